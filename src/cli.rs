@@ -1,0 +1,190 @@
+//! Every command-line flag, defined in one place with clap's derive API.
+//!
+//! This module only describes the interface; `main.rs` dispatches and the library does the work.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::ingest::DEFAULT_MAX_FILE_SIZE;
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdex",
+    version,
+    about = "Search news articles for who said what, where and when",
+    long_about = "newsdex indexes news articles into passages that each carry their speaker, \
+their article's source and date, and answers ranked phrase and faceted searches.\n\n\
+With no index yet, reading commands first build one from ./seeds.",
+    after_help = "Examples:\n  \
+newsdex search '\"red line\"' --speaker lavrov\n  \
+newsdex search '\"written response\"' --facets\n  \
+newsdex index ../corpora/bbc --index /tmp/bbc --source \"BBC News\"\n  \
+newsdex bench"
+)]
+pub struct Cli {
+    /// Index folder.
+    #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
+    pub index: PathBuf,
+
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Add articles to the index (incremental: unchanged files are skipped)
+    #[command(after_help = "Examples:\n  newsdex index\n  newsdex index articles/ more.jsonl\n  \
+newsdex index ../shared/corpora/bbc --index /tmp/bbc --source \"BBC News\"\n  newsdex index --rebuild")]
+    Index(IndexArgs),
+    /// Search passages, best first
+    #[command(after_help = "Query language:\n  \
+red line            both words (AND); --any for either\n  \
+\"red line\"          the phrase (stemmed: also \"red lines\")\n  \
+\"red line\"~2        the phrase with up to 2 words between\n  \
+sanctions -oil      exclude a word\n  \
+(nato OR otan) AND expansion\n  \
+title:russia        a word in the title (also speaker:, source:, kind:)\n\n\
+Examples:\n  \
+newsdex search '\"red line\"' --speaker lavrov\n  \
+newsdex search '\"written response\"' --facets\n  \
+newsdex search sanctions --since 2022-01-20 --source sputnik --sort newest\n  \
+newsdex search '\"red lines\"' --exact --json")]
+    Search(SearchArgs),
+    /// Counts of articles and passages, by source and by date
+    Stats(StatsArgs),
+    /// One article's metadata and passages, with speakers and the evidence for them
+    Show(ShowArgs),
+    /// Every speaker with its passage count
+    Speakers(ListArgs),
+    /// Every source with its passage count
+    Sources(ListArgs),
+    /// Measure query latency (p50, p95, p99) over a query mix
+    Bench(BenchArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct IndexArgs {
+    /// Files or folders of .txt, .md and .jsonl articles
+    #[arg(default_value = "seeds")]
+    pub paths: Vec<PathBuf>,
+    /// Source of every article that has none from its manifest or text
+    #[arg(long, value_name = "NAME")]
+    pub source: Option<String>,
+    /// Ignore manifest.json files (title, source and date then come from the text)
+    #[arg(long)]
+    pub no_manifest: bool,
+    /// Skip files larger than this many bytes
+    #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
+    pub max_file_size: u64,
+    /// Start from an empty index (also repairs a broken or outdated one)
+    #[arg(long)]
+    pub rebuild: bool,
+    /// Print the summary as JSON
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct SearchArgs {
+    /// The query (see the query language below)
+    pub query: String,
+    /// Only passages by this speaker (repeatable; any name variant or a surname)
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Only passages from this source (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only passages dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only passages dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only passages of this article (repeatable)
+    #[arg(long, value_name = "ID")]
+    pub article: Vec<String>,
+    /// Match any word instead of all of them
+    #[arg(long)]
+    pub any: bool,
+    /// Match words as written, without stemming
+    #[arg(long)]
+    pub exact: bool,
+    /// Also search web-page boilerplate
+    #[arg(long)]
+    pub include_boilerplate: bool,
+    /// Result order
+    #[arg(long, value_enum, default_value_t = SortArg::Relevance)]
+    pub sort: SortArg,
+    /// Number of hits to show
+    #[arg(long, default_value_t = 10)]
+    pub limit: usize,
+    /// Number of hits to skip
+    #[arg(long, default_value_t = 0)]
+    pub offset: usize,
+    /// Count all matches by speaker, source and date
+    #[arg(long)]
+    pub facets: bool,
+    /// Date bucket for --facets
+    #[arg(long, value_enum, default_value_t = FacetByArg::Day)]
+    pub facet_by: FacetByArg,
+    /// Print JSON (the documented contract) instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum SortArg {
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FacetByArg {
+    Day,
+    Month,
+    Year,
+}
+
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// Article id (its path without extension, e.g. politics/001)
+    pub article_id: String,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct BenchArgs {
+    /// File with one query per line (default: a built-in mix)
+    #[arg(long, value_name = "FILE")]
+    pub queries: Option<PathBuf>,
+    /// Timed runs of each query
+    #[arg(long, default_value_t = 50)]
+    pub runs: usize,
+    /// Untimed runs of each query first
+    #[arg(long, default_value_t = 5)]
+    pub warmup: usize,
+    /// Also time opening the index, each run
+    #[arg(long)]
+    pub cold: bool,
+    /// Print JSON instead of a table
+    #[arg(long)]
+    pub json: bool,
+}

@@ -1,0 +1,97 @@
+//! The tantivy schema: one document per passage, with its article's metadata copied onto it.
+//!
+//! Field names double as the query language's field names (`title:`, `speaker:`, `source:`,
+//! `kind:`, `article:`), so they are chosen for people typing queries.
+
+use tantivy::schema::{
+    DateOptions, DateTimePrecision, FacetOptions, Field, IndexRecordOption, NumericOptions, Schema,
+    TextFieldIndexing, TextOptions, FAST, STORED, STRING,
+};
+
+/// Bumped whenever the schema or what is stored in it changes; an index built with another
+/// version is refused with advice to rebuild it.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// English stemming tokenizer, registered by tantivy under this name.
+const STEMMED: &str = "en_stem";
+/// Lowercasing tokenizer without stemming, for `--exact` and for names.
+const LOWERCASE: &str = "default";
+
+/// Handles to every field, resolved once.
+#[derive(Clone, Copy, Debug)]
+pub struct Fields {
+    pub article: Field,
+    pub paragraph: Field,
+    pub start: Field,
+    pub end: Field,
+    pub kind: Field,
+    pub title: Field,
+    pub title_exact: Field,
+    pub text: Field,
+    pub text_exact: Field,
+    /// Canonical name and every variant merged into it, for `--speaker` and `speaker:`.
+    pub speaker: Field,
+    /// `/Canonical Name`, for counts.
+    pub speaker_facet: Field,
+    pub evidence: Field,
+    pub source: Field,
+    pub source_facet: Field,
+    pub date: Field,
+    /// `/YYYY-MM-DD`, for counts.
+    pub date_facet: Field,
+    pub date_origin: Field,
+    pub source_origin: Field,
+    pub url: Field,
+    pub content_hash: Field,
+    /// 1 on each article's first passage, so articles can be counted like passages.
+    pub first_passage: Field,
+}
+
+fn text_field(tokenizer: &str, stored: bool) -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(tokenizer)
+        .set_index_option(IndexRecordOption::WithFreqsAndPositions);
+    let options = TextOptions::default().set_indexing_options(indexing);
+    if stored {
+        options.set_stored()
+    } else {
+        options
+    }
+}
+
+/// Builds the schema and the field handles that go with it.
+pub fn build() -> (Schema, Fields) {
+    let mut builder = Schema::builder();
+    let stored_number = NumericOptions::default().set_stored();
+    let fields = Fields {
+        article: builder.add_text_field("article", STRING | STORED | FAST),
+        paragraph: builder.add_u64_field("paragraph", stored_number.clone().set_indexed().set_fast()),
+        start: builder.add_u64_field("start", stored_number.clone()),
+        end: builder.add_u64_field("end", stored_number),
+        kind: builder.add_text_field("kind", STRING | STORED),
+        title: builder.add_text_field("title", text_field(STEMMED, true)),
+        title_exact: builder.add_text_field("title_exact", text_field(LOWERCASE, false)),
+        text: builder.add_text_field("text", text_field(STEMMED, true)),
+        text_exact: builder.add_text_field("text_exact", text_field(LOWERCASE, false)),
+        speaker: builder.add_text_field("speaker", text_field(LOWERCASE, false)),
+        speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default().set_stored()),
+        evidence: builder.add_text_field("evidence", STORED),
+        source: builder.add_text_field("source", text_field(LOWERCASE, false)),
+        source_facet: builder.add_facet_field("source_facet", FacetOptions::default().set_stored()),
+        date: builder.add_date_field(
+            "date",
+            DateOptions::default()
+                .set_indexed()
+                .set_stored()
+                .set_fast()
+                .set_precision(DateTimePrecision::Seconds),
+        ),
+        date_facet: builder.add_facet_field("date_facet", FacetOptions::default()),
+        date_origin: builder.add_text_field("date_origin", STORED),
+        source_origin: builder.add_text_field("source_origin", STORED),
+        url: builder.add_text_field("url", STORED),
+        content_hash: builder.add_text_field("content_hash", STRING | FAST),
+        first_passage: builder.add_u64_field("first_passage", NumericOptions::default().set_indexed()),
+    };
+    (builder.build(), fields)
+}

@@ -1,0 +1,119 @@
+//! Writing passages: article by article, committed once per run.
+//!
+//! Each article's passages replace whatever the index held for that article id, so
+//! re-indexing a changed file never leaves stale passages. Nothing is visible to readers until
+//! [`PassageWriter::commit`], which makes a run all-or-nothing.
+
+use std::collections::BTreeSet;
+
+use anyhow::{Context, Result};
+use chrono::{NaiveDate, NaiveTime};
+use tantivy::schema::Facet;
+use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+
+use super::Fields;
+use crate::model::{Article, Passage};
+
+pub struct PassageWriter {
+    writer: IndexWriter,
+    fields: Fields,
+}
+
+impl PassageWriter {
+    pub(super) fn new(writer: IndexWriter, fields: Fields) -> PassageWriter {
+        PassageWriter { writer, fields }
+    }
+
+    /// Queues the removal of every passage, for `--rebuild`.
+    pub fn delete_all(&mut self) -> Result<()> {
+        self.writer.delete_all_documents()?;
+        Ok(())
+    }
+
+    /// Queues the article's passages, replacing any it had.
+    ///
+    /// `speaker_names` gives, for each canonical speaker, the names to match it by.
+    pub fn replace_article(
+        &mut self,
+        article: &Article,
+        passages: &[Passage],
+        speaker_names: &dyn Fn(&str) -> BTreeSet<String>,
+    ) -> Result<()> {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.article, &article.id));
+        for (i, passage) in passages.iter().enumerate() {
+            let mut document = self.document(article, passage, speaker_names);
+            if i == 0 {
+                document.add_u64(self.fields.first_passage, 1);
+            }
+            self.writer
+                .add_document(document)
+                .with_context(|| format!("cannot index article {}", article.id))?;
+        }
+        Ok(())
+    }
+
+    fn document(
+        &self,
+        article: &Article,
+        passage: &Passage,
+        speaker_names: &dyn Fn(&str) -> BTreeSet<String>,
+    ) -> TantivyDocument {
+        let f = &self.fields;
+        let mut doc = TantivyDocument::default();
+        doc.add_text(f.article, &article.id);
+        doc.add_u64(f.paragraph, u64::from(passage.paragraph));
+        doc.add_u64(f.start, passage.start as u64);
+        doc.add_u64(f.end, passage.end as u64);
+        doc.add_text(f.kind, passage.kind.as_str());
+        doc.add_text(f.text, &passage.text);
+        doc.add_text(f.text_exact, &passage.text);
+        if let Some(title) = &article.title {
+            doc.add_text(f.title, title);
+            doc.add_text(f.title_exact, title);
+        }
+        if let Some(speaker) = &passage.speaker {
+            doc.add_facet(f.speaker_facet, Facet::from_path([speaker.as_str()]));
+            for name in speaker_names(speaker) {
+                doc.add_text(f.speaker, name);
+            }
+        }
+        if let Some(evidence) = &passage.evidence {
+            doc.add_text(f.evidence, evidence);
+        }
+        if let Some(source) = &article.source {
+            doc.add_text(f.source, source);
+            doc.add_facet(f.source_facet, Facet::from_path([source.as_str()]));
+        }
+        doc.add_text(f.source_origin, article.source_origin.as_str());
+        if let Some(date) = article.date {
+            doc.add_date(f.date, to_datetime(date));
+            doc.add_facet(f.date_facet, Facet::from_path([date.to_string()]));
+        }
+        doc.add_text(f.date_origin, article.date_origin.as_str());
+        if let Some(url) = &article.url {
+            doc.add_text(f.url, url);
+        }
+        doc.add_text(f.content_hash, &article.content_hash);
+        doc
+    }
+
+    /// Makes everything queued visible at once, recording the schema version.
+    pub fn commit(&mut self) -> Result<()> {
+        let mut prepared = self.writer.prepare_commit()?;
+        prepared.set_payload(&super::payload());
+        prepared.commit()?;
+        Ok(())
+    }
+
+    /// Waits for background merges so the index is compact when the process exits.
+    pub fn finish(self) -> Result<()> {
+        self.writer.wait_merging_threads()?;
+        Ok(())
+    }
+}
+
+/// Midnight UTC of a day, as tantivy stores dates.
+pub fn to_datetime(date: NaiveDate) -> DateTime {
+    DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
+}

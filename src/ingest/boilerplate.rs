@@ -1,0 +1,647 @@
+//! Telling web-page furniture from article text, and cleaning site names off titles.
+//!
+//! Articles copied from web pages drag along the page around them: comment prompts ("Leave a
+//! Reply", "log in or register"), navigation ("Exit mobile version", "Share this"), photo
+//! credits ("© Agency / Name", "Photo: ...", "(Image: Getty)"), teasers for other stories (a
+//! picture caption stamped "- Outlet, 1920, 25.01.2022" followed by that story's headline),
+//! cross-references ("See also ...", "Read more ..."), site mastheads and taglines, and lone
+//! lower-case tag words. [`mark_boilerplate`] marks such paragraphs by general rules about their
+//! shape and wording, never by listing known lines, and leans towards precision: a real sentence
+//! of an article must never be marked, so every rule asks for a short paragraph or a tell-tale
+//! shape as well as a cue.
+//!
+//! It is not a content classifier: headings, pull quotes and sub-headlines of the article stay
+//! article text. A site suffix on a title ("... | News") is not a paragraph of its own either;
+//! [`clean_title`] strips it.
+//!
+//! [`Stamp`] (the outlet's mark on captions and mastheads) is public because the date and source
+//! rules read the same marks.
+
+use chrono::NaiveDate;
+
+use super::dates::parse_date;
+
+/// Furniture is short; a paragraph longer than this is never marked by a cue phrase.
+const CUE_MAX_WORDS: usize = 25;
+/// Photo captions with credits run a little longer than other furniture.
+const CAPTION_MAX_WORDS: usize = 40;
+/// A headline teased after a stamp is a single short line.
+const HEADLINE_MAX_WORDS: usize = 25;
+/// A tag line is one to three lower-case words.
+const TAG_MAX_WORDS: usize = 3;
+/// A masthead sits at the very top of the page.
+const MASTHEAD_WITHIN: usize = 3;
+
+/// Marks each paragraph that is web-page furniture rather than article text (same length, in order).
+pub fn mark_boilerplate(paragraphs: &[&str]) -> Vec<bool> {
+    let mut marks: Vec<bool> = paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, paragraph)| {
+            is_furniture(paragraph)
+                || (i < MASTHEAD_WITHIN && is_masthead(paragraph))
+                || (is_tag_line(paragraph) && !continues_a_sentence(paragraphs, i))
+        })
+        .collect();
+    mark_teased_headlines(paragraphs, &mut marks);
+    mark_comment_section(paragraphs, &mut marks);
+    marks
+}
+
+/// Furniture that can be told from the paragraph alone.
+fn is_furniture(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim();
+    is_page_control(paragraph)
+        || is_comment_prompt(paragraph)
+        || is_photo_credit(paragraph)
+        || is_dated_stamp(paragraph)
+        || is_cross_reference(paragraph)
+        || is_site_tagline(paragraph)
+}
+
+/// A paragraph that is nothing but a link or button label: "Exit mobile version", "Share this".
+fn is_page_control(paragraph: &str) -> bool {
+    const CONTROLS: [&str; 20] = [
+        "exit mobile version",
+        "share this",
+        "share this article",
+        "share this story",
+        "share",
+        "tweet",
+        "print",
+        "email",
+        "advertisement",
+        "skip to content",
+        "skip to main content",
+        "back to top",
+        "related",
+        "related articles",
+        "related stories",
+        "more stories",
+        "read more",
+        "see also",
+        "comments",
+        "log in or register",
+    ];
+    let label = normalized(paragraph);
+    let label = label.trim_end_matches([':', '.', '…', ' ']);
+    CONTROLS.contains(&label)
+}
+
+/// Invitations to comment, and the log-in wall in front of comments.
+fn is_comment_prompt(paragraph: &str) -> bool {
+    const PROMPTS: [&str; 13] = [
+        "leave a reply",
+        "leave a comment",
+        "your email address will not be published",
+        "required fields are marked",
+        "to participate in the discussion",
+        "log in or register",
+        "login or register",
+        "must be logged in to",
+        "comments are closed",
+        "post a comment",
+        "sign in to comment",
+        "log in to comment",
+        "comment on this article",
+    ];
+    is_short(paragraph, CUE_MAX_WORDS) && contains_any(&normalized(paragraph), &PROMPTS)
+}
+
+/// Photo credits and caption labels: "© Agency / Name", "Photo: ...", "... (Image: Getty)".
+fn is_photo_credit(paragraph: &str) -> bool {
+    const LABELS: [&str; 11] = [
+        "©",
+        "(c) ",
+        "copyright ©",
+        "photo:",
+        "photo credit",
+        "photo by ",
+        "photograph:",
+        "image:",
+        "image credit",
+        "picture:",
+        "credit:",
+    ];
+    const CREDIT_BRACKETS: [&str; 5] = ["(image:", "(photo:", "(picture:", "(pic:", "(credit:"];
+    if !is_short(paragraph, CAPTION_MAX_WORDS) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    let ends_with_credit = text.ends_with(')')
+        && text
+            .rfind('(')
+            .is_some_and(|open| CREDIT_BRACKETS.iter().any(|b| text[open..].starts_with(b)));
+    LABELS.iter().any(|label| text.starts_with(label))
+        || ends_with_credit
+        || text.contains("go to the mediabank")
+        || text.ends_with("getty images")
+}
+
+/// A picture caption carrying the outlet's dated stamp: "... - Outlet, 1920, 25.01.2022".
+fn is_dated_stamp(paragraph: &str) -> bool {
+    Stamp::parse(paragraph).is_some_and(|stamp| stamp.date.is_some())
+}
+
+/// A site masthead: the outlet's stamp with nothing before it, "- Outlet, 1920".
+fn is_masthead(paragraph: &str) -> bool {
+    Stamp::parse(paragraph).is_some_and(|stamp| stamp.caption.is_empty())
+}
+
+/// Links to other stories: "See also ...", "Read more: ...", "Related: ...".
+fn is_cross_reference(paragraph: &str) -> bool {
+    const OPENINGS: [&str; 7] = [
+        "see also",
+        "read more",
+        "read also",
+        "also read",
+        "related:",
+        "more:",
+        "share this",
+    ];
+    is_short(paragraph, CUE_MAX_WORDS)
+        && OPENINGS
+            .iter()
+            .any(|o| normalized(paragraph).starts_with(o))
+}
+
+/// A site's promise about itself: "The latest news ... Stay tuned for updates ...".
+fn is_site_tagline(paragraph: &str) -> bool {
+    const CUES: [&str; 7] = [
+        "stay tuned for",
+        "the latest news and",
+        "sign up for our",
+        "subscribe to our",
+        "follow us on",
+        "all rights reserved",
+        "download our app",
+    ];
+    is_short(paragraph, CUE_MAX_WORDS) && contains_any(&normalized(paragraph), &CUES)
+}
+
+/// A lone lower-case tag such as "lavrov" or "russia, nato": no capital, no sentence, no digits.
+fn is_tag_line(paragraph: &str) -> bool {
+    let is_tag_word = |w: &&str| {
+        w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_lowercase() || c == '-')
+    };
+    let words: Vec<&str> = paragraph
+        .trim()
+        .split([' ', ','])
+        .filter(|w| !w.is_empty())
+        .collect();
+    (1..=TAG_MAX_WORDS).contains(&words.len()) && words.iter().all(is_tag_word)
+}
+
+/// True when paragraph `i` is a piece of a sentence broken over paragraphs (plain-text archives
+/// split a sentence around an emphasised word: "... Real Madrid" / "did" / "ask for ..."):
+/// the paragraph before it runs on (it is not the title and ends without closing punctuation)
+/// or the paragraph after it starts in lower case.
+fn continues_a_sentence(paragraphs: &[&str], i: usize) -> bool {
+    // The title (paragraph 0) ends without punctuation but does not run on.
+    let before_runs_on = i > 1
+        && paragraphs[i - 1]
+            .trim_end()
+            .ends_with(|c: char| c.is_alphanumeric() || c == ',');
+    let after_is_lower = next_paragraph(paragraphs, i)
+        .and_then(|next| paragraphs[next].trim_start().chars().next())
+        .is_some_and(char::is_lowercase);
+    before_runs_on || after_is_lower
+}
+
+/// Marks the headline that follows a teaser's stamp.
+fn mark_teased_headlines(paragraphs: &[&str], marks: &mut [bool]) {
+    for i in 0..paragraphs.len() {
+        if is_teaser_stamp(paragraphs, i) {
+            if let Some(next) = next_paragraph(paragraphs, i) {
+                marks[next] = true;
+            }
+        }
+    }
+}
+
+/// True when paragraph `i` is a dated stamp on a picture that teases another story, that is,
+/// when a headline follows it. (A stamp followed by body text captions the article's own photo.)
+pub fn is_teaser_stamp(paragraphs: &[&str], i: usize) -> bool {
+    let stamped = paragraphs
+        .get(i)
+        .and_then(|p| Stamp::parse(p))
+        .is_some_and(|stamp| stamp.date.is_some() && !stamp.caption.is_empty());
+    stamped && next_paragraph(paragraphs, i).is_some_and(|next| is_headline_like(paragraphs[next]))
+}
+
+/// A single short line that is not a sentence: no closing full stop, colon or comma.
+fn is_headline_like(paragraph: &str) -> bool {
+    let paragraph = paragraph.trim();
+    let words = paragraph.split_whitespace().count();
+    let opens_quote = paragraph.starts_with(['"', '“', '«']);
+    let ends_sentence = paragraph.ends_with(['.', ':', ';', ',', '"', '”']);
+    (2..=HEADLINE_MAX_WORDS).contains(&words)
+        && !opens_quote
+        && !ends_sentence
+        && !paragraph.contains('\n')
+}
+
+/// Once the comment section starts in the second half of a page, the article is over: whatever
+/// follows (log-in walls, widget labels, template leftovers) is furniture too.
+fn mark_comment_section(paragraphs: &[&str], marks: &mut [bool]) {
+    let start =
+        (paragraphs.len() / 2..paragraphs.len()).find(|&i| is_comment_prompt(paragraphs[i].trim()));
+    if let Some(start) = start {
+        marks[start..].iter_mut().for_each(|mark| *mark = true);
+    }
+}
+
+/// The index of the next non-blank paragraph after `i`.
+fn next_paragraph(paragraphs: &[&str], i: usize) -> Option<usize> {
+    (i + 1..paragraphs.len()).find(|&j| !paragraphs[j].trim().is_empty())
+}
+
+/// An outlet's mark on a picture caption or masthead: `[caption] - Outlet, [number,] [date]`.
+///
+/// Sputnik-style pages stamp every picture with the outlet's name, an image width (1920) and
+/// the date of the story the picture belongs to.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Stamp<'a> {
+    /// The caption before the dash; empty for a masthead.
+    pub caption: &'a str,
+    pub outlet: &'a str,
+    pub date: Option<NaiveDate>,
+}
+
+impl<'a> Stamp<'a> {
+    /// Reads a stamp off the end of a paragraph. The outlet must be followed by a number or a
+    /// date, so "Choose hope over fear - Kennedy" is no stamp.
+    pub fn parse(paragraph: &'a str) -> Option<Self> {
+        let paragraph = paragraph.trim();
+        let (caption, tail) = split_last_dash(paragraph)?;
+        let (outlet, marks) = tail.split_once(',')?;
+        let outlet = outlet.trim();
+        if !is_outlet_name(outlet) {
+            return None;
+        }
+        let (numbered, date) = read_stamp_marks(marks)?;
+        (numbered || date.is_some()).then_some(Stamp {
+            caption: caption.trim(),
+            outlet,
+            date,
+        })
+    }
+}
+
+/// Splits "caption - tail" at its last spaced dash, or "- tail" at its leading dash.
+fn split_last_dash(text: &str) -> Option<(&str, &str)> {
+    const DASHES: [&str; 3] = ["-", "–", "—"];
+    for dash in DASHES {
+        if let Some(tail) = text.strip_prefix(dash).filter(|t| t.starts_with(' ')) {
+            return Some(("", tail.trim()));
+        }
+    }
+    DASHES
+        .iter()
+        .filter_map(|dash| {
+            text.rfind(&format!(" {dash} "))
+                .map(|at| (at, dash.len() + 2))
+        })
+        .max()
+        .map(|(at, width)| (&text[..at], text[at + width..].trim()))
+}
+
+/// After the outlet: numbers (an image width) and at most a date, all separated by commas.
+/// Returns whether there was a number, and the date; `None` when anything else is there.
+fn read_stamp_marks(marks: &str) -> Option<(bool, Option<NaiveDate>)> {
+    let parts: Vec<&str> = marks.split(',').map(str::trim).collect();
+    let numbers = parts
+        .iter()
+        .take_while(|p| !p.is_empty() && p.len() <= 4 && p.chars().all(|c| c.is_ascii_digit()))
+        .count();
+    let rest = parts[numbers..].join(", ");
+    if rest.is_empty() {
+        return Some((numbers > 0, None));
+    }
+    parse_date(&rest).map(|date| (numbers > 0, Some(date)))
+}
+
+/// An outlet's name: one to five words, the first capitalised, the others capitalised or small
+/// joining words ("Voice of America"), nothing that ends a sentence.
+fn is_outlet_name(name: &str) -> bool {
+    const JOINERS: [&str; 5] = ["of", "the", "and", "&", "de"];
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let capitalised = |w: &&str| {
+        w.chars()
+            .next()
+            .is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+    };
+    (1..=5).contains(&words.len())
+        && name.len() <= 40
+        && words.first().is_some_and(capitalised)
+        && words.iter().all(|w| capitalised(w) || JOINERS.contains(w))
+        && !name.ends_with(['.', '!', '?', ':'])
+}
+
+/// Strips a site suffix off a title: "Russia alerts West | News" → "Russia alerts West",
+/// "Talks fail - BBC News" → "Talks fail". A dash suffix is only stripped when it names a site
+/// (a news word or a web address), so "Choose hope over fear - Kennedy" keeps its speaker.
+pub fn clean_title(line: &str) -> String {
+    let mut title = line.trim();
+    while let Some(head) = without_pipe_suffix(title) {
+        title = head;
+    }
+    if let Some(head) = without_site_dash_suffix(title) {
+        title = head;
+    }
+    title.to_string()
+}
+
+/// "Title | Site": pipes do not occur in headlines, so a short tail after one is the site.
+fn without_pipe_suffix(title: &str) -> Option<&str> {
+    let (head, tail) = title.rsplit_once(" | ")?;
+    let head = head.trim();
+    (!head.is_empty() && tail.split_whitespace().count() <= 5).then_some(head)
+}
+
+/// "Title - Site News": only when the tail looks like a site, by a news word or a domain, or is
+/// an outlet's stamp.
+fn without_site_dash_suffix(title: &str) -> Option<&str> {
+    if let Some(stamp) = Stamp::parse(title).filter(|s| !s.caption.is_empty()) {
+        return Some(stamp.caption);
+    }
+    let (head, tail) = split_last_dash(title)?;
+    (!head.trim().is_empty() && names_a_site(tail)).then_some(head.trim())
+}
+
+fn names_a_site(tail: &str) -> bool {
+    const NEWS_WORDS: [&str; 24] = [
+        "News",
+        "Times",
+        "Post",
+        "Journal",
+        "Herald",
+        "Guardian",
+        "Telegraph",
+        "Tribune",
+        "Reuters",
+        "AP",
+        "AFP",
+        "Press",
+        "Online",
+        "International",
+        "Today",
+        "TV",
+        "Radio",
+        "Daily",
+        "Gazette",
+        "Chronicle",
+        "Observer",
+        "BBC",
+        "CNN",
+        "Agency",
+    ];
+    const DOMAINS: [&str; 7] = [".com", ".org", ".net", ".co.uk", ".ru", ".info", ".io"];
+    let words: Vec<&str> = tail.split_whitespace().collect();
+    let short = (1..=5).contains(&words.len());
+    let news_word = words.iter().any(|w| NEWS_WORDS.contains(w));
+    let domain = words
+        .iter()
+        .any(|w| DOMAINS.iter().any(|d| w.to_lowercase().ends_with(d)));
+    short && (news_word || domain)
+}
+
+fn is_short(paragraph: &str, max_words: usize) -> bool {
+    paragraph.split_whitespace().count() <= max_words
+}
+
+/// Lower case with runs of whitespace made single spaces, for comparing with cue phrases.
+fn normalized(paragraph: &str) -> String {
+    paragraph
+        .split_whitespace()
+        .collect::<Vec<_>>()
+        .join(" ")
+        .to_lowercase()
+}
+
+fn contains_any(text: &str, cues: &[&str]) -> bool {
+    cues.iter().any(|cue| text.contains(cue))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn marked<'a>(paragraphs: &[&'a str]) -> Vec<&'a str> {
+        paragraphs
+            .iter()
+            .zip(mark_boilerplate(paragraphs))
+            .filter(|(_, mark)| *mark)
+            .map(|(p, _)| *p)
+            .collect()
+    }
+
+    fn is_marked(paragraph: &str) -> bool {
+        mark_boilerplate(&["Some Title", "A first sentence of the article.", paragraph])[2]
+    }
+
+    #[test]
+    fn keeps_the_length_and_an_empty_article() {
+        assert!(mark_boilerplate(&[]).is_empty());
+        assert_eq!(mark_boilerplate(&["a", "b", "c"]).len(), 3);
+    }
+
+    #[test]
+    fn marks_comment_prompts() {
+        assert!(is_marked("Leave a Reply"));
+        assert!(is_marked("Leave a comment"));
+        assert!(is_marked(
+            "Your email address will not be published. Required fields are marked *"
+        ));
+        assert!(is_marked("To participate in the discussion"));
+        assert!(is_marked("Log in or register"));
+        assert!(is_marked("You must be logged in to post a comment."));
+    }
+
+    #[test]
+    fn marks_page_controls() {
+        assert!(is_marked("Exit mobile version"));
+        assert!(is_marked("Share this:"));
+        assert!(is_marked("ADVERTISEMENT"));
+        assert!(is_marked("Skip to content"));
+    }
+
+    #[test]
+    fn marks_photo_credits() {
+        assert!(is_marked(
+            "© Agency Photo / Jane Doe / Go to the mediabankA minister waves, March 2, 2021."
+        ));
+        assert!(is_marked("© Copyright 2021 Example Media"));
+        assert!(is_marked("Photo: John Doe/Example Agency"));
+        assert!(is_marked(
+            "The minister arrives for talks in Geneva (Image: Getty)"
+        ));
+        assert!(is_marked("(Photo: Reuters)"));
+        assert!(is_marked(
+            "Protesters outside parliament. AFP via Getty Images"
+        ));
+    }
+
+    #[test]
+    fn marks_teaser_stamps_and_their_headlines() {
+        let page = [
+            "Ministers Meet in Geneva",
+            "Ministers met in Geneva on Wednesday.",
+            "A city skyline at night - Example Times, 1920, 01.03.2021",
+            "Markets Rally as Rates Hold Steady",
+            "The talks will resume next week.",
+        ];
+        assert_eq!(
+            marked(&page),
+            [
+                "A city skyline at night - Example Times, 1920, 01.03.2021",
+                "Markets Rally as Rates Hold Steady"
+            ]
+        );
+    }
+
+    #[test]
+    fn the_own_caption_stamp_is_furniture_but_the_body_after_it_is_not() {
+        let page = [
+            "Ministers Meet in Geneva",
+            "A minister arrives, March 2, 2021. - Example Times, 1920, 03.03.2021",
+            "Ministers met in Geneva on Wednesday to discuss the crisis.",
+        ];
+        assert_eq!(
+            marked(&page),
+            ["A minister arrives, March 2, 2021. - Example Times, 1920, 03.03.2021"]
+        );
+    }
+
+    #[test]
+    fn marks_a_masthead_and_tagline_at_the_top_only() {
+        let page = [
+            "- Example Times, 1920",
+            "Breaking news from the region. Stay tuned for updates on politics and more.",
+            "Ministers Meet in Geneva",
+            "Ministers met in Geneva on Wednesday.",
+        ];
+        assert_eq!(marked(&page), &page[..2]);
+        let late = ["Title", "One.", "Two.", "Three.", "- Example Times, 1920"];
+        assert!(
+            marked(&late).is_empty(),
+            "a masthead is at the top of a page"
+        );
+    }
+
+    #[test]
+    fn marks_cross_references() {
+        assert!(is_marked("See also  Farmers march for their land rights"));
+        assert!(is_marked("READ MORE: Ministers meet in Geneva"));
+        assert!(is_marked("Read more"));
+        assert!(is_marked("Related: Markets rally"));
+    }
+
+    #[test]
+    fn marks_lone_tag_words() {
+        assert!(is_marked("lavrov"));
+        assert!(is_marked("geneva, talks"));
+        assert!(!is_marked("Geneva"), "a capitalised word may be a heading");
+        assert!(!is_marked("ok."));
+        assert!(!is_marked("---"), "a rule is not a word");
+    }
+
+    #[test]
+    fn a_lower_case_word_inside_a_broken_sentence_is_no_tag() {
+        let page = [
+            "Title",
+            "Parry revealed Real Madrid",
+            "did",
+            "ask for an option on the midfielder.",
+        ];
+        assert!(marked(&page).is_empty());
+        let after_title = ["Ministers meet", "geneva", "Ministers met on Wednesday."];
+        assert_eq!(marked(&after_title), ["geneva"]);
+    }
+
+    #[test]
+    fn everything_after_a_late_comment_prompt_is_furniture() {
+        let page = [
+            "Title",
+            "One.",
+            "Two.",
+            "Three.",
+            "To participate in the discussion",
+            "log in or register",
+            "Шаблонный текст",
+        ];
+        assert_eq!(marked(&page), &page[4..]);
+    }
+
+    #[test]
+    fn never_marks_article_sentences() {
+        let sentences = [
+            "Picture the scene - Wales are camped on the England line in the dying seconds.",
+            "Choose hope over fear - Kennedy",
+            "Best film - The Aviator, 2004",
+            "By 2025, 40% of the UK's population will still be without internet access, says a study.",
+            "Readers were asked to leave a reply to the minister's letter, and thousands did so within a week of its publication in the paper, which delighted the editors and the minister alike.",
+            "Images from camera phones have even made it into the art world.",
+            "Next Stage Will Begin Once Formal Answers Received",
+            "About NATO",
+            "He said the talks would go on.",
+        ];
+        for sentence in sentences {
+            assert!(!is_marked(sentence), "{sentence}");
+        }
+    }
+
+    #[test]
+    fn parses_stamps() {
+        let stamp = Stamp::parse("State flags - Sputnik International, 1920, 26.01.2022");
+        assert_eq!(
+            stamp,
+            Some(Stamp {
+                caption: "State flags",
+                outlet: "Sputnik International",
+                date: NaiveDate::from_ymd_opt(2022, 1, 26),
+            })
+        );
+        let masthead = Stamp::parse("- Example Times, 1920");
+        assert_eq!(
+            masthead.map(|s| (s.caption, s.outlet, s.date)),
+            Some(("", "Example Times", None))
+        );
+        assert_eq!(
+            Stamp::parse("Talks - Example Times, March 3, 2021").and_then(|s| s.date),
+            NaiveDate::from_ymd_opt(2021, 3, 3)
+        );
+        assert_eq!(Stamp::parse("Pelosi Rushes Bill - Reports"), None);
+        assert_eq!(
+            Stamp::parse("He left - and then, 3 hours later, he came back"),
+            None
+        );
+    }
+
+    #[test]
+    fn cleans_site_suffixes_off_titles() {
+        assert_eq!(
+            clean_title("Russia alerts West to delay | News"),
+            "Russia alerts West to delay"
+        );
+        assert_eq!(clean_title("Talks fail - BBC News"), "Talks fail");
+        assert_eq!(clean_title("Talks fail – example.com"), "Talks fail");
+        assert_eq!(
+            clean_title("Talks fail | World | Example Post"),
+            "Talks fail"
+        );
+        assert_eq!(clean_title("  Talks fail  "), "Talks fail");
+        assert_eq!(
+            clean_title("Choose hope over fear - Kennedy"),
+            "Choose hope over fear - Kennedy"
+        );
+        assert_eq!(
+            clean_title("Bill Rushed Through - Reports"),
+            "Bill Rushed Through - Reports"
+        );
+        assert_eq!(
+            clean_title("Tevez - an Argentine in Brazil"),
+            "Tevez - an Argentine in Brazil"
+        );
+    }
+}

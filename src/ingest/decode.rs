@@ -1,0 +1,137 @@
+//! Turning a file's bytes into text, or saying why they cannot be.
+//!
+//! This is where binary, empty and oversized files are refused and where text that is not
+//! UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text), with a warning.
+//! It does not split the text or look at what it says.
+
+use encoding_rs::WINDOWS_1252;
+
+/// Text decoded from a file, with a note when it was not UTF-8.
+#[derive(Debug, PartialEq, Eq)]
+pub struct Decoded {
+    pub text: String,
+    pub warning: Option<String>,
+}
+
+/// Why a file's bytes are not an article.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Refusal {
+    Empty,
+    Binary,
+    TooLarge { size: u64, limit: u64 },
+}
+
+impl std::fmt::Display for Refusal {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Refusal::Empty => write!(f, "empty file"),
+            Refusal::Binary => write!(f, "binary file (contains NUL bytes)"),
+            Refusal::TooLarge { size, limit } => write!(
+                f,
+                "file is {} but the limit is {} (raise it with --max-file-size)",
+                human_size(*size),
+                human_size(*limit)
+            ),
+        }
+    }
+}
+
+/// Checks a file's size against the limit before it is read at all.
+pub fn check_size(size: u64, limit: u64) -> Result<(), Refusal> {
+    if size > limit {
+        return Err(Refusal::TooLarge { size, limit });
+    }
+    Ok(())
+}
+
+/// Decodes bytes as UTF-8 (without a BOM), falling back to Windows-1252.
+pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    if bytes.contains(&0) {
+        return Err(Refusal::Binary);
+    }
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    let decoded = match std::str::from_utf8(bytes) {
+        Ok(text) => Decoded {
+            text: text.to_string(),
+            warning: None,
+        },
+        Err(e) => {
+            let (text, _, _) = WINDOWS_1252.decode(bytes);
+            Decoded {
+                text: text.into_owned(),
+                warning: Some(format!(
+                    "not valid UTF-8 (byte {}); read as Windows-1252/Latin-1",
+                    e.valid_up_to()
+                )),
+            }
+        }
+    };
+    if decoded.text.trim().is_empty() {
+        return Err(Refusal::Empty);
+    }
+    Ok(decoded)
+}
+
+/// `16 MiB`, `1.5 KiB`, `12 B`.
+pub fn human_size(bytes: u64) -> String {
+    const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
+    let mut value = bytes as f64;
+    let mut unit = 0;
+    while value >= 1024.0 && unit < UNITS.len() - 1 {
+        value /= 1024.0;
+        unit += 1;
+    }
+    if unit == 0 || value.fract() == 0.0 {
+        format!("{value:.0} {}", UNITS[unit])
+    } else {
+        format!("{value:.1} {}", UNITS[unit])
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn utf8_passes_through_without_warning() {
+        let decoded = decode("Café au lait".as_bytes()).unwrap();
+        assert_eq!(decoded.text, "Café au lait");
+        assert_eq!(decoded.warning, None);
+    }
+
+    #[test]
+    fn latin1_bytes_are_read_as_windows_1252_with_a_warning() {
+        let decoded = decode(b"Caf\xe9 cr\xe8me").unwrap();
+        assert_eq!(decoded.text, "Café crème");
+        assert!(decoded.warning.unwrap().contains("Windows-1252"));
+    }
+
+    #[test]
+    fn a_utf8_bom_is_dropped() {
+        assert_eq!(decode(b"\xEF\xBB\xBFHello").unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn nul_bytes_mean_binary() {
+        assert_eq!(decode(b"PK\x03\x04\x00\x00"), Err(Refusal::Binary));
+    }
+
+    #[test]
+    fn whitespace_only_is_empty() {
+        assert_eq!(decode(b" \n\t\n"), Err(Refusal::Empty));
+        assert_eq!(decode(b""), Err(Refusal::Empty));
+    }
+
+    #[test]
+    fn size_limit_is_inclusive() {
+        assert_eq!(check_size(10, 10), Ok(()));
+        assert!(check_size(11, 10).is_err());
+    }
+
+    #[test]
+    fn sizes_read_like_people_write_them() {
+        assert_eq!(human_size(16 * 1024 * 1024), "16 MiB");
+        assert_eq!(human_size(1536), "1.5 KiB");
+        assert_eq!(human_size(12), "12 B");
+    }
+}

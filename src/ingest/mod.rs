@@ -1,0 +1,347 @@
+//! Reading article collections: finding files, decoding them, splitting paragraphs, and
+//! working out each article's title, source and date.
+//!
+//! Input is any mix of files and folders (searched recursively) holding `.txt`/`.md` articles
+//! (one article per file) and `.jsonl` files (one article per line). What comes out is plain
+//! [`Article`] data; nothing here knows about speakers or the index. A file that cannot be read
+//! is reported as [`Skipped`] and never stops the others.
+
+pub mod boilerplate;
+pub mod dates;
+pub mod decode;
+pub mod manifest;
+pub mod paragraphs;
+pub mod sources;
+
+use std::path::{Path, PathBuf};
+use std::sync::Arc;
+
+use anyhow::{bail, Result};
+use serde::Deserialize;
+
+use crate::model::{Article, Origin, Paragraph};
+pub use manifest::{Entry, Manifest};
+
+/// The default `--max-file-size`: 16 MiB.
+pub const DEFAULT_MAX_FILE_SIZE: u64 = 16 * 1024 * 1024;
+
+/// How to read a collection.
+#[derive(Clone, Debug)]
+pub struct Options {
+    /// Files larger than this are skipped.
+    pub max_file_size: u64,
+    /// The source of every article that has none from its manifest or text.
+    pub default_source: Option<String>,
+    /// Whether `manifest.json` files are read.
+    pub use_manifest: bool,
+}
+
+impl Default for Options {
+    fn default() -> Self {
+        Options {
+            max_file_size: DEFAULT_MAX_FILE_SIZE,
+            default_source: None,
+            use_manifest: true,
+        }
+    }
+}
+
+/// A file found under the inputs, with the id its article(s) will get.
+#[derive(Clone, Debug)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to its input folder, without extension.
+    pub id: String,
+    pub kind: FileKind,
+    manifest: Arc<Manifest>,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum FileKind {
+    /// `.txt` or `.md`: one article, title on the first line.
+    Text,
+    /// `.jsonl`: one article per line.
+    JsonLines,
+}
+
+/// A file (or a line of one) that was not indexed, and why.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skipped {
+    pub path: String,
+    pub reason: String,
+}
+
+/// What reading one file produced.
+#[derive(Debug, Default)]
+pub struct Loaded {
+    pub articles: Vec<Article>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+}
+
+/// Finds the article files under the given inputs, sorted by path for a stable order.
+///
+/// A missing input is an error (nothing sensible can be done with it); an unreadable folder
+/// inside an input is reported as skipped.
+pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>, Vec<Skipped>)> {
+    let mut files = Vec::new();
+    let mut skipped = Vec::new();
+    for input in inputs {
+        if !input.exists() {
+            bail!("input {} does not exist", input.display());
+        }
+        let root = if input.is_dir() {
+            input.clone()
+        } else {
+            input.parent().map(Path::to_path_buf).unwrap_or_default()
+        };
+        let manifest = Arc::new(if options.use_manifest {
+            Manifest::load(&root)?
+        } else {
+            Manifest::default()
+        });
+        for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+            let entry = match entry {
+                Ok(entry) => entry,
+                Err(e) => {
+                    skipped.push(Skipped {
+                        path: e
+                            .path()
+                            .map_or_else(|| input.display().to_string(), |p| p.display().to_string()),
+                        reason: e
+                            .io_error()
+                            .map_or_else(|| e.to_string(), |io| io.to_string()),
+                    });
+                    continue;
+                }
+            };
+            if !entry.file_type().is_file() || is_hidden(entry.path()) {
+                continue;
+            }
+            let Some(kind) = file_kind(entry.path()) else {
+                if entry.path() == input.as_path() {
+                    skipped.push(Skipped {
+                        path: input.display().to_string(),
+                        reason: "not a .txt, .md or .jsonl file".into(),
+                    });
+                }
+                continue;
+            };
+            let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+            files.push(InputFile {
+                path: entry.path().to_path_buf(),
+                id: manifest::strip_extension(&relative.to_string_lossy()),
+                kind,
+                manifest: Arc::clone(&manifest),
+            });
+        }
+    }
+    Ok((files, skipped))
+}
+
+fn file_kind(path: &Path) -> Option<FileKind> {
+    let extension = path.extension()?.to_str()?.to_ascii_lowercase();
+    match extension.as_str() {
+        "txt" | "md" => Some(FileKind::Text),
+        "jsonl" => Some(FileKind::JsonLines),
+        _ => None,
+    }
+}
+
+fn is_hidden(path: &Path) -> bool {
+    path.file_name()
+        .and_then(|n| n.to_str())
+        .is_some_and(|n| n.starts_with('.'))
+}
+
+/// Reads one file into its article(s), reporting whatever had to be skipped.
+pub fn load(file: &InputFile, options: &Options) -> Loaded {
+    let mut loaded = Loaded::default();
+    let skip = |reason: String| Skipped {
+        path: file.path.display().to_string(),
+        reason,
+    };
+    let bytes = match read_limited(&file.path, options.max_file_size) {
+        Ok(bytes) => bytes,
+        Err(reason) => {
+            loaded.skipped.push(skip(reason));
+            return loaded;
+        }
+    };
+    let decoded = match decode::decode(&bytes) {
+        Ok(decoded) => decoded,
+        Err(refusal) => {
+            loaded.skipped.push(skip(refusal.to_string()));
+            return loaded;
+        }
+    };
+    if let Some(warning) = decoded.warning {
+        loaded
+            .warnings
+            .push(format!("{}: {warning}", file.path.display()));
+    }
+    match file.kind {
+        FileKind::Text => {
+            let entry = file.manifest.get(&file.id).cloned().unwrap_or_default();
+            let hash = blake3::hash(&bytes).to_hex().to_string();
+            let text = strip_markdown_heading(decoded.text, &file.path);
+            loaded.articles.push(build_article(
+                file.id.clone(),
+                text,
+                entry,
+                hash,
+                TitleFrom::FirstLine,
+                options,
+            ));
+        }
+        FileKind::JsonLines => load_json_lines(file, &decoded.text, options, &mut loaded),
+    }
+    loaded
+}
+
+fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
+    let size = std::fs::metadata(path).map_err(|e| e.to_string())?.len();
+    decode::check_size(size, limit).map_err(|refusal| refusal.to_string())?;
+    std::fs::read(path).map_err(|e| e.to_string())
+}
+
+/// Markdown files may start their title with `#`; the rest of the text is left as written.
+fn strip_markdown_heading(text: String, path: &Path) -> String {
+    let is_markdown = path
+        .extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("md"));
+    if !is_markdown {
+        return text;
+    }
+    text.lines()
+        .map(|line| {
+            let trimmed = line.trim_start_matches('#');
+            if trimmed.len() < line.len() && trimmed.starts_with(' ') {
+                format!("{}{}", " ".repeat(line.len() - trimmed.len()), trimmed)
+            } else {
+                line.to_string()
+            }
+        })
+        .collect::<Vec<_>>()
+        .join("\n")
+}
+
+/// One line of a `.jsonl` collection.
+#[derive(Deserialize)]
+struct Record {
+    id: Option<serde_json::Value>,
+    title: Option<String>,
+    body: Option<String>,
+    text: Option<String>,
+    #[serde(flatten)]
+    meta: Entry,
+}
+
+fn load_json_lines(file: &InputFile, text: &str, options: &Options, loaded: &mut Loaded) {
+    for (number, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        let place = format!("{}:{number}", file.path.display());
+        let record: Record = match serde_json::from_str(line) {
+            Ok(record) => record,
+            Err(e) => {
+                loaded.skipped.push(Skipped {
+                    path: place,
+                    reason: format!("not a JSON article record ({e})"),
+                });
+                continue;
+            }
+        };
+        let Some(body) = record.body.or(record.text).filter(|b| !b.trim().is_empty()) else {
+            loaded.skipped.push(Skipped {
+                path: place,
+                reason: "record has no `body` or `text`".into(),
+            });
+            continue;
+        };
+        let id = match record.id {
+            Some(serde_json::Value::String(id)) => id,
+            Some(serde_json::Value::Number(n)) => n.to_string(),
+            _ => format!("{}/{number}", file.id),
+        };
+        let mut entry = record.meta;
+        entry.title = record.title.or(entry.title);
+        let hash = blake3::hash(line.as_bytes()).to_hex().to_string();
+        loaded.articles.push(build_article(
+            id,
+            body,
+            entry,
+            hash,
+            TitleFrom::RecordOnly,
+            options,
+        ));
+    }
+}
+
+/// Where an article's title may come from when the metadata has none.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum TitleFrom {
+    /// The first paragraph that is not boilerplate.
+    FirstLine,
+    /// Only the record's own `title`.
+    RecordOnly,
+}
+
+fn build_article(
+    id: String,
+    text: String,
+    entry: Entry,
+    content_hash: String,
+    title_from: TitleFrom,
+    options: &Options,
+) -> Article {
+    let spans = paragraphs::split(&text);
+    let texts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
+    let boilerplate = boilerplate::mark_boilerplate(&texts);
+    let paragraphs: Vec<Paragraph> = spans
+        .iter()
+        .zip(&boilerplate)
+        .map(|(span, &boilerplate)| Paragraph {
+            text: text[span.start..span.end].to_string(),
+            start: span.start,
+            boilerplate,
+        })
+        .collect();
+    let title = entry.title.or_else(|| match title_from {
+        TitleFrom::FirstLine => paragraphs
+            .iter()
+            .find(|p| !p.boilerplate)
+            .map(|p| boilerplate::clean_title(&p.text)),
+        TitleFrom::RecordOnly => None,
+    });
+    let (date, date_origin) = match entry.date {
+        Some(date) => (Some(date), Origin::Manifest),
+        None => match dates::find_date(&texts) {
+            Some(date) => (Some(date), Origin::Text),
+            None => (None, Origin::None),
+        },
+    };
+    let (source, source_origin) = match entry.source {
+        Some(source) => (Some(source), Origin::Manifest),
+        None => match sources::find_source(&texts) {
+            Some(source) => (Some(source), Origin::Text),
+            None => match &options.default_source {
+                Some(source) => (Some(source.clone()), Origin::Flag),
+                None => (None, Origin::None),
+            },
+        },
+    };
+    Article {
+        id,
+        title,
+        source,
+        source_origin,
+        date,
+        date_origin,
+        url: entry.url,
+        text,
+        paragraphs,
+        content_hash,
+    }
+}

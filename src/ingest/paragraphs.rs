@@ -1,0 +1,146 @@
+//! Splitting an article's text into paragraphs with their byte offsets.
+//!
+//! Two layouts occur in the wild: one paragraph per line (text copied from web pages), and
+//! paragraphs separated by blank lines, possibly hard-wrapped at a fixed width (plain-text
+//! archives). This module tells them apart and never rewrites the text: each paragraph is a
+//! slice of the original, so offsets stay true. It does not judge what a paragraph says.
+
+/// A paragraph as a byte range of the text it came from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Lines no longer than this, in a file whose blocks span several lines, mark hard wrapping.
+const WRAP_WIDTH: usize = 100;
+
+/// Splits text into paragraph spans, trimmed of surrounding whitespace, in order.
+pub fn split(text: &str) -> Vec<Span> {
+    let blocks = blank_line_blocks(text);
+    if looks_hard_wrapped(text, &blocks) {
+        return blocks;
+    }
+    blocks
+        .into_iter()
+        .flat_map(|block| lines_of(text, block))
+        .collect()
+}
+
+/// Runs of non-blank lines, as trimmed spans.
+fn blank_line_blocks(text: &str) -> Vec<Span> {
+    let mut blocks = Vec::new();
+    let mut current: Option<Span> = None;
+    for line in line_spans(text) {
+        if text[line.start..line.end].trim().is_empty() {
+            blocks.extend(current.take());
+        } else {
+            current = Some(match current {
+                Some(block) => Span {
+                    start: block.start,
+                    end: line.end,
+                },
+                None => line,
+            });
+        }
+    }
+    blocks.extend(current);
+    blocks.into_iter().filter_map(|b| trimmed(text, b)).collect()
+}
+
+/// A text is hard-wrapped when its lines are all short and some block spans several lines.
+fn looks_hard_wrapped(text: &str, blocks: &[Span]) -> bool {
+    let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
+    let multi_line_blocks = blocks
+        .iter()
+        .filter(|b| text[b.start..b.end].contains('\n'))
+        .count();
+    longest <= WRAP_WIDTH && multi_line_blocks * 2 >= blocks.len().max(1) && multi_line_blocks > 0
+}
+
+/// Each non-blank line of a block as its own trimmed span.
+fn lines_of(text: &str, block: Span) -> Vec<Span> {
+    line_spans(&text[block.start..block.end])
+        .into_iter()
+        .map(|l| Span {
+            start: block.start + l.start,
+            end: block.start + l.end,
+        })
+        .filter_map(|l| trimmed(text, l))
+        .collect()
+}
+
+/// Every line of the text as a span without its line ending.
+fn line_spans(text: &str) -> Vec<Span> {
+    let mut spans = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let end = start + line.trim_end_matches(['\n', '\r']).len();
+        spans.push(Span { start, end });
+        start += line.len();
+    }
+    spans
+}
+
+fn trimmed(text: &str, span: Span) -> Option<Span> {
+    let slice = &text[span.start..span.end];
+    let start = span.start + (slice.len() - slice.trim_start().len());
+    let end = span.start + slice.trim_end().len();
+    (start < end).then_some(Span { start, end })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn one_paragraph_per_line() {
+        let text = "Title here\nFirst paragraph is a long line of prose that goes on.\nSecond one.\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                "Title here",
+                "First paragraph is a long line of prose that goes on.",
+                "Second one."
+            ]
+        );
+    }
+
+    #[test]
+    fn blank_lines_between_long_lines_still_give_one_paragraph_per_line() {
+        let long = "word ".repeat(40);
+        let text = format!("Title\n\n{long}\n{long}\n\n{long}\n");
+        assert_eq!(split(&text).len(), 4);
+    }
+
+    #[test]
+    fn hard_wrapped_blocks_are_joined() {
+        let text = "A title\n\nThe first paragraph wraps\nover two lines.\n\nThe second one\nwraps too.\n";
+        assert_eq!(
+            texts(text),
+            vec![
+                "A title",
+                "The first paragraph wraps\nover two lines.",
+                "The second one\nwraps too."
+            ]
+        );
+    }
+
+    #[test]
+    fn offsets_point_into_the_original_text() {
+        let text = "  Headline  \r\n\r\n  Body text.  \r\n";
+        let spans = split(text);
+        assert_eq!(&text[spans[0].start..spans[0].end], "Headline");
+        assert_eq!(&text[spans[1].start..spans[1].end], "Body text.");
+    }
+
+    #[test]
+    fn multibyte_text_keeps_char_boundaries() {
+        let text = "“Quoted,” he said.\n— Дмитрий Песков\n";
+        assert_eq!(texts(text), vec!["“Quoted,” he said.", "— Дмитрий Песков"]);
+    }
+}

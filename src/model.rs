@@ -1,0 +1,128 @@
+//! The plain data that flows between the pipeline's stages.
+//!
+//! Ingest produces [`Article`]s made of [`Paragraph`]s; attribution turns each article's
+//! paragraphs into [`Passage`]s that carry a speaker; the index stage stores passages and the
+//! search stage hands back [`Hit`]s. Nothing here knows about files, tantivy or terminals.
+
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+/// Where a piece of article metadata (date, source) came from.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Origin {
+    /// A `manifest.json` beside the files, or the fields of a JSON Lines record.
+    Manifest,
+    /// Found in the article's own text (a dateline, a byline).
+    Text,
+    /// Given on the command line (`--source`).
+    Flag,
+    /// Not known.
+    #[default]
+    None,
+}
+
+impl Origin {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Origin::Manifest => "manifest",
+            Origin::Text => "text",
+            Origin::Flag => "flag",
+            Origin::None => "none",
+        }
+    }
+}
+
+/// One paragraph of an article, with its byte range in [`Article::text`].
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Paragraph {
+    pub text: String,
+    /// Byte offset of the paragraph's first byte in the article text.
+    pub start: usize,
+    /// Web-page furniture (log-in prompts, teasers, photo credits): kept, but out of search by default.
+    pub boilerplate: bool,
+}
+
+/// One news article, decoded and split, with its metadata.
+#[derive(Clone, Debug)]
+pub struct Article {
+    /// Path relative to the input root without extension (`politics/005`), or the JSONL `id`.
+    pub id: String,
+    pub title: Option<String>,
+    pub source: Option<String>,
+    pub source_origin: Origin,
+    pub date: Option<NaiveDate>,
+    pub date_origin: Origin,
+    pub url: Option<String>,
+    /// The whole decoded text; paragraphs point into it.
+    pub text: String,
+    pub paragraphs: Vec<Paragraph>,
+    /// BLAKE3 of the raw bytes (or of the record), to skip unchanged and duplicate articles.
+    pub content_hash: String,
+}
+
+/// What a passage is.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PassageKind {
+    /// Words inside quotation marks.
+    Quote,
+    /// Speech reported without quotation marks ("Lavrov said that ...").
+    Reported,
+    /// Text with no speaker.
+    Narration,
+    /// Web-page furniture.
+    Boilerplate,
+}
+
+impl PassageKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            PassageKind::Quote => "quote",
+            PassageKind::Reported => "reported",
+            PassageKind::Narration => "narration",
+            PassageKind::Boilerplate => "boilerplate",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Self> {
+        [Self::Quote, Self::Reported, Self::Narration, Self::Boilerplate]
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+    }
+}
+
+/// The unit that is indexed and returned: a run of one paragraph with one speaker or none.
+#[derive(Clone, Debug, PartialEq, Serialize, Deserialize)]
+pub struct Passage {
+    /// Paragraph number in the article, from 0.
+    pub paragraph: u32,
+    /// Byte range in the article text.
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+    pub kind: PassageKind,
+    /// Canonical speaker name, or `None` for narration and unattributed text.
+    pub speaker: Option<String>,
+    /// Why the speaker was chosen ("explicit: Lavrov said"), for `newsdex show` to display.
+    pub evidence: Option<String>,
+}
+
+/// A passage as the index returns it: the passage with its article's metadata.
+#[derive(Clone, Debug, PartialEq, Serialize)]
+pub struct StoredPassage {
+    pub article_id: String,
+    pub paragraph: u32,
+    pub start: usize,
+    pub end: usize,
+    pub kind: PassageKind,
+    pub title: Option<String>,
+    pub text: String,
+    pub speaker: Option<String>,
+    pub evidence: Option<String>,
+    pub source: Option<String>,
+    pub source_origin: Origin,
+    pub date: Option<NaiveDate>,
+    pub date_origin: Origin,
+    pub url: Option<String>,
+}

@@ -1,0 +1,261 @@
+//! `newsdex index` end to end: files → articles → passages with speakers → the index.
+//!
+//! This module only sequences the stages and keeps the books (what was added, unchanged,
+//! duplicated or skipped); each stage's rules live in its own module.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use indicatif::{ProgressBar, ProgressStyle};
+
+use crate::attribution;
+use crate::index::NewsIndex;
+use crate::ingest::{self, Skipped};
+use crate::model::{Article, Passage};
+
+/// How to run an indexing job.
+#[derive(Clone, Debug, Default)]
+pub struct IndexJob {
+    pub inputs: Vec<PathBuf>,
+    pub index: PathBuf,
+    pub ingest: ingest::Options,
+    /// Start from an empty index instead of updating.
+    pub rebuild: bool,
+}
+
+/// What an indexing run did.
+#[derive(Debug, Default)]
+pub struct Summary {
+    /// Articles added or replaced.
+    pub indexed: usize,
+    pub passages: usize,
+    /// Articles whose content was already indexed under the same id.
+    pub unchanged: usize,
+    /// Articles whose content is identical to another article's: `(id, id indexed instead)`.
+    pub duplicates: Vec<(String, String)>,
+    pub skipped: Vec<Skipped>,
+    pub warnings: Vec<String>,
+    pub elapsed: Duration,
+}
+
+/// An article ready to write, with its text dropped once its passages are made.
+struct Prepared {
+    article: Article,
+    passages: Vec<Passage>,
+}
+
+/// Reads the inputs and brings the index up to date with them, in one commit.
+///
+/// Problems with single files are collected in the summary (and `on_problem` hears of each as
+/// it happens); only problems that stop the whole job (a missing input, a locked or broken
+/// index) are errors.
+pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> {
+    let started = Instant::now();
+    let (files, walk_problems) = ingest::discover(&job.inputs, &job.ingest)?;
+    let index = open_for_writing(&job.index, job.rebuild)?;
+    let mut writer = index.writer()?;
+    let catalog = if job.rebuild {
+        writer.delete_all()?;
+        HashMap::new()
+    } else {
+        index.catalog()?
+    };
+    let mut summary = Summary::default();
+    for problem in walk_problems {
+        on_problem(&format!("skipped {}: {}", problem.path, problem.reason));
+        summary.skipped.push(problem);
+    }
+
+    let indexed_ids_by_hash: HashMap<&str, &str> = catalog
+        .iter()
+        .map(|(id, hash)| (hash.as_str(), id.as_str()))
+        .collect();
+    let mut seen_hashes: HashMap<String, String> = HashMap::new();
+    let mut prepared = Vec::new();
+    let progress = progress_bar(files.len());
+    for file in &files {
+        progress.inc(1);
+        let loaded = ingest::load(file, &job.ingest);
+        for warning in loaded.warnings {
+            on_problem(&format!("warning: {warning}"));
+            summary.warnings.push(warning);
+        }
+        for skipped in loaded.skipped {
+            on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
+            summary.skipped.push(skipped);
+        }
+        for article in loaded.articles {
+            if catalog.get(&article.id) == Some(&article.content_hash) {
+                summary.unchanged += 1;
+                seen_hashes.insert(article.content_hash.clone(), article.id.clone());
+                continue;
+            }
+            let original = seen_hashes.get(&article.content_hash).cloned().or_else(|| {
+                indexed_ids_by_hash
+                    .get(article.content_hash.as_str())
+                    .filter(|id| **id != article.id)
+                    .map(|id| id.to_string())
+            });
+            if let Some(original) = original {
+                summary.duplicates.push((article.id, original));
+                continue;
+            }
+            seen_hashes.insert(article.content_hash.clone(), article.id.clone());
+            prepared.push(prepare(article));
+        }
+    }
+    progress.finish_and_clear();
+
+    let existing_speakers = index.facet_values(&index.reader()?.searcher(), "speaker_facet")?;
+    let names = SpeakerNames::new(&prepared, existing_speakers.iter().map(|(name, _)| name.as_str()));
+    for item in &mut prepared {
+        names.canonicalise(&mut item.passages);
+        writer.replace_article(&item.article, &item.passages, &|speaker| names.variants(speaker))?;
+        summary.indexed += 1;
+        summary.passages += item.passages.len();
+    }
+    writer.commit()?;
+    writer.finish()?;
+    summary.elapsed = started.elapsed();
+    Ok(summary)
+}
+
+/// Opens the index to update it, or creates it; a broken index is only replaced on `--rebuild`.
+fn open_for_writing(path: &Path, rebuild: bool) -> Result<NewsIndex> {
+    if !NewsIndex::exists(path) {
+        return NewsIndex::create(path);
+    }
+    match NewsIndex::open(path) {
+        Ok(index) => Ok(index),
+        Err(_) if rebuild => NewsIndex::create(path),
+        Err(e) => Err(e),
+    }
+}
+
+/// Attributes an article's passages, then drops its text, which the passages now carry.
+fn prepare(mut article: Article) -> Prepared {
+    let passages = attribution::passages(&article);
+    article.text = String::new();
+    article.paragraphs = Vec::new();
+    Prepared { article, passages }
+}
+
+/// Speaker names across the collection: each raw name's canonical form and its variants.
+struct SpeakerNames {
+    canonical: HashMap<String, String>,
+    variants: HashMap<String, BTreeSet<String>>,
+}
+
+impl SpeakerNames {
+    fn new<'a>(prepared: &'a [Prepared], existing: impl Iterator<Item = &'a str>) -> SpeakerNames {
+        let raw: HashSet<&str> = prepared
+            .iter()
+            .flat_map(|p| p.passages.iter().filter_map(|passage| passage.speaker.as_deref()))
+            .chain(existing)
+            .collect();
+        let canonical = attribution::canonical_names(raw);
+        let mut variants: HashMap<String, BTreeSet<String>> = HashMap::new();
+        for (name, canonical_name) in &canonical {
+            let entry = variants.entry(canonical_name.clone()).or_default();
+            entry.insert(name.clone());
+            entry.insert(canonical_name.clone());
+        }
+        SpeakerNames { canonical, variants }
+    }
+
+    fn canonicalise(&self, passages: &mut [Passage]) {
+        for passage in passages {
+            if let Some(name) = passage.speaker.as_ref().and_then(|s| self.canonical.get(s)) {
+                passage.speaker = Some(name.clone());
+            }
+        }
+    }
+
+    fn variants(&self, canonical: &str) -> BTreeSet<String> {
+        self.variants
+            .get(canonical)
+            .cloned()
+            .unwrap_or_else(|| BTreeSet::from([canonical.to_string()]))
+    }
+}
+
+/// A progress bar on stderr, drawn only when stderr is a terminal.
+fn progress_bar(len: usize) -> ProgressBar {
+    let bar = ProgressBar::new(len as u64);
+    if let Ok(style) =
+        ProgressStyle::with_template("{spinner} indexing {pos}/{len} files [{bar:30}] {eta}")
+    {
+        bar.set_style(style.progress_chars("=> "));
+    }
+    bar
+}
+
+/// Builds the default index from `seeds/` when it does not exist yet, saying so on stderr.
+///
+/// Returns whether an index was built.
+pub fn ensure_index(index: &Path, seeds: &Path) -> Result<bool> {
+    if NewsIndex::exists(index) {
+        return Ok(false);
+    }
+    if !seeds.is_dir() {
+        anyhow::bail!(
+            "no index at {} and no {} folder to build one from; run `newsdex index PATH --index {}`",
+            index.display(),
+            seeds.display(),
+            index.display()
+        );
+    }
+    eprintln!(
+        "newsdex: no index at {}; building it from {} first",
+        index.display(),
+        seeds.display()
+    );
+    let job = IndexJob {
+        inputs: vec![seeds.to_path_buf()],
+        index: index.to_path_buf(),
+        ..IndexJob::default()
+    };
+    let summary = run(&job, &mut |problem| eprintln!("newsdex: {problem}"))?;
+    eprintln!("newsdex: {}", summary.line());
+    Ok(true)
+}
+
+impl Summary {
+    /// `indexed 5 articles (120 passages) in 0.12 s; 98 duplicates skipped; skipped 2 files: ...`
+    pub fn line(&self) -> String {
+        let mut line = format!(
+            "indexed {} articles ({} passages) in {:.2} s",
+            self.indexed,
+            self.passages,
+            self.elapsed.as_secs_f64()
+        );
+        if self.unchanged > 0 {
+            line.push_str(&format!("; {} unchanged", self.unchanged));
+        }
+        if !self.duplicates.is_empty() {
+            line.push_str(&format!("; {} duplicates skipped", self.duplicates.len()));
+        }
+        if !self.skipped.is_empty() {
+            let reasons: Vec<String> = self
+                .skipped
+                .iter()
+                .map(|s| format!("{} ({})", short_name(&s.path), s.reason))
+                .collect();
+            line.push_str(&format!(
+                "; skipped {}: {}",
+                self.skipped.len(),
+                reasons.join(", ")
+            ));
+        }
+        line
+    }
+}
+
+fn short_name(path: &str) -> &str {
+    Path::new(path)
+        .file_name()
+        .and_then(|n| n.to_str())
+        .unwrap_or(path)
+}

@@ -1,0 +1,375 @@
+//! Everything printed for people or scripts: text tables, highlighted snippets and JSON.
+//!
+//! Functions here take plain data and return strings; they never query the index. Only this
+//! module knows about terminals (colour) and the JSON contract.
+
+use std::fmt::Write as _;
+
+use serde_json::{json, Value};
+
+use crate::bench::Report;
+use crate::index::{Count, Stats};
+use crate::model::StoredPassage;
+use crate::pipeline::Summary;
+use crate::search::{FacetCounts, Results};
+
+/// How to print: plain text, text with ANSI colour, or JSON.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Style {
+    Plain,
+    Color,
+}
+
+impl Style {
+    /// Colour only on a terminal, and never when `NO_COLOR` is set.
+    pub fn for_stdout() -> Style {
+        use std::io::IsTerminal;
+        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
+        if std::io::stdout().is_terminal() && !no_color {
+            Style::Color
+        } else {
+            Style::Plain
+        }
+    }
+
+    pub(crate) fn bold(self, text: &str) -> String {
+        match self {
+            Style::Plain => text.to_string(),
+            Style::Color => format!("\x1b[1m{text}\x1b[0m"),
+        }
+    }
+
+    pub(crate) fn dim(self, text: &str) -> String {
+        match self {
+            Style::Plain => text.to_string(),
+            Style::Color => format!("\x1b[2m{text}\x1b[0m"),
+        }
+    }
+
+    pub(crate) fn highlight(self, text: &str) -> String {
+        match self {
+            Style::Plain => format!("[{text}]"),
+            Style::Color => format!("\x1b[1;31m{text}\x1b[0m"),
+        }
+    }
+}
+
+/// `unknown` for missing values in text output.
+fn or_unknown(value: Option<&str>) -> &str {
+    value.unwrap_or("unknown")
+}
+
+pub fn summary_json(summary: &Summary) -> String {
+    json!({
+        "indexed": summary.indexed,
+        "passages": summary.passages,
+        "unchanged": summary.unchanged,
+        "duplicates": summary.duplicates.iter().map(|(id, of)| json!({"id": id, "duplicate_of": of})).collect::<Vec<_>>(),
+        "skipped": summary.skipped.iter().map(|s| json!({"path": s.path, "reason": s.reason})).collect::<Vec<_>>(),
+        "warnings": summary.warnings,
+        "seconds": summary.elapsed.as_secs_f64(),
+    })
+    .to_string()
+}
+
+pub fn stats_text(stats: &Stats, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} articles, {} passages, {} speakers",
+        stats.articles, stats.passages, stats.speakers
+    );
+    for (heading, counts) in [("by source", &stats.by_source), ("by date", &stats.by_date)] {
+        let _ = writeln!(out, "\n{}", style.bold(heading));
+        out.push_str(&count_table(counts));
+    }
+    out
+}
+
+fn count_table(counts: &[Count]) -> String {
+    let width = counts
+        .iter()
+        .map(|c| or_unknown(c.value.as_deref()).chars().count())
+        .max()
+        .unwrap_or(0);
+    let mut out = String::new();
+    for count in counts {
+        let _ = writeln!(
+            out,
+            "  {:<width$}  {:>6} articles  {:>7} passages",
+            or_unknown(count.value.as_deref()),
+            count.articles,
+            count.passages
+        );
+    }
+    out
+}
+
+pub fn stats_json(stats: &Stats) -> String {
+    let counts = |key: &str, counts: &[Count]| -> Vec<Value> {
+        counts
+            .iter()
+            .map(|c| json!({key: c.value, "articles": c.articles, "passages": c.passages}))
+            .collect()
+    };
+    json!({
+        "articles": stats.articles,
+        "passages": stats.passages,
+        "speakers": stats.speakers,
+        "by_source": counts("source", &stats.by_source),
+        "by_date": counts("date", &stats.by_date),
+    })
+    .to_string()
+}
+
+pub fn article_text(passages: &[StoredPassage], style: Style) -> String {
+    let Some(first) = passages.first() else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let _ = writeln!(out, "{}", style.bold(or_unknown(first.title.as_deref())));
+    let _ = writeln!(out, "id:     {}", first.article_id);
+    let _ = writeln!(
+        out,
+        "source: {} (from {})",
+        or_unknown(first.source.as_deref()),
+        first.source_origin.as_str()
+    );
+    let date = first.date.map(|d| d.to_string());
+    let _ = writeln!(
+        out,
+        "date:   {} (from {})",
+        or_unknown(date.as_deref()),
+        first.date_origin.as_str()
+    );
+    if let Some(url) = &first.url {
+        let _ = writeln!(out, "url:    {url}");
+    }
+    for passage in passages {
+        let speaker = passage.speaker.as_deref().unwrap_or("-");
+        let _ = writeln!(
+            out,
+            "\n{} {} {}",
+            style.bold(&format!("¶{}", passage.paragraph)),
+            passage.kind.as_str(),
+            style.bold(speaker)
+        );
+        if let Some(evidence) = &passage.evidence {
+            let _ = writeln!(out, "  {}", style.dim(&format!("why: {evidence}")));
+        }
+        let _ = writeln!(out, "  {}", passage.text);
+    }
+    out
+}
+
+pub fn article_json(passages: &[StoredPassage]) -> String {
+    let Some(first) = passages.first() else {
+        return "null".to_string();
+    };
+    json!({
+        "article_id": first.article_id,
+        "title": first.title,
+        "source": first.source,
+        "source_origin": first.source_origin,
+        "date": first.date.map(|d| d.to_string()),
+        "date_origin": first.date_origin,
+        "url": first.url,
+        "passages": passages.iter().map(|p| json!({
+            "paragraph": p.paragraph,
+            "start": p.start,
+            "end": p.end,
+            "kind": p.kind,
+            "speaker": p.speaker,
+            "evidence": p.evidence,
+            "text": p.text,
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
+}
+
+/// `newsdex speakers` / `newsdex sources`.
+pub fn value_counts_text(values: &[(String, u64)]) -> String {
+    let width = values.iter().map(|(v, _)| v.chars().count()).max().unwrap_or(0);
+    values
+        .iter()
+        .map(|(value, count)| format!("{value:<width$}  {count:>7}\n"))
+        .collect()
+}
+
+pub fn value_counts_json(values: &[(String, u64)]) -> String {
+    Value::Array(
+        values
+            .iter()
+            .map(|(value, count)| json!({"value": value, "count": count}))
+            .collect(),
+    )
+    .to_string()
+}
+
+/// `4 passages in 0.6 ms`, then each hit and the facet tables.
+pub fn results_text(results: &Results, style: Style) -> String {
+    let mut out = String::new();
+    let plural = if results.total == 1 { "passage" } else { "passages" };
+    let _ = writeln!(
+        out,
+        "{} {plural} in {:.1} ms",
+        results.total,
+        results.took.as_secs_f64() * 1000.0
+    );
+    for hit in &results.hits {
+        let passage = &hit.passage;
+        let date = passage.date.map(|d| d.to_string());
+        let _ = writeln!(
+            out,
+            "\n{} {}",
+            style.bold(&format!("{}.", hit.rank)),
+            style.bold(or_unknown(passage.title.as_deref()))
+        );
+        let _ = writeln!(
+            out,
+            "   {} | {} | {} | {} ¶{} | {:.2}",
+            or_unknown(passage.source.as_deref()),
+            or_unknown(date.as_deref()),
+            passage.speaker.as_deref().unwrap_or("no speaker"),
+            passage.article_id,
+            passage.paragraph,
+            hit.score
+        );
+        let snippet = hit.snippet.render(|s| style.highlight(s), |s| s.to_string());
+        let _ = writeln!(out, "   {}", snippet.replace('\n', " "));
+    }
+    if let Some(facets) = &results.facets {
+        out.push_str(&facets_text(facets, style));
+    }
+    out
+}
+
+fn facets_text(facets: &FacetCounts, style: Style) -> String {
+    let mut out = String::new();
+    for (heading, values) in [
+        ("speaker", &facets.speaker),
+        ("source", &facets.source),
+        ("date", &facets.date),
+    ] {
+        let _ = writeln!(out, "\n{}", style.bold(heading));
+        out.push_str(&value_counts_text(values).lines().map(|l| format!("  {l}\n")).collect::<String>());
+    }
+    let dated: Vec<u64> = facets
+        .date
+        .iter()
+        .filter(|(value, _)| value != crate::search::UNKNOWN)
+        .map(|(_, n)| *n)
+        .collect();
+    if dated.len() > 1 {
+        let _ = writeln!(out, "  {}", histogram(&dated));
+    }
+    out
+}
+
+/// A one-line bar chart: `▁▃█▂`.
+pub fn histogram(counts: &[u64]) -> String {
+    const BARS: [char; 8] = ['▁', '▂', '▃', '▄', '▅', '▆', '▇', '█'];
+    let max = counts.iter().copied().max().unwrap_or(0).max(1);
+    counts
+        .iter()
+        .map(|&n| BARS[((n * 7 + max / 2) / max) as usize])
+        .collect()
+}
+
+/// The documented JSON contract (see README.md).
+pub fn results_json(results: &Results) -> String {
+    let hits: Vec<Value> = results
+        .hits
+        .iter()
+        .map(|hit| {
+            let p = &hit.passage;
+            json!({
+                "rank": hit.rank,
+                "score": hit.score,
+                "article_id": p.article_id,
+                "paragraph": p.paragraph,
+                "title": p.title,
+                "source": p.source,
+                "date": p.date.map(|d| d.to_string()),
+                "speaker": p.speaker,
+                "text": p.text,
+                "snippet": hit.snippet.to_html(),
+                "kind": p.kind,
+                "evidence": p.evidence,
+                "start": p.start,
+                "end": p.end,
+                "url": p.url,
+            })
+        })
+        .collect();
+    let mut out = json!({
+        "query": results.query,
+        "total": results.total,
+        "took_ms": results.took.as_secs_f64() * 1000.0,
+        "hits": hits,
+    });
+    if let Some(facets) = &results.facets {
+        let list = |values: &[(String, u64)]| -> Vec<Value> {
+            values.iter().map(|(v, n)| json!({"value": v, "count": n})).collect()
+        };
+        out["facets"] = json!({
+            "speaker": list(&facets.speaker),
+            "source": list(&facets.source),
+            "date": list(&facets.date),
+        });
+    }
+    if !results.hints.is_empty() {
+        out["hints"] = json!(results.hints);
+    }
+    out.to_string()
+}
+
+/// The latency table of `newsdex bench`.
+pub fn bench_text(report: &Report) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{} passages, {} timed runs per query{}",
+        report.documents,
+        report.runs,
+        if report.cold { ", opening the index each run" } else { "" }
+    );
+    let width = report.queries.iter().map(|q| q.name.chars().count()).max().unwrap_or(5).max(5);
+    let _ = writeln!(
+        out,
+        "{:<width$}  {:>7}  {:>9}  {:>9}  {:>9}  {:>9}",
+        "query", "hits", "p50 µs", "p95 µs", "p99 µs", "max µs"
+    );
+    for q in &report.queries {
+        let _ = writeln!(
+            out,
+            "{:<width$}  {:>7}  {:>9.1}  {:>9.1}  {:>9.1}  {:>9.1}",
+            q.name, q.hits, q.p50_us, q.p95_us, q.p99_us, q.max_us
+        );
+    }
+    let _ = writeln!(
+        out,
+        "overall: p50 {:.1} µs, p99 {:.1} µs, {:.0} queries/s on one thread",
+        report.overall_p50_us, report.overall_p99_us, report.qps
+    );
+    out
+}
+
+pub fn bench_json(report: &Report) -> String {
+    json!({
+        "documents": report.documents,
+        "runs": report.runs,
+        "cold": report.cold,
+        "queries": report.queries.iter().map(|q| json!({
+            "name": q.name,
+            "query": q.query,
+            "hits": q.hits,
+            "p50_us": q.p50_us,
+            "p95_us": q.p95_us,
+            "p99_us": q.p99_us,
+            "max_us": q.max_us,
+        })).collect::<Vec<_>>(),
+        "overall": {"p50_us": report.overall_p50_us, "p99_us": report.overall_p99_us, "qps": report.qps},
+    })
+    .to_string()
+}

@@ -1,0 +1,265 @@
+//! Answering queries: ranked passages, facet counts over the whole match set, snippets.
+//!
+//! An [`Engine`] holds an open index and a warm reader, so many queries (as in `newsdex
+//! bench`) pay for opening only once. Results come back as plain data; `render` prints them.
+
+pub mod dates;
+mod facets;
+pub mod query;
+pub mod snippets;
+mod suggest;
+
+use std::time::{Duration, Instant};
+
+use anyhow::Result;
+use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::query::Query;
+use tantivy::snippet::SnippetGenerator;
+use tantivy::{DocAddress, IndexReader, Score, Searcher, SegmentReader};
+
+use crate::index::{stored_passage, NewsIndex};
+use crate::model::StoredPassage;
+pub use facets::{FacetBy, FacetCounts, UNKNOWN};
+pub use query::Filters;
+pub use snippets::Snippet;
+
+/// Result order.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum Sort {
+    #[default]
+    Relevance,
+    Newest,
+    Oldest,
+}
+
+/// One search, as plain values.
+#[derive(Clone, Debug)]
+pub struct Request {
+    pub query: String,
+    pub filters: Filters,
+    pub any: bool,
+    pub exact: bool,
+    pub sort: Sort,
+    pub limit: usize,
+    pub offset: usize,
+    /// Count the whole match set by speaker, source and date.
+    pub facets: Option<FacetBy>,
+}
+
+impl Request {
+    pub fn new(query: &str) -> Request {
+        Request {
+            query: query.to_string(),
+            filters: Filters::default(),
+            any: false,
+            exact: false,
+            sort: Sort::Relevance,
+            limit: 10,
+            offset: 0,
+            facets: None,
+        }
+    }
+}
+
+/// One ranked passage.
+#[derive(Clone, Debug)]
+pub struct Hit {
+    pub rank: usize,
+    pub score: f32,
+    pub passage: StoredPassage,
+    pub snippet: Snippet,
+}
+
+/// What a search found.
+#[derive(Clone, Debug)]
+pub struct Results {
+    pub query: String,
+    /// Matching passages in all (not only those shown).
+    pub total: usize,
+    pub took: Duration,
+    pub hits: Vec<Hit>,
+    pub facets: Option<FacetCounts>,
+    /// Advice such as `no speaker "lavrof"; did you mean Sergei Lavrov?`.
+    pub hints: Vec<String>,
+}
+
+/// Passages fetched past the page so that ties at its edge are ordered by article and paragraph.
+const TIE_MARGIN: usize = 16;
+
+/// An open index with a warm reader.
+pub struct Engine {
+    index: NewsIndex,
+    reader: IndexReader,
+}
+
+impl Engine {
+    pub fn new(index: NewsIndex) -> Result<Engine> {
+        let reader = index.reader()?;
+        Ok(Engine { index, reader })
+    }
+
+    pub fn index(&self) -> &NewsIndex {
+        &self.index
+    }
+
+    pub fn searcher(&self) -> Searcher {
+        self.reader.searcher()
+    }
+
+    /// Runs one search.
+    pub fn search(&self, request: &Request) -> Result<Results> {
+        let started = Instant::now();
+        let searcher = self.reader.searcher();
+        let fields = self.index.fields();
+        let tantivy_index = self.index.tantivy();
+        let text_query = query::parse(tantivy_index, fields, &request.query, request.any, request.exact)?;
+        let full_query = query::with_filters(text_query.box_clone(), fields, tantivy_index, &request.filters)?;
+
+        let wanted = request.offset + request.limit;
+        let (ranked, total, facet_counts) = if request.limit == 0 {
+            let (total, facets) = self.count(&searcher, &*full_query, request.facets)?;
+            (Vec::new(), total, facets)
+        } else {
+            let top = TopDocs::with_limit(wanted + TIE_MARGIN);
+            let (ranked, (total, facets)) = match request.sort {
+                Sort::Relevance => {
+                    let collector = (top.order_by_score(), Count, facet_collectors(request.facets));
+                    let (ranked, total, facets) = searcher.search(&*full_query, &collector)?;
+                    let ranked = ranked.into_iter().map(|(s, a)| (0, s, a)).collect();
+                    (ranked, (total, facets))
+                }
+                Sort::Newest | Sort::Oldest => {
+                    let newest = request.sort == Sort::Newest;
+                    let by_date = top.tweak_score(move |segment: &SegmentReader| date_key(segment, newest));
+                    let collector = (by_date, Count, facet_collectors(request.facets));
+                    let (ranked, total, facets) = searcher.search(&*full_query, &collector)?;
+                    let ranked = ranked.into_iter().map(|((d, s), a)| (d, s, a)).collect();
+                    (ranked, (total, facets))
+                }
+            };
+            let facets = match (request.facets, facets) {
+                (Some(by), Some(collected)) => Some(facets::counts(&collected, by, total as u64)),
+                _ => None,
+            };
+            (ranked, total, facets)
+        };
+
+        let page = self.page(&searcher, ranked, request.offset, request.limit)?;
+        let hits = if page.is_empty() {
+            Vec::new()
+        } else {
+            let snippet_field = if request.exact { fields.text_exact } else { fields.text };
+            let mut generator = SnippetGenerator::create(&searcher, &*text_query, snippet_field)?;
+            generator.set_max_num_chars(snippets::MAX_CHARS);
+            page.into_iter()
+                .enumerate()
+                .map(|(i, (score, address))| {
+                    let passage = stored_passage(fields, &searcher.doc(address)?);
+                    Ok(Hit {
+                        rank: request.offset + i + 1,
+                        score,
+                        snippet: snippets::make(&generator, &passage.text),
+                        passage,
+                    })
+                })
+                .collect::<Result<Vec<_>>>()?
+        };
+        let hints = if total == 0 {
+            suggest::hints(&self.index, &searcher, &request.filters)?
+        } else {
+            Vec::new()
+        };
+        Ok(Results {
+            query: request.query.clone(),
+            total,
+            took: started.elapsed(),
+            hits,
+            facets: facet_counts,
+            hints,
+        })
+    }
+
+    fn count(
+        &self,
+        searcher: &Searcher,
+        query: &dyn Query,
+        by: Option<FacetBy>,
+    ) -> Result<(usize, Option<FacetCounts>)> {
+        let (total, collected) = searcher.search(query, &(Count, facet_collectors(by)))?;
+        let facets = match (by, collected) {
+            (Some(by), Some(collected)) => Some(facets::counts(&collected, by, total as u64)),
+            _ => None,
+        };
+        Ok((total, facets))
+    }
+
+    /// Orders candidates by (date key, score) descending, then article id and paragraph, and
+    /// cuts the requested page.
+    fn page(
+        &self,
+        searcher: &Searcher,
+        ranked: Vec<(i64, Score, DocAddress)>,
+        offset: usize,
+        limit: usize,
+    ) -> Result<Vec<(Score, DocAddress)>> {
+        let mut keyed = ranked
+            .into_iter()
+            .map(|(date, score, address)| {
+                let (article, paragraph) = self.position_of(searcher, address)?;
+                Ok((date, score, article, paragraph, address))
+            })
+            .collect::<Result<Vec<_>>>()?;
+        keyed.sort_by(|a, b| {
+            b.0.cmp(&a.0)
+                .then(b.1.total_cmp(&a.1))
+                .then_with(|| a.2.cmp(&b.2))
+                .then(a.3.cmp(&b.3))
+                .then(a.4.cmp(&b.4))
+        });
+        Ok(keyed
+            .into_iter()
+            .skip(offset)
+            .take(limit)
+            .map(|(_, score, _, _, address)| (score, address))
+            .collect())
+    }
+
+    /// Article id and paragraph of a document, from fast fields (no stored-document read).
+    fn position_of(&self, searcher: &Searcher, address: DocAddress) -> Result<(String, u64)> {
+        let segment = searcher.segment_reader(address.segment_ord);
+        let fast = segment.fast_fields();
+        let mut article = String::new();
+        if let Some(ids) = fast.str("article")? {
+            if let Some(ord) = ids.term_ords(address.doc_id).next() {
+                ids.ord_to_str(ord, &mut article)?;
+            }
+        }
+        let paragraph = fast
+            .u64("paragraph")?
+            .first(address.doc_id)
+            .unwrap_or_default();
+        Ok((article, paragraph))
+    }
+}
+
+/// Sort key for date order: the day for newest, its negation for oldest; undated last.
+fn date_key(segment: &SegmentReader, newest: bool) -> impl Fn(tantivy::DocId, Score) -> (i64, Score) {
+    let column = segment.fast_fields().date("date").ok();
+    move |doc, score| {
+        let seconds = column
+            .as_ref()
+            .and_then(|c| c.first(doc))
+            .map(|d| d.into_timestamp_secs());
+        let key = match seconds {
+            Some(s) if newest => s,
+            Some(s) => -s,
+            None => i64::MIN,
+        };
+        (key, score)
+    }
+}
+
+/// The facet collectors for `--facets`, or nothing.
+fn facet_collectors(by: Option<FacetBy>) -> Option<(FacetCollector, FacetCollector, FacetCollector)> {
+    by.map(|_| facets::collectors())
+}
