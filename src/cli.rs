@@ -34,8 +34,10 @@ pub struct Cli {
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add articles to the index (incremental: unchanged files are skipped)
-    #[command(after_help = "Examples:\n  newsdex index\n  newsdex index articles/ more.jsonl\n  \
-newsdex index ../shared/corpora/bbc --index /tmp/bbc --source \"BBC News\"\n  newsdex index --rebuild")]
+    #[command(
+        after_help = "Examples:\n  newsdex index\n  newsdex index articles/ more.jsonl\n  \
+newsdex index ../shared/corpora/bbc --index /tmp/bbc --source \"BBC News\"\n  newsdex index --rebuild"
+    )]
     Index(IndexArgs),
     /// Search passages, best first
     #[command(after_help = "Query language:\n  \

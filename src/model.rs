@@ -86,9 +86,14 @@ impl PassageKind {
     }
 
     pub fn parse(s: &str) -> Option<Self> {
-        [Self::Quote, Self::Reported, Self::Narration, Self::Boilerplate]
-            .into_iter()
-            .find(|kind| kind.as_str() == s)
+        [
+            Self::Quote,
+            Self::Reported,
+            Self::Narration,
+            Self::Boilerplate,
+        ]
+        .into_iter()
+        .find(|kind| kind.as_str() == s)
     }
 }
 

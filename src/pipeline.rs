@@ -109,10 +109,15 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     progress.finish_and_clear();
 
     let existing_speakers = index.facet_values(&index.reader()?.searcher(), "speaker_facet")?;
-    let names = SpeakerNames::new(&prepared, existing_speakers.iter().map(|(name, _)| name.as_str()));
+    let names = SpeakerNames::new(
+        &prepared,
+        existing_speakers.iter().map(|(name, _)| name.as_str()),
+    );
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
-        writer.replace_article(&item.article, &item.passages, &|speaker| names.variants(speaker))?;
+        writer.replace_article(&item.article, &item.passages, &|speaker| {
+            names.variants(speaker)
+        })?;
         summary.indexed += 1;
         summary.passages += item.passages.len();
     }
@@ -152,7 +157,11 @@ impl SpeakerNames {
     fn new<'a>(prepared: &'a [Prepared], existing: impl Iterator<Item = &'a str>) -> SpeakerNames {
         let raw: HashSet<&str> = prepared
             .iter()
-            .flat_map(|p| p.passages.iter().filter_map(|passage| passage.speaker.as_deref()))
+            .flat_map(|p| {
+                p.passages
+                    .iter()
+                    .filter_map(|passage| passage.speaker.as_deref())
+            })
             .chain(existing)
             .collect();
         let canonical = attribution::canonical_names(raw);
@@ -162,7 +171,10 @@ impl SpeakerNames {
             entry.insert(name.clone());
             entry.insert(canonical_name.clone());
         }
-        SpeakerNames { canonical, variants }
+        SpeakerNames {
+            canonical,
+            variants,
+        }
     }
 
     fn canonicalise(&self, passages: &mut [Passage]) {

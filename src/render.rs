@@ -189,7 +189,11 @@ pub fn article_json(passages: &[StoredPassage]) -> String {
 
 /// `newsdex speakers` / `newsdex sources`.
 pub fn value_counts_text(values: &[(String, u64)]) -> String {
-    let width = values.iter().map(|(v, _)| v.chars().count()).max().unwrap_or(0);
+    let width = values
+        .iter()
+        .map(|(v, _)| v.chars().count())
+        .max()
+        .unwrap_or(0);
     values
         .iter()
         .map(|(value, count)| format!("{value:<width$}  {count:>7}\n"))
@@ -209,7 +213,11 @@ pub fn value_counts_json(values: &[(String, u64)]) -> String {
 /// `4 passages in 0.6 ms`, then each hit and the facet tables.
 pub fn results_text(results: &Results, style: Style) -> String {
     let mut out = String::new();
-    let plural = if results.total == 1 { "passage" } else { "passages" };
+    let plural = if results.total == 1 {
+        "passage"
+    } else {
+        "passages"
+    };
     let _ = writeln!(
         out,
         "{} {plural} in {:.1} ms",
@@ -235,7 +243,9 @@ pub fn results_text(results: &Results, style: Style) -> String {
             passage.paragraph,
             hit.score
         );
-        let snippet = hit.snippet.render(|s| style.highlight(s), |s| s.to_string());
+        let snippet = hit
+            .snippet
+            .render(|s| style.highlight(s), |s| s.to_string());
         let _ = writeln!(out, "   {}", snippet.replace('\n', " "));
     }
     if let Some(facets) = &results.facets {
@@ -252,7 +262,12 @@ fn facets_text(facets: &FacetCounts, style: Style) -> String {
         ("date", &facets.date),
     ] {
         let _ = writeln!(out, "\n{}", style.bold(heading));
-        out.push_str(&value_counts_text(values).lines().map(|l| format!("  {l}\n")).collect::<String>());
+        out.push_str(
+            &value_counts_text(values)
+                .lines()
+                .map(|l| format!("  {l}\n"))
+                .collect::<String>(),
+        );
     }
     let dated: Vec<u64> = facets
         .date
@@ -310,7 +325,10 @@ pub fn results_json(results: &Results) -> String {
     });
     if let Some(facets) = &results.facets {
         let list = |values: &[(String, u64)]| -> Vec<Value> {
-            values.iter().map(|(v, n)| json!({"value": v, "count": n})).collect()
+            values
+                .iter()
+                .map(|(v, n)| json!({"value": v, "count": n}))
+                .collect()
         };
         out["facets"] = json!({
             "speaker": list(&facets.speaker),
@@ -332,9 +350,19 @@ pub fn bench_text(report: &Report) -> String {
         "{} passages, {} timed runs per query{}",
         report.documents,
         report.runs,
-        if report.cold { ", opening the index each run" } else { "" }
+        if report.cold {
+            ", opening the index each run"
+        } else {
+            ""
+        }
     );
-    let width = report.queries.iter().map(|q| q.name.chars().count()).max().unwrap_or(5).max(5);
+    let width = report
+        .queries
+        .iter()
+        .map(|q| q.name.chars().count())
+        .max()
+        .unwrap_or(5)
+        .max(5);
     let _ = writeln!(
         out,
         "{:<width$}  {:>7}  {:>9}  {:>9}  {:>9}  {:>9}",

@@ -4,8 +4,8 @@
 //! documents and back, and turns tantivy's failures (a lock held by another process, a
 //! corrupt or outdated index) into errors that say what to do. Querying lives in `search`.
 
-pub mod schema;
 mod reader;
+pub mod schema;
 mod writer;
 
 pub use reader::{facet_value, sorted_counts, stored_passage, Count, Stats};

@@ -12,7 +12,11 @@ use crate::model::{Origin, PassageKind, StoredPassage};
 
 impl NewsIndex {
     /// Every passage of one article, in text order; empty when the id is unknown.
-    pub fn article_passages(&self, searcher: &Searcher, article_id: &str) -> Result<Vec<StoredPassage>> {
+    pub fn article_passages(
+        &self,
+        searcher: &Searcher,
+        article_id: &str,
+    ) -> Result<Vec<StoredPassage>> {
         let query = TermQuery::new(
             Term::from_field_text(self.fields.article, article_id),
             IndexRecordOption::Basic,
@@ -48,17 +52,25 @@ pub fn sorted_counts<'a>(children: impl Iterator<Item = (&'a Facet, u64)>) -> Ve
 
 /// The last segment of a one-level facet: `/Sergei Lavrov` → `Sergei Lavrov`.
 pub fn facet_value(facet: &Facet) -> String {
-    facet.to_path().last().map(|s| s.to_string()).unwrap_or_default()
+    facet
+        .to_path()
+        .last()
+        .map(|s| s.to_string())
+        .unwrap_or_default()
 }
 
 /// Converts a stored document back into plain data.
 pub fn stored_passage(fields: &Fields, doc: &TantivyDocument) -> StoredPassage {
-    let text = |field| doc.get_first(field).and_then(|v| v.as_str()).map(str::to_string);
+    let text = |field| {
+        doc.get_first(field)
+            .and_then(|v| v.as_str())
+            .map(str::to_string)
+    };
     let number = |field| doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0);
     let facet = |field| {
         doc.get_first(field)
             .and_then(|v| v.as_facet())
-            .and_then(|path| Facet::from_text(path).ok())
+            .and_then(|encoded| Facet::from_encoded(encoded.as_bytes().to_vec()).ok())
             .map(|f| facet_value(&f))
     };
     let origin = |field| match text(field).as_deref() {
@@ -148,7 +160,12 @@ impl NewsIndex {
             Ok(counts)
         };
         let mut by_date = counts("date_facet")?;
-        by_date.sort_by(|a, b| a.value.is_none().cmp(&b.value.is_none()).then(a.value.cmp(&b.value)));
+        by_date.sort_by(|a, b| {
+            a.value
+                .is_none()
+                .cmp(&b.value.is_none())
+                .then(a.value.cmp(&b.value))
+        });
         Ok(Stats {
             articles,
             passages,

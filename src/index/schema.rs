@@ -65,7 +65,8 @@ pub fn build() -> (Schema, Fields) {
     let stored_number = NumericOptions::default().set_stored();
     let fields = Fields {
         article: builder.add_text_field("article", STRING | STORED | FAST),
-        paragraph: builder.add_u64_field("paragraph", stored_number.clone().set_indexed().set_fast()),
+        paragraph: builder
+            .add_u64_field("paragraph", stored_number.clone().set_indexed().set_fast()),
         start: builder.add_u64_field("start", stored_number.clone()),
         end: builder.add_u64_field("end", stored_number),
         kind: builder.add_text_field("kind", STRING | STORED),
@@ -74,7 +75,8 @@ pub fn build() -> (Schema, Fields) {
         text: builder.add_text_field("text", text_field(STEMMED, true)),
         text_exact: builder.add_text_field("text_exact", text_field(LOWERCASE, false)),
         speaker: builder.add_text_field("speaker", text_field(LOWERCASE, false)),
-        speaker_facet: builder.add_facet_field("speaker_facet", FacetOptions::default().set_stored()),
+        speaker_facet: builder
+            .add_facet_field("speaker_facet", FacetOptions::default().set_stored()),
         evidence: builder.add_text_field("evidence", STORED),
         source: builder.add_text_field("source", text_field(LOWERCASE, false)),
         source_facet: builder.add_facet_field("source_facet", FacetOptions::default().set_stored()),
@@ -91,7 +93,8 @@ pub fn build() -> (Schema, Fields) {
         source_origin: builder.add_text_field("source_origin", STORED),
         url: builder.add_text_field("url", STORED),
         content_hash: builder.add_text_field("content_hash", STRING | FAST),
-        first_passage: builder.add_u64_field("first_passage", NumericOptions::default().set_indexed()),
+        first_passage: builder
+            .add_u64_field("first_passage", NumericOptions::default().set_indexed()),
     };
     (builder.build(), fields)
 }

@@ -88,7 +88,10 @@ mod tests {
         let dir = tempfile::tempdir().unwrap();
         std::fs::write(dir.path().join(FILE_NAME), "{oops").unwrap();
         let err = format!("{:#}", Manifest::load(dir.path()).unwrap_err());
-        assert!(err.contains("manifest.json is not a valid manifest"), "{err}");
+        assert!(
+            err.contains("manifest.json is not a valid manifest"),
+            "{err}"
+        );
     }
 
     #[test]

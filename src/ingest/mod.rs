@@ -105,9 +105,10 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 Ok(entry) => entry,
                 Err(e) => {
                     skipped.push(Skipped {
-                        path: e
-                            .path()
-                            .map_or_else(|| input.display().to_string(), |p| p.display().to_string()),
+                        path: e.path().map_or_else(
+                            || input.display().to_string(),
+                            |p| p.display().to_string(),
+                        ),
                         reason: e
                             .io_error()
                             .map_or_else(|| e.to_string(), |io| io.to_string()),

@@ -45,17 +45,32 @@ fn blank_line_blocks(text: &str) -> Vec<Span> {
         }
     }
     blocks.extend(current);
-    blocks.into_iter().filter_map(|b| trimmed(text, b)).collect()
+    blocks
+        .into_iter()
+        .filter_map(|b| trimmed(text, b))
+        .collect()
 }
 
-/// A text is hard-wrapped when its lines are all short and some block spans several lines.
+/// A text is hard-wrapped when no line is longer than the wrap width and the lines that
+/// continue into a next line of the same block run close to the longest line's width.
 fn looks_hard_wrapped(text: &str, blocks: &[Span]) -> bool {
     let longest = text.lines().map(|l| l.chars().count()).max().unwrap_or(0);
-    let multi_line_blocks = blocks
+    if longest > WRAP_WIDTH {
+        return false;
+    }
+    let continued: Vec<&str> = blocks
         .iter()
-        .filter(|b| text[b.start..b.end].contains('\n'))
-        .count();
-    longest <= WRAP_WIDTH && multi_line_blocks * 2 >= blocks.len().max(1) && multi_line_blocks > 0
+        .flat_map(|b| {
+            let lines: Vec<&str> = text[b.start..b.end].lines().collect();
+            let last = lines.len().saturating_sub(1);
+            lines.into_iter().take(last).map(str::trim_end)
+        })
+        .collect();
+    let wrapped = |line: &&str| {
+        line.chars().count() * 10 >= longest * 6 && !line.ends_with(['.', '!', '?', '"', '”', ':'])
+    };
+    let near_full = continued.iter().filter(|line| wrapped(line)).count();
+    !continued.is_empty() && near_full * 10 >= continued.len() * 8
 }
 
 /// Each non-blank line of a block as its own trimmed span.
@@ -99,7 +114,8 @@ mod tests {
 
     #[test]
     fn one_paragraph_per_line() {
-        let text = "Title here\nFirst paragraph is a long line of prose that goes on.\nSecond one.\n";
+        let text =
+            "Title here\nFirst paragraph is a long line of prose that goes on.\nSecond one.\n";
         assert_eq!(
             texts(text),
             vec![
@@ -119,13 +135,13 @@ mod tests {
 
     #[test]
     fn hard_wrapped_blocks_are_joined() {
-        let text = "A title\n\nThe first paragraph wraps\nover two lines.\n\nThe second one\nwraps too.\n";
+        let text = "A title\n\nThe first paragraph is wrapped at a\nfixed width of forty characters.\n\nThe second paragraph is wrapped the same\nway, and ends here.\n";
         assert_eq!(
             texts(text),
             vec![
                 "A title",
-                "The first paragraph wraps\nover two lines.",
-                "The second one\nwraps too."
+                "The first paragraph is wrapped at a\nfixed width of forty characters.",
+                "The second paragraph is wrapped the same\nway, and ends here."
             ]
         );
     }

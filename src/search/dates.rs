@@ -38,9 +38,7 @@ fn parse_parts(value: &str, end: End) -> Option<NaiveDate> {
             let first = NaiveDate::from_ymd_opt(year, month, 1)?;
             match end {
                 End::First => Some(first),
-                End::Last => first
-                    .checked_add_months(chrono::Months::new(1))?
-                    .pred_opt(),
+                End::Last => first.checked_add_months(chrono::Months::new(1))?.pred_opt(),
             }
         }
         3 => NaiveDate::from_ymd_opt(year, number(parts[1], 2)?, number(parts[2], 2)?),
@@ -58,25 +56,50 @@ mod tests {
 
     #[test]
     fn a_year_covers_january_to_december() {
-        assert_eq!(parse("2021", End::First, "--since").unwrap(), day(2021, 1, 1));
-        assert_eq!(parse("2021", End::Last, "--until").unwrap(), day(2021, 12, 31));
+        assert_eq!(
+            parse("2021", End::First, "--since").unwrap(),
+            day(2021, 1, 1)
+        );
+        assert_eq!(
+            parse("2021", End::Last, "--until").unwrap(),
+            day(2021, 12, 31)
+        );
     }
 
     #[test]
     fn a_month_ends_on_its_last_day_even_in_leap_years() {
-        assert_eq!(parse("2024-02", End::Last, "--until").unwrap(), day(2024, 2, 29));
-        assert_eq!(parse("2022-12", End::Last, "--until").unwrap(), day(2022, 12, 31));
-        assert_eq!(parse("2022-02", End::First, "--since").unwrap(), day(2022, 2, 1));
+        assert_eq!(
+            parse("2024-02", End::Last, "--until").unwrap(),
+            day(2024, 2, 29)
+        );
+        assert_eq!(
+            parse("2022-12", End::Last, "--until").unwrap(),
+            day(2022, 12, 31)
+        );
+        assert_eq!(
+            parse("2022-02", End::First, "--since").unwrap(),
+            day(2022, 2, 1)
+        );
     }
 
     #[test]
     fn a_full_date_is_itself() {
-        assert_eq!(parse("2022-01-26", End::Last, "--until").unwrap(), day(2022, 1, 26));
+        assert_eq!(
+            parse("2022-01-26", End::Last, "--until").unwrap(),
+            day(2022, 1, 26)
+        );
     }
 
     #[test]
     fn impossible_or_malformed_dates_name_the_flag() {
-        for bad in ["2022-02-30", "2022-13", "22-01-01", "yesterday", "2022-1-5", ""] {
+        for bad in [
+            "2022-02-30",
+            "2022-13",
+            "22-01-01",
+            "yesterday",
+            "2022-1-5",
+            "",
+        ] {
             let err = parse(bad, End::First, "--since").unwrap_err().to_string();
             assert!(err.starts_with("invalid --since date"), "{bad}: {err}");
         }

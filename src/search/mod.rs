@@ -112,8 +112,19 @@ impl Engine {
         let searcher = self.reader.searcher();
         let fields = self.index.fields();
         let tantivy_index = self.index.tantivy();
-        let text_query = query::parse(tantivy_index, fields, &request.query, request.any, request.exact)?;
-        let full_query = query::with_filters(text_query.box_clone(), fields, tantivy_index, &request.filters)?;
+        let text_query = query::parse(
+            tantivy_index,
+            fields,
+            &request.query,
+            request.any,
+            request.exact,
+        )?;
+        let full_query = query::with_filters(
+            text_query.box_clone(),
+            fields,
+            tantivy_index,
+            &request.filters,
+        )?;
 
         let wanted = request.offset + request.limit;
         let (ranked, total, facet_counts) = if request.limit == 0 {
@@ -123,14 +134,19 @@ impl Engine {
             let top = TopDocs::with_limit(wanted + TIE_MARGIN);
             let (ranked, (total, facets)) = match request.sort {
                 Sort::Relevance => {
-                    let collector = (top.order_by_score(), Count, facet_collectors(request.facets));
+                    let collector = (
+                        top.order_by_score(),
+                        Count,
+                        facet_collectors(request.facets),
+                    );
                     let (ranked, total, facets) = searcher.search(&*full_query, &collector)?;
                     let ranked = ranked.into_iter().map(|(s, a)| (0, s, a)).collect();
                     (ranked, (total, facets))
                 }
                 Sort::Newest | Sort::Oldest => {
                     let newest = request.sort == Sort::Newest;
-                    let by_date = top.tweak_score(move |segment: &SegmentReader| date_key(segment, newest));
+                    let by_date =
+                        top.tweak_score(move |segment: &SegmentReader| date_key(segment, newest));
                     let collector = (by_date, Count, facet_collectors(request.facets));
                     let (ranked, total, facets) = searcher.search(&*full_query, &collector)?;
                     let ranked = ranked.into_iter().map(|((d, s), a)| (d, s, a)).collect();
@@ -148,7 +164,11 @@ impl Engine {
         let hits = if page.is_empty() {
             Vec::new()
         } else {
-            let snippet_field = if request.exact { fields.text_exact } else { fields.text };
+            let snippet_field = if request.exact {
+                fields.text_exact
+            } else {
+                fields.text
+            };
             let mut generator = SnippetGenerator::create(&searcher, &*text_query, snippet_field)?;
             generator.set_max_num_chars(snippets::MAX_CHARS);
             page.into_iter()
@@ -243,7 +263,10 @@ impl Engine {
 }
 
 /// Sort key for date order: the day for newest, its negation for oldest; undated last.
-fn date_key(segment: &SegmentReader, newest: bool) -> impl Fn(tantivy::DocId, Score) -> (i64, Score) {
+fn date_key(
+    segment: &SegmentReader,
+    newest: bool,
+) -> impl Fn(tantivy::DocId, Score) -> (i64, Score) {
     let column = segment.fast_fields().date("date").ok();
     move |doc, score| {
         let seconds = column
@@ -260,6 +283,8 @@ fn date_key(segment: &SegmentReader, newest: bool) -> impl Fn(tantivy::DocId, Sc
 }
 
 /// The facet collectors for `--facets`, or nothing.
-fn facet_collectors(by: Option<FacetBy>) -> Option<(FacetCollector, FacetCollector, FacetCollector)> {
+fn facet_collectors(
+    by: Option<FacetBy>,
+) -> Option<(FacetCollector, FacetCollector, FacetCollector)> {
     by.map(|_| facets::collectors())
 }

@@ -33,7 +33,13 @@ pub struct Filters {
 }
 
 /// Parses the query text for the given matching mode.
-pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool) -> Result<Box<dyn Query>> {
+pub fn parse(
+    index: &Index,
+    fields: &Fields,
+    text: &str,
+    any: bool,
+    exact: bool,
+) -> Result<Box<dyn Query>> {
     let (body, title) = if exact {
         (fields.text_exact, fields.title_exact)
     } else {
@@ -45,7 +51,9 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
         parser.set_conjunction_by_default();
     }
     if text.trim().is_empty() {
-        return Err(anyhow!("empty query; give some words, a \"phrase\" or field:value"));
+        return Err(anyhow!(
+            "empty query; give some words, a \"phrase\" or field:value"
+        ));
     }
     parser
         .parse_query(text)
@@ -69,16 +77,30 @@ fn explain(error: &QueryParserError) -> String {
 }
 
 /// The query with every filter attached as a required clause.
-pub fn with_filters(query: Box<dyn Query>, fields: &Fields, index: &Index, filters: &Filters) -> Result<Box<dyn Query>> {
+pub fn with_filters(
+    query: Box<dyn Query>,
+    fields: &Fields,
+    index: &Index,
+    filters: &Filters,
+) -> Result<Box<dyn Query>> {
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
     if !filters.speakers.is_empty() {
-        clauses.push((Occur::Must, any_name(index, fields.speaker, &filters.speakers)?));
+        clauses.push((
+            Occur::Must,
+            any_name(index, fields.speaker, &filters.speakers)?,
+        ));
     }
     if !filters.sources.is_empty() {
-        clauses.push((Occur::Must, any_name(index, fields.source, &filters.sources)?));
+        clauses.push((
+            Occur::Must,
+            any_name(index, fields.source, &filters.sources)?,
+        ));
     }
     if filters.since.is_some() || filters.until.is_some() {
-        clauses.push((Occur::Must, date_range(fields.date, filters.since, filters.until)));
+        clauses.push((
+            Occur::Must,
+            date_range(fields.date, filters.since, filters.until),
+        ));
     }
     if !filters.articles.is_empty() {
         let ids = filters

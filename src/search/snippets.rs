@@ -42,7 +42,10 @@ fn leading_fragment(text: &str) -> Snippet {
         .char_indices()
         .nth(MAX_CHARS)
         .map_or(text.len(), |(i, _)| i);
-    let end = text[..end].rfind(' ').filter(|_| end < text.len()).unwrap_or(end);
+    let end = text[..end]
+        .rfind(' ')
+        .filter(|_| end < text.len())
+        .unwrap_or(end);
     Snippet {
         fragment: text[..end].to_string(),
         highlights: Vec::new(),
@@ -131,7 +134,7 @@ mod tests {
     fn html_output_escapes_and_marks() {
         let snippet = Snippet {
             fragment: "a <red> line".into(),
-            highlights: vec![8..12],
+            highlights: vec![Range { start: 8, end: 12 }],
             cut_before: true,
             cut_after: false,
         };

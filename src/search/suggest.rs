@@ -18,11 +18,20 @@ const MIN_SIMILARITY: f64 = 0.85;
 const MAX_SUGGESTIONS: usize = 3;
 
 /// Hints for every speaker or source filter that matches no passage at all.
-pub(super) fn hints(index: &NewsIndex, searcher: &Searcher, filters: &Filters) -> Result<Vec<String>> {
+pub(super) fn hints(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    filters: &Filters,
+) -> Result<Vec<String>> {
     let fields = index.fields();
     let mut hints = Vec::new();
     for (kind, field, facet, names) in [
-        ("speaker", fields.speaker, "speaker_facet", &filters.speakers),
+        (
+            "speaker",
+            fields.speaker,
+            "speaker_facet",
+            &filters.speakers,
+        ),
         ("source", fields.source, "source_facet", &filters.sources),
     ] {
         for name in names {
@@ -41,7 +50,12 @@ pub(super) fn hints(index: &NewsIndex, searcher: &Searcher, filters: &Filters) -
     Ok(hints)
 }
 
-fn matches_anything(index: &NewsIndex, searcher: &Searcher, field: Field, name: &str) -> Result<bool> {
+fn matches_anything(
+    index: &NewsIndex,
+    searcher: &Searcher,
+    field: Field,
+    name: &str,
+) -> Result<bool> {
     let query = name_query(index.tantivy(), field, name)?;
     Ok(searcher.search(&*query, &Count)? > 0)
 }
