@@ -57,8 +57,11 @@ pub struct Article {
     /// The whole decoded text; paragraphs point into it.
     pub text: String,
     pub paragraphs: Vec<Paragraph>,
-    /// BLAKE3 of the raw bytes (or of the record), to skip unchanged and duplicate articles.
+    /// BLAKE3 of the raw bytes (or of the record): equal for duplicate articles.
     pub content_hash: String,
+    /// BLAKE3 of the content and every metadata input (manifest entry, `--source`): changes
+    /// whenever re-indexing the article could give a different result.
+    pub fingerprint: String,
 }
 
 /// What a passage is.

@@ -70,14 +70,19 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
 
     let indexed_ids_by_hash: HashMap<&str, &str> = catalog
         .iter()
-        .map(|(id, hash)| (hash.as_str(), id.as_str()))
+        .map(|(id, entry)| (entry.content_hash.as_str(), id.as_str()))
         .collect();
+    let known = |id: &str, fingerprint: &str| {
+        catalog
+            .get(id)
+            .is_some_and(|entry| entry.fingerprint == fingerprint)
+    };
     let mut seen_hashes: HashMap<String, String> = HashMap::new();
     let mut prepared = Vec::new();
     let progress = progress_bar(files.len());
     for file in &files {
         progress.inc(1);
-        let loaded = ingest::load(file, &job.ingest);
+        let loaded = ingest::load(file, &job.ingest, &known);
         for warning in loaded.warnings {
             on_problem(&format!("warning: {warning}"));
             summary.warnings.push(warning);
@@ -86,12 +91,11 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
             summary.skipped.push(skipped);
         }
+        for (id, content_hash) in loaded.unchanged {
+            summary.unchanged += 1;
+            seen_hashes.entry(content_hash).or_insert(id);
+        }
         for article in loaded.articles {
-            if catalog.get(&article.id) == Some(&article.content_hash) {
-                summary.unchanged += 1;
-                seen_hashes.insert(article.content_hash.clone(), article.id.clone());
-                continue;
-            }
             let original = seen_hashes.get(&article.content_hash).cloned().or_else(|| {
                 indexed_ids_by_hash
                     .get(article.content_hash.as_str())
@@ -121,8 +125,10 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         summary.indexed += 1;
         summary.passages += item.passages.len();
     }
-    writer.commit()?;
-    writer.finish()?;
+    if job.rebuild || !prepared.is_empty() {
+        writer.commit()?;
+        writer.finish()?;
+    }
     summary.elapsed = started.elapsed();
     Ok(summary)
 }

@@ -3,6 +3,16 @@
 //! This stage turns an article's paragraphs into [`Passage`]s, each with one speaker or none.
 //! It works on plain text only; it does not read files and knows nothing of the index.
 
+mod article;
+mod cast;
+mod cues;
+mod lexicon;
+mod mentions;
+mod names;
+mod quotes;
+mod sentences;
+mod tokens;
+
 use std::collections::HashMap;
 
 use crate::model::{Article, Paragraph, Passage, PassageKind};
@@ -27,27 +37,15 @@ pub struct Attribution {
 /// Boilerplate paragraphs yield nothing. Spans cover each other paragraph's text, in order,
 /// without overlaps.
 pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
-    paragraphs
-        .iter()
-        .enumerate()
-        .filter(|(_, p)| !p.boilerplate)
-        .map(|(i, p)| Attribution {
-            paragraph: i,
-            start: 0,
-            end: p.text.len(),
-            kind: PassageKind::Narration,
-            speaker: None,
-            evidence: None,
-        })
-        .collect()
+    article::attribute(paragraphs)
 }
 
 /// Maps every speaker name seen in a collection to one canonical name per person.
+///
+/// People are merged by surname and compatible given names (Sergey/Sergei Lavrov, Mr Lavrov,
+/// Lavrov) into the fullest form; organisation names map to themselves.
 pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
-    names
-        .into_iter()
-        .map(|n| (n.to_string(), n.to_string()))
-        .collect()
+    names::canonical_names(names)
 }
 
 /// The article's passages: attributed spans plus its boilerplate paragraphs, in text order.

@@ -127,32 +127,53 @@ impl NewsIndex {
             .map_err(|e: TantivyError| broken(&self.path, &e.to_string()))
     }
 
-    /// Content hash of every article in the index, by article id.
-    pub fn catalog(&self) -> Result<HashMap<String, String>> {
+    /// Content hash and fingerprint of every article in the index, by article id.
+    pub fn catalog(&self) -> Result<HashMap<String, CatalogEntry>> {
         let searcher = self.reader()?.searcher();
         let mut catalog = HashMap::new();
-        let (mut id, mut hash) = (String::new(), String::new());
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let (Some(ids), Some(hashes)) = (fast.str("article")?, fast.str("content_hash")?)
-            else {
+            let (Some(ids), Some(hashes), Some(fingerprints)) = (
+                fast.str("article")?,
+                fast.str("content_hash")?,
+                fast.str("fingerprint")?,
+            ) else {
                 continue;
             };
+            // Passages of one article share their values: resolve each article's ordinals
+            // once, as turning an ordinal into text is the costly step.
+            let first_ord = |column: &tantivy::columnar::StrColumn, doc| column.term_ords(doc).next();
+            let mut ords: HashMap<u64, (Option<u64>, Option<u64>)> = HashMap::new();
             for doc in segment.doc_ids_alive() {
-                let (Some(id_ord), Some(hash_ord)) =
-                    (ids.term_ords(doc).next(), hashes.term_ords(doc).next())
-                else {
-                    continue;
-                };
-                ids.ord_to_str(id_ord, &mut id)?;
-                hashes.ord_to_str(hash_ord, &mut hash)?;
-                if !catalog.contains_key(&id) {
-                    catalog.insert(id.clone(), hash.clone());
+                if let Some(id) = first_ord(&ids, doc) {
+                    ords.entry(id)
+                        .or_insert_with(|| (first_ord(&hashes, doc), first_ord(&fingerprints, doc)));
                 }
+            }
+            let text = |column: &tantivy::columnar::StrColumn, ord: Option<u64>| -> Result<String> {
+                let mut text = String::new();
+                if let Some(ord) = ord {
+                    column.ord_to_str(ord, &mut text)?;
+                }
+                Ok(text)
+            };
+            for (id_ord, (hash_ord, fingerprint_ord)) in ords {
+                let entry = CatalogEntry {
+                    content_hash: text(&hashes, hash_ord)?,
+                    fingerprint: text(&fingerprints, fingerprint_ord)?,
+                };
+                catalog.entry(text(&ids, Some(id_ord))?).or_insert(entry);
             }
         }
         Ok(catalog)
     }
+}
+
+/// What the index remembers of an indexed article's input.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct CatalogEntry {
+    pub content_hash: String,
+    pub fingerprint: String,
 }
 
 /// Indexing memory budget; tantivy splits it between its threads.

@@ -43,6 +43,8 @@ pub struct Fields {
     pub source_origin: Field,
     pub url: Field,
     pub content_hash: Field,
+    /// Content plus metadata inputs: tells an unchanged article from a changed one.
+    pub fingerprint: Field,
     /// 1 on each article's first passage, so articles can be counted like passages.
     pub first_passage: Field,
 }
@@ -93,6 +95,7 @@ pub fn build() -> (Schema, Fields) {
         source_origin: builder.add_text_field("source_origin", STORED),
         url: builder.add_text_field("url", STORED),
         content_hash: builder.add_text_field("content_hash", STRING | FAST),
+        fingerprint: builder.add_text_field("fingerprint", STRING | FAST),
         first_passage: builder
             .add_u64_field("first_passage", NumericOptions::default().set_indexed()),
     };

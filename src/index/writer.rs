@@ -95,6 +95,7 @@ impl PassageWriter {
             doc.add_text(f.url, url);
         }
         doc.add_text(f.content_hash, &article.content_hash);
+        doc.add_text(f.fingerprint, &article.fingerprint);
         doc
     }
 

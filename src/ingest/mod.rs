@@ -75,6 +75,8 @@ pub struct Skipped {
 #[derive(Debug, Default)]
 pub struct Loaded {
     pub articles: Vec<Article>,
+    /// Articles the caller already has, as `(id, content_hash)`; they were not rebuilt.
+    pub unchanged: Vec<(String, String)>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
 }
@@ -128,6 +130,13 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 }
                 continue;
             };
+            if is_collection_documentation(entry.path()) {
+                skipped.push(Skipped {
+                    path: entry.path().display().to_string(),
+                    reason: "collection documentation (all-capitals name like README), not an article".into(),
+                });
+                continue;
+            }
             let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
             files.push(InputFile {
                 path: entry.path().to_path_buf(),
@@ -149,14 +158,32 @@ fn file_kind(path: &Path) -> Option<FileKind> {
     }
 }
 
+/// `README.md`, `SOURCE.md`, `LICENSE.txt`: by convention, files about a collection carry
+/// all-capital names, which article files (ids, slugs, dates) do not.
+fn is_collection_documentation(path: &Path) -> bool {
+    path.file_stem()
+        .and_then(|s| s.to_str())
+        .is_some_and(|stem| {
+            stem.len() >= 3
+                && stem.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c == '-')
+                && stem.chars().any(|c| c.is_ascii_uppercase())
+        })
+}
+
 fn is_hidden(path: &Path) -> bool {
     path.file_name()
         .and_then(|n| n.to_str())
         .is_some_and(|n| n.starts_with('.'))
 }
 
+/// Tells whether the caller already holds an article with this id and fingerprint.
+pub type KnownFn<'a> = &'a dyn Fn(&str, &str) -> bool;
+
 /// Reads one file into its article(s), reporting whatever had to be skipped.
-pub fn load(file: &InputFile, options: &Options) -> Loaded {
+///
+/// Articles for which `known(id, fingerprint)` holds are listed as unchanged instead of being
+/// split and analysed again, which keeps re-indexing an unchanged collection cheap.
+pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
     let mut loaded = Loaded::default();
     let skip = |reason: String| Skipped {
         path: file.path.display().to_string(),
@@ -184,18 +211,22 @@ pub fn load(file: &InputFile, options: &Options) -> Loaded {
     match file.kind {
         FileKind::Text => {
             let entry = file.manifest.get(&file.id).cloned().unwrap_or_default();
-            let hash = blake3::hash(&bytes).to_hex().to_string();
+            let hashes = Hashes::of(&bytes, &entry, options);
+            if known(&file.id, &hashes.fingerprint) {
+                loaded.unchanged.push((file.id.clone(), hashes.content));
+                return loaded;
+            }
             let text = strip_markdown_heading(decoded.text, &file.path);
             loaded.articles.push(build_article(
                 file.id.clone(),
                 text,
                 entry,
-                hash,
+                hashes,
                 TitleFrom::FirstLine,
                 options,
             ));
         }
-        FileKind::JsonLines => load_json_lines(file, &decoded.text, options, &mut loaded),
+        FileKind::JsonLines => load_json_lines(file, &decoded.text, options, known, &mut loaded),
     }
     loaded
 }
@@ -238,7 +269,13 @@ struct Record {
     meta: Entry,
 }
 
-fn load_json_lines(file: &InputFile, text: &str, options: &Options, loaded: &mut Loaded) {
+fn load_json_lines(
+    file: &InputFile,
+    text: &str,
+    options: &Options,
+    known: KnownFn,
+    loaded: &mut Loaded,
+) {
     for (number, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
         if line.trim().is_empty() {
             continue;
@@ -268,12 +305,16 @@ fn load_json_lines(file: &InputFile, text: &str, options: &Options, loaded: &mut
         };
         let mut entry = record.meta;
         entry.title = record.title.or(entry.title);
-        let hash = blake3::hash(line.as_bytes()).to_hex().to_string();
+        let hashes = Hashes::of(line.as_bytes(), &entry, options);
+        if known(&id, &hashes.fingerprint) {
+            loaded.unchanged.push((id, hashes.content));
+            continue;
+        }
         loaded.articles.push(build_article(
             id,
             body,
             entry,
-            hash,
+            hashes,
             TitleFrom::RecordOnly,
             options,
         ));
@@ -289,11 +330,30 @@ enum TitleFrom {
     RecordOnly,
 }
 
+/// An article's content hash and its fingerprint (content plus metadata inputs).
+struct Hashes {
+    content: String,
+    fingerprint: String,
+}
+
+impl Hashes {
+    fn of(bytes: &[u8], entry: &Entry, options: &Options) -> Hashes {
+        let content = blake3::hash(bytes);
+        let mut hasher = blake3::Hasher::new();
+        hasher.update(content.as_bytes());
+        hasher.update(format!("{entry:?}|{:?}", options.default_source).as_bytes());
+        Hashes {
+            content: content.to_hex().to_string(),
+            fingerprint: hasher.finalize().to_hex().to_string(),
+        }
+    }
+}
+
 fn build_article(
     id: String,
     text: String,
     entry: Entry,
-    content_hash: String,
+    hashes: Hashes,
     title_from: TitleFrom,
     options: &Options,
 ) -> Article {
@@ -343,6 +403,7 @@ fn build_article(
         url: entry.url,
         text,
         paragraphs,
-        content_hash,
+        content_hash: hashes.content,
+        fingerprint: hashes.fingerprint,
     }
 }

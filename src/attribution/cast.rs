@@ -1,0 +1,436 @@
+//! The people and organisations of one article, and who a mention stands for.
+//!
+//! Before attribution, the whole article is read once to learn its cast: every named person
+//! (merged by surname and compatible given names, keeping the fullest form), the roles the
+//! article gives them ("Russian Deputy Foreign Minister Alexander Grushko", "Rod Eddington,
+//! BA's chief executive"), their gender where a title or forename tells it, and the named
+//! organisations. During attribution, [`Salience`] remembers who was recently the subject, so
+//! that "he", "the diplomat" or "it" resolve to the most recent compatible entity. Roles and
+//! people never leak from one article to another.
+
+use super::lexicon::{is_generic_role_head, is_place, Gender};
+use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
+use super::names::{compatible_given, spelling_key};
+use super::tokens::{tokenize, Token};
+
+/// Who speaks: a person of the cast or a named organisation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Speaker {
+    Person(usize),
+    Org(String),
+}
+
+/// One person of the article.
+#[derive(Clone, Debug)]
+pub struct Person {
+    pub name: PersonName,
+    pub gender: Gender,
+    pub roles: Vec<RoleRef>,
+}
+
+/// Everyone the article names.
+#[derive(Clone, Debug, Default)]
+pub struct Cast {
+    pub people: Vec<Person>,
+    pub orgs: Vec<String>,
+}
+
+/// How far back (in paragraphs) a pronoun or role may reach.
+const PRONOUN_REACH: usize = 4;
+
+impl Cast {
+    /// Reads the paragraphs once to learn names, roles and organisations.
+    pub fn learn<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Cast {
+        let mut cast = Cast::default();
+        for text in paragraphs {
+            let tokens = tokenize(text, &[]);
+            cast.learn_tokens(&tokens);
+        }
+        cast
+    }
+
+    fn learn_tokens(&mut self, tokens: &[Token]) {
+        for end in 0..tokens.len() {
+            let ends_run = tokens[end].is_capitalized()
+                && tokens
+                    .get(end + 1)
+                    .is_none_or(|next| !next.is_capitalized() || !next.is_word());
+            if !ends_run {
+                continue;
+            }
+            match phrase_before(tokens, end) {
+                Some((Mention::Person { name, role }, start)) => {
+                    let id = self.add_person(name, role);
+                    self.learn_appositions(tokens, start, end, id);
+                }
+                Some((Mention::Org(name), _)) => self.add_org(name),
+                _ => {}
+            }
+        }
+    }
+
+    /// `Name, the role,` and `The role, Name,` give the person a role.
+    fn learn_appositions(&mut self, tokens: &[Token], start: usize, end: usize, id: usize) {
+        if tokens.get(end + 1).is_some_and(|t| t.is_punct(',')) {
+            let stop = (end + 2..tokens.len().min(end + 14))
+                .find(|&i| !tokens[i].is_word() && !tokens[i].text.starts_with('&'));
+            if let Some(stop) = stop.filter(|&s| tokens[s].is_punct(',') || tokens[s].is_punct('.'))
+            {
+                let segment: Vec<&Token> = tokens[end + 2..stop]
+                    .iter()
+                    .take_while(|t| t.lower() != "who")
+                    .collect();
+                if let Some(role) = role_ref(&segment).filter(is_office) {
+                    self.people[id].roles.push(role);
+                }
+            }
+        }
+        if start >= 2 && tokens[start - 1].is_punct(',') {
+            if let Some((Mention::Role(role), _)) = phrase_before(tokens, start - 2) {
+                self.people[id].roles.push(role);
+            }
+        }
+    }
+
+    fn add_org(&mut self, name: String) {
+        if !self.orgs.contains(&name) {
+            self.orgs.push(name);
+        }
+    }
+
+    /// Adds a person or merges them into a known one; gives the person's index.
+    pub fn add_person(&mut self, name: PersonName, role: Option<RoleRef>) -> usize {
+        let id = match self.find(&name) {
+            Some(id) => {
+                let known = &mut self.people[id];
+                known.gender = known.gender.or(name.gender);
+                if name.given.len() > known.name.given.len() {
+                    known.name = PersonName {
+                        title: name.title.clone().or(known.name.title.clone()),
+                        ..name
+                    };
+                }
+                id
+            }
+            None => {
+                self.people.push(Person {
+                    gender: name.gender,
+                    name,
+                    roles: Vec::new(),
+                });
+                self.people.len() - 1
+            }
+        };
+        if let Some(role) = role {
+            self.people[id].roles.push(role);
+        }
+        id
+    }
+
+    /// The known person a written name refers to.
+    pub fn find(&self, name: &PersonName) -> Option<usize> {
+        let key = spelling_key(&name.surname);
+        self.people.iter().position(|p| {
+            spelling_key(&p.name.surname) == key
+                && compatible_given(&p.name.given, &name.given)
+                && p.gender.agrees_with(name.gender)
+        })
+    }
+
+    /// People whose surname is this word; failing that, the one person with this forename.
+    fn by_surname(&self, word: &str) -> Vec<usize> {
+        let key = spelling_key(word.trim_end_matches("'s").trim_end_matches("’s"));
+        let by_surname: Vec<usize> = (0..self.people.len())
+            .filter(|&i| spelling_key(&self.people[i].name.surname) == key)
+            .collect();
+        if !by_surname.is_empty() {
+            return by_surname;
+        }
+        let by_forename: Vec<usize> = (0..self.people.len())
+            .filter(|&i| {
+                self.people[i]
+                    .name
+                    .given
+                    .first()
+                    .is_some_and(|g| spelling_key(g) == key)
+            })
+            .collect();
+        if by_forename.len() == 1 {
+            by_forename
+        } else {
+            Vec::new()
+        }
+    }
+
+    /// The name to show for a speaker: the fullest form the article gives.
+    pub fn display(&self, speaker: &Speaker) -> String {
+        match speaker {
+            Speaker::Person(id) => self.people[*id].name.display(),
+            Speaker::Org(name) => name.clone(),
+        }
+    }
+
+    /// Expands an acronym to an organisation the article spells out ("BA" -> "British Airways").
+    pub fn expand_org(&self, name: &str) -> String {
+        if !is_acronym(name) {
+            return name.to_string();
+        }
+        let wanted = name.replace('.', "").to_uppercase();
+        self.orgs
+            .iter()
+            .find(|org| initials(org) == wanted)
+            .cloned()
+            .unwrap_or_else(|| name.to_string())
+    }
+
+    /// Resolves a mention to a speaker, with the evidence label; `None` when it cannot be done
+    /// safely.
+    pub fn resolve(
+        &self,
+        mention: &Mention,
+        salience: &Salience,
+        paragraph: usize,
+    ) -> Option<(Speaker, Resolution)> {
+        match mention {
+            Mention::Person { name, .. } => self
+                .find(name)
+                .map(|id| (Speaker::Person(id), Resolution::Named)),
+            Mention::Bare(word) => self.resolve_bare(word, salience),
+            Mention::Pronoun(gender, _) => salience
+                .latest_person(self, *gender, paragraph)
+                .map(|id| (Speaker::Person(id), Resolution::Pronoun)),
+            Mention::It => salience
+                .latest_org(paragraph)
+                .map(|org| (Speaker::Org(org), Resolution::Pronoun)),
+            Mention::Role(role) => self
+                .resolve_role(role, salience, paragraph)
+                .map(|id| (Speaker::Person(id), Resolution::Role)),
+            Mention::Org(name) => Some((Speaker::Org(self.expand_org(name)), Resolution::Named)),
+            Mention::OrgRole(_) => salience
+                .latest_org(paragraph)
+                .map(|org| (Speaker::Org(org), Resolution::Role)),
+            Mention::Other => None,
+        }
+    }
+
+    /// A single capitalised word: a known surname, or else an organisation unless it is a place.
+    fn resolve_bare(&self, word: &str, salience: &Salience) -> Option<(Speaker, Resolution)> {
+        let people = self.by_surname(word);
+        if let Some(&id) = people
+            .iter()
+            .find(|&&id| salience.contains_person(id))
+            .or(people.first())
+        {
+            return Some((Speaker::Person(id), Resolution::Named));
+        }
+        if is_place(word) {
+            return None;
+        }
+        Some((Speaker::Org(self.expand_org(word)), Resolution::Named))
+    }
+
+    /// A role description: first a role this article gave someone, then a general role noun
+    /// matched against the most recent compatible person.
+    fn resolve_role(&self, role: &RoleRef, salience: &Salience, paragraph: usize) -> Option<usize> {
+        let exact: Vec<usize> = (0..self.people.len())
+            .filter(|&id| self.people[id].roles.iter().any(|r| same_role(r, role)))
+            .collect();
+        if !exact.is_empty() {
+            return salience
+                .latest_among(&exact)
+                .or_else(|| (exact.len() == 1).then(|| exact[0]));
+        }
+        salience
+            .recent_people(paragraph)
+            .into_iter()
+            .find(|&id| self.people[id].roles.iter().any(|r| fits_role(r, role)))
+    }
+}
+
+/// Why a speaker was chosen, for the evidence string.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Resolution {
+    Named,
+    Pronoun,
+    Role,
+}
+
+/// A learned role that names an office, not just a kinship or a group.
+fn is_office(role: &RoleRef) -> bool {
+    role.words
+        .iter()
+        .any(|w| super::lexicon::is_person_role_head(w) || super::lexicon::is_role_word(w))
+}
+
+/// The same office, nationality allowing.
+fn same_role(known: &RoleRef, wanted: &RoleRef) -> bool {
+    known.key() == wanted.key() && (known.nationality.is_none() || nationality_fits(known, wanted))
+}
+
+/// A general role noun that fits a known role: "the official" fits any office; "the minister"
+/// fits any role with all of the wanted words.
+fn fits_role(known: &RoleRef, wanted: &RoleRef) -> bool {
+    if !nationality_fits(known, wanted) {
+        return false;
+    }
+    if is_generic_role_head(wanted.head()) {
+        return wanted.words.len() == 1
+            || wanted.words[..wanted.words.len() - 1]
+                .iter()
+                .all(|w| known.words.contains(w));
+    }
+    wanted.words.iter().all(|w| known.words.contains(w))
+}
+
+/// A wanted nationality must be the known one; an unstated one fits anything.
+fn nationality_fits(known: &RoleRef, wanted: &RoleRef) -> bool {
+    match (&known.nationality, &wanted.nationality) {
+        (_, None) => true,
+        (Some(k), Some(w)) => k == w,
+        (None, Some(_)) => false,
+    }
+}
+
+/// Capital initials of an organisation's words ("National Audit Office" -> "NAO").
+fn initials(name: &str) -> String {
+    name.split_whitespace()
+        .filter(|w| {
+            !matches!(
+                w.to_lowercase().as_str(),
+                "of" | "for" | "and" | "the" | "&"
+            )
+        })
+        .filter_map(|w| w.chars().next())
+        .filter(|c| c.is_uppercase())
+        .collect()
+}
+
+/// Who was recently the subject of a sentence, most recent last.
+#[derive(Clone, Debug, Default)]
+pub struct Salience {
+    entries: Vec<(Speaker, usize)>,
+}
+
+impl Salience {
+    pub fn push(&mut self, speaker: Speaker, paragraph: usize) {
+        self.entries.push((speaker, paragraph));
+    }
+
+    /// How many entries there are, to roll back to with [`Salience::truncate`].
+    pub fn len(&self) -> usize {
+        self.entries.len()
+    }
+
+    pub fn truncate(&mut self, len: usize) {
+        self.entries.truncate(len);
+    }
+
+    fn contains_person(&self, id: usize) -> bool {
+        self.entries.iter().any(|(s, _)| *s == Speaker::Person(id))
+    }
+
+    /// People recently salient, most recent first, each once.
+    fn recent_people(&self, paragraph: usize) -> Vec<usize> {
+        let mut out = Vec::new();
+        for (speaker, at) in self.entries.iter().rev() {
+            if at + PRONOUN_REACH < paragraph {
+                break;
+            }
+            if let Speaker::Person(id) = speaker {
+                if !out.contains(id) {
+                    out.push(*id);
+                }
+            }
+        }
+        out
+    }
+
+    fn latest_person(&self, cast: &Cast, gender: Gender, paragraph: usize) -> Option<usize> {
+        self.recent_people(paragraph)
+            .into_iter()
+            .find(|&id| cast.people[id].gender.agrees_with(gender))
+    }
+
+    fn latest_org(&self, paragraph: usize) -> Option<String> {
+        self.entries
+            .iter()
+            .rev()
+            .take_while(|(_, at)| at + 2 >= paragraph)
+            .find_map(|(speaker, _)| match speaker {
+                Speaker::Org(name) => Some(name.clone()),
+                Speaker::Person(_) => None,
+            })
+    }
+
+    fn latest_among(&self, ids: &[usize]) -> Option<usize> {
+        self.entries
+            .iter()
+            .rev()
+            .find_map(|(speaker, _)| match speaker {
+                Speaker::Person(id) if ids.contains(id) => Some(*id),
+                _ => None,
+            })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn cast_of(text: &str) -> Cast {
+        Cast::learn([text])
+    }
+
+    #[test]
+    fn learns_fullest_names_and_roles() {
+        let cast = cast_of(
+            "Finnish Deputy Trade Minister Anna Virtanen met Mr Koski. Later Virtanen said the \
+             trade minister, Pekka Koski, was away.",
+        );
+        let names: Vec<String> = cast.people.iter().map(|p| p.name.display()).collect();
+        assert!(names.contains(&"Anna Virtanen".to_string()), "{names:?}");
+        assert!(names.contains(&"Pekka Koski".to_string()), "{names:?}");
+        let koski = cast
+            .people
+            .iter()
+            .find(|p| p.name.surname == "Koski")
+            .expect("Koski");
+        assert!(koski.roles.iter().any(|r| r.key() == "trade minister"));
+    }
+
+    #[test]
+    fn pronouns_follow_gender() {
+        let cast = cast_of("Mr Tom Lee and Ms Sara Dunn met.");
+        let mut salience = Salience::default();
+        salience.push(Speaker::Person(1), 0);
+        salience.push(Speaker::Person(0), 0);
+        let she = Mention::Pronoun(Gender::Female, "she".into());
+        let (speaker, _) = cast.resolve(&she, &salience, 1).expect("resolved");
+        assert_eq!(cast.display(&speaker), "Sara Dunn");
+    }
+
+    #[test]
+    fn roles_resolve_within_the_article() {
+        let cast = cast_of(
+            "Italian Deputy Finance Minister Carla Rossi spoke. Finance Minister Gino Verdi too.",
+        );
+        let mut salience = Salience::default();
+        salience.push(Speaker::Person(1), 0);
+        let role = RoleRef {
+            words: vec!["deputy".into(), "finance".into(), "minister".into()],
+            nationality: None,
+            text: "the deputy finance minister".into(),
+        };
+        let (speaker, _) = cast
+            .resolve(&Mention::Role(role), &salience, 1)
+            .expect("resolved");
+        assert_eq!(cast.display(&speaker), "Carla Rossi");
+    }
+
+    #[test]
+    fn acronyms_expand() {
+        let cast = cast_of("The National Audit Office said so.");
+        assert_eq!(cast.expand_org("NAO"), "National Audit Office");
+        assert_eq!(cast.expand_org("IMF"), "IMF");
+    }
+}

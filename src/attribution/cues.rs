@@ -1,0 +1,749 @@
+//! Speech cues: a reporting verb and the phrase that names who speaks.
+//!
+//! The verbs are the usual news reporting verbs in every finite form (say, said, says, tell,
+//! add, stress, warn, note, indicate, point out, ...). A cue is found in any order: `X said`,
+//! `X, the minister, said`, `"Q," said X`, `X said: "Q"`, `according to X`, `In his opinion`.
+//! Infinitives (`to say`), modal and passive forms (`will warn`, `was told`, `cannot be said`)
+//! and participles (`speaking`, `claiming`) are not cues. This module finds cues; it does not
+//! resolve pronouns or roles to people.
+
+use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
+use super::tokens::Token;
+
+/// Reporting verbs, every finite form, lower case.
+const SPEECH_VERBS: &[&str] = &[
+    "say",
+    "says",
+    "said",
+    "tell",
+    "tells",
+    "told",
+    "add",
+    "adds",
+    "added",
+    "stress",
+    "stresses",
+    "stressed",
+    "warn",
+    "warns",
+    "warned",
+    "note",
+    "notes",
+    "noted",
+    "indicate",
+    "indicates",
+    "indicated",
+    "insist",
+    "insists",
+    "insisted",
+    "state",
+    "states",
+    "stated",
+    "explain",
+    "explains",
+    "explained",
+    "recall",
+    "recalls",
+    "recalled",
+    "maintain",
+    "maintains",
+    "maintained",
+    "acknowledge",
+    "acknowledges",
+    "acknowledged",
+    "reaffirm",
+    "reaffirms",
+    "reaffirmed",
+    "claim",
+    "claims",
+    "claimed",
+    "argue",
+    "argues",
+    "argued",
+    "announce",
+    "announces",
+    "announced",
+    "admit",
+    "admits",
+    "admitted",
+    "ask",
+    "asks",
+    "asked",
+    "answer",
+    "answers",
+    "answered",
+    "reply",
+    "replies",
+    "replied",
+    "respond",
+    "responds",
+    "responded",
+    "suggest",
+    "suggests",
+    "suggested",
+    "urge",
+    "urges",
+    "urged",
+    "confirm",
+    "confirms",
+    "confirmed",
+    "deny",
+    "denies",
+    "denied",
+    "declare",
+    "declares",
+    "declared",
+    "assert",
+    "asserts",
+    "asserted",
+    "emphasise",
+    "emphasises",
+    "emphasised",
+    "emphasize",
+    "emphasizes",
+    "emphasized",
+    "underline",
+    "underlines",
+    "underlined",
+    "underscore",
+    "underscores",
+    "underscored",
+    "predict",
+    "predicts",
+    "predicted",
+    "promise",
+    "promises",
+    "promised",
+    "reveal",
+    "reveals",
+    "revealed",
+    "report",
+    "reports",
+    "reported",
+    "remark",
+    "remarks",
+    "remarked",
+    "comment",
+    "comments",
+    "commented",
+    "complain",
+    "complains",
+    "complained",
+    "concede",
+    "concedes",
+    "conceded",
+    "contend",
+    "contends",
+    "contended",
+    "describe",
+    "describes",
+    "described",
+    "express",
+    "expresses",
+    "expressed",
+    "hint",
+    "hints",
+    "hinted",
+    "mention",
+    "mentions",
+    "mentioned",
+    "observe",
+    "observes",
+    "observed",
+    "propose",
+    "proposes",
+    "proposed",
+    "reiterate",
+    "reiterates",
+    "reiterated",
+    "repeat",
+    "repeats",
+    "repeated",
+    "write",
+    "writes",
+    "wrote",
+    "accuse",
+    "accuses",
+    "accused",
+    "allege",
+    "alleges",
+    "alleged",
+    "caution",
+    "cautions",
+    "cautioned",
+    "criticise",
+    "criticises",
+    "criticised",
+    "criticize",
+    "criticizes",
+    "criticized",
+    "ridicule",
+    "ridicules",
+    "ridiculed",
+    "condemn",
+    "condemns",
+    "condemned",
+    "blame",
+    "blames",
+    "blamed",
+    "dismiss",
+    "dismisses",
+    "dismissed",
+    "welcome",
+    "welcomes",
+    "welcomed",
+    "praise",
+    "praises",
+    "praised",
+    "demand",
+    "demands",
+    "demanded",
+    "vow",
+    "vows",
+    "vowed",
+    "pledge",
+    "pledges",
+    "pledged",
+    "quip",
+    "quips",
+    "quipped",
+    "conclude",
+    "concludes",
+    "concluded",
+    "advise",
+    "advises",
+    "advised",
+    "recommend",
+    "recommends",
+    "recommended",
+    "signal",
+    "signals",
+    "signalled",
+    "signaled",
+    "highlight",
+    "highlights",
+    "highlighted",
+    "tweet",
+    "tweets",
+    "tweeted",
+    "assure",
+    "assures",
+    "assured",
+    "retort",
+    "retorts",
+    "retorted",
+    "continue",
+    "continues",
+    "continued",
+    "point",
+    "points",
+    "pointed",
+    "expect",
+    "expects",
+    "expected",
+    "believe",
+    "believes",
+    "believed",
+    "think",
+    "thinks",
+    "thought",
+    "forecast",
+    "forecasts",
+    "estimate",
+    "estimates",
+    "estimated",
+    "fear",
+    "fears",
+    "feared",
+    "hope",
+    "hopes",
+    "hoped",
+    "inform",
+    "informs",
+    "informed",
+    "brief",
+    "briefs",
+    "briefed",
+    "testify",
+    "testifies",
+    "testified",
+    "concur",
+    "concurs",
+    "concurred",
+    "question",
+    "questions",
+    "questioned",
+];
+
+/// Verbs that report an opinion or plan rather than speech; they need a clause after them
+/// (`expects that ...`, not `expects to receive`).
+fn is_weak(verb: &str) -> bool {
+    matches!(
+        verb,
+        "expect"
+            | "expects"
+            | "expected"
+            | "believe"
+            | "believes"
+            | "believed"
+            | "think"
+            | "thinks"
+            | "thought"
+            | "forecast"
+            | "forecasts"
+            | "estimate"
+            | "estimates"
+            | "estimated"
+            | "fear"
+            | "fears"
+            | "feared"
+            | "hope"
+            | "hopes"
+            | "hoped"
+            | "continue"
+            | "continues"
+            | "continued"
+            | "promise"
+            | "promises"
+            | "promised"
+            | "pledge"
+            | "pledges"
+            | "pledged"
+            | "vow"
+            | "vows"
+            | "vowed"
+            | "demand"
+            | "demands"
+            | "demanded"
+            | "urge"
+            | "urges"
+            | "urged"
+            | "report"
+            | "reports"
+            | "reported"
+    )
+}
+
+/// True for a finite form of a reporting verb (lower case).
+pub fn is_speech_verb_form(word: &str) -> bool {
+    SPEECH_VERBS.contains(&word)
+}
+
+/// How the cue is built.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum CueForm {
+    /// The speaker comes before the verb (`Lavrov said`).
+    Subject,
+    /// The speaker follows the verb (`said Mr Thomas`).
+    Inverted,
+    /// `according to X`.
+    AccordingTo,
+    /// `In his opinion, ...`.
+    Opinion,
+}
+
+/// A reporting verb with the phrase naming its speaker.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Cue {
+    pub mention: Mention,
+    pub form: CueForm,
+    /// Byte range (in the tokenized text) of the words that make the cue, for the evidence.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// Finds the first speech cue of a sentence whose speaker phrase can be read.
+///
+/// `title_case` allows capitalised verbs (`Lavrov Says`) in headlines.
+pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
+    if let Some(cue) = opinion_cue(tokens) {
+        return Some(cue);
+    }
+    (0..tokens.len()).find_map(|i| cue_at(tokens, i, title_case))
+}
+
+/// The cue whose verb (or "according") is token `i`, if it is one.
+fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
+    let token = &tokens[i];
+    if token.quoted || !token.is_word() || (token.is_capitalized() && !title_case && i > 0) {
+        return None;
+    }
+    let lower = token.lower();
+    if lower == "according" && tokens.get(i + 1).is_some_and(|t| t.lower() == "to") {
+        let (mention, end) = phrase_after(tokens, i + 2)?;
+        return Some(Cue {
+            mention,
+            form: CueForm::AccordingTo,
+            start: token.start,
+            end: tokens[end].end,
+        });
+    }
+    if !is_speech_verb_form(&lower) || !is_finite_use(tokens, i, &lower) {
+        return None;
+    }
+    let verb_end = if matches!(lower.as_str(), "point" | "points" | "pointed") {
+        let next = tokens.get(i + 1)?;
+        if next.lower() != "out" {
+            return None;
+        }
+        i + 1
+    } else {
+        i
+    };
+    if let Some(cue) = inverted(tokens, i, verb_end) {
+        return Some(cue);
+    }
+    let subject_end = skip_auxiliaries_left(tokens, i)?;
+    let (mention, start) = subject_ending_at(tokens, subject_end)?;
+    Some(Cue {
+        mention,
+        form: CueForm::Subject,
+        start: tokens[start].start,
+        end: tokens[verb_end].end,
+    })
+}
+
+/// Rules out infinitives, modal and passive uses, and weak verbs without a clause.
+fn is_finite_use(tokens: &[Token], i: usize, verb: &str) -> bool {
+    let previous: Vec<String> = tokens[..i].iter().rev().take(3).map(Token::lower).collect();
+    let first = previous.first().map(String::as_str);
+    let went_on = first == Some("to") && previous.get(1).map(String::as_str) == Some("on");
+    if went_on {
+        return true;
+    }
+    let blocked = |w: &str| {
+        matches!(
+            w,
+            "will"
+                | "would"
+                | "could"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+                | "can"
+                | "cannot"
+                | "be"
+                | "been"
+                | "being"
+                | "is"
+                | "was"
+                | "were"
+                | "are"
+                | "am"
+                | "shall"
+                | "won't"
+                | "wouldn't"
+                | "not"
+                | "to"
+                | "the"
+                | "a"
+                | "an"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "this"
+                | "that"
+        )
+    };
+    if first.is_some_and(blocked) {
+        return false;
+    }
+    if previous.get(1).is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "will" | "would" | "could" | "might" | "may" | "be" | "been" | "was" | "were" | "is"
+        )
+    }) && first.is_some_and(is_auxiliary)
+    {
+        return false;
+    }
+    if is_weak(verb) {
+        let next = tokens.get(i + 1).map(Token::lower);
+        if next
+            .as_deref()
+            .is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
+        {
+            return false;
+        }
+    }
+    true
+}
+
+/// `"...," said X` and `..., said X.`: the verb right after a comma or quotation, followed by
+/// a name that closes the clause.
+fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
+    let before = tokens.get(verb.checked_sub(1)?)?;
+    let after_comma = before.is_punct(',') || before.quoted;
+    if !after_comma || !inverts(&tokens[verb].lower()) {
+        return None;
+    }
+    let (mention, end) = phrase_after(tokens, verb_end + 1)?;
+    let closes = tokens.get(end + 1).is_none_or(|t| {
+        !t.is_word()
+            || t.quoted
+            || matches!(t.lower().as_str(), "at" | "of" | "from" | "with" | "in")
+    });
+    if !closes || matches!(mention, Mention::Other | Mention::It) {
+        return None;
+    }
+    Some(Cue {
+        mention,
+        form: CueForm::Inverted,
+        start: tokens[verb].start,
+        end: tokens[end].end,
+    })
+}
+
+/// Verbs that put their speaker after them (`said Mr Thomas`); transitive ones such as `told`
+/// take an object there instead.
+fn inverts(verb: &str) -> bool {
+    matches!(
+        verb,
+        "said"
+            | "says"
+            | "added"
+            | "adds"
+            | "asked"
+            | "asks"
+            | "continued"
+            | "explained"
+            | "insisted"
+            | "warned"
+            | "noted"
+            | "stressed"
+            | "wrote"
+            | "argued"
+            | "argues"
+            | "claimed"
+            | "concluded"
+            | "replied"
+            | "recalled"
+            | "observed"
+            | "remarked"
+            | "acknowledged"
+            | "admitted"
+            | "declared"
+            | "conceded"
+            | "suggested"
+            | "quipped"
+            | "retorted"
+            | "warns"
+            | "notes"
+            | "stresses"
+            | "insists"
+            | "explains"
+            | "writes"
+            | "answered"
+            | "commented"
+            | "maintained"
+            | "maintains"
+            | "predicted"
+            | "predicts"
+    )
+}
+
+/// The index of the word just before the verb once auxiliaries and adverbs are skipped.
+fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
+    let mut k = verb.checked_sub(1)?;
+    loop {
+        let token = &tokens[k];
+        let lower = token.lower();
+        let went_on = lower == "to"
+            && k >= 2
+            && tokens[k - 1].lower() == "on"
+            && matches!(tokens[k - 2].lower().as_str(), "went" | "goes" | "go");
+        if went_on {
+            k = k.checked_sub(3)?;
+            continue;
+        }
+        let adverb =
+            token.is_word() && token.is_lowercase() && lower.ends_with("ly") && lower.len() > 4;
+        if token.is_word() && !token.quoted && (is_auxiliary(&lower) || adverb) {
+            k = k.checked_sub(1)?;
+            continue;
+        }
+        return Some(k);
+    }
+}
+
+/// The subject phrase that ends at token `k`, looking past an apposition between commas
+/// (`David Frost, director general of the chambers, warned`).
+fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
+    let token = &tokens[k];
+    if !token.is_punct(',') {
+        let (mention, start) = phrase_before(tokens, k)?;
+        if inside_relative_clause(tokens, start) {
+            return None;
+        }
+        return Some((mention, start));
+    }
+    let open = (k.saturating_sub(25)..k)
+        .rev()
+        .find(|&j| tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.'))?;
+    if !tokens[open].is_punct(',') {
+        return None;
+    }
+    if let Some((inner, start)) = phrase_before(tokens, k - 1) {
+        let is_name = matches!(inner, Mention::Person { role: None, .. } | Mention::Bare(_));
+        if is_name && start == open + 1 {
+            return Some((inner, start));
+        }
+    }
+    subject_before_appositions(tokens, open, 3)
+}
+
+/// Walks back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
+/// to the phrase they describe; places and numbers between commas are skipped.
+fn subject_before_appositions(
+    tokens: &[Token],
+    comma: usize,
+    tries: usize,
+) -> Option<(Mention, usize)> {
+    let found = phrase_before(tokens, comma.checked_sub(1)?).filter(|(_, start)| {
+        !(*start > 0 && tokens[*start - 1].is_word() && is_preposition(&tokens[*start - 1].lower()))
+    });
+    match found {
+        Some((Mention::Person { .. } | Mention::Org(_) | Mention::Pronoun(..), _)) => found,
+        Some((Mention::Bare(ref word), _)) if !super::lexicon::is_place(word) => found,
+        _ if tries > 1 => {
+            let previous = (comma.saturating_sub(8)..comma).rev().find(|&j| {
+                tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.')
+            })?;
+            if tokens[previous].is_punct(',') {
+                subject_before_appositions(tokens, previous, tries - 1)
+            } else {
+                None
+            }
+        }
+        _ => None,
+    }
+}
+
+/// Words that make the phrase after them a place or an object, not a speaker.
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "from" | "in" | "of" | "at" | "for" | "with" | "by" | "to" | "on"
+    )
+}
+
+/// A phrase that is the object inside "who had represented Mr Martin" is no subject.
+fn inside_relative_clause(tokens: &[Token], start: usize) -> bool {
+    tokens[..start]
+        .iter()
+        .rev()
+        .take(6)
+        .take_while(|t| t.is_word() && !t.quoted)
+        .any(|t| matches!(t.lower().as_str(), "who" | "whom" | "which" | "whose"))
+}
+
+/// `In his opinion, ...` / `In her view, ...` at the start of a sentence.
+fn opinion_cue(tokens: &[Token]) -> Option<Cue> {
+    let words: Vec<String> = tokens.iter().take(3).map(Token::lower).collect();
+    if words.len() < 3
+        || words[0] != "in"
+        || !matches!(words[2].as_str(), "opinion" | "view" | "words")
+    {
+        return None;
+    }
+    let gender = super::lexicon::pronoun_gender(&words[1])?;
+    Some(Cue {
+        mention: Mention::Pronoun(gender, tokens[1].text.to_string()),
+        form: CueForm::Opinion,
+        start: tokens[0].start,
+        end: tokens[2].end,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::quotes::scan;
+    use crate::attribution::tokens::tokenize;
+
+    fn cue(text: &str) -> Option<Cue> {
+        let quotes = scan(text, false).ranges();
+        let tokens = tokenize(text, &quotes);
+        find(&tokens, false)
+    }
+
+    fn speaker(text: &str) -> String {
+        match cue(text).map(|c| c.mention) {
+            Some(Mention::Person { name, .. }) => name.display(),
+            Some(Mention::Bare(w)) => w,
+            Some(Mention::Pronoun(_, p)) => p,
+            Some(Mention::Org(o)) => o,
+            Some(Mention::Role(r)) => r.key(),
+            other => format!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn subject_before_verb() {
+        assert_eq!(speaker("Jenkins said that the deal was off."), "Jenkins");
+        assert_eq!(
+            speaker("The deal is off, Mayor Ann Jones has said."),
+            "Ann Jones"
+        );
+        assert_eq!(speaker("Ironically, he noted, the plan failed."), "he");
+    }
+
+    #[test]
+    fn quote_then_frame() {
+        assert_eq!(
+            speaker("\"We are ready,\" Mr Smith told reporters."),
+            "Mr Smith"
+        );
+        assert_eq!(speaker("\"We are ready,\" said Mr Smith."), "Mr Smith");
+        assert_eq!(speaker("“Fine,” the envoy added."), "envoy");
+    }
+
+    #[test]
+    fn frame_then_quote() {
+        assert_eq!(speaker("Ms Brown said: \"It is done.\""), "Ms Brown");
+        assert_eq!(speaker("He stated, “It is done.”"), "He");
+    }
+
+    #[test]
+    fn apposition_between_commas() {
+        assert_eq!(
+            speaker("Tom Hill, chief economist at the bank, warned that rates would rise."),
+            "Tom Hill"
+        );
+        assert_eq!(
+            speaker("The bank's governor, Tom Hill, said rates would rise."),
+            "Tom Hill"
+        );
+    }
+
+    #[test]
+    fn according_to_and_opinion() {
+        assert_eq!(speaker("Prices will rise, according to the IMF."), "IMF");
+        assert_eq!(speaker("In her opinion, prices will rise."), "her");
+    }
+
+    #[test]
+    fn not_cues() {
+        assert!(cue("It cannot be said that the plan works.").is_none());
+        assert!(cue("Officials will warn of new risks.").is_none());
+        assert!(cue("He went to say goodbye.").is_none());
+        assert!(cue("Speaking to reporters, the weather was fine.").is_none());
+        assert!(cue("The firm expects to receive money.").is_none());
+    }
+
+    #[test]
+    fn a_quoted_verb_is_not_a_cue() {
+        assert!(cue("\"Nobody said that,\" was the reply.").is_none());
+    }
+
+    #[test]
+    fn pointed_out_and_went_on() {
+        assert_eq!(speaker("She pointed out that costs rose."), "She");
+        assert_eq!(
+            speaker("The minister went on to accuse the rebels."),
+            "minister"
+        );
+    }
+}

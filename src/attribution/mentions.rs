@@ -1,0 +1,814 @@
+//! Reading the noun phrase that names a speaker: a person ("Russian Deputy Foreign Minister
+//! Alexander Grushko", "Mr Blair", "Nick Van den Brul of BNP Paribas"), a pronoun, a role
+//! description ("the diplomat", "the head of Russian diplomacy"), or an organisation ("the
+//! Russian Foreign Ministry", "a Cabinet Office spokeswoman", "the OECD").
+//!
+//! This module only reads what the tokens say. It does not decide who a pronoun or a role
+//! stands for (that is `cast.rs`), nor where the speech verb is (that is `cues.rs`).
+
+use super::lexicon::{
+    forename_gender, is_name_particle, is_not_name, is_org_name_head, is_org_role_head,
+    is_person_role_head, is_place, is_role_word, nationality, pronoun_gender, role_gender,
+    title_gender, Gender,
+};
+use super::tokens::Token;
+
+/// A person's name as written: given names (possibly none), surname, title.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct PersonName {
+    pub given: Vec<String>,
+    pub surname: String,
+    pub title: Option<String>,
+    pub gender: Gender,
+}
+
+impl PersonName {
+    /// The name without title, or with it when no given name is known ("Mr Fox").
+    pub fn display(&self) -> String {
+        let mut parts: Vec<&str> = Vec::new();
+        if self.given.is_empty() {
+            if let Some(title) = &self.title {
+                parts.push(title);
+            }
+        }
+        parts.extend(self.given.iter().map(String::as_str));
+        parts.push(&self.surname);
+        parts.join(" ")
+    }
+}
+
+/// A description of an office ("the Russian deputy foreign minister"), normalised for comparing.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct RoleRef {
+    /// Lower-case content words without nationality, determiners or grading words.
+    pub words: Vec<String>,
+    pub nationality: Option<String>,
+    /// The text as written.
+    pub text: String,
+}
+
+impl RoleRef {
+    /// The head noun (last word).
+    pub fn head(&self) -> &str {
+        self.words.last().map_or("", String::as_str)
+    }
+
+    /// The role words joined with spaces ("deputy foreign minister").
+    pub fn key(&self) -> String {
+        self.words.join(" ")
+    }
+}
+
+/// What a noun phrase in subject position refers to, before any resolution.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Mention {
+    /// A named person, with the role the phrase gives them if any.
+    Person {
+        name: PersonName,
+        role: Option<RoleRef>,
+    },
+    /// A single capitalised word that is a surname, a company or something else.
+    Bare(String),
+    /// `he` or `she` (or `his` in "In his opinion").
+    Pronoun(Gender, String),
+    /// `it`, which can only stand for an organisation when it speaks.
+    It,
+    /// A role description ("the diplomat").
+    Role(RoleRef),
+    /// A named organisation.
+    Org(String),
+    /// A description of an organisation ("the think tank", "the report").
+    OrgRole(String),
+    /// Something that cannot speak for the record here: a place, a plural, an unnamed person.
+    Other,
+}
+
+/// Words that may sit between a subject and its speech verb.
+pub fn is_auxiliary(word: &str) -> bool {
+    matches!(
+        word.to_lowercase().as_str(),
+        "has"
+            | "have"
+            | "had"
+            | "also"
+            | "again"
+            | "later"
+            | "then"
+            | "previously"
+            | "already"
+            | "recently"
+            | "repeatedly"
+            | "further"
+            | "once"
+            | "earlier"
+            | "separately"
+            | "reportedly"
+            | "publicly"
+            | "privately"
+            | "today"
+            | "yesterday"
+            | "himself"
+            | "herself"
+            | "itself"
+            | "too"
+            | "both"
+            | "first"
+            | "last"
+            | "now"
+            | "just"
+            | "did"
+            | "does"
+            | "do"
+            | "always"
+            | "often"
+            | "never"
+            | "still"
+            | "even"
+            | "instead"
+            | "however"
+            | "subsequently"
+            | "since"
+            | "meanwhile"
+            | "quickly"
+            | "openly"
+            | "explicitly"
+            | "bluntly"
+            | "frankly"
+            | "clearly"
+            | "firmly"
+    )
+}
+
+/// Words that end a name run even when capitalised.
+fn is_name_word(token: &Token) -> bool {
+    token.is_word()
+        && token.is_capitalized()
+        && !is_not_name(token.text)
+        && !is_role_word(token.text)
+        && title_gender(token.text).is_none()
+        && nationality(token.text).is_none()
+        && !is_place(token.text)
+        && !is_org_name_head(token.text)
+        && !is_acronym(token.text)
+        && !token.is_possessive()
+        && !token.text.chars().any(|c| c.is_ascii_digit())
+        && !is_contraction(&token.lower())
+}
+
+/// "They've", "It's", "Don't": words that look capitalised but are no names.
+fn is_contraction(lower: &str) -> bool {
+    ["'ve", "'re", "'m", "'ll", "'d", "n't"]
+        .iter()
+        .any(|ending| lower.ends_with(ending))
+        || matches!(
+            lower,
+            "it's" | "that's" | "there's" | "here's" | "what's" | "let's"
+        )
+}
+
+/// All capitals, two to six letters ("NATO", "OECD", "BA").
+pub fn is_acronym(word: &str) -> bool {
+    let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+    (2..=6).contains(&letters)
+        && word
+            .chars()
+            .all(|c| c.is_uppercase() || c == '.' || c == '&')
+}
+
+/// Connectors allowed inside a capitalised run ("Secretary of State for the Family").
+fn is_run_connector(word: &str) -> bool {
+    matches!(word, "of" | "for" | "and" | "the" | "&")
+}
+
+/// True for tokens that can belong to a capitalised run.
+fn in_run(token: &Token) -> bool {
+    token.is_word()
+        && !token.quoted
+        && (token.is_capitalized() || is_name_particle(token.text) || token.text == "&")
+}
+
+/// The capitalised run that ends at token `end` (inclusive): its first index.
+fn run_start_before(tokens: &[Token], end: usize) -> usize {
+    let mut start = end;
+    while start > 0 {
+        let prev = &tokens[start - 1];
+        if prev.is_possessive() && prev.is_capitalized() {
+            return start - 1;
+        }
+        if in_run(prev) && (!is_not_name(prev.text) || title_gender(prev.text).is_some()) {
+            start -= 1;
+        } else if is_run_connector(prev.text)
+            && start >= 2
+            && in_run(&tokens[start - 2])
+            && tokens[start - 2].is_capitalized()
+            && !is_not_name(tokens[start - 2].text)
+        {
+            start -= 2;
+        } else {
+            break;
+        }
+    }
+    while start < end && !tokens[start].is_capitalized() {
+        start += 1;
+    }
+    start
+}
+
+/// The capitalised run that starts at token `start`: its last index.
+fn run_end_after(tokens: &[Token], start: usize) -> usize {
+    let mut end = start;
+    while end + 1 < tokens.len() {
+        let next = &tokens[end + 1];
+        if in_run(next)
+            && !is_not_name(next.text)
+            && !super::cues::is_speech_verb_form(&next.lower())
+        {
+            end += 1;
+        } else if is_run_connector(next.text)
+            && end + 2 < tokens.len()
+            && in_run(&tokens[end + 2])
+            && tokens[end + 2].is_capitalized()
+            && !is_not_name(tokens[end + 2].text)
+        {
+            end += 2;
+        } else {
+            break;
+        }
+        if tokens[end].is_possessive() {
+            break;
+        }
+    }
+    while end > start && !tokens[end].is_capitalized() {
+        end -= 1;
+    }
+    end
+}
+
+/// Reads a capitalised run (inclusive bounds) as a mention.
+pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
+    if let Some(person) = affiliated_person(tokens, start, end) {
+        return person;
+    }
+    let run = &tokens[start..=end];
+    let name_len = run
+        .iter()
+        .rev()
+        .take_while(|t| is_name_word(t) || is_name_particle(t.text))
+        .count()
+        .min(4);
+    let mut name_start = run.len() - name_len;
+    while name_start < run.len() && !run[name_start].is_capitalized() {
+        name_start += 1;
+    }
+    let name_tokens = &run[name_start..];
+    let prefix = &run[..name_start];
+    let last = &run[run.len() - 1];
+    if name_tokens.is_empty() {
+        return read_nameless_run(run);
+    }
+    let title = prefix
+        .last()
+        .filter(|t| title_gender(t.text).is_some())
+        .map(|t| t.text.trim_end_matches('.').to_string());
+    let role_prefix: Vec<&Token> = prefix
+        .iter()
+        .take(prefix.len() - usize::from(title.is_some()))
+        .collect();
+    let has_role_word = role_prefix.iter().any(|t| is_role_word(t.text));
+    if !role_prefix.is_empty() && !has_role_word && title.is_none() {
+        return Mention::Org(join(run));
+    }
+    if is_org_name_head(last.text) {
+        return Mention::Org(join(run));
+    }
+    if name_tokens.len() == 1 && title.is_none() && role_prefix.is_empty() {
+        return Mention::Bare(name_tokens[0].text.to_string());
+    }
+    let role = (!role_prefix.is_empty())
+        .then(|| role_ref(&role_prefix))
+        .flatten();
+    Mention::Person {
+        name: person_name(name_tokens, title.as_deref()),
+        role,
+    }
+}
+
+/// "Mike Powell of Dresdner Kleinwort" names Mike Powell; the rest is his affiliation.
+fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+    let connector = (start + 1..end).find(|&i| matches!(tokens[i].text, "of" | "at" | "from"))?;
+    match read_run(tokens, start, connector - 1) {
+        person @ Mention::Person { .. } => Some(person),
+        _ => None,
+    }
+}
+
+/// A run with no name in it: an organisation, a place, or a role ("the Foreign Minister").
+fn read_nameless_run(run: &[Token]) -> Mention {
+    let last = &run[run.len() - 1];
+    if run.len() == 1 && is_place(last.text) {
+        return Mention::Other;
+    }
+    if is_org_name_head(last.text) || is_acronym(last.text) {
+        return Mention::Org(join(run));
+    }
+    if is_role_word(last.text) {
+        let words: Vec<&Token> = run.iter().collect();
+        return role_ref(&words).map_or(Mention::Other, Mention::Role);
+    }
+    Mention::Other
+}
+
+/// Builds a person name from name tokens and an optional title.
+fn person_name(tokens: &[Token], title: Option<&str>) -> PersonName {
+    let words: Vec<String> = tokens.iter().map(|t| t.text.to_string()).collect();
+    let (given, surname) = match words.split_last() {
+        Some((last, rest)) => (rest.to_vec(), last.clone()),
+        None => (Vec::new(), String::new()),
+    };
+    let gender = title
+        .and_then(title_gender)
+        .unwrap_or(Gender::Unknown)
+        .or(given
+            .first()
+            .map_or(Gender::Unknown, |g| forename_gender(g)));
+    PersonName {
+        given,
+        surname,
+        title: title.map(str::to_string),
+        gender,
+    }
+}
+
+/// Normalises a role description; `None` when it holds no role noun.
+pub fn role_ref(tokens: &[&Token]) -> Option<RoleRef> {
+    let text = tokens.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let mut national = None;
+    let mut words = Vec::new();
+    for token in tokens {
+        if let Some(n) = nationality(token.text) {
+            national = Some(n);
+            continue;
+        }
+        let lower = token.lower();
+        if matches!(
+            lower.as_str(),
+            "the" | "a" | "an" | "of" | "for" | "and" | "senior" | "top" | "former" | "&"
+        ) || token.is_possessive()
+        {
+            continue;
+        }
+        words.push(lower);
+    }
+    if words
+        .iter()
+        .any(|w| is_role_word(w) || is_person_role_head(w))
+    {
+        Some(RoleRef {
+            words,
+            nationality: national,
+            text,
+        })
+    } else {
+        None
+    }
+}
+
+fn join(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(t.text);
+    }
+    out.trim_start_matches("the ")
+        .trim_start_matches("The ")
+        .to_string()
+}
+
+/// Reads the noun phrase that ends at token `end` (the word just before a verb).
+pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
+    let last = tokens.get(end)?;
+    if last.quoted {
+        return None;
+    }
+    if last.is_punct(')') {
+        let open = (0..end).rev().find(|&i| tokens[i].is_punct('('))?;
+        return phrase_before(tokens, open.checked_sub(1)?);
+    }
+    if !last.is_word() {
+        return None;
+    }
+    if let Some(gender) = pronoun_gender(last.text).filter(|_| {
+        !last.text.eq_ignore_ascii_case("her")
+            && !last.text.eq_ignore_ascii_case("his")
+            && !last.text.eq_ignore_ascii_case("him")
+    }) {
+        return Some((Mention::Pronoun(gender, last.text.to_string()), end));
+    }
+    match last.lower().as_str() {
+        "it" => return Some((Mention::It, end)),
+        "who" | "which" | "that" => return None,
+        "they" | "we" | "i" | "you" | "this" | "there" => return Some((Mention::Other, end)),
+        _ => {}
+    }
+    if last.is_capitalized() {
+        let start = run_start_before(tokens, end);
+        let start = extend_over_lowercase_role(tokens, start);
+        return Some((read_phrase(tokens, start, end), start));
+    }
+    if last.is_lowercase() {
+        return lowercase_phrase_before(tokens, end);
+    }
+    None
+}
+
+/// Moves a run's start left over lower-case role words ("Kremlin spokesperson Dmitry Peskov").
+fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
+    let mut i = start;
+    let mut found_role = false;
+    while i > 0 {
+        let prev = &tokens[i - 1];
+        if !prev.is_word() || prev.quoted {
+            break;
+        }
+        let lower = prev.lower();
+        let role_like = is_role_word(&lower) || is_person_role_head(&lower);
+        if role_like {
+            found_role = true;
+            i -= 1;
+        } else if found_role
+            && (prev.is_capitalized() || matches!(lower.as_str(), "of" | "for" | "and" | "&"))
+            && !is_not_name(prev.text)
+        {
+            i -= 1;
+        } else if found_role
+            && prev.is_lowercase()
+            && !is_determiner(&lower)
+            && i >= 2
+            && tokens[i - 2].is_word()
+            && (is_role_word(&tokens[i - 2].lower()) || tokens[i - 2].is_capitalized())
+            && !is_not_name(tokens[i - 2].text)
+        {
+            // an inner modifier such as "constitutional affairs committee chairman"
+            i -= 1;
+        } else {
+            break;
+        }
+    }
+    if found_role {
+        i
+    } else {
+        start
+    }
+}
+
+fn is_determiner(word: &str) -> bool {
+    matches!(
+        word,
+        "the" | "a" | "an" | "this" | "that" | "its" | "his" | "her" | "their" | "our" | "one"
+    )
+}
+
+/// Reads tokens `start..=end` where the name (if any) is the capitalised run at the end and
+/// anything before it is a role description.
+fn read_phrase(tokens: &[Token], start: usize, end: usize) -> Mention {
+    let run_start = run_start_before(tokens, end);
+    let mention = read_run(tokens, run_start, end);
+    if run_start <= start {
+        return with_determiner(tokens, start, mention);
+    }
+    let prefix: Vec<&Token> = tokens[start..run_start].iter().collect();
+    match mention {
+        Mention::Bare(word) => {
+            let name = person_name(&tokens[run_start..=end], None);
+            let gender = prefix
+                .iter()
+                .map(|t| role_gender(t.text))
+                .fold(Gender::Unknown, Gender::or);
+            let _ = word;
+            Mention::Person {
+                name: PersonName {
+                    gender: name.gender.or(gender),
+                    ..name
+                },
+                role: role_ref(&prefix),
+            }
+        }
+        Mention::Person { mut name, role } => {
+            let gender = prefix
+                .iter()
+                .map(|t| role_gender(t.text))
+                .fold(Gender::Unknown, Gender::or);
+            name.gender = name.gender.or(gender);
+            let mut all: Vec<&Token> = prefix;
+            if let Some(r) = &role {
+                let _ = r;
+                all.extend(
+                    tokens[run_start..=end]
+                        .iter()
+                        .take_while(|t| !is_name_word(t)),
+                );
+            }
+            Mention::Person {
+                name,
+                role: role_ref(&all).or(role),
+            }
+        }
+        other => other,
+    }
+}
+
+/// A role or organisation preceded by "a"/"an" names nobody in particular.
+fn with_determiner(tokens: &[Token], start: usize, mention: Mention) -> Mention {
+    let indefinite = start > 0 && matches!(tokens[start - 1].lower().as_str(), "a" | "an");
+    match mention {
+        Mention::Role(_) if indefinite => Mention::Other,
+        other => other,
+    }
+}
+
+/// Reads a lower-case noun phrase ending at `end`: a role, an organisation description, a
+/// spokesperson of a named organisation, or nothing that can speak.
+fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
+    let head = tokens[end].lower();
+    if head == "diplomacy" {
+        return head_of_diplomacy(tokens, end);
+    }
+    let person_head = is_person_role_head(&head);
+    let org_head = is_org_role_head(&head);
+    if !person_head && !org_head {
+        return None;
+    }
+    let mut start = end;
+    while start > 0 && end - start < 7 {
+        let prev = &tokens[start - 1];
+        if !prev.is_word() || prev.quoted {
+            break;
+        }
+        let lower = prev.lower();
+        if matches!(lower.as_str(), "the" | "a" | "an" | "its" | "this") {
+            start -= 1;
+            break;
+        }
+        if prev.is_possessive() {
+            start -= 1;
+            break;
+        }
+        if super::cues::is_speech_verb_form(&lower)
+            || is_not_name(prev.text)
+                && prev.is_lowercase()
+                && !matches!(lower.as_str(), "first" | "new")
+        {
+            break;
+        }
+        start -= 1;
+    }
+    let phrase: Vec<&Token> = tokens[start..=end].iter().collect();
+    let determiner = phrase[0].lower();
+    let indefinite = matches!(determiner.as_str(), "a" | "an");
+    let org_words: Vec<&Token> = phrase
+        .iter()
+        .copied()
+        .filter(|t| t.is_capitalized() && !is_not_name(t.text) && nationality(t.text).is_none())
+        .collect();
+    let spokes = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
+    if spokes
+        && !org_words.is_empty()
+        && org_words
+            .iter()
+            .all(|t| !is_name_word(t) || is_org_like_run(&org_words))
+    {
+        let name = org_words
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ");
+        return Some((Mention::Org(name), start));
+    }
+    let owner = phrase
+        .iter()
+        .find(|t| (t.is_possessive() && t.is_capitalized()) || is_acronym(t.text));
+    if let Some(owner) = owner {
+        if org_head && !person_head {
+            let name = owner
+                .text
+                .trim_end_matches("'s")
+                .trim_end_matches("’s")
+                .to_string();
+            if !is_place(&name) {
+                return Some((Mention::Org(name), start));
+            }
+        }
+    }
+    if indefinite {
+        return Some((Mention::Other, start));
+    }
+    let named_modifiers: Vec<&str> = phrase
+        .iter()
+        .filter(|t| t.is_capitalized() && (!is_not_name(t.text) || is_acronym(t.text)))
+        .map(|t| t.text)
+        .collect();
+    if org_head && !person_head && !named_modifiers.is_empty() && phrase[0].lower() == "the" {
+        return Some((
+            Mention::Org(format!("{} {head}", named_modifiers.join(" "))),
+            start,
+        ));
+    }
+    if org_head && !person_head {
+        return Some((Mention::OrgRole(head), start));
+    }
+    if !matches!(determiner.as_str(), "the" | "this") && !phrase[0].is_possessive() {
+        return None;
+    }
+    role_ref(&phrase).map(|r| (Mention::Role(r), start))
+}
+
+/// Several capitalised words that look like an organisation name rather than a person.
+fn is_org_like_run(words: &[&Token]) -> bool {
+    words
+        .iter()
+        .any(|t| is_org_name_head(t.text) || is_acronym(t.text))
+        || forename_gender(words[0].text) == Gender::Unknown
+}
+
+/// "the head of Russian diplomacy" means that country's foreign minister.
+fn head_of_diplomacy(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
+    let mut i = end;
+    let mut national = None;
+    while i > 0 && end - i < 4 {
+        i -= 1;
+        let lower = tokens[i].lower();
+        if let Some(n) = nationality(tokens[i].text) {
+            national = Some(n);
+        }
+        if lower == "head" || lower == "chief" {
+            let start = if i > 0 && tokens[i - 1].lower() == "the" {
+                i - 1
+            } else {
+                i
+            };
+            let text = tokens[start..=end]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ");
+            let role = RoleRef {
+                words: vec!["foreign".to_string(), "minister".to_string()],
+                nationality: national,
+                text,
+            };
+            return Some((Mention::Role(role), start));
+        }
+    }
+    None
+}
+
+/// Reads the noun phrase that starts at token `start` (just after an inverted verb: `said Mr
+/// Thomas`, `said the spokesman`) or after "according to"; gives its last token's index too.
+pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
+    let first = tokens.get(start)?;
+    if first.quoted || !first.is_word() {
+        return None;
+    }
+    let lower = first.lower();
+    if matches!(lower.as_str(), "he" | "she") {
+        let gender = pronoun_gender(&lower)?;
+        return Some((Mention::Pronoun(gender, first.text.to_string()), start));
+    }
+    if (first.is_capitalized() && !is_not_name(first.text)) || title_gender(first.text).is_some() {
+        let end = run_end_after(tokens, start);
+        return Some((read_run(tokens, start, end), end));
+    }
+    if !matches!(lower.as_str(), "the" | "a" | "an") && !first.is_possessive() {
+        return None;
+    }
+    let mut end = start;
+    while let Some(next) = tokens.get(end + 1) {
+        let stop = matches!(
+            next.lower().as_str(),
+            "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
+        );
+        if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(&next.lower())
+        {
+            break;
+        }
+        end += 1;
+    }
+    if end == start {
+        return None;
+    }
+    phrase_before(tokens, end).map(|(mention, _)| (mention, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::tokenize;
+
+    fn before(text: &str) -> Mention {
+        let tokens = tokenize(text, &[]);
+        phrase_before(&tokens, tokens.len() - 1)
+            .map(|(m, _)| m)
+            .unwrap_or(Mention::Other)
+    }
+
+    fn person(m: &Mention) -> Option<(String, Option<String>)> {
+        match m {
+            Mention::Person { name, role } => {
+                Some((name.display(), role.as_ref().map(RoleRef::key)))
+            }
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn role_title_before_a_name() {
+        let m = before("Yesterday, Italian Deputy Finance Minister Carla Bruni");
+        assert_eq!(
+            person(&m),
+            Some(("Carla Bruni".into(), Some("deputy finance minister".into())))
+        );
+    }
+
+    #[test]
+    fn lowercase_role_before_a_name() {
+        let m = before("On Monday, Tory transport spokesman Jim Beam");
+        let (name, role) = person(&m).expect("a person");
+        assert_eq!(name, "Jim Beam");
+        assert!(role.expect("a role").ends_with("spokesman"));
+    }
+
+    #[test]
+    fn courtesy_title() {
+        match before("but Mrs Smith") {
+            Mention::Person { name, .. } => {
+                assert_eq!(name.display(), "Mrs Smith");
+                assert_eq!(name.gender, Gender::Female);
+            }
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn bare_surname() {
+        assert_eq!(
+            before("As things stand, Jenkins"),
+            Mention::Bare("Jenkins".into())
+        );
+    }
+
+    #[test]
+    fn pronouns_and_places() {
+        assert!(matches!(
+            before("Later, she"),
+            Mention::Pronoun(Gender::Female, _)
+        ));
+        assert_eq!(before("the talks were over, Moscow"), Mention::Other);
+        assert_eq!(before("In a statement, it"), Mention::It);
+    }
+
+    #[test]
+    fn role_descriptions() {
+        match before("The senior Swedish official") {
+            Mention::Role(r) => {
+                assert_eq!(r.key(), "official");
+                assert_eq!(r.nationality.as_deref(), nationality("Swedish").as_deref());
+            }
+            other => panic!("{other:?}"),
+        }
+        match before("Meanwhile the head of French diplomacy") {
+            Mention::Role(r) => assert_eq!(r.key(), "foreign minister"),
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(before("a senior official"), Mention::Other);
+    }
+
+    #[test]
+    fn organisations() {
+        assert_eq!(
+            before("The Spanish Interior Ministry"),
+            Mention::Org("Spanish Interior Ministry".into())
+        );
+        assert_eq!(
+            before("But a Home Office spokeswoman"),
+            Mention::Org("Home Office".into())
+        );
+        assert_eq!(before("the IMF"), Mention::Org("IMF".into()));
+        assert_eq!(before("the watchdog"), Mention::OrgRole("watchdog".into()));
+    }
+
+    #[test]
+    fn inverted_subjects() {
+        let tokens = tokenize("said Mr Jenkins, the head of the firm", &[]);
+        match phrase_after(&tokens, 1).map(|(m, _)| m) {
+            Some(Mention::Person { name, .. }) => assert_eq!(name.display(), "Mr Jenkins"),
+            other => panic!("{other:?}"),
+        }
+        let tokens = tokenize("said the spokesman.", &[]);
+        assert!(matches!(
+            phrase_after(&tokens, 1),
+            Some((Mention::Role(_), 2))
+        ));
+    }
+}

@@ -1,0 +1,138 @@
+//! Words and punctuation with their byte offsets, the raw material of every other rule.
+//!
+//! A token is a word (letters and digits, with inner apostrophes, hyphens, dots and ampersands
+//! kept: `Russia's`, `e-mail`, `U.S`) or one punctuation character. Each token knows whether it
+//! lies inside a quotation. This module does not decide what a word means.
+
+use std::ops::Range;
+
+/// What a token is made of.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum TokenKind {
+    Word,
+    Punct,
+}
+
+/// One word or punctuation character of a sentence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Token<'a> {
+    pub text: &'a str,
+    /// Byte offsets in the text that was tokenized.
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Inside a quotation (or is one of its quotation marks).
+    pub quoted: bool,
+}
+
+impl Token<'_> {
+    pub fn is_word(&self) -> bool {
+        self.kind == TokenKind::Word
+    }
+
+    /// Starts with an upper-case letter.
+    pub fn is_capitalized(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_uppercase)
+    }
+
+    /// Starts with a lower-case letter.
+    pub fn is_lowercase(&self) -> bool {
+        self.text.chars().next().is_some_and(char::is_lowercase)
+    }
+
+    /// The word in lower case, curly apostrophes made straight.
+    pub fn lower(&self) -> String {
+        self.text.to_lowercase().replace('’', "'")
+    }
+
+    /// True when the token is exactly this punctuation character.
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct && self.text.starts_with(c)
+    }
+
+    /// True when the word ends in a possessive `'s` or `’s`.
+    pub fn is_possessive(&self) -> bool {
+        self.is_word() && (self.text.ends_with("'s") || self.text.ends_with("’s"))
+    }
+}
+
+/// Characters that may join two alphanumeric runs inside one word.
+fn is_joiner(c: char) -> bool {
+    matches!(c, '\'' | '’' | '-' | '.' | '&')
+}
+
+/// Splits `text` into tokens; `quotes` are the byte ranges of quotations in the same text.
+pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
+    let chars: Vec<(usize, char)> = text.char_indices().collect();
+    let mut tokens = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let (start, c) = chars[i];
+        if c.is_whitespace() {
+            i += 1;
+            continue;
+        }
+        let (kind, next) = if c.is_alphanumeric() {
+            (TokenKind::Word, word_end(&chars, i))
+        } else {
+            (TokenKind::Punct, i + 1)
+        };
+        let end = chars.get(next).map_or(text.len(), |&(b, _)| b);
+        tokens.push(Token {
+            text: &text[start..end],
+            start,
+            end,
+            kind,
+            quoted: quotes.iter().any(|q| q.contains(&start)),
+        });
+        i = next;
+    }
+    tokens
+}
+
+/// Index of the first char after the word that starts at `i`.
+fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
+    while i < chars.len() {
+        let c = chars[i].1;
+        let joins = is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
+        if c.is_alphanumeric() || (joins && i > 0) {
+            i += 1;
+        } else {
+            break;
+        }
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn words(text: &str) -> Vec<&str> {
+        tokenize(text, &[]).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn keeps_inner_apostrophes_and_hyphens() {
+        assert_eq!(
+            words("Britain’s e-mail rules, he said."),
+            vec!["Britain’s", "e-mail", "rules", ",", "he", "said", "."]
+        );
+    }
+
+    #[test]
+    fn marks_quoted_tokens() {
+        let text = "He said \"no way\" today";
+        let quotes = [Range { start: 8, end: 16 }];
+        let tokens = tokenize(text, &quotes);
+        let quoted: Vec<&str> = tokens.iter().filter(|t| t.quoted).map(|t| t.text).collect();
+        assert_eq!(quoted, vec!["\"", "no", "way", "\""]);
+    }
+
+    #[test]
+    fn possessive_is_detected() {
+        let tokens = tokenize("Russia's minister", &[]);
+        assert!(tokens[0].is_possessive());
+        assert!(!tokens[1].is_possessive());
+    }
+}
