@@ -22,7 +22,9 @@ fn indexing(c: &mut Criterion) {
         .warm_up_time(Duration::from_secs(1))
         .measurement_time(Duration::from_secs(20))
         .throughput(Throughput::Bytes(bytes));
-    group.bench_function("bbc-1x", |b| b.iter(|| common::build_index(&corpus, &index)));
+    group.bench_function("bbc-1x", |b| {
+        b.iter(|| common::build_index(&corpus, &index))
+    });
     group.finish();
 }
 

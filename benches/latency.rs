@@ -134,7 +134,11 @@ fn report(rows: &[Row], runs: usize) {
         .collect();
     let json = json!({"runs": runs, "rows": json});
     let dir = results_dir();
-    std::fs::write(dir.join("latency.json"), serde_json::to_string_pretty(&json).unwrap()).unwrap();
+    std::fs::write(
+        dir.join("latency.json"),
+        serde_json::to_string_pretty(&json).unwrap(),
+    )
+    .unwrap();
 
     let mut md = String::from(
         "| size | query | newsdex hits | FTS5 hits | newsdex p50 µs | newsdex p99 µs | FTS5 p50 µs | FTS5 p99 µs | FTS5/newsdex p50 | FTS5/newsdex p99 |\n\
@@ -144,7 +148,16 @@ fn report(rows: &[Row], runs: usize) {
         match find(rows, r.size, &r.query, "fts5") {
             Some(f) => md.push_str(&format!(
                 "| {}x | {} | {} | {} | {:.0} | {:.0} | {:.0} | {:.0} | {:.1}× | {:.1}× |\n",
-                r.size, r.query, r.hits, f.hits, r.p50, r.p99, f.p50, f.p99, f.p50 / r.p50, f.p99 / r.p99
+                r.size,
+                r.query,
+                r.hits,
+                f.hits,
+                r.p50,
+                r.p99,
+                f.p50,
+                f.p99,
+                f.p50 / r.p50,
+                f.p99 / r.p99
             )),
             None => md.push_str(&format!(
                 "| {}x | {} | {} | – | {:.0} | {:.0} | – | – | – | – |\n",
@@ -173,7 +186,10 @@ fn chart(rows: &[Row]) {
     let panels = root.split_evenly((1, common::SHARED.len()));
     for (panel, query) in panels.iter().zip(&common::SHARED) {
         let mut chart = ChartBuilder::on(panel)
-            .caption(format!("{} query: {}", query.name, query.newsdex), ("sans-serif", 18))
+            .caption(
+                format!("{} query: {}", query.name, query.newsdex),
+                ("sans-serif", 18),
+            )
             .margin(12)
             .x_label_area_size(40)
             .y_label_area_size(60)
@@ -194,17 +210,19 @@ fn chart(rows: &[Row]) {
                     .filter(|r| r.query == query.name && r.engine == engine)
                     .map(|r| (megabytes(r.size), if dashed { r.p99 } else { r.p50 }))
                     .collect();
-                let label = format!("{} {percentile}", if engine == "fts5" { "FTS5" } else { engine });
+                let label = format!(
+                    "{} {percentile}",
+                    if engine == "fts5" { "FTS5" } else { engine }
+                );
                 let style = colour.stroke_width(2);
                 let series = if dashed {
                     chart.draw_series(DashedLineSeries::new(points.clone(), 6, 4, style))
                 } else {
                     chart.draw_series(LineSeries::new(points.clone(), style))
                 };
-                series
-                    .unwrap()
-                    .label(label)
-                    .legend(move |(x, y)| PathElement::new(vec![(x, y), (x + 20, y)], colour.stroke_width(2)));
+                series.unwrap().label(label).legend(move |(x, y)| {
+                    PathElement::new(vec![(x, y), (x + 20, y)], colour.stroke_width(2))
+                });
                 chart
                     .draw_series(points.iter().map(|&p| Circle::new(p, 3, colour.filled())))
                     .unwrap();

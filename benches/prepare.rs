@@ -5,7 +5,8 @@ mod common;
 
 fn main() {
     for k in common::sizes() {
-        let (Some(corpus), Some(index), Some(fts5)) = (common::corpus(k), common::index(k), common::fts5(k))
+        let (Some(corpus), Some(index), Some(fts5)) =
+            (common::corpus(k), common::index(k), common::fts5(k))
         else {
             return;
         };

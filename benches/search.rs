@@ -25,9 +25,11 @@ fn search(c: &mut Criterion) {
         for (name, request) in common::search_mix() {
             let total = engine.search(&request).unwrap().total;
             eprintln!("search {k}x {name} ({}): {total} hits", request.query);
-            group.bench_with_input(BenchmarkId::new(name, format!("{k}x")), &request, |b, request| {
-                b.iter(|| engine.search(request).unwrap())
-            });
+            group.bench_with_input(
+                BenchmarkId::new(name, format!("{k}x")),
+                &request,
+                |b, request| b.iter(|| engine.search(request).unwrap()),
+            );
         }
     }
     group.finish();

@@ -178,7 +178,10 @@ pub fn index(k: usize) -> Option<PathBuf> {
     if is_complete(&dir) {
         return Some(dir);
     }
-    eprintln!("newsdex benches: indexing the {k}x BBC corpus into {} ...", dir.display());
+    eprintln!(
+        "newsdex benches: indexing the {k}x BBC corpus into {} ...",
+        dir.display()
+    );
     let summary = build_index(&corpus, &dir);
     eprintln!("newsdex benches: {}", summary.line());
     mark_complete(&dir, &format!("{}\n", summary.line()));
@@ -208,7 +211,10 @@ pub fn fts5(k: usize) -> Option<PathBuf> {
     )
     .expect("cannot create the FTS5 table");
     let index = NewsIndex::open(&index_dir).expect("cannot open the bench index");
-    let searcher = index.reader().expect("cannot read the bench index").searcher();
+    let searcher = index
+        .reader()
+        .expect("cannot read the bench index")
+        .searcher();
     let fields = *index.fields();
     let mut rows = 0usize;
     let tx = db.transaction().unwrap();
@@ -237,7 +243,8 @@ pub fn fts5(k: usize) -> Option<PathBuf> {
         }
     }
     tx.commit().unwrap();
-    db.execute_batch("INSERT INTO t(t) VALUES ('optimize');").unwrap();
+    db.execute_batch("INSERT INTO t(t) VALUES ('optimize');")
+        .unwrap();
     drop(db);
     mark_complete(&dir, &format!("{rows} passages\n"));
     eprintln!(
@@ -289,8 +296,9 @@ pub fn fts5_top10(statement: &mut rusqlite::Statement<'_>, query: &str) -> usize
 
 /// Opens an FTS5 database read-only with a warm page cache.
 pub fn open_fts5(path: &Path) -> rusqlite::Connection {
-    let db = rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
-        .expect("cannot open the FTS5 database");
+    let db =
+        rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
+            .expect("cannot open the FTS5 database");
     db.execute_batch("PRAGMA cache_size = -262144; PRAGMA mmap_size = 1073741824;")
         .unwrap();
     db
@@ -298,8 +306,10 @@ pub fn open_fts5(path: &Path) -> rusqlite::Connection {
 
 /// Total matches of an FTS5 query (for the report, not timed).
 pub fn fts5_count(db: &rusqlite::Connection, query: &str) -> usize {
-    db.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [query], |r| r.get::<_, i64>(0))
-        .unwrap() as usize
+    db.query_row("SELECT count(*) FROM t WHERE t MATCH ?1", [query], |r| {
+        r.get::<_, i64>(0)
+    })
+    .unwrap() as usize
 }
 
 /// The search mix of `benches/search.rs`, chosen for the BBC corpus.

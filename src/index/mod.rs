@@ -142,21 +142,24 @@ impl NewsIndex {
             };
             // Passages of one article share their values: resolve each article's ordinals
             // once, as turning an ordinal into text is the costly step.
-            let first_ord = |column: &tantivy::columnar::StrColumn, doc| column.term_ords(doc).next();
+            let first_ord =
+                |column: &tantivy::columnar::StrColumn, doc| column.term_ords(doc).next();
             let mut ords: HashMap<u64, (Option<u64>, Option<u64>)> = HashMap::new();
             for doc in segment.doc_ids_alive() {
                 if let Some(id) = first_ord(&ids, doc) {
-                    ords.entry(id)
-                        .or_insert_with(|| (first_ord(&hashes, doc), first_ord(&fingerprints, doc)));
+                    ords.entry(id).or_insert_with(|| {
+                        (first_ord(&hashes, doc), first_ord(&fingerprints, doc))
+                    });
                 }
             }
-            let text = |column: &tantivy::columnar::StrColumn, ord: Option<u64>| -> Result<String> {
-                let mut text = String::new();
-                if let Some(ord) = ord {
-                    column.ord_to_str(ord, &mut text)?;
-                }
-                Ok(text)
-            };
+            let text =
+                |column: &tantivy::columnar::StrColumn, ord: Option<u64>| -> Result<String> {
+                    let mut text = String::new();
+                    if let Some(ord) = ord {
+                        column.ord_to_str(ord, &mut text)?;
+                    }
+                    Ok(text)
+                };
             for (id_ord, (hash_ord, fingerprint_ord)) in ords {
                 let entry = CatalogEntry {
                     content_hash: text(&hashes, hash_ord)?,

@@ -133,7 +133,9 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
             if is_collection_documentation(entry.path()) {
                 skipped.push(Skipped {
                     path: entry.path().display().to_string(),
-                    reason: "collection documentation (all-capitals name like README), not an article".into(),
+                    reason:
+                        "collection documentation (all-capitals name like README), not an article"
+                            .into(),
                 });
                 continue;
             }
@@ -165,7 +167,9 @@ fn is_collection_documentation(path: &Path) -> bool {
         .and_then(|s| s.to_str())
         .is_some_and(|stem| {
             stem.len() >= 3
-                && stem.chars().all(|c| c.is_ascii_uppercase() || c == '_' || c == '-')
+                && stem
+                    .chars()
+                    .all(|c| c.is_ascii_uppercase() || c == '_' || c == '-')
                 && stem.chars().any(|c| c.is_ascii_uppercase())
         })
 }
