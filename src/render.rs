@@ -48,7 +48,7 @@ impl Style {
 
     pub(crate) fn highlight(self, text: &str) -> String {
         match self {
-            Style::Plain => format!("[{text}]"),
+            Style::Plain => text.to_string(),
             Style::Color => format!("\x1b[1;31m{text}\x1b[0m"),
         }
     }
