@@ -7,7 +7,7 @@
 //!
 //! Precision = correct / rows where a speaker was predicted (a speaker predicted where the gold
 //! says `none` counts against it); recall = correct / rows whose gold names a speaker.
-//! Misses are printed for the seed and tuning files; the held-out file prints only its figures
+//! Misses are printed for the seed, tuning and development files; the held-out file prints only its figures
 //! (set `NEWSDEX_EVAL_VERBOSE=1` to see its misses), so the rules are not tuned on it.
 
 use std::collections::HashMap;
@@ -232,6 +232,22 @@ fn bbc_gold() {
     }
 }
 
+/// A development set written by hand from ten other BBC articles, to check that rule changes
+/// made for `bbc.tsv` generalise before the held-out figure is looked at.
+#[test]
+fn bbc_dev_gold() {
+    if let Some(score) = evaluate("bbc_dev.tsv", &bbc_root(), true) {
+        assert!(
+            score.f1() >= BBC_DEV_F1,
+            "bbc dev F1 {:.3} < {BBC_DEV_F1}",
+            score.f1()
+        );
+    }
+}
+
+/// Floor for the development set (measured 0.943; 0.856 before the rule changes it drove).
+const BBC_DEV_F1: f64 = 0.92;
+
 #[test]
 fn bbc_heldout_gold() {
     let verbose = std::env::var("NEWSDEX_EVAL_VERBOSE").is_ok_and(|v| v == "1");
@@ -244,6 +260,7 @@ fn bbc_heldout_gold() {
     }
 }
 
-/// What the rules honestly reach on articles they were not written from (measured 0.780:
-/// P 0.859, R 0.714); the target of 0.90 is not met yet.
-const HELDOUT_F1: f64 = 0.75;
+/// What the rules honestly reach on articles they were not written from (measured 0.806:
+/// P 0.866, R 0.753; it was 0.780 before the participle, lead-role, unbound-office and
+/// unnamed-person rules); the target of 0.90 is not met yet.
+const HELDOUT_F1: f64 = 0.78;

@@ -22,7 +22,11 @@ fn reading_commands_build_the_default_index_from_seeds_and_say_so() {
     let dir = TestDir::with_seeds();
     let run = dir.run(&["stats", "--json"]);
     assert_eq!(run.json()["articles"], 5);
-    assert!(run.stderr.contains("building it from seeds"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("building it from seeds"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -52,20 +56,47 @@ fn without_a_manifest_date_and_source_come_from_the_text() {
 #[test]
 fn bad_files_are_skipped_with_one_line_each_and_the_rest_is_indexed() {
     let dir = TestDir::new();
-    dir.write("in/good.txt", "A good title\nThe minister said the plan would work.\n");
+    dir.write(
+        "in/good.txt",
+        "A good title\nThe minister said the plan would work.\n",
+    );
     dir.write("in/binary.txt", b"PK\x03\x04\x00\x00\x01binary");
     dir.write("in/empty.txt", "");
-    dir.write("in/latin1.txt", b"Caf\xe9 culture\nThe caf\xe9 owner praised the cr\xe8me br\xfbl\xe9e.\n");
+    dir.write(
+        "in/latin1.txt",
+        b"Caf\xe9 culture\nThe caf\xe9 owner praised the cr\xe8me br\xfbl\xe9e.\n",
+    );
     let run = dir.run(&["index", "in"]);
     let summary = run.ok();
     assert!(summary.contains("indexed 2 articles"), "{summary}");
     let lines: Vec<&str> = run.stderr.lines().collect();
-    assert!(lines.iter().any(|l| l.contains("binary.txt") && l.contains("binary")), "{}", run.stderr);
-    assert!(lines.iter().any(|l| l.contains("empty.txt") && l.contains("empty")), "{}", run.stderr);
-    assert!(lines.iter().any(|l| l.contains("latin1.txt") && l.contains("Windows-1252")), "{}", run.stderr);
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("binary.txt") && l.contains("binary")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("empty.txt") && l.contains("empty")),
+        "{}",
+        run.stderr
+    );
+    assert!(
+        lines
+            .iter()
+            .any(|l| l.contains("latin1.txt") && l.contains("Windows-1252")),
+        "{}",
+        run.stderr
+    );
     let hits = dir.run(&["search", "crème", "--json"]).json();
     assert_eq!(hits["total"], 1);
-    assert!(hits["hits"][0]["text"].as_str().unwrap().contains("crème brûlée"));
+    assert!(hits["hits"][0]["text"]
+        .as_str()
+        .unwrap()
+        .contains("crème brûlée"));
 }
 
 #[test]
@@ -75,7 +106,11 @@ fn files_over_the_size_limit_are_skipped() {
     dir.write("in/small.txt", "Title\nShort text.\n");
     let run = dir.run(&["index", "in", "--max-file-size", "100"]);
     assert!(run.ok().contains("indexed 1 articles"), "{}", run.stdout);
-    assert!(run.stderr.contains("big.txt") && run.stderr.contains("limit"), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("big.txt") && run.stderr.contains("limit"),
+        "{}",
+        run.stderr
+    );
 }
 
 #[test]
@@ -84,7 +119,10 @@ fn a_missing_input_folder_fails_with_one_line() {
     let run = dir.run(&["index", "no-such-folder"]);
     let stderr = run.failed();
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
-    assert!(stderr.contains("no-such-folder") && stderr.contains("does not exist"), "{stderr}");
+    assert!(
+        stderr.contains("no-such-folder") && stderr.contains("does not exist"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -93,7 +131,10 @@ fn a_changed_file_replaces_its_old_passages() {
     dir.write("in/a.txt", "Title\nThe zebra crossed the road.\n");
     dir.run(&["index", "in"]).ok();
     dir.write("in/a.txt", "Title\nThe giraffe crossed the road.\n");
-    assert!(dir.run(&["index", "in"]).ok().contains("indexed 1 articles"));
+    assert!(dir
+        .run(&["index", "in"])
+        .ok()
+        .contains("indexed 1 articles"));
     assert_eq!(common::total(&dir.run(&["search", "zebra", "--json"])), 0);
     assert_eq!(common::total(&dir.run(&["search", "giraffe", "--json"])), 1);
 }
@@ -104,7 +145,10 @@ fn identical_files_under_two_names_are_indexed_once() {
     dir.write("in/a.txt", "Title\nSame words here.\n");
     dir.write("in/b.txt", "Title\nSame words here.\n");
     let summary = dir.run(&["index", "in"]).ok().to_string();
-    assert!(summary.contains("indexed 1 articles") && summary.contains("1 duplicates skipped"), "{summary}");
+    assert!(
+        summary.contains("indexed 1 articles") && summary.contains("1 duplicates skipped"),
+        "{summary}"
+    );
 }
 
 #[test]
@@ -154,7 +198,10 @@ fn an_index_from_another_schema_version_is_refused() {
     assert_ne!(meta, old, "payload not found in {meta}");
     dir.write("index/meta.json", old);
     let stderr = dir.run(&["stats"]).failed().to_string();
-    assert!(stderr.contains("schema version 0") && stderr.contains("--rebuild"), "{stderr}");
+    assert!(
+        stderr.contains("schema version 0") && stderr.contains("--rebuild"),
+        "{stderr}"
+    );
 }
 
 #[test]
@@ -164,14 +211,20 @@ fn a_second_writer_fails_at_once_with_a_clear_message() {
     let index = newsdex::index::NewsIndex::open(&dir.join("index")).unwrap();
     let _held = index.writer().unwrap();
     let stderr = dir.run(&["index"]).failed().to_string();
-    assert!(stderr.contains("being written by another newsdex process"), "{stderr}");
+    assert!(
+        stderr.contains("being written by another newsdex process"),
+        "{stderr}"
+    );
 }
 
 #[test]
 fn rebuild_refuses_to_wipe_a_folder_that_is_not_an_index() {
     let dir = TestDir::with_seeds();
     dir.write("notes/important.txt", "keep me");
-    let stderr = dir.run(&["index", "--rebuild", "--index", "notes"]).failed().to_string();
+    let stderr = dir
+        .run(&["index", "--rebuild", "--index", "notes"])
+        .failed()
+        .to_string();
     assert!(stderr.contains("does not hold an index"), "{stderr}");
     assert!(dir.join("notes/important.txt").exists());
 }
@@ -183,11 +236,17 @@ fn bbc_corpus_gives_2127_articles_and_98_duplicates_then_nothing_new() {
     };
     let dir = TestDir::new();
     let bbc = bbc.to_string_lossy().to_string();
-    let run = dir.run(&["index", &bbc, "--index", "bbc", "--source", "BBC News", "--json"]);
+    let run = dir.run(&[
+        "index", &bbc, "--index", "bbc", "--source", "BBC News", "--json",
+    ]);
     let summary = run.json();
     assert_eq!(summary["indexed"], 2127);
     assert_eq!(summary["duplicates"].as_array().unwrap().len(), 98);
-    let again = dir.run(&["index", &bbc, "--index", "bbc", "--source", "BBC News", "--json"]).json();
+    let again = dir
+        .run(&[
+            "index", &bbc, "--index", "bbc", "--source", "BBC News", "--json",
+        ])
+        .json();
     assert_eq!(again["indexed"], 0);
     assert_eq!(again["unchanged"], 2127);
     let stats = dir.run(&["stats", "--index", "bbc", "--json"]).json();
@@ -211,8 +270,13 @@ fn killing_an_indexing_run_leaves_the_last_commit_usable() {
     std::thread::sleep(std::time::Duration::from_millis(300));
     child.kill().unwrap(); // SIGKILL on Unix: no chance to clean up
     child.wait().unwrap();
-    let articles = dir.run(&["stats", "--json"]).json()["articles"].as_u64().unwrap();
-    assert!(articles == 5 || articles == 5 + 2127, "articles: {articles}");
+    let articles = dir.run(&["stats", "--json"]).json()["articles"]
+        .as_u64()
+        .unwrap();
+    assert!(
+        articles == 5 || articles == 5 + 2127,
+        "articles: {articles}"
+    );
     // The lock died with the process: a new run can write.
     dir.run(&["index"]).ok();
 }

@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::cast::{Cast, Resolution, Salience, Speaker};
 use super::cues::{self, Cue, CueForm};
-use super::lexicon::{is_org_role_head, is_person_role_head};
+use super::lexicon::{is_org_role_head, is_person_role_head, role_gender};
 use super::mentions::{phrase_before, Mention};
 use super::quotes::{self, QuoteScan};
 use super::sentences;
@@ -55,15 +55,66 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
             .map(|p| p.text.as_str()),
     );
     let mut state = State::default();
-    let mut spans = Vec::new();
+    let mut read: Vec<(usize, Vec<Unit>)> = Vec::new();
     for (index, paragraph) in paragraphs.iter().enumerate() {
         if paragraph.boilerplate {
             continue;
         }
         let units = attribute_paragraph(&cast, &mut state, index, &paragraph.text);
-        spans.extend(merge(index, &paragraph.text, &cast, units));
+        read.push((index, units));
     }
-    spans
+    resolve_lead_roles(paragraphs, &cast, &mut read);
+    read.into_iter()
+        .flat_map(|(index, units)| merge(index, &paragraphs[index].text, &cast, units))
+        .collect()
+}
+
+/// News leads describe their speaker before naming them: "The information commissioner says
+/// ..." and then "Richard Thomas condemned ...". A role or organisation description in the lead
+/// that nothing earlier resolved stands for the first person (or organisation) the next
+/// paragraph opens with, when nobody else in the article holds that role.
+fn resolve_lead_roles(paragraphs: &[Paragraph], cast: &Cast, read: &mut [(usize, Vec<Unit>)]) {
+    let Some(lead) = read
+        .iter()
+        .position(|(i, _)| !is_heading(&paragraphs[*i].text))
+    else {
+        return;
+    };
+    let Some((_, next)) = read.get(lead + 1) else {
+        return;
+    };
+    let first_entity = |want_person: bool| {
+        next.iter()
+            .find_map(|u| u.speaker.as_ref().or(u.subject.as_ref()))
+            .filter(|s| match s {
+                Speaker::Person(_) => want_person,
+                Speaker::Org(_) => !want_person,
+                Speaker::Unresolved(_) => false,
+            })
+            .cloned()
+    };
+    let person = first_entity(true);
+    let org = first_entity(false);
+    for unit in &mut read[lead].1 {
+        if unit.speaker.is_some() {
+            continue;
+        }
+        let Some(cue) = &unit.cue else {
+            continue;
+        };
+        let (found, role) = match &cue.mention {
+            Mention::Role(role) => (person.clone(), role.text.clone()),
+            Mention::OrgRole(head) => (org.clone(), format!("the {head}")),
+            _ => continue,
+        };
+        if let Some(speaker) = found {
+            unit.evidence = Some(format!(
+                "role named in the next paragraph: {role} -> {}",
+                cast.display(&speaker)
+            ));
+            unit.speaker = Some(speaker);
+        }
+    }
 }
 
 /// Finds the sentences of one paragraph and their speakers, updating the carried state.
@@ -139,13 +190,41 @@ fn explicit_speaker(
     tokens: &[Token],
 ) {
     let Some(cue) = &unit.cue else {
+        if let Some((mention, verb)) = causative_cue(unit, tokens) {
+            match cast.resolve(&mention, &state.salience, index) {
+                Some((speaker, _)) => {
+                    unit.evidence = Some(format!(
+                        "prompted to speak: \"{verb}\" -> {}",
+                        cast.display(&speaker)
+                    ));
+                    state.salience.push(speaker.clone(), index);
+                    unit.speaker = Some(speaker);
+                }
+                None => unit.subject = unresolved_role(&mention),
+            }
+            if let Some(subject) = &unit.subject {
+                state.salience.push(subject.clone(), index);
+            }
+            return;
+        }
         unit.subject = narration_subject(cast, state, index, unit, tokens);
         if let Some(subject) = &unit.subject {
             state.salience.push(subject.clone(), index);
+            if let Some(word) = participle_cue(unit, tokens) {
+                unit.evidence = Some(format!(
+                    "participle: \"{word}\" -> {}",
+                    cast.display(subject)
+                ));
+                unit.speaker = Some(subject.clone());
+            }
         }
         return;
     };
     let Some((speaker, resolution)) = cast.resolve(&cue.mention, &state.salience, index) else {
+        unit.subject = unresolved_role(&cue.mention);
+        if let Some(subject) = &unit.subject {
+            state.salience.push(subject.clone(), index);
+        }
         return;
     };
     unit.evidence = Some(evidence(
@@ -215,15 +294,27 @@ fn narration_subject(
             intro_comma_seen = true;
             continue;
         }
-        let ends_phrase = token.is_word()
+        if i == 0 && is_sentence_connective(&token.lower()) {
+            continue;
+        }
+        let pronoun = matches!(token.lower().as_str(), "he" | "she");
+        let ends_phrase = pronoun
+            || token.is_word()
+                && inside
+                    .get(i + 1)
+                    .is_none_or(|n| !n.is_word() || (token.is_capitalized() != n.is_capitalized()));
+        // "The Ministry of Defence has ...": the name goes on past "of".
+        let name_goes_on = token.is_capitalized()
             && inside
                 .get(i + 1)
-                .is_none_or(|n| !n.is_word() || (token.is_capitalized() != n.is_capitalized()));
-        let modifies_next = inside.get(i + 1).is_some_and(|n| {
-            n.is_word()
-                && n.is_lowercase()
-                && (is_org_role_head(n.text) || is_person_role_head(n.text))
-        });
+                .is_some_and(|n| matches!(n.text, "of" | "for"))
+            && inside.get(i + 2).is_some_and(Token::is_capitalized);
+        let modifies_next = name_goes_on
+            || inside.get(i + 1).is_some_and(|n| {
+                n.is_word()
+                    && n.is_lowercase()
+                    && (is_org_role_head(n.text) || is_person_role_head(n.text))
+            });
         if !ends_phrase || modifies_next {
             continue;
         }
@@ -236,12 +327,103 @@ fn narration_subject(
             if matches!(mention, Mention::Other) {
                 return None;
             }
-            return cast
+            let resolved = cast
                 .resolve(&mention, &state.salience, index)
                 .map(|(s, _)| s);
+            if resolved.is_none() {
+                return unresolved_role(&mention);
+            }
+            // A lone capitalised word the article never names as an organisation ("'Errors'
+            // doomed the sale") is no subject to remember.
+            let unknown_word = matches!(mention, Mention::Bare(_))
+                && matches!(&resolved, Some(Speaker::Org(name)) if !cast.orgs.contains(name));
+            return resolved.filter(|_| !unknown_word);
         }
     }
     None
+}
+
+/// `The pressure prompted the minister to say ...`: the one made to speak is the speaker.
+fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
+    let inside: Vec<Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start) && !t.quoted)
+        .cloned()
+        .collect();
+    (2..inside.len().saturating_sub(1)).find_map(|i| {
+        let verb = inside[i + 1].lower();
+        if inside[i].lower() != "to" || !super::cues::is_speech_verb_form(&verb) {
+            return None;
+        }
+        let (mention, start) = phrase_before(&inside, i - 1)?;
+        let cause = inside.get(start.checked_sub(1)?)?.lower();
+        let causative = matches!(
+            cause.as_str(),
+            "prompted" | "prompting" | "led" | "leading" | "forced" | "forcing" | "caused"
+        );
+        let speaks = matches!(
+            mention,
+            Mention::Person { .. } | Mention::Bare(_) | Mention::Role(_) | Mention::Pronoun(..)
+        );
+        (causative && speaks).then(|| (mention, format!("{cause} ... to {verb}")))
+    })
+}
+
+/// Words that open a sentence before its subject ("But he ...", "However, the firm ...").
+fn is_sentence_connective(word: &str) -> bool {
+    matches!(
+        word,
+        "but" | "and" | "however" | "yet" | "so" | "still" | "meanwhile" | "later" | "now" | "then"
+    )
+}
+
+/// `X opposed the plan, saying ...` / `X has backed it, saying: "..."`: a speech participle after
+/// a comma (or a progressive `was saying`) makes the sentence's subject the speaker.
+fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
+    let inside: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start))
+        .collect();
+    inside.iter().enumerate().skip(1).find_map(|(i, token)| {
+        if token.quoted || !is_speech_participle(&token.lower()) {
+            return None;
+        }
+        let before = inside[i - 1];
+        let attached = (before.is_punct(',') && !before.quoted)
+            || matches!(
+                before.lower().as_str(),
+                "was" | "is" | "were" | "are" | "been"
+            );
+        attached.then_some(token.text)
+    })
+}
+
+fn is_speech_participle(word: &str) -> bool {
+    matches!(
+        word,
+        "saying"
+            | "adding"
+            | "telling"
+            | "insisting"
+            | "arguing"
+            | "warning"
+            | "stressing"
+            | "explaining"
+            | "claiming"
+            | "noting"
+            | "declaring"
+            | "admitting"
+            | "predicting"
+    )
+}
+
+/// A definite role nobody in the article can be found for ("the prime minister"): remembered
+/// so that a following "he" does not reach back past them to someone else.
+fn unresolved_role(mention: &Mention) -> Option<Speaker> {
+    match mention {
+        Mention::Role(role) => Some(Speaker::Unresolved(role_gender(role.head()))),
+        _ => None,
+    }
 }
 
 fn is_preposition(word: &str) -> bool {
@@ -369,5 +551,87 @@ fn cover_whole_paragraph(spans: &mut [Attribution], len: usize) {
     }
     if let Some(last) = spans.last_mut() {
         last.end = len;
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
+        texts
+            .iter()
+            .map(|t| Paragraph {
+                text: t.to_string(),
+                start: 0,
+                boilerplate: false,
+            })
+            .collect()
+    }
+
+    /// The speaker of the span holding `phrase`.
+    fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
+        let paras = paragraphs(texts);
+        attribute(&paras)
+            .into_iter()
+            .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+            .and_then(|a| a.speaker)
+    }
+
+    #[test]
+    fn participle_gives_the_subject() {
+        let texts = ["Ms Ada Okafor rejected the offer, saying the terms were unfair."];
+        assert_eq!(
+            speaker_of(&texts, "terms were unfair").as_deref(),
+            Some("Ada Okafor")
+        );
+        let texts = ["But he left the hall, telling the crowd \"enough\". Tim Webb stayed."];
+        assert_eq!(speaker_of(&texts, "Tim Webb stayed"), None);
+    }
+
+    #[test]
+    fn lead_role_named_in_the_next_paragraph() {
+        let texts = [
+            "Privacy row grows",
+            "The privacy commissioner says he is alarmed by the leaks.",
+            "Tom Greer condemned the practice in a letter to ministers.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "alarmed by the leaks").as_deref(),
+            Some("Tom Greer")
+        );
+    }
+
+    #[test]
+    fn unbound_office_refers_to_the_latest_person() {
+        let texts =
+            ["Mr Ian Kemp said taxes would fall. The chancellor added that spending would rise."];
+        assert_eq!(
+            speaker_of(&texts, "spending would rise").as_deref(),
+            Some("Ian Kemp")
+        );
+    }
+
+    #[test]
+    fn prompted_to_say_and_unnamed_officials_block_pronouns() {
+        let texts = ["The row prompted Jane Fox to say the plan was dead."];
+        assert_eq!(
+            speaker_of(&texts, "plan was dead").as_deref(),
+            Some("Jane Fox")
+        );
+        let texts = [
+            "Chief Constable Alan Pike backed the plan. The move prompted the home secretary to \
+             say the law would change. He told MPs: \"We will act.\"",
+        ];
+        assert_eq!(speaker_of(&texts, "We will act"), None);
+    }
+
+    #[test]
+    fn went_on_continues_the_speaker() {
+        let texts = ["Ms Rosa Vale spoke first. She went on: \"We will not stop.\""];
+        assert_eq!(
+            speaker_of(&texts, "We will not stop").as_deref(),
+            Some("Rosa Vale")
+        );
     }
 }

@@ -18,6 +18,9 @@ use super::tokens::{tokenize, Token};
 pub enum Speaker {
     Person(usize),
     Org(String),
+    /// Someone the article describes but never names here ("the prime minister" with no
+    /// name tied to it). Never a speaker; it only stops a later "he" reaching past them.
+    Unresolved(Gender),
 }
 
 /// One person of the article.
@@ -167,13 +170,23 @@ impl Cast {
         match speaker {
             Speaker::Person(id) => self.people[*id].name.display(),
             Speaker::Org(name) => name.clone(),
+            Speaker::Unresolved(_) => String::new(),
         }
     }
 
     /// Expands an acronym to an organisation the article spells out ("BA" -> "British Airways").
     pub fn expand_org(&self, name: &str) -> String {
         if !is_acronym(name) {
-            return name.to_string();
+            // "Pernod said" after "Pernod Ricard": one known organisation begins with the word.
+            let mut longer = self.orgs.iter().filter(|org| {
+                org.as_str() != name
+                    && org.split_whitespace().next() == Some(name)
+                    && org.split_whitespace().count() > 1
+            });
+            return match (longer.next(), longer.next()) {
+                (Some(org), None) => org.clone(),
+                _ => name.to_string(),
+            };
         }
         let wanted = name.replace('.', "").to_uppercase();
         self.orgs
@@ -240,10 +253,30 @@ impl Cast {
                 .latest_among(&exact)
                 .or_else(|| (exact.len() == 1).then(|| exact[0]));
         }
-        salience
-            .recent_people(paragraph)
-            .into_iter()
+        let recent = salience.recent_people(paragraph);
+        if let Some(id) = recent
+            .iter()
+            .copied()
             .find(|&id| self.people[id].roles.iter().any(|r| fits_role(r, role)))
+        {
+            return Some(id);
+        }
+        // "Mr Blair said ... The prime minister ridiculed ...": an office the article never
+        // gave anyone refers back to the latest person, if they hold no other known office.
+        let latest = *recent.first()?;
+        let office = !is_generic_role_head(role.head())
+            && super::lexicon::is_person_role_head(role.head())
+            && role.nationality.is_none();
+        (office && self.people[latest].roles.is_empty() && !self.holds_other(latest, role))
+            .then_some(latest)
+    }
+
+    /// True when someone else in the article is known to hold this office.
+    fn holds_other(&self, id: usize, role: &RoleRef) -> bool {
+        self.people
+            .iter()
+            .enumerate()
+            .any(|(i, p)| i != id && p.roles.iter().any(|r| fits_role(r, role)))
     }
 }
 
@@ -345,10 +378,21 @@ impl Salience {
         out
     }
 
+    /// The latest person of this gender, unless an unnamed person of that gender came after.
     fn latest_person(&self, cast: &Cast, gender: Gender, paragraph: usize) -> Option<usize> {
-        self.recent_people(paragraph)
-            .into_iter()
-            .find(|&id| cast.people[id].gender.agrees_with(gender))
+        for (speaker, at) in self.entries.iter().rev() {
+            if at + PRONOUN_REACH < paragraph {
+                break;
+            }
+            match speaker {
+                Speaker::Person(id) if cast.people[*id].gender.agrees_with(gender) => {
+                    return Some(*id)
+                }
+                Speaker::Unresolved(g) if g.agrees_with(gender) => return None,
+                _ => {}
+            }
+        }
+        None
     }
 
     fn latest_org(&self, paragraph: usize) -> Option<String> {
@@ -358,7 +402,7 @@ impl Salience {
             .take_while(|(_, at)| at + 2 >= paragraph)
             .find_map(|(speaker, _)| match speaker {
                 Speaker::Org(name) => Some(name.clone()),
-                Speaker::Person(_) => None,
+                Speaker::Person(_) | Speaker::Unresolved(_) => None,
             })
     }
 
@@ -432,5 +476,8 @@ mod tests {
         let cast = cast_of("The National Audit Office said so.");
         assert_eq!(cast.expand_org("NAO"), "National Audit Office");
         assert_eq!(cast.expand_org("IMF"), "IMF");
+        let cast = cast_of("Shares in the Pernod Ricard Group rose.");
+        assert_eq!(cast.expand_org("Pernod"), "Pernod Ricard Group");
+        assert_eq!(cast.expand_org("Diageo"), "Diageo");
     }
 }

@@ -273,6 +273,9 @@ const SPEECH_VERBS: &[&str] = &[
     "question",
     "questions",
     "questioned",
+    "intimate",
+    "intimates",
+    "intimated",
 ];
 
 /// Verbs that report an opinion or plan rather than speech; they need a clause after them
@@ -378,6 +381,9 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
             end: tokens[end].end,
         });
     }
+    if let Some(cue) = went_on(tokens, i, &lower) {
+        return Some(cue);
+    }
     if !is_speech_verb_form(&lower) || !is_finite_use(tokens, i, &lower) {
         return None;
     }
@@ -400,6 +406,25 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
         form: CueForm::Subject,
         start: tokens[start].start,
         end: tokens[verb_end].end,
+    })
+}
+
+/// `She went on: "..."` / `He goes on, "..."`: continuing to speak.
+fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
+    if !matches!(verb, "went" | "goes") || tokens.get(i + 1)?.lower() != "on" {
+        return None;
+    }
+    let next = tokens.get(i + 2)?;
+    if !(next.is_punct(':') || next.is_punct(',') || next.quoted) {
+        return None;
+    }
+    let subject_end = skip_auxiliaries_left(tokens, i)?;
+    let (mention, start) = subject_ending_at(tokens, subject_end)?;
+    Some(Cue {
+        mention,
+        form: CueForm::Subject,
+        start: tokens[start].start,
+        end: tokens[i + 1].end,
     })
 }
 
@@ -459,6 +484,9 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str) -> bool {
     {
         return false;
     }
+    if is_noun_too(verb) && tokens.get(i + 1).is_some_and(starts_noun_phrase_rest) {
+        return false;
+    }
     if is_weak(verb) {
         let next = tokens.get(i + 1).map(Token::lower);
         if next
@@ -469,6 +497,77 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str) -> bool {
         }
     }
     true
+}
+
+/// Verb forms that are also plural nouns ("the Commons questions session", "his claims
+/// process").
+fn is_noun_too(verb: &str) -> bool {
+    matches!(
+        verb,
+        "questions"
+            | "claims"
+            | "reports"
+            | "comments"
+            | "demands"
+            | "fears"
+            | "hopes"
+            | "estimates"
+            | "forecasts"
+            | "notes"
+            | "states"
+            | "remarks"
+            | "promises"
+            | "pledges"
+            | "answers"
+            | "briefs"
+    )
+}
+
+/// A lower-case word that goes on a noun compound rather than opening a clause or an object.
+fn starts_noun_phrase_rest(next: &Token) -> bool {
+    let lower = next.lower();
+    next.is_word()
+        && !next.quoted
+        && next.is_lowercase()
+        && !lower.ends_with("ly")
+        && !matches!(
+            lower.as_str(),
+            "that"
+                | "the"
+                | "a"
+                | "an"
+                | "this"
+                | "these"
+                | "those"
+                | "it"
+                | "he"
+                | "she"
+                | "they"
+                | "we"
+                | "there"
+                | "his"
+                | "her"
+                | "its"
+                | "their"
+                | "our"
+                | "whether"
+                | "how"
+                | "why"
+                | "what"
+                | "to"
+                | "in"
+                | "on"
+                | "of"
+                | "about"
+                | "for"
+                | "with"
+                | "against"
+                | "over"
+                | "not"
+                | "some"
+                | "many"
+                | "all"
+        )
 }
 
 /// `"...," said X` and `..., said X.`: the verb right after a comma or quotation, followed by
@@ -486,6 +585,12 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
             || matches!(t.lower().as_str(), "at" | "of" | "from" | "with" | "in")
     });
     if !closes || matches!(mention, Mention::Other | Mention::It) {
+        return None;
+    }
+    // `X, who ..., said Mr Y "should go"`: after a plain comma, a name followed by a quotation
+    // is what X said about Y, not Y speaking.
+    let quote_follows = tokens.get(end + 1).is_some_and(|t| t.quoted);
+    if before.is_punct(',') && !before.quoted && quote_follows {
         return None;
     }
     Some(Cue {
@@ -573,13 +678,15 @@ fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
 fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     let token = &tokens[k];
     if !token.is_punct(',') {
-        let (mention, start) = phrase_before(tokens, k)?;
+        let Some((mention, start)) = phrase_before(tokens, k) else {
+            return subject_before_modifier(tokens, k);
+        };
         if inside_relative_clause(tokens, start) {
             return None;
         }
         return Some((mention, start));
     }
-    let open = (k.saturating_sub(25)..k)
+    let open = (k.saturating_sub(40)..k)
         .rev()
         .find(|&j| tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.'))?;
     if !tokens[open].is_punct(',') {
@@ -588,10 +695,37 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     if let Some((inner, start)) = phrase_before(tokens, k - 1) {
         let is_name = matches!(inner, Mention::Person { role: None, .. } | Mention::Bare(_));
         if is_name && start == open + 1 {
+            // "Mr Jones, MP for Henley, Oxfordshire, said": a lone word between commas is a
+            // place or an affiliation when a person heads the chain.
+            if matches!(inner, Mention::Bare(_)) {
+                if let Some(person @ (Mention::Person { .. }, _)) =
+                    subject_before_appositions(tokens, open, 3)
+                {
+                    return Some(person);
+                }
+            }
             return Some((inner, start));
         }
     }
     subject_before_appositions(tokens, open, 3)
+}
+
+/// `A National Audit Office report on the 20 biggest projects says`: the subject is the
+/// named phrase before a short prepositional modifier.
+fn subject_before_modifier(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
+    let preposition = (k.saturating_sub(8)..k).rev().find(|&j| {
+        tokens[j].is_word() && matches!(tokens[j].lower().as_str(), "on" | "into" | "about")
+    })?;
+    if tokens[preposition..=k]
+        .iter()
+        .any(|t| !t.is_word() || t.quoted || is_speech_verb_form(&t.lower()))
+    {
+        return None;
+    }
+    match phrase_before(tokens, preposition.checked_sub(1)?)? {
+        found @ (Mention::Org(_) | Mention::Person { .. }, _) => Some(found),
+        _ => None,
+    }
 }
 
 /// Walks back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
@@ -731,11 +865,43 @@ mod tests {
         assert!(cue("He went to say goodbye.").is_none());
         assert!(cue("Speaking to reporters, the weather was fine.").is_none());
         assert!(cue("The firm expects to receive money.").is_none());
+        assert!(cue("The Senate questions session was noisy.").is_none());
+        assert_eq!(
+            speaker("A Treasury Select Committee report on the six banks says fees rose."),
+            "Treasury Select Committee"
+        );
+        assert_eq!(speaker("Ms Poole questions whether it works."), "Ms Poole");
     }
 
     #[test]
     fn a_quoted_verb_is_not_a_cue() {
         assert!(cue("\"Nobody said that,\" was the reply.").is_none());
+    }
+
+    #[test]
+    fn a_name_quoted_about_is_not_inverted() {
+        assert_eq!(
+            speaker("Mr Dunn, who chairs the board, said Mr Lowe \"must resign\"."),
+            "Mr Dunn"
+        );
+        assert_eq!(
+            speaker("Ms Hale, MP for Kettering, Northamptonshire, said the vote was lost."),
+            "Ms Hale"
+        );
+    }
+
+    #[test]
+    fn role_words_before_an_inverted_name() {
+        assert_eq!(
+            speaker("\"It is too late,\" said director Paula Grant."),
+            "Paula Grant"
+        );
+        assert_eq!(
+            speaker("Rates will rise, according to Bank of Leith chief economist Ian Ross."),
+            "Ian Ross"
+        );
+        assert_eq!(speaker("She went on: \"No.\""), "She");
+        assert_eq!(speaker("The rise was small, Ms Lee intimated."), "Ms Lee");
     }
 
     #[test]

@@ -204,6 +204,11 @@ const PERSON_ROLE_HEADS: &[&str] = &[
     "lawmaker",
     "politician",
     "statesman",
+    "solicitor",
+    "lawyer",
+    "attorney",
+    "barrister",
+    "professor",
 ];
 
 pub fn is_person_role_head(word: &str) -> bool {

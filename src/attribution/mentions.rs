@@ -266,6 +266,10 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     if name_tokens.is_empty() {
         return read_nameless_run(run);
     }
+    // "MP for Henley", "Minister for Sport": one word after "for" is a seat or a portfolio.
+    if name_tokens.len() == 1 && prefix.last().is_some_and(|t| t.text == "for") {
+        return Mention::Other;
+    }
     let title = prefix
         .last()
         .filter(|t| title_gender(t.text).is_some())
@@ -307,6 +311,10 @@ fn read_nameless_run(run: &[Token]) -> Mention {
     let last = &run[run.len() - 1];
     if run.len() == 1 && is_place(last.text) {
         return Mention::Other;
+    }
+    // "Bank of England", "Department for Education and Skills", "Ministry of Defence".
+    if run.len() > 2 && is_org_name_head(run[0].text) && matches!(run[1].text, "of" | "for") {
+        return Mention::Org(join(run));
     }
     if is_org_name_head(last.text) || is_acronym(last.text) {
         return Mention::Org(join(run));
@@ -601,6 +609,15 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             }
         }
     }
+    let named_modifiers: Vec<&str> = phrase
+        .iter()
+        .filter(|t| t.is_capitalized() && (!is_not_name(t.text) || is_acronym(t.text)))
+        .map(|t| t.text)
+        .collect();
+    // "A National Audit Office report says": the organisation speaks through its document.
+    if is_document_head(&head) && !named_modifiers.is_empty() {
+        return Some((Mention::Org(named_modifiers.join(" ")), start));
+    }
     if indefinite {
         return Some((Mention::Other, start));
     }
@@ -622,6 +639,11 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         return None;
     }
     role_ref(&phrase).map(|r| (Mention::Role(r), start))
+}
+
+/// Nouns for what an organisation publishes, which speak for it.
+fn is_document_head(word: &str) -> bool {
+    matches!(word, "report" | "study" | "survey" | "statement")
 }
 
 /// Several capitalised words that look like an organisation name rather than a person.
@@ -678,7 +700,19 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     if (first.is_capitalized() && !is_not_name(first.text)) || title_gender(first.text).is_some() {
         let end = run_end_after(tokens, start);
+        // "Bank of England deputy governor Rachel Lomax": an organisation, its office, a name.
+        if let Some(name_end) = name_after_role_words(tokens, end + 1) {
+            if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
+                return Some((person, name_end));
+            }
+        }
         return Some((read_run(tokens, start, end), end));
+    }
+    // "said director Kate Allen", "according to chief economist Tom Hill".
+    if let Some(name_end) = name_after_role_words(tokens, start) {
+        if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
+            return Some((person, name_end));
+        }
     }
     if !matches!(lower.as_str(), "the" | "a" | "an") && !first.is_possessive() {
         return None;
@@ -699,6 +733,30 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         return None;
     }
     phrase_before(tokens, end).map(|(mention, _)| (mention, end))
+}
+
+/// When lower-case role words start at `start` and a capitalised name follows them, the
+/// index of that name's last token.
+fn name_after_role_words(tokens: &[Token], start: usize) -> Option<usize> {
+    let mut i = start;
+    let mut role_seen = false;
+    while let Some(t) = tokens.get(i) {
+        if !t.is_word() || t.quoted || !t.is_lowercase() || i - start >= 4 {
+            break;
+        }
+        let lower = t.lower();
+        if !(is_role_word(&lower) || is_person_role_head(&lower)) {
+            return None;
+        }
+        role_seen = true;
+        i += 1;
+    }
+    let first = tokens.get(i).filter(|t| {
+        role_seen && t.is_word() && !t.quoted && t.is_capitalized() && !is_not_name(t.text)
+    })?;
+    let _ = first;
+    let end = run_end_after(tokens, i);
+    tokens[i..=end].iter().any(is_name_word).then_some(end)
 }
 
 #[cfg(test)]
@@ -796,6 +854,15 @@ mod tests {
         );
         assert_eq!(before("the IMF"), Mention::Org("IMF".into()));
         assert_eq!(before("the watchdog"), Mention::OrgRole("watchdog".into()));
+        assert_eq!(before("Labour MP for Kettering"), Mention::Other);
+        assert_eq!(
+            before("A Cabinet Office report"),
+            Mention::Org("Cabinet Office".into())
+        );
+        assert_eq!(
+            before("the Bank of Leith"),
+            Mention::Org("Bank of Leith".into())
+        );
     }
 
     #[test]

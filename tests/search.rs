@@ -1,0 +1,372 @@
+//! `newsdex search` on the seed articles: matching, filters, order, facets, output, errors.
+
+mod common;
+
+use common::{total, TestDir};
+use serde_json::Value;
+
+fn search(dir: &TestDir, args: &[&str]) -> Value {
+    let mut all = vec!["search"];
+    all.extend_from_slice(args);
+    all.push("--json");
+    dir.run(&all).json()
+}
+
+fn texts(result: &Value) -> Vec<String> {
+    result["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["text"].as_str().unwrap().to_lowercase())
+        .collect()
+}
+
+#[test]
+fn a_phrase_matches_its_stemmed_forms() {
+    let dir = TestDir::with_seeds();
+    let result = search(&dir, &["\"red line\""]);
+    assert_eq!(result["total"], 4);
+    for text in texts(&result) {
+        assert!(text.contains("red line"), "{text}");
+    }
+}
+
+#[test]
+fn exact_matches_words_as_written() {
+    let dir = TestDir::with_seeds();
+    let result = search(&dir, &["\"red lines\"", "--exact"]);
+    assert_eq!(result["total"], 2);
+    for text in texts(&result) {
+        assert!(text.contains("red lines"), "{text}");
+    }
+}
+
+#[test]
+fn written_response_finds_five_passages_three_since_the_26th() {
+    let dir = TestDir::with_seeds();
+    assert_eq!(search(&dir, &["\"written response\""])["total"], 5);
+    let since = search(&dir, &["\"written response\"", "--since", "2022-01-26"]);
+    assert_eq!(since["total"], 3);
+    for hit in since["hits"].as_array().unwrap() {
+        assert!(hit["date"].as_str().unwrap() >= "2022-01-26");
+    }
+}
+
+#[test]
+fn until_and_partial_dates_are_inclusive() {
+    let dir = TestDir::with_seeds();
+    let january = search(
+        &dir,
+        &[
+            "\"written response\"",
+            "--since",
+            "2022-01",
+            "--until",
+            "2022",
+        ],
+    );
+    assert_eq!(january["total"], 5);
+    let early = search(&dir, &["\"written response\"", "--until", "2022-01-14"]);
+    assert_eq!(early["total"], 2);
+}
+
+#[test]
+fn words_are_anded_by_default_and_ored_with_any() {
+    let dir = TestDir::with_seeds();
+    let both = total(&dir.run(&["search", "perturbed sanctions", "--json"]));
+    let either = total(&dir.run(&["search", "perturbed sanctions", "--any", "--json"]));
+    let sanctions = total(&dir.run(&["search", "sanctions", "--json"]));
+    assert!(both >= 1 && both < either, "{both} {either}");
+    assert!(either >= sanctions);
+}
+
+#[test]
+fn excluded_words_remove_passages() {
+    let dir = TestDir::with_seeds();
+    let all = total(&dir.run(&["search", "sanctions", "--json"]));
+    let without = total(&dir.run(&["search", "sanctions -perturbed", "--json"]));
+    assert_eq!(without + 1, all);
+}
+
+#[test]
+fn phrase_slop_allows_words_between() {
+    let dir = TestDir::with_seeds();
+    assert_eq!(search(&dir, &["\"receive response\""])["total"], 0);
+    assert!(
+        search(&dir, &["\"receive response\"~3"])["total"]
+            .as_u64()
+            .unwrap()
+            >= 1
+    );
+}
+
+#[test]
+fn title_field_searches_titles() {
+    let dir = TestDir::with_seeds();
+    let result = search(&dir, &["title:patience", "--limit", "100"]);
+    assert!(result["total"].as_u64().unwrap() > 0);
+    for hit in result["hits"].as_array().unwrap() {
+        assert_eq!(hit["article_id"], "002_3771e57ae3d689cd");
+    }
+}
+
+#[test]
+fn speaker_filter_accepts_surname_full_name_and_variants() {
+    let dir = TestDir::with_seeds();
+    let peskov = search(&dir, &["\"written response\"", "--speaker", "peskov"]);
+    assert_eq!(peskov["total"], 1);
+    assert_eq!(peskov["hits"][0]["article_id"], "004_9c85c5a5ec5c4165");
+    let grushko = search(&dir, &["\"written response\"", "--speaker", "Grushko"]);
+    assert!(texts(&grushko)
+        .iter()
+        .any(|t| t.contains("we are waiting. they promised")));
+    let by_surname = total(&dir.run(&["search", "nato", "--speaker", "lavrov", "--json"]));
+    let by_variant = total(&dir.run(&["search", "nato", "--speaker", "Sergey Lavrov", "--json"]));
+    let by_canonical = total(&dir.run(&["search", "nato", "--speaker", "SERGEI LAVROV", "--json"]));
+    assert!(by_surname > 0);
+    assert_eq!(by_surname, by_variant);
+    assert_eq!(by_surname, by_canonical);
+    for hit in search(&dir, &["nato", "--speaker", "lavrov", "--limit", "50"])["hits"]
+        .as_array()
+        .unwrap()
+    {
+        assert_eq!(hit["speaker"], "Sergei Lavrov");
+    }
+}
+
+#[test]
+fn repeated_speakers_are_ored() {
+    let dir = TestDir::with_seeds();
+    let peskov = total(&dir.run(&[
+        "search",
+        "\"written response\"",
+        "--speaker",
+        "peskov",
+        "--json",
+    ]));
+    let grushko = total(&dir.run(&[
+        "search",
+        "\"written response\"",
+        "--speaker",
+        "grushko",
+        "--json",
+    ]));
+    let both = total(&dir.run(&[
+        "search",
+        "\"written response\"",
+        "--speaker",
+        "peskov",
+        "--speaker",
+        "grushko",
+        "--json",
+    ]));
+    assert_eq!(both, peskov + grushko);
+}
+
+#[test]
+fn an_unknown_speaker_gives_zero_hits_and_suggests_the_closest() {
+    let dir = TestDir::with_seeds();
+    let run = dir.run(&["search", "nato", "--speaker", "lavrof"]);
+    assert!(run.ok().starts_with("0 passages"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("did you mean Sergei Lavrov?"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn source_and_article_filters_narrow_the_matches() {
+    let dir = TestDir::with_seeds();
+    let sputnik = search(&dir, &["\"written response\"", "--source", "sputnik"]);
+    assert_eq!(sputnik["total"], 2);
+    for hit in sputnik["hits"].as_array().unwrap() {
+        assert_eq!(hit["source"], "Sputnik International");
+    }
+    let one = search(
+        &dir,
+        &["\"written response\"", "--article", "000_a15f8050d5731815"],
+    );
+    assert_eq!(one["total"], 1);
+}
+
+#[test]
+fn facets_count_the_whole_match_set_not_just_the_page() {
+    let dir = TestDir::with_seeds();
+    let result = search(&dir, &["\"written response\"", "--facets", "--limit", "1"]);
+    assert_eq!(result["hits"].as_array().unwrap().len(), 1);
+    for facet in ["speaker", "source", "date"] {
+        let counts = result["facets"][facet].as_array().unwrap();
+        let sum: u64 = counts.iter().map(|c| c["count"].as_u64().unwrap()).sum();
+        assert_eq!(sum, 5, "{facet}: {counts:?}");
+    }
+    let sources = &result["facets"]["source"];
+    assert!(sources
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|c| c["value"] == "unknown"));
+}
+
+#[test]
+fn facets_roll_dates_up_by_month() {
+    let dir = TestDir::with_seeds();
+    let result = search(
+        &dir,
+        &["\"written response\"", "--facets", "--facet-by", "month"],
+    );
+    assert_eq!(
+        result["facets"]["date"],
+        serde_json::json!([{"value": "2022-01", "count": 5}])
+    );
+}
+
+#[test]
+fn sort_newest_and_oldest_follow_the_dates() {
+    let dir = TestDir::with_seeds();
+    for (sort, descending) in [("newest", true), ("oldest", false)] {
+        let result = search(&dir, &["\"written response\"", "--sort", sort]);
+        let dates: Vec<&str> = result["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["date"].as_str().unwrap())
+            .collect();
+        let mut sorted = dates.clone();
+        sorted.sort();
+        if descending {
+            sorted.reverse();
+        }
+        assert_eq!(dates, sorted, "--sort {sort}");
+    }
+}
+
+#[test]
+fn relevance_ranks_are_stable_and_paging_continues_them() {
+    let dir = TestDir::with_seeds();
+    let all = search(&dir, &["russia", "--limit", "6"]);
+    let again = search(&dir, &["russia", "--limit", "6"]);
+    assert_eq!(all["hits"], again["hits"]);
+    let second_page = search(&dir, &["russia", "--limit", "3", "--offset", "3"]);
+    assert_eq!(second_page["hits"][0]["rank"], 4);
+    assert_eq!(second_page["hits"][0]["text"], all["hits"][3]["text"]);
+    let scores: Vec<f64> = all["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["score"].as_f64().unwrap())
+        .collect();
+    assert!(scores.windows(2).all(|w| w[0] >= w[1]), "{scores:?}");
+}
+
+#[test]
+fn json_output_keeps_the_documented_keys() {
+    let dir = TestDir::with_seeds();
+    let result = search(&dir, &["\"red line\"", "--facets"]);
+    for key in ["query", "total", "took_ms", "hits", "facets"] {
+        assert!(result.get(key).is_some(), "missing {key}");
+    }
+    assert_eq!(result["query"], "\"red line\"");
+    let hit = &result["hits"][0];
+    for key in [
+        "rank",
+        "score",
+        "article_id",
+        "paragraph",
+        "title",
+        "source",
+        "date",
+        "speaker",
+        "text",
+        "snippet",
+    ] {
+        assert!(hit.get(key).is_some(), "missing hit.{key}");
+    }
+    assert_eq!(hit["rank"], 1);
+    assert!(
+        hit["snippet"]
+            .as_str()
+            .unwrap()
+            .to_lowercase()
+            .contains("<b>red line"),
+        "{}",
+        hit["snippet"]
+    );
+    for facet in ["speaker", "source", "date"] {
+        let first = &result["facets"][facet][0];
+        assert!(
+            first["value"].is_string() && first["count"].is_u64(),
+            "{facet}: {first}"
+        );
+    }
+    let no_facets = search(&dir, &["\"red line\""]);
+    assert!(no_facets.get("facets").is_none());
+}
+
+#[test]
+fn unknown_metadata_is_null_in_json() {
+    let dir = TestDir::with_seeds();
+    let result = search(
+        &dir,
+        &["\"written response\"", "--article", "000_a15f8050d5731815"],
+    );
+    assert!(result["hits"][0]["source"].is_null());
+}
+
+#[test]
+fn human_output_has_a_header_and_whole_phrase_highlights_on_a_terminal_style() {
+    let dir = TestDir::with_seeds();
+    let out = dir.run(&["search", "\"red line\""]).ok().to_string();
+    assert!(out.starts_with("4 passages in "), "{out}");
+    assert!(out.contains("002_3771e57ae3d689cd ¶"), "{out}");
+    assert!(!out.contains('\x1b'), "colour without a terminal: {out}");
+}
+
+#[test]
+fn boilerplate_is_out_of_search_unless_asked_for() {
+    let dir = TestDir::with_seeds();
+    let plain = total(&dir.run(&["search", "\"log in or register\"", "--json"]));
+    let with = total(&dir.run(&[
+        "search",
+        "\"log in or register\"",
+        "--include-boilerplate",
+        "--json",
+    ]));
+    assert_eq!(plain, 0);
+    assert_eq!(with, 1);
+}
+
+#[test]
+fn malformed_queries_fail_with_one_line() {
+    let dir = TestDir::with_seeds();
+    for query in ["title:(", "nosuchfield:word", "\"unclosed", ""] {
+        let stderr = dir.run(&["search", query]).failed().to_string();
+        assert_eq!(
+            stderr
+                .lines()
+                .filter(|l| !l.contains("building") && !l.contains("indexed"))
+                .count(),
+            1,
+            "{query}: {stderr}"
+        );
+        assert!(!stderr.contains("panicked"), "{query}: {stderr}");
+    }
+}
+
+#[test]
+fn bad_date_filters_fail_with_one_line() {
+    let dir = TestDir::with_seeds();
+    let stderr = dir
+        .run(&["search", "nato", "--since", "2022-02-30"])
+        .failed()
+        .to_string();
+    assert!(stderr.contains("invalid --since date"), "{stderr}");
+}
+
+#[test]
+fn no_index_and_no_seeds_says_how_to_build_one() {
+    let dir = TestDir::new();
+    let stderr = dir.run(&["search", "nato"]).failed().to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("newsdex index"), "{stderr}");
+}
