@@ -3,12 +3,13 @@
 //! This module only sequences the stages and keeps the books (what was added, unchanged,
 //! duplicated or skipped); each stage's rules live in its own module.
 
-use std::collections::{BTreeSet, HashMap, HashSet};
+use std::collections::{BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use indicatif::{ProgressBar, ProgressStyle};
+use rayon::prelude::*;
 
 use crate::attribution;
 use crate::index::NewsIndex;
@@ -80,43 +81,49 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     let mut seen_hashes: HashMap<String, String> = HashMap::new();
     let mut prepared = Vec::new();
     let progress = progress_bar(files.len());
-    for file in &files {
-        progress.inc(1);
-        let loaded = ingest::load(file, &job.ingest, &known);
-        for warning in loaded.warnings {
-            on_problem(&format!("warning: {warning}"));
-            summary.warnings.push(warning);
-        }
-        for skipped in loaded.skipped {
-            on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
-            summary.skipped.push(skipped);
-        }
-        for (id, content_hash) in loaded.unchanged {
-            summary.unchanged += 1;
-            seen_hashes.entry(content_hash).or_insert(id);
-        }
-        for article in loaded.articles {
-            let original = seen_hashes.get(&article.content_hash).cloned().or_else(|| {
-                indexed_ids_by_hash
-                    .get(article.content_hash.as_str())
-                    .filter(|id| **id != article.id)
-                    .map(|id| id.to_string())
-            });
-            if let Some(original) = original {
-                summary.duplicates.push((article.id, original));
-                continue;
+    // Files are read and attributed in parallel a chunk at a time, which bounds memory; the
+    // bookkeeping between the two steps runs in file order, so results never depend on timing.
+    for chunk in files.chunks(CHUNK_FILES) {
+        let loaded: Vec<ingest::Loaded> = chunk
+            .par_iter()
+            .map(|file| ingest::load(file, &job.ingest, &known))
+            .collect();
+        progress.inc(chunk.len() as u64);
+        let mut fresh = Vec::new();
+        for loaded in loaded {
+            for warning in loaded.warnings {
+                on_problem(&format!("warning: {warning}"));
+                summary.warnings.push(warning);
             }
-            seen_hashes.insert(article.content_hash.clone(), article.id.clone());
-            prepared.push(prepare(article));
+            for skipped in loaded.skipped {
+                on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
+                summary.skipped.push(skipped);
+            }
+            for (id, content_hash) in loaded.unchanged {
+                summary.unchanged += 1;
+                seen_hashes.entry(content_hash).or_insert(id);
+            }
+            for article in loaded.articles {
+                let original = seen_hashes.get(&article.content_hash).cloned().or_else(|| {
+                    indexed_ids_by_hash
+                        .get(article.content_hash.as_str())
+                        .filter(|id| **id != article.id)
+                        .map(|id| id.to_string())
+                });
+                if let Some(original) = original {
+                    summary.duplicates.push((article.id, original));
+                    continue;
+                }
+                seen_hashes.insert(article.content_hash.clone(), article.id.clone());
+                fresh.push(article);
+            }
         }
+        prepared.par_extend(fresh.into_par_iter().map(prepare));
     }
     progress.finish_and_clear();
 
-    let existing_speakers = index.facet_values(&index.reader()?.searcher(), "speaker_facet")?;
-    let names = SpeakerNames::new(
-        &prepared,
-        existing_speakers.iter().map(|(name, _)| name.as_str()),
-    );
+    let existing_speakers = index.known_values(&index.reader()?.searcher(), "speaker_facet")?;
+    let names = SpeakerNames::new(&prepared, existing_speakers.iter().map(String::as_str));
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
         writer.replace_article(&item.article, &item.passages, &|speaker| {
@@ -132,6 +139,9 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
+
+/// Files read and attributed together; large enough to keep both cores busy.
+const CHUNK_FILES: usize = 256;
 
 /// Opens the index to update it, or creates it; a broken index is only replaced on `--rebuild`.
 fn open_for_writing(path: &Path, rebuild: bool) -> Result<NewsIndex> {
@@ -161,7 +171,8 @@ struct SpeakerNames {
 
 impl SpeakerNames {
     fn new<'a>(prepared: &'a [Prepared], existing: impl Iterator<Item = &'a str>) -> SpeakerNames {
-        let raw: HashSet<&str> = prepared
+        // Every occurrence counts: the collection's most frequent full spelling wins.
+        let raw: Vec<&str> = prepared
             .iter()
             .flat_map(|p| {
                 p.passages

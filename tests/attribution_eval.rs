@@ -245,8 +245,9 @@ fn bbc_dev_gold() {
     }
 }
 
-/// Floor for the development set (measured 0.943; 0.856 before the rule changes it drove).
-const BBC_DEV_F1: f64 = 0.92;
+/// Floor for the development set (measured 0.985; its first ten articles scored 0.856
+/// before the rule changes they drove).
+const BBC_DEV_F1: f64 = 0.95;
 
 #[test]
 fn bbc_heldout_gold() {
@@ -260,7 +261,7 @@ fn bbc_heldout_gold() {
     }
 }
 
-/// What the rules honestly reach on articles they were not written from (measured 0.806:
-/// P 0.866, R 0.753; it was 0.780 before the participle, lead-role, unbound-office and
-/// unnamed-person rules); the target of 0.90 is not met yet.
-const HELDOUT_F1: f64 = 0.78;
+/// What the rules honestly reach on articles they were not written from (measured 0.869:
+/// P 0.926, R 0.818; it was 0.780 before the rule changes driven by `bbc_dev.tsv`); the
+/// issue's target of 0.90 is not met yet.
+const HELDOUT_F1: f64 = 0.85;

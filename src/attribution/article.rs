@@ -11,7 +11,7 @@ use std::ops::Range;
 
 use super::cast::{Cast, Resolution, Salience, Speaker};
 use super::cues::{self, Cue, CueForm};
-use super::lexicon::{is_org_role_head, is_person_role_head, role_gender};
+use super::lexicon::{is_org_role_head, is_person_role_head, role_gender, Gender};
 use super::mentions::{phrase_before, Mention};
 use super::quotes::{self, QuoteScan};
 use super::sentences;
@@ -44,6 +44,9 @@ struct State {
     open_quote: bool,
     /// Speaker of the speech that ended the last paragraph (not counting headings).
     last_speech: Option<(Speaker, usize)>,
+    /// An organisation that last spoke through a spokesman or spokeswoman, with their gender:
+    /// "A spokeswoman for the commission said ... She added ..." is still the commission.
+    spokes: Option<(Speaker, Gender, usize)>,
 }
 
 /// Attributes the article's non-boilerplate paragraphs.
@@ -220,7 +223,23 @@ fn explicit_speaker(
         }
         return;
     };
-    let Some((speaker, resolution)) = cast.resolve(&cue.mention, &state.salience, index) else {
+    if let Some((org, word)) = spokes_pronoun(state, index, &cue.mention) {
+        unit.evidence = Some(format!(
+            "pronoun: {word} -> the {} spokesperson",
+            cast.display(&org)
+        ));
+        unit.speaker = Some(org);
+        return;
+    }
+    let resolved = cast.resolve(&cue.mention, &state.salience, index);
+    state.spokes = match &resolved {
+        Some((org @ Speaker::Org(_), _)) => {
+            spokes_gender(unit, tokens, cue).map(|g| (org.clone(), g, index))
+        }
+        Some((Speaker::Person(_), _)) => None,
+        _ => state.spokes.take(),
+    };
+    let Some((speaker, resolution)) = resolved else {
         unit.subject = unresolved_role(&cue.mention);
         if let Some(subject) = &unit.subject {
             state.salience.push(subject.clone(), index);
@@ -236,6 +255,35 @@ fn explicit_speaker(
     ));
     state.salience.push(speaker.clone(), index);
     unit.speaker = Some(speaker);
+}
+
+/// A he/she right after an organisation's spokesperson of that gender stands for the
+/// organisation, in the same or the next paragraph, when no person has spoken since.
+fn spokes_pronoun(state: &State, index: usize, mention: &Mention) -> Option<(Speaker, String)> {
+    let Mention::Pronoun(gender, word) = mention else {
+        return None;
+    };
+    let (org, spoke, at) = state.spokes.as_ref()?;
+    (at + 1 >= index && spoke.agrees_with(*gender) && *gender != Gender::Unknown)
+        .then(|| (org.clone(), word.to_lowercase()))
+}
+
+/// The gender of a spokesperson word in the cue or just before it ("a spokeswoman for X said").
+fn spokes_gender(unit: &Unit, tokens: &[Token], cue: &Cue) -> Option<Gender> {
+    let before: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start) && t.end <= cue.end && !t.quoted)
+        .collect();
+    before
+        .iter()
+        .rev()
+        .take(12)
+        .find_map(|t| match t.lower().as_str() {
+            "spokesman" => Some(Gender::Male),
+            "spokeswoman" => Some(Gender::Female),
+            "spokesperson" => Some(Gender::Unknown),
+            _ => None,
+        })
 }
 
 /// The text that makes a cue, from the paragraph's tokens.
@@ -385,13 +433,20 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         .filter(|t| unit.range.contains(&t.start))
         .collect();
     inside.iter().enumerate().skip(1).find_map(|(i, token)| {
-        if token.quoted || !is_speech_participle(&token.lower()) {
+        let lower = token.lower();
+        let before = inside[i - 1];
+        let before_lower = before.lower();
+        // "X agreed ... but added that ...": a second verb of the same subject.
+        let coordinated = super::cues::is_speech_verb_form(&lower)
+            && !before.quoted
+            && matches!(before_lower.as_str(), "and" | "but");
+        if token.quoted || !(is_speech_participle(&lower) || coordinated) {
             return None;
         }
-        let before = inside[i - 1];
-        let attached = (before.is_punct(',') && !before.quoted)
+        let attached = coordinated
+            || (before.is_punct(',') && !before.quoted)
             || matches!(
-                before.lower().as_str(),
+                before_lower.as_str(),
                 "was" | "is" | "were" | "are" | "been"
             );
         attached.then_some(token.text)
@@ -585,6 +640,11 @@ mod tests {
             speaker_of(&texts, "terms were unfair").as_deref(),
             Some("Ada Okafor")
         );
+        let texts = ["Dr Lena Holt backed the bill but added that it was late."];
+        assert_eq!(
+            speaker_of(&texts, "it was late").as_deref(),
+            Some("Lena Holt")
+        );
         let texts = ["But he left the hall, telling the crowd \"enough\". Tim Webb stayed."];
         assert_eq!(speaker_of(&texts, "Tim Webb stayed"), None);
     }
@@ -624,6 +684,26 @@ mod tests {
              say the law would change. He told MPs: \"We will act.\"",
         ];
         assert_eq!(speaker_of(&texts, "We will act"), None);
+    }
+
+    #[test]
+    fn spokeswoman_pronoun_stays_with_the_organisation() {
+        let texts = [
+            "A spokeswoman for the Harbour Board told reporters the pier was shut. She said \
+             repairs would take a month.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "repairs would take").as_deref(),
+            Some("Harbour Board")
+        );
+        let texts = [
+            "A spokeswoman for the Harbour Board said the pier was shut. Mr Ray Dole disagreed. \
+             He said the pier was safe.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "the pier was safe").as_deref(),
+            Some("Ray Dole")
+        );
     }
 
     #[test]

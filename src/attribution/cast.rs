@@ -182,6 +182,7 @@ impl Cast {
                 org.as_str() != name
                     && org.split_whitespace().next() == Some(name)
                     && org.split_whitespace().count() > 1
+                    && !org.split_whitespace().any(|w| matches!(w, "and" | "&"))
             });
             return match (longer.next(), longer.next()) {
                 (Some(org), None) => org.clone(),
@@ -479,5 +480,7 @@ mod tests {
         let cast = cast_of("Shares in the Pernod Ricard Group rose.");
         assert_eq!(cast.expand_org("Pernod"), "Pernod Ricard Group");
         assert_eq!(cast.expand_org("Diageo"), "Diageo");
+        let cast = cast_of("Both Boeing and Airbus Group took orders.");
+        assert_eq!(cast.expand_org("Boeing"), "Boeing");
     }
 }

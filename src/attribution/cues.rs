@@ -368,8 +368,16 @@ pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
 /// The cue whose verb (or "according") is token `i`, if it is one.
 fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     let token = &tokens[i];
-    if token.quoted || !token.is_word() || (token.is_capitalized() && !title_case && i > 0) {
+    if token.quoted || !token.is_word() {
         return None;
+    }
+    // A capitalised verb inside a sentence only occurs in headlines, and there it closes the
+    // clause ("Lavrov Says", "Minister Warns:"); "Formal Answers Received" holds a noun.
+    if token.is_capitalized() && i > 0 {
+        let closes_clause = tokens.get(i + 1).is_none_or(|next| !next.is_word());
+        if !title_case || !closes_clause {
+            return None;
+        }
     }
     let lower = token.lower();
     if lower == "according" && tokens.get(i + 1).is_some_and(|t| t.lower() == "to") {
@@ -693,7 +701,7 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         return None;
     }
     if let Some((inner, start)) = phrase_before(tokens, k - 1) {
-        let is_name = matches!(inner, Mention::Person { role: None, .. } | Mention::Bare(_));
+        let is_name = matches!(inner, Mention::Person { .. } | Mention::Bare(_));
         if is_name && start == open + 1 {
             // "Mr Jones, MP for Henley, Oxfordshire, said": a lone word between commas is a
             // place or an affiliation when a person heads the chain.
@@ -794,8 +802,17 @@ fn opinion_cue(tokens: &[Token]) -> Option<Cue> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn headline_verbs_count_only_where_they_close_the_clause() {
+        let says = tokenize("Budget Cuts Will Hurt Schools, Union Leader Says", &[]);
+        assert!(find(&says, true).is_some());
+        let noun = tokenize("Next Round Will Begin Once Written Answers Received", &[]);
+        assert!(find(&noun, true).is_none());
+    }
 
     fn cue(text: &str) -> Option<Cue> {
         let quotes = scan(text, false).ranges();
@@ -849,6 +866,14 @@ mod tests {
         assert_eq!(
             speaker("The bank's governor, Tom Hill, said rates would rise."),
             "Tom Hill"
+        );
+        assert_eq!(
+            speaker("The state's key witness, former Acme finance chief Bo Reyes, has said so."),
+            "Bo Reyes"
+        );
+        assert_eq!(
+            speaker("\"Too late,\" said Flight Weekly's Mr Amos."),
+            "Mr Amos"
         );
     }
 

@@ -207,6 +207,7 @@ const PERSON_ROLE_HEADS: &[&str] = &[
     "solicitor",
     "lawyer",
     "attorney",
+    "peer",
     "barrister",
     "professor",
 ];
@@ -1137,6 +1138,75 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
         "she" | "her" => Some(Gender::Female),
         _ => None,
     }
+}
+
+/// Plural nouns for unnamed groups ("Analysts said", "Critics say"): they speak, but nobody in
+/// particular does, so they never become a speaker.
+const GROUP_NOUNS: &[&str] = &[
+    "activists",
+    "aides",
+    "allies",
+    "analysts",
+    "authorities",
+    "bankers",
+    "campaigners",
+    "critics",
+    "commentators",
+    "delegates",
+    "detectives",
+    "diplomats",
+    "doctors",
+    "economists",
+    "executives",
+    "experts",
+    "fans",
+    "forecasters",
+    "insiders",
+    "investigators",
+    "investors",
+    "lawyers",
+    "leaders",
+    "members",
+    "ministers",
+    "mps",
+    "observers",
+    "officials",
+    "officers",
+    "opponents",
+    "organisers",
+    "organizers",
+    "others",
+    "parents",
+    "people",
+    "police",
+    "politicians",
+    "prosecutors",
+    "protesters",
+    "researchers",
+    "residents",
+    "rivals",
+    "scientists",
+    "sources",
+    "staff",
+    "students",
+    "supporters",
+    "teachers",
+    "traders",
+    "unions",
+    "voters",
+    "witnesses",
+    "workers",
+    "reports",
+    "parties",
+    "airlines",
+    "residents",
+    "users",
+    "customers",
+    "shoppers",
+];
+
+pub fn is_group_noun(word: &str) -> bool {
+    GROUP_NOUNS.contains(&word.to_lowercase().as_str())
 }
 
 #[cfg(test)]

@@ -266,8 +266,12 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     if name_tokens.is_empty() {
         return read_nameless_run(run);
     }
-    // "MP for Henley", "Minister for Sport": one word after "for" is a seat or a portfolio.
-    if name_tokens.len() == 1 && prefix.last().is_some_and(|t| t.text == "for") {
+    // "MP for Henley", "Minister for Sport", "MP for Hornsey and Wood Green": words after
+    // "for" (or a seat's "and") are a seat or a portfolio.
+    if prefix
+        .last()
+        .is_some_and(|t| matches!(t.text, "for" | "and"))
+    {
         return Mention::Other;
     }
     let title = prefix
@@ -563,6 +567,21 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             start -= 1;
             break;
         }
+        // "the Labour peer and former minister"; "a Department for Education and Skills
+        // spokeswoman" (connectors between capitalised words of a name).
+        let joins_roles = lower == "and"
+            && start >= 2
+            && tokens[start - 2].is_lowercase()
+            && (is_role_word(&tokens[start - 2].lower())
+                || is_person_role_head(&tokens[start - 2].lower()));
+        let joins_name = matches!(lower.as_str(), "and" | "of" | "for" | "&")
+            && start >= 2
+            && tokens[start - 2].is_capitalized()
+            && tokens[start].is_capitalized();
+        if joins_roles || joins_name {
+            start -= 1;
+            continue;
+        }
         if super::cues::is_speech_verb_form(&lower)
             || is_not_name(prev.text)
                 && prev.is_lowercase()
@@ -587,11 +606,16 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             .iter()
             .all(|t| !is_name_word(t) || is_org_like_run(&org_words))
     {
-        let name = org_words
-            .iter()
-            .map(|t| t.text)
-            .collect::<Vec<_>>()
-            .join(" ");
+        let first = phrase.iter().position(|t| org_words.contains(t));
+        let last = phrase.iter().rposition(|t| org_words.contains(t));
+        let name = match (first, last) {
+            (Some(a), Some(b)) => phrase[a..=b]
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" "),
+            _ => String::new(),
+        };
         return Some((Mention::Org(name), start));
     }
     let owner = phrase
@@ -700,6 +724,12 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     if (first.is_capitalized() && !is_not_name(first.text)) || title_gender(first.text).is_some() {
         let end = run_end_after(tokens, start);
+        // "said Flight International's Mr Learmount": the organisation owns the speaker.
+        if tokens[end].is_possessive() {
+            if let Some(found @ (Mention::Person { .. }, _)) = phrase_after(tokens, end + 1) {
+                return Some(found);
+            }
+        }
         // "Bank of England deputy governor Rachel Lomax": an organisation, its office, a name.
         if let Some(name_end) = name_after_role_words(tokens, end + 1) {
             if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
@@ -855,6 +885,11 @@ mod tests {
         assert_eq!(before("the IMF"), Mention::Org("IMF".into()));
         assert_eq!(before("the watchdog"), Mention::OrgRole("watchdog".into()));
         assert_eq!(before("Labour MP for Kettering"), Mention::Other);
+        assert_eq!(before("Labour MP for Leyton and Wanstead"), Mention::Other);
+        assert_eq!(
+            before("A Department for Work and Pensions spokesman"),
+            Mention::Org("Department for Work and Pensions".into())
+        );
         assert_eq!(
             before("A Cabinet Office report"),
             Mention::Org("Cabinet Office".into())

@@ -37,7 +37,19 @@ pub struct Attribution {
 /// Boilerplate paragraphs yield nothing. Spans cover each other paragraph's text, in order,
 /// without overlaps.
 pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
-    article::attribute(paragraphs)
+    let mut spans = article::attribute(paragraphs);
+    for span in &mut spans {
+        if let Some(name) = span.speaker.take() {
+            match names::speaker_refusal(&name) {
+                None => span.speaker = Some(name),
+                Some(why) => {
+                    let cue = span.evidence.take().unwrap_or_default();
+                    span.evidence = Some(format!("{cue}; no speaker: {name:?} {why}"));
+                }
+            }
+        }
+    }
+    spans
 }
 
 /// Maps every speaker name seen in a collection to one canonical name per person.

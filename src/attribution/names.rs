@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is_org_name_head, title_gender};
+use super::lexicon::{is_group_noun, is_org_name_head, title_gender};
 use super::mentions::is_acronym;
 
 /// A name split into given names and surname, without courtesy titles.
@@ -110,15 +110,20 @@ pub fn compatible_given(a: &[String], b: &[String]) -> bool {
     }
 }
 
-/// True when two written names can be the same person.
-pub fn same_person(a: &str, b: &str) -> bool {
-    match (split(a), split(b)) {
-        (Some(x), Some(y)) => {
-            spelling_key(&x.surname) == spelling_key(&y.surname)
-                && compatible_given(&x.given, &y.given)
-        }
-        _ => false,
+/// Why a name found by the rules cannot be a speaker, or `None` when it can: an unnamed
+/// group ("Analysts"), a possessive left over from "Blair's spokesman", or no name at all.
+pub fn speaker_refusal(name: &str) -> Option<&'static str> {
+    let name = name.trim();
+    if name.is_empty() {
+        return Some("is empty");
     }
+    if name.ends_with("'s") || name.ends_with("’s") {
+        return Some("is a possessive, not the speaker");
+    }
+    if !name.contains(' ') && is_group_noun(name) {
+        return Some("is a group, nobody in particular");
+    }
+    None
 }
 
 /// Organisation names are kept out of person merging.
@@ -130,57 +135,76 @@ pub fn looks_like_organisation(name: &str) -> bool {
     }
 }
 
-/// Maps every name to one canonical name per person: the fullest compatible form (most words,
-/// then the most frequent, then the first seen). A bare surname shared by two different people
-/// is left as it is.
+/// Maps every name to one canonical name per person: the fullest compatible form (most given
+/// names, then the most frequent, then the longest, then alphabetical, so the choice never
+/// depends on input order). A bare surname shared by two different people is left as it is.
+///
+/// `names` may repeat a name once per occurrence; frequency decides between equally full forms
+/// (Sergei Lavrov over Sergey Lavrov when the collection writes it so more often). Names are
+/// only compared within their surname's group, so the cost grows with the size of the largest
+/// group, not with the square of the collection's names.
 pub fn canonical_names<'a>(names: impl IntoIterator<Item = &'a str>) -> HashMap<String, String> {
-    let mut counts: Vec<(String, usize)> = Vec::new();
+    let mut counts: HashMap<&str, usize> = HashMap::new();
     for name in names {
-        match counts.iter_mut().find(|(n, _)| n == name) {
-            Some(entry) => entry.1 += 1,
-            None => counts.push((name.to_string(), 1)),
+        *counts.entry(name).or_insert(0) += 1;
+    }
+    let mut canonical = HashMap::with_capacity(counts.len());
+    let mut by_surname: HashMap<String, Vec<Candidate>> = HashMap::new();
+    for (&name, &count) in &counts {
+        match split(name).filter(|_| !looks_like_organisation(name)) {
+            Some(split) => by_surname
+                .entry(spelling_key(&split.surname))
+                .or_default()
+                .push(Candidate { name, count, split }),
+            None => {
+                canonical.insert(name.to_string(), name.to_string());
+            }
         }
     }
-    let people: Vec<&(String, usize)> = counts
-        .iter()
-        .filter(|(n, _)| !looks_like_organisation(n))
-        .collect();
-    counts
-        .iter()
-        .map(|(name, _)| {
-            let canonical = if looks_like_organisation(name) {
-                name.clone()
-            } else {
-                fullest_variant(name, &people)
-            };
-            (name.clone(), canonical)
-        })
-        .collect()
+    for group in by_surname.values() {
+        for candidate in group {
+            canonical.insert(
+                candidate.name.to_string(),
+                fullest_variant(candidate, group),
+            );
+        }
+    }
+    canonical
 }
 
-/// The fullest name among those that can be the same person as `name`; `name` itself when the
-/// candidates disagree with each other (two different people share the surname).
-fn fullest_variant(name: &str, people: &[&(String, usize)]) -> String {
-    let mut variants: Vec<&(String, usize)> = people
+/// A person's name as written, how often it was seen, and its parts.
+struct Candidate<'a> {
+    name: &'a str,
+    count: usize,
+    split: SplitName,
+}
+
+/// The fullest name in the surname group that can be the same person as `candidate`;
+/// the name itself when those variants disagree with each other (two people share the surname).
+fn fullest_variant(candidate: &Candidate, group: &[Candidate]) -> String {
+    let mut variants: Vec<&Candidate> = group
         .iter()
-        .copied()
-        .filter(|(other, _)| same_person(name, other))
+        .filter(|other| compatible_given(&candidate.split.given, &other.split.given))
         .collect();
     variants.sort_by(|a, b| {
-        let words = |n: &str| split(n).map_or(0, |s| s.given.len());
-        words(&b.0)
-            .cmp(&words(&a.0))
-            .then(b.1.cmp(&a.1))
-            .then(b.0.len().cmp(&a.0.len()))
+        b.split
+            .given
+            .len()
+            .cmp(&a.split.given.len())
+            .then(b.count.cmp(&a.count))
+            .then(b.name.len().cmp(&a.name.len()))
+            .then(a.name.cmp(b.name))
     });
     let Some(best) = variants.first() else {
-        return name.to_string();
+        return candidate.name.to_string();
     };
-    let all_agree = variants.iter().all(|(v, _)| same_person(v, &best.0));
+    let all_agree = variants
+        .iter()
+        .all(|v| compatible_given(&v.split.given, &best.split.given));
     if all_agree {
-        best.0.clone()
+        best.name.to_string()
     } else {
-        name.to_string()
+        candidate.name.to_string()
     }
 }
 
@@ -199,12 +223,32 @@ mod tests {
     }
 
     #[test]
-    fn same_person_by_surname_and_given_names() {
-        assert!(same_person("Sergey Lavrov", "Sergei Lavrov"));
-        assert!(same_person("Mr Lavrov", "Sergei Lavrov"));
-        assert!(same_person("J. Smith", "John Smith"));
-        assert!(!same_person("John Smith", "Mary Smith"));
-        assert!(!same_person("John Smith", "John Smyth-Jones"));
+    fn merging_needs_the_same_surname_and_compatible_given_names() {
+        let map = canonical_names([
+            "Sergey Lavrov",
+            "Sergei Lavrov",
+            "Sergei Lavrov",
+            "Mr Lavrov",
+        ]);
+        assert_eq!(map["Sergey Lavrov"], "Sergei Lavrov");
+        assert_eq!(map["Mr Lavrov"], "Sergei Lavrov");
+        assert_eq!(
+            canonical_names(["J. Smith", "John Smith"])["J. Smith"],
+            "John Smith"
+        );
+        let apart = canonical_names(["John Smith", "Mary Smith", "John Smyth-Jones"]);
+        assert_eq!(apart["John Smith"], "John Smith");
+        assert_eq!(apart["Mary Smith"], "Mary Smith");
+    }
+
+    #[test]
+    fn groups_possessives_and_blanks_are_not_speakers() {
+        assert!(speaker_refusal("Analysts").is_some());
+        assert!(speaker_refusal("Blair's").is_some());
+        assert!(speaker_refusal(" ").is_some());
+        assert_eq!(speaker_refusal("Officials Union"), None);
+        assert_eq!(speaker_refusal("Sergei Lavrov"), None);
+        assert_eq!(speaker_refusal("Microsoft"), None);
     }
 
     #[test]
@@ -228,6 +272,26 @@ mod tests {
         assert_eq!(map["George Bush"], "George Bush");
         assert_eq!(map["Jeb Bush"], "Jeb Bush");
         assert_eq!(map["Bush"], "Bush");
+    }
+
+    #[test]
+    fn the_most_frequent_of_equally_full_forms_wins_whatever_the_order() {
+        let forward = canonical_names([
+            "Anthony Blinken",
+            "Antony Blinken",
+            "Antony Blinken",
+            "Blinken",
+        ]);
+        let backward = canonical_names([
+            "Blinken",
+            "Antony Blinken",
+            "Antony Blinken",
+            "Anthony Blinken",
+        ]);
+        assert_eq!(forward["Anthony Blinken"], "Antony Blinken");
+        assert_eq!(forward, backward);
+        let tie = canonical_names(["Dmitri Peskov", "Dmitry Peskov"]);
+        assert_eq!(tie["Dmitri Peskov"], tie["Dmitry Peskov"]);
     }
 
     #[test]

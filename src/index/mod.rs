@@ -4,10 +4,12 @@
 //! documents and back, and turns tantivy's failures (a lock held by another process, a
 //! corrupt or outdated index) into errors that say what to do. Querying lives in `search`.
 
+mod facet_counter;
 mod reader;
 pub mod schema;
 mod writer;
 
+pub use facet_counter::FacetCounter;
 pub use reader::{facet_value, sorted_counts, stored_passage, Count, Stats};
 
 use std::collections::HashMap;

@@ -2,12 +2,14 @@
 
 use anyhow::Result;
 use chrono::DateTime as ChronoDateTime;
-use tantivy::collector::{FacetCollector, TopDocs};
+use std::collections::HashMap;
+
+use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::{Fields, NewsIndex};
+use super::{FacetCounter, Fields, NewsIndex};
 use crate::model::{Origin, PassageKind, StoredPassage};
 
 impl NewsIndex {
@@ -34,18 +36,29 @@ impl NewsIndex {
     /// Every value of a facet field (`speaker_facet`, `source_facet`, `date_facet`) with its
     /// passage count, most frequent first.
     pub fn facet_values(&self, searcher: &Searcher, field: &str) -> Result<Vec<(String, u64)>> {
-        let mut collector = FacetCollector::for_field(field);
-        collector.add_facet(Facet::root());
-        let counts = searcher.search(&AllQuery, &collector)?;
-        Ok(sorted_counts(counts.get(Facet::root())))
+        let counts = searcher.search(&AllQuery, &FacetCounter::for_field(field))?;
+        Ok(sorted_counts(counts))
+    }
+
+    /// Every value of a facet field, without counting: read from the term dictionaries.
+    pub fn known_values(&self, searcher: &Searcher, field: &str) -> Result<Vec<String>> {
+        let mut values = std::collections::BTreeSet::new();
+        for segment in searcher.segment_readers() {
+            let reader = segment.facet_reader(field)?;
+            let mut stream = reader.facet_dict().stream()?;
+            while stream.advance() {
+                if let Ok(facet) = Facet::from_encoded(stream.key().to_vec()) {
+                    values.insert(facet_value(&facet));
+                }
+            }
+        }
+        Ok(values.into_iter().collect())
     }
 }
 
-/// Facet children as `(value, count)`, by count then value.
-pub fn sorted_counts<'a>(children: impl Iterator<Item = (&'a Facet, u64)>) -> Vec<(String, u64)> {
-    let mut values: Vec<(String, u64)> = children
-        .map(|(facet, count)| (facet_value(facet), count))
-        .collect();
+/// Value counts as `(value, count)`, by count then value.
+pub fn sorted_counts(counts: HashMap<String, u64>) -> Vec<(String, u64)> {
+    let mut values: Vec<(String, u64)> = counts.into_iter().collect();
     values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
     values
 }
@@ -133,11 +146,9 @@ impl NewsIndex {
         let articles = searcher.search(&first_passages, &tantivy::collector::Count)? as u64;
         let passages = searcher.num_docs();
         let counts = |field: &str| -> Result<Vec<Count>> {
-            let mut collector = FacetCollector::for_field(field);
-            collector.add_facet(Facet::root());
-            let by_article = searcher.search(&first_passages, &collector)?;
+            let by_article = searcher.search(&first_passages, &FacetCounter::for_field(field))?;
             let by_passage = self.facet_values(searcher, field)?;
-            let mut counts: Vec<Count> = sorted_counts(by_article.get(Facet::root()))
+            let mut counts: Vec<Count> = sorted_counts(by_article)
                 .into_iter()
                 .map(|(value, articles)| Count {
                     passages: by_passage
@@ -169,7 +180,7 @@ impl NewsIndex {
         Ok(Stats {
             articles,
             passages,
-            speakers: self.facet_values(searcher, "speaker_facet")?.len(),
+            speakers: self.known_values(searcher, "speaker_facet")?.len(),
             by_source: counts("source_facet")?,
             by_date,
         })

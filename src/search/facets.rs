@@ -6,10 +6,9 @@
 
 use std::collections::BTreeMap;
 
-use tantivy::collector::{FacetCollector, FacetCounts as TantivyFacetCounts};
-use tantivy::schema::Facet;
+use std::collections::HashMap;
 
-use crate::index::sorted_counts;
+use crate::index::{sorted_counts, FacetCounter};
 
 /// The value that stands for "no speaker / no source / no date".
 pub const UNKNOWN: &str = "unknown";
@@ -31,30 +30,27 @@ pub struct FacetCounts {
     pub date: Vec<(String, u64)>,
 }
 
-pub(super) fn collectors() -> (FacetCollector, FacetCollector, FacetCollector) {
-    let collector = |field: &str| {
-        let mut collector = FacetCollector::for_field(field);
-        collector.add_facet(Facet::root());
-        collector
-    };
+/// Counted values of the speaker, source and date facets.
+pub(super) type Collected = (
+    HashMap<String, u64>,
+    HashMap<String, u64>,
+    HashMap<String, u64>,
+);
+
+pub(super) fn collectors() -> (FacetCounter, FacetCounter, FacetCounter) {
     (
-        collector("speaker_facet"),
-        collector("source_facet"),
-        collector("date_facet"),
+        FacetCounter::for_field("speaker_facet"),
+        FacetCounter::for_field("source_facet"),
+        FacetCounter::for_field("date_facet"),
     )
 }
 
-pub(super) fn counts(
-    collected: &(TantivyFacetCounts, TantivyFacetCounts, TantivyFacetCounts),
-    by: FacetBy,
-    total: u64,
-) -> FacetCounts {
+pub(super) fn counts(collected: Collected, by: FacetBy, total: u64) -> FacetCounts {
     let (speaker, source, date) = collected;
-    let days = sorted_counts(date.get(Facet::root()));
     FacetCounts {
-        speaker: with_unknown(sorted_counts(speaker.get(Facet::root())), total),
-        source: with_unknown(sorted_counts(source.get(Facet::root())), total),
-        date: with_unknown(roll_up(days, by), total),
+        speaker: with_unknown(sorted_counts(speaker), total),
+        source: with_unknown(sorted_counts(source), total),
+        date: with_unknown(roll_up(date.into_iter().collect(), by), total),
     }
 }
 

@@ -12,12 +12,12 @@ mod suggest;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use tantivy::collector::{Count, FacetCollector, TopDocs};
+use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
 use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, IndexReader, Score, Searcher, SegmentReader};
 
-use crate::index::{stored_passage, NewsIndex};
+use crate::index::{stored_passage, FacetCounter, NewsIndex};
 use crate::model::StoredPassage;
 pub use facets::{FacetBy, FacetCounts, UNKNOWN};
 pub use query::Filters;
@@ -154,7 +154,7 @@ impl Engine {
                 }
             };
             let facets = match (request.facets, facets) {
-                (Some(by), Some(collected)) => Some(facets::counts(&collected, by, total as u64)),
+                (Some(by), Some(collected)) => Some(facets::counts(collected, by, total as u64)),
                 _ => None,
             };
             (ranked, total, facets)
@@ -207,7 +207,7 @@ impl Engine {
     ) -> Result<(usize, Option<FacetCounts>)> {
         let (total, collected) = searcher.search(query, &(Count, facet_collectors(by)))?;
         let facets = match (by, collected) {
-            (Some(by), Some(collected)) => Some(facets::counts(&collected, by, total as u64)),
+            (Some(by), Some(collected)) => Some(facets::counts(collected, by, total as u64)),
             _ => None,
         };
         Ok((total, facets))
@@ -215,32 +215,48 @@ impl Engine {
 
     /// Orders candidates by (date key, score) descending, then article id and paragraph, and
     /// cuts the requested page.
+    ///
+    /// Article ids are read only for candidates that tie with a neighbour: turning a term
+    /// ordinal back into an id is the costly step, and most candidates never tie.
     fn page(
         &self,
         searcher: &Searcher,
-        ranked: Vec<(i64, Score, DocAddress)>,
+        mut ranked: Vec<(i64, Score, DocAddress)>,
         offset: usize,
         limit: usize,
     ) -> Result<Vec<(Score, DocAddress)>> {
-        let mut keyed = ranked
-            .into_iter()
-            .map(|(date, score, address)| {
-                let (article, paragraph) = self.position_of(searcher, address)?;
-                Ok((date, score, article, paragraph, address))
-            })
-            .collect::<Result<Vec<_>>>()?;
+        let by_key = |a: &(i64, Score, DocAddress), b: &(i64, Score, DocAddress)| {
+            b.0.cmp(&a.0).then(b.1.total_cmp(&a.1))
+        };
+        ranked.sort_by(|a, b| by_key(a, b).then(a.2.cmp(&b.2)));
+        let ties = |i: usize| {
+            let same = |j: usize| {
+                ranked
+                    .get(j)
+                    .is_some_and(|other| by_key(&ranked[i], other).is_eq())
+            };
+            (i > 0 && same(i - 1)) || same(i + 1)
+        };
+        let mut keyed = Vec::with_capacity(ranked.len());
+        for (i, &(date, score, address)) in ranked.iter().enumerate() {
+            let position = if ties(i) {
+                Some(self.position_of(searcher, address)?)
+            } else {
+                None
+            };
+            keyed.push((date, score, position, address));
+        }
         keyed.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then(b.1.total_cmp(&a.1))
                 .then_with(|| a.2.cmp(&b.2))
                 .then(a.3.cmp(&b.3))
-                .then(a.4.cmp(&b.4))
         });
         Ok(keyed
             .into_iter()
             .skip(offset)
             .take(limit)
-            .map(|(_, score, _, _, address)| (score, address))
+            .map(|(_, score, _, address)| (score, address))
             .collect())
     }
 
@@ -283,8 +299,6 @@ fn date_key(
 }
 
 /// The facet collectors for `--facets`, or nothing.
-fn facet_collectors(
-    by: Option<FacetBy>,
-) -> Option<(FacetCollector, FacetCollector, FacetCollector)> {
+fn facet_collectors(by: Option<FacetBy>) -> Option<(FacetCounter, FacetCounter, FacetCounter)> {
     by.map(|_| facets::collectors())
 }

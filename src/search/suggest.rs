@@ -38,8 +38,8 @@ pub(super) fn hints(
             if matches_anything(index, searcher, field, name)? {
                 continue;
             }
-            let known = index.facet_values(searcher, facet)?;
-            let closest = closest(name, known.iter().map(|(value, _)| value.as_str()));
+            let known = index.known_values(searcher, facet)?;
+            let closest = closest(name, known.iter().map(String::as_str));
             hints.push(if closest.is_empty() {
                 format!("no {kind} {name:?}; `newsdex {kind}s` lists them all")
             } else {
