@@ -9,6 +9,7 @@ pub mod query;
 pub mod snippets;
 mod suggest;
 
+use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -237,15 +238,15 @@ impl Engine {
             };
             (i > 0 && same(i - 1)) || same(i + 1)
         };
-        let mut keyed = Vec::with_capacity(ranked.len());
-        for (i, &(date, score, address)) in ranked.iter().enumerate() {
-            let position = if ties(i) {
-                Some(self.position_of(searcher, address)?)
-            } else {
-                None
-            };
-            keyed.push((date, score, position, address));
-        }
+        let tied: Vec<DocAddress> = (0..ranked.len())
+            .filter(|&i| ties(i))
+            .map(|i| ranked[i].2)
+            .collect();
+        let mut positions = self.positions_of(searcher, &tied)?;
+        let mut keyed: Vec<_> = ranked
+            .iter()
+            .map(|&(date, score, address)| (date, score, positions.remove(&address), address))
+            .collect();
         keyed.sort_by(|a, b| {
             b.0.cmp(&a.0)
                 .then(b.1.total_cmp(&a.1))
@@ -260,21 +261,50 @@ impl Engine {
             .collect())
     }
 
-    /// Article id and paragraph of a document, from fast fields (no stored-document read).
-    fn position_of(&self, searcher: &Searcher, address: DocAddress) -> Result<(String, u64)> {
-        let segment = searcher.segment_reader(address.segment_ord);
-        let fast = segment.fast_fields();
-        let mut article = String::new();
-        if let Some(ids) = fast.str("article")? {
-            if let Some(ord) = ids.term_ords(address.doc_id).next() {
-                ids.ord_to_str(ord, &mut article)?;
+    /// Article id and paragraph of each document, from fast fields (no stored-document read).
+    ///
+    /// Ids are decoded per segment in one sorted pass over its dictionary, the cheap way to
+    /// turn term ordinals back into text.
+    fn positions_of(
+        &self,
+        searcher: &Searcher,
+        addresses: &[DocAddress],
+    ) -> Result<HashMap<DocAddress, (String, u64)>> {
+        let mut by_segment: HashMap<u32, Vec<DocAddress>> = HashMap::new();
+        for &address in addresses {
+            by_segment
+                .entry(address.segment_ord)
+                .or_default()
+                .push(address);
+        }
+        let mut positions = HashMap::with_capacity(addresses.len());
+        for (segment_ord, docs) in by_segment {
+            let fast = searcher.segment_reader(segment_ord).fast_fields();
+            let paragraphs = fast.u64("paragraph")?;
+            let Some(ids) = fast.str("article")? else {
+                continue;
+            };
+            let ords: Vec<Option<u64>> = docs
+                .iter()
+                .map(|d| ids.term_ords(d.doc_id).next())
+                .collect();
+            let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+            sorted.sort_unstable();
+            sorted.dedup();
+            let mut names = Vec::with_capacity(sorted.len());
+            ids.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
+                names.push(String::from_utf8_lossy(bytes).into_owned());
+            })?;
+            for (address, ord) in docs.iter().zip(ords) {
+                let article = ord
+                    .and_then(|o| sorted.binary_search(&o).ok())
+                    .and_then(|k| names.get(k).cloned())
+                    .unwrap_or_default();
+                let paragraph = paragraphs.first(address.doc_id).unwrap_or_default();
+                positions.insert(*address, (article, paragraph));
             }
         }
-        let paragraph = fast
-            .u64("paragraph")?
-            .first(address.doc_id)
-            .unwrap_or_default();
-        Ok((article, paragraph))
+        Ok(positions)
     }
 }
 
