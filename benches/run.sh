@@ -55,6 +55,13 @@ step "release build"
 cargo build --release --quiet
 
 step "corpora, indexes and FTS5 databases (cached in target/bench-corpora)"
+# NEWSDEX_BENCH_REBUILD=1 makes every cache lookup rebuild, in every bench binary (and several
+# times within one: index(k) rebuilds the corpus, fts5(k) the index). Honour it once here:
+# clear the cache, let prepare rebuild it, and let the later benches reuse that build.
+if [ "${NEWSDEX_BENCH_REBUILD:-}" = 1 ]; then
+    rm -rf target/bench-corpora
+    unset NEWSDEX_BENCH_REBUILD
+fi
 cargo bench --quiet --bench prepare | tee "$out/prepare.txt"
 
 step "indexing with the CLI: wall time and peak memory (newsdex index --rebuild)"

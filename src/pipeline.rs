@@ -251,6 +251,9 @@ pub fn ensure_index(index: &Path, seeds: &Path) -> Result<bool> {
     Ok(true)
 }
 
+/// Skipped files named in the summary line; each also had its own line as it happened.
+const SKIPS_NAMED: usize = 5;
+
 impl Summary {
     /// `indexed 5 articles (120 passages) in 0.12 s; 98 duplicates skipped; skipped 2 files: ...`
     pub fn line(&self) -> String {
@@ -267,11 +270,15 @@ impl Summary {
             line.push_str(&format!("; {} duplicates skipped", self.duplicates.len()));
         }
         if !self.skipped.is_empty() {
-            let reasons: Vec<String> = self
+            let mut reasons: Vec<String> = self
                 .skipped
                 .iter()
+                .take(SKIPS_NAMED)
                 .map(|s| format!("{} ({})", short_name(&s.path), s.reason))
                 .collect();
+            if self.skipped.len() > SKIPS_NAMED {
+                reasons.push(format!("and {} more", self.skipped.len() - SKIPS_NAMED));
+            }
             line.push_str(&format!(
                 "; skipped {}: {}",
                 self.skipped.len(),

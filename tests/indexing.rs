@@ -280,3 +280,22 @@ fn killing_an_indexing_run_leaves_the_last_commit_usable() {
     // The lock died with the process: a new run can write.
     dir.run(&["index"]).ok();
 }
+
+#[test]
+fn the_summary_names_a_few_skipped_files_and_counts_the_rest() {
+    let dir = TestDir::new();
+    dir.write("in/good.txt", "Title\nSome text.\n");
+    for i in 0..8 {
+        dir.write(&format!("in/empty{i}.txt"), "");
+    }
+    let run = dir.run(&["index", "in"]);
+    let summary = run.ok().to_string();
+    assert!(summary.contains("skipped 8: "), "{summary}");
+    assert!(summary.contains("and 3 more"), "{summary}");
+    assert_eq!(
+        run.stderr.lines().filter(|l| l.contains("skipped")).count(),
+        8,
+        "{}",
+        run.stderr
+    );
+}

@@ -28,6 +28,16 @@ impl Gender {
     }
 }
 
+/// A word's lexicon form: lower case, with typographic apostrophes made straight.
+fn normalise(word: &str) -> String {
+    word.to_lowercase().replace('’', "'")
+}
+
+/// Whether a word (in any case, with either apostrophe) is on a word list.
+fn listed(list: &[&str], word: &str) -> bool {
+    list.contains(&normalise(word).as_str())
+}
+
 /// Courtesy titles and the gender they imply.
 pub fn title_gender(word: &str) -> Option<Gender> {
     match word.trim_end_matches('.').to_lowercase().as_str() {
@@ -158,7 +168,7 @@ const ROLE_WORDS: &[&str] = &[
 ];
 
 pub fn is_role_word(word: &str) -> bool {
-    ROLE_WORDS.contains(&word.to_lowercase().replace('’', "'").as_str())
+    listed(ROLE_WORDS, word)
 }
 
 /// Role nouns that can head a description of a person ("the diplomat", "the finance minister").
@@ -213,7 +223,7 @@ const PERSON_ROLE_HEADS: &[&str] = &[
 ];
 
 pub fn is_person_role_head(word: &str) -> bool {
-    PERSON_ROLE_HEADS.contains(&word.to_lowercase().as_str())
+    listed(PERSON_ROLE_HEADS, word)
 }
 
 /// Role heads that fit almost any office-holder ("the official", "the diplomat").
@@ -288,7 +298,7 @@ const ORG_ROLE_HEADS: &[&str] = &[
 ];
 
 pub fn is_org_role_head(word: &str) -> bool {
-    ORG_ROLE_HEADS.contains(&word.to_lowercase().as_str())
+    listed(ORG_ROLE_HEADS, word)
 }
 
 /// Last words of organisation names ("Foreign Ministry", "Labor Department", "Financial Times").
@@ -407,7 +417,7 @@ const ORG_NAME_HEADS: &[&str] = &[
 ];
 
 pub fn is_org_name_head(word: &str) -> bool {
-    ORG_NAME_HEADS.contains(&word.to_lowercase().replace('’', "'").as_str())
+    listed(ORG_NAME_HEADS, word)
 }
 
 /// Nationality and regional adjectives (and short country names used as modifiers).
@@ -624,7 +634,7 @@ const PLACES: &[&str] = &[
 ];
 
 pub fn is_place(word: &str) -> bool {
-    PLACES.contains(&word.to_lowercase().replace('’', "'").trim_end_matches("'s"))
+    listed(PLACES, normalise(word).trim_end_matches("'s"))
 }
 
 /// Capitalised words that are not names: function words, sentence openers, days and months.
@@ -814,7 +824,7 @@ const NOT_NAMES: &[&str] = &[
 ];
 
 pub fn is_not_name(word: &str) -> bool {
-    NOT_NAMES.contains(&word.to_lowercase().replace('’', "'").as_str())
+    listed(NOT_NAMES, word)
 }
 
 /// Lower-case particles that occur inside names ("Nick Van den Brul", "Charles de Gaulle").
@@ -1206,7 +1216,7 @@ const GROUP_NOUNS: &[&str] = &[
 ];
 
 pub fn is_group_noun(word: &str) -> bool {
-    GROUP_NOUNS.contains(&word.to_lowercase().as_str())
+    listed(GROUP_NOUNS, word)
 }
 
 #[cfg(test)]
