@@ -254,6 +254,25 @@ pub fn results_text(results: &Results, style: Style) -> String {
     out
 }
 
+/// Facet values shown per table on a terminal; `--json` has them all.
+const FACET_ROWS: usize = 10;
+
+/// The first `rows` known values, a row counting the rest, and the `unknown` row if any.
+fn shortened(values: &[(String, u64)], rows: usize) -> Vec<(String, u64)> {
+    let (unknown, known): (Vec<_>, Vec<_>) = values
+        .iter()
+        .cloned()
+        .partition(|(value, _)| value == crate::search::UNKNOWN);
+    if known.len() <= rows {
+        return values.to_vec();
+    }
+    let rest: u64 = known[rows..].iter().map(|(_, n)| n).sum();
+    let mut shown = known[..rows].to_vec();
+    shown.push((format!("({} more values)", known.len() - rows), rest));
+    shown.extend(unknown);
+    shown
+}
+
 fn facets_text(facets: &FacetCounts, style: Style) -> String {
     let mut out = String::new();
     for (heading, values) in [
@@ -262,8 +281,9 @@ fn facets_text(facets: &FacetCounts, style: Style) -> String {
         ("date", &facets.date),
     ] {
         let _ = writeln!(out, "\n{}", style.bold(heading));
+        let shown = shortened(values, FACET_ROWS);
         out.push_str(
-            &value_counts_text(values)
+            &value_counts_text(&shown)
                 .lines()
                 .map(|l| format!("  {l}\n"))
                 .collect::<String>(),
@@ -400,4 +420,31 @@ pub fn bench_json(report: &Report) -> String {
         "overall": {"p50_us": report.overall_p50_us, "p99_us": report.overall_p99_us, "qps": report.qps},
     })
     .to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn long_facet_tables_keep_the_top_rows_a_remainder_and_unknown() {
+        let values: Vec<(String, u64)> = (0..15)
+            .map(|i| (format!("v{i}"), 20 - i))
+            .chain([("unknown".to_string(), 7)])
+            .collect();
+        let shown = shortened(&values, 10);
+        assert_eq!(shown.len(), 12);
+        assert_eq!(
+            shown[10],
+            ("(5 more values)".to_string(), 10 + 9 + 8 + 7 + 6)
+        );
+        assert_eq!(shown[11], ("unknown".to_string(), 7));
+        assert_eq!(shortened(&values[..3], 10), values[..3].to_vec());
+    }
+
+    #[test]
+    fn histogram_scales_to_the_largest_count() {
+        assert_eq!(histogram(&[1, 8, 4]), "▂█▅");
+        assert_eq!(histogram(&[0, 0]), "▁▁");
+    }
 }
