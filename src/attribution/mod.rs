@@ -40,9 +40,9 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
     let mut spans = article::attribute(paragraphs);
     for span in &mut spans {
         if let Some(name) = span.speaker.take() {
-            match names::speaker_refusal(&name) {
-                None => span.speaker = Some(name),
-                Some(why) => {
+            match names::speaker_name(&name) {
+                Ok(speaker) => span.speaker = Some(speaker),
+                Err(why) => {
                     let cue = span.evidence.take().unwrap_or_default();
                     span.evidence = Some(format!("{cue}; no speaker: {name:?} {why}"));
                 }

@@ -110,20 +110,29 @@ pub fn compatible_given(a: &[String], b: &[String]) -> bool {
     }
 }
 
-/// Why a name found by the rules cannot be a speaker, or `None` when it can: an unnamed
-/// group ("Analysts"), a possessive left over from "Blair's spokesman", or no name at all.
-pub fn speaker_refusal(name: &str) -> Option<&'static str> {
+/// The speaker a name found by the rules stands for, or why it cannot be one.
+///
+/// "Fabian Society's Sundar Katwala" is Sundar Katwala (the owner is his affiliation);
+/// unnamed groups ("Analysts", "Labour MPs"), a bare possessive left from "Blair's
+/// spokesman", and blanks are nobody in particular.
+pub fn speaker_name(name: &str) -> Result<String, &'static str> {
     let name = name.trim();
+    let name = match name.rsplit_once("'s ").or_else(|| name.rsplit_once("’s ")) {
+        Some((_, person)) if person.starts_with(char::is_uppercase) => person,
+        _ => name,
+    };
     if name.is_empty() {
-        return Some("is empty");
+        return Err("is empty");
     }
     if name.ends_with("'s") || name.ends_with("’s") {
-        return Some("is a possessive, not the speaker");
+        return Err("is a possessive, not the speaker");
     }
-    if !name.contains(' ') && is_group_noun(name) {
-        return Some("is a group, nobody in particular");
+    let last = name.split_whitespace().next_back().unwrap_or(name);
+    let single = !name.contains(' ');
+    if is_group_noun(last) && (single || last.ends_with('s')) {
+        return Err("is a group, nobody in particular");
     }
-    None
+    Ok(name.to_string())
 }
 
 /// Organisation names are kept out of person merging.
@@ -243,12 +252,31 @@ mod tests {
 
     #[test]
     fn groups_possessives_and_blanks_are_not_speakers() {
-        assert!(speaker_refusal("Analysts").is_some());
-        assert!(speaker_refusal("Blair's").is_some());
-        assert!(speaker_refusal(" ").is_some());
-        assert_eq!(speaker_refusal("Officials Union"), None);
-        assert_eq!(speaker_refusal("Sergei Lavrov"), None);
-        assert_eq!(speaker_refusal("Microsoft"), None);
+        assert!(speaker_name("Analysts").is_err());
+        assert!(speaker_name("Labour MPs").is_err());
+        assert!(speaker_name("Blair's").is_err());
+        assert!(speaker_name(" ").is_err());
+        assert_eq!(
+            speaker_name("Metropolitan Police").as_deref(),
+            Ok("Metropolitan Police")
+        );
+        assert_eq!(
+            speaker_name("Officials Union").as_deref(),
+            Ok("Officials Union")
+        );
+        assert_eq!(speaker_name("Microsoft").as_deref(), Ok("Microsoft"));
+    }
+
+    #[test]
+    fn an_owner_before_a_name_is_an_affiliation() {
+        assert_eq!(
+            speaker_name("Fabian Society's Sundar Katwala").as_deref(),
+            Ok("Sundar Katwala")
+        );
+        assert_eq!(
+            speaker_name("the club's own").as_deref(),
+            Ok("the club's own")
+        );
     }
 
     #[test]
