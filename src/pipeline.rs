@@ -134,7 +134,8 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     }
     if job.rebuild || !prepared.is_empty() {
         writer.commit()?;
-        writer.finish()?;
+        let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
+        writer.finish(bulk)?;
     }
     summary.elapsed = started.elapsed();
     Ok(summary)

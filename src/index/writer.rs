@@ -108,7 +108,17 @@ impl PassageWriter {
     }
 
     /// Waits for background merges so the index is compact when the process exits.
-    pub fn finish(self) -> Result<()> {
+    ///
+    /// With `compact`, the committed segments are first merged into one: queries then pay
+    /// per-segment costs (term lookups, facet decoding) once. Worth it after a bulk load, not
+    /// after adding a few articles to a large index.
+    pub fn finish(mut self, compact: bool) -> Result<()> {
+        if compact {
+            let segments = self.writer.index().searchable_segment_ids()?;
+            if segments.len() > 1 {
+                self.writer.merge(&segments).wait()?;
+            }
+        }
         self.writer.wait_merging_threads()?;
         Ok(())
     }
