@@ -245,9 +245,28 @@ fn bbc_dev_gold() {
     }
 }
 
-/// Floor for the development set (measured 0.985; its first ten articles scored 0.856
+/// Floor for the development set (measured 0.989; its first ten articles scored 0.856
 /// before the rule changes they drove).
-const BBC_DEV_F1: f64 = 0.95;
+const BBC_DEV_F1: f64 = 0.97;
+
+/// A second development set written by hand from twelve further BBC articles (politics/102 120
+/// 151 184 239 268 347, business/136 236 307 366 405), scored once before any rule was changed for
+/// it, as a fresh measurement of how the rules generalise.
+#[test]
+fn bbc_dev2_gold() {
+    if let Some(score) = evaluate("bbc_dev2.tsv", &bbc_root(), true) {
+        assert!(
+            score.f1() >= BBC_DEV2_F1,
+            "bbc dev2 F1 {:.3} < {BBC_DEV2_F1}",
+            score.f1()
+        );
+    }
+}
+
+/// Floor for the second development set (measured 0.982: P 0.988, R 0.977). Its first,
+/// untuned measurement (the rules as they were after `bbc_dev.tsv`) was F1 0.890 (P 0.936,
+/// R 0.849).
+const BBC_DEV2_F1: f64 = 0.96;
 
 #[test]
 fn bbc_heldout_gold() {
@@ -261,7 +280,7 @@ fn bbc_heldout_gold() {
     }
 }
 
-/// What the rules honestly reach on articles they were not written from (measured 0.869:
-/// P 0.926, R 0.818; it was 0.780 before the rule changes driven by `bbc_dev.tsv`); the
-/// issue's target of 0.90 is not met yet.
-const HELDOUT_F1: f64 = 0.85;
+/// What the rules honestly reach on articles they were not written from (measured 0.924:
+/// P 0.985, R 0.870, after the rule changes driven by `bbc_dev2.tsv`; 0.875 before them and
+/// 0.780 before those driven by `bbc_dev.tsv`).
+const HELDOUT_F1: f64 = 0.90;

@@ -12,7 +12,7 @@ use std::ops::Range;
 use super::cast::{Cast, Resolution, Salience, Speaker};
 use super::cues::{self, Cue, CueForm};
 use super::lexicon::{is_org_role_head, is_person_role_head, role_gender, Gender};
-use super::mentions::{phrase_before, Mention};
+use super::mentions::{is_firm_word, phrase_before, Mention};
 use super::quotes::{self, QuoteScan};
 use super::sentences;
 use super::tokens::{tokenize, Token};
@@ -105,9 +105,14 @@ fn resolve_lead_roles(paragraphs: &[Paragraph], cast: &Cast, read: &mut [(usize,
         let Some(cue) = &unit.cue else {
             continue;
         };
+        let text = &paragraphs[read[lead].0].text;
         let (found, role) = match &cue.mention {
             Mention::Role(role) => (person.clone(), role.text.clone()),
             Mention::OrgRole(head) => (org.clone(), format!("the {head}")),
+            Mention::Other => match indefinite_firm(text.get(cue.start..cue.end)) {
+                Some(described) => (org.clone(), described),
+                None => continue,
+            },
             _ => continue,
         };
         if let Some(speaker) = found {
@@ -120,6 +125,24 @@ fn resolve_lead_roles(paragraphs: &[Paragraph], cast: &Cast, read: &mut [(usize,
     }
 }
 
+/// `an anti-fraud agency has said` (a lead's cue): the description of a firm, when the cue's
+/// subject is an indefinite phrase ending in a word for a firm or body.
+fn indefinite_firm(cue: Option<&str>) -> Option<String> {
+    let words: Vec<&str> = cue?.split_whitespace().collect();
+    let (_verb, subject) = words.split_last()?;
+    let end = subject.len()
+        - subject
+            .iter()
+            .rev()
+            .take_while(|w| matches!(**w, "has" | "have" | "had" | "also"))
+            .count();
+    let subject = &subject[..end];
+    let first = subject.first()?.to_lowercase();
+    let head = subject.last()?.to_lowercase();
+    (matches!(first.as_str(), "a" | "an") && subject.len() <= 4 && is_firm_word(&head))
+        .then(|| subject.join(" "))
+}
+
 /// Finds the sentences of one paragraph and their speakers, updating the carried state.
 fn attribute_paragraph(cast: &Cast, state: &mut State, index: usize, text: &str) -> Vec<Unit> {
     let scan = quotes::scan(text, state.open_quote);
@@ -130,6 +153,7 @@ fn attribute_paragraph(cast: &Cast, state: &mut State, index: usize, text: &str)
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, &tokens);
     }
+    share_subject(&mut units, &tokens, cast);
     fill_unframed_quotes(&mut units, state);
     state.salience.truncate(mark);
     for unit in &units {
@@ -417,6 +441,50 @@ fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
     })
 }
 
+/// `Mr Blair said he had not read it. But told BBC News: "..."`: a sentence that opens with a
+/// conjunction and a reporting verb shares the subject of the sentence before it, when that
+/// was a person.
+fn share_subject(units: &mut [Unit], tokens: &[Token], cast: &Cast) {
+    for i in 1..units.len() {
+        // The conjunction may have been read as the cue's subject ("But told").
+        let subjectless = units[i].cue.as_ref().is_none_or(|c| match &c.mention {
+            Mention::Other => true,
+            Mention::Bare(word) => matches!(word.to_lowercase().as_str(), "but" | "and" | "yet"),
+            _ => false,
+        });
+        if units[i].speaker.is_some() || !subjectless {
+            continue;
+        }
+        let range = units[i].range.clone();
+        let mut words = tokens
+            .iter()
+            .filter(|t| range.contains(&t.start) && !t.quoted && t.is_word());
+        let (Some(first), Some(second)) = (words.next(), words.next()) else {
+            continue;
+        };
+        let conjunction = matches!(first.lower().as_str(), "but" | "and" | "yet");
+        let past_verb = second.is_lowercase()
+            && super::cues::is_speech_verb_form(second.text)
+            && (second.text.ends_with("ed") || matches!(second.text, "said" | "told" | "wrote"));
+        let elliptical = conjunction && past_verb;
+        let previous = &units[i - 1];
+        let Some(person @ Speaker::Person(_)) =
+            previous.speaker.clone().or(previous.subject.clone())
+        else {
+            continue;
+        };
+        if elliptical {
+            units[i].evidence = Some(format!(
+                "shared subject: \"{} {}\" -> {}",
+                first.text,
+                second.text,
+                cast.display(&person)
+            ));
+            units[i].speaker = Some(person);
+        }
+    }
+}
+
 /// Words that open a sentence before its subject ("But he ...", "However, the firm ...").
 fn is_sentence_connective(word: &str) -> bool {
     matches!(
@@ -445,12 +513,70 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         }
         let attached = coordinated
             || (before.is_punct(',') && !before.quoted)
+            || bare_participle(before, &lower)
             || matches!(
                 before_lower.as_str(),
                 "was" | "is" | "were" | "are" | "been"
             );
         attached.then_some(token.text)
     })
+}
+
+/// `X defended the move saying ...` (no comma): "saying" right after the object of the
+/// subject's verb, unless that object is itself something that says ("a report saying", "a
+/// letter saying") or a preposition makes someone else speak ("for saying", "by saying").
+fn bare_participle(before: &Token, participle: &str) -> bool {
+    let word = before.lower();
+    participle == "saying"
+        && before.is_word()
+        && !before.quoted
+        && before.is_lowercase()
+        && !is_preposition(&word)
+        && !matches!(
+            word.as_str(),
+            "report"
+                | "reports"
+                | "statement"
+                | "statements"
+                | "letter"
+                | "letters"
+                | "study"
+                | "survey"
+                | "document"
+                | "documents"
+                | "note"
+                | "notes"
+                | "message"
+                | "messages"
+                | "email"
+                | "e-mail"
+                | "sign"
+                | "signs"
+                | "poster"
+                | "posters"
+                | "banner"
+                | "banners"
+                | "advert"
+                | "advertisement"
+                | "headline"
+                | "leaflet"
+                | "leaflets"
+                | "memo"
+                | "article"
+                | "story"
+                | "post"
+                | "tweet"
+                | "video"
+                | "ruling"
+                | "without"
+                | "while"
+                | "not"
+                | "keep"
+                | "kept"
+                | "went"
+                | "is"
+                | "was"
+        )
 }
 
 fn is_speech_participle(word: &str) -> bool {
@@ -663,6 +789,25 @@ mod tests {
     }
 
     #[test]
+    fn lead_firm_named_in_the_next_paragraph() {
+        let texts = [
+            "Cash machines targeted",
+            "Thieves have turned to cash machines, a security firm has said.",
+            "Security consultancy Iron Gate Systems says attacks doubled.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "turned to cash machines").as_deref(),
+            Some("Iron Gate Systems")
+        );
+        let texts = [
+            "Cash machines targeted",
+            "Thieves have turned to cash machines, a source close to the firm has said.",
+            "Security consultancy Iron Gate Systems says attacks doubled.",
+        ];
+        assert_eq!(speaker_of(&texts, "turned to cash machines"), None);
+    }
+
+    #[test]
     fn unbound_office_refers_to_the_latest_person() {
         let texts =
             ["Mr Ian Kemp said taxes would fall. The chancellor added that spending would rise."];
@@ -703,6 +848,76 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "the pier was safe").as_deref(),
             Some("Ray Dole")
+        );
+    }
+
+    #[test]
+    fn conjunction_and_verb_share_the_subject() {
+        let texts = [
+            "Mr Leo Grant said he had not seen the figures. But told reporters: \"We will look.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "We will look").as_deref(),
+            Some("Leo Grant")
+        );
+        let texts = ["The vote was close. But told of the result, nobody spoke."];
+        assert_eq!(speaker_of(&texts, "nobody spoke"), None);
+    }
+
+    #[test]
+    fn saying_without_a_comma() {
+        let texts = ["Mayor Ruth Okoro dismissed the idea saying it would cost too much."];
+        assert_eq!(
+            speaker_of(&texts, "cost too much").as_deref(),
+            Some("Ruth Okoro")
+        );
+        let texts = ["Mr Pat Lowe published a report saying the river was polluted."];
+        assert_eq!(speaker_of(&texts, "river was polluted"), None);
+        let texts = ["Mr Pat Lowe attacked the council for saying the river was clean."];
+        assert_eq!(speaker_of(&texts, "river was clean"), None);
+    }
+
+    #[test]
+    fn knights_titles_and_forename_genders() {
+        let texts = [
+            "Fire chief Sir Owen Pryce said the blaze was out.",
+            "Sir Owen said crews would stay overnight.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "crews would stay").as_deref(),
+            Some("Owen Pryce")
+        );
+        // A forename read as male is overruled by a later "Ms".
+        let texts = [
+            "Union leader Jan Moss said the strike would go on.",
+            "\"We will not back down,\" she said. Ms Moss said talks had failed.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "We will not back down").as_deref(),
+            Some("Jan Moss")
+        );
+        assert_eq!(
+            speaker_of(&texts, "strike would go on").as_deref(),
+            Some("Jan Moss")
+        );
+    }
+
+    #[test]
+    fn who_said_dashes_and_a_closing_went_on() {
+        let texts = ["The plan was attacked by Mr Ivo Marsh, who said: \"It will fail.\""];
+        assert_eq!(
+            speaker_of(&texts, "It will fail").as_deref(),
+            Some("Ivo Marsh")
+        );
+        let texts = ["Ms Dora Lind - eager to calm the markets - had said the bank was safe."];
+        assert_eq!(
+            speaker_of(&texts, "the bank was safe").as_deref(),
+            Some("Dora Lind")
+        );
+        let texts = ["Mr Abel Stone spoke first. Taxes had risen too far, he went on."];
+        assert_eq!(
+            speaker_of(&texts, "Taxes had risen").as_deref(),
+            Some("Abel Stone")
         );
     }
 

@@ -106,7 +106,11 @@ impl Cast {
         let id = match self.find(&name) {
             Some(id) => {
                 let known = &mut self.people[id];
-                known.gender = known.gender.or(name.gender);
+                // A title says more than a forename's usual gender ("Jan Berry" ... "Ms Berry").
+                known.gender = match title_says(&name) {
+                    Some(gender) if gender != Gender::Unknown => gender,
+                    _ => known.gender.or(name.gender),
+                };
                 if name.given.len() > known.name.given.len() {
                     known.name = PersonName {
                         title: name.title.clone().or(known.name.title.clone()),
@@ -132,12 +136,39 @@ impl Cast {
 
     /// The known person a written name refers to.
     pub fn find(&self, name: &PersonName) -> Option<usize> {
+        if let Some(id) = self.knight_by_forename(name) {
+            return Some(id);
+        }
         let key = spelling_key(&name.surname);
         self.people.iter().position(|p| {
             spelling_key(&p.name.surname) == key
                 && compatible_given(&p.name.given, &name.given)
-                && p.gender.agrees_with(name.gender)
+                && (p.gender.agrees_with(name.gender)
+                    || forename_guess_only(name, &p.name)
+                    || forename_guess_only(&p.name, name)
+                    || same_forenames(name, &p.name))
         })
+    }
+
+    /// "Sir John" after "Sir John Stevens": knights and dames are called by their forename.
+    fn knight_by_forename(&self, name: &PersonName) -> Option<usize> {
+        let knighted = |title: Option<&String>| {
+            title.is_some_and(|t| matches!(t.to_lowercase().as_str(), "sir" | "dame"))
+        };
+        if !name.given.is_empty() || !knighted(name.title.as_ref()) {
+            return None;
+        }
+        let key = spelling_key(&name.surname);
+        let mut found = (0..self.people.len()).filter(|&i| {
+            let p = &self.people[i].name;
+            p.given.len() == 1
+                && spelling_key(&p.given[0]) == key
+                && (knighted(p.title.as_ref()) || p.title.is_none())
+        });
+        match (found.next(), found.next()) {
+            (Some(id), None) => Some(id),
+            _ => None,
+        }
     }
 
     /// People whose surname is this word; failing that, the one person with this forename.
@@ -279,6 +310,25 @@ impl Cast {
             .enumerate()
             .any(|(i, p)| i != id && p.roles.iter().any(|r| fits_role(r, role)))
     }
+}
+
+/// True when `guessed`'s gender comes only from its forename and `titled` has a title that
+/// says otherwise: the title wins ("Jan Berry" and "Ms Berry" are one woman).
+fn forename_guess_only(guessed: &PersonName, titled: &PersonName) -> bool {
+    title_says(guessed).is_none()
+        && !guessed.given.is_empty()
+        && title_says(titled).is_some_and(|g| g != Gender::Unknown)
+}
+
+/// The same forenames written again without a title: whatever gender was guessed from them
+/// before a title corrected it, it is the same person.
+fn same_forenames(written: &PersonName, known: &PersonName) -> bool {
+    title_says(written).is_none() && !written.given.is_empty() && written.given == known.given
+}
+
+/// The gender a written name's title gives, if it has a title.
+fn title_says(name: &PersonName) -> Option<Gender> {
+    name.title.as_deref().and_then(super::lexicon::title_gender)
 }
 
 /// Why a speaker was chosen, for the evidence string.
@@ -470,6 +520,12 @@ mod tests {
             .resolve(&Mention::Role(role), &salience, 1)
             .expect("resolved");
         assert_eq!(cast.display(&speaker), "Carla Rossi");
+    }
+
+    #[test]
+    fn firm_names_with_trade_heads_expand() {
+        let cast = cast_of("Shares in Tarn Energy fell. Tarn said output would rise.");
+        assert_eq!(cast.expand_org("Tarn"), "Tarn Energy");
     }
 
     #[test]

@@ -276,6 +276,9 @@ const SPEECH_VERBS: &[&str] = &[
     "intimate",
     "intimates",
     "intimated",
+    "brand",
+    "brands",
+    "branded",
 ];
 
 /// Verbs that report an opinion or plan rather than speech; they need a clause after them
@@ -422,12 +425,19 @@ fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     if !matches!(verb, "went" | "goes") || tokens.get(i + 1)?.lower() != "on" {
         return None;
     }
-    let next = tokens.get(i + 2)?;
-    if !(next.is_punct(':') || next.is_punct(',') || next.quoted) {
+    let next = tokens.get(i + 2);
+    let opens_speech = next.is_some_and(|n| n.is_punct(':') || n.is_punct(',') || n.quoted);
+    // `..., he went on.`: closing a reported clause.
+    let closes_clause = next.is_none_or(|n| n.is_punct('.'));
+    if !opens_speech && !closes_clause {
         return None;
     }
     let subject_end = skip_auxiliaries_left(tokens, i)?;
     let (mention, start) = subject_ending_at(tokens, subject_end)?;
+    let after_comma = start > 0 && tokens[start - 1].is_punct(',');
+    if !(opens_speech || after_comma) {
+        return None;
+    }
     Some(Cue {
         mention,
         form: CueForm::Subject,
@@ -497,14 +507,28 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str) -> bool {
     }
     if is_weak(verb) {
         let next = tokens.get(i + 1).map(Token::lower);
-        if next
-            .as_deref()
-            .is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
+        let closing = next.as_deref().is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
+        if !closing
+            && next
+                .as_deref()
+                .is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
         {
             return false;
         }
     }
     true
+}
+
+/// `..., the Financial Times has reported.`: a weak verb closing the sentence reports the
+/// clause before the comma that opens its short subject.
+fn reports_clause_before(tokens: &[Token], verb: usize) -> bool {
+    let Some(comma) = (verb.saturating_sub(8)..verb)
+        .rev()
+        .find(|&j| !tokens[j].is_word() || tokens[j].quoted)
+    else {
+        return false;
+    };
+    tokens[comma].is_punct(',') && comma >= 3
 }
 
 /// Verb forms that are also plural nouns ("the Commons questions session", "his claims
@@ -685,11 +709,14 @@ fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
 /// (`David Frost, director general of the chambers, warned`).
 fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     let token = &tokens[k];
+    if let Some(found) = relative_antecedent(tokens, k).or_else(|| dashed_subject(tokens, k)) {
+        return Some(found);
+    }
     if !token.is_punct(',') {
         let Some((mention, start)) = phrase_before(tokens, k) else {
             return subject_before_modifier(tokens, k);
         };
-        if inside_relative_clause(tokens, start) {
+        if inside_relative_clause(tokens, start) || object_of_proximity(tokens, start) {
             return None;
         }
         return Some((mention, start));
@@ -715,7 +742,67 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
             return Some((inner, start));
         }
     }
-    subject_before_appositions(tokens, open, 3)
+    subject_before_appositions(tokens, open, 3).or_else(|| described_name(tokens, open, k))
+}
+
+/// `One of the bidders, Dutch-based group LNM, said`: a name after a few lower-case
+/// descriptive words, between commas, when the phrase before the commas names nobody.
+fn described_name(tokens: &[Token], open: usize, close: usize) -> Option<(Mention, usize)> {
+    let (inner, start) = phrase_before(tokens, close.checked_sub(1)?)?;
+    if !matches!(inner, Mention::Person { .. } | Mention::Org(_)) || start <= open {
+        return None;
+    }
+    let descriptors = &tokens[open + 1..start];
+    let plain = descriptors.len() <= 4
+        && descriptors.iter().all(|t| {
+            let descriptive = t.is_lowercase()
+                || t.text.contains('-')
+                || super::lexicon::nationality(t.text).is_some();
+            t.is_word() && !t.quoted && descriptive && !is_preposition(&t.lower())
+        });
+    plain.then_some((inner, start))
+}
+
+/// `... rejected by Mr Blair, who said: "..."`: a person named right before `who` is the one
+/// who speaks.
+fn relative_antecedent(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
+    let token = &tokens[k];
+    if token.quoted || token.lower() != "who" {
+        return None;
+    }
+    let mut j = k.checked_sub(1)?;
+    if tokens[j].is_punct(',') {
+        j = j.checked_sub(1)?;
+    }
+    match phrase_before(tokens, j)? {
+        found @ (Mention::Person { .. } | Mention::Bare(_) | Mention::Role(_), _) => Some(found),
+        _ => None,
+    }
+}
+
+fn is_dash(token: &Token) -> bool {
+    !token.quoted && matches!(token.text, "-" | "–" | "—")
+}
+
+/// `Mr Yushchenko - keen to reassure investors - had said ...`: the subject before an aside
+/// between dashes.
+fn dashed_subject(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
+    if !is_dash(&tokens[k]) {
+        return None;
+    }
+    let open = (k.saturating_sub(16)..k)
+        .rev()
+        .take_while(|&j| !tokens[j].quoted && !tokens[j].is_punct('.'))
+        .find(|&j| is_dash(&tokens[j]))?;
+    match phrase_before(tokens, open.checked_sub(1)?)? {
+        found @ (Mention::Person { .. } | Mention::Bare(_) | Mention::Org(_), start) => {
+            let after_preposition = start > 0
+                && tokens[start - 1].is_word()
+                && is_preposition(&tokens[start - 1].lower());
+            (!after_preposition).then_some(found)
+        }
+        _ => None,
+    }
 }
 
 /// `A National Audit Office report on the 20 biggest projects says`: the subject is the
@@ -743,9 +830,8 @@ fn subject_before_appositions(
     comma: usize,
     tries: usize,
 ) -> Option<(Mention, usize)> {
-    let found = phrase_before(tokens, comma.checked_sub(1)?).filter(|(_, start)| {
-        !(*start > 0 && tokens[*start - 1].is_word() && is_preposition(&tokens[*start - 1].lower()))
-    });
+    let found = phrase_before(tokens, comma.checked_sub(1)?)
+        .filter(|(_, start)| !after_preposition(tokens, *start));
     match found {
         Some((Mention::Person { .. } | Mention::Org(_) | Mention::Pronoun(..), _)) => found,
         Some((Mention::Bare(ref word), _)) if !super::lexicon::is_place(word) => found,
@@ -763,12 +849,32 @@ fn subject_before_appositions(
     }
 }
 
+/// The phrase starting at `start` follows a preposition, a determiner allowing ("the chairman
+/// of the Police Federation, ..., said": the federation is not the subject).
+fn after_preposition(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && matches!(tokens[j - 1].lower().as_str(), "the" | "a" | "an") {
+        j -= 1;
+    }
+    j > 0 && tokens[j - 1].is_word() && is_preposition(&tokens[j - 1].lower())
+}
+
 /// Words that make the phrase after them a place or an object, not a speaker.
 fn is_preposition(word: &str) -> bool {
     matches!(
         word,
         "from" | "in" | "of" | "at" | "for" | "with" | "by" | "to" | "on"
     )
+}
+
+/// `a source close to the firm said`: the phrase is the object of "to", "with" or "than"; the
+/// one who speaks is unnamed.
+fn object_of_proximity(tokens: &[Token], start: usize) -> bool {
+    let mut j = start;
+    while j > 0 && matches!(tokens[j - 1].lower().as_str(), "the" | "a" | "an") {
+        j -= 1;
+    }
+    j > 0 && matches!(tokens[j - 1].lower().as_str(), "to" | "with" | "than")
 }
 
 /// A phrase that is the object inside "who had represented Mr Martin" is no subject.
@@ -896,6 +1002,23 @@ mod tests {
             "Treasury Select Committee"
         );
         assert_eq!(speaker("Ms Poole questions whether it works."), "Ms Poole");
+    }
+
+    #[test]
+    fn described_name_between_commas_and_closing_weak_verbs() {
+        assert_eq!(
+            speaker("One of the rival bidders, Dutch-based group KLX, said it was keen."),
+            "KLX"
+        );
+        assert_eq!(
+            speaker("Some 300 jobs may go at the plant, the Daily Post has reported."),
+            "Daily Post"
+        );
+        assert!(cue("The firm reported.").is_none());
+        assert_eq!(
+            speaker("The head of the Rail Union of Wales, which has 900 members, said no."),
+            "None"
+        );
     }
 
     #[test]

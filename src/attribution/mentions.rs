@@ -246,6 +246,10 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
 
 /// Reads a capitalised run (inclusive bounds) as a mention.
 pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
+    // "Philippe Sands QC", "Jane Roe MP": letters after a name are no part of it.
+    if end > start && is_post_nominal(tokens[end].text) && is_name_word(&tokens[end - 1]) {
+        return read_run(tokens, start, end - 1);
+    }
     if let Some(person) = affiliated_person(tokens, start, end) {
         return person;
     }
@@ -301,6 +305,14 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     }
 }
 
+/// Honours and offices written after a name.
+fn is_post_nominal(word: &str) -> bool {
+    matches!(
+        word,
+        "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE" | "JP" | "Jr"
+    )
+}
+
 /// "Mike Powell of Dresdner Kleinwort" names Mike Powell; the rest is his affiliation.
 fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
     let connector = (start + 1..end).find(|&i| matches!(tokens[i].text, "of" | "at" | "from"))?;
@@ -318,6 +330,13 @@ fn read_nameless_run(run: &[Token]) -> Mention {
     }
     // "Bank of England", "Department for Education and Skills", "Ministry of Defence".
     if run.len() > 2 && is_org_name_head(run[0].text) && matches!(run[1].text, "of" | "for") {
+        return Mention::Org(join(run));
+    }
+    // "Muslim Council of Britain", "Royal Bank of Scotland": an organisation head before "of".
+    let head_of = run
+        .windows(3)
+        .any(|w| is_org_name_head(w[0].text) && w[0].is_capitalized() && w[1].text == "of");
+    if head_of {
         return Mention::Org(join(run));
     }
     if is_org_name_head(last.text) || is_acronym(last.text) {
@@ -427,12 +446,59 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
     if last.is_capitalized() {
         let start = run_start_before(tokens, end);
         let start = extend_over_lowercase_role(tokens, start);
-        return Some((read_phrase(tokens, start, end), start));
+        let mention = firm_named(tokens, start, read_phrase(tokens, start, end));
+        return Some((mention, start));
     }
     if last.is_lowercase() {
         return lowercase_phrase_before(tokens, end);
     }
     None
+}
+
+/// `consultancy Retail Decisions`, `rival firm Acme Brands`: a name right after a lower-case
+/// word for a firm or body is that organisation's name, not a person's.
+fn firm_named(tokens: &[Token], start: usize, mention: Mention) -> Mention {
+    let Some(before) = start.checked_sub(1).map(|i| &tokens[i]) else {
+        return mention;
+    };
+    let firm_word = before.is_word()
+        && !before.quoted
+        && before.is_lowercase()
+        && is_firm_word(&before.lower());
+    match mention {
+        Mention::Person { name, role: None }
+            if firm_word && name.title.is_none() && !name.given.is_empty() =>
+        {
+            Mention::Org(name.display())
+        }
+        other => other,
+    }
+}
+
+/// Lower-case nouns for a firm or body ("consultancy", "lender", "watchdog").
+pub fn is_firm_word(word: &str) -> bool {
+    matches!(
+        word,
+        "firm"
+            | "company"
+            | "group"
+            | "consultancy"
+            | "agency"
+            | "bank"
+            | "retailer"
+            | "lender"
+            | "insurer"
+            | "carrier"
+            | "airline"
+            | "maker"
+            | "manufacturer"
+            | "operator"
+            | "broadcaster"
+            | "watchdog"
+            | "regulator"
+            | "charity"
+            | "newspaper"
+    )
 }
 
 /// Moves a run's start left over lower-case role words ("Kremlin spokesperson Dmitry Peskov").
@@ -836,6 +902,26 @@ mod tests {
             }
             other => panic!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn post_nominal_letters_are_no_part_of_a_name() {
+        match before("lawyer Ann Kerr QC") {
+            Mention::Person { name, .. } => assert_eq!(name.display(), "Ann Kerr"),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_name_after_a_firm_word_is_an_organisation() {
+        assert_eq!(
+            before("the consultancy Bright Ledger"),
+            Mention::Org("Bright Ledger".to_string())
+        );
+        assert!(matches!(
+            before("party spokesman Tom Hale"),
+            Mention::Person { .. }
+        ));
     }
 
     #[test]
