@@ -4,6 +4,10 @@
 //! Every list is general English news vocabulary, compared in lower case; none is drawn from a
 //! particular article. Speech verbs live in `cues.rs`, next to the rules that use them.
 
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::sync::OnceLock;
+
 /// A person's grammatical gender as far as the text tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
 pub enum Gender {
@@ -28,14 +32,42 @@ impl Gender {
     }
 }
 
-/// A word's lexicon form: lower case, with typographic apostrophes made straight.
-fn normalise(word: &str) -> String {
-    word.to_lowercase().replace('’', "'")
+/// A word's lexicon form: lower case, with typographic apostrophes made straight. Most words
+/// already are, and are returned without copying.
+fn normalise(word: &str) -> Cow<'_, str> {
+    if word.chars().any(|c| c.is_uppercase() || c == '’') {
+        Cow::Owned(word.to_lowercase().replace('’', "'"))
+    } else {
+        Cow::Borrowed(word)
+    }
+}
+
+/// A fixed word list, looked up through a hash set built on first use (the lists are long and
+/// attribution asks them about almost every word).
+pub struct WordList {
+    words: &'static [&'static str],
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordList {
+    const fn new(words: &'static [&'static str]) -> WordList {
+        WordList {
+            words,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether the list holds the word exactly as given (already normalised).
+    fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| self.words.iter().copied().collect())
+            .contains(word)
+    }
 }
 
 /// Whether a word (in any case, with either apostrophe) is on a word list.
-fn listed(list: &[&str], word: &str) -> bool {
-    list.contains(&normalise(word).as_str())
+fn listed(list: &WordList, word: &str) -> bool {
+    list.contains(&normalise(word))
 }
 
 /// Courtesy titles and the gender they imply.
@@ -54,7 +86,7 @@ pub fn title_gender(word: &str) -> Option<Gender> {
 }
 
 /// Nouns and modifiers that describe an office or job rather than name a person.
-const ROLE_WORDS: &[&str] = &[
+static ROLE_WORDS: WordList = WordList::new(&[
     "minister",
     "ministers",
     "secretary",
@@ -165,14 +197,14 @@ const ROLE_WORDS: &[&str] = &[
     "acting",
     "former",
     "top",
-];
+]);
 
 pub fn is_role_word(word: &str) -> bool {
-    listed(ROLE_WORDS, word)
+    listed(&ROLE_WORDS, word)
 }
 
 /// Role nouns that can head a description of a person ("the diplomat", "the finance minister").
-const PERSON_ROLE_HEADS: &[&str] = &[
+static PERSON_ROLE_HEADS: WordList = WordList::new(&[
     "minister",
     "secretary",
     "president",
@@ -220,10 +252,10 @@ const PERSON_ROLE_HEADS: &[&str] = &[
     "peer",
     "barrister",
     "professor",
-];
+]);
 
 pub fn is_person_role_head(word: &str) -> bool {
-    listed(PERSON_ROLE_HEADS, word)
+    listed(&PERSON_ROLE_HEADS, word)
 }
 
 /// Role heads that fit almost any office-holder ("the official", "the diplomat").
@@ -244,7 +276,7 @@ pub fn role_gender(word: &str) -> Gender {
 }
 
 /// Nouns that head an organisation's description ("the think tank", "the airline").
-const ORG_ROLE_HEADS: &[&str] = &[
+static ORG_ROLE_HEADS: WordList = WordList::new(&[
     "tank",
     "watchdog",
     "consultancy",
@@ -296,14 +328,14 @@ const ORG_ROLE_HEADS: &[&str] = &[
     "spokesman",
     "spokeswoman",
     "spokesperson",
-];
+]);
 
 pub fn is_org_role_head(word: &str) -> bool {
-    listed(ORG_ROLE_HEADS, word)
+    listed(&ORG_ROLE_HEADS, word)
 }
 
 /// Last words of organisation names ("Foreign Ministry", "Labor Department", "Financial Times").
-const ORG_NAME_HEADS: &[&str] = &[
+static ORG_NAME_HEADS: WordList = WordList::new(&[
     "ministry",
     "department",
     "office",
@@ -425,14 +457,14 @@ const ORG_NAME_HEADS: &[&str] = &[
     "review",
     "weekly",
     "daily",
-];
+]);
 
 pub fn is_org_name_head(word: &str) -> bool {
-    listed(ORG_NAME_HEADS, word)
+    listed(&ORG_NAME_HEADS, word)
 }
 
 /// Nationality and regional adjectives (and short country names used as modifiers).
-const NATIONALITIES: &[&str] = &[
+static NATIONALITIES: WordList = WordList::new(&[
     "russian",
     "american",
     "british",
@@ -515,13 +547,13 @@ const NATIONALITIES: &[&str] = &[
     "palestinian",
     "lebanese",
     "jordanian",
-];
+]);
 
 /// The nationality a word expresses, normalised (`Russia's` and `Russian` both give `russia`).
 pub fn nationality(word: &str) -> Option<String> {
     let lower = word.to_lowercase().replace('’', "'");
     let base = lower.trim_end_matches("'s");
-    if NATIONALITIES.contains(&base) {
+    if NATIONALITIES.contains(base) {
         return Some(nationality_stem(base));
     }
     if lower.ends_with("'s") && is_place(base) {
@@ -547,7 +579,7 @@ fn nationality_stem(word: &str) -> String {
 }
 
 /// Countries, capitals and regions that the press uses as speakers by metonymy ("Moscow said").
-const PLACES: &[&str] = &[
+static PLACES: WordList = WordList::new(&[
     "russia",
     "moscow",
     "washington",
@@ -642,14 +674,14 @@ const PLACES: &[&str] = &[
     "india's",
     "west",
     "east",
-];
+]);
 
 pub fn is_place(word: &str) -> bool {
-    listed(PLACES, normalise(word).trim_end_matches("'s"))
+    PLACES.contains(normalise(word).trim_end_matches("'s"))
 }
 
 /// Capitalised words that are not names: function words, sentence openers, days and months.
-const NOT_NAMES: &[&str] = &[
+static NOT_NAMES: WordList = WordList::new(&[
     "the",
     "a",
     "an",
@@ -832,10 +864,10 @@ const NOT_NAMES: &[&str] = &[
     "government",
     "report",
     "news",
-];
+]);
 
 pub fn is_not_name(word: &str) -> bool {
-    listed(NOT_NAMES, word)
+    listed(&NOT_NAMES, word)
 }
 
 /// Lower-case particles that occur inside names ("Nick Van den Brul", "Charles de Gaulle").
@@ -862,7 +894,7 @@ pub fn is_name_particle(word: &str) -> bool {
     )
 }
 
-const MALE_FORENAMES: &[&str] = &[
+static MALE_FORENAMES: WordList = WordList::new(&[
     "alexander",
     "alexei",
     "alexey",
@@ -1037,9 +1069,9 @@ const MALE_FORENAMES: &[&str] = &[
     "iain",
     "jeremy",
     "rupert",
-];
+]);
 
-const FEMALE_FORENAMES: &[&str] = &[
+static FEMALE_FORENAMES: WordList = WordList::new(&[
     "alison",
     "angela",
     "ann",
@@ -1138,14 +1170,14 @@ const FEMALE_FORENAMES: &[&str] = &[
     "christina",
     "beverley",
     "beverly",
-];
+]);
 
 /// The gender a forename usually has.
 pub fn forename_gender(word: &str) -> Gender {
-    let lower = word.to_lowercase();
-    if MALE_FORENAMES.contains(&lower.as_str()) {
+    let lower = normalise(word);
+    if MALE_FORENAMES.contains(&lower) {
         Gender::Male
-    } else if FEMALE_FORENAMES.contains(&lower.as_str()) {
+    } else if FEMALE_FORENAMES.contains(&lower) {
         Gender::Female
     } else {
         Gender::Unknown
@@ -1163,7 +1195,7 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 
 /// Plural nouns for unnamed groups ("Analysts said", "Critics say"): they speak, but nobody in
 /// particular does, so they never become a speaker.
-const GROUP_NOUNS: &[&str] = &[
+static GROUP_NOUNS: WordList = WordList::new(&[
     "activists",
     "aides",
     "allies",
@@ -1224,10 +1256,10 @@ const GROUP_NOUNS: &[&str] = &[
     "users",
     "customers",
     "shoppers",
-];
+]);
 
 pub fn is_group_noun(word: &str) -> bool {
-    listed(GROUP_NOUNS, word)
+    listed(&GROUP_NOUNS, word)
 }
 
 #[cfg(test)]

@@ -296,12 +296,10 @@ fn split_last_dash(text: &str) -> Option<(&str, &str)> {
             return Some(("", tail.trim()));
         }
     }
-    DASHES
+    const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
+    SPACED_DASHES
         .iter()
-        .filter_map(|dash| {
-            text.rfind(&format!(" {dash} "))
-                .map(|at| (at, dash.len() + 2))
-        })
+        .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
         .max()
         .map(|(at, width)| (&text[..at], text[at + width..].trim()))
 }
@@ -407,7 +405,8 @@ fn names_a_site(tail: &str) -> bool {
 }
 
 fn is_short(paragraph: &str, max_words: usize) -> bool {
-    paragraph.split_whitespace().count() <= max_words
+    // Stops counting at the limit: most paragraphs are long, and are asked several times.
+    paragraph.split_whitespace().nth(max_words).is_none()
 }
 
 /// Lower case with runs of whitespace made single spaces, for comparing with cue phrases.
