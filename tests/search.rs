@@ -370,3 +370,14 @@ fn no_index_and_no_seeds_says_how_to_build_one() {
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
     assert!(stderr.contains("newsdex index"), "{stderr}");
 }
+
+#[test]
+fn huge_limits_and_offsets_are_answered_without_trouble() {
+    let dir = TestDir::with_seeds();
+    let everything = search(&dir, &["russia", "--limit", "18446744073709551615"]);
+    let total = everything["total"].as_u64().unwrap();
+    assert_eq!(everything["hits"].as_array().unwrap().len() as u64, total);
+    let beyond = search(&dir, &["russia", "--offset", "18446744073709551615"]);
+    assert_eq!(beyond["total"], total);
+    assert!(beyond["hits"].as_array().unwrap().is_empty());
+}

@@ -127,12 +127,16 @@ impl Engine {
             &request.filters,
         )?;
 
-        let wanted = request.offset + request.limit;
-        let (ranked, total, facet_counts) = if request.limit == 0 {
+        // No page can hold more passages than the index has, whatever --offset and --limit say.
+        let wanted = request
+            .offset
+            .saturating_add(request.limit)
+            .min(searcher.num_docs() as usize);
+        let (ranked, total, facet_counts) = if request.limit == 0 || wanted <= request.offset {
             let (total, facets) = self.count(&searcher, &*full_query, request.facets)?;
             (Vec::new(), total, facets)
         } else {
-            let top = TopDocs::with_limit(wanted + TIE_MARGIN);
+            let top = TopDocs::with_limit(wanted.saturating_add(TIE_MARGIN));
             let (ranked, (total, facets)) = match request.sort {
                 Sort::Relevance => {
                     let collector = (
