@@ -214,35 +214,36 @@ fn bbc_root() -> PathBuf {
     repo().join("../shared/corpora/bbc")
 }
 
+/// Evaluates one gold file (unless its articles are absent) and holds it to a floor.
+fn assert_f1_at_least(file: &str, root: &Path, verbose: bool, floor: f64) {
+    if let Some(score) = evaluate(file, root, verbose) {
+        assert!(
+            score.f1() >= floor,
+            "{file}: F1 {:.3} < {floor}",
+            score.f1()
+        );
+    }
+}
+
 #[test]
 fn seeds_gold() {
     let root = [repo().join("seeds"), repo().join("../shared/seeds")]
         .into_iter()
         .find(|p| p.exists())
         .unwrap_or_else(|| repo().join("seeds"));
-    if let Some(score) = evaluate("seeds.tsv", &root, true) {
-        assert!(score.f1() >= 0.95, "seeds F1 {:.3} < 0.95", score.f1());
-    }
+    assert_f1_at_least("seeds.tsv", &root, true, 0.95);
 }
 
 #[test]
 fn bbc_gold() {
-    if let Some(score) = evaluate("bbc.tsv", &bbc_root(), true) {
-        assert!(score.f1() >= 0.90, "bbc F1 {:.3} < 0.90", score.f1());
-    }
+    assert_f1_at_least("bbc.tsv", &bbc_root(), true, 0.90);
 }
 
 /// A development set written by hand from ten other BBC articles, to check that rule changes
 /// made for `bbc.tsv` generalise before the held-out figure is looked at.
 #[test]
 fn bbc_dev_gold() {
-    if let Some(score) = evaluate("bbc_dev.tsv", &bbc_root(), true) {
-        assert!(
-            score.f1() >= BBC_DEV_F1,
-            "bbc dev F1 {:.3} < {BBC_DEV_F1}",
-            score.f1()
-        );
-    }
+    assert_f1_at_least("bbc_dev.tsv", &bbc_root(), true, BBC_DEV_F1);
 }
 
 /// Floor for the development set (measured 0.989; its first ten articles scored 0.856
@@ -254,13 +255,7 @@ const BBC_DEV_F1: f64 = 0.97;
 /// it, as a fresh measurement of how the rules generalise.
 #[test]
 fn bbc_dev2_gold() {
-    if let Some(score) = evaluate("bbc_dev2.tsv", &bbc_root(), true) {
-        assert!(
-            score.f1() >= BBC_DEV2_F1,
-            "bbc dev2 F1 {:.3} < {BBC_DEV2_F1}",
-            score.f1()
-        );
-    }
+    assert_f1_at_least("bbc_dev2.tsv", &bbc_root(), true, BBC_DEV2_F1);
 }
 
 /// Floor for the second development set (measured 0.982: P 0.988, R 0.977). Its first,
@@ -271,13 +266,7 @@ const BBC_DEV2_F1: f64 = 0.96;
 #[test]
 fn bbc_heldout_gold() {
     let verbose = std::env::var("NEWSDEX_EVAL_VERBOSE").is_ok_and(|v| v == "1");
-    if let Some(score) = evaluate("bbc_heldout.tsv", &bbc_root(), verbose) {
-        assert!(
-            score.f1() >= HELDOUT_F1,
-            "held-out F1 {:.3} < {HELDOUT_F1}",
-            score.f1()
-        );
-    }
+    assert_f1_at_least("bbc_heldout.tsv", &bbc_root(), verbose, HELDOUT_F1);
 }
 
 /// What the rules honestly reach on articles they were not written from (measured 0.924:
