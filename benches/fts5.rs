@@ -12,8 +12,7 @@ mod common;
 use std::time::Duration;
 
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion};
-use newsdex::index::NewsIndex;
-use newsdex::search::{Engine, Request};
+use newsdex::search::Request;
 
 fn compare(c: &mut Criterion) {
     let mut group = c.benchmark_group("fts5");
@@ -22,11 +21,9 @@ fn compare(c: &mut Criterion) {
         .warm_up_time(Duration::from_millis(500))
         .measurement_time(Duration::from_secs(2));
     for k in common::sizes() {
-        let (Some(index), Some(db_path)) = (common::index(k), common::fts5(k)) else {
+        let Some((engine, db)) = common::contestants(k) else {
             return;
         };
-        let engine = Engine::new(NewsIndex::open(&index).unwrap()).unwrap();
-        let db = common::open_fts5(&db_path);
         let mut statement = db.prepare(common::FTS5_TOP10).unwrap();
         for query in &common::SHARED {
             let request = Request::new(query.newsdex);

@@ -14,8 +14,7 @@ use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use newsdex::bench::{percentile_us, search_and_render};
-use newsdex::index::NewsIndex;
-use newsdex::search::{Engine, FacetBy, Request};
+use newsdex::search::{FacetBy, Request};
 use plotters::prelude::*;
 use serde_json::{json, Value};
 
@@ -44,11 +43,9 @@ fn main() {
     let warmup = 20;
     let mut rows = Vec::new();
     for k in common::sizes() {
-        let (Some(index), Some(db_path)) = (common::index(k), common::fts5(k)) else {
+        let Some((engine, db)) = common::contestants(k) else {
             return;
         };
-        let engine = Engine::new(NewsIndex::open(&index).unwrap()).unwrap();
-        let db = common::open_fts5(&db_path);
         let mut statement = db.prepare(common::FTS5_TOP10).unwrap();
         for query in &common::SHARED {
             let request = Request::new(query.newsdex);

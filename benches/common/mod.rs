@@ -18,7 +18,7 @@ use newsdex::index::{stored_passage, NewsIndex};
 use newsdex::ingest;
 use newsdex::model::PassageKind;
 use newsdex::pipeline::{self, IndexJob};
-use newsdex::search::{FacetBy, Request};
+use newsdex::search::{Engine, FacetBy, Request};
 
 /// Corpus sizes in copies of BBC, from `NEWSDEX_BENCH_SIZES` (default `1,4,20`).
 pub fn sizes() -> Vec<usize> {
@@ -295,6 +295,15 @@ pub fn fts5_top10(statement: &mut rusqlite::Statement<'_>, query: &str) -> usize
 }
 
 /// Opens an FTS5 database read-only with a warm page cache.
+/// Both engines over the `k`× corpus, warm and ready: newsdex's index and the FTS5 database
+/// holding the same passages; `None` (after a message) when the BBC corpus is absent.
+pub fn contestants(k: usize) -> Option<(Engine, rusqlite::Connection)> {
+    let (index, db_path) = (index(k)?, fts5(k)?);
+    let engine = Engine::new(NewsIndex::open(&index).expect("open the bench index"))
+        .expect("a reader on the bench index");
+    Some((engine, open_fts5(&db_path)))
+}
+
 pub fn open_fts5(path: &Path) -> rusqlite::Connection {
     let db =
         rusqlite::Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)
