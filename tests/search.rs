@@ -381,3 +381,41 @@ fn huge_limits_and_offsets_are_answered_without_trouble() {
     assert_eq!(beyond["total"], total);
     assert!(beyond["hits"].as_array().unwrap().is_empty());
 }
+
+/// Equal scores are ordered by article id, then paragraph, however the index is laid out.
+#[test]
+fn ties_are_ordered_by_article_then_paragraph_within_and_across_segments() {
+    let dir = TestDir::new();
+    let article = |title: &str| {
+        format!("{title}\n\nThe zebra crossed the road.\n\nA quiet day.\n\nThe zebra crossed the road.\n")
+    };
+    let order = |dir: &TestDir| -> Vec<String> {
+        search(dir, &["zebra", "--limit", "20"])["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| format!("{} {}", h["article_id"].as_str().unwrap(), h["paragraph"]))
+            .collect()
+    };
+    for (name, title) in [("d", "Delta"), ("b", "Bravo")] {
+        dir.write(&format!("in/{name}.txt"), article(title));
+    }
+    for filler in ["e", "f", "g"] {
+        dir.write(
+            &format!("in/{filler}.txt"),
+            format!("Filler {filler}\n\nNothing here.\n"),
+        );
+    }
+    dir.run(&["index", "in"]).ok();
+    assert_eq!(order(&dir), ["b 1", "b 3", "d 1", "d 3"]);
+
+    // Two articles added to seven: too few for a compaction, so they land in a second segment.
+    for (name, title) in [("c", "Charlie"), ("a", "Alpha")] {
+        dir.write(&format!("in/{name}.txt"), article(title));
+    }
+    dir.run(&["index", "in"]).ok();
+    assert_eq!(
+        order(&dir),
+        ["a 1", "a 3", "b 1", "b 3", "c 1", "c 3", "d 1", "d 3"]
+    );
+}

@@ -13,7 +13,7 @@ use tantivy::schema::{
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// English stemming tokenizer, registered by tantivy under this name.
-const STEMMED: &str = "en_stem";
+pub const STEMMED: &str = "en_stem";
 /// Lowercasing tokenizer without stemming, for `--exact` and for names.
 const LOWERCASE: &str = "default";
 

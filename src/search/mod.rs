@@ -15,7 +15,6 @@ use std::time::{Duration, Instant};
 use anyhow::Result;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::snippet::SnippetGenerator;
 use tantivy::{DocAddress, IndexReader, Score, Searcher, SegmentReader};
 
 use crate::index::{stored_passage, FacetCounter, NewsIndex};
@@ -174,8 +173,7 @@ impl Engine {
             } else {
                 fields.text
             };
-            let mut generator = SnippetGenerator::create(&searcher, &*text_query, snippet_field)?;
-            generator.set_max_num_chars(snippets::MAX_CHARS);
+            let generator = snippets::generator(&searcher, &*text_query, snippet_field)?;
             page.into_iter()
                 .enumerate()
                 .map(|(i, (score, address))| {
@@ -246,7 +244,7 @@ impl Engine {
             .filter(|&i| ties(i))
             .map(|i| ranked[i].2)
             .collect();
-        let mut positions = self.positions_of(searcher, &tied)?;
+        let mut positions = tie_keys(searcher, &tied)?;
         let mut keyed: Vec<_> = ranked
             .iter()
             .map(|&(date, score, address)| (date, score, positions.remove(&address), address))
@@ -264,52 +262,67 @@ impl Engine {
             .map(|(_, score, _, address)| (score, address))
             .collect())
     }
+}
 
-    /// Article id and paragraph of each document, from fast fields (no stored-document read).
-    ///
-    /// Ids are decoded per segment in one sorted pass over its dictionary, the cheap way to
-    /// turn term ordinals back into text.
-    fn positions_of(
-        &self,
-        searcher: &Searcher,
-        addresses: &[DocAddress],
-    ) -> Result<HashMap<DocAddress, (String, u64)>> {
-        let mut by_segment: HashMap<u32, Vec<DocAddress>> = HashMap::new();
-        for &address in addresses {
-            by_segment
-                .entry(address.segment_ord)
-                .or_default()
-                .push(address);
-        }
-        let mut positions = HashMap::with_capacity(addresses.len());
-        for (segment_ord, docs) in by_segment {
-            let fast = searcher.segment_reader(segment_ord).fast_fields();
-            let paragraphs = fast.u64("paragraph")?;
-            let Some(ids) = fast.str("article")? else {
-                continue;
-            };
-            let ords: Vec<Option<u64>> = docs
-                .iter()
-                .map(|d| ids.term_ords(d.doc_id).next())
-                .collect();
-            let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
-            sorted.sort_unstable();
-            sorted.dedup();
-            let mut names = Vec::with_capacity(sorted.len());
-            ids.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
-                names.push(String::from_utf8_lossy(bytes).into_owned());
-            })?;
-            for (address, ord) in docs.iter().zip(ords) {
-                let article = ord
-                    .and_then(|o| sorted.binary_search(&o).ok())
-                    .and_then(|k| names.get(k).cloned())
-                    .unwrap_or_default();
-                let paragraph = paragraphs.first(address.doc_id).unwrap_or_default();
-                positions.insert(*address, (article, paragraph));
-            }
-        }
-        Ok(positions)
+/// Where a tied passage sits: its article id and paragraph, which order ties.
+///
+/// A segment's dictionary is sorted, so within one segment an id's term ordinal orders as the
+/// id itself does. When every tied passage is in one segment (always, in a compacted index) the
+/// ordinals stand in for the ids; otherwise the ids are decoded. Keys from one call are all of
+/// one kind, so the derived order never compares an ordinal with an id.
+#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum TieKey {
+    Ordinal(Option<u64>, u64),
+    Id(String, u64),
+}
+
+/// The [`TieKey`] of each passage, from fast fields (no stored-document read).
+///
+/// Ids are decoded per segment in one sorted pass over its dictionary, the cheap way to turn
+/// term ordinals back into text.
+fn tie_keys(searcher: &Searcher, addresses: &[DocAddress]) -> Result<HashMap<DocAddress, TieKey>> {
+    let mut by_segment: HashMap<u32, Vec<DocAddress>> = HashMap::new();
+    for &address in addresses {
+        by_segment
+            .entry(address.segment_ord)
+            .or_default()
+            .push(address);
     }
+    let one_segment = by_segment.len() == 1;
+    let mut keys = HashMap::with_capacity(addresses.len());
+    for (segment_ord, docs) in by_segment {
+        let fast = searcher.segment_reader(segment_ord).fast_fields();
+        let paragraphs = fast.u64("paragraph")?;
+        let Some(ids) = fast.str("article")? else {
+            continue;
+        };
+        let ords: Vec<Option<u64>> = docs
+            .iter()
+            .map(|d| ids.term_ords(d.doc_id).next())
+            .collect();
+        let paragraph = |address: &DocAddress| paragraphs.first(address.doc_id).unwrap_or_default();
+        if one_segment {
+            for (address, ord) in docs.iter().zip(ords) {
+                keys.insert(*address, TieKey::Ordinal(ord, paragraph(address)));
+            }
+            continue;
+        }
+        let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
+        sorted.sort_unstable();
+        sorted.dedup();
+        let mut names = Vec::with_capacity(sorted.len());
+        ids.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
+            names.push(String::from_utf8_lossy(bytes).into_owned());
+        })?;
+        for (address, ord) in docs.iter().zip(ords) {
+            let article = ord
+                .and_then(|o| sorted.binary_search(&o).ok())
+                .and_then(|k| names.get(k).cloned())
+                .unwrap_or_default();
+            keys.insert(*address, TieKey::Id(article, paragraph(address)));
+        }
+    }
+    Ok(keys)
 }
 
 /// Sort key for date order: the day for newest, its negation for oldest; undated last.
