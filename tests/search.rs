@@ -419,3 +419,34 @@ fn ties_are_ordered_by_article_then_paragraph_within_and_across_segments() {
         ["a 1", "a 3", "b 1", "b 3", "c 1", "c 3", "d 1", "d 3"]
     );
 }
+
+#[test]
+fn a_phrase_needs_its_words_next_to_each_other_and_in_order() {
+    let dir = TestDir::new();
+    let passages = [
+        "They crossed the red line.",
+        "Red, line by line, was the colour.",
+        "Red lines were drawn.",
+        "The red and the line.",
+        "The line was red.",
+    ];
+    for (i, passage) in passages.iter().enumerate() {
+        dir.write(&format!("in/{i}.txt"), format!("Title {i}\n\n{passage}\n"));
+    }
+    dir.run(&["index", "in"]).ok();
+    let found = |query: &str| -> Vec<String> {
+        let mut ids: Vec<String> = search(&dir, &[query])["hits"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .map(|h| h["article_id"].as_str().unwrap().to_string())
+            .collect();
+        ids.sort();
+        ids
+    };
+    assert_eq!(found("\"red line\""), ["0", "1", "2"]);
+    assert_eq!(found("\"line red\""), Vec::<String>::new());
+    // A phrase holding a stop word is matched too (from positions, not pairs).
+    assert_eq!(found("\"the red\""), ["0", "3"]);
+    assert_eq!(found("\"was red\""), ["4"]);
+}

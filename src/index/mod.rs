@@ -5,6 +5,7 @@
 //! corrupt or outdated index) into errors that say what to do. Querying lives in `search`.
 
 mod facet_counter;
+pub mod pairs;
 mod reader;
 pub mod schema;
 mod writer;
@@ -67,6 +68,7 @@ impl NewsIndex {
                 &format!("it has schema {found}, this newsdex needs version {SCHEMA_VERSION}"),
             ));
         }
+        pairs::register(&index);
         let (_, fields) = schema::build();
         Ok(NewsIndex {
             index,
@@ -85,6 +87,7 @@ impl NewsIndex {
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(path, schema)
             .with_context(|| format!("cannot create an index in {}", path.display()))?;
+        pairs::register(&index);
         let news_index = NewsIndex {
             index,
             fields,

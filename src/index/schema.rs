@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what is stored in it changes; an index built with another
 /// version is refused with advice to rebuild it.
-pub const SCHEMA_VERSION: u32 = 1;
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// English stemming tokenizer, registered by tantivy under this name.
 pub const STEMMED: &str = "en_stem";
@@ -29,6 +29,8 @@ pub struct Fields {
     pub title_exact: Field,
     pub text: Field,
     pub text_exact: Field,
+    /// Neighbouring word pairs of the text, for two-word phrases (see `index::pairs`).
+    pub text_pairs: Field,
     /// Canonical name and every variant merged into it, for `--speaker` and `speaker:`.
     pub speaker: Field,
     /// `/Canonical Name`, for counts.
@@ -61,6 +63,14 @@ fn text_field(tokenizer: &str, stored: bool) -> TextOptions {
     }
 }
 
+/// Pairs need no positions: a pair already is the two words next to each other.
+fn pairs_field() -> TextOptions {
+    let indexing = TextFieldIndexing::default()
+        .set_tokenizer(super::pairs::PAIRS)
+        .set_index_option(IndexRecordOption::WithFreqs);
+    TextOptions::default().set_indexing_options(indexing)
+}
+
 /// Builds the schema and the field handles that go with it.
 pub fn build() -> (Schema, Fields) {
     let mut builder = Schema::builder();
@@ -76,6 +86,7 @@ pub fn build() -> (Schema, Fields) {
         title_exact: builder.add_text_field("title_exact", text_field(LOWERCASE, false)),
         text: builder.add_text_field("text", text_field(STEMMED, true)),
         text_exact: builder.add_text_field("text_exact", text_field(LOWERCASE, false)),
+        text_pairs: builder.add_text_field("text_pairs", pairs_field()),
         speaker: builder.add_text_field("speaker", text_field(LOWERCASE, false)),
         speaker_facet: builder
             .add_facet_field("speaker_facet", FacetOptions::default().set_stored()),

@@ -68,6 +68,7 @@ impl PassageWriter {
         doc.add_text(f.kind, passage.kind.as_str());
         doc.add_text(f.text, &passage.text);
         doc.add_text(f.text_exact, &passage.text);
+        doc.add_text(f.text_pairs, &passage.text);
         if let Some(title) = &article.title {
             doc.add_text(f.title, title);
             doc.add_text(f.title_exact, title);

@@ -112,19 +112,15 @@ impl Engine {
         let searcher = self.reader.searcher();
         let fields = self.index.fields();
         let tantivy_index = self.index.tantivy();
-        let text_query = query::parse(
+        let parsed = query::parse(
             tantivy_index,
             fields,
             &request.query,
             request.any,
             request.exact,
         )?;
-        let full_query = query::with_filters(
-            text_query.box_clone(),
-            fields,
-            tantivy_index,
-            &request.filters,
-        )?;
+        let full_query =
+            query::with_filters(parsed.matching, fields, tantivy_index, &request.filters)?;
 
         // No page can hold more passages than the index has, whatever --offset and --limit say.
         let wanted = request
@@ -173,7 +169,7 @@ impl Engine {
             } else {
                 fields.text
             };
-            let generator = snippets::generator(&searcher, &*text_query, snippet_field)?;
+            let generator = snippets::generator(&searcher, &*parsed.highlighting, snippet_field)?;
             page.into_iter()
                 .enumerate()
                 .map(|(i, (score, address))| {

@@ -1,0 +1,176 @@
+//! Word pairs: every two neighbouring words of a passage indexed together as one term.
+//!
+//! A two-word phrase ("prime minister", "red line") is the commonest phrase query, and
+//! answering it from positions means decoding and comparing the positions of both words in
+//! every passage holding both. With pairs indexed, it is one posting list, read like a single
+//! word's (Elasticsearch calls this `index_phrases`). `search::query` decides when a phrase can
+//! be answered this way.
+//!
+//! This is not a general shingle filter: pairs only, of stemmed words that are next to each
+//! other, and the pair field keeps no positions.
+
+use tantivy::tokenizer::{
+    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
+    Token, TokenFilter, TokenStream, Tokenizer,
+};
+use tantivy::Index;
+
+/// Name of the pair tokenizer in the index's tokenizer manager.
+pub const PAIRS: &str = "en_stem_pairs";
+
+/// Tantivy's `en_stem` analyzer with English stop words dropped, followed by [`WordPairs`].
+///
+/// Pairs with a stop word ("of the", "the prime") are not indexed: they are rare as phrase
+/// queries, and leaving them out halves the pairs to index. A phrase holding one is answered
+/// from positions as before.
+pub fn analyzer() -> TextAnalyzer {
+    let stop_words = StopWordFilter::new(Language::English)
+        .unwrap_or_else(|| StopWordFilter::remove(Vec::new()));
+    TextAnalyzer::builder(SimpleTokenizer::default())
+        .filter(RemoveLongFilter::limit(40))
+        .filter(LowerCaser)
+        .filter(stop_words)
+        .filter(Stemmer::new(Language::English))
+        .filter(WordPairs)
+        .build()
+}
+
+/// Makes [`PAIRS`] known to the index; tokenizers are not saved with it, so this runs on every
+/// open.
+pub fn register(index: &Index) {
+    index.tokenizers().register(PAIRS, analyzer());
+}
+
+/// A token filter that turns a stream of words into the stream of its neighbouring pairs,
+/// `prime minist` for "prime minister" (the space cannot occur inside a word).
+///
+/// Words are neighbours when their positions are consecutive: a word dropped before this
+/// filter (a stop word, or one too long to index) leaves a gap that no pair spans.
+#[derive(Clone, Copy, Debug)]
+pub struct WordPairs;
+
+impl TokenFilter for WordPairs {
+    type Tokenizer<T: Tokenizer> = WordPairsFilter<T>;
+
+    fn transform<T: Tokenizer>(self, inner: T) -> WordPairsFilter<T> {
+        WordPairsFilter { inner }
+    }
+}
+
+#[derive(Clone)]
+pub struct WordPairsFilter<T> {
+    inner: T,
+}
+
+impl<T: Tokenizer> Tokenizer for WordPairsFilter<T> {
+    type TokenStream<'a> = WordPairsStream<T::TokenStream<'a>>;
+
+    fn token_stream<'a>(&'a mut self, text: &'a str) -> Self::TokenStream<'a> {
+        WordPairsStream {
+            inner: self.inner.token_stream(text),
+            previous: None,
+            pair: Token::default(),
+        }
+    }
+}
+
+pub struct WordPairsStream<S> {
+    inner: S,
+    previous: Option<Token>,
+    pair: Token,
+}
+
+impl<S: TokenStream> TokenStream for WordPairsStream<S> {
+    fn advance(&mut self) -> bool {
+        while self.inner.advance() {
+            let word = self.inner.token();
+            let made_pair = match &self.previous {
+                Some(previous) if previous.position + 1 == word.position => {
+                    self.pair.text.clear();
+                    self.pair.text.push_str(&previous.text);
+                    self.pair.text.push(' ');
+                    self.pair.text.push_str(&word.text);
+                    self.pair.offset_from = previous.offset_from;
+                    self.pair.offset_to = word.offset_to;
+                    self.pair.position = previous.position;
+                    self.pair.position_length = 2;
+                    true
+                }
+                _ => false,
+            };
+            match &mut self.previous {
+                Some(previous) => previous.clone_from(word),
+                None => self.previous = Some(word.clone()),
+            }
+            if made_pair {
+                return true;
+            }
+        }
+        false
+    }
+
+    fn token(&self) -> &Token {
+        &self.pair
+    }
+
+    fn token_mut(&mut self) -> &mut Token {
+        &mut self.pair
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pairs(text: &str) -> Vec<String> {
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream(text);
+        let mut out = Vec::new();
+        while let Some(token) = stream.next() {
+            out.push(token.text.clone());
+        }
+        out
+    }
+
+    #[test]
+    fn neighbouring_stemmed_words_pair_up() {
+        assert_eq!(
+            pairs("Prime Minister Blair's red lines."),
+            [
+                "prime minist",
+                "minist blair",
+                "blair s",
+                "s red",
+                "red line"
+            ]
+        );
+    }
+
+    #[test]
+    fn no_pair_holds_or_spans_a_stop_word() {
+        assert_eq!(pairs("state of the union"), Vec::<String>::new());
+        assert_eq!(pairs("the talks"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn one_word_makes_no_pair() {
+        assert!(pairs("Lavrov").is_empty());
+        assert!(pairs("").is_empty());
+    }
+
+    #[test]
+    fn no_pair_spans_a_word_too_long_to_index() {
+        let long = "x".repeat(50);
+        assert_eq!(pairs(&format!("red {long} line")), Vec::<String>::new());
+    }
+
+    #[test]
+    fn a_pair_covers_both_words_in_the_text() {
+        let mut analyzer = analyzer();
+        let mut stream = analyzer.token_stream("a red line");
+        stream.advance();
+        stream.advance();
+        let token = stream.token();
+        assert_eq!((token.offset_from, token.offset_to), (2, 10));
+    }
+}
