@@ -8,20 +8,21 @@ mod facets;
 pub mod query;
 pub mod snippets;
 mod suggest;
+mod ties;
 
-use std::collections::HashMap;
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
 use tantivy::collector::{Count, TopDocs};
 use tantivy::query::Query;
-use tantivy::{DocAddress, IndexReader, Score, Searcher, SegmentReader};
+use tantivy::{IndexReader, Score, Searcher, SegmentReader};
 
 use crate::index::{stored_passage, FacetCounter, NewsIndex};
 use crate::model::StoredPassage;
 pub use facets::{FacetBy, FacetCounts, UNKNOWN};
 pub use query::Filters;
 pub use snippets::Snippet;
+use ties::Ties;
 
 /// Result order.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
@@ -90,12 +91,17 @@ const TIE_MARGIN: usize = 16;
 pub struct Engine {
     index: NewsIndex,
     reader: IndexReader,
+    ties: Ties,
 }
 
 impl Engine {
     pub fn new(index: NewsIndex) -> Result<Engine> {
         let reader = index.reader()?;
-        Ok(Engine { index, reader })
+        Ok(Engine {
+            index,
+            reader,
+            ties: Ties::default(),
+        })
     }
 
     pub fn index(&self) -> &NewsIndex {
@@ -160,7 +166,9 @@ impl Engine {
             (ranked, total, facets)
         };
 
-        let page = self.page(&searcher, ranked, request.offset, request.limit)?;
+        let page = self
+            .ties
+            .page(&searcher, ranked, request.offset, request.limit)?;
         let hits = if page.is_empty() {
             Vec::new()
         } else {
@@ -211,114 +219,6 @@ impl Engine {
         };
         Ok((total, facets))
     }
-
-    /// Orders candidates by (date key, score) descending, then article id and paragraph, and
-    /// cuts the requested page.
-    ///
-    /// Article ids are read only for candidates that tie with a neighbour: turning a term
-    /// ordinal back into an id is the costly step, and most candidates never tie.
-    fn page(
-        &self,
-        searcher: &Searcher,
-        mut ranked: Vec<(i64, Score, DocAddress)>,
-        offset: usize,
-        limit: usize,
-    ) -> Result<Vec<(Score, DocAddress)>> {
-        let by_key = |a: &(i64, Score, DocAddress), b: &(i64, Score, DocAddress)| {
-            b.0.cmp(&a.0).then(b.1.total_cmp(&a.1))
-        };
-        ranked.sort_by(|a, b| by_key(a, b).then(a.2.cmp(&b.2)));
-        let ties = |i: usize| {
-            let same = |j: usize| {
-                ranked
-                    .get(j)
-                    .is_some_and(|other| by_key(&ranked[i], other).is_eq())
-            };
-            (i > 0 && same(i - 1)) || same(i + 1)
-        };
-        let tied: Vec<DocAddress> = (0..ranked.len())
-            .filter(|&i| ties(i))
-            .map(|i| ranked[i].2)
-            .collect();
-        let mut positions = tie_keys(searcher, &tied)?;
-        let mut keyed: Vec<_> = ranked
-            .iter()
-            .map(|&(date, score, address)| (date, score, positions.remove(&address), address))
-            .collect();
-        keyed.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.total_cmp(&a.1))
-                .then_with(|| a.2.cmp(&b.2))
-                .then(a.3.cmp(&b.3))
-        });
-        Ok(keyed
-            .into_iter()
-            .skip(offset)
-            .take(limit)
-            .map(|(_, score, _, address)| (score, address))
-            .collect())
-    }
-}
-
-/// Where a tied passage sits: its article id and paragraph, which order ties.
-///
-/// A segment's dictionary is sorted, so within one segment an id's term ordinal orders as the
-/// id itself does. When every tied passage is in one segment (always, in a compacted index) the
-/// ordinals stand in for the ids; otherwise the ids are decoded. Keys from one call are all of
-/// one kind, so the derived order never compares an ordinal with an id.
-#[derive(Clone, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum TieKey {
-    Ordinal(Option<u64>, u64),
-    Id(String, u64),
-}
-
-/// The [`TieKey`] of each passage, from fast fields (no stored-document read).
-///
-/// Ids are decoded per segment in one sorted pass over its dictionary, the cheap way to turn
-/// term ordinals back into text.
-fn tie_keys(searcher: &Searcher, addresses: &[DocAddress]) -> Result<HashMap<DocAddress, TieKey>> {
-    let mut by_segment: HashMap<u32, Vec<DocAddress>> = HashMap::new();
-    for &address in addresses {
-        by_segment
-            .entry(address.segment_ord)
-            .or_default()
-            .push(address);
-    }
-    let one_segment = by_segment.len() == 1;
-    let mut keys = HashMap::with_capacity(addresses.len());
-    for (segment_ord, docs) in by_segment {
-        let fast = searcher.segment_reader(segment_ord).fast_fields();
-        let paragraphs = fast.u64("paragraph")?;
-        let Some(ids) = fast.str("article")? else {
-            continue;
-        };
-        let ords: Vec<Option<u64>> = docs
-            .iter()
-            .map(|d| ids.term_ords(d.doc_id).next())
-            .collect();
-        let paragraph = |address: &DocAddress| paragraphs.first(address.doc_id).unwrap_or_default();
-        if one_segment {
-            for (address, ord) in docs.iter().zip(ords) {
-                keys.insert(*address, TieKey::Ordinal(ord, paragraph(address)));
-            }
-            continue;
-        }
-        let mut sorted: Vec<u64> = ords.iter().flatten().copied().collect();
-        sorted.sort_unstable();
-        sorted.dedup();
-        let mut names = Vec::with_capacity(sorted.len());
-        ids.dictionary().sorted_ords_to_term_cb(&sorted, |bytes| {
-            names.push(String::from_utf8_lossy(bytes).into_owned());
-        })?;
-        for (address, ord) in docs.iter().zip(ords) {
-            let article = ord
-                .and_then(|o| sorted.binary_search(&o).ok())
-                .and_then(|k| names.get(k).cloned())
-                .unwrap_or_default();
-            keys.insert(*address, TieKey::Id(article, paragraph(address)));
-        }
-    }
-    Ok(keys)
 }
 
 /// Sort key for date order: the day for newest, its negation for oldest; undated last.
