@@ -5,10 +5,11 @@
 
 use std::path::Path;
 
-use anyhow::{bail, Result};
+use anyhow::{anyhow, bail, Result};
+use clap::Parser;
 
 use crate::bench;
-use crate::cli::{BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SortArg};
+use crate::cli::{BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SearchLine, SortArg};
 use crate::index::NewsIndex;
 use crate::ingest;
 use crate::pipeline::{self, IndexJob};
@@ -160,9 +161,30 @@ fn search_request(args: &SearchArgs) -> Result<Request> {
     })
 }
 
+/// A `bench --queries` line as a request: the query, then from the first ` --` on, options
+/// split as a shell would split them (`--speaker "Tony Blair"`).
+fn search_line(line: &str) -> Result<Request> {
+    let (query, options) = line.split_at(line.find(" --").unwrap_or(line.len()));
+    let options =
+        shlex::split(options).ok_or_else(|| anyhow!("unbalanced quotes in {options:?}"))?;
+    let parsed =
+        SearchLine::try_parse_from(std::iter::once(query.trim().to_string()).chain(options))
+            .map_err(|e| {
+                anyhow!(
+                    "{}",
+                    first_line(&e.to_string()).trim_start_matches("error: ")
+                )
+            })?;
+    search_request(&parsed.args)
+}
+
+fn first_line(text: &str) -> &str {
+    text.lines().next().unwrap_or_default()
+}
+
 fn bench(index_path: &Path, args: BenchArgs) -> Result<()> {
     let queries = match &args.queries {
-        Some(path) => bench::read_queries(path)?,
+        Some(path) => bench::read_queries(path, search_line)?,
         None => bench::default_mix(),
     };
     let options = bench::Options {

@@ -80,19 +80,27 @@ pub fn default_mix() -> Vec<BenchQuery> {
     ]
 }
 
-/// One query per line; blank lines and `#` comments are skipped.
-pub fn read_queries(path: &Path) -> Result<Vec<BenchQuery>> {
+/// One search per line, turned into a request by `parse_line`; blank lines and `#` comments
+/// are skipped. A line that cannot be parsed fails the whole file, naming the line.
+pub fn read_queries(
+    path: &Path,
+    parse_line: impl Fn(&str) -> Result<Request>,
+) -> Result<Vec<BenchQuery>> {
     let text = std::fs::read_to_string(path)
         .with_context(|| format!("cannot read query file {}", path.display()))?;
-    let queries: Vec<BenchQuery> = text
-        .lines()
-        .map(str::trim)
-        .filter(|line| !line.is_empty() && !line.starts_with('#'))
-        .map(|line| BenchQuery {
+    let mut queries = Vec::new();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let request = parse_line(line)
+            .with_context(|| format!("query file {}, line {}", path.display(), number + 1))?;
+        queries.push(BenchQuery {
             name: line.to_string(),
-            request: Request::new(line),
-        })
-        .collect();
+            request,
+        });
+    }
     if queries.is_empty() {
         bail!("query file {} has no queries", path.display());
     }

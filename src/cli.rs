@@ -172,9 +172,18 @@ pub struct ListArgs {
     pub json: bool,
 }
 
+/// One line of a `bench --queries` file: a query and `newsdex search` options.
+#[derive(Debug, Parser)]
+#[command(name = "search", no_binary_name = true)]
+pub struct SearchLine {
+    #[command(flatten)]
+    pub args: SearchArgs,
+}
+
 #[derive(Debug, Args)]
 pub struct BenchArgs {
-    /// File with one query per line (default: a built-in mix)
+    /// File with one search per line: a query, then any search options, as in
+    /// `"prime minister" --facets --speaker blair` (default: a built-in mix)
     #[arg(long, value_name = "FILE")]
     pub queries: Option<PathBuf>,
     /// Timed runs of each query

@@ -99,6 +99,39 @@ fn bench_takes_queries_from_a_file() {
 }
 
 #[test]
+fn bench_query_lines_take_search_options() {
+    let dir = TestDir::with_seeds();
+    dir.write(
+        "queries.txt",
+        "\"written response\"\n\"written response\" --speaker \"Dmitry Peskov\" --facets\n",
+    );
+    let report = dir
+        .run(&["bench", "--queries", "queries.txt", "--runs", "2", "--json"])
+        .json();
+    let hits: Vec<u64> = report["queries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["hits"].as_u64().unwrap())
+        .collect();
+    assert_eq!(hits, vec![5, 1]);
+}
+
+#[test]
+fn a_bad_option_in_a_bench_query_file_names_the_line() {
+    let dir = TestDir::with_seeds();
+    dir.write("queries.txt", "nato\nnato --facet\n");
+    let error = dir
+        .run(&["bench", "--queries", "queries.txt", "--runs", "1"])
+        .failed()
+        .to_string();
+    assert!(
+        error.contains("queries.txt, line 2") && error.contains("--facet"),
+        "{error}"
+    );
+}
+
+#[test]
 fn stats_text_shows_counts_by_source_and_date() {
     let dir = TestDir::with_seeds();
     let out = dir.run(&["stats"]).ok().to_string();
