@@ -82,10 +82,12 @@ cargo bench --bench search --bench indexing --bench fts5 2>&1 | tee "$out/criter
 step "per-query percentiles, newsdex and FTS5 interleaved, and the chart"
 cargo bench --bench latency | tee "$out/latency.txt"
 
-step "newsdex bench --json (the built-in mix) at each size"
+step "newsdex bench --json (the built-in mix, then benches/bbc-queries.txt) at each size"
 for k in "${sizes[@]}"; do
     "$newsdex" --index "target/bench-corpora/index-${k}x" bench --json --runs 200 --warmup 10 \
         >"$out/newsdex-bench-${k}x.json"
+    "$newsdex" --index "target/bench-corpora/index-${k}x" bench --json --runs 500 --warmup 20 \
+        --queries benches/bbc-queries.txt >"$out/newsdex-bench-bbc-${k}x.json"
 done
 
 step "end to end: whole processes (hyperfine)"
@@ -153,13 +155,17 @@ step "summary"
     echo
     cat "$out/latency.md"
     echo
-    echo "## newsdex bench --json --runs 200 (built-in mix)"
-    echo
-    echo "| size | query | hits | p50 µs | p95 µs | p99 µs | max µs |"
-    echo "|---|---|---:|---:|---:|---:|---:|"
-    for k in "${sizes[@]}"; do
-        jq -r --arg k "$k" '.queries[] | "| \($k)x | \(.query) | \(.hits) | \(.p50_us | round) | \(.p95_us | round) | \(.p99_us | round) | \(.max_us | round) |"' "$out/newsdex-bench-${k}x.json"
-        jq -r --arg k "$k" '"| \($k)x | overall (\(.documents) passages) | | \(.overall.p50_us | round) | | \(.overall.p99_us | round) | \(.overall.qps | round) qps |"' "$out/newsdex-bench-${k}x.json"
+    for mix in "built-in mix:newsdex-bench:200" "benches/bbc-queries.txt:newsdex-bench-bbc:500"; do
+        IFS=: read -r title file runs <<<"$mix"
+        echo "## newsdex bench --json --runs $runs ($title)"
+        echo
+        echo "| size | query | hits | p50 µs | p95 µs | p99 µs | max µs |"
+        echo "|---|---|---:|---:|---:|---:|---:|"
+        for k in "${sizes[@]}"; do
+            jq -r --arg k "$k" '.queries[] | "| \($k)x | `\(.name)` | \(.hits) | \(.p50_us | round) | \(.p95_us | round) | \(.p99_us | round) | \(.max_us | round) |"' "$out/$file-${k}x.json"
+            jq -r --arg k "$k" '"| \($k)x | overall (\(.documents) passages) | | \(.overall.p50_us | round) | | \(.overall.p99_us | round) | \(.overall.qps | round) qps |"' "$out/$file-${k}x.json"
+        done
+        echo
     done
     echo
     echo "## End to end, whole processes (hyperfine, 50 runs, ms)"
