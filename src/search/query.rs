@@ -19,7 +19,7 @@ use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
 
-use crate::index::{pairs, Fields};
+use crate::index::Fields;
 use crate::model::PassageKind;
 
 /// How much a match in the title counts against one in the passage.
@@ -64,17 +64,22 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     let invalid = |e: QueryParserError| anyhow!("invalid query {text:?}: {}", explain(&e));
     let ast = query_grammar::parse_query(text)
         .map_err(|_| invalid(QueryParserError::SyntaxError(text.to_string())))?;
-    let highlighting = parser
-        .build_query_from_user_input_ast(ast.clone())
-        .map_err(invalid)?;
-    let matching = if exact {
-        highlighting.box_clone()
+    let paired = if exact {
+        None
     } else {
         let names = FieldNames::of(index, fields);
-        let mut pairs = pairs::analyzer();
-        parser
-            .build_query_from_user_input_ast(with_pairs(ast, &names, &mut pairs))
-            .map_err(invalid)?
+        let mut pairs = index.tokenizer_for_field(fields.text_pairs)?;
+        let paired = with_pairs(ast.clone(), &names, &mut pairs);
+        (paired != ast).then_some(paired)
+    };
+    let highlighting = parser
+        .build_query_from_user_input_ast(ast)
+        .map_err(invalid)?;
+    let matching = match paired {
+        Some(paired) => parser
+            .build_query_from_user_input_ast(paired)
+            .map_err(invalid)?,
+        None => highlighting.box_clone(),
     };
     Ok(Parsed {
         matching,

@@ -63,8 +63,13 @@ fn matches_anything(
 /// Known values most similar to `name`, best first.
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
     let wanted = name.to_lowercase();
+    let mut lowercase = String::new();
     let mut scored: Vec<(f64, &str)> = known
-        .map(|value| (similarity(&wanted, &value.to_lowercase()), value))
+        .map(|value| {
+            lowercase.clear();
+            lowercase.extend(value.chars().flat_map(char::to_lowercase));
+            (similarity(&wanted, &lowercase), value)
+        })
         .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
