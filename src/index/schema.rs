@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what is stored in it changes; an index built with another
 /// version is refused with advice to rebuild it.
-pub const SCHEMA_VERSION: u32 = 2;
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// English stemming tokenizer, registered by tantivy under this name.
 pub const STEMMED: &str = "en_stem";

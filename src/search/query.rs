@@ -64,12 +64,10 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     let invalid = |e: QueryParserError| anyhow!("invalid query {text:?}: {}", explain(&e));
     let ast = query_grammar::parse_query(text)
         .map_err(|_| invalid(QueryParserError::SyntaxError(text.to_string())))?;
-    let paired = if exact {
+    let paired = if exact || !holds_a_phrase(&ast) {
         None
     } else {
-        let names = FieldNames::of(index, fields);
-        let mut pairs = index.tokenizer_for_field(fields.text_pairs)?;
-        let paired = with_pairs(ast.clone(), &names, &mut pairs);
+        let paired = Pairing::new(index, fields)?.rewrite(ast.clone());
         (paired != ast).then_some(paired)
     };
     let highlighting = parser
@@ -87,69 +85,105 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     })
 }
 
-/// Field names as the query language spells them.
-struct FieldNames {
-    text: String,
-    title: String,
-    pairs: String,
-}
-
-impl FieldNames {
-    fn of(index: &Index, fields: &Fields) -> FieldNames {
-        let schema = index.schema();
-        FieldNames {
-            text: schema.get_field_name(fields.text).to_string(),
-            title: schema.get_field_name(fields.title).to_string(),
-            pairs: schema.get_field_name(fields.text_pairs).to_string(),
-        }
-    }
-}
-
-/// Rewrites every exact two-word phrase on the text into a lookup of the word pair.
-///
-/// A phrase with no field is searched in the text and the title: the title half stays a
-/// phrase, the text half becomes the pair. Phrases with slop, prefixes, three or more words
-/// and phrases on other fields are left alone.
-fn with_pairs(ast: UserInputAst, names: &FieldNames, pairs: &mut TextAnalyzer) -> UserInputAst {
+/// Whether any literal could be a phrase of two or more words: the cheap test that spares
+/// single-word queries the rewrite.
+fn holds_a_phrase(ast: &UserInputAst) -> bool {
     match ast {
-        UserInputAst::Clause(clauses) => UserInputAst::Clause(
-            clauses
-                .into_iter()
-                .map(|(occur, clause)| (occur, with_pairs(clause, names, pairs)))
-                .collect(),
-        ),
-        UserInputAst::Boost(inner, boost) => {
-            UserInputAst::Boost(Box::new(with_pairs(*inner, names, pairs)), boost)
-        }
-        UserInputAst::Leaf(leaf) => match *leaf {
-            UserInputLeaf::Literal(literal) if is_one_pair(&literal, pairs) => {
-                let on = |field: &str| {
-                    UserInputAst::from(UserInputLeaf::Literal(UserInputLiteral {
-                        field_name: Some(field.to_string()),
-                        ..literal.clone()
-                    }))
-                };
-                match literal.field_name.as_deref() {
-                    None => UserInputAst::Clause(vec![
-                        (Some(Occur::Should), on(&names.pairs)),
-                        (Some(Occur::Should), on(&names.title)),
-                    ]),
-                    Some(field) if field == names.text => on(&names.pairs),
-                    Some(_) => UserInputAst::from(UserInputLeaf::Literal(literal)),
-                }
+        UserInputAst::Clause(clauses) => clauses.iter().any(|(_, clause)| holds_a_phrase(clause)),
+        UserInputAst::Boost(inner, _) => holds_a_phrase(inner),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(literal) => {
+                literal
+                    .phrase
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|word| !word.is_empty())
+                    .count()
+                    >= 2
             }
-            other => UserInputAst::from(other),
+            _ => false,
         },
     }
 }
 
-/// Whether a literal is an exact phrase of exactly two neighbouring words.
-fn is_one_pair(literal: &UserInputLiteral, pairs: &mut TextAnalyzer) -> bool {
-    if literal.slop > 0 || literal.prefix {
-        return false;
+/// Rewrites exact two-word phrases on the text into lookups of the word pair.
+struct Pairing {
+    text: String,
+    title: String,
+    pairs: String,
+    /// The text field's own analyzer: what a phrase on the text is matched against.
+    words: TextAnalyzer,
+    pair_words: TextAnalyzer,
+}
+
+impl Pairing {
+    fn new(index: &Index, fields: &Fields) -> Result<Pairing> {
+        let schema = index.schema();
+        Ok(Pairing {
+            text: schema.get_field_name(fields.text).to_string(),
+            title: schema.get_field_name(fields.title).to_string(),
+            pairs: schema.get_field_name(fields.text_pairs).to_string(),
+            words: index.tokenizer_for_field(fields.text)?,
+            pair_words: index.tokenizer_for_field(fields.text_pairs)?,
+        })
     }
-    let mut stream = pairs.token_stream(&literal.phrase);
-    stream.advance() && !stream.advance()
+
+    /// A phrase with no field is searched in the text and the title: the title half stays a
+    /// phrase, the text half becomes the pair. Phrases with slop or a prefix, of one word or of
+    /// three or more, and phrases on other fields are left alone.
+    fn rewrite(&mut self, ast: UserInputAst) -> UserInputAst {
+        match ast {
+            UserInputAst::Clause(clauses) => UserInputAst::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, clause)| (occur, self.rewrite(clause)))
+                    .collect(),
+            ),
+            UserInputAst::Boost(inner, boost) => {
+                UserInputAst::Boost(Box::new(self.rewrite(*inner)), boost)
+            }
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(literal) if self.is_one_pair(&literal) => {
+                    let on = |field: &str| {
+                        UserInputAst::from(UserInputLeaf::Literal(UserInputLiteral {
+                            field_name: Some(field.to_string()),
+                            ..literal.clone()
+                        }))
+                    };
+                    match literal.field_name.as_deref() {
+                        None => UserInputAst::Clause(vec![
+                            (Some(Occur::Should), on(&self.pairs)),
+                            (Some(Occur::Should), on(&self.title)),
+                        ]),
+                        Some(field) if field == self.text => on(&self.pairs),
+                        Some(_) => UserInputAst::from(UserInputLeaf::Literal(literal)),
+                    }
+                }
+                other => UserInputAst::from(other),
+            },
+        }
+    }
+
+    /// Whether a literal is an exact phrase of exactly two words, both of which pair.
+    ///
+    /// Both analyzers are asked: the text's, for "exactly two words" (stop words count, so
+    /// "the prime minister" is three), and the pairs', for "they make one indexed pair" (not
+    /// when a word is a stop word, or they are not neighbours).
+    fn is_one_pair(&mut self, literal: &UserInputLiteral) -> bool {
+        if literal.slop > 0 || literal.prefix {
+            return false;
+        }
+        count_tokens(&mut self.words, &literal.phrase) == 2
+            && count_tokens(&mut self.pair_words, &literal.phrase) == 1
+    }
+}
+
+fn count_tokens(analyzer: &mut TextAnalyzer, text: &str) -> usize {
+    let mut stream = analyzer.token_stream(text);
+    let mut count = 0;
+    while stream.advance() {
+        count += 1;
+    }
+    count
 }
 
 /// Says what is wrong with a query in the user's terms.
@@ -261,9 +295,10 @@ mod tests {
     use crate::pipeline::{self, IndexJob};
     use tantivy::collector::Count;
 
-    /// Two-word phrases taken from the seed articles (a third of their neighbouring words, some
-    /// across paragraphs, some with stop words) find the same passages through word pairs as
-    /// through positions (the query as written).
+    /// Phrases taken from the seed articles (a third of their neighbouring word pairs, a fifth
+    /// of their word triples, some across paragraphs, some with stop words, and a few chosen
+    /// to tempt a wrong rewrite) find the same passages as the query as written, answered from
+    /// positions.
     #[test]
     fn word_pairs_find_what_positions_find() {
         let dir = tempfile::tempdir().unwrap();
@@ -287,12 +322,23 @@ mod tests {
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .collect();
+        let phrases = words
+            .windows(2)
+            .step_by(3)
+            .chain(words.windows(3).step_by(5))
+            .map(|window| window.join(" "))
+            .chain(
+                [
+                    "the prime minister",
+                    "security guarantees of",
+                    "being held",
+                    "its response",
+                ]
+                .map(String::from),
+            );
         let mut paired = 0;
-        for pair in words.windows(2).step_by(3) {
-            for query in [
-                format!("\"{} {}\"", pair[0], pair[1]),
-                format!("text:\"{} {}\"", pair[0], pair[1]),
-            ] {
+        for phrase in phrases {
+            for query in [format!("\"{phrase}\""), format!("text:\"{phrase}\"")] {
                 let parsed = parse(index.tantivy(), index.fields(), &query, false, false).unwrap();
                 let by_pairs = searcher.search(&*parsed.matching, &Count).unwrap();
                 let by_positions = searcher.search(&*parsed.highlighting, &Count).unwrap();
