@@ -161,21 +161,37 @@ fn search_request(args: &SearchArgs) -> Result<Request> {
     })
 }
 
-/// A `bench --queries` line as a request: the query, then from the first ` --` on, options
-/// split as a shell would split them (`--speaker "Tony Blair"`).
+/// A `bench --queries` line as a request: the query, then from the first ` --` outside
+/// quotes on, options split as a shell would split them (`--speaker "Tony Blair"`).
 fn search_line(line: &str) -> Result<Request> {
-    let (query, options) = line.split_at(line.find(" --").unwrap_or(line.len()));
+    let (query, options) = line.split_at(options_start(line));
     let options =
         shlex::split(options).ok_or_else(|| anyhow!("unbalanced quotes in {options:?}"))?;
-    let parsed =
-        SearchLine::try_parse_from(std::iter::once(query.trim().to_string()).chain(options))
-            .map_err(|e| {
-                anyhow!(
-                    "{}",
-                    first_line(&e.to_string()).trim_start_matches("error: ")
-                )
-            })?;
+    // The query goes after `--`, so one that starts with an exclusion (`-oil sanctions`) is
+    // not taken for an option.
+    let words = options
+        .into_iter()
+        .chain(["--".to_string(), query.trim().to_string()]);
+    let parsed = SearchLine::try_parse_from(words).map_err(|e| {
+        anyhow!(
+            "{}",
+            first_line(&e.to_string()).trim_start_matches("error: ")
+        )
+    })?;
     search_request(&parsed.args)
+}
+
+/// Where the options of a query line start: the first ` --` outside double quotes.
+fn options_start(line: &str) -> usize {
+    let mut quoted = false;
+    for (at, c) in line.char_indices() {
+        match c {
+            '"' => quoted = !quoted,
+            ' ' if !quoted && line[at..].starts_with(" --") => return at,
+            _ => {}
+        }
+    }
+    line.len()
 }
 
 fn first_line(text: &str) -> &str {

@@ -118,6 +118,25 @@ fn bench_query_lines_take_search_options() {
 }
 
 #[test]
+fn a_bench_query_line_may_start_with_an_exclusion() {
+    let dir = TestDir::with_seeds();
+    dir.write(
+        "queries.txt",
+        "-nato \"written response\"\n\"a -- b\" --limit 1\n",
+    );
+    let report = dir
+        .run(&["bench", "--queries", "queries.txt", "--runs", "1", "--json"])
+        .json();
+    let queries: Vec<&str> = report["queries"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|q| q["query"].as_str().unwrap())
+        .collect();
+    assert_eq!(queries, ["-nato \"written response\"", "\"a -- b\""]);
+}
+
+#[test]
 fn a_bad_option_in_a_bench_query_file_names_the_line() {
     let dir = TestDir::with_seeds();
     dir.write("queries.txt", "nato\nnato --facet\n");

@@ -62,7 +62,7 @@ fn matches_anything(
 
 /// Known values most similar to `name`, best first.
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let wanted = name.to_lowercase();
+    let wanted = lowercase(name);
     let mut lowercase = String::new();
     let mut scored: Vec<(f64, &str)> = known
         .map(|value| {
@@ -78,6 +78,11 @@ pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<Stri
         .take(MAX_SUGGESTIONS)
         .map(|(_, value)| value.to_string())
         .collect()
+}
+
+/// Lowercased char by char, as the known names are (so both sides agree on every letter).
+fn lowercase(text: &str) -> String {
+    text.chars().flat_map(char::to_lowercase).collect()
 }
 
 /// Best match of the name against the whole value or any word of it.

@@ -99,6 +99,7 @@ impl Ties {
                 .or_default()
                 .push(address);
         }
+        self.forget_dead_segments(searcher);
         let one_segment = by_segment.len() == 1;
         let mut keys = HashMap::with_capacity(addresses.len());
         for (segment_ord, docs) in by_segment {
@@ -134,6 +135,18 @@ impl Ties {
             }
         }
         Ok(keys)
+    }
+
+    /// Drops the columns of segments the searcher no longer has (merged away after a reload),
+    /// so a long-lived engine does not keep them, or their files' mappings, forever.
+    fn forget_dead_segments(&self, searcher: &Searcher) {
+        let live: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        let mut opened = self.columns.lock().unwrap_or_else(PoisonError::into_inner);
+        opened.retain(|id, _| live.contains(id));
     }
 
     fn columns(&self, segment: &SegmentReader) -> Result<Arc<SegmentColumns>> {
