@@ -18,42 +18,24 @@ use tantivy::Index;
 /// Name of the pair tokenizer in the index's tokenizer manager.
 pub const PAIRS: &str = "en_stem_pairs";
 
-/// The English stop words tantivy's `StopWordFilter` uses (Lucene's list).
-const STOP_WORDS: [&str; 33] = [
-    "a", "an", "and", "are", "as", "at", "be", "but", "by", "for", "if", "in", "into", "is", "it",
-    "no", "not", "of", "on", "or", "such", "that", "the", "their", "then", "there", "these",
-    "they", "this", "to", "was", "will", "with",
-];
-
-/// Tantivy's `en_stem` analyzer, then stop words dropped, then [`WordPairs`].
+/// Tantivy's `en_stem` analyzer, then tantivy's English stop words dropped, then
+/// [`WordPairs`].
 ///
 /// Pairs with a stop word ("of the", "the prime") are not indexed: they are rare as phrase
 /// queries, and leaving them out halves the pairs to index. A phrase holding one is answered
-/// from positions as before. Stop words are dropped by their stem, after the stemmer, since
-/// phrases match stems: "being" stems to "be", so `"being held"` must not be answered from a
-/// pair index that left out the "be" of "will be held".
+/// from positions as before. Stop words are dropped after the stemmer, so by stem (each of
+/// them is its own stem), since phrases match stems: "being" stems to "be", so `"being held"`
+/// must not be answered from a pair index that left out the "be" of "will be held".
 pub fn analyzer() -> TextAnalyzer {
+    let stop_words = StopWordFilter::new(Language::English)
+        .expect("tantivy's `stopwords` feature is enabled in Cargo.toml");
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(40))
         .filter(LowerCaser)
         .filter(Stemmer::new(Language::English))
-        .filter(StopWordFilter::remove(stop_word_stems()))
+        .filter(stop_words)
         .filter(WordPairs)
         .build()
-}
-
-fn stop_word_stems() -> Vec<String> {
-    let mut stemmer = TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(Stemmer::new(Language::English))
-        .build();
-    let mut stems = Vec::new();
-    for word in STOP_WORDS {
-        let mut stream = stemmer.token_stream(word);
-        while let Some(token) = stream.next() {
-            stems.push(token.text.clone());
-        }
-    }
-    stems
 }
 
 /// Makes [`PAIRS`] known to the index; tokenizers are not saved with it, so this runs on every

@@ -63,13 +63,8 @@ fn matches_anything(
 /// Known values most similar to `name`, best first.
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
     let wanted = lowercase(name);
-    let mut lowercase = String::new();
     let mut scored: Vec<(f64, &str)> = known
-        .map(|value| {
-            lowercase.clear();
-            lowercase.extend(value.chars().flat_map(char::to_lowercase));
-            (similarity(&wanted, &lowercase), value)
-        })
+        .map(|value| (similarity(&wanted, &lowercase(value)), value))
         .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -80,7 +75,8 @@ pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<Stri
         .collect()
 }
 
-/// Lowercased char by char, as the known names are (so both sides agree on every letter).
+/// Lowercased char by char, the same way for the name and every known value, so both sides
+/// agree on every letter (`str::to_lowercase` treats a word-final sigma apart).
 fn lowercase(text: &str) -> String {
     text.chars().flat_map(char::to_lowercase).collect()
 }

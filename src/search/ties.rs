@@ -99,11 +99,10 @@ impl Ties {
                 .or_default()
                 .push(address);
         }
-        self.forget_dead_segments(searcher);
         let one_segment = by_segment.len() == 1;
         let mut keys = HashMap::with_capacity(addresses.len());
         for (segment_ord, docs) in by_segment {
-            let columns = self.columns(searcher.segment_reader(segment_ord))?;
+            let columns = self.columns(searcher, segment_ord)?;
             let Some(ids) = &columns.articles else {
                 continue;
             };
@@ -137,24 +136,24 @@ impl Ties {
         Ok(keys)
     }
 
-    /// Drops the columns of segments the searcher no longer has (merged away after a reload),
-    /// so a long-lived engine does not keep them, or their files' mappings, forever.
-    fn forget_dead_segments(&self, searcher: &Searcher) {
-        let live: Vec<SegmentId> = searcher
-            .segment_readers()
-            .iter()
-            .map(SegmentReader::segment_id)
-            .collect();
-        let mut opened = self.columns.lock().unwrap_or_else(PoisonError::into_inner);
-        opened.retain(|id, _| live.contains(id));
-    }
-
-    fn columns(&self, segment: &SegmentReader) -> Result<Arc<SegmentColumns>> {
+    /// The tie columns of one segment, opened on first use.
+    ///
+    /// A segment seen for the first time may mean the reader was reloaded and merged segments
+    /// went away; their columns (and their files' mappings) are dropped then, so a long-lived
+    /// engine does not keep them forever and the common case pays nothing for the check.
+    fn columns(&self, searcher: &Searcher, segment_ord: u32) -> Result<Arc<SegmentColumns>> {
+        let segment = searcher.segment_reader(segment_ord);
         // A panic elsewhere cannot leave the map half-written: entries are inserted whole.
         let mut opened = self.columns.lock().unwrap_or_else(PoisonError::into_inner);
         if let Some(columns) = opened.get(&segment.segment_id()) {
             return Ok(Arc::clone(columns));
         }
+        let live: Vec<SegmentId> = searcher
+            .segment_readers()
+            .iter()
+            .map(SegmentReader::segment_id)
+            .collect();
+        opened.retain(|id, _| live.contains(id));
         let fast = segment.fast_fields();
         let columns = Arc::new(SegmentColumns {
             articles: fast.str("article")?,
