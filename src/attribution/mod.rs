@@ -7,6 +7,7 @@ mod article;
 mod cast;
 mod cues;
 mod lexicon;
+mod marks;
 mod mentions;
 mod names;
 mod quotes;
@@ -37,7 +38,15 @@ pub struct Attribution {
 /// Boilerplate paragraphs yield nothing. Spans cover each other paragraph's text, in order,
 /// without overlaps.
 pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
-    let mut spans = article::attribute(paragraphs);
+    // Every quotation style as double marks, same byte length, so spans stay valid offsets.
+    let marked: Vec<Paragraph> = paragraphs
+        .iter()
+        .map(|p| Paragraph {
+            text: marks::normalise(&p.text),
+            ..p.clone()
+        })
+        .collect();
+    let mut spans = article::attribute(&marked);
     for span in &mut spans {
         if let Some(name) = span.speaker.take() {
             match names::speaker_name(&name) {
