@@ -646,9 +646,11 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
                     "continuation of quote from the previous sentence".to_string(),
                 )
             });
+        // `"... missing." Trump said.`: a short sentence that is only a tag frames the
+        // quotation before it, as a tag inside the quotation's sentence would.
         let next = units
             .get(i + 1)
-            .filter(|n| n.quote_led && n.cue.is_some())
+            .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n)))
             .and_then(|n| n.speaker.clone())
             .map(|s| (s, "quote framed by the next sentence".to_string()));
         let carried = (i == 0)
@@ -665,6 +667,14 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
             units[i].evidence = Some(evidence);
         }
     }
+}
+
+/// A sentence that holds nothing but a speech tag (`Trump said.`, `Mr. Clinton added on
+/// Tuesday.`): no quotation, and short.
+fn is_bare_tag(unit: &Unit) -> bool {
+    /// Longest bare tag, in bytes: a name with a title and a time phrase.
+    const BARE_TAG_BYTES: usize = 60;
+    unit.quoted_bytes == 0 && unit.range.len() <= BARE_TAG_BYTES
 }
 
 /// Remembers who spoke at the end of this paragraph, so the next one may continue the speech.
