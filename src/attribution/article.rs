@@ -199,7 +199,7 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// A headline in title case lets capitalised verbs count ("Lavrov Says").
-fn is_title_case(tokens: &[Token]) -> bool {
+pub(super) fn is_title_case(tokens: &[Token]) -> bool {
     let long: Vec<&Token> = tokens
         .iter()
         .filter(|t| t.is_word() && t.text.chars().count() > 3)
@@ -255,7 +255,8 @@ fn explicit_speaker(
         unit.speaker = Some(org);
         return;
     }
-    let resolved = cast.resolve(&cue.mention, &state.salience, index);
+    let resolved = antecedent_in_sentence(cast, unit, tokens, cue)
+        .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
     state.spokes = match &resolved {
         Some((org @ Speaker::Org(_), _)) => {
             spokes_gender(unit, tokens, cue).map(|g| (org.clone(), g, index))
@@ -279,6 +280,40 @@ fn explicit_speaker(
     ));
     state.salience.push(speaker.clone(), index);
     unit.speaker = Some(speaker);
+}
+
+/// `President Obama prompted outrage when he blasted the ruling`: a pronoun subject refers to
+/// the person the same sentence named before it (its first such name outside quotations,
+/// possessives and prepositional phrases), before anyone salient from earlier sentences.
+fn antecedent_in_sentence(
+    cast: &Cast,
+    unit: &Unit,
+    tokens: &[Token],
+    cue: &Cue,
+) -> Option<(Speaker, Resolution)> {
+    let Mention::Pronoun(gender, _) = &cue.mention else {
+        return None;
+    };
+    if cue.form != CueForm::Subject {
+        return None;
+    }
+    let before: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start) && t.end <= cue.start)
+        .collect();
+    before.iter().enumerate().find_map(|(i, token)| {
+        let candidate = token.is_word()
+            && !token.quoted
+            && token.is_capitalized()
+            && !token.is_possessive()
+            && !before.get(i + 1).is_some_and(|next| next.is_possessive() || next.is_capitalized());
+        let after_preposition = i > 0 && matches!(before[i - 1].lower().as_str(), "of" | "for" | "with" | "to" | "by" | "about" | "against" | "from");
+        if !candidate || after_preposition {
+            return None;
+        }
+        cast.person_named_by(token.text, *gender)
+            .map(|id| (Speaker::Person(id), Resolution::Pronoun))
+    })
 }
 
 /// A he/she right after an organisation's spokesperson of that gender stands for the
