@@ -112,3 +112,123 @@ pub fn passages(article: &Article) -> Vec<Passage> {
         })
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    //! One test per kind of fault found on news from outlets nobody wrote rules for (issue 9),
+    //! each on sentences written for the test.
+    use super::*;
+
+    fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
+        let mut start = 0;
+        texts
+            .iter()
+            .map(|t| {
+                let p = Paragraph {
+                    text: t.to_string(),
+                    start,
+                    boilerplate: false,
+                };
+                start += t.len() + 2;
+                p
+            })
+            .collect()
+    }
+
+    /// The speaker of the span holding `phrase`.
+    fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
+        let paras = paragraphs(texts);
+        attribute(&paras)
+            .into_iter()
+            .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+            .and_then(|a| a.speaker)
+    }
+
+    #[test]
+    fn doubled_apostrophes_mark_a_quotation() {
+        let texts = ["''The clock is ticking,'' said Kevin Hecht, a tunnel expert."];
+        assert_eq!(speaker_of(&texts, "clock").as_deref(), Some("Kevin Hecht"));
+    }
+
+    #[test]
+    fn a_quote_with_its_own_tag_never_inherits_the_previous_speaker() {
+        let texts = [
+            "\"We will win this,\" said Dana Ruiz. \"And we will win big.",
+            "\"It was never meant to be,\" said Ohio State political scientist Carl Moss.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "never meant").as_deref(),
+            Some("Carl Moss")
+        );
+    }
+
+    #[test]
+    fn role_words_before_an_inverted_name_are_not_the_speaker() {
+        let texts = ["\"October was good for her,\" said former White House adviser Helen Oduya."];
+        assert_eq!(
+            speaker_of(&texts, "October").as_deref(),
+            Some("Helen Oduya")
+        );
+        let texts = ["\"It is the start,\" said Sen. Richard Vale (D-Conn.), who backs the bill."];
+        assert_eq!(
+            speaker_of(&texts, "the start").as_deref(),
+            Some("Richard Vale")
+        );
+    }
+
+    #[test]
+    fn manner_and_weak_verbs_tag_the_quotation_beside_them() {
+        let texts = ["\"This is fantastic!\" beamed Tom Hartley of Madison."];
+        assert_eq!(
+            speaker_of(&texts, "fantastic").as_deref(),
+            Some("Tom Hartley")
+        );
+        let texts = [
+            "Mira Gorski spoke.",
+            "\"Compare him to the rest,\" Gorski urged.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "Compare").as_deref(),
+            Some("Mira Gorski")
+        );
+    }
+
+    #[test]
+    fn a_bare_tag_sentence_frames_the_quotation_before_it() {
+        let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
+        assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn the_subject_speaks_through_appositions_and_brackets() {
+        let texts = ["Sen. Rand Ortiz, R-Ky., told Fox News that polls could be way off."];
+        assert_eq!(speaker_of(&texts, "polls").as_deref(), Some("Rand Ortiz"));
+    }
+
+    #[test]
+    fn a_pronoun_refers_to_its_own_sentence_subject() {
+        let texts = [
+            "Senator Paul Brandt spoke first.",
+            "President Alan Moore prompted outrage in 2010 when he blasted the ruling.",
+        ];
+        assert_eq!(speaker_of(&texts, "blasted").as_deref(), Some("Alan Moore"));
+    }
+
+    #[test]
+    fn middle_initials_stay_in_the_name() {
+        let texts = ["\"My advice was not to do it,\" recalled James B. Cunningham, then envoy."];
+        assert_eq!(
+            speaker_of(&texts, "advice").as_deref(),
+            Some("James B. Cunningham")
+        );
+    }
+
+    #[test]
+    fn british_single_quotes_mark_a_quotation() {
+        let texts = ["‘We will not back down,’ said Carla Mendes, the union’s leader."];
+        assert_eq!(
+            speaker_of(&texts, "back down").as_deref(),
+            Some("Carla Mendes")
+        );
+    }
+}

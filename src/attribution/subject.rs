@@ -12,7 +12,7 @@
 
 use super::cues::{is_speech_verb_form, Cue, CueForm};
 use super::lexicon::WordSet;
-use super::mentions::{phrase_after, Mention};
+use super::mentions::{phrase_after, phrase_before, Mention};
 use super::tokens::Token;
 
 /// Verbs of stance and belief (`wants`, `believes`, `opposed`), which cite a person's view
@@ -84,11 +84,24 @@ pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
 /// leading connective and an introductory phrase, when it can name someone.
 pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
     let start = subject_start(tokens)?;
-    let (mention, end) = phrase_after(tokens, start)?;
+    let (mention, end) = phrase_after(tokens, start).or_else(|| titled_name(tokens, start))?;
     if matches!(mention, Mention::Other | Mention::It) {
         return None;
     }
     Some((mention, start, end))
+}
+
+/// `President Alan Moore`: a capitalised office before a name, read back from the run's end.
+fn titled_name(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
+    let run = tokens[start..]
+        .iter()
+        .take_while(|t| t.is_word() && !t.quoted && t.is_capitalized())
+        .count();
+    let end = start + run.checked_sub(1)?;
+    match phrase_before(tokens, end)? {
+        (person @ Mention::Person { .. }, first) if first >= start => Some((person, end)),
+        _ => None,
+    }
 }
 
 /// Where the subject begins: after a leading connective and an introductory phrase that ends
