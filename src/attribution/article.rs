@@ -199,7 +199,7 @@ fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
 }
 
 /// A headline in title case lets capitalised verbs count ("Lavrov Says").
-fn is_title_case(tokens: &[Token]) -> bool {
+pub(super) fn is_title_case(tokens: &[Token]) -> bool {
     let long: Vec<&Token> = tokens
         .iter()
         .filter(|t| t.is_word() && t.text.chars().count() > 3)
@@ -255,7 +255,8 @@ fn explicit_speaker(
         unit.speaker = Some(org);
         return;
     }
-    let resolved = cast.resolve(&cue.mention, &state.salience, index);
+    let resolved = antecedent_in_sentence(cast, unit, tokens, cue)
+        .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
     state.spokes = match &resolved {
         Some((org @ Speaker::Org(_), _)) => {
             spokes_gender(unit, tokens, cue).map(|g| (org.clone(), g, index))
@@ -279,6 +280,40 @@ fn explicit_speaker(
     ));
     state.salience.push(speaker.clone(), index);
     unit.speaker = Some(speaker);
+}
+
+/// `President Obama prompted outrage when he blasted the ruling`: a pronoun subject refers to
+/// the person the same sentence named before it (its first such name outside quotations,
+/// possessives and prepositional phrases), before anyone salient from earlier sentences.
+fn antecedent_in_sentence(
+    cast: &Cast,
+    unit: &Unit,
+    tokens: &[Token],
+    cue: &Cue,
+) -> Option<(Speaker, Resolution)> {
+    let Mention::Pronoun(gender, _) = &cue.mention else {
+        return None;
+    };
+    if cue.form != CueForm::Subject {
+        return None;
+    }
+    let before: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start) && t.end <= cue.start)
+        .collect();
+    before.iter().enumerate().find_map(|(i, token)| {
+        let candidate = token.is_word()
+            && !token.quoted
+            && token.is_capitalized()
+            && !token.is_possessive()
+            && !before.get(i + 1).is_some_and(|next| next.is_possessive() || next.is_capitalized());
+        let after_preposition = i > 0 && matches!(before[i - 1].lower().as_str(), "of" | "for" | "with" | "to" | "by" | "about" | "against" | "from");
+        if !candidate || after_preposition {
+            return None;
+        }
+        cast.person_named_by(token.text, *gender)
+            .map(|id| (Speaker::Person(id), Resolution::Pronoun))
+    })
 }
 
 /// A he/she right after an organisation's spokesperson of that gender stands for the
@@ -646,9 +681,11 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
                     "continuation of quote from the previous sentence".to_string(),
                 )
             });
+        // `"... missing." Trump said.`: a short sentence that is only a tag frames the
+        // quotation before it, as a tag inside the quotation's sentence would.
         let next = units
             .get(i + 1)
-            .filter(|n| n.quote_led && n.cue.is_some())
+            .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n)))
             .and_then(|n| n.speaker.clone())
             .map(|s| (s, "quote framed by the next sentence".to_string()));
         let carried = (i == 0)
@@ -665,6 +702,14 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
             units[i].evidence = Some(evidence);
         }
     }
+}
+
+/// A sentence that holds nothing but a speech tag (`Trump said.`, `Mr. Clinton added on
+/// Tuesday.`): no quotation, and short.
+fn is_bare_tag(unit: &Unit) -> bool {
+    /// Longest bare tag, in bytes: a name with a title and a time phrase.
+    const BARE_TAG_BYTES: usize = 60;
+    unit.quoted_bytes == 0 && unit.range.len() <= BARE_TAG_BYTES
 }
 
 /// Remembers who spoke at the end of this paragraph, so the next one may continue the speech.

@@ -45,11 +45,34 @@ impl Cast {
     /// Reads the paragraphs once to learn names, roles and organisations.
     pub fn learn<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Cast {
         let mut cast = Cast::default();
+        let mut headlines = Vec::new();
         for text in paragraphs {
             let tokens = tokenize(text, &[]);
-            cast.learn_tokens(&tokens);
+            if super::article::is_title_case(&tokens) {
+                headlines.push(tokens);
+            } else {
+                cast.learn_tokens(&tokens);
+            }
+        }
+        // In a title-case headline every word is capitalised, so "Understated Perez" or
+        // "Fascist Trump" read as names; a headline only adds people the body does not name.
+        for tokens in headlines {
+            cast.learn_headline(&tokens);
         }
         cast
+    }
+
+    fn learn_headline(&mut self, tokens: &[Token]) {
+        for end in 0..tokens.len() {
+            if !tokens[end].is_capitalized() {
+                continue;
+            }
+            if let Some((Mention::Person { name, role }, _)) = phrase_before(tokens, end) {
+                if self.by_surname(&name.surname).is_empty() {
+                    self.add_person(name, role);
+                }
+            }
+        }
     }
 
     fn learn_tokens(&mut self, tokens: &[Token]) {
@@ -172,6 +195,21 @@ impl Cast {
     }
 
     /// People whose surname is this word; failing that, the one person with this forename.
+    /// The one known person of a compatible gender whose surname (or, for a capitalised
+    /// word the article uses only as a forename, whose forename) this word is; `None` when
+    /// nobody or several people fit.
+    pub fn person_named_by(&self, word: &str, gender: Gender) -> Option<usize> {
+        let fitting: Vec<usize> = self
+            .by_surname(word)
+            .into_iter()
+            .filter(|&id| self.people[id].gender.agrees_with(gender))
+            .collect();
+        match fitting.as_slice() {
+            [only] => Some(*only),
+            _ => None,
+        }
+    }
+
     fn by_surname(&self, word: &str) -> Vec<usize> {
         let key = spelling_key(word.trim_end_matches("'s").trim_end_matches("’s"));
         let by_surname: Vec<usize> = (0..self.people.len())

@@ -8,278 +8,15 @@
 //! resolve pronouns or roles to people.
 
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
+use super::lexicon::WordSet;
 use super::tokens::Token;
 
-/// Reporting verbs, every finite form, lower case.
-const SPEECH_VERBS: &[&str] = &[
-    "say",
-    "says",
-    "said",
-    "tell",
-    "tells",
-    "told",
-    "add",
-    "adds",
-    "added",
-    "stress",
-    "stresses",
-    "stressed",
-    "warn",
-    "warns",
-    "warned",
-    "note",
-    "notes",
-    "noted",
-    "indicate",
-    "indicates",
-    "indicated",
-    "insist",
-    "insists",
-    "insisted",
-    "state",
-    "states",
-    "stated",
-    "explain",
-    "explains",
-    "explained",
-    "recall",
-    "recalls",
-    "recalled",
-    "maintain",
-    "maintains",
-    "maintained",
-    "acknowledge",
-    "acknowledges",
-    "acknowledged",
-    "reaffirm",
-    "reaffirms",
-    "reaffirmed",
-    "claim",
-    "claims",
-    "claimed",
-    "argue",
-    "argues",
-    "argued",
-    "announce",
-    "announces",
-    "announced",
-    "admit",
-    "admits",
-    "admitted",
-    "ask",
-    "asks",
-    "asked",
-    "answer",
-    "answers",
-    "answered",
-    "reply",
-    "replies",
-    "replied",
-    "respond",
-    "responds",
-    "responded",
-    "suggest",
-    "suggests",
-    "suggested",
-    "urge",
-    "urges",
-    "urged",
-    "confirm",
-    "confirms",
-    "confirmed",
-    "deny",
-    "denies",
-    "denied",
-    "declare",
-    "declares",
-    "declared",
-    "assert",
-    "asserts",
-    "asserted",
-    "emphasise",
-    "emphasises",
-    "emphasised",
-    "emphasize",
-    "emphasizes",
-    "emphasized",
-    "underline",
-    "underlines",
-    "underlined",
-    "underscore",
-    "underscores",
-    "underscored",
-    "predict",
-    "predicts",
-    "predicted",
-    "promise",
-    "promises",
-    "promised",
-    "reveal",
-    "reveals",
-    "revealed",
-    "report",
-    "reports",
-    "reported",
-    "remark",
-    "remarks",
-    "remarked",
-    "comment",
-    "comments",
-    "commented",
-    "complain",
-    "complains",
-    "complained",
-    "concede",
-    "concedes",
-    "conceded",
-    "contend",
-    "contends",
-    "contended",
-    "describe",
-    "describes",
-    "described",
-    "express",
-    "expresses",
-    "expressed",
-    "hint",
-    "hints",
-    "hinted",
-    "mention",
-    "mentions",
-    "mentioned",
-    "observe",
-    "observes",
-    "observed",
-    "propose",
-    "proposes",
-    "proposed",
-    "reiterate",
-    "reiterates",
-    "reiterated",
-    "repeat",
-    "repeats",
-    "repeated",
-    "write",
-    "writes",
-    "wrote",
-    "accuse",
-    "accuses",
-    "accused",
-    "allege",
-    "alleges",
-    "alleged",
-    "caution",
-    "cautions",
-    "cautioned",
-    "criticise",
-    "criticises",
-    "criticised",
-    "criticize",
-    "criticizes",
-    "criticized",
-    "ridicule",
-    "ridicules",
-    "ridiculed",
-    "condemn",
-    "condemns",
-    "condemned",
-    "blame",
-    "blames",
-    "blamed",
-    "dismiss",
-    "dismisses",
-    "dismissed",
-    "welcome",
-    "welcomes",
-    "welcomed",
-    "praise",
-    "praises",
-    "praised",
-    "demand",
-    "demands",
-    "demanded",
-    "vow",
-    "vows",
-    "vowed",
-    "pledge",
-    "pledges",
-    "pledged",
-    "quip",
-    "quips",
-    "quipped",
-    "conclude",
-    "concludes",
-    "concluded",
-    "advise",
-    "advises",
-    "advised",
-    "recommend",
-    "recommends",
-    "recommended",
-    "signal",
-    "signals",
-    "signalled",
-    "signaled",
-    "highlight",
-    "highlights",
-    "highlighted",
-    "tweet",
-    "tweets",
-    "tweeted",
-    "assure",
-    "assures",
-    "assured",
-    "retort",
-    "retorts",
-    "retorted",
-    "continue",
-    "continues",
-    "continued",
-    "point",
-    "points",
-    "pointed",
-    "expect",
-    "expects",
-    "expected",
-    "believe",
-    "believes",
-    "believed",
-    "think",
-    "thinks",
-    "thought",
-    "forecast",
-    "forecasts",
-    "estimate",
-    "estimates",
-    "estimated",
-    "fear",
-    "fears",
-    "feared",
-    "hope",
-    "hopes",
-    "hoped",
-    "inform",
-    "informs",
-    "informed",
-    "brief",
-    "briefs",
-    "briefed",
-    "testify",
-    "testifies",
-    "testified",
-    "concur",
-    "concurs",
-    "concurred",
-    "question",
-    "questions",
-    "questioned",
-    "intimate",
-    "intimates",
-    "intimated",
-    "brand",
-    "brands",
-    "branded",
-];
+/// Reporting verbs, every finite form, lower case: `data/speech_verbs.txt`.
+static SPEECH_VERBS: WordSet = WordSet::new(include_str!("data/speech_verbs.txt"));
+
+/// Manner-of-speaking verbs that report speech only as a quotation's own tag (`"...!" beamed
+/// X`, `"...," she laughed`): `data/tag_verbs.txt`.
+static TAG_VERBS: WordSet = WordSet::new(include_str!("data/tag_verbs.txt"));
 
 /// Verbs that report an opinion or plan rather than speech; they need a clause after them
 /// (`expects that ...`, not `expects to receive`).
@@ -332,7 +69,7 @@ fn is_weak(verb: &str) -> bool {
 
 /// True for a finite form of a reporting verb (lower case).
 pub fn is_speech_verb_form(word: &str) -> bool {
-    SPEECH_VERBS.contains(&word)
+    SPEECH_VERBS.contains(word)
 }
 
 /// How the cue is built.
@@ -395,7 +132,11 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     if let Some(cue) = went_on(tokens, i, &lower) {
         return Some(cue);
     }
-    if !is_speech_verb_form(&lower) || !is_finite_use(tokens, i, &lower) {
+    // Beside a quotation the verb is the quotation's own tag: any verb of speaking (even
+    // a manner verb such as "beamed") reports it, and weak verbs need no clause after them.
+    let tag = quote_tag_position(tokens, i);
+    let speech = is_speech_verb_form(&lower) || (tag && TAG_VERBS.contains(&lower));
+    if !speech || !is_finite_use(tokens, i, &lower, tag) {
         return None;
     }
     let verb_end = if matches!(lower.as_str(), "point" | "points" | "pointed") {
@@ -447,7 +188,7 @@ fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
 }
 
 /// Rules out infinitives, modal and passive uses, and weak verbs without a clause.
-fn is_finite_use(tokens: &[Token], i: usize, verb: &str) -> bool {
+fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     let previous: Vec<String> = tokens[..i].iter().rev().take(3).map(Token::lower).collect();
     let first = previous.first().map(String::as_str);
     let went_on = first == Some("to") && previous.get(1).map(String::as_str) == Some("on");
@@ -505,7 +246,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str) -> bool {
     if is_noun_too(verb) && tokens.get(i + 1).is_some_and(starts_noun_phrase_rest) {
         return false;
     }
-    if is_weak(verb) {
+    if is_weak(verb) && !tag {
         let next = tokens.get(i + 1).map(Token::lower);
         let closing = next.as_deref().is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
         if !closing
@@ -607,18 +348,20 @@ fn starts_noun_phrase_rest(next: &Token) -> bool {
 fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let before = tokens.get(verb.checked_sub(1)?)?;
     let after_comma = before.is_punct(',') || before.quoted;
-    if !after_comma || !inverts(&tokens[verb].lower()) {
+    let lower = tokens[verb].lower();
+    let inverts_here = inverts(&lower) || (before.quoted && TAG_VERBS.contains(&lower));
+    if !after_comma || !inverts_here {
         return None;
     }
-    let (mention, end) = phrase_after(tokens, verb_end + 1)?;
-    let closes = tokens.get(end + 1).is_none_or(|t| {
-        !t.is_word()
-            || t.quoted
-            || matches!(t.lower().as_str(), "at" | "of" | "from" | "with" | "in")
+    let read = phrase_after(tokens, verb_end + 1).filter(|(mention, end)| {
+        let closes = tokens.get(end + 1).is_none_or(|t| {
+            !t.is_word()
+                || t.quoted
+                || matches!(t.lower().as_str(), "at" | "of" | "from" | "with" | "in")
+        });
+        closes && !matches!(mention, Mention::Other | Mention::It)
     });
-    if !closes || matches!(mention, Mention::Other | Mention::It) {
-        return None;
-    }
+    let (mention, end) = read.or_else(|| name_closing_phrase(tokens, verb_end + 1))?;
     // `X, who ..., said Mr Y "should go"`: after a plain comma, a name followed by a quotation
     // is what X said about Y, not Y speaking.
     let quote_follows = tokens.get(end + 1).is_some_and(|t| t.quoted);
@@ -632,6 +375,71 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
         end: tokens[end].end,
     })
 }
+
+/// The verb at `i` follows a quotation's closing mark, directly or after a short subject
+/// (`"...," said X`, `"...," Gorka urged`, `"...?" the senator asked`): the tag position.
+fn quote_tag_position(tokens: &[Token], i: usize) -> bool {
+    let mut k = i;
+    for _ in 0..=6 {
+        let Some(previous) = k.checked_sub(1) else {
+            return false;
+        };
+        let token = &tokens[previous];
+        if token.quoted {
+            return !token.is_word();
+        }
+        let inside_subject = token.is_word() || token.is_punct('.');
+        if !inside_subject {
+            return false;
+        }
+        k = previous;
+    }
+    false
+}
+
+/// `said former Obama adviser David Axelrod, who ...`: the phrase after an inverted verb runs
+/// to the end of its clause (a comma, bracket, quotation, relative pronoun or preposition);
+/// when a capitalised name closes it, that name (with the words before it as its role) is the
+/// speaker. `said an Obama aide` is not a name: the phrase ends in a common noun.
+fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
+    let mut end = start;
+    while let Some(token) = tokens.get(end) {
+        if token.quoted || end - start >= 12 {
+            break;
+        }
+        if token.is_word() {
+            if CLAUSE_ENDERS.contains(&token.lower().as_str()) {
+                break;
+            }
+        } else if token.is_punct('.') {
+            // A dot after a title or an initial ("Sen. Richard", "John D. Podesta") stays.
+            let abbreviation = end > start && tokens[end - 1].is_capitalized()
+                && tokens[end - 1].text.chars().count() <= 4
+                && tokens.get(end + 1).is_some_and(|n| n.is_word() && n.is_capitalized());
+            if !abbreviation {
+                break;
+            }
+        } else {
+            break;
+        }
+        end += 1;
+    }
+    let last = end.checked_sub(1).filter(|&last| last >= start)?;
+    let closing = &tokens[last];
+    if !closing.is_word() || !closing.is_capitalized() || super::lexicon::is_not_name(closing.text) {
+        return None;
+    }
+    match phrase_before(tokens, last)? {
+        (person @ Mention::Person { .. }, _) => Some((person, last)),
+        _ => None,
+    }
+}
+
+/// Words that end the phrase naming a speaker after an inverted verb.
+const CLAUSE_ENDERS: &[&str] = &[
+    "who", "whose", "which", "that", "of", "from", "at", "in", "for", "with", "on", "to", "after",
+    "before", "during", "when", "as", "about", "while", "because",
+];
 
 /// Verbs that put their speaker after them (`said Mr Thomas`); transitive ones such as `told`
 /// take an object there instead.

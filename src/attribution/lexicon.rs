@@ -65,6 +65,37 @@ impl WordList {
     }
 }
 
+/// A word list kept in a data file: words separated by white space, `#` starting a comment
+/// line. Built into a hash set on first use; words are compared exactly (callers pass lower
+/// case).
+pub struct WordSet {
+    source: &'static str,
+    set: OnceLock<HashSet<&'static str>>,
+}
+
+impl WordSet {
+    /// A set over the text of a data file (usually `include_str!`).
+    pub const fn new(source: &'static str) -> WordSet {
+        WordSet {
+            source,
+            set: OnceLock::new(),
+        }
+    }
+
+    /// Whether the file lists this word.
+    pub fn contains(&self, word: &str) -> bool {
+        self.set
+            .get_or_init(|| {
+                self.source
+                    .lines()
+                    .filter(|line| !line.trim_start().starts_with('#'))
+                    .flat_map(str::split_whitespace)
+                    .collect()
+            })
+            .contains(word)
+    }
+}
+
 /// Whether a word (in any case, with either apostrophe) is on a word list.
 fn listed(list: &WordList, word: &str) -> bool {
     list.contains(&normalise(word))
