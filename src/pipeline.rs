@@ -211,6 +211,9 @@ impl SpeakerNames {
     }
 }
 
+/// An article as the index holds it (text and paragraphs dropped) with its passages.
+pub type AttributedArticle = (Article, Vec<Passage>);
+
 /// The articles and passages `newsdex index --rebuild` would store for these inputs, made
 /// without an index: for evaluations that score attribution in-process (`tests/polnear_eval.rs`).
 ///
@@ -222,7 +225,7 @@ impl SpeakerNames {
 pub fn attribute_collection(
     inputs: &[PathBuf],
     options: &ingest::Options,
-) -> Result<(Vec<(Article, Vec<Passage>)>, Summary)> {
+) -> Result<(Vec<AttributedArticle>, Summary)> {
     let started = Instant::now();
     let (files, skipped) = ingest::discover(inputs, options)?;
     let mut summary = Summary {

@@ -36,14 +36,16 @@ use newsdex::ingest::Options;
 use newsdex::model::Passage;
 use newsdex::pipeline;
 
-/// Floors on polnear-train, a hair below what this branch measures; raise them as it improves.
-const FLOOR_PERSON_P: f64 = 0.861;
-const FLOOR_PERSON_R: f64 = 0.516;
-const FLOOR_SPEECH_PERSON_R: f64 = 0.691;
-const FLOOR_NAMED_QUOTES_R: f64 = 0.739;
+/// Floors on polnear-train, about 0.005 below what eval measured after merging main at 71db0ec
+/// (person P 0.877, R 0.576; speech person R 0.744; named quotes R 0.810; spurious 2.6%).
+/// Raise them as attribution improves.
+const FLOOR_PERSON_P: f64 = 0.872;
+const FLOOR_PERSON_R: f64 = 0.571;
+const FLOOR_SPEECH_PERSON_R: f64 = 0.738;
+const FLOOR_NAMED_QUOTES_R: f64 = 0.804;
 /// Spurious speakers (passages with a speaker that overlap no annotated Content) per passage
 /// with a speaker: at most this.
-const CEILING_SPURIOUS_RATE: f64 = 0.030;
+const CEILING_SPURIOUS_RATE: f64 = 0.031;
 
 /// The frozen split the floors are set on, beside the repository.
 const DEFAULT_CORPUS: &str = "../shared/corpora/polnear-train";
@@ -607,7 +609,7 @@ impl Tally {
     /// Most frequent first; ties in order of first appearance.
     fn most_common(&self) -> Vec<(String, usize)> {
         let mut counts = self.counts.clone();
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1)); // stable, as Python's sort
         counts
     }
 }
@@ -623,7 +625,7 @@ struct Figures {
 /// Scores the corpus; returns the report and its figures.
 fn evaluate(corpus: &Corpus, started: Instant) -> (String, Figures) {
     let (indexed, summary) =
-        pipeline::attribute_collection(&[corpus.articles.clone()], &Options::default())
+        pipeline::attribute_collection(std::slice::from_ref(&corpus.articles), &Options::default())
             .unwrap_or_else(|e| panic!("cannot read {}: {e:#}", corpus.articles.display()));
     let passages_of: HashMap<&str, &[Passage]> = indexed
         .iter()
