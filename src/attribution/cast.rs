@@ -46,15 +46,16 @@ impl Cast {
     pub fn learn<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Cast {
         let mut cast = Cast::default();
         let mut headlines = Vec::new();
-        for text in paragraphs {
+        for (i, text) in paragraphs.into_iter().enumerate() {
             let tokens = tokenize(text, &[]);
-            if super::article::is_title_case(&tokens) {
+            let headline = i == 0 && !text.trim_end().ends_with('.');
+            if headline && super::article::is_title_case(&tokens) {
                 headlines.push(tokens);
             } else {
                 cast.learn_tokens(&tokens);
             }
         }
-        // In a title-case headline every word is capitalised, so "Understated Perez" or
+        // In a title-case headline (the first line) every word is capitalised, so "Understated Perez" or
         // "Fascist Trump" read as names; a headline only adds people the body does not name.
         for tokens in headlines {
             cast.learn_headline(&tokens);
@@ -195,19 +196,9 @@ impl Cast {
     }
 
     /// People whose surname is this word; failing that, the one person with this forename.
-    /// The one known person of a compatible gender whose surname (or, for a capitalised
-    /// word the article uses only as a forename, whose forename) this word is; `None` when
-    /// nobody or several people fit.
-    pub fn person_named_by(&self, word: &str, gender: Gender) -> Option<usize> {
-        let fitting: Vec<usize> = self
-            .by_surname(word)
-            .into_iter()
-            .filter(|&id| self.people[id].gender.agrees_with(gender))
-            .collect();
-        match fitting.as_slice() {
-            [only] => Some(*only),
-            _ => None,
-        }
+    /// The gender known for a person of the cast.
+    pub fn gender(&self, id: usize) -> Gender {
+        self.people[id].gender
     }
 
     fn by_surname(&self, word: &str) -> Vec<usize> {

@@ -7,8 +7,8 @@
 //! and participles (`speaking`, `claiming`) are not cues. This module finds cues; it does not
 //! resolve pronouns or roles to people.
 
-use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::lexicon::WordSet;
+use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::tokens::Token;
 
 /// Reporting verbs, every finite form, lower case: `data/speech_verbs.txt`.
@@ -413,9 +413,12 @@ fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize
             }
         } else if token.is_punct('.') {
             // A dot after a title or an initial ("Sen. Richard", "John D. Podesta") stays.
-            let abbreviation = end > start && tokens[end - 1].is_capitalized()
+            let abbreviation = end > start
+                && tokens[end - 1].is_capitalized()
                 && tokens[end - 1].text.chars().count() <= 4
-                && tokens.get(end + 1).is_some_and(|n| n.is_word() && n.is_capitalized());
+                && tokens
+                    .get(end + 1)
+                    .is_some_and(|n| n.is_word() && n.is_capitalized());
             if !abbreviation {
                 break;
             }
@@ -426,7 +429,8 @@ fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize
     }
     let last = end.checked_sub(1).filter(|&last| last >= start)?;
     let closing = &tokens[last];
-    if !closing.is_word() || !closing.is_capitalized() || super::lexicon::is_not_name(closing.text) {
+    if !closing.is_word() || !closing.is_capitalized() || super::lexicon::is_not_name(closing.text)
+    {
         return None;
     }
     match phrase_before(tokens, last)? {

@@ -35,6 +35,7 @@ impl Gender {
 /// A word's lexicon form: lower case, with typographic apostrophes made straight. Most words
 /// already are, and are returned without copying.
 fn normalise(word: &str) -> Cow<'_, str> {
+    let word = word.trim_end_matches('.');
     if word.chars().any(|c| c.is_uppercase() || c == '’') {
         Cow::Owned(word.to_lowercase().replace('’', "'"))
     } else {

@@ -12,6 +12,7 @@ mod mentions;
 mod names;
 mod quotes;
 mod sentences;
+mod subject;
 mod tokens;
 
 use std::collections::HashMap;

@@ -40,9 +40,15 @@ impl Token<'_> {
         self.text.chars().next().is_some_and(char::is_lowercase)
     }
 
-    /// The word in lower case, curly apostrophes made straight.
+    /// The word in lower case, curly apostrophes made straight, an abbreviation's dot
+    /// dropped (`Sen.` is `sen`).
     pub fn lower(&self) -> String {
-        self.text.to_lowercase().replace('’', "'")
+        let word = if self.is_word() {
+            self.text.trim_end_matches('.')
+        } else {
+            self.text
+        };
+        word.to_lowercase().replace('’', "'")
     }
 
     /// True when the token is exactly this punctuation character.
@@ -73,7 +79,11 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
             continue;
         }
         let (kind, next) = if c.is_alphanumeric() {
-            (TokenKind::Word, word_end(&chars, i))
+            let end = word_end(&chars, i);
+            (
+                TokenKind::Word,
+                end + usize::from(abbreviation_dot(&chars, i, end)),
+            )
         } else {
             (TokenKind::Punct, i + 1)
         };
@@ -88,6 +98,28 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
         i = next;
     }
     tokens
+}
+
+/// Abbreviated titles that are written with a dot before a name (`Sen. Richard Blumenthal`).
+const TITLE_ABBREVIATIONS: &[&str] = &[
+    "Mr", "Mrs", "Ms", "Dr", "Sen", "Sens", "Rep", "Reps", "Gov", "Govs", "Lt", "Gen", "Col",
+    "Capt", "Sgt", "Prof", "Rev", "Del", "Adm", "Maj", "Cmdr", "Supt", "Det", "Atty", "Fr", "St",
+    "Cllr", "Hon", "Pres", "Sec", "Amb", "Insp", "Gens", "Lt.Gen",
+];
+
+/// The word `chars[start..end]` is a title abbreviation or an initial whose dot belongs to it:
+/// a dot right after it, then a space and a capital (`Sen. Richard`, `John D. Podesta`), so
+/// the name reads as one run.
+fn abbreviation_dot(chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    let dot = chars.get(end).is_some_and(|&(_, c)| c == '.');
+    let space = chars.get(end + 1).is_some_and(|&(_, c)| c == ' ');
+    let capital = chars.get(end + 2).is_some_and(|&(_, c)| c.is_uppercase());
+    if !(dot && space && capital) {
+        return false;
+    }
+    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+    let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
+    initial || TITLE_ABBREVIATIONS.contains(&word.as_str())
 }
 
 /// Index of the first char after the word that starts at `i`.
@@ -127,6 +159,24 @@ mod tests {
         let tokens = tokenize(text, &quotes);
         let quoted: Vec<&str> = tokens.iter().filter(|t| t.quoted).map(|t| t.text).collect();
         assert_eq!(quoted, vec!["\"", "no", "way", "\""]);
+    }
+
+    #[test]
+    fn titles_and_initials_keep_their_dot() {
+        assert_eq!(
+            words("Sen. Richard Blumenthal and John D. Podesta."),
+            vec![
+                "Sen.",
+                "Richard",
+                "Blumenthal",
+                "and",
+                "John",
+                "D.",
+                "Podesta",
+                "."
+            ]
+        );
+        assert_eq!(tokenize("Sen. Smith", &[])[0].lower(), "sen");
     }
 
     #[test]

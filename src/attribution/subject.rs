@@ -1,0 +1,288 @@
+//! The main-clause sieve: the sentence's subject speaks when its own verb reports speech.
+//!
+//! The cue finder (`cues.rs`) reads the words right before or after a reporting verb. News
+//! sentences often put much between the two: `Sen. Rand Paul, R-Ky., told Fox News ...`,
+//! `Hemsley, the co-author of "Going Viral," about the rapid spread of information, said ...`,
+//! `Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack ... and said ...`. This
+//! sieve runs only when the cue finder found nothing: it reads the sentence's subject (after an
+//! introductory phrase such as `In an interview with CNN,`) and takes it as the speaker when a
+//! reporting verb outside quotations follows it in the same clause, with appositions,
+//! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
+//! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
+
+use super::cues::{is_speech_verb_form, Cue, CueForm};
+use super::lexicon::WordSet;
+use super::mentions::{phrase_after, Mention};
+use super::tokens::Token;
+
+/// Verbs of stance and belief (`wants`, `believes`, `opposed`), which cite a person's view
+/// rather than their words: `data/stance_verbs.txt`.
+static STANCE_VERBS: WordSet = WordSet::new(include_str!("data/stance_verbs.txt"));
+
+/// Words that open a new clause between a subject and a later verb, so the verb has a subject
+/// of its own.
+const NEW_CLAUSE: &[&str] = &[
+    "that", "but", "while", "because", "although", "though", "when", "if", "whether", "since",
+    "after", "before", "as", "so", "where", "unless", "until",
+];
+
+/// How far into the sentence (in tokens) an introductory phrase may run.
+const INTRO_REACH: usize = 20;
+
+/// Lower-case words that may stand right before the main verb.
+const MAY_PRECEDE_VERB: &[&str] = &[
+    "and",
+    "also",
+    "has",
+    "have",
+    "had",
+    "then",
+    "later",
+    "again",
+    "once",
+    "first",
+    "never",
+    "previously",
+    "recently",
+    "today",
+    "yesterday",
+    "tonight",
+    "too",
+    "however",
+    "since",
+];
+
+/// How far (in tokens) the reporting verb may lie after the subject.
+const VERB_REACH: usize = 40;
+
+/// What a main-clause cue reports.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Reports {
+    /// Words: said, told, tweeted.
+    Speech,
+    /// A view or plan: wants, believes, opposed.
+    Stance,
+}
+
+/// The subject of the sentence `tokens` as a cue, when a reporting or stance verb of its main
+/// clause follows it. `tokens` are one sentence's tokens.
+pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
+    let (mention, start, end) = sentence_subject(tokens)?;
+    let (verb, reports) = clause_verb(tokens, end + 1)?;
+    Some((
+        Cue {
+            mention,
+            form: CueForm::Subject,
+            start: tokens[start].start,
+            end: tokens[verb].end,
+        },
+        reports,
+    ))
+}
+
+/// The sentence's subject phrase with its first and last token indexes: the phrase after a
+/// leading connective and an introductory phrase, when it can name someone.
+pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
+    let start = subject_start(tokens)?;
+    let (mention, end) = phrase_after(tokens, start)?;
+    if matches!(mention, Mention::Other | Mention::It) {
+        return None;
+    }
+    Some((mention, start, end))
+}
+
+/// Where the subject begins: after a leading connective and an introductory phrase that ends
+/// in a comma (`In an interview with CNN,` / `Asked about the polls,`).
+fn subject_start(tokens: &[Token]) -> Option<usize> {
+    let first = tokens.first()?;
+    if first.quoted {
+        return None;
+    }
+    let mut at = 0;
+    if matches!(
+        first.lower().as_str(),
+        "but" | "and" | "yet" | "still" | "meanwhile" | "later" | "then" | "now"
+    ) {
+        at += 1;
+        if tokens.get(at).is_some_and(|t| t.is_punct(',')) {
+            at += 1;
+        }
+    }
+    let opener = tokens.get(at)?;
+    let introduces = opener.is_word()
+        && opener.is_capitalized()
+        && (INTRO_OPENERS.contains(&opener.lower().as_str()) || opener.lower().ends_with("ing"));
+    if introduces {
+        let comma = (at..tokens.len().min(at + INTRO_REACH))
+            .find(|&j| tokens[j].is_punct(',') && !tokens[j].quoted)?;
+        at = comma + 1;
+    }
+    Some(at)
+}
+
+/// Words that open an introductory phrase rather than a subject.
+const INTRO_OPENERS: &[&str] = &[
+    "in",
+    "at",
+    "on",
+    "after",
+    "before",
+    "during",
+    "when",
+    "while",
+    "asked",
+    "speaking",
+    "with",
+    "since",
+    "as",
+    "following",
+    "despite",
+    "from",
+    "for",
+    "by",
+    "earlier",
+    "last",
+    "this",
+    "over",
+    "under",
+    "amid",
+    "like",
+    "unlike",
+    "instead",
+    "although",
+    "though",
+    "if",
+    "once",
+];
+
+/// The first finite reporting or stance verb of the clause that starts at `from`, skipping
+/// appositions between commas, brackets, quotations and time phrases.
+fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
+    let mut i = from;
+    let mut depth = 0usize;
+    let mut in_apposition = false;
+    while i < tokens.len() && i < from + VERB_REACH {
+        let token = &tokens[i];
+        i += 1;
+        if token.quoted {
+            continue;
+        }
+        if token.is_punct('(') {
+            depth += 1;
+            continue;
+        }
+        if token.is_punct(')') {
+            depth = depth.saturating_sub(1);
+            continue;
+        }
+        if depth > 0 {
+            continue;
+        }
+        if token.is_punct(',') {
+            in_apposition = !in_apposition;
+            continue;
+        }
+        if token.is_punct(';') || token.is_punct(':') || token.is_punct('.') && i == tokens.len() {
+            return None;
+        }
+        if !token.is_word() {
+            continue;
+        }
+        let lower = token.lower();
+        if in_apposition {
+            continue;
+        }
+        if NEW_CLAUSE.contains(&lower.as_str()) || matches!(lower.as_str(), "who" | "which") {
+            return None;
+        }
+        if !token.is_lowercase() {
+            continue;
+        }
+        // The verb follows its subject, a comma, a bracket, an adverb or an auxiliary of
+        // the perfect; after any other word ("joined calls", "would be asked", "the claims")
+        // it is a noun, an infinitive or a passive.
+        let previous = &tokens[i - 2];
+        let previous_lower = previous.lower();
+        let follows_subject = i - 2 < from
+            || !previous.is_word()
+            || previous.is_capitalized()
+            || previous_lower.ends_with("ly")
+            || MAY_PRECEDE_VERB.contains(&previous_lower.as_str());
+        if !follows_subject {
+            continue;
+        }
+        // "continued to question", "plans to say": a verb before an infinitive is not the
+        // report itself.
+        if tokens.get(i).is_some_and(|next| next.lower() == "to") {
+            continue;
+        }
+        if STANCE_VERBS.contains(&lower) {
+            return Some((i - 1, Reports::Stance));
+        }
+        if is_speech_verb_form(&lower) && is_finite_form(&lower) {
+            return Some((i - 1, Reports::Speech));
+        }
+    }
+    None
+}
+
+/// Present third person or past forms (`says`, `said`, `argued`), not base forms, which after
+/// a subject are usually plural subjects' verbs or nouns (`a call`, `the report`).
+fn is_finite_form(word: &str) -> bool {
+    word.ends_with('s') || word.ends_with("ed") || matches!(word, "said" | "told" | "wrote")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::tokenize;
+
+    fn speaker(text: &str) -> Option<(String, Reports)> {
+        let tokens = tokenize(text, &[]);
+        main_clause_cue(&tokens).map(|(cue, reports)| {
+            let name = match cue.mention {
+                Mention::Person { name, .. } => name.display(),
+                Mention::Bare(word) => word,
+                Mention::Pronoun(_, word) => word,
+                other => format!("{other:?}"),
+            };
+            (name, reports)
+        })
+    }
+
+    #[test]
+    fn subject_with_a_party_tag_speaks() {
+        let found = speaker("Sen. Rand Paul, R-Ky., told Fox News that polls could be off.");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Rand Paul"));
+    }
+
+    #[test]
+    fn coordinated_verb_after_a_time_phrase() {
+        let text =
+            "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack and said it was fine.";
+        assert_eq!(
+            speaker(text).map(|(n, _)| n).as_deref(),
+            Some("Chuck Grassley")
+        );
+    }
+
+    #[test]
+    fn introductory_phrase_is_skipped() {
+        let text = "In an interview with CNN, Trump continued to question Cruz, saying he could not make deals.";
+        assert_eq!(speaker(text), None, "a participle is not a finite verb");
+        let text = "In an interview with CNN, Trump said Cruz could not make deals.";
+        assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn stance_verbs_are_kept_apart() {
+        let found = speaker("Ramos believes in journalism that takes sides.");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Stance)));
+    }
+
+    #[test]
+    fn a_new_clause_has_its_own_subject() {
+        assert_eq!(speaker("Clinton arrived after the senator said no."), None);
+        assert_eq!(speaker("The report that Smith wrote said nothing."), None);
+    }
+}
