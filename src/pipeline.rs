@@ -211,6 +211,62 @@ impl SpeakerNames {
     }
 }
 
+/// An article as the index holds it (text and paragraphs dropped) with its passages.
+pub type AttributedArticle = (Article, Vec<Passage>);
+
+/// The articles and passages `newsdex index --rebuild` would store for these inputs, made
+/// without an index: for evaluations that score attribution in-process (`tests/polnear_eval.rs`).
+///
+/// Same stages and bookkeeping as [`run`] into an empty index: files in path order, a
+/// byte-identical duplicate kept once under the first id (listed in `Summary::duplicates`),
+/// speaker names canonicalised across the collection. Each article's passages come in text
+/// order, as `newsdex show` lists them; its text and paragraphs are dropped, as the index keeps
+/// only the passages. Not for updating an index: nothing is read from or written to one.
+pub fn attribute_collection(
+    inputs: &[PathBuf],
+    options: &ingest::Options,
+) -> Result<(Vec<AttributedArticle>, Summary)> {
+    let started = Instant::now();
+    let (files, skipped) = ingest::discover(inputs, options)?;
+    let mut summary = Summary {
+        skipped,
+        ..Summary::default()
+    };
+    let nothing_known = |_: &str, _: &str| false;
+    let loaded: Vec<ingest::Loaded> = files
+        .par_iter()
+        .map(|file| ingest::load(file, options, &nothing_known))
+        .collect();
+    let mut seen_hashes: HashMap<String, String> = HashMap::new();
+    let mut fresh = Vec::new();
+    for loaded in loaded {
+        summary.warnings.extend(loaded.warnings);
+        summary.skipped.extend(loaded.skipped);
+        for article in loaded.articles {
+            if let Some(original) = seen_hashes.get(&article.content_hash) {
+                summary.duplicates.push((article.id, original.clone()));
+                continue;
+            }
+            seen_hashes.insert(article.content_hash.clone(), article.id.clone());
+            fresh.push(article);
+        }
+    }
+    let mut prepared: Vec<Prepared> = fresh.into_par_iter().map(prepare).collect();
+    let names = SpeakerNames::new(&prepared, std::iter::empty());
+    for item in &mut prepared {
+        names.canonicalise(&mut item.passages);
+        item.passages.sort_by_key(|p| (p.paragraph, p.start));
+        summary.indexed += 1;
+        summary.passages += item.passages.len();
+    }
+    summary.elapsed = started.elapsed();
+    let articles = prepared
+        .into_iter()
+        .map(|item| (item.article, item.passages))
+        .collect();
+    Ok((articles, summary))
+}
+
 /// A progress bar on stderr, drawn only when stderr is a terminal.
 fn progress_bar(len: usize) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
