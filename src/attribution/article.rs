@@ -11,6 +11,7 @@ use std::ops::Range;
 
 use super::cast::{Cast, Resolution, Salience, Speaker};
 use super::cues::{self, Cue, CueForm};
+use super::label;
 use super::lexicon::{is_org_role_head, is_person_role_head, role_gender, Gender};
 use super::mentions::{is_firm_word, phrase_before, Mention};
 use super::quotes::{self, QuoteScan};
@@ -185,11 +186,17 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             // The cue beside its verb first; else the sentence's subject, when its own verb
             // reports speech. Stance verbs (`wants`, `opposed`) are not taken: on PolNeAR
             // they raised recall by 0.008 and doubled the passages given a speaker wrongly.
-            let cue = cues::find(&inside, title_case).or_else(|| {
-                subject::main_clause_cue(&inside)
-                    .filter(|(_, reports)| *reports == subject::Reports::Speech)
-                    .map(|(cue, _)| cue)
-            });
+            // A cue naming nobody readable ("Donald Trump, Cuban said" read from the wrong
+            // comma) gives way to the sieves after it.
+            let cue = cues::find(&inside, title_case)
+                .filter(|cue| !matches!(cue.mention, Mention::Other))
+                .or_else(|| label::label_cue(&inside))
+                .or_else(|| {
+                    subject::main_clause_cue(&inside)
+                        .filter(|(_, reports)| *reports == subject::Reports::Speech)
+                        .map(|(cue, _)| cue)
+                })
+                .or_else(|| cues::find(&inside, title_case));
             Unit {
                 cue,
                 range,

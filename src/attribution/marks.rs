@@ -36,6 +36,14 @@ fn rewrite_doubled(text: &str) -> String {
     let mut rest = text;
     let mut prev: Option<char> = None;
     while let Some(c) = rest.chars().next() {
+        // `'old-school,'''`: a nested quote's closing apostrophe, then the closing pair.
+        if rest.starts_with("'''") && prev.is_some_and(|p| !p.is_whitespace()) {
+            out.push('\'');
+            out.push('»');
+            rest = &rest[3..];
+            prev = Some('»');
+            continue;
+        }
         let pair = rest.starts_with("''") || rest.starts_with("``");
         if pair {
             let opens = prev.is_none_or(|p| p.is_whitespace() || "([—–-".contains(p));
@@ -117,6 +125,15 @@ mod tests {
         let out = normalise(text);
         assert_eq!(out, "«The clock is ticking,» said Kevin Hecht.");
         assert_eq!(out.len(), text.len());
+    }
+
+    #[test]
+    fn a_nested_quote_closing_with_the_outer_one() {
+        let text = "''I would use the word 'old-school,''' said Greg Slayton.";
+        assert_eq!(
+            normalise(text),
+            "«I would use the word 'old-school,'» said Greg Slayton."
+        );
     }
 
     #[test]

@@ -6,6 +6,7 @@
 mod article;
 mod cast;
 mod cues;
+mod label;
 mod lexicon;
 mod marks;
 mod mentions;

@@ -112,12 +112,18 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 /// the name reads as one run.
 fn abbreviation_dot(chars: &[(usize, char)], start: usize, end: usize) -> bool {
     let dot = chars.get(end).is_some_and(|&(_, c)| c == '.');
+    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+    // `James B. Comey Jr., the director`: a suffix keeps its dot before a comma.
+    let suffix =
+        matches!(word.as_str(), "Jr" | "Sr") && chars.get(end + 1).is_some_and(|&(_, c)| c == ',');
+    if dot && suffix {
+        return true;
+    }
     let space = chars.get(end + 1).is_some_and(|&(_, c)| c == ' ');
     let capital = chars.get(end + 2).is_some_and(|&(_, c)| c.is_uppercase());
     if !(dot && space && capital) {
         return false;
     }
-    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     initial || TITLE_ABBREVIATIONS.contains(&word.as_str())
 }

@@ -1,0 +1,142 @@
+//! The label sieve: `Name: words` gives the words to the name.
+//!
+//! Three news forms put a speaker before a colon: headlines (`Pence: Flowers Won't Be at
+//! Debate`), transcripts (`WALLACE: Let me ask you ...`, `Alex Seitz-Wald: She is right ...`)
+//! and a lead-in to a quotation (`... doesn't surprise pollster Daron Shaw: "Historically
+//! ..."`). The label must open the sentence (or end right before a quotation) and be a name:
+//! one to four capitalised words, with titles and roles allowed before it; an all-capitals
+//! label is a transcript speaker. Places, organisations and common words before a colon
+//! (`Update:`, `Washington:`) are not speakers. This sieve does not resolve names.
+
+use super::cues::{Cue, CueForm};
+use super::lexicon::Gender;
+use super::mentions::{phrase_before, Mention, PersonName};
+use super::tokens::Token;
+
+/// Most words a label may have before its colon (`Former Gov. Jeb Bush`).
+const LABEL_WORDS: usize = 5;
+
+/// The cue of a sentence that a name labels with a colon.
+pub fn label_cue(tokens: &[Token]) -> Option<Cue> {
+    opening_label(tokens).or_else(|| label_before_quotation(tokens))
+}
+
+/// `Sanders: Clinton Email Story Has Moved.` / `CLINTON: Honestly, ...`
+fn opening_label(tokens: &[Token]) -> Option<Cue> {
+    let colon = tokens
+        .iter()
+        .take(LABEL_WORDS + 2)
+        .position(|t| t.is_punct(':') && !t.quoted)?;
+    let label = &tokens[..colon];
+    let all_words = !label.is_empty()
+        && label
+            .iter()
+            .all(|t| (t.is_word() && t.is_capitalized() && !t.quoted) || t.is_punct('-'));
+    if !all_words || tokens.get(colon + 1).is_none() {
+        return None;
+    }
+    name_cue(tokens, 0, colon)
+}
+
+/// `... surprise Republican pollster Daron Shaw: "Historically ..."`: a name closing the
+/// clause right before a colon and a quotation.
+fn label_before_quotation(tokens: &[Token]) -> Option<Cue> {
+    let colon = tokens.iter().position(|t| t.is_punct(':') && !t.quoted)?;
+    let quotation_follows = tokens.get(colon + 1).is_some_and(|t| t.quoted);
+    if colon == 0 || !quotation_follows {
+        return None;
+    }
+    let first = (0..colon)
+        .rev()
+        .take_while(|&j| tokens[j].is_word() && tokens[j].is_capitalized() && !tokens[j].quoted)
+        .last()?;
+    name_cue(tokens, first, colon)
+}
+
+/// The label `tokens[start..colon]` as a cue, when it reads as a person's name.
+fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
+    let (mention, first) = phrase_before(tokens, colon - 1)?;
+    let mention = match mention {
+        person @ Mention::Person { .. } => person,
+        // An all-capitals transcript label (`PENCE`) names a speaker by itself.
+        Mention::Bare(word) if word.chars().count() > 2 && is_all_capitals(&word) => {
+            Mention::Bare(word)
+        }
+        // Any other single word (`Sanders:`, but also `Update:`) speaks only as the surname
+        // of someone the article names in full, which resolving a surname-only name checks.
+        Mention::Bare(word) => Mention::Person {
+            name: PersonName {
+                given: Vec::new(),
+                surname: word,
+                title: None,
+                gender: Gender::Unknown,
+            },
+            role: None,
+        },
+        _ => return None,
+    };
+    if first < start {
+        return None;
+    }
+    Some(Cue {
+        mention,
+        form: CueForm::Subject,
+        start: tokens[first].start,
+        end: tokens[colon].end,
+    })
+}
+
+fn is_all_capitals(word: &str) -> bool {
+    word.chars().all(|c| !c.is_lowercase())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::tokenize;
+
+    fn label(text: &str, quotes: &[std::ops::Range<usize>]) -> Option<String> {
+        let tokens = tokenize(text, quotes);
+        label_cue(&tokens).map(|cue| match cue.mention {
+            Mention::Person { name, .. } => name.display(),
+            Mention::Bare(word) => word,
+            other => format!("{other:?}"),
+        })
+    }
+
+    #[test]
+    fn a_headline_label_names_the_speaker() {
+        assert_eq!(
+            label("Pence: Flowers Won't Be at Debate", &[]).as_deref(),
+            Some("Pence")
+        );
+        assert_eq!(
+            label("Marco Rubio: I'm Not Interested", &[]).as_deref(),
+            Some("Marco Rubio")
+        );
+    }
+
+    #[test]
+    fn a_transcript_label_names_the_speaker() {
+        assert_eq!(
+            label("WALLACE: Let me ask you about the debate.", &[]).as_deref(),
+            Some("WALLACE")
+        );
+    }
+
+    #[test]
+    fn a_name_before_a_colon_and_a_quotation() {
+        let text = "It does not surprise pollster Daron Shaw: \"History says so.\"";
+        let open = text.find('"').expect("a quotation");
+        assert_eq!(
+            label(text, &[open..text.len()]).as_deref(),
+            Some("Daron Shaw")
+        );
+    }
+
+    #[test]
+    fn other_words_before_a_colon_are_no_speaker() {
+        assert_eq!(label("The plan: cut taxes and spending.", &[]), None);
+        assert_eq!(label("In short: cut taxes.", &[]), None);
+    }
+}
