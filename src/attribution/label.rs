@@ -129,7 +129,7 @@ mod tests {
         let text = "It does not surprise pollster Daron Shaw: \"History says so.\"";
         let open = text.find('"').expect("a quotation");
         assert_eq!(
-            label(text, &[open..text.len()]).as_deref(),
+            label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
             Some("Daron Shaw")
         );
     }

@@ -198,7 +198,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             continue;
         }
         if token.is_punct(';') || token.is_punct(':') || token.is_punct('.') && i == tokens.len() {
-            return None;
+            break;
         }
         if !token.is_word() {
             continue;
@@ -208,7 +208,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             continue;
         }
         if NEW_CLAUSE.contains(&lower.as_str()) || matches!(lower.as_str(), "who" | "which") {
-            return None;
+            break;
         }
         if !token.is_lowercase() {
             continue;
