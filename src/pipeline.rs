@@ -231,14 +231,14 @@ pub fn ensure_index(index: &Path, seeds: &Path) -> Result<bool> {
     }
     if !seeds.is_dir() {
         anyhow::bail!(
-            "no index at {} and no {} folder to build one from; run `newsdex index PATH --index {}`",
+            "no index in folder {} and no {} folder to build one from; run `newsdex index PATH --index {}`",
             index.display(),
             seeds.display(),
             index.display()
         );
     }
     eprintln!(
-        "newsdex: no index at {}; building it from {} first",
+        "newsdex: no index in folder {} yet; building it from {} first",
         index.display(),
         seeds.display()
     );
@@ -258,17 +258,19 @@ const SKIPS_NAMED: usize = 5;
 impl Summary {
     /// `indexed 5 articles (120 passages) in 0.12 s; 98 duplicates skipped; skipped 2 files: ...`
     pub fn line(&self) -> String {
+        use crate::render::counted;
         let mut line = format!(
-            "indexed {} articles ({} passages) in {:.2} s",
-            self.indexed,
-            self.passages,
+            "indexed {} ({}) in {:.2} s",
+            counted(self.indexed as u64, "article", "articles"),
+            counted(self.passages as u64, "passage", "passages"),
             self.elapsed.as_secs_f64()
         );
         if self.unchanged > 0 {
             line.push_str(&format!("; {} unchanged", self.unchanged));
         }
         if !self.duplicates.is_empty() {
-            line.push_str(&format!("; {} duplicates skipped", self.duplicates.len()));
+            let duplicates = counted(self.duplicates.len() as u64, "duplicate", "duplicates");
+            line.push_str(&format!("; {duplicates} skipped"));
         }
         if !self.skipped.is_empty() {
             let mut reasons: Vec<String> = self
