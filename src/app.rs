@@ -171,11 +171,9 @@ fn search_line(line: &str) -> Result<Request> {
     let (query, options) = line.split_at(options_start(line));
     let options =
         shlex::split(options).ok_or_else(|| anyhow!("unbalanced quotes in {options:?}"))?;
-    // The query goes after `--`, so one that starts with an exclusion (`-oil sanctions`) is
-    // not taken for an option.
-    let words = options
-        .into_iter()
-        .chain(["--".to_string(), query.trim().to_string()]);
+    // The query goes first, where it may start with an exclusion (`-oil sanctions`), as on
+    // the command line; a mistyped option after it is then named as one.
+    let words = std::iter::once(query.trim().to_string()).chain(options);
     let parsed = SearchLine::try_parse_from(words).map_err(|e| {
         anyhow!(
             "{}",
