@@ -64,10 +64,34 @@ pub fn nfc(text: &str) -> Cow<'_, str> {
 
 /// A whole name lowercased and folded, as the name fields compare it: for "did you mean".
 pub fn fold(text: &str) -> String {
-    let mut analyzer = TextAnalyzer::builder(RawTokenizer::default())
-        .filter(LowerCaser)
-        .filter(AsciiFoldingFilter)
-        .build();
+    Folder::default().fold(text)
+}
+
+/// Folds many names with one analyzer (building one per name costs more than folding it).
+pub struct Folder(TextAnalyzer);
+
+impl Default for Folder {
+    fn default() -> Folder {
+        Folder(
+            TextAnalyzer::builder(RawTokenizer::default())
+                .filter(LowerCaser)
+                .filter(AsciiFoldingFilter)
+                .build(),
+        )
+    }
+}
+
+impl Folder {
+    /// The whole text, lowercased, in NFC, with accents and ligatures folded.
+    pub fn fold(&mut self, text: &str) -> String {
+        if text.is_ascii() {
+            return text.to_ascii_lowercase();
+        }
+        fold_with(&mut self.0, &nfc(text))
+    }
+}
+
+fn fold_with(analyzer: &mut TextAnalyzer, text: &str) -> String {
     let mut stream = analyzer.token_stream(text);
     let mut folded = String::new();
     while let Some(token) = stream.next() {

@@ -63,9 +63,10 @@ fn matches_anything(
 
 /// Known values most similar to `name`, best first.
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let wanted = lowercase(name);
+    let mut folder = analysis::Folder::default();
+    let wanted = lowercase(&mut folder, name);
     let mut scored: Vec<(f64, &str)> = known
-        .map(|value| (similarity(&wanted, &lowercase(value)), value))
+        .map(|value| (similarity(&wanted, &lowercase(&mut folder, value)), value))
         .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -79,9 +80,9 @@ pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<Stri
 /// Lowercased char by char, the same way for the name and every known value, so both sides
 /// agree on every letter (`str::to_lowercase` treats a word-final sigma apart), then in NFC
 /// with accents and ligatures folded.
-fn lowercase(text: &str) -> String {
+fn lowercase(folder: &mut analysis::Folder, text: &str) -> String {
     let lower: String = text.chars().flat_map(char::to_lowercase).collect();
-    analysis::fold(&analysis::nfc(&lower))
+    folder.fold(&lower)
 }
 
 /// Best match of the name against the whole value or any word of it.
