@@ -81,6 +81,9 @@ pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<Stri
 /// agree on every letter (`str::to_lowercase` treats a word-final sigma apart), then in NFC
 /// with accents and ligatures folded.
 fn lowercase(folder: &mut analysis::Folder, text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
     let lower: String = text.chars().flat_map(char::to_lowercase).collect();
     folder.fold(&lower)
 }
