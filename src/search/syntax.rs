@@ -22,6 +22,7 @@ pub const MAX_DEPTH: usize = 32;
 /// A query ready for tantivy's grammar, and what was changed that the user should hear of.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Prepared {
+    /// The query as tantivy's grammar is to read it.
     pub text: String,
     /// Such as `unbalanced '"': the phrase runs to the end of the query`.
     pub notes: Vec<String>,
@@ -30,8 +31,11 @@ pub struct Prepared {
 /// Why a query was refused before parsing.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub enum Refusal {
+    /// Nothing but spaces.
     Empty,
+    /// More than [`MAX_CHARS`] characters (how many there are).
     TooLong(usize),
+    /// Parentheses nested deeper than [`MAX_DEPTH`] (how deep).
     TooDeep(usize),
 }
 
