@@ -2,8 +2,9 @@
 //!
 //! A snippet is the sentence holding the most of the query (the earliest of equals), widened
 //! to its neighbours until there are at least [`CONTEXT_WORDS`] words on each side of the
-//! match where the passage has them, all within [`MAX_CHARS`]; a sentence too long for that
-//! is cut to a window of whole words around the match. `...` marks only text that was cut.
+//! match where the passage has them, then by whole neighbouring sentences while they fit, all
+//! within [`MAX_CHARS`]; a sentence too long for that is cut to a window of whole words around
+//! the match. `...` marks only text that was cut.
 //!
 //! What is highlighted follows the query as written: the words of a word query one by one, and
 //! for a phrase only its occurrences as a phrase (not every occurrence of its words). Matching
@@ -29,7 +30,7 @@ use crate::index::schema::STEMMED;
 /// Longest fragment shown, in characters (unless the match alone is longer).
 pub const MAX_CHARS: usize = 220;
 /// Words of context wanted on each side of the match, where the passage has them.
-pub const CONTEXT_WORDS: usize = 4;
+pub const CONTEXT_WORDS: usize = 3;
 
 /// A fragment of passage text and the byte ranges in it to highlight.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -414,7 +415,25 @@ fn choose_window(
             }
         }
     }
-    window
+    // Then whole neighbouring sentences, before and after in turn, while they fit.
+    loop {
+        let mut grew = false;
+        if let Some(previous) = sentences.iter().find(|s| s.end == window.start) {
+            if fits(&(previous.start..window.end)) {
+                window.start = previous.start;
+                grew = true;
+            }
+        }
+        if let Some(next) = sentences.iter().find(|s| s.start == window.end) {
+            if fits(&(window.start..next.end)) {
+                window.end = next.end;
+                grew = true;
+            }
+        }
+        if !grew {
+            break window;
+        }
+    }
 }
 
 /// Sorted ranges with overlapping ones merged.
