@@ -72,7 +72,7 @@ red line            both words (AND); --any for either\n  \
 sanctions -oil      exclude a word (a query may start with one: -oil sanctions)\n  \
 (nato OR otan) AND expansion\n  \
 title:russia        a word in the title (also speaker:, source:, kind:)\n  \
-Putin's             apostrophes inside words need no quotes\n\
+Putin's             apostrophes inside words need no quotes\n\n\
 Accents are folded (Sefcovic finds Šefčovič) unless --exact. A phrase whose closing quote \
 is missing runs to the end of the query (with a note). Queries are limited to 1000 \
 characters and 32 nested parentheses.\n\n\

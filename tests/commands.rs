@@ -247,6 +247,19 @@ fn every_command_help_has_examples_that_work_in_a_fresh_clone() {
 }
 
 #[test]
+fn search_help_states_the_query_limits_the_code_enforces() {
+    let dir = TestDir::new();
+    let help = dir.run(&["search", "--help"]).ok().to_string();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let limits = format!(
+        "limited to {} characters and {} nested parentheses",
+        newsdex::search::syntax::MAX_CHARS,
+        newsdex::search::syntax::MAX_DEPTH
+    );
+    assert!(help.contains(&limits), "{help}");
+}
+
+#[test]
 fn colour_follows_the_color_flag_and_highlights_are_bold_not_red() {
     let dir = TestDir::with_seeds();
     // The harness sets NO_COLOR; an explicit --color always still colours.
