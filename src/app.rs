@@ -20,6 +20,7 @@ use crate::search::{dates, Engine, FacetBy, Filters, Request, Sort};
 pub const SEEDS: &str = "seeds";
 
 pub fn run(cli: Cli) -> Result<()> {
+    let style = Style::for_stdout(cli.color.into());
     match cli.command {
         Command::Index(args) => index(&cli.index, args),
         Command::Stats(args) => {
@@ -28,7 +29,7 @@ pub fn run(cli: Cli) -> Result<()> {
             print_out(if args.json {
                 render::stats_json(&stats)
             } else {
-                render::stats_text(&stats, Style::for_stdout())
+                render::stats_text(&stats, style)
             });
             Ok(())
         }
@@ -45,13 +46,13 @@ pub fn run(cli: Cli) -> Result<()> {
             print_out(if args.json {
                 render::article_json(&passages)
             } else {
-                render::article_text(&passages, Style::for_stdout())
+                render::article_text(&passages, style)
             });
             Ok(())
         }
         Command::Speakers(args) => list_values(&cli.index, "speaker_facet", args.json),
         Command::Sources(args) => list_values(&cli.index, "source_facet", args.json),
-        Command::Search(args) => search(&cli.index, args),
+        Command::Search(args) => search(&cli.index, args, style),
         Command::Bench(args) => bench(&cli.index, args),
     }
 }
@@ -102,17 +103,20 @@ fn print_out(text: String) {
     let _ = writeln!(stdout, "{}", text.trim_end_matches('\n')).and_then(|()| stdout.flush());
 }
 
-fn search(index_path: &Path, args: SearchArgs) -> Result<()> {
+fn search(index_path: &Path, args: SearchArgs, style: Style) -> Result<()> {
     let request = search_request(&args)?;
     let engine = Engine::new(open_for_reading(index_path)?)?;
     let results = engine.search(&request)?;
+    for note in &results.notes {
+        eprintln!("newsdex: note: {note}");
+    }
     for hint in &results.hints {
         eprintln!("newsdex: {hint}");
     }
     print_out(if args.json {
         render::results_json(&results)
     } else {
-        render::results_text(&results, Style::for_stdout())
+        render::results_text(&results, style)
     });
     Ok(())
 }
@@ -167,11 +171,9 @@ fn search_line(line: &str) -> Result<Request> {
     let (query, options) = line.split_at(options_start(line));
     let options =
         shlex::split(options).ok_or_else(|| anyhow!("unbalanced quotes in {options:?}"))?;
-    // The query goes after `--`, so one that starts with an exclusion (`-oil sanctions`) is
-    // not taken for an option.
-    let words = options
-        .into_iter()
-        .chain(["--".to_string(), query.trim().to_string()]);
+    // The query goes first, where it may start with an exclusion (`-oil sanctions`), as on
+    // the command line; a mistyped option after it is then named as one.
+    let words = std::iter::once(query.trim().to_string()).chain(options);
     let parsed = SearchLine::try_parse_from(words).map_err(|e| {
         anyhow!(
             "{}",

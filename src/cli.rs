@@ -7,6 +7,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::ingest::DEFAULT_MAX_FILE_SIZE;
+use crate::render::ColorChoice;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -19,49 +20,89 @@ With no index yet, reading commands first build one from ./seeds.",
     after_help = "Examples:\n  \
 newsdex search '\"red line\"' --speaker lavrov\n  \
 newsdex search '\"written response\"' --facets\n  \
-newsdex index ../corpora/bbc --index /tmp/bbc --source \"BBC News\"\n  \
-newsdex bench"
+newsdex index seeds --index /tmp/newsdex-seeds --source \"Seed articles\"\n  \
+newsdex bench\n\n\
+Exit status: 0 on success, 1 on any error (a bad query, a missing or broken index), \
+2 on a mistake in the flags."
 )]
 pub struct Cli {
     /// Index folder.
     #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
     pub index: PathBuf,
 
+    /// When to colour the output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb),
+    /// always or never
+    #[arg(long, global = true, value_enum, value_name = "WHEN", default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+
     #[command(subcommand)]
     pub command: Command,
+}
+
+/// `--color` values.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+impl From<ColorArg> for ColorChoice {
+    fn from(arg: ColorArg) -> ColorChoice {
+        match arg {
+            ColorArg::Auto => ColorChoice::Auto,
+            ColorArg::Always => ColorChoice::Always,
+            ColorArg::Never => ColorChoice::Never,
+        }
+    }
 }
 
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Add articles to the index (incremental: unchanged files are skipped)
-    #[command(
-        after_help = "Examples:\n  newsdex index\n  newsdex index articles/ more.jsonl\n  \
-newsdex index ../shared/corpora/bbc --index /tmp/bbc --source \"BBC News\"\n  newsdex index --rebuild"
-    )]
+    #[command(after_help = "Examples:\n  newsdex index\n  \
+newsdex index seeds/000_a15f8050d5731815.txt seeds/001_6a9b0ba25ffe49f7.txt\n  \
+newsdex index seeds --index /tmp/newsdex-seeds --source \"Seed articles\"\n  newsdex index --rebuild")]
     Index(IndexArgs),
     /// Search passages, best first
     #[command(after_help = "Query language:\n  \
 red line            both words (AND); --any for either\n  \
 \"red line\"          the phrase (stemmed: also \"red lines\")\n  \
 \"red line\"~2        the phrase with up to 2 words between\n  \
-sanctions -oil      exclude a word\n  \
+sanctions -oil      exclude a word (a query may start with one: -oil sanctions)\n  \
 (nato OR otan) AND expansion\n  \
-title:russia        a word in the title (also speaker:, source:, kind:)\n\n\
+title:russia        a word in the title (also speaker:, source:, kind:)\n  \
+Putin's             apostrophes inside words need no quotes\n\n\
+Accents are folded (Sefcovic finds Šefčovič) unless --exact. A phrase whose closing quote \
+is missing runs to the end of the query (with a note). Queries are limited to 1000 \
+characters and 32 nested parentheses.\n\n\
 Examples:\n  \
 newsdex search '\"red line\"' --speaker lavrov\n  \
 newsdex search '\"written response\"' --facets\n  \
 newsdex search sanctions --since 2022-01-20 --source sputnik --sort newest\n  \
-newsdex search '\"red lines\"' --exact --json")]
+newsdex search '\"red lines\"' --exact --json\n  \
+newsdex search '-nato russia'")]
     Search(SearchArgs),
     /// Counts of articles and passages, by source and by date
+    #[command(after_help = "Examples:\n  newsdex stats\n  newsdex stats --json\n  \
+newsdex stats --index /tmp/newsdex-seeds")]
     Stats(StatsArgs),
     /// One article's metadata and passages, with speakers and the evidence for them
+    #[command(after_help = "Examples:\n  newsdex show 002_3771e57ae3d689cd\n  \
+newsdex show 004_9c85c5a5ec5c4165 --json\n\n\
+Article ids are shown by `newsdex search` and `newsdex stats`.")]
     Show(ShowArgs),
     /// Every speaker with its passage count
+    #[command(after_help = "Examples:\n  newsdex speakers\n  newsdex speakers --json")]
     Speakers(ListArgs),
     /// Every source with its passage count
+    #[command(after_help = "Examples:\n  newsdex sources\n  newsdex sources --json")]
     Sources(ListArgs),
     /// Measure query latency (p50, p95, p99) over a query mix
+    #[command(
+        after_help = "Examples:\n  newsdex bench\n  newsdex bench --runs 10 --warmup 2 --json\n  \
+newsdex bench --queries benches/bbc-queries.txt --runs 5"
+    )]
     Bench(BenchArgs),
 }
 
@@ -89,7 +130,8 @@ pub struct IndexArgs {
 
 #[derive(Debug, Args)]
 pub struct SearchArgs {
-    /// The query (see the query language below)
+    /// The query (see the query language below); it may start with `-word`
+    #[arg(allow_hyphen_values = true)]
     pub query: String,
     /// Only passages by this speaker (repeatable; any name variant or a surname)
     #[arg(long, value_name = "NAME")]

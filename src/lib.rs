@@ -14,5 +14,6 @@ pub mod index;
 pub mod ingest;
 pub mod model;
 pub mod pipeline;
+pub mod progress;
 pub mod render;
 pub mod search;

@@ -8,13 +8,13 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
-use indicatif::{ProgressBar, ProgressStyle};
 use rayon::prelude::*;
 
 use crate::attribution;
 use crate::index::NewsIndex;
 use crate::ingest::{self, Skipped};
 use crate::model::{Article, Passage};
+use crate::progress::Progress;
 
 /// How to run an indexing job.
 #[derive(Clone, Debug, Default)]
@@ -80,7 +80,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     };
     let mut seen_hashes: HashMap<String, String> = HashMap::new();
     let mut prepared = Vec::new();
-    let progress = progress_bar(files.len());
+    let progress = Progress::new("reading and attributing", files.len(), "files");
     // Files are read and attributed in parallel a chunk at a time, which bounds memory; the
     // bookkeeping between the two steps runs in file order, so results never depend on timing.
     for chunk in files.chunks(CHUNK_FILES) {
@@ -88,7 +88,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             .par_iter()
             .map(|file| ingest::load(file, &job.ingest, &known))
             .collect();
-        progress.inc(chunk.len() as u64);
+        progress.inc(chunk.len());
         let mut fresh = Vec::new();
         for loaded in loaded {
             for warning in loaded.warnings {
@@ -120,7 +120,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         }
         prepared.par_extend(fresh.into_par_iter().map(prepare));
     }
-    progress.finish_and_clear();
+    progress.stage("writing", prepared.len(), "articles");
 
     let existing_speakers = index.known_values(&index.reader()?.searcher(), "speaker_facet")?;
     let names = SpeakerNames::new(&prepared, existing_speakers.iter().map(String::as_str));
@@ -131,12 +131,15 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         })?;
         summary.indexed += 1;
         summary.passages += item.passages.len();
+        progress.inc(1);
     }
     if job.rebuild || !prepared.is_empty() {
+        progress.stage("committing and merging segments", 0, "");
         writer.commit()?;
         let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
         writer.finish(bulk)?;
     }
+    progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
@@ -267,17 +270,6 @@ pub fn attribute_collection(
     Ok((articles, summary))
 }
 
-/// A progress bar on stderr, drawn only when stderr is a terminal.
-fn progress_bar(len: usize) -> ProgressBar {
-    let bar = ProgressBar::new(len as u64);
-    if let Ok(style) =
-        ProgressStyle::with_template("{spinner} indexing {pos}/{len} files [{bar:30}] {eta}")
-    {
-        bar.set_style(style.progress_chars("=> "));
-    }
-    bar
-}
-
 /// Builds the default index from `seeds/` when it does not exist yet, saying so on stderr.
 ///
 /// Returns whether an index was built.
@@ -287,14 +279,14 @@ pub fn ensure_index(index: &Path, seeds: &Path) -> Result<bool> {
     }
     if !seeds.is_dir() {
         anyhow::bail!(
-            "no index at {} and no {} folder to build one from; run `newsdex index PATH --index {}`",
+            "no index in folder {} and no {} folder to build one from; run `newsdex index PATH --index {}`",
             index.display(),
             seeds.display(),
             index.display()
         );
     }
     eprintln!(
-        "newsdex: no index at {}; building it from {} first",
+        "newsdex: no index in folder {} yet; building it from {} first",
         index.display(),
         seeds.display()
     );
@@ -314,17 +306,19 @@ const SKIPS_NAMED: usize = 5;
 impl Summary {
     /// `indexed 5 articles (120 passages) in 0.12 s; 98 duplicates skipped; skipped 2 files: ...`
     pub fn line(&self) -> String {
+        use crate::render::counted;
         let mut line = format!(
-            "indexed {} articles ({} passages) in {:.2} s",
-            self.indexed,
-            self.passages,
+            "indexed {} ({}) in {:.2} s",
+            counted(self.indexed as u64, "article", "articles"),
+            counted(self.passages as u64, "passage", "passages"),
             self.elapsed.as_secs_f64()
         );
         if self.unchanged > 0 {
             line.push_str(&format!("; {} unchanged", self.unchanged));
         }
         if !self.duplicates.is_empty() {
-            line.push_str(&format!("; {} duplicates skipped", self.duplicates.len()));
+            let duplicates = counted(self.duplicates.len() as u64, "duplicate", "duplicates");
+            line.push_str(&format!("; {duplicates} skipped"));
         }
         if !self.skipped.is_empty() {
             let mut reasons: Vec<String> = self

@@ -20,15 +20,37 @@ pub enum Style {
     Color,
 }
 
+/// When to colour: `--color auto|always|never`.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq)]
+pub enum ColorChoice {
+    /// On a terminal, unless `NO_COLOR` is set or `TERM` is `dumb`.
+    #[default]
+    Auto,
+    Always,
+    Never,
+}
+
 impl Style {
-    /// Colour only on a terminal, and never when `NO_COLOR` is set.
-    pub fn for_stdout() -> Style {
+    /// The style for stdout: `always` and `never` decide alone; `auto` colours only on a
+    /// terminal, and never when `NO_COLOR` is set (to anything but empty) or `TERM=dumb`.
+    pub fn for_stdout(choice: ColorChoice) -> Style {
         use std::io::IsTerminal;
-        let no_color = std::env::var_os("NO_COLOR").is_some_and(|v| !v.is_empty());
-        if std::io::stdout().is_terminal() && !no_color {
-            Style::Color
-        } else {
-            Style::Plain
+        let env = |name: &str| std::env::var_os(name).filter(|v| !v.is_empty());
+        Style::choose(
+            choice,
+            std::io::stdout().is_terminal(),
+            env("NO_COLOR").is_some(),
+            env("TERM").is_some_and(|t| t == "dumb"),
+        )
+    }
+
+    /// The decision of [`Style::for_stdout`], on plain values.
+    pub fn choose(choice: ColorChoice, terminal: bool, no_color: bool, dumb: bool) -> Style {
+        match choice {
+            ColorChoice::Always => Style::Color,
+            ColorChoice::Never => Style::Plain,
+            ColorChoice::Auto if terminal && !no_color && !dumb => Style::Color,
+            ColorChoice::Auto => Style::Plain,
         }
     }
 
@@ -46,12 +68,15 @@ impl Style {
         }
     }
 
+    /// A matched word in a snippet: bold, so it reads on any background and colour scheme.
     pub(crate) fn highlight(self, text: &str) -> String {
-        match self {
-            Style::Plain => text.to_string(),
-            Style::Color => format!("\x1b[1;31m{text}\x1b[0m"),
-        }
+        self.bold(text)
     }
+}
+
+/// `1 article`, `2 articles`: a count with its noun in the right number.
+pub fn counted(n: u64, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// `unknown` for missing values in text output.
@@ -76,8 +101,10 @@ pub fn stats_text(stats: &Stats, style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} articles, {} passages, {} speakers",
-        stats.articles, stats.passages, stats.speakers
+        "{}, {}, {}",
+        counted(stats.articles, "article", "articles"),
+        counted(stats.passages, "passage", "passages"),
+        counted(stats.speakers as u64, "speaker", "speakers")
     );
     for (heading, counts) in [("by source", &stats.by_source), ("by date", &stats.by_date)] {
         let _ = writeln!(out, "\n{}", style.bold(heading));
@@ -96,10 +123,20 @@ fn count_table(counts: &[Count]) -> String {
     for count in counts {
         let _ = writeln!(
             out,
-            "  {:<width$}  {:>6} articles  {:>7} passages",
+            "  {:<width$}  {:>6} {:<8}  {:>7} {}",
             or_unknown(count.value.as_deref()),
             count.articles,
-            count.passages
+            if count.articles == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            count.passages,
+            if count.passages == 1 {
+                "passage"
+            } else {
+                "passages"
+            },
         );
     }
     out
@@ -213,15 +250,10 @@ pub fn value_counts_json(values: &[(String, u64)]) -> String {
 /// `4 passages in 0.6 ms`, then each hit and the facet tables.
 pub fn results_text(results: &Results, style: Style) -> String {
     let mut out = String::new();
-    let plural = if results.total == 1 {
-        "passage"
-    } else {
-        "passages"
-    };
     let _ = writeln!(
         out,
-        "{} {plural} in {:.1} ms",
-        results.total,
+        "{} in {:.1} ms",
+        counted(results.total as u64, "passage", "passages"),
         results.took.as_secs_f64() * 1000.0
     );
     for hit in &results.hits {
@@ -359,6 +391,9 @@ pub fn results_json(results: &Results) -> String {
     if !results.hints.is_empty() {
         out["hints"] = json!(results.hints);
     }
+    if !results.notes.is_empty() {
+        out["notes"] = json!(results.notes);
+    }
     out.to_string()
 }
 
@@ -367,9 +402,9 @@ pub fn bench_text(report: &Report) -> String {
     let mut out = String::new();
     let _ = writeln!(
         out,
-        "{} passages, {} timed runs per query{}",
-        report.documents,
-        report.runs,
+        "{}, {} per query{}",
+        counted(report.documents, "passage", "passages"),
+        counted(report.runs as u64, "timed run", "timed runs"),
         if report.cold {
             ", opening the index each run"
         } else {
@@ -440,6 +475,22 @@ mod tests {
         );
         assert_eq!(shown[11], ("unknown".to_string(), 7));
         assert_eq!(shortened(&values[..3], 10), values[..3].to_vec());
+    }
+
+    #[test]
+    fn colour_follows_the_flag_then_the_terminal_and_environment() {
+        use ColorChoice::*;
+        assert_eq!(Style::choose(Always, false, true, true), Style::Color);
+        assert_eq!(Style::choose(Never, true, false, false), Style::Plain);
+        assert_eq!(Style::choose(Auto, true, false, false), Style::Color);
+        assert_eq!(Style::choose(Auto, false, false, false), Style::Plain);
+        assert_eq!(Style::choose(Auto, true, true, false), Style::Plain);
+        assert_eq!(Style::choose(Auto, true, false, true), Style::Plain);
+    }
+
+    #[test]
+    fn highlights_are_bold_not_red() {
+        assert_eq!(Style::Color.highlight("x"), "\x1b[1mx\x1b[0m");
     }
 
     #[test]

@@ -177,3 +177,156 @@ fn the_index_flag_and_environment_variable_choose_the_index() {
         "the default index was built anyway"
     );
 }
+
+/// The `Examples:` lines of a command's `--help`, without the leading `newsdex`.
+fn help_examples(dir: &TestDir, command: &[&str]) -> Vec<Vec<String>> {
+    let mut args = command.to_vec();
+    args.push("--help");
+    let help = dir.run(&args).ok().to_string();
+    let examples: Vec<Vec<String>> = help
+        .split("Examples:")
+        .nth(1)
+        .unwrap_or_default()
+        .lines()
+        .map(str::trim)
+        .take_while(|line| line.is_empty() || line.starts_with("newsdex"))
+        .filter(|line| !line.is_empty())
+        .map(|line| shlex::split(line).expect("shell words")[1..].to_vec())
+        .collect();
+    assert!(
+        !examples.is_empty(),
+        "no examples in {command:?} --help:\n{help}"
+    );
+    examples
+}
+
+#[test]
+fn every_command_help_has_examples_that_work_in_a_fresh_clone() {
+    let dir = TestDir::with_seeds();
+    dir.copy_dir(&common::repo().join("benches"), "benches");
+    let commands: [&[&str]; 8] = [
+        &[],
+        &["index"],
+        &["search"],
+        &["stats"],
+        &["show"],
+        &["speakers"],
+        &["sources"],
+        &["bench"],
+    ];
+    for command in commands {
+        for example in help_examples(&dir, command) {
+            for arg in &example {
+                let looks_like_a_path = arg.contains('/') || arg.ends_with(".txt");
+                if looks_like_a_path && !arg.starts_with("/tmp/") {
+                    assert!(
+                        common::repo().join(arg).exists(),
+                        "{command:?} --help names {arg}, which a fresh clone lacks"
+                    );
+                }
+            }
+            // Run it, with its /tmp index moved into the test folder.
+            let scratch = dir.join("scratch-index").display().to_string();
+            let args: Vec<String> = example
+                .iter()
+                .map(|a| {
+                    if a.starts_with("/tmp/") {
+                        scratch.clone()
+                    } else {
+                        a.clone()
+                    }
+                })
+                .collect();
+            let mut args: Vec<&str> = args.iter().map(String::as_str).collect();
+            if args.first() == Some(&"bench") && !args.contains(&"--runs") {
+                args.extend(["--runs", "1", "--warmup", "0"]);
+            }
+            dir.run(&args).ok();
+        }
+    }
+}
+
+#[test]
+fn search_help_states_the_query_limits_the_code_enforces() {
+    let dir = TestDir::new();
+    let help = dir.run(&["search", "--help"]).ok().to_string();
+    let help = help.split_whitespace().collect::<Vec<_>>().join(" ");
+    let limits = format!(
+        "limited to {} characters and {} nested parentheses",
+        newsdex::search::syntax::MAX_CHARS,
+        newsdex::search::syntax::MAX_DEPTH
+    );
+    assert!(help.contains(&limits), "{help}");
+}
+
+#[test]
+fn colour_follows_the_color_flag_and_highlights_are_bold_not_red() {
+    let dir = TestDir::with_seeds();
+    // The harness sets NO_COLOR; an explicit --color always still colours.
+    let always = dir
+        .run(&["search", "\"red line\"", "--color", "always"])
+        .ok()
+        .to_string();
+    assert!(always.contains("\x1b[1mred line\x1b[0m"), "{always}");
+    assert!(!always.contains("\x1b[1;31m"), "red highlight: {always}");
+    let never = dir.run(&["--color", "never", "search", "\"red line\""]);
+    assert!(!never.ok().contains('\x1b'));
+    let mut dumb = dir.command(&["search", "\"red line\"", "--color", "auto"]);
+    dumb.env_remove("NO_COLOR").env("TERM", "dumb");
+    let output = dumb.output().expect("run newsdex");
+    assert!(!String::from_utf8_lossy(&output.stdout).contains('\x1b'));
+    let stderr = dir
+        .run(&["search", "nato", "--color", "sometimes"])
+        .failed()
+        .to_string();
+    assert!(stderr.contains("auto"), "{stderr}");
+}
+
+#[test]
+fn a_count_of_one_is_singular() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", "Talks\n\nNothing was agreed.\n");
+    let indexed = dir.run(&["index", "in"]).ok().to_string();
+    assert!(indexed.starts_with("indexed 1 article ("), "{indexed}");
+    let stats = dir.run(&["stats"]).ok().to_string();
+    assert!(stats.starts_with("1 article, "), "{stats}");
+    assert!(!stats.contains(" 1 articles"), "{stats}");
+    let one = dir.run(&["search", "agreed"]).ok().to_string();
+    assert!(one.starts_with("1 passage in"), "{one}");
+}
+
+#[test]
+fn a_missing_index_is_named_as_a_folder() {
+    let dir = TestDir::new();
+    let stderr = dir.run(&["stats"]).failed().to_string();
+    assert!(!stderr.contains("no index at index"), "{stderr}");
+    assert!(stderr.contains("no index in folder index"), "{stderr}");
+    let with_seeds = TestDir::with_seeds();
+    let run = with_seeds.run(&["stats"]);
+    assert!(
+        run.stderr.contains("no index in folder index yet"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
+fn progress_covers_reading_writing_and_merging() {
+    let dir = TestDir::with_seeds();
+    let output = dir
+        .command(&["index", "seeds"])
+        .env("NEWSDEX_PROGRESS", "log")
+        .output()
+        .expect("run newsdex");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    let stages: Vec<&str> = stderr.lines().collect();
+    assert_eq!(
+        stages,
+        [
+            "newsdex: reading and attributing (5 files)",
+            "newsdex: writing (5 articles)",
+            "newsdex: committing and merging segments",
+        ],
+        "{stderr}"
+    );
+}

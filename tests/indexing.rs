@@ -105,7 +105,7 @@ fn files_over_the_size_limit_are_skipped() {
     dir.write("in/big.txt", format!("Title\n{}\n", "word ".repeat(100)));
     dir.write("in/small.txt", "Title\nShort text.\n");
     let run = dir.run(&["index", "in", "--max-file-size", "100"]);
-    assert!(run.ok().contains("indexed 1 articles"), "{}", run.stdout);
+    assert!(run.ok().contains("indexed 1 article ("), "{}", run.stdout);
     assert!(
         run.stderr.contains("big.txt") && run.stderr.contains("limit"),
         "{}",
@@ -134,7 +134,7 @@ fn a_changed_file_replaces_its_old_passages() {
     assert!(dir
         .run(&["index", "in"])
         .ok()
-        .contains("indexed 1 articles"));
+        .contains("indexed 1 article ("));
     assert_eq!(common::total(&dir.run(&["search", "zebra", "--json"])), 0);
     assert_eq!(common::total(&dir.run(&["search", "giraffe", "--json"])), 1);
 }
@@ -146,7 +146,7 @@ fn identical_files_under_two_names_are_indexed_once() {
     dir.write("in/b.txt", "Title\nSame words here.\n");
     let summary = dir.run(&["index", "in"]).ok().to_string();
     assert!(
-        summary.contains("indexed 1 articles") && summary.contains("1 duplicates skipped"),
+        summary.contains("indexed 1 article (") && summary.contains("1 duplicate skipped"),
         "{summary}"
     );
 }

@@ -4,6 +4,7 @@
 //! documents and back, and turns tantivy's failures (a lock held by another process, a
 //! corrupt or outdated index) into errors that say what to do. Querying lives in `search`.
 
+pub mod analysis;
 mod facet_counter;
 pub mod pairs;
 mod reader;
@@ -47,7 +48,7 @@ impl NewsIndex {
     pub fn open(path: &Path) -> Result<NewsIndex> {
         if !NewsIndex::exists(path) {
             bail!(
-                "no index at {}; build one with `newsdex index PATH --index {}`",
+                "no index in folder {}; build one with `newsdex index PATH --index {}`",
                 path.display(),
                 path.display()
             );
@@ -68,7 +69,7 @@ impl NewsIndex {
                 &format!("it has schema {found}, this newsdex needs version {SCHEMA_VERSION}"),
             ));
         }
-        pairs::register(&index);
+        analysis::register(&index);
         let (_, fields) = schema::build();
         Ok(NewsIndex {
             index,
@@ -87,7 +88,7 @@ impl NewsIndex {
         let (schema, fields) = schema::build();
         let index = Index::create_in_dir(path, schema)
             .with_context(|| format!("cannot create an index in {}", path.display()))?;
-        pairs::register(&index);
+        analysis::register(&index);
         let news_index = NewsIndex {
             index,
             fields,

@@ -10,16 +10,18 @@
 //! other, and the pair field keeps no positions.
 
 use tantivy::tokenizer::{
-    Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer, StopWordFilter, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
+    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
-use tantivy::Index;
+
+use super::analysis::LONGEST_WORD;
 
 /// Name of the pair tokenizer in the index's tokenizer manager.
 pub const PAIRS: &str = "en_stem_pairs";
 
-/// Tantivy's `en_stem` analyzer, then tantivy's English stop words dropped, then
-/// [`WordPairs`].
+/// The text's analyzer ([`super::analysis::folded_stem`]: words lowercased, accents folded,
+/// stemmed), then tantivy's English stop words dropped, then [`WordPairs`]. The folding must
+/// match the text's, or a folded two-word phrase would find nothing in the pairs.
 ///
 /// Pairs with a stop word ("of the", "the prime") are not indexed: they are rare as phrase
 /// queries, and leaving them out halves the pairs to index. A phrase holding one is answered
@@ -30,18 +32,13 @@ pub fn analyzer() -> TextAnalyzer {
     let stop_words = StopWordFilter::new(Language::English)
         .expect("tantivy's `stopwords` feature is enabled in Cargo.toml");
     TextAnalyzer::builder(SimpleTokenizer::default())
-        .filter(RemoveLongFilter::limit(40))
+        .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
+        .filter(AsciiFoldingFilter)
         .filter(Stemmer::new(Language::English))
         .filter(stop_words)
         .filter(WordPairs)
         .build()
-}
-
-/// Makes [`PAIRS`] known to the index; tokenizers are not saved with it, so this runs on every
-/// open.
-pub fn register(index: &Index) {
-    index.tokenizers().register(PAIRS, analyzer());
 }
 
 /// A token filter that turns a stream of words into the stream of its neighbouring pairs,
@@ -161,6 +158,12 @@ mod tests {
         assert_eq!(pairs("being held"), Vec::<String>::new());
         assert_eq!(pairs("will be held"), Vec::<String>::new());
         assert_eq!(pairs("its talks"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn pairs_fold_accents_as_the_text_does() {
+        assert_eq!(pairs("Maroš Šefčovič"), pairs("Maros Sefcovic"));
+        assert_eq!(pairs("Maroš Šefčovič"), ["maro sefcov"]);
     }
 
     #[test]

@@ -10,11 +10,13 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what is stored in it changes; an index built with another
 /// version is refused with advice to rebuild it.
-pub const SCHEMA_VERSION: u32 = 3;
+pub const SCHEMA_VERSION: u32 = 4;
 
-/// English stemming tokenizer, registered by tantivy under this name.
-pub const STEMMED: &str = "en_stem";
-/// Lowercasing tokenizer without stemming, for `--exact` and for names.
+/// English stemming with accents folded (see `index::analysis`), for the text and title.
+pub const STEMMED: &str = super::analysis::FOLDED_STEM;
+/// Lowercasing with accents folded, for speaker and source names.
+const NAMES: &str = super::analysis::FOLDED;
+/// Lowercasing tokenizer without stemming or folding, for `--exact`: words as written.
 const LOWERCASE: &str = "default";
 
 /// Handles to every field, resolved once.
@@ -87,11 +89,11 @@ pub fn build() -> (Schema, Fields) {
         text: builder.add_text_field("text", text_field(STEMMED, true)),
         text_exact: builder.add_text_field("text_exact", text_field(LOWERCASE, false)),
         text_pairs: builder.add_text_field("text_pairs", pairs_field()),
-        speaker: builder.add_text_field("speaker", text_field(LOWERCASE, false)),
+        speaker: builder.add_text_field("speaker", text_field(NAMES, false)),
         speaker_facet: builder
             .add_facet_field("speaker_facet", FacetOptions::default().set_stored()),
         evidence: builder.add_text_field("evidence", STORED),
-        source: builder.add_text_field("source", text_field(LOWERCASE, false)),
+        source: builder.add_text_field("source", text_field(NAMES, false)),
         source_facet: builder.add_facet_field("source_facet", FacetOptions::default().set_stored()),
         date: builder.add_date_field(
             "date",

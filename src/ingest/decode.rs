@@ -2,9 +2,13 @@
 //!
 //! This is where binary, empty and oversized files are refused and where text that is not
 //! UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text), with a warning.
-//! It does not split the text or look at what it says.
+//! Decoded text is brought to Unicode NFC here, once, before anything reads it: decomposed
+//! text (`S` + combining caron, as some Mac and PDF exports write it) then matches composed
+//! queries, and its names are found by attribution. It does not split the text or look at what
+//! it says.
 
 use encoding_rs::WINDOWS_1252;
+use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
 
 /// Text decoded from a file, with a note when it was not UTF-8.
 #[derive(Debug, PartialEq, Eq)]
@@ -44,8 +48,16 @@ pub fn check_size(size: u64, limit: u64) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Decodes bytes as UTF-8 (without a BOM), falling back to Windows-1252.
+/// Decodes bytes as UTF-8 (without a BOM), falling back to Windows-1252, into NFC.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    let mut decoded = decode_as_is(bytes)?;
+    if is_nfc_quick(decoded.text.chars()) != IsNormalized::Yes {
+        decoded.text = decoded.text.nfc().collect();
+    }
+    Ok(decoded)
+}
+
+fn decode_as_is(bytes: &[u8]) -> Result<Decoded, Refusal> {
     if bytes.contains(&0) {
         return Err(Refusal::Binary);
     }
@@ -91,6 +103,12 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decomposed_text_is_composed() {
+        let decoded = decode("Maros\u{30c} S\u{30c}efc\u{30c}ovic\u{30c}".as_bytes()).unwrap();
+        assert_eq!(decoded.text, "Maroš Šefčovič");
+    }
 
     #[test]
     fn utf8_passes_through_without_warning() {

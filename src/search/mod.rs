@@ -8,6 +8,7 @@ mod facets;
 pub mod query;
 pub mod snippets;
 mod suggest;
+pub mod syntax;
 mod ties;
 
 use std::time::{Duration, Instant};
@@ -82,6 +83,8 @@ pub struct Results {
     pub facets: Option<FacetCounts>,
     /// Advice such as `no speaker "lavrof"; did you mean Sergei Lavrov?`.
     pub hints: Vec<String>,
+    /// What was changed in the query to read it, such as a closing quote added.
+    pub notes: Vec<String>,
 }
 
 /// Passages fetched past the page so that ties at its edge are ordered by article and paragraph.
@@ -177,7 +180,8 @@ impl Engine {
             } else {
                 fields.text
             };
-            let generator = snippets::generator(&searcher, &*parsed.highlighting, snippet_field)?;
+            let mut highlighter =
+                snippets::Highlighter::new(tantivy_index, &parsed.ast, snippet_field)?;
             page.into_iter()
                 .enumerate()
                 .map(|(i, (score, address))| {
@@ -185,7 +189,7 @@ impl Engine {
                     Ok(Hit {
                         rank: request.offset + i + 1,
                         score,
-                        snippet: snippets::make(&generator, &passage.text),
+                        snippet: highlighter.snippet(&passage.text),
                         passage,
                     })
                 })
@@ -203,6 +207,7 @@ impl Engine {
             hits,
             facets: facet_counts,
             hints,
+            notes: parsed.notes,
         })
     }
 

@@ -3,23 +3,27 @@
 //! The query text goes through tantivy's query parser, set up on purpose: AND between words
 //! unless `--any`, the passage text and the (boosted) title as default fields, stemmed unless
 //! `--exact`. Two-word phrases on the text are answered from indexed word pairs (see
-//! `index::pairs`): the same matches, found much faster. Filters (`--speaker`, `--source`,
-//! `--since`, `--until`, `--article`) are added as required clauses, and boilerplate is
-//! excluded unless asked for.
+//! `index::pairs`): the same matches, found much faster. Before parsing, the text is made fit
+//! for the grammar by `search::syntax` (apostrophes, unbalanced quotes, limits). Filters
+//! (`--speaker`, `--source`, `--since`, `--until`, `--article`) are added as required clauses
+//! that score nothing, so a filter only ever removes hits and never reorders them; boilerplate
+//! is excluded unless asked for.
 
 use std::ops::Bound;
 
 use anyhow::{anyhow, Result};
 use chrono::NaiveDate;
 use tantivy::query::{
-    BooleanQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError, RangeQuery, TermQuery,
+    BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError,
+    RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
 
-use crate::index::Fields;
+use super::syntax;
+use crate::index::{analysis, Fields};
 use crate::model::PassageKind;
 
 /// How much a match in the title counts against one in the passage.
@@ -36,12 +40,16 @@ pub struct Filters {
     pub include_boilerplate: bool,
 }
 
-/// A parsed query in its two forms.
+/// A parsed query in its two forms, with what the parse has to tell the user.
 pub struct Parsed {
     /// What is searched: two-word phrases on the text answered from word pairs.
     pub matching: Box<dyn Query>,
-    /// The query as written, whose words in the text are the ones to highlight.
+    /// The query as written, answered from word positions.
     pub highlighting: Box<dyn Query>,
+    /// The query as parsed, whose words and phrases in the text are the ones to highlight.
+    pub ast: UserInputAst,
+    /// Changes made to the query text, such as a closing quote added.
+    pub notes: Vec<String>,
 }
 
 /// Parses the query text for the given matching mode.
@@ -56,13 +64,9 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     if !any {
         parser.set_conjunction_by_default();
     }
-    if text.trim().is_empty() {
-        return Err(anyhow!(
-            "empty query; give some words, a \"phrase\" or field:value"
-        ));
-    }
+    let prepared = syntax::prepare(text)?;
     let invalid = |e: QueryParserError| anyhow!("invalid query {text:?}: {}", explain(&e));
-    let ast = query_grammar::parse_query(text)
+    let ast = query_grammar::parse_query(&prepared.text)
         .map_err(|_| invalid(QueryParserError::SyntaxError(text.to_string())))?;
     let paired = if exact || !holds_a_phrase(&ast) {
         None
@@ -71,7 +75,7 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
         (paired != ast).then_some(paired)
     };
     let highlighting = parser
-        .build_query_from_user_input_ast(ast)
+        .build_query_from_user_input_ast(ast.clone())
         .map_err(invalid)?;
     let matching = match paired {
         Some(paired) => parser
@@ -82,6 +86,8 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     Ok(Parsed {
         matching,
         highlighting,
+        ast,
+        notes: prepared.notes,
     })
 }
 
@@ -202,7 +208,7 @@ fn explain(error: &QueryParserError) -> String {
     }
 }
 
-/// The query with every filter attached as a required clause.
+/// The query with every filter attached as a required clause that scores nothing.
 pub fn with_filters(
     query: Box<dyn Query>,
     fields: &Fields,
@@ -213,19 +219,19 @@ pub fn with_filters(
     if !filters.speakers.is_empty() {
         clauses.push((
             Occur::Must,
-            any_name(index, fields.speaker, &filters.speakers)?,
+            filter(any_name(index, fields.speaker, &filters.speakers)?),
         ));
     }
     if !filters.sources.is_empty() {
         clauses.push((
             Occur::Must,
-            any_name(index, fields.source, &filters.sources)?,
+            filter(any_name(index, fields.source, &filters.sources)?),
         ));
     }
     if filters.since.is_some() || filters.until.is_some() {
         clauses.push((
             Occur::Must,
-            date_range(fields.date, filters.since, filters.until),
+            filter(date_range(fields.date, filters.since, filters.until)),
         ));
     }
     if !filters.articles.is_empty() {
@@ -234,7 +240,7 @@ pub fn with_filters(
             .iter()
             .map(|id| term_clause(Term::from_field_text(fields.article, id)))
             .collect();
-        clauses.push((Occur::Must, Box::new(BooleanQuery::new(ids))));
+        clauses.push((Occur::Must, filter(Box::new(BooleanQuery::new(ids)))));
     }
     if !filters.include_boilerplate {
         let boilerplate = Term::from_field_text(fields.kind, PassageKind::Boilerplate.as_str());
@@ -244,6 +250,12 @@ pub fn with_filters(
         ));
     }
     Ok(Box::new(BooleanQuery::new(clauses)))
+}
+
+/// A required clause that only filters: it matches what `query` matches, with score 0, so
+/// adding it leaves every score (and so the order) as it was.
+fn filter(query: Box<dyn Query>) -> Box<dyn Query> {
+    Box::new(ConstScoreQuery::new(query, 0.0))
 }
 
 fn term_clause(term: Term) -> (Occur, Box<dyn Query>) {
@@ -262,10 +274,12 @@ pub fn any_name(index: &Index, field: Field, names: &[String]) -> Result<Box<dyn
     Ok(Box::new(BooleanQuery::new(clauses)))
 }
 
-/// One name as a query on a lowercased name field; a name with no words matches nothing.
+/// One name as a query on a name field (lowercased, accents folded, as the field is indexed);
+/// a name with no words matches nothing.
 pub fn name_query(index: &Index, field: Field, name: &str) -> Result<Box<dyn Query>> {
     let mut tokenizer = index.tokenizer_for_field(field)?;
-    let mut stream = tokenizer.token_stream(name);
+    let name = analysis::nfc(name);
+    let mut stream = tokenizer.token_stream(&name);
     let mut terms = Vec::new();
     while let Some(token) = stream.next() {
         terms.push(Term::from_field_text(field, &token.text));

@@ -1,8 +1,9 @@
 //! "Did you mean" hints for speaker and source filters that match nothing.
 //!
 //! An unknown name is not an error: the search returns zero hits and a hint naming the
-//! closest known values, compared by whole name and by each of its words (so `lavrof` finds
-//! Sergei Lavrov).
+//! closest known values, compared by whole name and by each of its words, lowercased and with
+//! accents folded as the name fields are (so `lavrof` finds Sergei Lavrov and `sefcovich`
+//! finds Maroš Šefčovič).
 
 use anyhow::Result;
 use tantivy::collector::Count;
@@ -10,7 +11,7 @@ use tantivy::schema::Field;
 use tantivy::Searcher;
 
 use super::query::{name_query, Filters};
-use crate::index::NewsIndex;
+use crate::index::{analysis, NewsIndex};
 
 /// Names closer than this (Jaro-Winkler, 0 to 1) are suggested.
 const MIN_SIMILARITY: f64 = 0.85;
@@ -62,9 +63,10 @@ fn matches_anything(
 
 /// Known values most similar to `name`, best first.
 pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<String> {
-    let wanted = lowercase(name);
+    let mut folder = analysis::Folder::default();
+    let wanted = lowercase(&mut folder, name);
     let mut scored: Vec<(f64, &str)> = known
-        .map(|value| (similarity(&wanted, &lowercase(value)), value))
+        .map(|value| (similarity(&wanted, &lowercase(&mut folder, value)), value))
         .filter(|(score, _)| *score >= MIN_SIMILARITY)
         .collect();
     scored.sort_by(|a, b| b.0.total_cmp(&a.0).then_with(|| a.1.cmp(b.1)));
@@ -76,9 +78,14 @@ pub fn closest<'a>(name: &str, known: impl Iterator<Item = &'a str>) -> Vec<Stri
 }
 
 /// Lowercased char by char, the same way for the name and every known value, so both sides
-/// agree on every letter (`str::to_lowercase` treats a word-final sigma apart).
-fn lowercase(text: &str) -> String {
-    text.chars().flat_map(char::to_lowercase).collect()
+/// agree on every letter (`str::to_lowercase` treats a word-final sigma apart), then in NFC
+/// with accents and ligatures folded.
+fn lowercase(folder: &mut analysis::Folder, text: &str) -> String {
+    if text.is_ascii() {
+        return text.to_ascii_lowercase();
+    }
+    let lower: String = text.chars().flat_map(char::to_lowercase).collect();
+    folder.fold(&lower)
 }
 
 /// Best match of the name against the whole value or any word of it.
@@ -97,6 +104,19 @@ mod tests {
     fn a_misspelt_surname_finds_the_full_name() {
         let known = ["Sergei Lavrov", "Dmitry Peskov", "Antony Blinken"];
         assert_eq!(closest("lavrof", known.into_iter()), vec!["Sergei Lavrov"]);
+    }
+
+    #[test]
+    fn accents_do_not_count_against_a_name() {
+        let known = ["Maroš Šefčovič", "Sergei Lavrov"];
+        assert_eq!(
+            closest("sefcovich", known.into_iter()),
+            vec!["Maroš Šefčovič"]
+        );
+        assert_eq!(
+            closest("Šefčovič", ["Sefcovic"].into_iter()),
+            vec!["Sefcovic"]
+        );
     }
 
     #[test]

@@ -104,8 +104,12 @@ impl TestDir {
         Run::from(self.command(args).output().expect("run newsdex"))
     }
 
+    /// The command for `newsdex ARGS`: the binary cargo built, or the one named by
+    /// `NEWSDEX_TEST_BINARY` (to check that a new test fails on an older build).
     pub fn command(&self, args: &[&str]) -> Command {
-        let mut command = Command::new(env!("CARGO_BIN_EXE_newsdex"));
+        let binary = std::env::var_os("NEWSDEX_TEST_BINARY")
+            .unwrap_or_else(|| env!("CARGO_BIN_EXE_newsdex").into());
+        let mut command = Command::new(binary);
         command
             .args(args)
             .current_dir(self.path())
