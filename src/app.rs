@@ -3,6 +3,7 @@
 //! `main.rs` stays thin by handing everything here; this module owns which stage each
 //! subcommand calls, not how the stages work.
 
+use std::collections::HashSet;
 use std::path::Path;
 
 use anyhow::{anyhow, bail, Result};
@@ -12,6 +13,7 @@ use crate::bench;
 use crate::cli::{BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SearchLine, SortArg};
 use crate::index::NewsIndex;
 use crate::ingest;
+use crate::model::SpeakerKind;
 use crate::pipeline::{self, IndexJob};
 use crate::render::{self, Style};
 use crate::search::{dates, Engine, FacetBy, Filters, Request, Sort};
@@ -50,7 +52,7 @@ pub fn run(cli: Cli) -> Result<()> {
             });
             Ok(())
         }
-        Command::Speakers(args) => list_values(&cli.index, "speaker_facet", args.json),
+        Command::Speakers(args) => list_speakers(&cli.index, args.json),
         Command::Sources(args) => list_values(&cli.index, "source_facet", args.json),
         Command::Search(args) => search(&cli.index, args, style),
         Command::Bench(args) => bench(&cli.index, args),
@@ -90,6 +92,34 @@ fn list_values(index_path: &Path, field: &str, json: bool) -> Result<()> {
         render::value_counts_json(&values)
     } else {
         render::value_counts_text(&values)
+    });
+    Ok(())
+}
+
+/// `newsdex speakers`: every speaker with its kind (person or organisation) and passage count.
+fn list_speakers(index_path: &Path, json: bool) -> Result<()> {
+    let index = open_for_reading(index_path)?;
+    let searcher = index.reader()?.searcher();
+    let organisations: HashSet<String> = index
+        .known_values(&searcher, "organisation_facet")?
+        .into_iter()
+        .collect();
+    let speakers: Vec<(String, SpeakerKind, u64)> = index
+        .facet_values(&searcher, "speaker_facet")?
+        .into_iter()
+        .map(|(name, count)| {
+            let kind = if organisations.contains(&name) {
+                SpeakerKind::Organisation
+            } else {
+                SpeakerKind::Person
+            };
+            (name, kind, count)
+        })
+        .collect();
+    print_out(if json {
+        render::speaker_counts_json(&speakers)
+    } else {
+        render::speaker_counts_text(&speakers)
     });
     Ok(())
 }

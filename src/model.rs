@@ -64,6 +64,32 @@ pub struct Article {
     pub fingerprint: String,
 }
 
+/// Who a speaker is: a person, or an organisation speaking as one (a government, a campaign,
+/// a company, a newspaper).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum SpeakerKind {
+    Person,
+    Organisation,
+}
+
+impl SpeakerKind {
+    /// `person` or `organisation`, as stored in the index and printed in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SpeakerKind::Person => "person",
+            SpeakerKind::Organisation => "organisation",
+        }
+    }
+
+    /// The kind named by [`SpeakerKind::as_str`].
+    pub fn parse(s: &str) -> Option<SpeakerKind> {
+        [SpeakerKind::Person, SpeakerKind::Organisation]
+            .into_iter()
+            .find(|kind| kind.as_str() == s)
+    }
+}
+
 /// What a passage is.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
@@ -112,6 +138,8 @@ pub struct Passage {
     pub kind: PassageKind,
     /// Canonical speaker name, or `None` for narration and unattributed text.
     pub speaker: Option<String>,
+    /// Whether the speaker is a person or an organisation; `None` without a speaker.
+    pub speaker_kind: Option<SpeakerKind>,
     /// Why the speaker was chosen ("explicit: Lavrov said"), for `newsdex show` to display.
     pub evidence: Option<String>,
 }
@@ -127,6 +155,7 @@ pub struct StoredPassage {
     pub title: Option<String>,
     pub text: String,
     pub speaker: Option<String>,
+    pub speaker_kind: Option<SpeakerKind>,
     pub evidence: Option<String>,
     pub source: Option<String>,
     pub source_origin: Origin,

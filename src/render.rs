@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::bench::Report;
 use crate::index::{Count, Stats};
-use crate::model::StoredPassage;
+use crate::model::{SpeakerKind, StoredPassage};
 use crate::pipeline::Summary;
 use crate::search::{FacetCounts, Results};
 
@@ -184,12 +184,17 @@ pub fn article_text(passages: &[StoredPassage], style: Style) -> String {
     }
     for passage in passages {
         let speaker = passage.speaker.as_deref().unwrap_or("-");
+        let speaker_kind = passage
+            .speaker_kind
+            .map(|kind| format!(" ({})", kind.as_str()))
+            .unwrap_or_default();
         let _ = writeln!(
             out,
-            "\n{} {} {}",
+            "\n{} {} {}{}",
             style.bold(&format!("¶{}", passage.paragraph)),
             passage.kind.as_str(),
-            style.bold(speaker)
+            style.bold(speaker),
+            speaker_kind
         );
         if let Some(evidence) = &passage.evidence {
             let _ = writeln!(out, "  {}", style.dim(&format!("why: {evidence}")));
@@ -217,10 +222,35 @@ pub fn article_json(passages: &[StoredPassage]) -> String {
             "end": p.end,
             "kind": p.kind,
             "speaker": p.speaker,
+            "speaker_kind": p.speaker_kind,
             "evidence": p.evidence,
             "text": p.text,
         })).collect::<Vec<_>>(),
     })
+    .to_string()
+}
+
+/// `newsdex speakers`: each speaker with its kind and passage count.
+pub fn speaker_counts_text(speakers: &[(String, SpeakerKind, u64)]) -> String {
+    let width = speakers
+        .iter()
+        .map(|(v, _, _)| v.chars().count())
+        .max()
+        .unwrap_or(0);
+    speakers
+        .iter()
+        .map(|(name, kind, count)| format!("{name:<width$}  {:<12}  {count:>7}\n", kind.as_str()))
+        .collect()
+}
+
+/// `newsdex speakers --json`: `[{"value": name, "kind": "person", "count": n}, ...]`.
+pub fn speaker_counts_json(speakers: &[(String, SpeakerKind, u64)]) -> String {
+    Value::Array(
+        speakers
+            .iter()
+            .map(|(value, kind, count)| json!({"value": value, "kind": kind, "count": count}))
+            .collect(),
+    )
     .to_string()
 }
 
@@ -359,6 +389,7 @@ pub fn results_json(results: &Results) -> String {
                 "source": p.source,
                 "date": p.date.map(|d| d.to_string()),
                 "speaker": p.speaker,
+                "speaker_kind": p.speaker_kind,
                 "text": p.text,
                 "snippet": hit.snippet.to_html(),
                 "kind": p.kind,

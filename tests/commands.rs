@@ -330,3 +330,41 @@ fn progress_covers_reading_writing_and_merging() {
         "{stderr}"
     );
 }
+
+#[test]
+fn organisations_speak_with_their_kind_in_json_show_and_speakers() {
+    let dir = TestDir::new();
+    dir.write(
+        "news/budget.txt",
+        "Budget fight\n\n\
+         The White House said on Monday that the budget would pass.\n\n\
+         \"We will not back down,\" the Clinton campaign said in a statement.\n\n\
+         Senator Dana Ruiz said the budget was a disgrace.\n",
+    );
+    dir.run(&["index", "news"]).ok();
+    let hits = dir
+        .run(&["search", "budget", "--speaker", "White House", "--json"])
+        .json();
+    let first = &hits["hits"][0];
+    assert_eq!(first["speaker"], "White House", "{hits}");
+    assert_eq!(first["speaker_kind"], "organisation", "{hits}");
+    let ruiz = dir.run(&["search", "disgrace", "--json"]).json();
+    assert_eq!(ruiz["hits"][0]["speaker_kind"], "person", "{ruiz}");
+    let speakers = dir.run(&["speakers", "--json"]).json();
+    let kinds: Vec<(String, String)> = speakers
+        .as_array()
+        .expect("a list")
+        .iter()
+        .map(|s| (s["value"].to_string(), s["kind"].to_string()))
+        .collect();
+    assert!(
+        kinds.contains(&("\"Clinton campaign\"".into(), "\"organisation\"".into())),
+        "{kinds:?}"
+    );
+    assert!(
+        kinds.contains(&("\"Dana Ruiz\"".into(), "\"person\"".into())),
+        "{kinds:?}"
+    );
+    let shown = dir.run(&["show", "budget"]).ok().to_string();
+    assert!(shown.contains("White House (organisation)"), "{shown}");
+}

@@ -19,7 +19,7 @@ use super::sentences;
 use super::subject;
 use super::tokens::{tokenize, Token};
 use super::Attribution;
-use crate::model::{Paragraph, PassageKind};
+use crate::model::{Paragraph, PassageKind, SpeakerKind};
 
 /// A paragraph this short without final punctuation is a heading: it does not end a speech.
 const HEADING_WORDS: usize = 20;
@@ -754,6 +754,11 @@ fn merge(index: usize, text: &str, cast: &Cast, units: Vec<Unit>) -> Vec<Attribu
     let mut spans: Vec<(Attribution, usize)> = Vec::new();
     for unit in units {
         let speaker = unit.speaker.as_ref().map(|s| cast.display(s));
+        let speaker_kind = unit.speaker.as_ref().and_then(|s| match s {
+            Speaker::Person(_) => Some(SpeakerKind::Person),
+            Speaker::Org(_) => Some(SpeakerKind::Organisation),
+            Speaker::Unresolved(_) => None,
+        });
         if let Some((last, quoted)) = spans.last_mut() {
             if last.speaker == speaker {
                 last.end = unit.range.end;
@@ -767,6 +772,7 @@ fn merge(index: usize, text: &str, cast: &Cast, units: Vec<Unit>) -> Vec<Attribu
             end: unit.range.end,
             kind: PassageKind::Narration,
             speaker,
+            speaker_kind,
             evidence: unit.evidence,
         };
         spans.push((span, unit.quoted_bytes));

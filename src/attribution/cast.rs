@@ -38,6 +38,31 @@ pub struct Cast {
     pub orgs: Vec<String>,
 }
 
+/// Organisation nouns that are part of the organisation's own name (`Justice Department`,
+/// `Clinton campaign`), so `the department` can only be one whose name holds the word.
+const NAMED_BY_HEAD: &[&str] = &[
+    "department",
+    "ministry",
+    "union",
+    "campaign",
+    "administration",
+    "committee",
+    "commission",
+    "council",
+    "agency",
+    "party",
+    "court",
+    "office",
+    "board",
+    "authority",
+    "embassy",
+    "institute",
+    "foundation",
+    "university",
+    "federation",
+    "association",
+];
+
 /// How far back (in paragraphs) a pronoun or role may reach.
 const PRONOUN_REACH: usize = 4;
 
@@ -280,10 +305,37 @@ impl Cast {
                 .resolve_role(role, salience, paragraph)
                 .map(|id| (Speaker::Person(id), Resolution::Role)),
             Mention::Org(name) => Some((Speaker::Org(self.expand_org(name)), Resolution::Named)),
-            Mention::OrgRole(_) => salience
-                .latest_org(paragraph)
+            Mention::OrgRole(head) => self
+                .resolve_org_role(head, salience, paragraph)
                 .map(|org| (Speaker::Org(org), Resolution::Role)),
             Mention::Other => None,
+        }
+    }
+
+    /// `the company said` is the organisation last in view; but `the department said` or `the
+    /// union said` is an organisation whose own name holds that word (the Justice Department,
+    /// the Transport Workers Union), in view or else the only one the article names, never a
+    /// different organisation named earlier.
+    fn resolve_org_role(
+        &self,
+        head: &str,
+        salience: &Salience,
+        paragraph: usize,
+    ) -> Option<String> {
+        if !NAMED_BY_HEAD.contains(&head) {
+            return salience.latest_org(paragraph);
+        }
+        let holds_head = |name: &str| {
+            name.split_whitespace()
+                .any(|word| word.eq_ignore_ascii_case(head))
+        };
+        if let Some(org) = salience.latest_org(paragraph).filter(|org| holds_head(org)) {
+            return Some(org);
+        }
+        let mut named = self.orgs.iter().filter(|org| holds_head(org));
+        match (named.next(), named.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
         }
     }
 

@@ -360,6 +360,17 @@ static ORG_ROLE_HEADS: WordList = WordList::new(&[
     "spokesman",
     "spokeswoman",
     "spokesperson",
+    // Added for US political news (issue 9): campaigns, administrations and other bodies that
+    // speak as one.
+    "campaign",
+    "administration",
+    "embassy",
+    "foundation",
+    "university",
+    "poll",
+    "magazine",
+    "caucus",
+    "panel",
 ]);
 
 pub fn is_org_role_head(word: &str) -> bool {

@@ -18,7 +18,7 @@ mod tokens;
 
 use std::collections::HashMap;
 
-use crate::model::{Article, Paragraph, Passage, PassageKind};
+use crate::model::{Article, Paragraph, Passage, PassageKind, SpeakerKind};
 
 /// A span of one paragraph with one speaker (or none), as found by the rules.
 #[derive(Clone, Debug, PartialEq)]
@@ -31,6 +31,8 @@ pub struct Attribution {
     pub kind: PassageKind,
     /// The fullest form of the speaker's name this article gives.
     pub speaker: Option<String>,
+    /// Person or organisation, with `speaker`.
+    pub speaker_kind: Option<SpeakerKind>,
     /// Which cue decided the speaker, for a reader to check.
     pub evidence: Option<String>,
 }
@@ -54,6 +56,7 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
             match names::speaker_name(&name) {
                 Ok(speaker) => span.speaker = Some(speaker),
                 Err(why) => {
+                    span.speaker_kind = None;
                     let cue = span.evidence.take().unwrap_or_default();
                     span.evidence = Some(format!("{cue}; no speaker: {name:?} {why}"));
                 }
@@ -86,6 +89,7 @@ pub fn passages(article: &Article) -> Vec<Passage> {
                 end: p.text.len(),
                 kind: PassageKind::Boilerplate,
                 speaker: None,
+                speaker_kind: None,
                 evidence: None,
             }),
     );
@@ -108,6 +112,7 @@ pub fn passages(article: &Article) -> Vec<Passage> {
                 text: text.to_string(),
                 kind: span.kind,
                 speaker: span.speaker,
+                speaker_kind: span.speaker_kind,
                 evidence: span.evidence,
             })
         })
@@ -231,5 +236,31 @@ mod tests {
             speaker_of(&texts, "back down").as_deref(),
             Some("Carla Mendes")
         );
+    }
+
+    #[test]
+    fn the_union_never_resolves_to_a_different_organisation() {
+        let texts = [
+            "The Treasury said taxes would rise.",
+            "The union said it would strike.",
+        ];
+        assert_eq!(speaker_of(&texts, "strike"), None);
+        let texts = [
+            "Members of the Transport Workers Union met on Monday.",
+            "The Treasury said taxes would rise.",
+            "The union said it would strike.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "strike").as_deref(),
+            Some("Transport Workers Union")
+        );
+    }
+
+    #[test]
+    fn a_named_campaign_speaks_as_an_organisation() {
+        let paras = paragraphs(&["\"We will not back down,\" the Clinton campaign said."]);
+        let spans = attribute(&paras);
+        assert_eq!(spans[0].speaker.as_deref(), Some("Clinton campaign"));
+        assert_eq!(spans[0].speaker_kind, Some(SpeakerKind::Organisation));
     }
 }

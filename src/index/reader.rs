@@ -10,7 +10,7 @@ use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
 use super::{FacetCounter, Fields, NewsIndex};
-use crate::model::{Origin, PassageKind, StoredPassage};
+use crate::model::{Origin, PassageKind, SpeakerKind, StoredPassage};
 
 impl NewsIndex {
     /// Every passage of one article, in text order; empty when the id is unknown.
@@ -114,6 +114,7 @@ pub fn stored_passage(fields: &Fields, doc: &TantivyDocument) -> StoredPassage {
         title: text(fields.title),
         text: text(fields.text).unwrap_or_default(),
         speaker: facet(fields.speaker_facet),
+        speaker_kind: text(fields.speaker_kind).and_then(|k| SpeakerKind::parse(&k)),
         evidence: text(fields.evidence),
         source: facet(fields.source_facet),
         source_origin: origin(fields.source_origin),

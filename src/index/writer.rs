@@ -12,7 +12,7 @@ use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
 use super::Fields;
-use crate::model::{Article, Passage};
+use crate::model::{Article, Passage, SpeakerKind};
 
 pub struct PassageWriter {
     writer: IndexWriter,
@@ -75,6 +75,12 @@ impl PassageWriter {
         }
         if let Some(speaker) = &passage.speaker {
             doc.add_facet(f.speaker_facet, Facet::from_path([speaker.as_str()]));
+            if let Some(kind) = passage.speaker_kind {
+                doc.add_text(f.speaker_kind, kind.as_str());
+                if kind == SpeakerKind::Organisation {
+                    doc.add_facet(f.organisation_facet, Facet::from_path([speaker.as_str()]));
+                }
+            }
             for name in speaker_names(speaker) {
                 doc.add_text(f.speaker, name);
             }
