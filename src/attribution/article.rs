@@ -250,7 +250,8 @@ fn explicit_speaker(
             }
             return;
         }
-        unit.subject = narration_subject(cast, state, index, unit, tokens);
+        unit.subject = narration_subject(cast, state, index, unit, tokens)
+            .or_else(|| named_sentence_subject(cast, unit, tokens));
         if let Some(subject) = &unit.subject {
             state.salience.push(subject.clone(), index);
             if let Some(word) = participle_cue(unit, tokens) {
@@ -296,6 +297,25 @@ fn explicit_speaker(
     ));
     state.salience.push(speaker.clone(), index);
     unit.speaker = Some(speaker);
+}
+
+/// `Meanwhile Rihanna, who was honoured, spoke about ...`: the named person the sentence is
+/// about, read past connectives, introductory phrases and appositions, for the participle
+/// rule and for later pronouns. Only names resolve here, never pronouns or roles.
+fn named_sentence_subject(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
+    let sentence: Vec<Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start))
+        .cloned()
+        .collect();
+    let (mention, _, _) = subject::sentence_subject(&sentence)?;
+    if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
+        return None;
+    }
+    match cast.resolve(&mention, &Salience::default(), 0)? {
+        (person @ Speaker::Person(_), _) => Some(person),
+        _ => None,
+    }
 }
 
 /// `President Obama prompted outrage when he blasted the ruling`: a pronoun that is not
