@@ -3,10 +3,11 @@
 //! `main.rs` stays thin by handing everything here; this module owns which stage each
 //! subcommand calls, not how the stages work.
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Result};
 use clap::Parser;
+use tantivy::TantivyError;
 
 use crate::bench;
 use crate::cli::{BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SearchLine, SortArg};
@@ -19,11 +20,49 @@ use crate::search::{dates, Engine, FacetBy, Filters, Request, Sort};
 /// Where `newsdex` looks for articles to build a missing index from.
 pub const SEEDS: &str = "seeds";
 
+/// An error in how newsdex was called (a bad flag value); `main` exits with status 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Where reading commands find the index, and whether they may build it.
+struct IndexPlace {
+    path: PathBuf,
+    /// Named by `--index` or `NEWSDEX_INDEX`: then it is only read, never built.
+    given: bool,
+}
+
 pub fn run(cli: Cli) -> Result<()> {
-    match cli.command {
-        Command::Index(args) => index(&cli.index, args),
+    let place = IndexPlace {
+        path: cli.index_dir(),
+        given: cli.index.is_some(),
+    };
+    let path = place.path.clone();
+    run_command(cli.command, place).map_err(|error| {
+        // A tantivy error surfacing from a read means damaged index files: say so in words,
+        // with the repair command, instead of tantivy's internal message.
+        match error
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<TantivyError>())
+        {
+            Some(cause) => crate::index::broken(&path, &crate::index::describe(cause)),
+            None => error,
+        }
+    })
+}
+
+fn run_command(command: Command, place: IndexPlace) -> Result<()> {
+    match command {
+        Command::Index(args) => index(&place.path, args),
         Command::Stats(args) => {
-            let index = open_for_reading(&cli.index)?;
+            let index = open_for_reading(&place)?;
             let stats = index.stats(&index.reader()?.searcher())?;
             print_out(if args.json {
                 render::stats_json(&stats)
@@ -33,13 +72,13 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Show(args) => {
-            let index = open_for_reading(&cli.index)?;
+            let index = open_for_reading(&place)?;
             let passages = index.article_passages(&index.reader()?.searcher(), &args.article_id)?;
             if passages.is_empty() {
                 bail!(
                     "no article {:?} in index {}; `newsdex stats` lists what is there",
                     args.article_id,
-                    cli.index.display()
+                    place.path.display()
                 );
             }
             print_out(if args.json {
@@ -49,10 +88,10 @@ pub fn run(cli: Cli) -> Result<()> {
             });
             Ok(())
         }
-        Command::Speakers(args) => list_values(&cli.index, "speaker_facet", args.json),
-        Command::Sources(args) => list_values(&cli.index, "source_facet", args.json),
-        Command::Search(args) => search(&cli.index, args),
-        Command::Bench(args) => bench(&cli.index, args),
+        Command::Speakers(args) => list_values(&place, "speaker_facet", args.json),
+        Command::Sources(args) => list_values(&place, "source_facet", args.json),
+        Command::Search(args) => search(&place, args),
+        Command::Bench(args) => bench(&place, args),
     }
 }
 
@@ -66,6 +105,7 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
             use_manifest: !args.no_manifest,
         },
         rebuild: args.rebuild,
+        keep_missing: args.keep_missing,
     };
     let summary = pipeline::run(&job, &mut |problem| eprintln!("newsdex: {problem}"))?;
     print_out(if args.json {
@@ -76,14 +116,17 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
     Ok(())
 }
 
-/// Opens the index for a reading command, building it from `seeds/` first when missing.
-pub fn open_for_reading(index_path: &Path) -> Result<NewsIndex> {
-    pipeline::ensure_index(index_path, Path::new(SEEDS))?;
-    NewsIndex::open(index_path)
+/// Opens the index for a reading command. Only the default index is built (from `seeds/`)
+/// when missing; an index folder that was named is read as it is, never created or changed.
+fn open_for_reading(place: &IndexPlace) -> Result<NewsIndex> {
+    if !place.given {
+        pipeline::ensure_index(&place.path, Path::new(SEEDS))?;
+    }
+    NewsIndex::open(&place.path)
 }
 
-fn list_values(index_path: &Path, field: &str, json: bool) -> Result<()> {
-    let index = open_for_reading(index_path)?;
+fn list_values(place: &IndexPlace, field: &str, json: bool) -> Result<()> {
+    let index = open_for_reading(place)?;
     let values = index.facet_values(&index.reader()?.searcher(), field)?;
     print_out(if json {
         render::value_counts_json(&values)
@@ -102,9 +145,9 @@ fn print_out(text: String) {
     let _ = writeln!(stdout, "{}", text.trim_end_matches('\n')).and_then(|()| stdout.flush());
 }
 
-fn search(index_path: &Path, args: SearchArgs) -> Result<()> {
+fn search(place: &IndexPlace, args: SearchArgs) -> Result<()> {
     let request = search_request(&args)?;
-    let engine = Engine::new(open_for_reading(index_path)?)?;
+    let engine = Engine::new(open_for_reading(place)?)?;
     let results = engine.search(&request)?;
     for hint in &results.hints {
         eprintln!("newsdex: {hint}");
@@ -123,12 +166,14 @@ fn search_request(args: &SearchArgs) -> Result<Request> {
         .since
         .as_deref()
         .map(|d| dates::parse(d, dates::End::First, "--since"))
-        .transpose()?;
+        .transpose()
+        .map_err(usage)?;
     let until = args
         .until
         .as_deref()
         .map(|d| dates::parse(d, dates::End::Last, "--until"))
-        .transpose()?;
+        .transpose()
+        .map_err(usage)?;
     if let (Some(since), Some(until)) = (since, until) {
         if since > until {
             bail!("--since {since} is after --until {until}; nothing can match");
@@ -198,7 +243,11 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
 }
 
-fn bench(index_path: &Path, args: BenchArgs) -> Result<()> {
+fn usage(error: anyhow::Error) -> anyhow::Error {
+    UsageError(format!("{error:#}")).into()
+}
+
+fn bench(place: &IndexPlace, args: BenchArgs) -> Result<()> {
     let queries = match &args.queries {
         Some(path) => bench::read_queries(path, search_line)?,
         None => bench::default_mix(),
@@ -208,8 +257,8 @@ fn bench(index_path: &Path, args: BenchArgs) -> Result<()> {
         warmup: args.warmup,
         cold: args.cold,
     };
-    open_for_reading(index_path)?;
-    let report = bench::run(index_path, &queries, &options)?;
+    open_for_reading(place)?;
+    let report = bench::run(&place.path, &queries, &options)?;
     print_out(if args.json {
         render::bench_json(&report)
     } else {
