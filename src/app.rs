@@ -52,6 +52,12 @@ pub fn run(cli: Cli) -> Result<()> {
             .chain()
             .find_map(|cause| cause.downcast_ref::<TantivyError>())
         {
+            // Out of disk space or a lock is no damage: no repair to advise.
+            Some(cause @ (TantivyError::IoError(_) | TantivyError::LockFailure(..))) => anyhow!(
+                "index {}: {}",
+                path.display(),
+                crate::index::describe(cause)
+            ),
             Some(cause) => crate::index::broken(&path, &crate::index::describe(cause)),
             None => error,
         }

@@ -76,6 +76,8 @@ pub fn summary_json(summary: &Summary) -> String {
         "indexed": summary.indexed,
         "passages": summary.passages,
         "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        "renamed_speakers_in": summary.renamed,
         "duplicates": summary.duplicates.iter().map(|(id, of)| json!({"id": id, "duplicate_of": of})).collect::<Vec<_>>(),
         "skipped": summary.skipped.iter().map(|s| json!({"path": s.path, "reason": s.reason})).collect::<Vec<_>>(),
         "warnings": summary.warnings,
