@@ -8,11 +8,12 @@ use std::process::ExitCode;
 
 use clap::Parser;
 use newsdex::app::UsageError;
-use newsdex::cli::Cli;
+use newsdex::cli::{Cli, Command};
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let index = cli.index_dir();
+    let indexing = matches!(cli.command, Command::Index(_));
     // A damaged index can make tantivy panic deep inside a read; the default hook would print
     // a backtrace hint and exit 101. The panic is caught below and reported as one line.
     panic::set_hook(Box::new(|_| {}));
@@ -32,8 +33,9 @@ fn main() -> ExitCode {
                 .map(|s| s.to_string())
                 .or_else(|| payload.downcast_ref::<String>().cloned())
                 .unwrap_or_default();
+            let step = if indexing { "indexing" } else { "reading it" };
             eprintln!(
-                "newsdex: index {} cannot be used: reading it failed ({}); rebuild it with `newsdex index --rebuild --index {}`",
+                "newsdex: index {} cannot be used: {step} stopped on bad data ({}); rebuild it with `newsdex index --rebuild --index {}`",
                 index.display(),
                 first_line(&what),
                 index.display()

@@ -1,7 +1,10 @@
 //! `newsdex index` end to end: files → articles → passages with speakers → the index.
 //!
 //! This module only sequences the stages and keeps the books (what was added, unchanged,
-//! duplicated or skipped); each stage's rules live in its own module.
+//! duplicated, removed or skipped, and which file owns each article id); each stage's rules
+//! live in its own module. The books are what keep the index true to the files: a run over a
+//! folder removes the articles of files gone from it, never lets one file's article overwrite
+//! another's, and rewrites earlier passages when a fuller speaker name is learned.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};

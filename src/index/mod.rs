@@ -3,6 +3,11 @@
 //! This is the only stage that knows tantivy's document types. It turns [`Passage`]s into
 //! documents and back, and turns tantivy's failures (a lock held by another process, a
 //! corrupt or outdated index) into errors that say what to do. Querying lives in `search`.
+//!
+//! Every index folder holds newsdex's marker file ([`MARKER`]); only such a folder (or an
+//! empty one) is ever cleared, and then only of the index's own files. A damaged index is
+//! found by [`NewsIndex::verify`] (checksums of every file of the last commit) and replaced by
+//! [`NewsIndex::for_rebuild`].
 
 pub mod directory;
 mod facet_counter;
