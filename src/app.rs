@@ -128,7 +128,9 @@ fn open_for_reading(place: &IndexPlace) -> Result<NewsIndex> {
     if !place.given {
         pipeline::ensure_index(&place.path, Path::new(SEEDS))?;
     }
-    NewsIndex::open(&place.path)
+    let index = NewsIndex::open(&place.path)?;
+    index.verify()?;
+    Ok(index)
 }
 
 fn list_values(place: &IndexPlace, field: &str, json: bool) -> Result<()> {
