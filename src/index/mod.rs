@@ -25,7 +25,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail, Context, Result};
 use serde::{Deserialize, Serialize};
 use tantivy::directory::error::{LockError, OpenReadError};
-use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK};
+use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK, META_LOCK};
 use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 
 use directory::NewsDirectory;
@@ -141,6 +141,13 @@ impl NewsIndex {
     /// Checks that every file of the last commit is present and matches its checksum, which
     /// catches truncated, missing and overwritten files before anything is written over them.
     pub fn verify(&self) -> Result<()> {
+        // As when a reader opens segments: a writer's clean-up must not delete the files of
+        // the commit being checked meanwhile.
+        let _meta_lock = self
+            .index
+            .directory()
+            .acquire_lock(&META_LOCK)
+            .map_err(|e| broken(&self.path, &describe(&e.into())))?;
         let metas = self
             .index
             .load_metas()
