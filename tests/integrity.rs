@@ -704,3 +704,41 @@ fn killing_indexing_runs_at_several_moments_keeps_the_last_commit() {
     assert_eq!(dir.run(&["stats", "--json"]).json()["articles"], 305);
     assert_eq!(hits(&dir, &["item299"]), 1);
 }
+
+#[test]
+fn searches_during_an_indexing_run_always_succeed() {
+    let dir = TestDir::new();
+    for i in 0..5 {
+        dir.write(
+            &format!("in/base{i}.txt"),
+            article("Base", &format!("Base text {i} about sanctions.")),
+        );
+    }
+    dir.run(&["index", "in"]).ok();
+    let paragraph = "The minister said sanctions would work, and the opposition disagreed. ";
+    for i in 0..200 {
+        dir.write(
+            &format!("in/more/{i:03}.txt"),
+            article(&format!("Story {i}"), &paragraph.repeat(10)),
+        );
+    }
+    let mut child = dir
+        .command(&["index", "in"])
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let mut searches = 0;
+    loop {
+        let finished = child.try_wait().unwrap().is_some();
+        let run = dir.run(&["search", "sanctions", "--json", "--index", "index"]);
+        assert!(run.status.success(), "search {searches}: {}", run.stderr);
+        searches += 1;
+        if finished {
+            break;
+        }
+    }
+    assert!(child.wait().unwrap().success());
+    assert_eq!(dir.run(&["stats", "--json"]).json()["articles"], 205);
+    assert!(searches > 1);
+}
