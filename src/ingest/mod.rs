@@ -372,8 +372,10 @@ struct Record {
     title: Option<String>,
     body: Option<String>,
     text: Option<String>,
-    #[serde(flatten)]
-    meta: Entry,
+    source: Option<String>,
+    /// Checked apart from the rest, so a bad date costs the date, not the article.
+    date: Option<serde_json::Value>,
+    url: Option<String>,
 }
 
 fn load_json_lines(
@@ -421,16 +423,30 @@ fn load_json_lines(
             continue;
         }
         lines_by_id.insert(id.clone(), number);
-        let mut entry = record.meta;
-        if let Some(date) = entry.date.filter(|d| !crate::model::date_in_range(*d)) {
-            loaded.warnings.push(format!(
-                "{place}: date {date} is outside {}-01-01..{}-12-31; date left unknown",
-                crate::model::FIRST_YEAR,
-                crate::model::LAST_YEAR
-            ));
-            entry.date = None;
-        }
-        entry.title = record.title.or(entry.title);
+        let date = match record.date {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(value)) => match manifest::parse_date(&value) {
+                Ok(date) => Some(date),
+                Err(why) => {
+                    loaded
+                        .warnings
+                        .push(format!("{place}: date {value:?} {why}; date left unknown"));
+                    None
+                }
+            },
+            Some(other) => {
+                loaded.warnings.push(format!(
+                    "{place}: date {other} is not a YYYY-MM-DD string; date left unknown"
+                ));
+                None
+            }
+        };
+        let entry = Entry {
+            title: record.title,
+            source: record.source,
+            date,
+            url: record.url,
+        };
         let hashes = Hashes::of(line.as_bytes(), &entry, options);
         if known(&id, &hashes.fingerprint) {
             loaded.unchanged.push((id, hashes.content));
