@@ -768,3 +768,20 @@ fn searches_during_an_indexing_run_always_succeed() {
     assert_eq!(dir.run(&["stats", "--json"]).json()["articles"], 205);
     assert!(searches > 1);
 }
+
+#[test]
+fn an_index_from_before_the_marker_is_still_rebuilt() {
+    let dir = small_index();
+    std::fs::remove_file(dir.join("index/newsdex.json")).unwrap();
+    let meta = std::fs::read_to_string(dir.join("index/meta.json")).unwrap();
+    let old = meta.replace(
+        &format!("schema_version\\\":{}", newsdex::index::SCHEMA_VERSION),
+        "schema_version\\\":3",
+    );
+    assert_ne!(meta, old);
+    dir.write("index/meta.json", old);
+    clean_failure(&dir.run(&["stats"]));
+    dir.run(&["index", "in", "--rebuild"]).ok();
+    assert_eq!(dir.run(&["stats", "--json"]).json()["articles"], 3);
+    assert!(dir.join("index/newsdex.json").exists());
+}
