@@ -73,6 +73,23 @@ fn a_run_over_one_folder_leaves_other_folders_articles_alone() {
 }
 
 #[test]
+fn files_of_other_kinds_in_a_folder_are_counted_in_one_line() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", article("A", "The aardvark spoke."));
+    dir.write("in/page.html", "<p>hello</p>");
+    dir.write("in/scan.pdf", "%PDF");
+    let run = dir.run(&["index", "in"]);
+    run.ok();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("left out"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(lines[0].contains("2 files"), "{}", lines[0]);
+}
+
+#[test]
 fn a_renamed_file_is_indexed_under_its_new_id() {
     let dir = TestDir::new();
     dir.write("in/old.txt", article("Title", "The walrus spoke."));

@@ -124,6 +124,8 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         let absolute_root = std::fs::canonicalize(&root)
             .with_context(|| format!("cannot read input {}", input.display()))?;
         let mut manifests = Manifests::new(&root, options.use_manifest);
+        // Other kinds of file in a folder are left out without a line each, but counted.
+        let mut ignored: Vec<PathBuf> = Vec::new();
         for entry in walkdir::WalkDir::new(input)
             .follow_links(true)
             .sort_by_file_name()
@@ -155,6 +157,8 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                         path: input.display().to_string(),
                         reason: "not a .txt, .md or .jsonl file".into(),
                     });
+                } else if entry.file_name() != manifest::FILE_NAME {
+                    ignored.push(entry.path().to_path_buf());
                 }
                 continue;
             };
@@ -177,6 +181,14 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 key: absolute_root.join(relative).to_string_lossy().into_owned(),
                 entry: entry_meta,
             });
+        }
+        if let Some(first) = ignored.first() {
+            problems.warnings.push(format!(
+                "{}: left out {} files that are not .txt, .md or .jsonl (such as {})",
+                input.display(),
+                ignored.len(),
+                first.display()
+            ));
         }
     }
     Ok((files, problems))
