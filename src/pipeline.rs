@@ -243,7 +243,18 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     if job.rebuild || !prepared.is_empty() || !removed.is_empty() || !renamed.is_empty() {
         writer.commit()?;
         let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
-        writer.finish(bulk)?;
+        // The run's data is committed: tidying segments afterwards can no longer fail it.
+        if let Err(e) = writer.finish(bulk) {
+            let warning = format!(
+                "everything was committed, but the index could not be compacted ({}); \
+                 the next run will try again",
+                e.chain()
+                    .find_map(|c| c.downcast_ref::<tantivy::TantivyError>())
+                    .map_or_else(|| format!("{e:#}"), crate::index::describe)
+            );
+            on_problem(&format!("warning: {warning}"));
+            summary.warnings.push(warning);
+        }
     }
     summary.elapsed = started.elapsed();
     Ok(summary)
