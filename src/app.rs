@@ -4,10 +4,11 @@
 //! subcommand calls, not how the stages work.
 
 use std::collections::HashSet;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Result};
 use clap::Parser;
+use tantivy::TantivyError;
 
 use crate::bench;
 use crate::cli::{BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SearchLine, SortArg};
@@ -21,12 +22,56 @@ use crate::search::{dates, Engine, FacetBy, Filters, Request, Sort};
 /// Where `newsdex` looks for articles to build a missing index from.
 pub const SEEDS: &str = "seeds";
 
+/// An error in how newsdex was called (a bad flag value); `main` exits with status 2.
+#[derive(Debug)]
+pub struct UsageError(pub String);
+
+impl std::fmt::Display for UsageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl std::error::Error for UsageError {}
+
+/// Where reading commands find the index, and whether they may build it.
+struct IndexPlace {
+    path: PathBuf,
+    /// Named by `--index` or `NEWSDEX_INDEX`: then it is only read, never built.
+    given: bool,
+}
+
 pub fn run(cli: Cli) -> Result<()> {
     let style = Style::for_stdout(cli.color.into());
-    match cli.command {
-        Command::Index(args) => index(&cli.index, args),
+    let place = IndexPlace {
+        path: cli.index_dir(),
+        given: cli.index.is_some(),
+    };
+    let path = place.path.clone();
+    run_command(cli.command, place, style).map_err(|error| {
+        // A tantivy error surfacing from a read means damaged index files: say so in words,
+        // with the repair command, instead of tantivy's internal message.
+        match error
+            .chain()
+            .find_map(|cause| cause.downcast_ref::<TantivyError>())
+        {
+            // Out of disk space or a lock is no damage: no repair to advise.
+            Some(cause @ (TantivyError::IoError(_) | TantivyError::LockFailure(..))) => anyhow!(
+                "index {}: {}",
+                path.display(),
+                crate::index::describe(cause)
+            ),
+            Some(cause) => crate::index::broken(&path, &crate::index::describe(cause)),
+            None => error,
+        }
+    })
+}
+
+fn run_command(command: Command, place: IndexPlace, style: Style) -> Result<()> {
+    match command {
+        Command::Index(args) => index(&place.path, args),
         Command::Stats(args) => {
-            let index = open_for_reading(&cli.index)?;
+            let index = open_for_reading(&place)?;
             let stats = index.stats(&index.reader()?.searcher())?;
             print_out(if args.json {
                 render::stats_json(&stats)
@@ -36,13 +81,13 @@ pub fn run(cli: Cli) -> Result<()> {
             Ok(())
         }
         Command::Show(args) => {
-            let index = open_for_reading(&cli.index)?;
+            let index = open_for_reading(&place)?;
             let passages = index.article_passages(&index.reader()?.searcher(), &args.article_id)?;
             if passages.is_empty() {
                 bail!(
                     "no article {:?} in index {}; `newsdex stats` lists what is there",
                     args.article_id,
-                    cli.index.display()
+                    place.path.display()
                 );
             }
             print_out(if args.json {
@@ -52,10 +97,10 @@ pub fn run(cli: Cli) -> Result<()> {
             });
             Ok(())
         }
-        Command::Speakers(args) => list_speakers(&cli.index, args.json),
-        Command::Sources(args) => list_values(&cli.index, "source_facet", args.json),
-        Command::Search(args) => search(&cli.index, args, style),
-        Command::Bench(args) => bench(&cli.index, args),
+        Command::Speakers(args) => list_speakers(&place, args.json),
+        Command::Sources(args) => list_values(&place, "source_facet", args.json),
+        Command::Search(args) => search(&place, args, style),
+        Command::Bench(args) => bench(&place, args),
     }
 }
 
@@ -69,6 +114,7 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
             use_manifest: !args.no_manifest,
         },
         rebuild: args.rebuild,
+        keep_missing: args.keep_missing,
     };
     let summary = pipeline::run(&job, &mut |problem| eprintln!("newsdex: {problem}"))?;
     print_out(if args.json {
@@ -79,14 +125,19 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
     Ok(())
 }
 
-/// Opens the index for a reading command, building it from `seeds/` first when missing.
-pub fn open_for_reading(index_path: &Path) -> Result<NewsIndex> {
-    pipeline::ensure_index(index_path, Path::new(SEEDS))?;
-    NewsIndex::open(index_path)
+/// Opens the index for a reading command. Only the default index is built (from `seeds/`)
+/// when missing; an index folder that was named is read as it is, never created or changed.
+fn open_for_reading(place: &IndexPlace) -> Result<NewsIndex> {
+    if !place.given {
+        pipeline::ensure_index(&place.path, Path::new(SEEDS))?;
+    }
+    let index = NewsIndex::open(&place.path)?;
+    index.verify()?;
+    Ok(index)
 }
 
-fn list_values(index_path: &Path, field: &str, json: bool) -> Result<()> {
-    let index = open_for_reading(index_path)?;
+fn list_values(place: &IndexPlace, field: &str, json: bool) -> Result<()> {
+    let index = open_for_reading(place)?;
     let values = index.facet_values(&index.reader()?.searcher(), field)?;
     print_out(if json {
         render::value_counts_json(&values)
@@ -97,8 +148,8 @@ fn list_values(index_path: &Path, field: &str, json: bool) -> Result<()> {
 }
 
 /// `newsdex speakers`: every speaker with its kind (person or organisation) and passage count.
-fn list_speakers(index_path: &Path, json: bool) -> Result<()> {
-    let index = open_for_reading(index_path)?;
+fn list_speakers(place: &IndexPlace, json: bool) -> Result<()> {
+    let index = open_for_reading(place)?;
     let searcher = index.reader()?.searcher();
     let organisations: HashSet<String> = index
         .known_values(&searcher, "organisation_facet")?
@@ -133,9 +184,9 @@ fn print_out(text: String) {
     let _ = writeln!(stdout, "{}", text.trim_end_matches('\n')).and_then(|()| stdout.flush());
 }
 
-fn search(index_path: &Path, args: SearchArgs, style: Style) -> Result<()> {
+fn search(place: &IndexPlace, args: SearchArgs, style: Style) -> Result<()> {
     let request = search_request(&args)?;
-    let engine = Engine::new(open_for_reading(index_path)?)?;
+    let engine = Engine::new(open_for_reading(place)?)?;
     let results = engine.search(&request)?;
     for note in &results.notes {
         eprintln!("newsdex: note: {note}");
@@ -157,12 +208,14 @@ fn search_request(args: &SearchArgs) -> Result<Request> {
         .since
         .as_deref()
         .map(|d| dates::parse(d, dates::End::First, "--since"))
-        .transpose()?;
+        .transpose()
+        .map_err(usage)?;
     let until = args
         .until
         .as_deref()
         .map(|d| dates::parse(d, dates::End::Last, "--until"))
-        .transpose()?;
+        .transpose()
+        .map_err(usage)?;
     if let (Some(since), Some(until)) = (since, until) {
         if since > until {
             bail!("--since {since} is after --until {until}; nothing can match");
@@ -230,7 +283,11 @@ fn first_line(text: &str) -> &str {
     text.lines().next().unwrap_or_default()
 }
 
-fn bench(index_path: &Path, args: BenchArgs) -> Result<()> {
+fn usage(error: anyhow::Error) -> anyhow::Error {
+    UsageError(format!("{error:#}")).into()
+}
+
+fn bench(place: &IndexPlace, args: BenchArgs) -> Result<()> {
     let queries = match &args.queries {
         Some(path) => bench::read_queries(path, search_line)?,
         None => bench::default_mix(),
@@ -240,8 +297,8 @@ fn bench(index_path: &Path, args: BenchArgs) -> Result<()> {
         warmup: args.warmup,
         cold: args.cold,
     };
-    open_for_reading(index_path)?;
-    let report = bench::run(index_path, &queries, &options)?;
+    open_for_reading(place)?;
+    let report = bench::run(&place.path, &queries, &options)?;
     print_out(if args.json {
         render::bench_json(&report)
     } else {

@@ -22,13 +22,16 @@ newsdex search '\"red line\"' --speaker lavrov\n  \
 newsdex search '\"written response\"' --facets\n  \
 newsdex index seeds --index /tmp/newsdex-seeds --source \"Seed articles\"\n  \
 newsdex bench\n\n\
-Exit status: 0 on success, 1 on any error (a bad query, a missing or broken index), \
-2 on a mistake in the flags."
+Exit status:\n  \
+0  success (a search with zero hits is a success too)\n  \
+1  error: a bad query, a missing or damaged index, unreadable input, a failed write\n  \
+2  usage error: an unknown flag, a bad value (such as a date outside 1800-2199)"
 )]
 pub struct Cli {
-    /// Index folder.
-    #[arg(long, global = true, env = "NEWSDEX_INDEX", default_value = "index")]
-    pub index: PathBuf,
+    /// Index folder [default: index, built from ./seeds when missing]; reading commands given
+    /// a folder with no index fail instead of building one
+    #[arg(long, global = true, env = "NEWSDEX_INDEX")]
+    pub index: Option<PathBuf>,
 
     /// When to colour the output: auto (on a terminal, unless NO_COLOR is set or TERM=dumb),
     /// always or never
@@ -54,6 +57,18 @@ impl From<ColorArg> for ColorChoice {
             ColorArg::Always => ColorChoice::Always,
             ColorArg::Never => ColorChoice::Never,
         }
+    }
+}
+
+/// The index folder used when neither `--index` nor `NEWSDEX_INDEX` names one.
+pub const DEFAULT_INDEX: &str = "index";
+
+impl Cli {
+    /// The index folder: the one given, or the default.
+    pub fn index_dir(&self) -> PathBuf {
+        self.index
+            .clone()
+            .unwrap_or_else(|| PathBuf::from(DEFAULT_INDEX))
     }
 }
 
@@ -120,9 +135,14 @@ pub struct IndexArgs {
     /// Skip files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
-    /// Start from an empty index (also repairs a broken or outdated one)
+    /// Start from an empty index (also repairs a broken or outdated one); only a folder
+    /// newsdex made (holding newsdex.json) or an empty one is ever cleared
     #[arg(long)]
     pub rebuild: bool,
+    /// Keep the articles of files that are gone from the given folders (by default they are
+    /// removed)
+    #[arg(long)]
+    pub keep_missing: bool,
     /// Print the summary as JSON
     #[arg(long)]
     pub json: bool,

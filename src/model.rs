@@ -33,6 +33,20 @@ impl Origin {
     }
 }
 
+/// The first year an article date may have; earlier dates are treated as unknown.
+pub const FIRST_YEAR: i32 = 1800;
+/// The last year an article date may have; later dates are treated as unknown.
+///
+/// The index stores dates as nanoseconds from 1970 in 64 bits, which wraps outside
+/// 1677-2262; the documented range stays well inside that.
+pub const LAST_YEAR: i32 = 2199;
+
+/// Whether a date lies in the range newsdex stores (`FIRST_YEAR`-01-01 to `LAST_YEAR`-12-31).
+pub fn date_in_range(date: NaiveDate) -> bool {
+    use chrono::Datelike;
+    (FIRST_YEAR..=LAST_YEAR).contains(&date.year())
+}
+
 /// One paragraph of an article, with its byte range in [`Article::text`].
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Paragraph {
@@ -62,6 +76,8 @@ pub struct Article {
     /// BLAKE3 of the content and every metadata input (manifest entry, `--source`): changes
     /// whenever re-indexing the article could give a different result.
     pub fingerprint: String,
+    /// The file the article was read from, as an absolute path through its input root.
+    pub file: String,
 }
 
 /// Who a speaker is: a person, or an organisation speaking as one (a government, a campaign,

@@ -1,9 +1,12 @@
 //! `newsdex index` end to end: files → articles → passages with speakers → the index.
 //!
 //! This module only sequences the stages and keeps the books (what was added, unchanged,
-//! duplicated or skipped); each stage's rules live in its own module.
+//! duplicated, removed or skipped, and which file owns each article id); each stage's rules
+//! live in its own module. The books are what keep the index true to the files: a run over a
+//! folder removes the articles of files gone from it, never lets one file's article overwrite
+//! another's, and rewrites earlier passages when a fuller speaker name is learned.
 
-use std::collections::{BTreeSet, HashMap};
+use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
@@ -11,9 +14,9 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::attribution;
-use crate::index::NewsIndex;
+use crate::index::{CatalogEntry, NewsIndex};
 use crate::ingest::{self, Skipped};
-use crate::model::{Article, Passage};
+use crate::model::{Article, Origin, Passage, StoredPassage};
 use crate::progress::Progress;
 
 /// How to run an indexing job.
@@ -24,6 +27,8 @@ pub struct IndexJob {
     pub ingest: ingest::Options,
     /// Start from an empty index instead of updating.
     pub rebuild: bool,
+    /// Keep the articles of files that are gone from the inputs instead of removing them.
+    pub keep_missing: bool,
 }
 
 /// What an indexing run did.
@@ -36,6 +41,11 @@ pub struct Summary {
     pub unchanged: usize,
     /// Articles whose content is identical to another article's: `(id, id indexed instead)`.
     pub duplicates: Vec<(String, String)>,
+    /// Articles taken out of the index because their file (or record) is gone from an input,
+    /// or now duplicates another article.
+    pub removed: usize,
+    /// Earlier articles whose speakers were renamed to a fuller form this run learned.
+    pub renamed: usize,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
     pub elapsed: Duration,
@@ -49,12 +59,21 @@ struct Prepared {
 
 /// Reads the inputs and brings the index up to date with them, in one commit.
 ///
+/// For each input, the index afterwards holds exactly the articles of the files now under it:
+/// articles whose file is gone are removed (unless `keep_missing`), and an article id already
+/// used by a file elsewhere is refused with a line naming both files, never overwritten.
 /// Problems with single files are collected in the summary (and `on_problem` hears of each as
 /// it happens); only problems that stop the whole job (a missing input, a locked or broken
 /// index) are errors.
 pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> {
     let started = Instant::now();
-    let (files, walk_problems) = ingest::discover(&job.inputs, &job.ingest)?;
+    let (files, problems) = ingest::discover(&job.inputs, &job.ingest)?;
+    let scopes = scopes(&job.inputs);
+    let in_scope = |file: &str| {
+        scopes
+            .iter()
+            .any(|scope| Path::new(file).starts_with(scope))
+    };
     let index = open_for_writing(&job.index, job.rebuild)?;
     let mut writer = index.writer()?;
     let catalog = if job.rebuild {
@@ -64,21 +83,32 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         index.catalog()?
     };
     let mut summary = Summary::default();
-    for problem in walk_problems {
+    for problem in problems.skipped {
         on_problem(&format!("skipped {}: {}", problem.path, problem.reason));
         summary.skipped.push(problem);
     }
+    for warning in problems.warnings {
+        on_problem(&format!("warning: {warning}"));
+        summary.warnings.push(warning);
+    }
 
-    let indexed_ids_by_hash: HashMap<&str, &str> = catalog
-        .iter()
-        .map(|(id, entry)| (entry.content_hash.as_str(), id.as_str()))
-        .collect();
-    let known = |id: &str, fingerprint: &str| {
+    // Which file each article id belongs to. Articles from files outside this run's inputs
+    // keep their ids while their files exist; inside, the first file in path order wins.
+    let mut owners: HashMap<String, String> = HashMap::new();
+    // Content already in the index that stays there, for duplicate detection.
+    let mut originals: HashMap<String, String> = HashMap::new();
+    for (id, entry) in &catalog {
+        if !in_scope(&entry.file) && Path::new(&entry.file).exists() {
+            owners.insert(id.clone(), entry.file.clone());
+            originals.insert(entry.content_hash.clone(), id.clone());
+        }
+    }
+    let known = |id: &str, fingerprint: &str, file: &str| {
         catalog
             .get(id)
-            .is_some_and(|entry| entry.fingerprint == fingerprint)
+            .is_some_and(|entry| entry.fingerprint == fingerprint && entry.file == file)
     };
-    let mut seen_hashes: HashMap<String, String> = HashMap::new();
+    let mut kept: HashSet<String> = HashSet::new();
     let mut prepared = Vec::new();
     let progress = Progress::new("reading and attributing", files.len(), "files");
     // Files are read and attributed in parallel a chunk at a time, which bounds memory; the
@@ -86,11 +116,15 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     for chunk in files.chunks(CHUNK_FILES) {
         let loaded: Vec<ingest::Loaded> = chunk
             .par_iter()
-            .map(|file| ingest::load(file, &job.ingest, &known))
+            .map(|file| {
+                ingest::load(file, &job.ingest, &|id, fingerprint| {
+                    known(id, fingerprint, &file.key)
+                })
+            })
             .collect();
         progress.inc(chunk.len());
         let mut fresh = Vec::new();
-        for loaded in loaded {
+        for (file, loaded) in chunk.iter().zip(loaded) {
             for warning in loaded.warnings {
                 on_problem(&format!("warning: {warning}"));
                 summary.warnings.push(warning);
@@ -99,31 +133,105 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
                 on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
                 summary.skipped.push(skipped);
             }
-            for (id, content_hash) in loaded.unchanged {
-                summary.unchanged += 1;
-                seen_hashes.entry(content_hash).or_insert(id);
-            }
-            for article in loaded.articles {
-                let original = seen_hashes.get(&article.content_hash).cloned().or_else(|| {
-                    indexed_ids_by_hash
-                        .get(article.content_hash.as_str())
-                        .filter(|id| **id != article.id)
-                        .map(|id| id.to_string())
-                });
-                if let Some(original) = original {
-                    summary.duplicates.push((article.id, original));
-                    continue;
+            let mut claim = |id: &str| match owners.get(id) {
+                Some(owner) if *owner != file.key => {
+                    let skipped = Skipped {
+                        path: file.path.display().to_string(),
+                        reason: format!(
+                            "article id {id:?} is already taken by {owner}; not indexed \
+                             (index the two collections into separate --index folders, \
+                             or move one into a subfolder)"
+                        ),
+                    };
+                    on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
+                    summary.skipped.push(skipped);
+                    false
                 }
-                seen_hashes.insert(article.content_hash.clone(), article.id.clone());
-                fresh.push(article);
+                _ => {
+                    owners.insert(id.to_string(), file.key.clone());
+                    true
+                }
+            };
+            for (id, content_hash) in loaded.unchanged {
+                if claim(&id) {
+                    summary.unchanged += 1;
+                    originals.entry(content_hash).or_insert_with(|| id.clone());
+                    kept.insert(id);
+                }
             }
+            fresh.extend(loaded.articles.into_iter().filter(|a| claim(&a.id)));
         }
         prepared.par_extend(fresh.into_par_iter().map(prepare));
     }
     progress.stage("writing", prepared.len(), "articles");
 
-    let existing_speakers = index.known_values(&index.reader()?.searcher(), "speaker_facet")?;
+    // Duplicates are decided once every unchanged article is known, in file order, so an
+    // article is only ever a duplicate of one that stays in the index.
+    let mut duplicate_ids = HashSet::new();
+    prepared.retain(|item| {
+        let article = &item.article;
+        match originals.get(&article.content_hash) {
+            Some(original) if *original != article.id => {
+                summary
+                    .duplicates
+                    .push((article.id.clone(), original.clone()));
+                duplicate_ids.insert(article.id.clone());
+                false
+            }
+            _ => {
+                originals.insert(article.content_hash.clone(), article.id.clone());
+                kept.insert(article.id.clone());
+                true
+            }
+        }
+    });
+
+    let removed: Vec<&String> = catalog
+        .iter()
+        .filter(|(id, entry)| in_scope(&entry.file) && !kept.contains(*id))
+        .filter(|(id, _)| !job.keep_missing || duplicate_ids.contains(*id))
+        .map(|(id, _)| id)
+        .collect();
+    for id in &removed {
+        writer.delete_article(id);
+    }
+    summary.removed = removed.len();
+
+    let searcher = index.reader()?.searcher();
+    let existing_speakers = if job.rebuild {
+        Vec::new()
+    } else {
+        index.known_values(&searcher, "speaker_facet")?
+    };
     let names = SpeakerNames::new(&prepared, existing_speakers.iter().map(String::as_str));
+    // Articles indexed earlier under a name this run merged into a fuller one are rewritten
+    // with the new name, so one person is never counted under two names.
+    let rewritten: HashSet<&str> = prepared
+        .iter()
+        .map(|p| p.article.id.as_str())
+        .chain(removed.iter().map(|id| id.as_str()))
+        .collect();
+    let mut renamed: Vec<Prepared> = Vec::new();
+    let mut renamed_ids: HashSet<String> = HashSet::new();
+    for old_name in existing_speakers.iter().filter(|n| names.renames(n)) {
+        for id in index.articles_with_speaker(&searcher, old_name)? {
+            if rewritten.contains(id.as_str()) || renamed_ids.contains(&id) {
+                continue;
+            }
+            if let Some(entry) = catalog.get(&id) {
+                let stored = index.article_passages(&searcher, &id)?;
+                renamed.push(restored(entry, &stored));
+                renamed_ids.insert(id);
+            }
+        }
+    }
+    for item in &mut renamed {
+        names.canonicalise(&mut item.passages);
+        writer.replace_article(&item.article, &item.passages, &|speaker| {
+            names.variants(speaker)
+        })?;
+    }
+    summary.renamed = renamed.len();
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
         writer.replace_article(&item.article, &item.passages, &|speaker| {
@@ -133,30 +241,93 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         summary.passages += item.passages.len();
         progress.inc(1);
     }
-    if job.rebuild || !prepared.is_empty() {
+    if job.rebuild || !prepared.is_empty() || !removed.is_empty() || !renamed.is_empty() {
         progress.stage("committing and merging segments", 0, "");
         writer.commit()?;
         let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
-        writer.finish(bulk)?;
+        // The run's data is committed: tidying segments afterwards can no longer fail it.
+        if let Err(e) = writer.finish(bulk) {
+            let warning = format!(
+                "everything was committed, but the index could not be compacted ({}); \
+                 the next run will try again",
+                e.chain()
+                    .find_map(|c| c.downcast_ref::<tantivy::TantivyError>())
+                    .map_or_else(|| format!("{e:#}"), crate::index::describe)
+            );
+            on_problem(&format!("warning: {warning}"));
+            summary.warnings.push(warning);
+        }
     }
     progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
 }
 
+/// An indexed article rebuilt from its stored passages, to be written again.
+fn restored(entry: &CatalogEntry, stored: &[StoredPassage]) -> Prepared {
+    let first = stored.first();
+    let article = Article {
+        id: first.map(|p| p.article_id.clone()).unwrap_or_default(),
+        title: first.and_then(|p| p.title.clone()),
+        source: first.and_then(|p| p.source.clone()),
+        source_origin: first.map_or(Origin::None, |p| p.source_origin),
+        date: first.and_then(|p| p.date),
+        date_origin: first.map_or(Origin::None, |p| p.date_origin),
+        url: first.and_then(|p| p.url.clone()),
+        text: String::new(),
+        paragraphs: Vec::new(),
+        content_hash: entry.content_hash.clone(),
+        fingerprint: entry.fingerprint.clone(),
+        file: entry.file.clone(),
+    };
+    let passages = stored
+        .iter()
+        .map(|p| Passage {
+            paragraph: p.paragraph,
+            start: p.start,
+            end: p.end,
+            text: p.text.clone(),
+            kind: p.kind,
+            speaker: p.speaker.clone(),
+            speaker_kind: p.speaker_kind,
+            evidence: p.evidence.clone(),
+        })
+        .collect();
+    Prepared { article, passages }
+}
+
+/// Each input as the absolute path its files' keys start with.
+fn scopes(inputs: &[PathBuf]) -> Vec<PathBuf> {
+    inputs
+        .iter()
+        .filter_map(|input| {
+            if input.is_dir() {
+                return std::fs::canonicalize(input).ok();
+            }
+            let parent = match input.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent,
+                _ => Path::new("."),
+            };
+            Some(std::fs::canonicalize(parent).ok()?.join(input.file_name()?))
+        })
+        .collect()
+}
+
 /// Files read and attributed together; large enough to keep both cores busy.
 const CHUNK_FILES: usize = 256;
 
-/// Opens the index to update it, or creates it; a broken index is only replaced on `--rebuild`.
+/// Opens the index to update it, or creates it; a damaged index is refused with advice to
+/// rebuild it, and on `--rebuild` replaced.
 fn open_for_writing(path: &Path, rebuild: bool) -> Result<NewsIndex> {
+    if rebuild {
+        return NewsIndex::for_rebuild(path);
+    }
     if !NewsIndex::exists(path) {
         return NewsIndex::create(path);
     }
-    match NewsIndex::open(path) {
-        Ok(index) => Ok(index),
-        Err(_) if rebuild => NewsIndex::create(path),
-        Err(e) => Err(e),
-    }
+    let index = NewsIndex::open(path)?;
+    index.verify()?;
+    Ok(index)
 }
 
 /// Attributes an article's passages, then drops its text, which the passages now carry.
@@ -198,6 +369,11 @@ impl SpeakerNames {
         }
     }
 
+    /// Whether a name already in the index now has another canonical form.
+    fn renames(&self, name: &str) -> bool {
+        self.canonical.get(name).is_some_and(|c| c != name)
+    }
+
     fn canonicalise(&self, passages: &mut [Passage]) {
         for passage in passages {
             if let Some(name) = passage.speaker.as_ref().and_then(|s| self.canonical.get(s)) {
@@ -230,9 +406,10 @@ pub fn attribute_collection(
     options: &ingest::Options,
 ) -> Result<(Vec<AttributedArticle>, Summary)> {
     let started = Instant::now();
-    let (files, skipped) = ingest::discover(inputs, options)?;
+    let (files, problems) = ingest::discover(inputs, options)?;
     let mut summary = Summary {
-        skipped,
+        skipped: problems.skipped,
+        warnings: problems.warnings,
         ..Summary::default()
     };
     let nothing_known = |_: &str, _: &str| false;
@@ -315,6 +492,15 @@ impl Summary {
         );
         if self.unchanged > 0 {
             line.push_str(&format!("; {} unchanged", self.unchanged));
+        }
+        if self.removed > 0 {
+            line.push_str(&format!("; removed {}", self.removed));
+        }
+        if self.renamed > 0 {
+            line.push_str(&format!(
+                "; speakers renamed in {} earlier articles",
+                self.renamed
+            ));
         }
         if !self.duplicates.is_empty() {
             let duplicates = counted(self.duplicates.len() as u64, "duplicate", "duplicates");

@@ -79,9 +79,21 @@ pub fn counted(n: u64, one: &str, many: &str) -> String {
     format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// `unknown` for missing values in text output.
-fn or_unknown(value: Option<&str>) -> &str {
-    value.unwrap_or("unknown")
+/// `unknown` for missing values in text output, with control characters removed.
+fn or_unknown(value: Option<&str>) -> String {
+    clean(value.unwrap_or("unknown"))
+}
+
+/// Text from an article with control characters removed (tabs and newlines become spaces),
+/// so an escape sequence hidden in a file can never drive the reader's terminal.
+pub fn clean(text: &str) -> String {
+    text.chars()
+        .filter_map(|c| match c {
+            '\t' | '\n' | '\r' => Some(' '),
+            c if c.is_control() => None,
+            c => Some(c),
+        })
+        .collect()
 }
 
 pub fn summary_json(summary: &Summary) -> String {
@@ -89,6 +101,8 @@ pub fn summary_json(summary: &Summary) -> String {
         "indexed": summary.indexed,
         "passages": summary.passages,
         "unchanged": summary.unchanged,
+        "removed": summary.removed,
+        "renamed_speakers_in": summary.renamed,
         "duplicates": summary.duplicates.iter().map(|(id, of)| json!({"id": id, "duplicate_of": of})).collect::<Vec<_>>(),
         "skipped": summary.skipped.iter().map(|s| json!({"path": s.path, "reason": s.reason})).collect::<Vec<_>>(),
         "warnings": summary.warnings,
@@ -164,8 +178,8 @@ pub fn article_text(passages: &[StoredPassage], style: Style) -> String {
         return String::new();
     };
     let mut out = String::new();
-    let _ = writeln!(out, "{}", style.bold(or_unknown(first.title.as_deref())));
-    let _ = writeln!(out, "id:     {}", first.article_id);
+    let _ = writeln!(out, "{}", style.bold(&or_unknown(first.title.as_deref())));
+    let _ = writeln!(out, "id:     {}", clean(&first.article_id));
     let _ = writeln!(
         out,
         "source: {} (from {})",
@@ -180,10 +194,10 @@ pub fn article_text(passages: &[StoredPassage], style: Style) -> String {
         first.date_origin.as_str()
     );
     if let Some(url) = &first.url {
-        let _ = writeln!(out, "url:    {url}");
+        let _ = writeln!(out, "url:    {}", clean(url));
     }
     for passage in passages {
-        let speaker = passage.speaker.as_deref().unwrap_or("-");
+        let speaker = clean(passage.speaker.as_deref().unwrap_or("-"));
         let speaker_kind = passage
             .speaker_kind
             .map(|kind| format!(" ({})", kind.as_str()))
@@ -193,13 +207,13 @@ pub fn article_text(passages: &[StoredPassage], style: Style) -> String {
             "\n{} {} {}{}",
             style.bold(&format!("¶{}", passage.paragraph)),
             passage.kind.as_str(),
-            style.bold(speaker),
+            style.bold(&speaker),
             speaker_kind
         );
         if let Some(evidence) = &passage.evidence {
-            let _ = writeln!(out, "  {}", style.dim(&format!("why: {evidence}")));
+            let _ = writeln!(out, "  {}", style.dim(&format!("why: {}", clean(evidence))));
         }
-        let _ = writeln!(out, "  {}", passage.text);
+        let _ = writeln!(out, "  {}", clean(&passage.text));
     }
     out
 }
@@ -256,6 +270,7 @@ pub fn speaker_counts_json(speakers: &[(String, SpeakerKind, u64)]) -> String {
 
 /// `newsdex speakers` / `newsdex sources`.
 pub fn value_counts_text(values: &[(String, u64)]) -> String {
+    let values: Vec<(String, u64)> = values.iter().map(|(v, n)| (clean(v), *n)).collect();
     let width = values
         .iter()
         .map(|(v, _)| v.chars().count())
@@ -293,22 +308,20 @@ pub fn results_text(results: &Results, style: Style) -> String {
             out,
             "\n{} {}",
             style.bold(&format!("{}.", hit.rank)),
-            style.bold(or_unknown(passage.title.as_deref()))
+            style.bold(&or_unknown(passage.title.as_deref()))
         );
         let _ = writeln!(
             out,
             "   {} | {} | {} | {} ¶{} | {:.2}",
             or_unknown(passage.source.as_deref()),
             or_unknown(date.as_deref()),
-            passage.speaker.as_deref().unwrap_or("no speaker"),
-            passage.article_id,
+            clean(passage.speaker.as_deref().unwrap_or("no speaker")),
+            clean(&passage.article_id),
             passage.paragraph,
             hit.score
         );
-        let snippet = hit
-            .snippet
-            .render(|s| style.highlight(s), |s| s.to_string());
-        let _ = writeln!(out, "   {}", snippet.replace('\n', " "));
+        let snippet = hit.snippet.render(|s| style.highlight(&clean(s)), clean);
+        let _ = writeln!(out, "   {snippet}");
     }
     if let Some(facets) = &results.facets {
         out.push_str(&facets_text(facets, style));

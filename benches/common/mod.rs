@@ -160,6 +160,7 @@ pub fn build_index(corpus: &Path, index: &Path) -> pipeline::Summary {
         index: index.to_path_buf(),
         ingest: ingest_options(),
         rebuild: true,
+        ..IndexJob::default()
     };
     let mut problems = 0usize;
     let summary = pipeline::run(&job, &mut |_| problems += 1).expect("indexing failed");

@@ -3,8 +3,14 @@
 //! This is the only stage that knows tantivy's document types. It turns [`Passage`]s into
 //! documents and back, and turns tantivy's failures (a lock held by another process, a
 //! corrupt or outdated index) into errors that say what to do. Querying lives in `search`.
+//!
+//! Every index folder holds newsdex's marker file ([`MARKER`]); only such a folder (or an
+//! empty one) is ever cleared, and then only of the index's own files. A damaged index is
+//! found by [`NewsIndex::verify`] (checksums of every file of the last commit) and replaced by
+//! [`NewsIndex::for_rebuild`].
 
 pub mod analysis;
+pub mod directory;
 mod facet_counter;
 pub mod pairs;
 mod reader;
@@ -19,11 +25,18 @@ use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Context, Result};
 use serde::{Deserialize, Serialize};
-use tantivy::directory::error::LockError;
-use tantivy::{Index, IndexReader, ReloadPolicy, TantivyError};
+use tantivy::directory::error::{LockError, OpenReadError};
+use tantivy::directory::{Directory, MmapDirectory, INDEX_WRITER_LOCK, META_LOCK};
+use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, TantivyError};
+
+use directory::NewsDirectory;
 
 pub use schema::{Fields, SCHEMA_VERSION};
 pub use writer::{to_datetime, PassageWriter};
+
+/// newsdex's marker file in every index folder it creates: only a folder holding it (or an
+/// empty one) is ever cleared by `--rebuild`.
+pub const MARKER: &str = "newsdex.json";
 
 /// What newsdex records in each commit, beside tantivy's own metadata.
 #[derive(Debug, Serialize, Deserialize)]
@@ -53,10 +66,12 @@ impl NewsIndex {
                 path.display()
             );
         }
-        let index = Index::open_in_dir(path).map_err(|e| broken(path, &e.to_string()))?;
+        let index = NewsDirectory::open(path)
+            .and_then(Index::open)
+            .map_err(|e| broken(path, &describe(&e)))?;
         let payload = index
             .load_metas()
-            .map_err(|e| broken(path, &e.to_string()))?
+            .map_err(|e| broken(path, &describe(&e)))?
             .payload;
         let version = payload
             .as_deref()
@@ -80,14 +95,24 @@ impl NewsIndex {
 
     /// Creates an empty index in `path`, replacing an old or broken index there.
     ///
-    /// Only a folder that is empty or holds an index is cleared, never arbitrary files.
+    /// Only a folder that is empty or holds newsdex's marker is cleared, and then only of the
+    /// index's own files (see [`directory::is_index_file`]).
     pub fn create(path: &Path) -> Result<NewsIndex> {
         std::fs::create_dir_all(path)
             .with_context(|| format!("cannot create index folder {}", path.display()))?;
         clear_index_files(path)?;
+        std::fs::write(path.join(MARKER), marker())
+            .with_context(|| format!("cannot write {}", path.join(MARKER).display()))?;
         let (schema, fields) = schema::build();
-        let index = Index::create_in_dir(path, schema)
-            .with_context(|| format!("cannot create an index in {}", path.display()))?;
+        let index = NewsDirectory::open(path)
+            .and_then(|directory| Index::create(directory, schema, IndexSettings::default()))
+            .map_err(|e| {
+                anyhow!(
+                    "cannot create an index in {}: {}",
+                    path.display(),
+                    describe(&e)
+                )
+            })?;
         analysis::register(&index);
         let news_index = NewsIndex {
             index,
@@ -98,6 +123,55 @@ impl NewsIndex {
         let mut writer = news_index.writer()?;
         writer.commit()?;
         Ok(news_index)
+    }
+
+    /// The index to rebuild in `path`: the existing one when every file of its last commit is
+    /// whole (its passages are then replaced in one commit, so an interrupted rebuild loses
+    /// nothing), or else a new empty one in place of whatever is damaged.
+    pub fn for_rebuild(path: &Path) -> Result<NewsIndex> {
+        if NewsIndex::exists(path) {
+            if let Ok(index) = NewsIndex::open(path) {
+                if index.verify().is_ok() {
+                    return Ok(index);
+                }
+            }
+        }
+        NewsIndex::create(path)
+    }
+
+    /// Checks that every file of the last commit is present and matches its checksum, which
+    /// catches truncated, missing and overwritten files before anything is written over them.
+    pub fn verify(&self) -> Result<()> {
+        // As when a reader opens segments: a writer's clean-up must not delete the files of
+        // the commit being checked meanwhile.
+        let _meta_lock = self
+            .index
+            .directory()
+            .acquire_lock(&META_LOCK)
+            .map_err(|e| broken(&self.path, &describe(&e.into())))?;
+        let metas = self
+            .index
+            .load_metas()
+            .map_err(|e| broken(&self.path, &describe(&e)))?;
+        let directory = self.index.directory();
+        for file in metas.list_segment_files() {
+            let name = file.to_string_lossy();
+            let required = REQUIRED_EXTENSIONS.iter().any(|ext| name.ends_with(ext));
+            let present = directory.exists(&file).unwrap_or(false);
+            if !present {
+                if required {
+                    return Err(broken(&self.path, &format!("file {name} is missing")));
+                }
+                continue;
+            }
+            match directory.validate_checksum(&file) {
+                Ok(true) => {}
+                Ok(false) | Err(_) => {
+                    return Err(broken(&self.path, &format!("file {name} is damaged")));
+                }
+            }
+        }
+        Ok(())
     }
 
     pub fn path(&self) -> &Path {
@@ -119,7 +193,11 @@ impl NewsIndex {
                 "index {} is being written by another newsdex process; wait for it to finish and try again",
                 self.path.display()
             ),
-            other => anyhow!("cannot write to index {}: {other}", self.path.display()),
+            other => anyhow!(
+                "cannot write to index {}: {}",
+                self.path.display(),
+                describe(&other)
+            ),
         })?;
         Ok(PassageWriter::new(writer, self.fields))
     }
@@ -130,7 +208,7 @@ impl NewsIndex {
             .reader_builder()
             .reload_policy(ReloadPolicy::Manual)
             .try_into()
-            .map_err(|e: TantivyError| broken(&self.path, &e.to_string()))
+            .map_err(|e: TantivyError| broken(&self.path, &describe(&e)))
     }
 
     /// Content hash and fingerprint of every article in the index, by article id.
@@ -139,10 +217,11 @@ impl NewsIndex {
         let mut catalog = HashMap::new();
         for segment in searcher.segment_readers() {
             let fast = segment.fast_fields();
-            let (Some(ids), Some(hashes), Some(fingerprints)) = (
+            let (Some(ids), Some(hashes), Some(fingerprints), Some(files)) = (
                 fast.str("article")?,
                 fast.str("content_hash")?,
                 fast.str("fingerprint")?,
+                fast.str("file")?,
             ) else {
                 continue;
             };
@@ -150,11 +229,16 @@ impl NewsIndex {
             // once, as turning an ordinal into text is the costly step.
             let first_ord =
                 |column: &tantivy::columnar::StrColumn, doc| column.term_ords(doc).next();
-            let mut ords: HashMap<u64, (Option<u64>, Option<u64>)> = HashMap::new();
+            type Ords = (Option<u64>, Option<u64>, Option<u64>);
+            let mut ords: HashMap<u64, Ords> = HashMap::new();
             for doc in segment.doc_ids_alive() {
                 if let Some(id) = first_ord(&ids, doc) {
                     ords.entry(id).or_insert_with(|| {
-                        (first_ord(&hashes, doc), first_ord(&fingerprints, doc))
+                        (
+                            first_ord(&hashes, doc),
+                            first_ord(&fingerprints, doc),
+                            first_ord(&files, doc),
+                        )
                     });
                 }
             }
@@ -166,10 +250,11 @@ impl NewsIndex {
                     }
                     Ok(text)
                 };
-            for (id_ord, (hash_ord, fingerprint_ord)) in ords {
+            for (id_ord, (hash_ord, fingerprint_ord, file_ord)) in ords {
                 let entry = CatalogEntry {
                     content_hash: text(&hashes, hash_ord)?,
                     fingerprint: text(&fingerprints, fingerprint_ord)?,
+                    file: text(&files, file_ord)?,
                 };
                 catalog.entry(text(&ids, Some(id_ord))?).or_insert(entry);
             }
@@ -183,12 +268,15 @@ impl NewsIndex {
 pub struct CatalogEntry {
     pub content_hash: String,
     pub fingerprint: String,
+    /// The file the article was read from, as an absolute path through its input root.
+    pub file: String,
 }
 
 /// Indexing memory budget; tantivy splits it between its threads.
 const WRITER_HEAP_BYTES: usize = 200_000_000;
 
-fn broken(path: &Path, reason: &str) -> anyhow::Error {
+/// The one-line message for an index that cannot be used, with the command that repairs it.
+pub fn broken(path: &Path, reason: &str) -> anyhow::Error {
     anyhow!(
         "index {} cannot be used: {reason}; rebuild it with `newsdex index --rebuild --index {}`",
         path.display(),
@@ -196,29 +284,106 @@ fn broken(path: &Path, reason: &str) -> anyhow::Error {
     )
 }
 
-/// Removes an old index's files, after checking the folder holds nothing else of value.
-fn clear_index_files(path: &Path) -> Result<()> {
-    let entries: Vec<PathBuf> = std::fs::read_dir(path)
-        .with_context(|| format!("cannot read index folder {}", path.display()))?
-        .filter_map(|e| e.ok().map(|e| e.path()))
-        .filter(|p| p.file_name().is_some_and(|n| n != ".gitignore"))
+/// Segment file kinds every committed segment has.
+const REQUIRED_EXTENSIONS: [&str; 6] = [".idx", ".pos", ".term", ".store", ".fast", ".fieldnorm"];
+
+/// tantivy's lock files: never removed, as another process may hold them.
+fn is_lock_file(name: &str) -> bool {
+    name.starts_with(".tantivy-") && name.ends_with(".lock")
+}
+
+/// Whether newsdex may clear this folder: it is empty (but for a `.gitignore` and lock
+/// files), holds newsdex's marker, or holds an index from a newsdex older than the marker
+/// (a `meta.json` with newsdex's payload and nothing but index files beside it).
+fn is_ours(path: &Path, names: &[String]) -> bool {
+    let others: Vec<&String> = names
+        .iter()
+        .filter(|n| *n != ".gitignore" && !is_lock_file(n))
         .collect();
-    let looks_like_index = path.join("meta.json").exists() || path.join(".managed.json").exists();
-    if !entries.is_empty() && !looks_like_index {
+    if others.is_empty() || path.join(MARKER).is_file() {
+        return true;
+    }
+    let newsdex_meta = std::fs::read_to_string(path.join("meta.json"))
+        .is_ok_and(|meta| meta.contains("schema_version"));
+    newsdex_meta && others.iter().all(|n| directory::is_index_file(n))
+}
+
+/// Removes an old index's files, after checking the folder is newsdex's, holding the writer
+/// lock meanwhile so that no other newsdex process is writing there.
+fn clear_index_files(path: &Path) -> Result<()> {
+    let names: Vec<String> = std::fs::read_dir(path)
+        .with_context(|| format!("cannot read index folder {}", path.display()))?
+        .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+        .collect();
+    if !is_ours(path, &names) {
         bail!(
-            "{} is not empty and does not hold an index; choose another folder with --index",
+            "{} is not empty and does not hold an index made by newsdex (no {MARKER}); \
+             nothing was deleted; choose another folder with --index",
             path.display()
         );
     }
-    for entry in entries {
-        let removed = if entry.is_dir() {
-            std::fs::remove_dir_all(&entry)
-        } else {
+    let lock = MmapDirectory::open(path)
+        .map_err(|e| anyhow!("cannot open index folder {}: {}", path.display(), describe(&e.into())))?
+        .acquire_lock(&INDEX_WRITER_LOCK)
+        .map_err(|e| match e {
+            LockError::LockBusy => anyhow!(
+                "index {} is being written by another newsdex process; wait for it to finish and try again",
+                path.display()
+            ),
+            LockError::IoError(io) => anyhow!("cannot lock index {}: {io}", path.display()),
+        })?;
+    for name in names.iter().filter(|n| directory::is_index_file(n)) {
+        let entry = path.join(name);
+        if entry.is_file() {
             std::fs::remove_file(&entry)
-        };
-        removed.with_context(|| format!("cannot remove old index file {}", entry.display()))?;
+                .with_context(|| format!("cannot remove old index file {}", entry.display()))?;
+        }
     }
+    drop(lock);
     Ok(())
+}
+
+fn marker() -> String {
+    serde_json::json!({
+        "created_by": "newsdex",
+        "schema_version": SCHEMA_VERSION,
+        "note": "this folder is a newsdex index; `newsdex index --rebuild` may replace its index files",
+    })
+    .to_string()
+}
+
+/// A tantivy error as a reason a person can act on, without tantivy's internal names.
+pub fn describe(error: &TantivyError) -> String {
+    let file_reason = |e: &OpenReadError| match e {
+        OpenReadError::FileDoesNotExist(file) => format!("file {} is missing", file.display()),
+        OpenReadError::IoError { io_error, filepath } => {
+            format!("cannot read {}: {io_error}", filepath.display())
+        }
+        OpenReadError::IncompatibleIndex(_) => "it was written by an incompatible version".into(),
+    };
+    match error {
+        TantivyError::OpenReadError(e) => file_reason(e),
+        TantivyError::OpenDirectoryError(e) => format!("cannot open the folder: {e}"),
+        TantivyError::IoError(e) => format!("input/output error: {e}"),
+        TantivyError::DataCorruption(e) => {
+            // The file is only in the debug form: `Data corruption (in file `"x.idx"`): ...`.
+            let debug = format!("{e:?}");
+            match debug
+                .split_once("in file `\"")
+                .and_then(|(_, rest)| rest.split_once('"'))
+            {
+                Some((file, _)) => format!("file {file} is damaged"),
+                None => "an index file is damaged".into(),
+            }
+        }
+        TantivyError::LockFailure(LockError::LockBusy, _) => {
+            "it is locked by another newsdex process".into()
+        }
+        TantivyError::LockFailure(LockError::IoError(e), _) => format!("cannot lock it: {e}"),
+        TantivyError::IndexAlreadyExists => "an index is already there".into(),
+        TantivyError::Poisoned | TantivyError::ErrorInThread(_) => "an internal step failed".into(),
+        _ => "its files are damaged or inconsistent".into(),
+    }
 }
 
 pub(crate) fn payload() -> String {

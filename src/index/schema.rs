@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what is stored in it changes; an index built with another
 /// version is refused with advice to rebuild it.
-pub const SCHEMA_VERSION: u32 = 5;
+pub const SCHEMA_VERSION: u32 = 6;
 
 /// English stemming with accents folded (see `index::analysis`), for the text and title.
 pub const STEMMED: &str = super::analysis::FOLDED_STEM;
@@ -54,6 +54,9 @@ pub struct Fields {
     pub content_hash: Field,
     /// Content plus metadata inputs: tells an unchanged article from a changed one.
     pub fingerprint: Field,
+    /// The file the article was read from (absolute, through its input root), so a run over
+    /// a folder knows which of its articles' files are gone.
+    pub file: Field,
     /// 1 on each article's first passage, so articles can be counted like passages.
     pub first_passage: Field,
 }
@@ -116,6 +119,7 @@ pub fn build() -> (Schema, Fields) {
         url: builder.add_text_field("url", STORED),
         content_hash: builder.add_text_field("content_hash", STRING | FAST),
         fingerprint: builder.add_text_field("fingerprint", STRING | FAST),
+        file: builder.add_text_field("file", STRING | FAST),
         first_passage: builder
             .add_u64_field("first_passage", NumericOptions::default().set_indexed()),
     };

@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 
 use anyhow::{Context, Result};
 use chrono::{NaiveDate, NaiveTime};
+use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::Facet;
 use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
 
@@ -22,6 +23,12 @@ pub struct PassageWriter {
 impl PassageWriter {
     pub(super) fn new(writer: IndexWriter, fields: Fields) -> PassageWriter {
         PassageWriter { writer, fields }
+    }
+
+    /// Queues the removal of an article's passages.
+    pub fn delete_article(&mut self, id: &str) {
+        self.writer
+            .delete_term(Term::from_field_text(self.fields.article, id));
     }
 
     /// Queues the removal of every passage, for `--rebuild`.
@@ -103,6 +110,7 @@ impl PassageWriter {
         }
         doc.add_text(f.content_hash, &article.content_hash);
         doc.add_text(f.fingerprint, &article.fingerprint);
+        doc.add_text(f.file, &article.file);
         doc
     }
 
@@ -116,20 +124,29 @@ impl PassageWriter {
 
     /// Waits for background merges so the index is compact when the process exits.
     ///
-    /// With `compact`, the committed segments are first merged into one: queries then pay
+    /// With `compact`, the committed segments are then merged into one: queries then pay
     /// per-segment costs (term lookups, facet decoding) once. Worth it after a bulk load, not
-    /// after adding a few articles to a large index.
-    pub fn finish(mut self, compact: bool) -> Result<()> {
+    /// after adding a few articles to a large index. The merge policy's own merges are waited
+    /// for first, so the compaction never asks for segments a merge has already consumed.
+    pub fn finish(self, compact: bool) -> Result<()> {
+        let index = self.writer.index().clone();
+        self.writer.wait_merging_threads()?;
         if compact {
-            let segments = self.writer.index().searchable_segment_ids()?;
+            let segments = index.searchable_segment_ids()?;
             if segments.len() > 1 {
-                self.writer.merge(&segments).wait()?;
+                let mut writer: IndexWriter =
+                    index.writer_with_num_threads(1, COMPACTION_HEAP_BYTES)?;
+                writer.set_merge_policy(Box::new(NoMergePolicy));
+                writer.merge(&segments).wait()?;
+                writer.wait_merging_threads()?;
             }
         }
-        self.writer.wait_merging_threads()?;
         Ok(())
     }
 }
+
+/// Memory for the writer that only merges (tantivy's minimum per thread).
+const COMPACTION_HEAP_BYTES: usize = 15_000_000;
 
 /// Midnight UTC of a day, as tantivy stores dates.
 pub fn to_datetime(date: NaiveDate) -> DateTime {

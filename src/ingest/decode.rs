@@ -48,7 +48,8 @@ pub fn check_size(size: u64, limit: u64) -> Result<(), Refusal> {
     Ok(())
 }
 
-/// Decodes bytes as UTF-8 (without a BOM), falling back to Windows-1252, into NFC.
+/// Decodes bytes as UTF-8 (without a BOM), as UTF-16 when they start with its byte-order
+/// mark, or else as Windows-1252, into NFC.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
     let mut decoded = decode_as_is(bytes)?;
     if is_nfc_quick(decoded.text.chars()) != IsNormalized::Yes {
@@ -58,6 +59,23 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
 }
 
 fn decode_as_is(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    if let Some((encoding, _)) = encoding_rs::Encoding::for_bom(bytes) {
+        if encoding == encoding_rs::UTF_16LE || encoding == encoding_rs::UTF_16BE {
+            let (text, _, had_errors) = encoding.decode(bytes);
+            if text.contains('\0') {
+                return Err(Refusal::Binary);
+            }
+            let decoded = Decoded {
+                text: text.into_owned(),
+                warning: had_errors
+                    .then(|| format!("not valid {}; bad sequences replaced", encoding.name())),
+            };
+            if decoded.text.trim().is_empty() {
+                return Err(Refusal::Empty);
+            }
+            return Ok(decoded);
+        }
+    }
     if bytes.contains(&0) {
         return Err(Refusal::Binary);
     }
@@ -127,6 +145,16 @@ mod tests {
     #[test]
     fn a_utf8_bom_is_dropped() {
         assert_eq!(decode(b"\xEF\xBB\xBFHello").unwrap().text, "Hello");
+    }
+
+    #[test]
+    fn utf16_with_a_byte_order_mark_is_decoded() {
+        let mut le = vec![0xFF, 0xFE];
+        le.extend("Café".encode_utf16().flat_map(|u| u.to_le_bytes()));
+        assert_eq!(decode(&le).unwrap().text, "Café");
+        let mut be = vec![0xFE, 0xFF];
+        be.extend("Café".encode_utf16().flat_map(|u| u.to_be_bytes()));
+        assert_eq!(decode(&be).unwrap().text, "Café");
     }
 
     #[test]

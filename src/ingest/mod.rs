@@ -13,10 +13,11 @@ pub mod manifest;
 pub mod paragraphs;
 pub mod sources;
 
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-use anyhow::{bail, Result};
+use anyhow::{bail, Context, Result};
 use serde::Deserialize;
 
 use crate::model::{Article, Origin, Paragraph};
@@ -53,7 +54,11 @@ pub struct InputFile {
     /// Path relative to its input folder, without extension.
     pub id: String,
     pub kind: FileKind,
-    manifest: Arc<Manifest>,
+    /// The file as an absolute path through its input root (symbolic links not resolved),
+    /// which is how the index remembers where an article came from.
+    pub key: String,
+    /// What the nearest `manifest.json` with an entry for this file says about it.
+    entry: Entry,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
@@ -81,57 +86,84 @@ pub struct Loaded {
     pub warnings: Vec<String>,
 }
 
+/// What discovery noticed beside the files themselves.
+#[derive(Debug, Default)]
+pub struct Problems {
+    /// Paths that were not taken, and why.
+    pub skipped: Vec<Skipped>,
+    /// Things worth a line that did not stop a file (a bad manifest entry).
+    pub warnings: Vec<String>,
+}
+
 /// Finds the article files under the given inputs, sorted by path for a stable order.
 ///
-/// A missing input is an error (nothing sensible can be done with it); an unreadable folder
-/// inside an input is reported as skipped.
-pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>, Vec<Skipped>)> {
+/// Symbolic links are followed (a link back to a folder above it is reported and not
+/// followed). A missing input is an error (nothing sensible can be done with it); an
+/// unreadable folder, a broken link or a loop inside an input is reported as skipped.
+pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>, Problems)> {
     let mut files = Vec::new();
-    let mut skipped = Vec::new();
+    let mut problems = Problems::default();
     for input in inputs {
         if !input.exists() {
+            if input.symlink_metadata().is_ok() {
+                bail!(
+                    "input {} is a symbolic link to nothing (its target does not exist)",
+                    input.display()
+                );
+            }
             bail!("input {} does not exist", input.display());
         }
         let root = if input.is_dir() {
             input.clone()
         } else {
-            input.parent().map(Path::to_path_buf).unwrap_or_default()
+            match input.parent() {
+                Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+                _ => PathBuf::from("."),
+            }
         };
-        let manifest = Arc::new(if options.use_manifest {
-            Manifest::load(&root)?
-        } else {
-            Manifest::default()
-        });
-        for entry in walkdir::WalkDir::new(input).sort_by_file_name() {
+        let absolute_root = std::fs::canonicalize(&root)
+            .with_context(|| format!("cannot read input {}", input.display()))?;
+        let mut manifests = Manifests::new(&root, options.use_manifest);
+        // Other kinds of file in a folder are left out without a line each, but counted.
+        let mut ignored: Vec<PathBuf> = Vec::new();
+        for entry in walkdir::WalkDir::new(input)
+            .follow_links(true)
+            .sort_by_file_name()
+        {
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
-                    skipped.push(Skipped {
-                        path: e.path().map_or_else(
-                            || input.display().to_string(),
-                            |p| p.display().to_string(),
-                        ),
-                        reason: e
-                            .io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string()),
-                    });
+                    problems.skipped.push(walk_problem(&e, input));
                     continue;
                 }
             };
-            if !entry.file_type().is_file() || is_hidden(entry.path()) {
+            if is_hidden(entry.path()) && entry.path() != input.as_path() {
+                continue;
+            }
+            let file_type = entry.file_type();
+            if file_type.is_dir() {
+                continue;
+            }
+            if !file_type.is_file() {
+                problems.skipped.push(Skipped {
+                    path: entry.path().display().to_string(),
+                    reason: "not a regular file (a device, socket or pipe)".into(),
+                });
                 continue;
             }
             let Some(kind) = file_kind(entry.path()) else {
                 if entry.path() == input.as_path() {
-                    skipped.push(Skipped {
+                    problems.skipped.push(Skipped {
                         path: input.display().to_string(),
                         reason: "not a .txt, .md or .jsonl file".into(),
                     });
+                } else if entry.file_name() != manifest::FILE_NAME {
+                    ignored.push(entry.path().to_path_buf());
                 }
                 continue;
             };
             if is_collection_documentation(entry.path()) {
-                skipped.push(Skipped {
+                problems.skipped.push(Skipped {
                     path: entry.path().display().to_string(),
                     reason:
                         "collection documentation (all-capitals name like README), not an article"
@@ -140,15 +172,97 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 continue;
             }
             let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
+            let id = manifest::strip_extension(&relative.to_string_lossy());
+            let entry_meta = manifests.entry_for(relative, &mut problems.warnings);
             files.push(InputFile {
                 path: entry.path().to_path_buf(),
-                id: manifest::strip_extension(&relative.to_string_lossy()),
+                id,
                 kind,
-                manifest: Arc::clone(&manifest),
+                key: absolute_root.join(relative).to_string_lossy().into_owned(),
+                entry: entry_meta,
             });
         }
+        if let Some(first) = ignored.first() {
+            problems.warnings.push(format!(
+                "{}: left out {} files that are not .txt, .md or .jsonl (such as {})",
+                input.display(),
+                ignored.len(),
+                first.display()
+            ));
+        }
     }
-    Ok((files, skipped))
+    Ok((files, problems))
+}
+
+/// A walk error as a skipped path with a reason a person understands.
+fn walk_problem(error: &walkdir::Error, input: &Path) -> Skipped {
+    let path = error
+        .path()
+        .map_or_else(|| input.display().to_string(), |p| p.display().to_string());
+    let reason = if let Some(ancestor) = error.loop_ancestor() {
+        format!(
+            "symbolic link loop (leads back to {}); not followed",
+            ancestor.display()
+        )
+    } else if error
+        .path()
+        .is_some_and(|p| p.symlink_metadata().is_ok() && !p.exists())
+    {
+        "broken symbolic link (its target does not exist)".into()
+    } else {
+        error
+            .io_error()
+            .map_or_else(|| error.to_string(), |io| io.to_string())
+    };
+    Skipped { path, reason }
+}
+
+/// The manifests of an input's folders, each read once.
+struct Manifests {
+    root: PathBuf,
+    enabled: bool,
+    by_folder: HashMap<PathBuf, Arc<Manifest>>,
+}
+
+impl Manifests {
+    fn new(root: &Path, enabled: bool) -> Manifests {
+        Manifests {
+            root: root.to_path_buf(),
+            enabled,
+            by_folder: HashMap::new(),
+        }
+    }
+
+    /// The entry for a file (given relative to the root) in the nearest manifest that has
+    /// one: its own folder's first, then each folder above it up to the root.
+    fn entry_for(&mut self, relative: &Path, warnings: &mut Vec<String>) -> Entry {
+        if !self.enabled {
+            return Entry::default();
+        }
+        let mut folder = relative.parent().map(Path::to_path_buf).unwrap_or_default();
+        loop {
+            let manifest = self.manifest(&folder, warnings);
+            let key = relative.strip_prefix(&folder).unwrap_or(relative);
+            if let Some(entry) = manifest.get(&manifest::strip_extension(&key.to_string_lossy())) {
+                return entry.clone();
+            }
+            if !folder.pop() {
+                return Entry::default();
+            }
+        }
+    }
+
+    fn manifest(&mut self, folder: &Path, warnings: &mut Vec<String>) -> Arc<Manifest> {
+        if let Some(manifest) = self.by_folder.get(folder) {
+            return Arc::clone(manifest);
+        }
+        let (manifest, problems) = Manifest::load(&self.root.join(folder));
+        warnings.extend(problems);
+        let manifest = Arc::new(manifest);
+        self.by_folder
+            .insert(folder.to_path_buf(), Arc::clone(&manifest));
+        manifest
+    }
 }
 
 fn file_kind(path: &Path) -> Option<FileKind> {
@@ -214,7 +328,7 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
     }
     match file.kind {
         FileKind::Text => {
-            let entry = file.manifest.get(&file.id).cloned().unwrap_or_default();
+            let entry = file.entry.clone();
             let hashes = Hashes::of(&bytes, &entry, options);
             if known(&file.id, &hashes.fingerprint) {
                 loaded.unchanged.push((file.id.clone(), hashes.content));
@@ -228,6 +342,7 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
                 hashes,
                 TitleFrom::FirstLine,
                 options,
+                &file.key,
             ));
         }
         FileKind::JsonLines => load_json_lines(file, &decoded.text, options, known, &mut loaded),
@@ -269,8 +384,10 @@ struct Record {
     title: Option<String>,
     body: Option<String>,
     text: Option<String>,
-    #[serde(flatten)]
-    meta: Entry,
+    source: Option<String>,
+    /// Checked apart from the rest, so a bad date costs the date, not the article.
+    date: Option<serde_json::Value>,
+    url: Option<String>,
 }
 
 fn load_json_lines(
@@ -280,6 +397,7 @@ fn load_json_lines(
     known: KnownFn,
     loaded: &mut Loaded,
 ) {
+    let mut lines_by_id: HashMap<String, usize> = HashMap::new();
     for (number, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
         if line.trim().is_empty() {
             continue;
@@ -307,8 +425,40 @@ fn load_json_lines(
             Some(serde_json::Value::Number(n)) => n.to_string(),
             _ => format!("{}/{number}", file.id),
         };
-        let mut entry = record.meta;
-        entry.title = record.title.or(entry.title);
+        if let Some(first) = lines_by_id.get(&id) {
+            loaded.skipped.push(Skipped {
+                path: place,
+                reason: format!(
+                    "repeats the id {id:?} of line {first}; ids must be unique, record not indexed"
+                ),
+            });
+            continue;
+        }
+        lines_by_id.insert(id.clone(), number);
+        let date = match record.date {
+            None | Some(serde_json::Value::Null) => None,
+            Some(serde_json::Value::String(value)) => match manifest::parse_date(&value) {
+                Ok(date) => Some(date),
+                Err(why) => {
+                    loaded
+                        .warnings
+                        .push(format!("{place}: date {value:?} {why}; date left unknown"));
+                    None
+                }
+            },
+            Some(other) => {
+                loaded.warnings.push(format!(
+                    "{place}: date {other} is not a YYYY-MM-DD string; date left unknown"
+                ));
+                None
+            }
+        };
+        let entry = Entry {
+            title: record.title,
+            source: record.source,
+            date,
+            url: record.url,
+        };
         let hashes = Hashes::of(line.as_bytes(), &entry, options);
         if known(&id, &hashes.fingerprint) {
             loaded.unchanged.push((id, hashes.content));
@@ -321,6 +471,7 @@ fn load_json_lines(
             hashes,
             TitleFrom::RecordOnly,
             options,
+            &file.key,
         ));
     }
 }
@@ -360,6 +511,7 @@ fn build_article(
     hashes: Hashes,
     title_from: TitleFrom,
     options: &Options,
+    file: &str,
 ) -> Article {
     let spans = paragraphs::split(&text);
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
@@ -380,6 +532,7 @@ fn build_article(
             .map(|p| boilerplate::clean_title(&p.text)),
         TitleFrom::RecordOnly => None,
     });
+    let title = title.map(|t| cap_title(&t)).filter(|t| !t.is_empty());
     let (date, date_origin) = match entry.date {
         Some(date) => (Some(date), Origin::Manifest),
         None => match dates::find_date(&texts) {
@@ -409,5 +562,27 @@ fn build_article(
         paragraphs,
         content_hash: hashes.content,
         fingerprint: hashes.fingerprint,
+        file: file.to_string(),
     }
+}
+
+/// Titles are one line of at most this many characters (a title is stored with every passage).
+pub const MAX_TITLE_CHARS: usize = 300;
+
+/// The title's first line, cut at a word boundary to [`MAX_TITLE_CHARS`] with an ellipsis.
+fn cap_title(title: &str) -> String {
+    let line = title.lines().next().unwrap_or_default().trim();
+    if line.chars().count() <= MAX_TITLE_CHARS {
+        return line.to_string();
+    }
+    let cut = line
+        .char_indices()
+        .nth(MAX_TITLE_CHARS - 1)
+        .map_or(line.len(), |(at, _)| at);
+    let head = &line[..cut];
+    let head = match head.rfind(char::is_whitespace) {
+        Some(space) if space > cut / 2 => &head[..space],
+        _ => head,
+    };
+    format!("{}…", head.trim_end())
 }

@@ -15,16 +15,69 @@ pub struct Span {
 /// Lines no longer than this, in a file whose blocks span several lines, mark hard wrapping.
 const WRAP_WIDTH: usize = 100;
 
+/// Paragraphs longer than this many bytes are split (at a sentence end when there is one in
+/// the second half, else at a space), which keeps the cost of analysing one paragraph bounded
+/// whatever a file holds.
+pub const MAX_PARAGRAPH_BYTES: usize = 8_000;
+
 /// Splits text into paragraph spans, trimmed of surrounding whitespace, in order.
 pub fn split(text: &str) -> Vec<Span> {
     let blocks = blank_line_blocks(text);
-    if looks_hard_wrapped(text, &blocks) {
-        return blocks;
+    let spans = if looks_hard_wrapped(text, &blocks) {
+        blocks
+    } else {
+        blocks
+            .into_iter()
+            .flat_map(|block| lines_of(text, block))
+            .collect()
+    };
+    if spans.iter().all(|s| s.end - s.start <= MAX_PARAGRAPH_BYTES) {
+        return spans;
     }
-    blocks
+    spans
         .into_iter()
-        .flat_map(|block| lines_of(text, block))
+        .flat_map(|span| split_long(text, span))
         .collect()
+}
+
+/// A span cut into pieces of at most [`MAX_PARAGRAPH_BYTES`].
+fn split_long(text: &str, span: Span) -> Vec<Span> {
+    let mut pieces = Vec::new();
+    let mut start = span.start;
+    while span.end - start > MAX_PARAGRAPH_BYTES {
+        let mut limit = start + MAX_PARAGRAPH_BYTES;
+        while !text.is_char_boundary(limit) {
+            limit -= 1;
+        }
+        let window = &text[start..limit];
+        let half = window.len() / 2;
+        let sentence_end = window
+            .rmatch_indices(['.', '!', '?'])
+            .map(|(at, _)| at + 1)
+            .find(|&at| at > half && window[at..].starts_with(char::is_whitespace));
+        let cut = sentence_end
+            .or_else(|| window.rfind(char::is_whitespace).filter(|&at| at > half))
+            .unwrap_or(window.len());
+        pieces.extend(trimmed(
+            text,
+            Span {
+                start,
+                end: start + cut,
+            },
+        ));
+        start += cut.max(1);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+    }
+    pieces.extend(trimmed(
+        text,
+        Span {
+            start,
+            end: span.end,
+        },
+    ));
+    pieces
 }
 
 /// Runs of non-blank lines, as trimmed spans.
@@ -152,6 +205,17 @@ mod tests {
         let spans = split(text);
         assert_eq!(&text[spans[0].start..spans[0].end], "Headline");
         assert_eq!(&text[spans[1].start..spans[1].end], "Body text.");
+    }
+
+    #[test]
+    fn a_very_long_line_is_split_into_bounded_paragraphs() {
+        let text = "Ünïcode words, then a sentence. ".repeat(2_000);
+        let spans = split(&text);
+        assert!(spans.len() > 1);
+        assert!(spans.iter().all(|s| s.end - s.start <= MAX_PARAGRAPH_BYTES));
+        assert!(spans.iter().all(|s| text[s.start..s.end].ends_with('.')));
+        let long_word = "x".repeat(3 * MAX_PARAGRAPH_BYTES);
+        assert_eq!(split(&long_word).len(), 3);
     }
 
     #[test]

@@ -13,11 +13,20 @@ pub enum End {
     Last,
 }
 
-/// Parses a date filter, naming the flag in the error.
+/// Parses a date filter, naming the flag in the error; dates outside the stored range
+/// ([`crate::model::date_in_range`]) are refused rather than silently matching everything.
 pub fn parse(value: &str, end: End, flag: &str) -> Result<NaiveDate> {
-    parse_parts(value.trim(), end).ok_or_else(|| {
+    let date = parse_parts(value.trim(), end).ok_or_else(|| {
         anyhow!("invalid {flag} date {value:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")
-    })
+    })?;
+    if !crate::model::date_in_range(date) {
+        return Err(anyhow!(
+            "invalid {flag} date {value:?}: dates run from {}-01-01 to {}-12-31",
+            crate::model::FIRST_YEAR,
+            crate::model::LAST_YEAR
+        ));
+    }
+    Ok(date)
 }
 
 fn parse_parts(value: &str, end: End) -> Option<NaiveDate> {
@@ -99,6 +108,8 @@ mod tests {
             "yesterday",
             "2022-1-5",
             "",
+            "2263",
+            "1677-01",
         ] {
             let err = parse(bad, End::First, "--since").unwrap_err().to_string();
             assert!(err.starts_with("invalid --since date"), "{bad}: {err}");
