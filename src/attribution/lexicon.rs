@@ -826,6 +826,7 @@ static NOT_NAMES: WordList = WordList::new(&[
     "other",
     "another",
     "new",
+    "none",
     "now",
     "then",
     "than",

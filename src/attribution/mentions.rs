@@ -195,7 +195,11 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         if prev.is_possessive() && prev.is_capitalized() {
             return start - 1;
         }
-        if in_run(prev) && (!is_not_name(prev.text) || title_gender(prev.text).is_some()) {
+        // "New" is a common word but also opens names (New York Times, New Hampshire).
+        let place_prefix = prev.text == "New" && tokens[start].is_capitalized();
+        if in_run(prev)
+            && (!is_not_name(prev.text) || title_gender(prev.text).is_some() || place_prefix)
+        {
             start -= 1;
         } else if is_run_connector(prev.text)
             && start >= 2
@@ -694,6 +698,10 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
                 .trim_end_matches("'s")
                 .trim_end_matches("’s")
                 .to_string();
+            // "Trump's campaign said" is the campaign speaking, not Trump.
+            if matches!(head.as_str(), "campaign" | "administration") {
+                return Some((Mention::Org(format!("{name} {head}")), start));
+            }
             if !is_place(&name) {
                 return Some((Mention::Org(name), start));
             }
@@ -970,6 +978,14 @@ mod tests {
         );
         assert_eq!(before("the IMF"), Mention::Org("IMF".into()));
         assert_eq!(before("the watchdog"), Mention::OrgRole("watchdog".into()));
+        assert_eq!(
+            before("Trump's campaign"),
+            Mention::Org("Trump campaign".into())
+        );
+        assert_eq!(
+            before("The New York Times"),
+            Mention::Org("New York Times".into())
+        );
         assert_eq!(before("Labour MP for Kettering"), Mention::Other);
         assert_eq!(before("Labour MP for Leyton and Wanstead"), Mention::Other);
         assert_eq!(
