@@ -179,10 +179,17 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
                 .cloned()
                 .collect();
             let quoted_bytes = scan.quotes.iter().map(|q| overlap(&q.range, &range)).sum();
-            let quote_led = scan
-                .quotes
-                .iter()
-                .any(|q| q.range.start <= range.start && range.start < q.range.end);
+            // `But "...".` after a quotation goes on with it, as a quotation opening the
+            // sentence would.
+            let after_connective = inside.len() > 1
+                && inside[0].is_word()
+                && matches!(inside[0].lower().as_str(), "but" | "and" | "yet" | "still")
+                && inside[1].quoted;
+            let quote_led = after_connective
+                || scan
+                    .quotes
+                    .iter()
+                    .any(|q| q.range.start <= range.start && range.start < q.range.end);
             // The cue beside its verb first; else the sentence's subject, when its own verb
             // reports speech. Stance verbs (`wants`, `opposed`) are not taken: on PolNeAR
             // they raised recall by 0.008 and doubled the passages given a speaker wrongly.

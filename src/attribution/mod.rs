@@ -263,4 +263,16 @@ mod tests {
         assert_eq!(spans[0].speaker.as_deref(), Some("Clinton campaign"));
         assert_eq!(spans[0].speaker_kind, Some(SpeakerKind::Organisation));
     }
+
+    #[test]
+    fn a_connective_before_a_quotation_goes_on_with_the_speaker() {
+        let texts = [
+            "Lena Ortiz spoke.",
+            "\"I don't think it's do or die,\" she said. But \"an endorsement helps.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "endorsement helps").as_deref(),
+            Some("Lena Ortiz")
+        );
+    }
 }
