@@ -589,6 +589,11 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         if token.quoted || !(is_speech_participle(&lower) || coordinated) {
             return None;
         }
+        // "adding to his wins", "added to her lead": adding to a tally is no speech.
+        let next_is_to = inside.get(i + 1).is_some_and(|n| n.lower() == "to");
+        if matches!(lower.as_str(), "adding" | "added" | "adds") && next_is_to {
+            return None;
+        }
         let attached = coordinated
             || (before.is_punct(',') && !before.quoted)
             || bare_participle(before, &lower)

@@ -139,6 +139,11 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     if !speech || !is_finite_use(tokens, i, &lower, tag) {
         return None;
     }
+    // "Lerer reported from Los Angeles.": a reporter's credit line, not a report.
+    let credit = lower == "reported" && tokens.get(i + 1).is_some_and(|n| n.lower() == "from");
+    if credit {
+        return None;
+    }
     let verb_end = if matches!(lower.as_str(), "point" | "points" | "pointed") {
         let next = tokens.get(i + 1)?;
         if next.lower() != "out" {

