@@ -248,6 +248,12 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     {
         return false;
     }
+    // "Republican claims." / "Clinton super PAC answers Rove ad": a plural noun ends the
+    // phrase or goes on as a compound, where a verb would report something.
+    let ends_sentence = tokens.get(i + 1).is_none_or(|next| next.is_punct('.'));
+    if is_noun_too(verb) && !tag && ends_sentence {
+        return false;
+    }
     if is_noun_too(verb) && tokens.get(i + 1).is_some_and(starts_noun_phrase_rest) {
         return false;
     }
