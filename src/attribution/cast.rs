@@ -71,9 +71,11 @@ impl Cast {
     pub fn learn<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Cast {
         let mut cast = Cast::default();
         let mut headlines = Vec::new();
+        let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+        let several = paragraphs.len() > 1;
         for (i, text) in paragraphs.into_iter().enumerate() {
             let tokens = tokenize(text, &[]);
-            let headline = i == 0 && !text.trim_end().ends_with('.');
+            let headline = i == 0 && several;
             if headline && super::article::is_title_case(&tokens) {
                 headlines.push(tokens);
             } else {
@@ -93,10 +95,14 @@ impl Cast {
             if !tokens[end].is_capitalized() {
                 continue;
             }
-            if let Some((Mention::Person { name, role }, _)) = phrase_before(tokens, end) {
-                if self.by_surname(&name.surname).is_empty() {
-                    self.add_person(name, role);
+            match phrase_before(tokens, end) {
+                Some((Mention::Person { name, role }, _)) => {
+                    if self.by_surname(&name.surname).is_empty() {
+                        self.add_person(name, role);
+                    }
                 }
+                Some((Mention::Org(name), _)) => self.add_org(name),
+                _ => {}
             }
         }
     }

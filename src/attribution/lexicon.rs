@@ -827,6 +827,8 @@ static NOT_NAMES: WordList = WordList::new(&[
     "another",
     "new",
     "none",
+    "maybe",
+    "perhaps",
     "now",
     "then",
     "than",

@@ -275,4 +275,14 @@ mod tests {
             Some("Lena Ortiz")
         );
     }
+
+    #[test]
+    fn headline_words_are_not_part_of_a_name() {
+        let texts = [
+            "Understated Perez Rises In The Cabinet",
+            "Thomas Perez spoke on Sunday.",
+            "\"Donald Trump is a fraud,\" Perez said.",
+        ];
+        assert_eq!(speaker_of(&texts, "fraud").as_deref(), Some("Thomas Perez"));
+    }
 }
