@@ -96,10 +96,10 @@ impl Cast {
                 continue;
             }
             match phrase_before(tokens, end) {
-                Some((Mention::Person { name, role }, _)) => {
-                    if self.by_surname(&name.surname).is_empty() {
-                        self.add_person(name, role);
-                    }
+                Some((Mention::Person { name, role }, _))
+                    if self.by_surname(&name.surname).is_empty() =>
+                {
+                    self.add_person(name, role);
                 }
                 Some((Mention::Org(name), _)) => self.add_org(name),
                 _ => {}
