@@ -204,10 +204,24 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             continue;
         }
         let lower = token.lower();
+        // A reporting verb right after a comma or a closing quotation mark ends whatever
+        // apposition came before: `Joe Scarborough, host of "Morning Joe," suggested` (the
+        // comma sat inside the quotation), `Rubio, R-Fla., appearing on Fox News, said`.
+        let previous = &tokens[i - 2];
+        let after_break = !previous.is_word() && (previous.quoted || previous.is_punct(','));
+        if in_apposition && after_break && is_speech_verb_form(&lower) && is_finite_form(&lower) {
+            return Some((i - 1, Reports::Speech));
+        }
         if in_apposition {
             continue;
         }
-        if NEW_CLAUSE.contains(&lower.as_str()) || matches!(lower.as_str(), "who" | "which") {
+        // `issued a statement`, `released a statement`: speech through a document.
+        let statement = matches!(lower.as_str(), "issued" | "released")
+            && tokens[i..].iter().take(2).any(|t| t.lower() == "statement");
+        if statement {
+            return Some((i - 1, Reports::Speech));
+        }
+        if starts_clause(tokens, i - 1) || matches!(lower.as_str(), "who" | "which") {
             break;
         }
         if !token.is_lowercase() {
@@ -242,6 +256,25 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         }
     }
     stance.map(|verb| (verb, Reports::Stance))
+}
+
+/// A word of `NEW_CLAUSE` at `at` that opens a clause. `after`, `before`, `since` and `until`
+/// also head plain time phrases (`right after the speech`), which open no clause unless a
+/// pronoun subject follows.
+fn starts_clause(tokens: &[Token], at: usize) -> bool {
+    let lower = tokens[at].lower();
+    if !NEW_CLAUSE.contains(&lower.as_str()) {
+        return false;
+    }
+    if matches!(lower.as_str(), "after" | "before" | "since" | "until") {
+        return tokens.get(at + 1).is_some_and(|next| {
+            matches!(
+                next.lower().as_str(),
+                "he" | "she" | "they" | "we" | "i" | "you" | "it"
+            )
+        });
+    }
+    true
 }
 
 /// Present third person or past forms (`says`, `said`, `argued`), not base forms, which after
@@ -290,6 +323,26 @@ mod tests {
         assert_eq!(speaker(text), None, "a participle is not a finite verb");
         let text = "In an interview with CNN, Trump said Cruz could not make deals.";
         assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Trump"));
+    }
+
+    #[test]
+    fn time_phrases_and_quoted_appositions_do_not_end_the_clause() {
+        let text = "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed.";
+        assert_eq!(
+            speaker(text).map(|(n, _)| n).as_deref(),
+            Some("Marco Rubio")
+        );
+        let text = "Joe Scarborough, host of MSNBC's “Morning Joe,” suggested the mogul was wrong.";
+        let open = text.find('“').expect("a quotation");
+        let close = text.find('”').expect("a quotation") + '”'.len_utf8();
+        let tokens = tokenize(text, &[open..close]);
+        assert!(main_clause_cue(&tokens).is_some());
+        assert_eq!(
+            speaker("Chris Carr, the political director, released a statement confirming it.")
+                .map(|(n, _)| n)
+                .as_deref(),
+            Some("Chris Carr")
+        );
     }
 
     #[test]

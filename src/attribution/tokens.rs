@@ -125,7 +125,9 @@ fn abbreviation_dot(chars: &[(usize, char)], start: usize, end: usize) -> bool {
         return false;
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
-    initial || TITLE_ABBREVIATIONS.contains(&word.as_str())
+    // `U.S. District Judge`: a dotted abbreviation before a capitalised word.
+    let dotted = word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.');
+    initial || dotted || TITLE_ABBREVIATIONS.contains(&word.as_str())
 }
 
 /// Index of the first char after the word that starts at `i`.
