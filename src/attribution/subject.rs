@@ -335,7 +335,7 @@ mod tests {
         let text = "Joe Scarborough, host of MSNBC's “Morning Joe,” suggested the mogul was wrong.";
         let open = text.find('“').expect("a quotation");
         let close = text.find('”').expect("a quotation") + '”'.len_utf8();
-        let tokens = tokenize(text, &[open..close]);
+        let tokens = tokenize(text, std::slice::from_ref(&(open..close)));
         assert!(main_clause_cue(&tokens).is_some());
         assert_eq!(
             speaker("Chris Carr, the political director, released a statement confirming it.")
