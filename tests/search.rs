@@ -450,3 +450,16 @@ fn a_phrase_needs_its_words_next_to_each_other_and_in_order() {
     assert_eq!(found("\"the red\""), ["0", "3"]);
     assert_eq!(found("\"was red\""), ["4"]);
 }
+
+#[test]
+fn exclusion_of_an_unmatched_phrase_is_answered() {
+    // Found by tests/query_properties.rs: tantivy asserted in debug builds when an excluded
+    // phrase matched no document.
+    let dir = TestDir::with_seeds();
+    for flags in [&["--exact"][..], &["--any", "--exact"][..], &[][..]] {
+        let mut args = vec!["search", "prime -\"putin s\"", "--json"];
+        args.extend_from_slice(flags);
+        let found = dir.run(&args).json();
+        assert_eq!(found["total"], 1, "{flags:?}: {found}");
+    }
+}
