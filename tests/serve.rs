@@ -6,7 +6,8 @@ mod common;
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
 use std::process::{Child, Stdio};
-use std::time::Duration;
+use std::sync::{Arc, Mutex};
+use std::time::{Duration, Instant};
 
 use common::TestDir;
 use serde_json::Value;
@@ -15,6 +16,8 @@ use serde_json::Value;
 struct Server {
     child: Child,
     addr: String,
+    /// What the server printed on stderr after its first line.
+    log: Arc<Mutex<Vec<String>>>,
 }
 
 impl Drop for Server {
@@ -71,8 +74,16 @@ fn serve(dir: &TestDir, extra: &[&str], token: Option<&str>) -> Server {
         .unwrap_or_else(|| panic!("no address in {first:?}"))
         .to_string();
     // Keep draining the access log so the server never blocks on a full pipe.
-    std::thread::spawn(move || for _ in lines {});
-    Server { child, addr }
+    let log = Arc::new(Mutex::new(Vec::new()));
+    let kept = log.clone();
+    std::thread::spawn(move || {
+        for line in lines.map_while(Result::ok) {
+            if let Ok(mut kept) = kept.lock() {
+                kept.push(line);
+            }
+        }
+    });
+    Server { child, addr, log }
 }
 
 /// `GET target` with optional headers, on a fresh connection.
@@ -322,4 +333,38 @@ fn a_search_sees_the_last_commit() {
     dir.run(&["index", "more", "--index", "index"]).ok();
     let after = get(&server.addr, "/api/search?q=zanzibarian", &[]).json();
     assert_eq!(after["total"], 1, "{after}");
+}
+
+#[cfg(unix)]
+#[test]
+fn sigterm_stops_gracefully_and_every_request_is_logged() {
+    let dir = seeds_index();
+    let mut server = serve(&dir, &["--addr", "127.0.0.1:0"], None);
+    assert_eq!(get(&server.addr, "/api/search?q=russia", &[]).status, 200);
+    let pid = server.child.id().to_string();
+    let sent = std::process::Command::new("kill")
+        .args(["-TERM", &pid])
+        .status()
+        .expect("run kill");
+    assert!(sent.success());
+    let started = Instant::now();
+    let status = loop {
+        if let Some(status) = server.child.try_wait().expect("wait") {
+            break status;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still running after SIGTERM"
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    };
+    assert!(status.success(), "{status:?}");
+    // The reader thread may still hold the last lines for a moment.
+    std::thread::sleep(Duration::from_millis(200));
+    let log = server.log.lock().expect("log").join("\n");
+    assert!(
+        log.contains("GET /api/search?q=russia 200"),
+        "no access-log line in {log}"
+    );
+    assert!(log.contains("stopped"), "{log}");
 }
