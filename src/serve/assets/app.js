@@ -58,8 +58,29 @@ function params() {
   return p;
 }
 
+// The search in the address bar, so it can be bookmarked and shared (never the token).
+function saveState() {
+  const p = params();
+  p.delete("limit");
+  p.delete("facets");
+  if (p.get("sort") === "relevance") p.delete("sort");
+  if (p.get("offset") === "0") p.delete("offset");
+  history.replaceState(null, "", "?" + p);
+}
+
+function loadState() {
+  const p = new URLSearchParams(location.search);
+  $("q").value = p.get("q") || "";
+  for (const name of ["speaker", "source", "since", "until"]) $(name).value = p.get(name) || "";
+  const sort = p.get("sort");
+  if (["relevance", "newest", "oldest"].includes(sort)) $("sort").value = sort;
+  offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
+  if ($("q").value.trim()) search();
+}
+
 async function search() {
   if (!$("q").value.trim()) return;
+  saveState();
   const token = $("token").value;
   if (token) sessionStorage.setItem("newsdex-token", token);
   $("status").textContent = "Searching…";
@@ -113,15 +134,47 @@ function showFacets(facets) {
       if (value === "unknown") {
         item.textContent = value + " (" + count + ")";
       } else {
-        const pick = el("button", value + " (" + count + ")", "link");
+        const chosen = $(name).value === value;
+        const pick = el("button", (chosen ? "✕ " : "") + value + " (" + count + ")", "link");
         pick.type = "button";
-        pick.addEventListener("click", () => { $(name).value = value; offset = 0; search(); });
+        pick.setAttribute("aria-pressed", String(chosen));
+        pick.addEventListener("click", () => {
+          $(name).value = chosen ? "" : value;
+          offset = 0;
+          search();
+        });
         item.appendChild(pick);
       }
       list.appendChild(item);
     }
     box.appendChild(list);
   }
+  showDates(box, facets.date || []);
+}
+
+// The whole match set by date, as bars; a click keeps that day only.
+function showDates(box, dates) {
+  const known = dates.filter((d) => d.value !== "unknown").sort((a, b) => (a.value < b.value ? -1 : 1));
+  if (!known.length) return;
+  box.appendChild(el("h2", "Dates"));
+  const list = el("ul", null, "dates");
+  const most = Math.max(...known.map((d) => d.count));
+  for (const { value, count } of known.slice(-30)) {
+    const item = el("li");
+    const pick = el("button", value + " ", "link");
+    pick.type = "button";
+    pick.addEventListener("click", () => {
+      $("since").value = value;
+      $("until").value = value;
+      offset = 0;
+      search();
+    });
+    const bar = el("span", "█".repeat(Math.max(1, Math.round((count * 10) / most))) + " " + count, "bar");
+    item.appendChild(pick);
+    item.appendChild(bar);
+    list.appendChild(item);
+  }
+  box.appendChild(list);
 }
 
 function showPager(total) {
@@ -176,6 +229,7 @@ async function showArticle(id, paragraph) {
 }
 
 document.addEventListener("DOMContentLoaded", () => {
+  loadState();
   $("search").addEventListener("submit", (event) => { event.preventDefault(); offset = 0; search(); });
   document.addEventListener("keydown", (event) => {
     if (event.key === "/" && document.activeElement.tagName !== "INPUT") { event.preventDefault(); $("q").focus(); }
