@@ -11,7 +11,9 @@ use clap::Parser;
 use tantivy::TantivyError;
 
 use crate::bench;
-use crate::cli::{BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SearchLine, SortArg};
+use crate::cli::{
+    BenchArgs, Cli, Command, FacetByArg, IndexArgs, SearchArgs, SearchLine, ServeArgs, SortArg,
+};
 use crate::index::NewsIndex;
 use crate::ingest;
 use crate::model::SpeakerKind;
@@ -101,6 +103,7 @@ fn run_command(command: Command, place: IndexPlace, style: Style) -> Result<()> 
         Command::Sources(args) => list_values(&place, "source_facet", args.json),
         Command::Search(args) => search(&place, args, style),
         Command::Bench(args) => bench(&place, args),
+        Command::Serve(args) => serve(&place, args),
     }
 }
 
@@ -150,13 +153,26 @@ fn list_values(place: &IndexPlace, field: &str, json: bool) -> Result<()> {
 /// `newsdex speakers`: every speaker with its kind (person or organisation) and passage count.
 fn list_speakers(place: &IndexPlace, json: bool) -> Result<()> {
     let index = open_for_reading(place)?;
-    let searcher = index.reader()?.searcher();
+    let speakers = speaker_counts(&index, &index.reader()?.searcher())?;
+    print_out(if json {
+        render::speaker_counts_json(&speakers)
+    } else {
+        render::speaker_counts_text(&speakers)
+    });
+    Ok(())
+}
+
+/// Every speaker with its kind and passage count, as `newsdex speakers` and the server list them.
+pub fn speaker_counts(
+    index: &NewsIndex,
+    searcher: &tantivy::Searcher,
+) -> Result<Vec<(String, SpeakerKind, u64)>> {
     let organisations: HashSet<String> = index
-        .known_values(&searcher, "organisation_facet")?
+        .known_values(searcher, "organisation_facet")?
         .into_iter()
         .collect();
-    let speakers: Vec<(String, SpeakerKind, u64)> = index
-        .facet_values(&searcher, "speaker_facet")?
+    Ok(index
+        .facet_values(searcher, "speaker_facet")?
         .into_iter()
         .map(|(name, count)| {
             let kind = if organisations.contains(&name) {
@@ -166,13 +182,7 @@ fn list_speakers(place: &IndexPlace, json: bool) -> Result<()> {
             };
             (name, kind, count)
         })
-        .collect();
-    print_out(if json {
-        render::speaker_counts_json(&speakers)
-    } else {
-        render::speaker_counts_text(&speakers)
-    });
-    Ok(())
+        .collect())
 }
 
 /// Prints a rendered block, ending it with exactly one newline.
@@ -202,8 +212,9 @@ fn search(place: &IndexPlace, args: SearchArgs, style: Style) -> Result<()> {
     Ok(())
 }
 
-/// The search flags as a library request, with dates parsed and checked.
-fn search_request(args: &SearchArgs) -> Result<Request> {
+/// The search flags as a library request, with dates parsed and checked: the one way both
+/// `newsdex search` and `newsdex serve`'s `/api/search` turn their parameters into a search.
+pub fn search_request(args: &SearchArgs) -> Result<Request> {
     let since = args
         .since
         .as_deref()
@@ -285,6 +296,36 @@ fn first_line(text: &str) -> &str {
 
 fn usage(error: anyhow::Error) -> anyhow::Error {
     UsageError(format!("{error:#}")).into()
+}
+
+/// `newsdex serve`: the index opened once, then the HTTP API and web page until a signal.
+fn serve(place: &IndexPlace, args: ServeArgs) -> Result<()> {
+    let token = match &args.token_file {
+        Some(path) => Some(
+            std::fs::read_to_string(path)
+                .map_err(|e| anyhow!("cannot read token file {}: {e}", path.display()))?
+                .trim()
+                .to_string(),
+        ),
+        None => std::env::var("NEWSDEX_TOKEN").ok(),
+    }
+    .filter(|token| !token.is_empty());
+    if !args.addr.ip().is_loopback() && token.is_none() {
+        return Err(UsageError(format!(
+            "serving on {} (not a loopback address) needs a token: --token-file FILE or NEWSDEX_TOKEN",
+            args.addr
+        ))
+        .into());
+    }
+    let engine = Engine::new(open_for_reading(place)?)?;
+    crate::serve::run(
+        engine,
+        crate::serve::Options {
+            addr: args.addr,
+            token,
+            threads: args.threads.max(1),
+        },
+    )
 }
 
 fn bench(place: &IndexPlace, args: BenchArgs) -> Result<()> {

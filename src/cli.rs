@@ -2,6 +2,7 @@
 //!
 //! This module only describes the interface; `main.rs` dispatches and the library does the work.
 
+use std::net::SocketAddr;
 use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
@@ -119,6 +120,15 @@ Article ids are shown by `newsdex search` and `newsdex stats`.")]
 newsdex bench --queries benches/bbc-queries.txt --runs 5"
     )]
     Bench(BenchArgs),
+    /// Serve the HTTP API (same JSON as --json) and a search page, read-only
+    #[command(
+        after_help = "Examples:\n  newsdex serve\n  newsdex serve --addr 127.0.0.1:8080 --index /tmp/bbc\n  \
+NEWSDEX_TOKEN=secret newsdex serve --addr 0.0.0.0:7700\n\n\
+API: GET /api/search?q=..., /api/articles/{id}, /api/speakers, /api/sources, /api/stats,\n  \
+/healthz, /api/openapi.json; the page is at /. A non-loopback address needs a token, sent as\n  \
+`Authorization: Bearer TOKEN` with every API request."
+    )]
+    Serve(ServeArgs),
 }
 
 #[derive(Debug, Args)]
@@ -260,4 +270,18 @@ pub struct BenchArgs {
     /// Print JSON instead of a table
     #[arg(long)]
     pub json: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct ServeArgs {
+    /// Address and port to listen on (port 0 picks a free one, printed on stderr)
+    #[arg(long, value_name = "IP:PORT", default_value = "127.0.0.1:7700")]
+    pub addr: SocketAddr,
+    /// File holding the token API requests must send as `Authorization: Bearer TOKEN`
+    /// (else $NEWSDEX_TOKEN); required when --addr is not a loopback address
+    #[arg(long, value_name = "FILE")]
+    pub token_file: Option<PathBuf>,
+    /// Worker threads answering requests
+    #[arg(long, default_value_t = 2)]
+    pub threads: usize,
 }

@@ -3,8 +3,9 @@
 //! The pipeline is a chain of plain functions over the types in [`model`]:
 //! [`ingest`] reads files into articles, [`attribution`] splits them into passages with
 //! speakers, [`index`] stores passages in tantivy, [`search`] answers queries and [`render`]
-//! prints results for people or scripts. [`pipeline`] runs the indexing stages in order and
-//! [`app`] maps each command-line command onto them.
+//! prints results for people or scripts; [`serve`] answers the same searches over HTTP.
+//! [`pipeline`] runs the indexing stages in order and [`app`] maps each command-line command
+//! onto them.
 
 pub mod app;
 pub mod attribution;
@@ -17,3 +18,4 @@ pub mod pipeline;
 pub mod progress;
 pub mod render;
 pub mod search;
+pub mod serve;

@@ -115,6 +115,12 @@ impl Engine {
         self.reader.searcher()
     }
 
+    /// Moves the reader to the index's last commit (a long-running server calls this per
+    /// request, so a search during indexing sees what was last committed).
+    pub fn reload(&self) -> Result<()> {
+        Ok(self.reader.reload()?)
+    }
+
     /// Runs one search.
     pub fn search(&self, request: &Request) -> Result<Results> {
         let started = Instant::now();
