@@ -46,11 +46,13 @@ fn label_before_quotation(tokens: &[Token]) -> Option<Cue> {
     if colon == 0 || !quotation_follows {
         return None;
     }
-    let first = (0..colon)
-        .rev()
-        .take_while(|&j| tokens[j].is_word() && tokens[j].is_capitalized() && !tokens[j].quoted)
-        .last()?;
-    name_cue(tokens, first, colon)
+    // A capitalised word must close the clause before the colon; the name read back from it
+    // may carry its role words ("pollster David Shaw").
+    let closing = &tokens[colon - 1];
+    if !(closing.is_word() && closing.is_capitalized() && !closing.quoted) {
+        return None;
+    }
+    name_cue(tokens, 0, colon)
 }
 
 /// The label `tokens[start..colon]` as a cue, when it reads as a person's name.

@@ -232,8 +232,11 @@ static ROLE_WORDS: WordList = WordList::new(&[
 ]);
 
 pub fn is_role_word(word: &str) -> bool {
-    listed(&ROLE_WORDS, word)
+    listed(&ROLE_WORDS, word) || OCCUPATIONS.contains(&normalise(word))
 }
+
+/// Occupations written before a name as a title: `data/occupations.txt`.
+static OCCUPATIONS: WordSet = WordSet::new(include_str!("data/occupations.txt"));
 
 /// Role nouns that can head a description of a person ("the diplomat", "the finance minister").
 static PERSON_ROLE_HEADS: WordList = WordList::new(&[

@@ -285,4 +285,33 @@ mod tests {
         ];
         assert_eq!(speaker_of(&texts, "fraud").as_deref(), Some("Thomas Perez"));
     }
+
+    #[test]
+    fn occupations_before_a_name_are_not_part_of_it() {
+        for (text, name) in [
+            (
+                "\"We need buses,\" said Engineer Paula Grant.",
+                "Paula Grant",
+            ),
+            ("\"We played hard,\" Coach Mike Dunn said.", "Mike Dunn"),
+            (
+                "\"We will vote no,\" said Councillor Ada Brooks.",
+                "Ada Brooks",
+            ),
+            (
+                "\"It was a great show,\" said host Jimmy Fallon.",
+                "Jimmy Fallon",
+            ),
+            (
+                "\"This bill is dead,\" said Del. Rob Bell (R-Albemarle).",
+                "Rob Bell",
+            ),
+            (
+                "\"We are ready,\" Rep. Jim Jordan, R-Ohio, said.",
+                "Jim Jordan",
+            ),
+        ] {
+            assert_eq!(speaker_of(&[text], "\"").as_deref(), Some(name), "{text}");
+        }
+    }
 }
