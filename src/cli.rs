@@ -132,6 +132,10 @@ pub struct IndexArgs {
     /// Ignore manifest.json files (title, source and date then come from the text)
     #[arg(long)]
     pub no_manifest: bool,
+    /// Which CSV/TSV columns hold which fields (id, title, text, date, source, url, author),
+    /// for headers the common names do not cover: `--columns title=headline,text=body`
+    #[arg(long, value_name = "FIELD=COLUMN,...", value_parser = crate::ingest::csv::parse_column_choice)]
+    pub columns: Option<crate::ingest::csv::ColumnChoice>,
     /// Skip files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,
