@@ -187,3 +187,52 @@ fn tsv_with_chosen_columns_and_row_ids() {
     ]);
     assert_eq!(bad.status.code(), Some(2), "{}", bad.stderr);
 }
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(data).expect("gzip in memory");
+    encoder.finish().expect("gzip in memory")
+}
+
+#[test]
+fn gzipped_jsonl_and_csv_are_read() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/wire.jsonl.gz",
+        gzip(b"{\"id\":\"w1\",\"title\":\"Walrus\",\"body\":\"The walrus spoke.\",\"date\":\"2021-03-04\"}\n"),
+    );
+    dir.write(
+        "in/sheet.tsv.gz",
+        gzip(b"title\ttext\nBadger\tThe badger spoke.\n"),
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let walrus = dir.run(&["show", "w1", "--json", "--index", "idx"]).json();
+    assert_eq!(walrus["date"], "2021-03-04");
+    let badger = dir
+        .run(&["show", "sheet/1", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(badger["title"], "Badger");
+}
+
+#[test]
+fn a_truncated_gzip_keeps_the_records_before_the_break_with_one_line() {
+    let dir = TestDir::new();
+    let records: String = (0..400)
+        .map(|i| format!("{{\"id\":\"r{i}\",\"body\":\"Record {i} says the otter spoke at length about rivers number {}.\"}}\n", i * 7919 % 1000))
+        .collect();
+    let packed = gzip(records.as_bytes());
+    dir.write("in/cut.jsonl.gz", &packed[..packed.len() * 2 / 3]);
+    dir.write("in/whole.txt", "Whole\n\nThe aardvark spoke.\n");
+    let run = dir.run(&["index", "in", "--index", "idx"]);
+    run.ok();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("cut.jsonl.gz"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(lines[0].contains("truncated"), "{}", lines[0]);
+    dir.run(&["show", "r0", "--json", "--index", "idx"]).json();
+    assert_eq!(hits(&dir, "aardvark"), 1);
+}

@@ -8,6 +8,7 @@
 //! is reported as [`Skipped`] and never stops the others.
 
 pub mod boilerplate;
+pub mod compressed;
 pub mod csv;
 pub mod dates;
 pub mod decode;
@@ -165,7 +166,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 if entry.path() == input.as_path() {
                     problems.skipped.push(Skipped {
                         path: input.display().to_string(),
-                        reason: "not a .txt, .md, .html, .csv, .tsv or .jsonl file".into(),
+                        reason: "not a .txt, .md, .html, .csv, .tsv or .jsonl file (or a .gz of a collection)".into(),
                     });
                 } else if entry.file_name() != manifest::FILE_NAME {
                     ignored.push(entry.path().to_path_buf());
@@ -182,7 +183,10 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 continue;
             }
             let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-            let id = manifest::strip_extension(&relative.to_string_lossy());
+            let mut id = manifest::strip_extension(&relative.to_string_lossy());
+            if is_gzip(entry.path()) {
+                id = manifest::strip_extension(&id);
+            }
             let entry_meta = manifests.entry_for(relative, &mut problems.warnings);
             files.push(InputFile {
                 path: entry.path().to_path_buf(),
@@ -194,7 +198,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
         if let Some(first) = ignored.first() {
             problems.warnings.push(format!(
-                "{}: left out {} files that are not .txt, .md, .html, .csv, .tsv or .jsonl (such as {})",
+                "{}: left out {} files that are not .txt, .md, .html, .csv, .tsv, .jsonl or .gz (such as {})",
                 input.display(),
                 ignored.len(),
                 first.display()
@@ -275,7 +279,20 @@ impl Manifests {
     }
 }
 
+/// Whether a file is gzip-compressed (`.gz`), to be read as the kind its inner name says.
+fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
 fn file_kind(path: &Path) -> Option<FileKind> {
+    if is_gzip(path) {
+        return match compressed::inner_extension(path)?.as_str() {
+            "jsonl" => Some(FileKind::JsonLines),
+            "csv" | "tsv" => Some(FileKind::Csv),
+            _ => None,
+        };
+    }
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "txt" | "md" => Some(FileKind::Text),
@@ -319,13 +336,22 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
         path: file.path.display().to_string(),
         reason,
     };
-    let bytes = match read_limited(&file.path, options.max_file_size) {
+    let mut bytes = match read_limited(&file.path, options.max_file_size) {
         Ok(bytes) => bytes,
         Err(reason) => {
             loaded.skipped.push(skip(reason));
             return loaded;
         }
     };
+    if is_gzip(&file.path) {
+        let inflated = compressed::gunzip(&bytes[..], options.max_file_size);
+        if let Some(warning) = inflated.warning {
+            loaded
+                .warnings
+                .push(format!("{}: {warning}", file.path.display()));
+        }
+        bytes = inflated.bytes;
+    }
     let decoded = match decode::decode(&bytes) {
         Ok(decoded) => decoded,
         Err(refusal) => {
@@ -441,10 +467,13 @@ fn load_html(
 /// A CSV or TSV export: one article per row, fields from the header (see [`csv`]). The row's
 /// fields are recorded as `manifest` origin, as a JSONL record's are.
 fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loaded: &mut Loaded) {
-    let tab_separated = file
-        .path
-        .extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("tsv"));
+    let tab_separated = if is_gzip(&file.path) {
+        compressed::inner_extension(&file.path).as_deref() == Some("tsv")
+    } else {
+        file.path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    };
     let mut reader = csv::reader(text.as_bytes(), tab_separated);
     let place = |line: u64| format!("{}:{line}", file.path.display());
     let columns = match reader.headers() {
