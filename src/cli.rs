@@ -123,7 +123,7 @@ newsdex bench --queries benches/bbc-queries.txt --runs 5"
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or folders of .txt, .md and .jsonl articles
+    /// Files or folders of .txt, .md, .html articles and .jsonl, .csv, .tsv collections (also .gz)
     #[arg(default_value = "seeds")]
     pub paths: Vec<PathBuf>,
     /// Source of every article that has none from its manifest or text

@@ -2,8 +2,9 @@
 //! working out each article's title, source and date.
 //!
 //! Input is any mix of files and folders (searched recursively) holding `.txt`/`.md` articles
-//! (one article per file), saved web pages (`.html`/`.htm`, one article per page, see [`html`])
-//! and `.jsonl` files (one article per line). What comes out is plain
+//! (one article per file), saved web pages (`.html`/`.htm`, one article per page, see [`html`]),
+//! `.jsonl` files (one article per line), `.csv`/`.tsv` exports (one article per row, see
+//! [`csv`]) and gzip-compressed collections (`.jsonl.gz`, `.csv.gz`, see [`compressed`]). What comes out is plain
 //! [`Article`] data; nothing here knows about speakers or the index. A file that cannot be read
 //! is reported as [`Skipped`] and never stops the others.
 
