@@ -236,3 +236,56 @@ fn a_truncated_gzip_keeps_the_records_before_the_break_with_one_line() {
     dir.run(&["show", "r0", "--json", "--index", "idx"]).json();
     assert_eq!(hits(&dir, "aardvark"), 1);
 }
+
+fn warc_record(kind: &str, uri: &str, http: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    )
+}
+
+#[test]
+fn warc_pages_are_articles_and_a_bad_record_is_one_line() {
+    let dir = TestDir::new();
+    let ok = |body: &str| format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let walrus = page(
+        "<title>Walrus</title><meta property=\"article:published_time\" content=\"2020-05-06\">",
+    )
+    .replace("foreign ministers", "walrus keepers");
+    let archive = warc_record("warcinfo", "", "software: test")
+        + &warc_record("response", "https://w.example/walrus", &ok(&walrus))
+        + "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\nbroken\r\n\r\n"
+        + &warc_record(
+            "response",
+            "https://w.example/logo.png",
+            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG",
+        )
+        + &warc_record(
+            "response",
+            "https://w.example/otter",
+            &ok(&page("<title>Otter</title>").replace("foreign ministers", "otter wardens")),
+        );
+    dir.write("crawl/site.warc.gz", gzip(archive.as_bytes()));
+    let run = dir.run(&["index", "crawl", "--index", "idx"]);
+    run.ok();
+    let damaged: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("damaged WARC"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("left out 2 records"), "{}", run.stderr);
+    let show = dir
+        .run(&[
+            "show",
+            "https://w.example/walrus",
+            "--json",
+            "--index",
+            "idx",
+        ])
+        .json();
+    assert_eq!(show["url"], "https://w.example/walrus");
+    assert_eq!(show["date"], "2020-05-06");
+    assert!(hits(&dir, "\"otter wardens\"") >= 1);
+}

@@ -4,7 +4,8 @@
 //! Input is any mix of files and folders (searched recursively) holding `.txt`/`.md` articles
 //! (one article per file), saved web pages (`.html`/`.htm`, one article per page, see [`html`]),
 //! `.jsonl` files (one article per line), `.csv`/`.tsv` exports (one article per row, see
-//! [`csv`]) and gzip-compressed collections (`.jsonl.gz`, `.csv.gz`, see [`compressed`]). What comes out is plain
+//! [`csv`]), web archives (`.warc`, one article per HTML page, see [`warc`]) and gzip-compressed
+//! collections (`.jsonl.gz`, `.csv.gz`, `.warc.gz`, see [`compressed`]). What comes out is plain
 //! [`Article`] data; nothing here knows about speakers or the index. A file that cannot be read
 //! is reported as [`Skipped`] and never stops the others.
 
@@ -17,6 +18,7 @@ pub mod html;
 pub mod manifest;
 pub mod paragraphs;
 pub mod sources;
+pub mod warc;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -79,6 +81,8 @@ pub enum FileKind {
     Html,
     /// `.csv` or `.tsv` with a header row: one article per row.
     Csv,
+    /// `.warc`: a web archive, one article per HTML page it holds.
+    Warc,
 }
 
 /// A file (or a line of one) that was not indexed, and why.
@@ -167,7 +171,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 if entry.path() == input.as_path() {
                     problems.skipped.push(Skipped {
                         path: input.display().to_string(),
-                        reason: "not a .txt, .md, .html, .csv, .tsv or .jsonl file (or a .gz of a collection)".into(),
+                        reason: "not a .txt, .md, .html, .csv, .tsv, .jsonl or .warc file (or a .gz of a collection)".into(),
                     });
                 } else if entry.file_name() != manifest::FILE_NAME {
                     ignored.push(entry.path().to_path_buf());
@@ -199,7 +203,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
         if let Some(first) = ignored.first() {
             problems.warnings.push(format!(
-                "{}: left out {} files that are not .txt, .md, .html, .csv, .tsv, .jsonl or .gz (such as {})",
+                "{}: left out {} files that are not .txt, .md, .html, .csv, .tsv, .jsonl, .warc or .gz (such as {})",
                 input.display(),
                 ignored.len(),
                 first.display()
@@ -291,6 +295,7 @@ fn file_kind(path: &Path) -> Option<FileKind> {
         return match compressed::inner_extension(path)?.as_str() {
             "jsonl" => Some(FileKind::JsonLines),
             "csv" | "tsv" => Some(FileKind::Csv),
+            "warc" => Some(FileKind::Warc),
             _ => None,
         };
     }
@@ -300,6 +305,7 @@ fn file_kind(path: &Path) -> Option<FileKind> {
         "jsonl" => Some(FileKind::JsonLines),
         "html" | "htm" => Some(FileKind::Html),
         "csv" | "tsv" => Some(FileKind::Csv),
+        "warc" => Some(FileKind::Warc),
         _ => None,
     }
 }
@@ -353,6 +359,10 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
         }
         bytes = inflated.bytes;
     }
+    if file.kind == FileKind::Warc {
+        load_warc(file, &bytes, options, known, &mut loaded);
+        return loaded;
+    }
     let decoded = match decode::decode(&bytes) {
         Ok(decoded) => decoded,
         Err(refusal) => {
@@ -387,6 +397,8 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
         FileKind::JsonLines => load_json_lines(file, &decoded.text, options, known, &mut loaded),
         FileKind::Html => load_html(file, &bytes, &decoded.text, options, known, &mut loaded),
         FileKind::Csv => load_csv(file, &decoded.text, options, known, &mut loaded),
+        // Read above, before decoding: an archive holds binary records beside its pages.
+        FileKind::Warc => {}
     }
     loaded
 }
@@ -463,6 +475,84 @@ fn load_html(
         options,
         &file.key,
     ));
+}
+
+/// A web archive: each HTML page answered with 200 becomes an article whose id and URL are
+/// its target URI; other records are counted in one line, damaged ones reported one line each.
+fn load_warc(
+    file: &InputFile,
+    bytes: &[u8],
+    options: &Options,
+    known: KnownFn,
+    loaded: &mut Loaded,
+) {
+    let archive = warc::read(bytes);
+    for problem in archive.problems {
+        loaded.skipped.push(Skipped {
+            path: file.path.display().to_string(),
+            reason: format!("damaged WARC {problem}; skipped"),
+        });
+    }
+    if archive.other_records > 0 {
+        loaded.warnings.push(format!(
+            "{}: left out {} records that are not HTML pages answered with 200 (requests, metadata, other media, redirects, errors)",
+            file.path.display(),
+            archive.other_records
+        ));
+    }
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for response in archive.pages {
+        let place = format!("{} ({})", file.path.display(), response.uri);
+        if !seen.insert(response.uri.clone()) {
+            loaded.skipped.push(Skipped {
+                path: place,
+                reason: "the archive holds this address twice; the first capture is kept".into(),
+            });
+            continue;
+        }
+        let text = match decode::decode(&response.body) {
+            Ok(decoded) => decoded.text,
+            Err(refusal) => {
+                loaded.skipped.push(Skipped {
+                    path: place,
+                    reason: refusal.to_string(),
+                });
+                continue;
+            }
+        };
+        let entry = Entry {
+            url: Some(response.uri.clone()),
+            ..Entry::default()
+        };
+        let hashes = Hashes::of(&response.body, &entry, options);
+        if known(&response.uri, &hashes.fingerprint) {
+            loaded.unchanged.push((response.uri, hashes.content));
+            continue;
+        }
+        let page = html::extract(&text);
+        if page.text.trim().is_empty() {
+            loaded.skipped.push(Skipped {
+                path: place,
+                reason: "web page with no text".into(),
+            });
+            continue;
+        }
+        let entry = Entry {
+            title: page.title,
+            source: page.source,
+            date: page.date,
+            url: entry.url,
+        };
+        loaded.articles.push(build_article(
+            response.uri,
+            page.text,
+            entry,
+            hashes,
+            TitleFrom::FirstLine,
+            options,
+            &file.key,
+        ));
+    }
 }
 
 /// A CSV or TSV export: one article per row, fields from the header (see [`csv`]). The row's
