@@ -289,3 +289,23 @@ fn warc_pages_are_articles_and_a_bad_record_is_one_line() {
     assert_eq!(show["date"], "2020-05-06");
     assert!(hits(&dir, "\"otter wardens\"") >= 1);
 }
+
+#[test]
+fn text_rules_read_cr_only_files_stamped_bylines_and_weekday_date_lines() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/mac.txt",
+        "Talks end\r\rBy Dana Whitfield, CNN Updated 3:45 PM ET, Mon January 24, 2022\r\rThe walrus spoke.\rThe otter listened.\r",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let show = dir.run(&["show", "mac", "--json", "--index", "idx"]).json();
+    assert_eq!(show["source"], "CNN");
+    assert_eq!(show["date"], "2022-01-24");
+    assert_eq!(show["date_origin"], "text");
+    assert_eq!(
+        hits(&dir, "\"spoke the otter\""),
+        0,
+        "lines are not glued together"
+    );
+    assert_eq!(hits(&dir, "otter"), 1);
+}

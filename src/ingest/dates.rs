@@ -66,8 +66,17 @@ fn publication_line_date(paragraphs: &[&str]) -> Option<(usize, NaiveDate)> {
         .iter()
         .enumerate()
         .filter(|(_, p)| p.split_whitespace().count() <= PUBLICATION_LINE_MAX_WORDS)
-        .filter(|(_, p)| starts_with_publication_label(p))
+        .filter(|(_, p)| starts_with_publication_label(p) || is_stamped_byline(p))
         .find_map(|(i, p)| dates_in(p).first().map(|mention| (i, mention.date)))
+}
+
+/// A byline with a time stamp after it: "By Dana Whitfield, CNN Updated 3:45 PM ET, Mon ...".
+fn is_stamped_byline(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    lower.starts_with("by ")
+        && [" updated ", " published ", " posted "]
+            .iter()
+            .any(|stamp| lower.contains(stamp))
 }
 
 fn starts_with_publication_label(paragraph: &str) -> bool {
