@@ -20,7 +20,8 @@
 //! Metadata, best first for each field:
 //! - title: JSON-LD `headline`, `og:title`, `<title>`;
 //! - date: JSON-LD `datePublished`, `article:published_time` and similar meta tags,
-//!   `<time datetime>` (one marked `pubdate` or `itemprop=datePublished` first);
+//!   `<time datetime>` (one marked `pubdate` or `itemprop=datePublished` first), and last a
+//!   full day in the page's address (`/2020/01/02/`);
 //! - source: JSON-LD `publisher.name`, `og:site_name`;
 //! - URL: `<link rel=canonical>`, `og:url`, JSON-LD `url`.
 //!
@@ -103,6 +104,11 @@ pub fn extract(html: &str) -> Page {
                 .find_map(|name| meta(&document, &[name]).and_then(|d| parse_page_date(&d)))
         })
         .or_else(|| time_element_date(&document));
+    let canonical = document
+        .select("link[rel=canonical]")
+        .first()
+        .attr("href")
+        .map(|h| h.to_string());
     page.source = ld
         .as_ref()
         .and_then(|a| name_of(a.get("publisher")))
@@ -119,6 +125,13 @@ pub fn extract(html: &str) -> Page {
         .or_else(|| meta(&document, &["og:url"]))
         .or_else(|| ld.as_ref().and_then(|a| text_of(a.get("url"))))
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
+    if page.date.is_none() {
+        page.date = page
+            .url
+            .as_deref()
+            .or(canonical.as_deref())
+            .and_then(url_date);
+    }
     match main_text(html) {
         Some(text) => page.text = text,
         None => {
@@ -206,6 +219,27 @@ fn time_element_date(document: &Document) -> Option<NaiveDate> {
         .iter()
         .chain(all.iter())
         .find_map(|t| t.attr("datetime").and_then(|d| parse_page_date(&d)))
+}
+
+/// A full date in an address's path, as many news sites write it: `/2020/01/02/`,
+/// `/2020-01-02-slug`. A year and month alone are not enough.
+fn url_date(url: &str) -> Option<NaiveDate> {
+    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
+    let digits: Vec<&str> = path
+        .split(|c: char| !c.is_ascii_digit())
+        .filter(|part| !part.is_empty())
+        .collect();
+    digits.windows(3).find_map(|w| {
+        let (y, m, d) = (w[0], w[1], w[2]);
+        if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
+            return None;
+        }
+        let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
+        let at = path
+            .find(&format!("{y}/{m}/{d}"))
+            .or_else(|| path.find(&format!("{y}-{m}-{d}")));
+        at.and(crate::model::date_in_range(date).then_some(date))
+    })
 }
 
 /// A date as pages write it in metadata: ISO (`2022-01-26`, `2022-01-26T10:31:00+00:00`) or any
@@ -368,5 +402,19 @@ businesslike and said the written responses would be shared with allies before p
             NaiveDate::from_ymd_opt(2022, 1, 24)
         );
         assert_eq!(parse_page_date("0001-01-01"), None);
+    }
+
+    #[test]
+    fn a_full_date_in_the_address_is_a_last_resort() {
+        assert_eq!(
+            url_date("https://news.example/2020/01/02/talks-end"),
+            NaiveDate::from_ymd_opt(2020, 1, 2)
+        );
+        assert_eq!(
+            url_date("https://news.example/world/2020-03-16-paris"),
+            NaiveDate::from_ymd_opt(2020, 3, 16)
+        );
+        assert_eq!(url_date("https://news.example/2020/01/story-123"), None);
+        assert_eq!(url_date("https://news.example/id/2020.01.02"), None);
     }
 }
