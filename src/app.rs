@@ -115,6 +115,7 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
             max_file_size: args.max_file_size,
             default_source: args.source,
             use_manifest: !args.no_manifest,
+            columns: args.columns.map(|c| c.0).unwrap_or_default(),
         },
         rebuild: args.rebuild,
         keep_missing: args.keep_missing,

@@ -133,7 +133,7 @@ API: GET /api/search?q=..., /api/articles/{id}, /api/speakers, /api/sources, /ap
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or folders of .txt, .md and .jsonl articles
+    /// Files or folders of .txt, .md, .html articles and .jsonl, .csv, .tsv collections (also .gz)
     #[arg(default_value = "seeds")]
     pub paths: Vec<PathBuf>,
     /// Source of every article that has none from its manifest or text
@@ -142,6 +142,10 @@ pub struct IndexArgs {
     /// Ignore manifest.json files (title, source and date then come from the text)
     #[arg(long)]
     pub no_manifest: bool,
+    /// Which CSV/TSV columns hold which fields (id, title, text, date, source, url, author),
+    /// for headers the common names do not cover: `--columns title=headline,text=body`
+    #[arg(long, value_name = "FIELD=COLUMN,...", value_parser = crate::ingest::csv::parse_column_choice)]
+    pub columns: Option<crate::ingest::csv::ColumnChoice>,
     /// Skip files larger than this many bytes
     #[arg(long, value_name = "BYTES", default_value_t = DEFAULT_MAX_FILE_SIZE)]
     pub max_file_size: u64,

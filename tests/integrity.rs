@@ -76,7 +76,7 @@ fn a_run_over_one_folder_leaves_other_folders_articles_alone() {
 fn files_of_other_kinds_in_a_folder_are_counted_in_one_line() {
     let dir = TestDir::new();
     dir.write("in/a.txt", article("A", "The aardvark spoke."));
-    dir.write("in/page.html", "<p>hello</p>");
+    dir.write("in/slides.pptx", "PK");
     dir.write("in/scan.pdf", "%PDF");
     let run = dir.run(&["index", "in"]);
     run.ok();

@@ -39,9 +39,15 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 /// Finds the publication date of an article from its paragraphs (title included), or `None`.
 pub fn find_date(paragraphs: &[&str]) -> Option<NaiveDate> {
     let boilerplate = boilerplate::mark_boilerplate(paragraphs);
+    // The top of the article beats dates met later (a reader comment's "Posted on ...").
+    let labelled = publication_line_date(paragraphs);
+    let dateline = dateline_date(paragraphs, &boilerplate);
+    let first = match (labelled, dateline) {
+        (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
+        (a, b) => a.or(b),
+    };
     own_stamp_date(paragraphs)
-        .or_else(|| publication_line_date(paragraphs))
-        .or_else(|| dateline_date(paragraphs, &boilerplate))
+        .or(first.map(|(_, date)| date))
         .filter(|date| PLAUSIBLE_YEARS.contains(&date.year()))
 }
 
@@ -54,28 +60,50 @@ fn own_stamp_date(paragraphs: &[&str]) -> Option<NaiveDate> {
 }
 
 /// The date on a short line that says it is the publication date ("Published: ...").
-fn publication_line_date(paragraphs: &[&str]) -> Option<NaiveDate> {
+/// With the index of its paragraph.
+fn publication_line_date(paragraphs: &[&str]) -> Option<(usize, NaiveDate)> {
     paragraphs
         .iter()
-        .filter(|p| p.split_whitespace().count() <= PUBLICATION_LINE_MAX_WORDS)
-        .filter(|p| starts_with_publication_label(p))
-        .find_map(|p| dates_in(p).first().map(|mention| mention.date))
+        .enumerate()
+        .filter(|(_, p)| p.split_whitespace().count() <= PUBLICATION_LINE_MAX_WORDS)
+        .filter(|(_, p)| starts_with_publication_label(p) || is_stamped_byline(p))
+        .find_map(|(i, p)| dates_in(p).first().map(|mention| (i, mention.date)))
+}
+
+/// A byline with a time stamp after it: "By Dana Whitfield, CNN Updated 3:45 PM ET, Mon ...".
+fn is_stamped_byline(paragraph: &str) -> bool {
+    let lower = paragraph.trim_start().to_lowercase();
+    lower.starts_with("by ")
+        && [" updated ", " published ", " posted "]
+            .iter()
+            .any(|stamp| lower.contains(stamp))
 }
 
 fn starts_with_publication_label(paragraph: &str) -> bool {
-    const LABELS: [&str; 5] = ["published", "first published", "posted", "date:", "dated"];
+    const LABELS: [&str; 8] = [
+        "published",
+        "first published",
+        "posted",
+        "date:",
+        "dated",
+        "updated",
+        "last updated",
+        "last modified",
+    ];
     let lower = paragraph.trim_start().to_lowercase();
     LABELS.iter().any(|label| lower.starts_with(label))
 }
 
 /// A date opening one of the first paragraphs, as datelines do.
-fn dateline_date(paragraphs: &[&str], boilerplate: &[bool]) -> Option<NaiveDate> {
+/// With the index of its paragraph.
+fn dateline_date(paragraphs: &[&str], boilerplate: &[bool]) -> Option<(usize, NaiveDate)> {
     paragraphs
         .iter()
+        .enumerate()
         .zip(boilerplate)
         .filter(|(_, &is_boilerplate)| !is_boilerplate)
         .take(DATELINE_WITHIN)
-        .find_map(|(paragraph, _)| leading_dateline(paragraph))
+        .find_map(|((i, paragraph), _)| leading_dateline(paragraph).map(|date| (i, date)))
 }
 
 /// The date of a dateline at the start of `paragraph`: a few capitalised words at most (a place,
@@ -111,8 +139,9 @@ fn separator_follows(rest: &[Word]) -> bool {
     true
 }
 
+/// A dash, a bar, a bracket, or the `by` of a byline after a date and time.
 fn is_separator(word: &str) -> bool {
-    matches!(word, "-" | "--" | "–" | "—" | "|" | "/") || word.starts_with('(')
+    matches!(word, "-" | "--" | "–" | "—" | "|" | "/" | "by") || word.starts_with('(')
 }
 
 fn ends_with_separator(text: &str) -> bool {
@@ -123,6 +152,12 @@ fn ends_with_separator(text: &str) -> bool {
 fn is_time_word(word: &str) -> bool {
     let core = word.trim_end_matches([',', ':', '—', '–']);
     let clock = core.contains(':') && core.chars().all(|c| c.is_ascii_digit() || c == ':');
+    // "10.31", as British papers write the time.
+    let dotted_clock = core
+        .split_once('.')
+        .is_some_and(|(h, m)| (1..=2).contains(&h.len()) && m.len() == 2)
+        && core.chars().all(|c| c.is_ascii_digit() || c == '.');
+    let clock = clock || dotted_clock;
     let half_day = matches!(
         core.to_ascii_lowercase().as_str(),
         "am" | "pm" | "a.m." | "p.m."
@@ -134,11 +169,35 @@ fn is_time_word(word: &str) -> bool {
 }
 
 /// A time zone's abbreviation: after four digits it makes them a time ("1945 GMT"), not a year.
+/// Also a zone with its offset, as JavaScript prints dates ("GMT+0000").
 fn is_zone(word: &str) -> bool {
-    matches!(
-        word.trim_end_matches([',', '.', ':', ')']),
-        "GMT" | "UTC" | "BST" | "CET" | "CEST" | "MSK" | "EST" | "EDT" | "PST" | "PDT"
-    )
+    let word = word.trim_end_matches([',', '.', ':', ')']);
+    let name = word.split(['+', '-']).next().unwrap_or(word);
+    let offset_ok = name.len() == word.len()
+        || ((name == "GMT" || name == "UTC")
+            && word[name.len() + 1..]
+                .chars()
+                .all(|c| c.is_ascii_digit() || c == ':'));
+    offset_ok
+        && matches!(
+            name,
+            "GMT"
+                | "UTC"
+                | "BST"
+                | "CET"
+                | "CEST"
+                | "MSK"
+                | "EST"
+                | "EDT"
+                | "PST"
+                | "PDT"
+                | "ET"
+                | "PT"
+                | "CT"
+                | "CST"
+                | "CDT"
+                | "MT"
+        )
 }
 
 fn starts_uppercase(word: &str) -> bool {
@@ -513,5 +572,43 @@ mod tests {
     #[test]
     fn implausible_years_are_dropped() {
         assert_eq!(find_date(&["Title", "Published: 4 March 1066"]), None);
+    }
+
+    #[test]
+    fn date_lines_with_weekday_time_and_stamp_labels() {
+        let day = |y, m, d| NaiveDate::from_ymd_opt(y, m, d);
+        let cases = [
+            ("Updated 3:45 PM ET, Mon January 24, 2022", day(2022, 1, 24)),
+            ("Wednesday 26 January 2022 10.31 GMT", day(2022, 1, 26)),
+            (
+                "Last modified on Wed 26 Jan 2022 17.15 GMT",
+                day(2022, 1, 26),
+            ),
+            ("Last updated: January 24, 2022", day(2022, 1, 24)),
+            (
+                "Monday August 27, 2018 10:05 am PDT by Dana Whitfield",
+                day(2018, 8, 27),
+            ),
+            ("Sat Nov 18 2017 15:21:41 GMT+0000", day(2017, 11, 18)),
+        ];
+        for (line, want) in cases {
+            let paragraphs = [
+                "Talks end",
+                line,
+                "The talks ended on Wednesday, officials said.",
+            ];
+            assert_eq!(find_date(&paragraphs), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn the_top_of_the_article_beats_a_later_posted_line() {
+        let paragraphs = [
+            "Gadget review",
+            "LONDON, March 3, 2023 (Reuters) - The gadget went on sale on Friday.",
+            "Comments",
+            "Posted on Aug. 30, 2018 by gadgetfan88",
+        ];
+        assert_eq!(find_date(&paragraphs), NaiveDate::from_ymd_opt(2023, 3, 3));
     }
 }

@@ -52,10 +52,28 @@ pub fn check_size(size: u64, limit: u64) -> Result<(), Refusal> {
 /// mark, or else as Windows-1252, into NFC.
 pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
     let mut decoded = decode_as_is(bytes)?;
+    if decoded.text.contains('\r') {
+        decoded.text = lone_cr_to_lf(&decoded.text);
+    }
     if is_nfc_quick(decoded.text.chars()) != IsNormalized::Yes {
         decoded.text = decoded.text.nfc().collect();
     }
     Ok(decoded)
+}
+
+/// Old Mac line endings (a CR alone) as line feeds, so their lines stay apart; CRLF is kept.
+/// Same length in bytes, so offsets into the text are unchanged.
+fn lone_cr_to_lf(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '\r' && chars.peek() != Some(&'\n') {
+            out.push('\n');
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 fn decode_as_is(bytes: &[u8]) -> Result<Decoded, Refusal> {
@@ -179,5 +197,11 @@ mod tests {
         assert_eq!(human_size(16 * 1024 * 1024), "16 MiB");
         assert_eq!(human_size(1536), "1.5 KiB");
         assert_eq!(human_size(12), "12 B");
+    }
+
+    #[test]
+    fn cr_only_and_mixed_line_endings_keep_lines_apart() {
+        let decoded = decode(b"Title\r\rFirst line.\rSecond line.\r\nThird.").unwrap();
+        assert_eq!(decoded.text, "Title\n\nFirst line.\nSecond line.\r\nThird.");
     }
 }

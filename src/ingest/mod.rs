@@ -2,16 +2,23 @@
 //! working out each article's title, source and date.
 //!
 //! Input is any mix of files and folders (searched recursively) holding `.txt`/`.md` articles
-//! (one article per file) and `.jsonl` files (one article per line). What comes out is plain
+//! (one article per file), saved web pages (`.html`/`.htm`, one article per page, see [`html`]),
+//! `.jsonl` files (one article per line), `.csv`/`.tsv` exports (one article per row, see
+//! [`csv`]), web archives (`.warc`, one article per HTML page, see [`warc`]) and gzip-compressed
+//! collections (`.jsonl.gz`, `.csv.gz`, `.warc.gz`, see [`compressed`]). What comes out is plain
 //! [`Article`] data; nothing here knows about speakers or the index. A file that cannot be read
 //! is reported as [`Skipped`] and never stops the others.
 
 pub mod boilerplate;
+pub mod compressed;
+pub mod csv;
 pub mod dates;
 pub mod decode;
+pub mod html;
 pub mod manifest;
 pub mod paragraphs;
 pub mod sources;
+pub mod warc;
 
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
@@ -35,6 +42,8 @@ pub struct Options {
     pub default_source: Option<String>,
     /// Whether `manifest.json` files are read.
     pub use_manifest: bool,
+    /// CSV/TSV columns chosen by the user (`--columns`), as (`field`, `column name`).
+    pub columns: Vec<(String, String)>,
 }
 
 impl Default for Options {
@@ -43,6 +52,7 @@ impl Default for Options {
             max_file_size: DEFAULT_MAX_FILE_SIZE,
             default_source: None,
             use_manifest: true,
+            columns: Vec::new(),
         }
     }
 }
@@ -67,6 +77,12 @@ pub enum FileKind {
     Text,
     /// `.jsonl`: one article per line.
     JsonLines,
+    /// `.html` or `.htm`: one saved web page, one article.
+    Html,
+    /// `.csv` or `.tsv` with a header row: one article per row.
+    Csv,
+    /// `.warc`: a web archive, one article per HTML page it holds.
+    Warc,
 }
 
 /// A file (or a line of one) that was not indexed, and why.
@@ -155,7 +171,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 if entry.path() == input.as_path() {
                     problems.skipped.push(Skipped {
                         path: input.display().to_string(),
-                        reason: "not a .txt, .md or .jsonl file".into(),
+                        reason: "not a .txt, .md, .html, .csv, .tsv, .jsonl or .warc file (or a .gz of a collection)".into(),
                     });
                 } else if entry.file_name() != manifest::FILE_NAME {
                     ignored.push(entry.path().to_path_buf());
@@ -172,7 +188,10 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 continue;
             }
             let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
-            let id = manifest::strip_extension(&relative.to_string_lossy());
+            let mut id = manifest::strip_extension(&relative.to_string_lossy());
+            if is_gzip(entry.path()) {
+                id = manifest::strip_extension(&id);
+            }
             let entry_meta = manifests.entry_for(relative, &mut problems.warnings);
             files.push(InputFile {
                 path: entry.path().to_path_buf(),
@@ -184,7 +203,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
         if let Some(first) = ignored.first() {
             problems.warnings.push(format!(
-                "{}: left out {} files that are not .txt, .md or .jsonl (such as {})",
+                "{}: left out {} files that are not .txt, .md, .html, .csv, .tsv, .jsonl, .warc or .gz (such as {})",
                 input.display(),
                 ignored.len(),
                 first.display()
@@ -265,11 +284,28 @@ impl Manifests {
     }
 }
 
+/// Whether a file is gzip-compressed (`.gz`), to be read as the kind its inner name says.
+fn is_gzip(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+}
+
 fn file_kind(path: &Path) -> Option<FileKind> {
+    if is_gzip(path) {
+        return match compressed::inner_extension(path)?.as_str() {
+            "jsonl" => Some(FileKind::JsonLines),
+            "csv" | "tsv" => Some(FileKind::Csv),
+            "warc" => Some(FileKind::Warc),
+            _ => None,
+        };
+    }
     let extension = path.extension()?.to_str()?.to_ascii_lowercase();
     match extension.as_str() {
         "txt" | "md" => Some(FileKind::Text),
         "jsonl" => Some(FileKind::JsonLines),
+        "html" | "htm" => Some(FileKind::Html),
+        "csv" | "tsv" => Some(FileKind::Csv),
+        "warc" => Some(FileKind::Warc),
         _ => None,
     }
 }
@@ -307,13 +343,26 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
         path: file.path.display().to_string(),
         reason,
     };
-    let bytes = match read_limited(&file.path, options.max_file_size) {
+    let mut bytes = match read_limited(&file.path, options.max_file_size) {
         Ok(bytes) => bytes,
         Err(reason) => {
             loaded.skipped.push(skip(reason));
             return loaded;
         }
     };
+    if is_gzip(&file.path) {
+        let inflated = compressed::gunzip(&bytes[..], options.max_file_size);
+        if let Some(warning) = inflated.warning {
+            loaded
+                .warnings
+                .push(format!("{}: {warning}", file.path.display()));
+        }
+        bytes = inflated.bytes;
+    }
+    if file.kind == FileKind::Warc {
+        load_warc(file, &bytes, options, known, &mut loaded);
+        return loaded;
+    }
     let decoded = match decode::decode(&bytes) {
         Ok(decoded) => decoded,
         Err(refusal) => {
@@ -346,6 +395,10 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
             ));
         }
         FileKind::JsonLines => load_json_lines(file, &decoded.text, options, known, &mut loaded),
+        FileKind::Html => load_html(file, &bytes, &decoded.text, options, known, &mut loaded),
+        FileKind::Csv => load_csv(file, &decoded.text, options, known, &mut loaded),
+        // Read above, before decoding: an archive holds binary records beside its pages.
+        FileKind::Warc => {}
     }
     loaded
 }
@@ -375,6 +428,248 @@ fn strip_markdown_heading(text: String, path: &Path) -> String {
         })
         .collect::<Vec<_>>()
         .join("\n")
+}
+
+/// One saved web page: its main text, with the page's own metadata filling whatever the
+/// manifest leaves unknown (recorded as `manifest` origin: structured metadata, as a JSONL
+/// record's fields are), and the text rules after that.
+fn load_html(
+    file: &InputFile,
+    bytes: &[u8],
+    text: &str,
+    options: &Options,
+    known: KnownFn,
+    loaded: &mut Loaded,
+) {
+    let entry = file.entry.clone();
+    let hashes = Hashes::of(bytes, &entry, options);
+    if known(&file.id, &hashes.fingerprint) {
+        loaded.unchanged.push((file.id.clone(), hashes.content));
+        return;
+    }
+    let page = html::extract(text);
+    if page.text.trim().is_empty() {
+        loaded.skipped.push(Skipped {
+            path: file.path.display().to_string(),
+            reason: "web page with no text".into(),
+        });
+        return;
+    }
+    if let Some(warning) = &page.warning {
+        loaded
+            .warnings
+            .push(format!("{}: {warning}", file.path.display()));
+    }
+    let entry = Entry {
+        title: entry.title.or(page.title),
+        source: entry.source.or(page.source),
+        date: entry.date.or(page.date),
+        url: entry.url.or(page.url),
+    };
+    loaded.articles.push(build_article(
+        file.id.clone(),
+        page.text,
+        entry,
+        hashes,
+        TitleFrom::FirstLine,
+        options,
+        &file.key,
+    ));
+}
+
+/// A web archive: each HTML page answered with 200 becomes an article whose id and URL are
+/// its target URI; other records are counted in one line, damaged ones reported one line each.
+fn load_warc(
+    file: &InputFile,
+    bytes: &[u8],
+    options: &Options,
+    known: KnownFn,
+    loaded: &mut Loaded,
+) {
+    let archive = warc::read(bytes);
+    for problem in archive.problems {
+        loaded.skipped.push(Skipped {
+            path: file.path.display().to_string(),
+            reason: format!("damaged WARC {problem}; skipped"),
+        });
+    }
+    if archive.other_records > 0 {
+        loaded.warnings.push(format!(
+            "{}: left out {} records that are not HTML pages answered with 200 (requests, metadata, other media, redirects, errors)",
+            file.path.display(),
+            archive.other_records
+        ));
+    }
+    let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
+    for response in archive.pages {
+        let place = format!("{} ({})", file.path.display(), response.uri);
+        if !seen.insert(response.uri.clone()) {
+            loaded.skipped.push(Skipped {
+                path: place,
+                reason: "the archive holds this address twice; the first capture is kept".into(),
+            });
+            continue;
+        }
+        let text = match decode::decode(&response.body) {
+            Ok(decoded) => decoded.text,
+            Err(refusal) => {
+                loaded.skipped.push(Skipped {
+                    path: place,
+                    reason: refusal.to_string(),
+                });
+                continue;
+            }
+        };
+        let entry = Entry {
+            url: Some(response.uri.clone()),
+            ..Entry::default()
+        };
+        let hashes = Hashes::of(&response.body, &entry, options);
+        if known(&response.uri, &hashes.fingerprint) {
+            loaded.unchanged.push((response.uri, hashes.content));
+            continue;
+        }
+        let page = html::extract(&text);
+        if page.text.trim().is_empty() {
+            loaded.skipped.push(Skipped {
+                path: place,
+                reason: "web page with no text".into(),
+            });
+            continue;
+        }
+        let entry = Entry {
+            title: page.title,
+            source: page.source,
+            date: page.date,
+            url: entry.url,
+        };
+        loaded.articles.push(build_article(
+            response.uri,
+            page.text,
+            entry,
+            hashes,
+            TitleFrom::FirstLine,
+            options,
+            &file.key,
+        ));
+    }
+}
+
+/// A CSV or TSV export: one article per row, fields from the header (see [`csv`]). The row's
+/// fields are recorded as `manifest` origin, as a JSONL record's are.
+fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loaded: &mut Loaded) {
+    let tab_separated = if is_gzip(&file.path) {
+        compressed::inner_extension(&file.path).as_deref() == Some("tsv")
+    } else {
+        file.path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
+    };
+    let mut reader = csv::reader(text.as_bytes(), tab_separated);
+    let place = |line: u64| format!("{}:{line}", file.path.display());
+    let columns = match reader.headers() {
+        Ok(header) => csv::auto_columns(header, &options.columns),
+        Err(e) => Err(format!("no readable header row ({e})")),
+    };
+    let skip_file = |reason: String| Skipped {
+        path: file.path.display().to_string(),
+        reason,
+    };
+    let columns = match columns {
+        Ok(columns) if columns.text.is_some() => columns,
+        Ok(_) => {
+            loaded.skipped.push(skip_file(
+                "no text column in the header (looked for text, body, content; \
+                 name one with --columns text=COLUMN)"
+                    .into(),
+            ));
+            return;
+        }
+        Err(reason) => {
+            loaded.skipped.push(skip_file(reason));
+            return;
+        }
+    };
+    let mut lines_by_id: HashMap<String, u64> = HashMap::new();
+    for (row_number, result) in reader.records().enumerate().map(|(i, r)| (i + 1, r)) {
+        let record = match result {
+            Ok(record) => record,
+            Err(e) => {
+                let line = e.position().map_or(0, |p| p.line());
+                loaded.skipped.push(Skipped {
+                    path: place(line),
+                    reason: format!("unreadable CSV row ({}); row skipped", csv_error(&e)),
+                });
+                continue;
+            }
+        };
+        let line = record.position().map_or(0, |p| p.line());
+        let row = csv::Row::of(&record, &columns);
+        let Some(body) = row.text else {
+            loaded.skipped.push(Skipped {
+                path: place(line),
+                reason: "row has no text".into(),
+            });
+            continue;
+        };
+        let id = row
+            .id
+            .unwrap_or_else(|| format!("{}/{row_number}", file.id));
+        if let Some(first) = lines_by_id.get(&id) {
+            loaded.skipped.push(Skipped {
+                path: place(line),
+                reason: format!(
+                    "repeats the id {id:?} of line {first}; ids must be unique, row not indexed"
+                ),
+            });
+            continue;
+        }
+        lines_by_id.insert(id.clone(), line);
+        let date = row
+            .date
+            .and_then(|value| match html::parse_page_date(&value) {
+                Some(date) => Some(date),
+                None => {
+                    loaded.warnings.push(format!(
+                        "{}: date {value:?} is not a date newsdex reads; date left unknown",
+                        place(line)
+                    ));
+                    None
+                }
+            });
+        let entry = Entry {
+            title: row.title,
+            source: row.source,
+            date,
+            url: row.url,
+        };
+        let raw: Vec<&str> = record.iter().collect();
+        let hashes = Hashes::of(raw.join("\u{1f}").as_bytes(), &entry, options);
+        if known(&id, &hashes.fingerprint) {
+            loaded.unchanged.push((id, hashes.content));
+            continue;
+        }
+        loaded.articles.push(build_article(
+            id,
+            body,
+            entry,
+            hashes,
+            TitleFrom::RecordOnly,
+            options,
+            &file.key,
+        ));
+    }
+}
+
+/// A CSV error in words, without the crate's position prefix (the caller gives the line).
+fn csv_error(error: &::csv::Error) -> String {
+    match error.kind() {
+        ::csv::ErrorKind::UnequalLengths {
+            expected_len, len, ..
+        } => format!("{len} fields where the header has {expected_len}"),
+        ::csv::ErrorKind::Utf8 { .. } => "invalid UTF-8".into(),
+        _ => error.to_string(),
+    }
 }
 
 /// One line of a `.jsonl` collection.

@@ -116,11 +116,33 @@ fn byline_outlet(paragraph: &str) -> Option<&str> {
     {
         return None;
     }
-    let outlet = leading_capitalised_words(after.trim());
+    let outlet = cut_at_stamp(leading_capitalised_words(after.trim()));
     let is_job = outlet
         .split_whitespace()
         .any(|w| JOBS.contains(&w.to_lowercase().as_str()));
     (!outlet.is_empty() && !is_job).then_some(outlet)
+}
+
+/// The words before a time stamp that follows an outlet in a byline: "CNN Updated 3:45 PM" →
+/// "CNN".
+fn cut_at_stamp(outlet: &str) -> &str {
+    const STAMPS: [&str; 6] = [
+        "Updated",
+        "Published",
+        "Posted",
+        "Last",
+        "Modified",
+        "First",
+    ];
+    let mut end = 0;
+    for word in outlet.split_whitespace() {
+        if STAMPS.contains(&word.trim_end_matches(':')) {
+            break;
+        }
+        let at = word.as_ptr() as usize - outlet.as_ptr() as usize;
+        end = at + word.len();
+    }
+    &outlet[..end]
 }
 
 /// The outlet named in a closing credit: "..., Kommersant reports." → "Kommersant";
@@ -340,5 +362,16 @@ mod tests {
             source(&["Talks fail", "Moscow, Russia: Ministers met on Thursday."]),
             None
         );
+    }
+
+    #[test]
+    fn a_byline_outlet_stops_at_the_stamp_after_it() {
+        let paragraphs = [
+            "Talks end",
+            "By Dana Whitfield, CNN Updated 3:45 PM ET, Mon January 24, 2022",
+            "The talks ended on Monday.",
+        ];
+        assert_eq!(find_source(&paragraphs).as_deref(), Some("CNN"));
+        assert_eq!(cut_at_stamp("Example Post"), "Example Post");
     }
 }

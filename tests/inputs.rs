@@ -1,0 +1,311 @@
+//! `newsdex index` on the input formats beyond plain text: saved web pages and CSV/TSV exports.
+//! Every input here is small and written by the test itself.
+
+mod common;
+
+use common::TestDir;
+
+const BODY: &str =
+    "<p>The foreign ministers met in Geneva on Wednesday for talks that lasted more \
+than four hours, officials said, and agreed to meet again next month.</p>\
+<p>\"We have made progress on the written response,\" the minister told reporters outside the \
+hotel, adding that the next round would take place in Vienna.</p>\
+<p>Neither side gave details of the proposals discussed, but both described the atmosphere \
+as businesslike and constructive after a long day of talks.</p>";
+
+fn page(head: &str) -> String {
+    format!(
+        "<!doctype html><html><head>{head}</head><body>\
+         <nav><a href=\"/\">Home</a> <a href=\"/world\">World</a></nav>\
+         <article><h1>Ministers meet</h1>{BODY}</article>\
+         <footer>All rights reserved.</footer></body></html>"
+    )
+}
+
+fn hits(dir: &TestDir, query: &str) -> u64 {
+    dir.run(&["search", query, "--json", "--index", "idx"])
+        .json()["total"]
+        .as_u64()
+        .unwrap_or(0)
+}
+
+#[test]
+fn html_pages_give_text_and_metadata_with_their_origin() {
+    let dir = TestDir::new();
+    dir.write(
+        "pages/geneva.html",
+        page(
+            r#"<title>Ministers meet</title>
+<script type="application/ld+json">{"@context":"https://schema.org","@type":"NewsArticle",
+"headline":"Ministers meet in Geneva","datePublished":"2022-01-26T10:31:00Z",
+"author":{"@type":"Person","name":"Dana Whitfield"},"publisher":{"@type":"Organization","name":"Planet News"}}</script>
+<link rel="canonical" href="https://planet.example/geneva">"#,
+        ),
+    );
+    dir.write(
+        "pages/vienna.htm",
+        page(
+            r#"<title>Vienna</title><meta property="og:site_name" content="Daily Star">
+<meta property="article:published_time" content="2021-12-17">"#,
+        ),
+    );
+    let run = dir.run(&["index", "pages", "--index", "idx"]);
+    run.ok();
+    let show = dir
+        .run(&["show", "geneva", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(show["title"], "Ministers meet in Geneva");
+    assert_eq!(show["date"], "2022-01-26");
+    assert_eq!(show["date_origin"], "manifest");
+    assert_eq!(show["source"], "Planet News");
+    assert_eq!(show["url"], "https://planet.example/geneva");
+    let vienna = dir
+        .run(&["show", "vienna", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(vienna["date"], "2021-12-17");
+    assert_eq!(vienna["source"], "Daily Star");
+    assert_eq!(hits(&dir, "\"written response\""), 2);
+    assert_eq!(hits(&dir, "rights reserved"), 0, "page footer left out");
+}
+
+#[test]
+fn a_page_without_metadata_falls_back_to_the_text_rules() {
+    let dir = TestDir::new();
+    dir.write(
+        "pages/plain.html",
+        "<html><body><h1>Talks end</h1><p>GENEVA, Jan. 26, 2022 (Reuters) - The talks \
+         ended without agreement on Wednesday, diplomats said.</p></body></html>",
+    );
+    dir.run(&["index", "pages", "--index", "idx"]).ok();
+    let show = dir
+        .run(&["show", "plain", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(show["date"], "2022-01-26");
+    assert_eq!(show["date_origin"], "text");
+}
+
+#[test]
+fn malformed_html_gives_its_text_and_loses_nothing_else() {
+    let dir = TestDir::new();
+    dir.write(
+        "pages/broken.html",
+        "<html><body><div><p>The walrus <b>spoke <i>at length</b> about the tangled tags \
+         of this page, which close in the wrong order and never end, as pages saved from \
+         old sites often do.<p>The <span>tusked</div></p></i> reporter added that the \
+         browser repairs such markup without a word, and so does newsdex when it reads it.\
+         <table><tr><td>unclosed cell",
+    );
+    dir.write(
+        "pages/empty.html",
+        "<html><head><title></title></head><body></body></html>",
+    );
+    dir.write("pages/good.txt", "Good\n\nThe aardvark spoke.\n");
+    let run = dir.run(&["index", "pages", "--index", "idx"]);
+    run.ok();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("empty.html"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(hits(&dir, "walrus") >= 1);
+    assert_eq!(hits(&dir, "tusked"), 1, "both paragraphs kept");
+    assert_eq!(hits(&dir, "aardvark"), 1);
+}
+
+#[test]
+fn csv_rows_are_articles_and_a_broken_row_is_one_line() {
+    let dir = TestDir::new();
+    dir.write(
+        "export/news.csv",
+        "stories_id,Headline,publish_date,media_name,url,Body\n\
+         101,Walrus talks,2020-01-02 08:00:00,Arctic Times,https://a.example/1,\"The walrus spoke, at length.\"\n\
+         102,Broken,2020-01-03,Arctic Times,https://a.example/2,text,EXTRA\n\
+         103,Badger news,not a date,Sett Post,,\"The badger\n\nspoke too.\"\n",
+    );
+    let run = dir.run(&["index", "export", "--index", "idx"]);
+    run.ok();
+    let broken: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("news.csv:3"))
+        .collect();
+    assert_eq!(broken.len(), 1, "{}", run.stderr);
+    assert!(broken[0].contains("7 fields"), "{}", broken[0]);
+    assert!(
+        run.stderr.contains("news.csv:4: date \"not a date\""),
+        "{}",
+        run.stderr
+    );
+    let walrus = dir.run(&["show", "101", "--json", "--index", "idx"]).json();
+    assert_eq!(walrus["title"], "Walrus talks");
+    assert_eq!(walrus["date"], "2020-01-02");
+    assert_eq!(walrus["source"], "Arctic Times");
+    assert_eq!(walrus["source_origin"], "manifest");
+    assert_eq!(walrus["url"], "https://a.example/1");
+    assert_eq!(
+        hits(&dir, "\"spoke too\""),
+        1,
+        "a quoted newline keeps the row whole"
+    );
+    assert_eq!(hits(&dir, "walrus"), 1);
+}
+
+#[test]
+fn tsv_with_chosen_columns_and_row_ids() {
+    let dir = TestDir::new();
+    dir.write(
+        "export/items.tsv",
+        "lede\tstory text\toutlet\nOtters\tThe otter spoke.\tRiver News\nNo text\t\tRiver News\n",
+    );
+    let run = dir.run(&[
+        "index",
+        "export",
+        "--index",
+        "idx",
+        "--columns",
+        "title=lede,text=story text",
+    ]);
+    run.ok();
+    assert!(
+        run.stderr.contains("items.tsv:3: row has no text"),
+        "{}",
+        run.stderr
+    );
+    let otter = dir
+        .run(&["show", "items/1", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(otter["title"], "Otters");
+    assert_eq!(otter["source"], "River News");
+    let bad = dir.run(&[
+        "index",
+        "export",
+        "--index",
+        "idx",
+        "--columns",
+        "colour=red",
+    ]);
+    assert_eq!(bad.status.code(), Some(2), "{}", bad.stderr);
+}
+
+fn gzip(data: &[u8]) -> Vec<u8> {
+    use std::io::Write;
+    let mut encoder = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::fast());
+    encoder.write_all(data).expect("gzip in memory");
+    encoder.finish().expect("gzip in memory")
+}
+
+#[test]
+fn gzipped_jsonl_and_csv_are_read() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/wire.jsonl.gz",
+        gzip(b"{\"id\":\"w1\",\"title\":\"Walrus\",\"body\":\"The walrus spoke.\",\"date\":\"2021-03-04\"}\n"),
+    );
+    dir.write(
+        "in/sheet.tsv.gz",
+        gzip(b"title\ttext\nBadger\tThe badger spoke.\n"),
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let walrus = dir.run(&["show", "w1", "--json", "--index", "idx"]).json();
+    assert_eq!(walrus["date"], "2021-03-04");
+    let badger = dir
+        .run(&["show", "sheet/1", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(badger["title"], "Badger");
+}
+
+#[test]
+fn a_truncated_gzip_keeps_the_records_before_the_break_with_one_line() {
+    let dir = TestDir::new();
+    let records: String = (0..400)
+        .map(|i| format!("{{\"id\":\"r{i}\",\"body\":\"Record {i} says the otter spoke at length about rivers number {}.\"}}\n", i * 7919 % 1000))
+        .collect();
+    let packed = gzip(records.as_bytes());
+    dir.write("in/cut.jsonl.gz", &packed[..packed.len() * 2 / 3]);
+    dir.write("in/whole.txt", "Whole\n\nThe aardvark spoke.\n");
+    let run = dir.run(&["index", "in", "--index", "idx"]);
+    run.ok();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("cut.jsonl.gz"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(lines[0].contains("truncated"), "{}", lines[0]);
+    dir.run(&["show", "r0", "--json", "--index", "idx"]).json();
+    assert_eq!(hits(&dir, "aardvark"), 1);
+}
+
+fn warc_record(kind: &str, uri: &str, http: &str) -> String {
+    format!(
+        "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\n\
+         Content-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
+        http.len()
+    )
+}
+
+#[test]
+fn warc_pages_are_articles_and_a_bad_record_is_one_line() {
+    let dir = TestDir::new();
+    let ok = |body: &str| format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let walrus = page(
+        "<title>Walrus</title><meta property=\"article:published_time\" content=\"2020-05-06\">",
+    )
+    .replace("foreign ministers", "walrus keepers");
+    let archive = warc_record("warcinfo", "", "software: test")
+        + &warc_record("response", "https://w.example/walrus", &ok(&walrus))
+        + "WARC/1.0\r\nWARC-Type: response\r\nContent-Length: many\r\n\r\nbroken\r\n\r\n"
+        + &warc_record(
+            "response",
+            "https://w.example/logo.png",
+            "HTTP/1.1 200 OK\r\nContent-Type: image/png\r\n\r\nPNG",
+        )
+        + &warc_record(
+            "response",
+            "https://w.example/otter",
+            &ok(&page("<title>Otter</title>").replace("foreign ministers", "otter wardens")),
+        );
+    dir.write("crawl/site.warc.gz", gzip(archive.as_bytes()));
+    let run = dir.run(&["index", "crawl", "--index", "idx"]);
+    run.ok();
+    let damaged: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("damaged WARC"))
+        .collect();
+    assert_eq!(damaged.len(), 1, "{}", run.stderr);
+    assert!(run.stderr.contains("left out 2 records"), "{}", run.stderr);
+    let show = dir
+        .run(&[
+            "show",
+            "https://w.example/walrus",
+            "--json",
+            "--index",
+            "idx",
+        ])
+        .json();
+    assert_eq!(show["url"], "https://w.example/walrus");
+    assert_eq!(show["date"], "2020-05-06");
+    assert!(hits(&dir, "\"otter wardens\"") >= 1);
+}
+
+#[test]
+fn text_rules_read_cr_only_files_stamped_bylines_and_weekday_date_lines() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/mac.txt",
+        "Talks end\r\rBy Dana Whitfield, CNN Updated 3:45 PM ET, Mon January 24, 2022\r\rThe walrus spoke.\rThe otter listened.\r",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let show = dir.run(&["show", "mac", "--json", "--index", "idx"]).json();
+    assert_eq!(show["source"], "CNN");
+    assert_eq!(show["date"], "2022-01-24");
+    assert_eq!(show["date_origin"], "text");
+    assert_eq!(
+        hits(&dir, "\"spoke the otter\""),
+        0,
+        "lines are not glued together"
+    );
+    assert_eq!(hits(&dir, "otter"), 1);
+}
