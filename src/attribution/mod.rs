@@ -2,6 +2,14 @@
 //!
 //! This stage turns an article's paragraphs into [`Passage`]s, each with one speaker or none.
 //! It works on plain text only; it does not read files and knows nothing of the index.
+//!
+//! The stages run in order, each in its own file: `marks` rewrites every quotation style as
+//! double marks; `quotes` and `sentences` find quotations and sentences; then each sentence
+//! asks the sieves for a cue, most precise first: `cues` (a reporting verb with the speaker
+//! beside it, tags beside a quotation), `label` (`Name: ...`), `subject` (the main clause's
+//! subject through appositions); `article` carries speakers across sentences and paragraphs
+//! (continued quotations, bare tags, pronouns and roles through `cast`), and `names` gives the
+//! canonical form. Word lists are data files in `data/`, each saying where it comes from.
 
 mod article;
 mod cast;
