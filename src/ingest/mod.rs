@@ -644,20 +644,15 @@ fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loa
             url: row.url,
         };
         let raw: Vec<&str> = record.iter().collect();
-        let hashes = Hashes::of(raw.join("\u{1f}").as_bytes(), &entry, options);
-        if known(&id, &hashes.fingerprint) {
-            loaded.unchanged.push((id, hashes.content));
-            continue;
-        }
-        loaded.articles.push(build_article(
-            id,
-            body,
-            entry,
-            hashes,
-            TitleFrom::RecordOnly,
+        let record = CollectionRecord { id, body, entry };
+        push_record(
+            record,
+            raw.join("\u{1f}").as_bytes(),
+            file,
             options,
-            &file.key,
-        ));
+            known,
+            loaded,
+        );
     }
 }
 
@@ -754,21 +749,43 @@ fn load_json_lines(
             date,
             url: record.url,
         };
-        let hashes = Hashes::of(line.as_bytes(), &entry, options);
-        if known(&id, &hashes.fingerprint) {
-            loaded.unchanged.push((id, hashes.content));
-            continue;
-        }
-        loaded.articles.push(build_article(
-            id,
-            body,
-            entry,
-            hashes,
-            TitleFrom::RecordOnly,
-            options,
-            &file.key,
-        ));
+        let record = CollectionRecord { id, body, entry };
+        push_record(record, line.as_bytes(), file, options, known, loaded);
     }
+}
+
+/// One record of a collection file (a JSONL line, a CSV row) with its id, text and metadata.
+struct CollectionRecord {
+    id: String,
+    body: String,
+    entry: Entry,
+}
+
+/// Adds a collection record to `loaded`: as unchanged when the index already holds it with
+/// the same fingerprint, else as an article; `raw` is the record's bytes, for its hash.
+fn push_record(
+    record: CollectionRecord,
+    raw: &[u8],
+    file: &InputFile,
+    options: &Options,
+    known: KnownFn,
+    loaded: &mut Loaded,
+) {
+    let CollectionRecord { id, body, entry } = record;
+    let hashes = Hashes::of(raw, &entry, options);
+    if known(&id, &hashes.fingerprint) {
+        loaded.unchanged.push((id, hashes.content));
+        return;
+    }
+    loaded.articles.push(build_article(
+        id,
+        body,
+        entry,
+        hashes,
+        TitleFrom::RecordOnly,
+        options,
+        &file.key,
+    ));
 }
 
 /// Where an article's title may come from when the metadata has none.
