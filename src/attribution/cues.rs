@@ -67,6 +67,16 @@ fn is_weak(verb: &str) -> bool {
     )
 }
 
+/// Verbs of commitment (`vowed to repeal`, `promises to "end"`): a public promise is a speech
+/// act, so unlike the other weak verbs they report with an infinitive after them.
+pub fn is_commitment(verb: &str) -> bool {
+    matches!(
+        verb,
+        "vow" | "vows" | "vowed" | "promise" | "promises" | "promised" | "pledge" | "pledges"
+            | "pledged"
+    )
+}
+
 /// True for a finite form of a reporting verb (lower case).
 pub fn is_speech_verb_form(word: &str) -> bool {
     SPEECH_VERBS.contains(word)
@@ -135,7 +145,8 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     // Beside a quotation the verb is the quotation's own tag: any verb of speaking (even
     // a manner verb such as "beamed") reports it, and weak verbs need no clause after them.
     let tag = quote_tag_position(tokens, i);
-    let speech = is_speech_verb_form(&lower) || (tag && TAG_VERBS.contains(&lower));
+    let speech = is_speech_verb_form(&lower)
+        || (tag && (TAG_VERBS.contains(&lower) || is_unlisted_tag_verb(tokens, i, &lower)));
     if !speech || !is_finite_use(tokens, i, &lower, tag) {
         return None;
     }
@@ -259,6 +270,9 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     }
     if is_weak(verb) && !tag {
         let next = tokens.get(i + 1).map(Token::lower);
+        if is_commitment(verb) && next.as_deref() == Some("to") {
+            return true;
+        }
         let closing = next.as_deref().is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
         if !closing
             && next
@@ -385,6 +399,22 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
         start: tokens[verb].start,
         end: tokens[end].end,
     })
+}
+
+/// `"...," Oliver barked.`: a past-tense verb that closes the sentence right after a quotation
+/// ending in a comma, question or exclamation mark is that quotation's tag, whether or not a
+/// word list knows the verb. (The subject between the two is checked by the caller.)
+fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
+    let closes = tokens
+        .get(i + 1)
+        .is_none_or(|next| next.is_punct('.') || next.is_punct(','));
+    let quotation_wants_tag = tokens[..i]
+        .iter()
+        .rev()
+        .skip_while(|t| !t.quoted)
+        .find(|t| t.is_word() || t.is_punct(',') || t.is_punct('?') || t.is_punct('!'))
+        .is_some_and(|t| !t.is_word());
+    verb.ends_with("ed") && verb.len() > 4 && closes && quotation_wants_tag
 }
 
 /// The verb at `i` follows a quotation's closing mark, directly or after a short subject

@@ -208,6 +208,26 @@ mod tests {
     }
 
     #[test]
+    fn an_unlisted_manner_verb_closing_a_quotation_is_its_tag() {
+        let texts = [
+            "\"We will win this,\" said Dana Ruiz.",
+            "\"OK, for a start, that is wrong,\" Oliver barked.",
+        ];
+        assert_eq!(speaker_of(&texts, "for a start").as_deref(), Some("Oliver"));
+    }
+
+    #[test]
+    fn a_public_promise_with_an_infinitive_is_a_speech_act() {
+        let texts = ["In addition to that, Mara Clint has vowed to repeal the amendment."];
+        assert_eq!(speaker_of(&texts, "repeal").as_deref(), Some("Mara Clint"));
+        let texts = ["On his website, Lopez-Cantera promises to \"end\" the Common Core."];
+        assert_eq!(
+            speaker_of(&texts, "Common Core").as_deref(),
+            Some("Lopez-Cantera")
+        );
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));

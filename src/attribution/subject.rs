@@ -10,7 +10,7 @@
 //! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
 //! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
 
-use super::cues::{is_speech_verb_form, Cue, CueForm};
+use super::cues::{is_commitment, is_speech_verb_form, Cue, CueForm};
 use super::lexicon::WordSet;
 use super::mentions::{phrase_after, phrase_before, Mention};
 use super::tokens::Token;
@@ -242,7 +242,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         }
         // "continued to question", "plans to say": a verb before an infinitive is not the
         // report itself.
-        if tokens.get(i).is_some_and(|next| next.lower() == "to") {
+        if tokens.get(i).is_some_and(|next| next.lower() == "to") && !is_commitment(&lower) {
             continue;
         }
         // A stance verb may be followed by a reporting one ("rejected the idea and said
