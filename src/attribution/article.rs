@@ -596,6 +596,7 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         }
         let attached = coordinated
             || (before.is_punct(',') && !before.quoted)
+            || closes_quotation_with_comma(&inside[..i])
             || bare_participle(before, &lower)
             || matches!(
                 before_lower.as_str(),
@@ -603,6 +604,13 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
             );
         attached.then_some(token.text)
     })
+}
+
+/// `... a defense of "New York values," saying ...`: the comma before the participle sat inside
+/// the quotation, as American style puts it.
+fn closes_quotation_with_comma(before: &[&Token]) -> bool {
+    let mut marks = before.iter().rev().take_while(|t| t.quoted && !t.is_word());
+    marks.any(|t| t.is_punct(','))
 }
 
 /// `X defended the move saying ...` (no comma): "saying" right after the object of the
@@ -678,6 +686,23 @@ fn is_speech_participle(word: &str) -> bool {
             | "declaring"
             | "admitting"
             | "predicting"
+            | "suggesting"
+            | "calling"
+            | "urging"
+            | "asking"
+            | "accusing"
+            | "vowing"
+            | "promising"
+            | "pledging"
+            | "writing"
+            | "tweeting"
+            | "describing"
+            | "announcing"
+            | "acknowledging"
+            | "conceding"
+            | "contending"
+            | "complaining"
+            | "recalling"
     )
 }
 

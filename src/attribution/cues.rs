@@ -146,6 +146,7 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     // a manner verb such as "beamed") reports it, and weak verbs need no clause after them.
     let tag = quote_tag_position(tokens, i);
     let speech = is_speech_verb_form(&lower)
+        || is_retort(tokens, i, &lower)
         || (tag && (TAG_VERBS.contains(&lower) || is_unlisted_tag_verb(tokens, i, &lower)));
     if !speech || !is_finite_use(tokens, i, &lower, tag) {
         return None;
@@ -160,6 +161,8 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
         if next.lower() != "out" {
             return None;
         }
+        i + 1
+    } else if is_retort(tokens, i, &lower) {
         i + 1
     } else {
         i
@@ -401,6 +404,16 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     })
 }
 
+/// `Mr. Smith shot back: "..."`, `fired back`, `hit back`: a retort, before a colon or a
+/// quotation (`hit back at critics` alone is no speech).
+fn is_retort(tokens: &[Token], i: usize, verb: &str) -> bool {
+    let back = tokens.get(i + 1).is_some_and(|t| t.lower() == "back");
+    let then_words = tokens
+        .get(i + 2)
+        .is_some_and(|t| t.is_punct(':') || t.is_punct(',') || t.quoted);
+    matches!(verb, "shot" | "shoots" | "fired" | "fires" | "hit" | "hits") && back && then_words
+}
+
 /// `"...," Oliver barked.`: a past-tense verb that closes the sentence right after a quotation
 /// ending in a comma, question or exclamation mark is that quotation's tag, whether or not a
 /// word list knows the verb. (The subject between the two is checked by the caller.)
@@ -420,6 +433,14 @@ fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
 /// The verb at `i` follows a quotation's closing mark, directly or after a short subject
 /// (`"...," said X`, `"...," Gorka urged`, `"...?" the senator asked`): the tag position.
 fn quote_tag_position(tokens: &[Token], i: usize) -> bool {
+    // `Mr. Trump yelled, "Out, out!"`: the verb right before a quotation it introduces.
+    let introduces = tokens
+        .get(i + 1)
+        .is_some_and(|t| !t.quoted && (t.is_punct(',') || t.is_punct(':')))
+        && tokens.get(i + 2).is_some_and(|t| t.quoted);
+    if introduces {
+        return true;
+    }
     let mut k = i;
     for _ in 0..=6 {
         let Some(previous) = k.checked_sub(1) else {
@@ -595,7 +616,7 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
             return Some((inner, start));
         }
     }
-    subject_before_appositions(tokens, open, 3).or_else(|| described_name(tokens, open, k))
+    subject_before_appositions(tokens, open, 4).or_else(|| described_name(tokens, open, k))
 }
 
 /// `One of the bidders, Dutch-based group LNM, said`: a name after a few lower-case
@@ -689,7 +710,7 @@ fn subject_before_appositions(
         Some((Mention::Person { .. } | Mention::Org(_) | Mention::Pronoun(..), _)) => found,
         Some((Mention::Bare(ref word), _)) if !super::lexicon::is_place(word) => found,
         _ if tries > 1 => {
-            let previous = (comma.saturating_sub(8)..comma).rev().find(|&j| {
+            let previous = (comma.saturating_sub(12)..comma).rev().find(|&j| {
                 tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.')
             })?;
             if tokens[previous].is_punct(',') {

@@ -228,6 +228,24 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_introducing_a_quotation_after_a_comma_is_its_tag() {
+        let texts = ["When a man was led away, Mr. Trump yelled, ''Out, out, out!''"];
+        assert_eq!(speaker_of(&texts, "Out").as_deref(), Some("Mr Trump"));
+        let texts = ["Asked about it, Mr. Curt Smith shot back: ''That would be good.''"];
+        assert_eq!(speaker_of(&texts, "good").as_deref(), Some("Curt Smith"));
+    }
+
+    #[test]
+    fn a_participle_after_a_comma_inside_a_quotation_reports_the_subject() {
+        let texts = [
+            "Donald Trump has defended \"New York values,\" saying the city embodied the \"heart of America.\"",
+        ];
+        assert_eq!(speaker_of(&texts, "heart").as_deref(), Some("Donald Trump"));
+        let texts = ["Mark Dalton complained about it, suggesting the senator sees issues as \"black and white.\""];
+        assert_eq!(speaker_of(&texts, "black").as_deref(), Some("Mark Dalton"));
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
