@@ -12,6 +12,7 @@ use super::lexicon::{is_generic_role_head, is_place, Gender};
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
 use super::tokens::{tokenize, Token};
+use std::collections::HashSet;
 
 /// Who speaks: a person of the cast or a named organisation.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -36,6 +37,8 @@ pub struct Person {
 pub struct Cast {
     pub people: Vec<Person>,
     pub orgs: Vec<String>,
+    /// Words the article also writes in lower case ("watch", "questions"): common words.
+    common_words: HashSet<String>,
 }
 
 /// Organisation nouns that are part of the organisation's own name (`Justice Department`,
@@ -76,6 +79,7 @@ impl Cast {
         for (i, text) in paragraphs.into_iter().enumerate() {
             let tokens = tokenize(text, &[]);
             let headline = i == 0 && several;
+            cast.learn_common_words(&tokens);
             if headline && super::article::is_title_case(&tokens) {
                 headlines.push(tokens);
             } else {
@@ -88,6 +92,22 @@ impl Cast {
             cast.learn_headline(&tokens);
         }
         cast
+    }
+
+    /// Notes the words the article writes in lower case: the evidence [`Cast::resolve`]
+    /// weighs before a lone unknown capitalised word may speak.
+    fn learn_common_words(&mut self, tokens: &[Token]) {
+        let lower = tokens.iter().filter(|t| t.is_word() && t.is_lowercase());
+        self.common_words.extend(lower.map(Token::lower));
+    }
+
+    /// A lone capitalised word the cast does not know names an organisation only when the
+    /// article never writes it in lower case: "Watch the video", "Questions and answers",
+    /// "Given the fallout" capitalise a common word only because it opens the sentence.
+    fn is_evidenced_name(&self, word: &str) -> bool {
+        is_acronym(word)
+            || self.orgs.iter().any(|org| org == word)
+            || !self.common_words.contains(&word.to_lowercase())
     }
 
     fn learn_headline(&mut self, tokens: &[Token]) {
@@ -355,7 +375,7 @@ impl Cast {
         {
             return Some((Speaker::Person(id), Resolution::Named));
         }
-        if is_place(word) {
+        if is_place(word) || !self.is_evidenced_name(word) {
             return None;
         }
         Some((Speaker::Org(self.expand_org(word)), Resolution::Named))

@@ -246,6 +246,15 @@ mod tests {
     }
 
     #[test]
+    fn a_common_word_opening_a_sentence_is_no_speaker() {
+        let texts = [
+            "Watch the full video of the remarks below.",
+            "Viewers can watch it on the website, the network said.",
+        ];
+        assert_eq!(speaker_of(&texts, "full video"), None);
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
