@@ -114,6 +114,10 @@ pub enum PassageKind {
     Quote,
     /// Speech reported without quotation marks ("Lavrov said that ...").
     Reported,
+    /// A view, plan or stance ascribed to the speaker rather than words they said ("Ramos
+    /// believes ...", "Sanders opposed the deal"): found by `--speaker`, never by
+    /// `kind:quote` or `kind:reported`.
+    Stance,
     /// Text with no speaker.
     Narration,
     /// Web-page furniture.
@@ -125,6 +129,7 @@ impl PassageKind {
         match self {
             PassageKind::Quote => "quote",
             PassageKind::Reported => "reported",
+            PassageKind::Stance => "stance",
             PassageKind::Narration => "narration",
             PassageKind::Boilerplate => "boilerplate",
         }
@@ -134,6 +139,7 @@ impl PassageKind {
         [
             Self::Quote,
             Self::Reported,
+            Self::Stance,
             Self::Narration,
             Self::Boilerplate,
         ]

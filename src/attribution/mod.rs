@@ -255,6 +255,24 @@ mod tests {
     }
 
     #[test]
+    fn a_stance_is_its_own_passage_kind() {
+        let paras = paragraphs(&[
+            "Senator Maria Ramos spoke on Monday. Ramos opposed the deal.",
+            "\"We will fight,\" Ramos said.",
+        ]);
+        let spans = attribute(&paras);
+        let kind_of = |phrase: &str| {
+            spans
+                .iter()
+                .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+                .map(|a| (a.kind, a.speaker.clone()))
+        };
+        let ramos = Some("Maria Ramos".to_string());
+        assert_eq!(kind_of("opposed"), Some((PassageKind::Stance, ramos.clone())));
+        assert_eq!(kind_of("fight"), Some((PassageKind::Quote, ramos)));
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
