@@ -266,7 +266,8 @@ fn explicit_speaker(
             return;
         }
         unit.subject = narration_subject(cast, state, index, unit, tokens)
-            .or_else(|| named_sentence_subject(cast, unit, tokens));
+            .or_else(|| named_sentence_subject(cast, unit, tokens))
+            .or_else(|| subject_before_verb(cast, unit, tokens));
         if let Some(subject) = &unit.subject {
             state.salience.push(subject.clone(), index);
             if let Some(word) = participle_cue(unit, tokens) {
@@ -330,6 +331,40 @@ fn named_sentence_subject(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<
         (person @ Speaker::Person(_), _) => Some(person),
         _ => None,
     }
+}
+
+/// `The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt`: the first
+/// named person of the sentence that a verb follows (`was`, `has`, `rejected`), however long
+/// the introduction before them, for the participle rule and for later pronouns. A name
+/// after a preposition (`at a rally with Mr. Trump`) is no subject.
+fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
+    let sentence: Vec<Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start) && !t.quoted)
+        .cloned()
+        .collect();
+    (0..sentence.len().saturating_sub(1)).find_map(|end| {
+        let name_ends = sentence[end].is_capitalized() && !sentence[end].is_possessive();
+        let verb = &sentence[end + 1];
+        let lower = verb.lower();
+        let verb_follows = verb.is_word()
+            && verb.is_lowercase()
+            && (matches!(lower.as_str(), "was" | "is" | "has" | "had" | "will" | "would")
+                || super::cues::is_speech_verb_form(&lower)
+                || (lower.ends_with("ed") && lower.len() > 4));
+        if !name_ends || !verb_follows {
+            return None;
+        }
+        let (mention, start) = phrase_before(&sentence, end)?;
+        let after_preposition = start > 0 && is_preposition(&sentence[start - 1].lower());
+        if after_preposition || !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
+            return None;
+        }
+        match cast.resolve(&mention, &Salience::default(), 0)? {
+            (person @ Speaker::Person(_), _) => Some(person),
+            _ => None,
+        }
+    })
 }
 
 /// `President Obama prompted outrage when he blasted the ruling`: a pronoun that is not

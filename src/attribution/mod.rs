@@ -273,6 +273,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_refers_to_the_subject_after_a_long_introduction() {
+        let texts = [
+            "Ben Carson spoke next.",
+            "The day before, at a rally in Beaumont, Tex., Mr. Don Trent was just as blunt. \"You'd have to be insane,\" he said.",
+        ];
+        assert_eq!(speaker_of(&texts, "insane").as_deref(), Some("Don Trent"));
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
