@@ -377,7 +377,10 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let before = tokens.get(verb.checked_sub(1)?)?;
     let after_comma = before.is_punct(',') || before.quoted;
     let lower = tokens[verb].lower();
-    let inverts_here = inverts(&lower) || (before.quoted && TAG_VERBS.contains(&lower));
+    // Right after a quotation any verb of speaking may put its speaker after it ("...,"
+    // stated Roman Smbatyan); elsewhere only those that usually do.
+    let inverts_here = inverts(&lower)
+        || (before.quoted && (TAG_VERBS.contains(&lower) || is_speech_verb_form(&lower)));
     if !after_comma || !inverts_here {
         return None;
     }
@@ -427,7 +430,10 @@ fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
         .skip_while(|t| !t.quoted)
         .find(|t| t.is_word() || t.is_punct(',') || t.is_punct('?') || t.is_punct('!'))
         .is_some_and(|t| !t.is_word());
-    verb.ends_with("ed") && verb.len() > 4 && closes && quotation_wants_tag
+    // `Kasich resisted: "..."`: the same verb introducing a quotation after a colon.
+    let introduces = tokens.get(i + 1).is_some_and(|t| t.is_punct(':') && !t.quoted)
+        && tokens.get(i + 2).is_some_and(|t| t.quoted);
+    verb.ends_with("ed") && verb.len() > 4 && (closes && quotation_wants_tag || introduces)
 }
 
 /// The verb at `i` follows a quotation's closing mark, directly or after a short subject
@@ -590,6 +596,9 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         let Some((mention, start)) = phrase_before(tokens, k) else {
             return subject_before_modifier(tokens, k);
         };
+        if let Some(person) = affiliated_speaker(tokens, &mention, start) {
+            return Some(person);
+        }
         if inside_relative_clause(tokens, start) || object_of_proximity(tokens, start) {
             return None;
         }
@@ -617,6 +626,26 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         }
     }
     subject_before_appositions(tokens, open, 4).or_else(|| described_name(tokens, open, k))
+}
+
+/// `Jeffrey Lewis of the James Martin Center wrote`: the person before an organisation they
+/// belong to (`of`, `at`, `from`, with or without `the`) speaks, not the organisation.
+fn affiliated_speaker(tokens: &[Token], mention: &Mention, start: usize) -> Option<(Mention, usize)> {
+    if !matches!(mention, Mention::Org(_)) {
+        return None;
+    }
+    let mut k = start.checked_sub(1)?;
+    if tokens[k].lower() == "the" {
+        k = k.checked_sub(1)?;
+    }
+    let link = &tokens[k];
+    if link.quoted || !matches!(link.text, "of" | "at" | "from") {
+        return None;
+    }
+    match phrase_before(tokens, k.checked_sub(1)?)? {
+        found @ (Mention::Person { .. }, _) => Some(found),
+        _ => None,
+    }
 }
 
 /// `One of the bidders, Dutch-based group LNM, said`: a name after a few lower-case

@@ -282,6 +282,29 @@ mod tests {
     }
 
     #[test]
+    fn any_speech_verb_right_after_a_quotation_is_its_own_tag() {
+        let texts = [
+            "\"We will win this,\" said Dana Ruiz. \"And we will win big.",
+            "\"I think they do not want that,\" stated Roman Sabatyan.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "do not want").as_deref(),
+            Some("Roman Sabatyan")
+        );
+        let texts = ["John Kasch resisted: \"Governors do not have the power.\""];
+        assert_eq!(speaker_of(&texts, "power").as_deref(), Some("John Kasch"));
+    }
+
+    #[test]
+    fn a_person_of_an_organisation_speaks_for_themselves() {
+        let texts = ["\"It is a stretch,\" Jeffrey Lewes of the James Martin Center wrote in May."];
+        assert_eq!(
+            speaker_of(&texts, "stretch").as_deref(),
+            Some("Jeffrey Lewes")
+        );
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
