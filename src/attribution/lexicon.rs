@@ -1224,14 +1224,20 @@ static FEMALE_FORENAMES: WordList = WordList::new(&[
 /// The gender a forename usually has.
 pub fn forename_gender(word: &str) -> Gender {
     let lower = normalise(word);
-    if MALE_FORENAMES.contains(&lower) {
+    if MALE_FORENAMES.contains(&lower) || CENSUS_MALE_FORENAMES.contains(&lower) {
         Gender::Male
-    } else if FEMALE_FORENAMES.contains(&lower) {
+    } else if FEMALE_FORENAMES.contains(&lower) || CENSUS_FEMALE_FORENAMES.contains(&lower) {
         Gender::Female
     } else {
         Gender::Unknown
     }
 }
+
+/// Frequent US forenames by sex (1990 census): `data/forenames_male.txt`.
+static CENSUS_MALE_FORENAMES: WordSet = WordSet::new(include_str!("data/forenames_male.txt"));
+/// Frequent US forenames by sex (1990 census): `data/forenames_female.txt`.
+static CENSUS_FEMALE_FORENAMES: WordSet =
+    WordSet::new(include_str!("data/forenames_female.txt"));
 
 /// Pronouns that can stand for a speaker, with their gender.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
