@@ -237,6 +237,7 @@ async function showArticle(id, paragraph) {
     view.tabIndex = -1;
     const target = a.passages.find((p) => p.paragraph === paragraph);
     const node = target && document.getElementById("p-" + target.paragraph + "-" + target.start);
+    if (node) node.classList.add("current");
     (node || view).scrollIntoView();
     view.focus({ preventScroll: true });
   } catch (error) {
