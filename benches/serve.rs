@@ -230,7 +230,13 @@ fn main() {
         let (mut ours, mut http) = (vec![], vec![]);
         for _ in 0..rounds {
             ours.push(in_process(&engine, &queries, clients, requests));
-            http.push(over_http(&runtime, &server.addr, &queries, clients, requests));
+            http.push(over_http(
+                &runtime,
+                &server.addr,
+                &queries,
+                clients,
+                requests,
+            ));
         }
         let med = |runs: &[Figures], f: fn(&Figures) -> f64| median(runs.iter().map(f).collect());
         rows.push(json!({

@@ -304,7 +304,11 @@ fn a_thousand_connections_get_clean_answers() {
         server
             .log
             .lock()
-            .map(|log| log.iter().filter(|l| l.contains("refused with 503")).count())
+            .map(|log| {
+                log.iter()
+                    .filter(|l| l.contains("refused with 503"))
+                    .count()
+            })
             .unwrap_or(0)
     };
     let started = Instant::now();

@@ -133,18 +133,25 @@ async fn text(client: &Client, css: &str) -> String {
 
 /// Waits until the status line reads `N passage(s)` and gives N.
 async fn passages_shown(client: &Client, expected: usize) -> usize {
-    until(&format!("{expected} passages in the status line"), || async {
-        let status = text(client, "#status").await;
-        let count: usize = status.split(' ').next()?.parse().ok()?;
-        (count == expected && status.contains("passage")).then_some(count)
-    })
+    until(
+        &format!("{expected} passages in the status line"),
+        || async {
+            let status = text(client, "#status").await;
+            let count: usize = status.split(' ').next()?.parse().ok()?;
+            (count == expected && status.contains("passage")).then_some(count)
+        },
+    )
     .await
 }
 
 /// The result list as (title, meta line, snippet, highlighted words).
 async fn hits(client: &Client) -> Vec<(String, String, String, Vec<String>)> {
     let mut out = vec![];
-    for hit in client.find_all(Locator::Css("#results .hit")).await.unwrap() {
+    for hit in client
+        .find_all(Locator::Css("#results .hit"))
+        .await
+        .unwrap()
+    {
         let part = |css: &'static str| {
             let hit = hit.clone();
             async move {
@@ -160,7 +167,12 @@ async fn hits(client: &Client) -> Vec<(String, String, String, Vec<String>)> {
         for b in hit.find_all(Locator::Css(".snippet b")).await.unwrap() {
             marked.push(b.text().await.unwrap());
         }
-        out.push((part("h3").await, part(".meta").await, part(".snippet").await, marked));
+        out.push((
+            part("h3").await,
+            part(".meta").await,
+            part(".snippet").await,
+            marked,
+        ));
     }
     out
 }
@@ -174,9 +186,7 @@ async fn url_params(client: &Client) -> Vec<(String, String)> {
 }
 
 async fn facet_button(client: &Client, value: &str) -> Element {
-    let xpath = format!(
-        "//aside[@id='facets']//button[contains(normalize-space(.), '{value} (')]"
-    );
+    let xpath = format!("//aside[@id='facets']//button[contains(normalize-space(.), '{value} (')]");
     client
         .find(Locator::XPath(&xpath))
         .await
@@ -251,11 +261,17 @@ async fn the_page_in_a_real_browser() {
     assert_eq!(found.len(), 4);
     for (title, meta, snippet, marked) in &found {
         assert!(!title.is_empty());
-        assert!(meta.contains("Kommersant") && meta.contains("2022-01-14"), "{meta}");
+        assert!(
+            meta.contains("Kommersant") && meta.contains("2022-01-14"),
+            "{meta}"
+        );
         assert!(!marked.is_empty(), "no highlight in {snippet:?}");
         for words in marked {
             let words = words.to_lowercase();
-            assert!(words.starts_with("red") || words.starts_with("line"), "{words}");
+            assert!(
+                words.starts_with("red") || words.starts_with("line"),
+                "{words}"
+            );
         }
     }
     assert!(url_params(&client)
@@ -264,7 +280,11 @@ async fn the_page_in_a_real_browser() {
     screenshot(&client, &shots, "laptop-results.png").await;
 
     // A click on "Sergei Lavrov" keeps only his passages (here all four are his).
-    facet_button(&client, "Sergei Lavrov").await.click().await.unwrap();
+    facet_button(&client, "Sergei Lavrov")
+        .await
+        .click()
+        .await
+        .unwrap();
     until("the speaker filter in the address bar", || async {
         url_params(&client)
             .await
@@ -288,7 +308,10 @@ async fn the_page_in_a_real_browser() {
         .find(|row| row["value"] == speaker.as_str())
         .and_then(|row| row["count"].as_u64())
         .expect("Lavrov among the speakers of nato") as usize;
-    assert!(theirs < total, "the test needs a query with several speakers");
+    assert!(
+        theirs < total,
+        "the test needs a query with several speakers"
+    );
     // Keyboard: "/" focuses the search box from anywhere on the page.
     client
         .execute("document.activeElement.blur();", vec![])
@@ -304,7 +327,10 @@ async fn the_page_in_a_real_browser() {
     passages_shown(&client, theirs).await;
     facet_button(&client, &speaker).await.click().await.unwrap();
     passages_shown(&client, total).await;
-    assert!(!url_params(&client).await.iter().any(|(k, _)| k == "speaker"));
+    assert!(!url_params(&client)
+        .await
+        .iter()
+        .any(|(k, _)| k == "speaker"));
     facet_button(&client, &speaker).await.click().await.unwrap();
     passages_shown(&client, theirs).await;
     let pressed = facet_button(&client, &speaker).await;
@@ -318,7 +344,14 @@ async fn the_page_in_a_real_browser() {
     client.refresh().await.unwrap();
     passages_shown(&client, theirs).await;
     assert_eq!(
-        client.find(Locator::Id("q")).await.unwrap().prop("value").await.unwrap().as_deref(),
+        client
+            .find(Locator::Id("q"))
+            .await
+            .unwrap()
+            .prop("value")
+            .await
+            .unwrap()
+            .as_deref(),
         Some("nato")
     );
     assert_eq!(
@@ -350,14 +383,20 @@ async fn the_page_in_a_real_browser() {
         &[],
     )
     .json();
-    let id = results["hits"][0]["article_id"].as_str().unwrap().to_string();
+    let id = results["hits"][0]["article_id"]
+        .as_str()
+        .unwrap()
+        .to_string();
     let article = get(&server.addr, &format!("/api/articles/{id}"), &[]).json();
     let title = client
         .find(Locator::Css("#results .hit h3 button"))
         .await
         .unwrap();
     client
-        .execute("arguments[0].focus();", vec![serde_json::to_value(&title).unwrap()])
+        .execute(
+            "arguments[0].focus();",
+            vec![serde_json::to_value(&title).unwrap()],
+        )
         .await
         .unwrap();
     press(&client, Key::Enter).await;
@@ -366,7 +405,13 @@ async fn the_page_in_a_real_browser() {
         view.is_displayed().await.ok()?.then_some(view)
     })
     .await;
-    let heading = view.find(Locator::Css("h2")).await.unwrap().text().await.unwrap();
+    let heading = view
+        .find(Locator::Css("h2"))
+        .await
+        .unwrap()
+        .text()
+        .await
+        .unwrap();
     assert_eq!(heading, article["title"].as_str().unwrap());
     let shown = view.find_all(Locator::Css(".passage")).await.unwrap();
     let passages = article["passages"].as_array().unwrap();
@@ -405,7 +450,10 @@ async fn the_page_in_a_real_browser() {
         .await
         .unwrap();
     passages_shown(&client, 4).await;
-    assert!(fits_width(&client).await, "the results page is wider than a phone");
+    assert!(
+        fits_width(&client).await,
+        "the results page is wider than a phone"
+    );
     screenshot(&client, &shots, "phone-results.png").await;
     client
         .find(Locator::Css("#results .hit h3 button"))
@@ -419,7 +467,10 @@ async fn the_page_in_a_real_browser() {
         view.is_displayed().await.ok()?.then_some(())
     })
     .await;
-    assert!(fits_width(&client).await, "the article view is wider than a phone");
+    assert!(
+        fits_width(&client).await,
+        "the article view is wider than a phone"
+    );
     screenshot(&client, &shots, "phone-article.png").await;
 
     client.close().await.unwrap();

@@ -88,10 +88,13 @@ pub fn run(engine: Engine, options: Options) -> Result<()> {
             engine,
             token: options.token,
         });
-        axum::serve(listen::CappedListener::new(listener, MAX_CONNECTIONS), router(state))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| anyhow!("server stopped: {e}"))?;
+        axum::serve(
+            listen::CappedListener::new(listener, MAX_CONNECTIONS),
+            router(state),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| anyhow!("server stopped: {e}"))?;
         eprintln!("newsdex: stopped");
         Ok(())
     })

@@ -117,4 +117,3 @@ pub fn get(addr: &str, target: &str, headers: &[(&str, &str)]) -> Answer {
         body: body.to_string(),
     }
 }
-
