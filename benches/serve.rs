@@ -69,26 +69,34 @@ fn start_server(index: &Path) -> Server {
     Server { child, addr }
 }
 
-/// A line of the query file (`QUERY --flag value ...`, as for `newsdex search`) as the
-/// `/api/search` query string.
+/// A line of the query file (`QUERY --flag value ...`, as for `newsdex search`: the words that
+/// are not options make the query) as the `/api/search` query string.
 fn query_string(line: &str) -> String {
     let words = shlex::split(line).unwrap_or_else(|| panic!("unbalanced quotes in {line:?}"));
-    let mut out = form_urlencoded::Serializer::new(String::new());
+    let mut options = form_urlencoded::Serializer::new(String::new());
+    let mut query = vec![];
     let mut words = words.into_iter();
-    out.append_pair("q", &words.next().expect("a query"));
     while let Some(word) = words.next() {
-        let name = word
-            .strip_prefix("--")
-            .unwrap_or_else(|| panic!("{line:?}: {word:?} is not an option"))
-            .replace('-', "_");
+        let Some(name) = word.strip_prefix("--") else {
+            query.push(word);
+            continue;
+        };
+        let name = name.replace('-', "_");
         if ["facets", "exact", "any", "include_boilerplate"].contains(&name.as_str()) {
-            out.append_pair(&name, "true");
+            options.append_pair(&name, "true");
         } else {
             let value = words.next().expect("a value");
-            out.append_pair(&name, &value);
+            options.append_pair(&name, &value);
         }
     }
-    out.finish()
+    let mut out = form_urlencoded::Serializer::new(String::new());
+    out.append_pair("q", &query.join(" "));
+    let (query, options) = (out.finish(), options.finish());
+    if options.is_empty() {
+        query
+    } else {
+        format!("{query}&{options}")
+    }
 }
 
 /// One measurement: requests per second over the wall time, and latency percentiles (ms).
