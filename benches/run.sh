@@ -13,6 +13,7 @@
 # or set NEWSDEX_BENCH_REBUILD=1, after changing ingest or attribution). Raw results go to
 # target/bench-results/, criterion's own to target/criterion/, the chart to benches/latency.svg;
 # the last thing printed is target/bench-results/summary.md, the tables BENCHMARKS.md quotes.
+# The HTTP load figures alone: `cargo bench --bench serve` (benches/serve.rs; 1x only).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -81,6 +82,9 @@ cargo bench --bench search --bench indexing --bench fts5 2>&1 | tee "$out/criter
 
 step "per-query percentiles, newsdex and FTS5 interleaved, and the chart"
 cargo bench --bench latency | tee "$out/latency.txt"
+
+step "newsdex serve under load: the BBC mix over HTTP and in process, 1x (benches/serve.rs)"
+cargo bench --bench serve | tee "$out/serve.txt"
 
 step "newsdex bench --json (the built-in mix, then benches/bbc-queries.txt) at each size"
 for k in "${sizes[@]}"; do
@@ -167,6 +171,10 @@ step "summary"
         done
         echo
     done
+    echo
+    echo "## newsdex serve under load (benches/serve.rs)"
+    echo
+    cat "$out/serve.md"
     echo
     echo "## End to end, whole processes (hyperfine, 50 runs, ms)"
     echo

@@ -2,117 +2,14 @@
 //! HTTP/1.1 client. The API must answer exactly what the command line's `--json` prints.
 
 mod common;
+mod serve_harness;
 
-use std::io::{BufRead, BufReader, Read, Write};
+use std::io::{Read, Write};
 use std::net::TcpStream;
-use std::process::{Child, Stdio};
-use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
-use common::TestDir;
 use serde_json::Value;
-
-/// A running server, stopped when dropped.
-struct Server {
-    child: Child,
-    addr: String,
-    /// What the server printed on stderr after its first line.
-    log: Arc<Mutex<Vec<String>>>,
-}
-
-impl Drop for Server {
-    fn drop(&mut self) {
-        let _ = self.child.kill();
-        let _ = self.child.wait();
-    }
-}
-
-/// An HTTP answer.
-struct Answer {
-    status: u16,
-    headers: String,
-    body: String,
-}
-
-impl Answer {
-    fn json(&self) -> Value {
-        serde_json::from_str(&self.body).unwrap_or_else(|e| panic!("not JSON ({e}): {}", self.body))
-    }
-}
-
-/// The seeds indexed into `index/` of a new test folder.
-fn seeds_index() -> TestDir {
-    let dir = TestDir::with_seeds();
-    dir.run(&["index", "seeds", "--index", "index"]).ok();
-    dir
-}
-
-/// Starts `newsdex serve` with the extra arguments and waits for its address on stderr.
-fn serve(dir: &TestDir, extra: &[&str], token: Option<&str>) -> Server {
-    let mut args = vec!["serve", "--index", "index"];
-    args.extend_from_slice(extra);
-    let mut command = dir.command(&args);
-    command.env_remove("NEWSDEX_TOKEN");
-    if let Some(token) = token {
-        command.env("NEWSDEX_TOKEN", token);
-    }
-    let mut child = command
-        .stdout(Stdio::null())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("start newsdex serve");
-    let stderr = child.stderr.take().expect("stderr");
-    let mut lines = BufReader::new(stderr).lines();
-    let first = lines
-        .next()
-        .expect("a line from the server")
-        .expect("readable");
-    let addr = first
-        .split("http://")
-        .nth(1)
-        .and_then(|rest| rest.split('/').next())
-        .unwrap_or_else(|| panic!("no address in {first:?}"))
-        .to_string();
-    // Keep draining the access log so the server never blocks on a full pipe.
-    let log = Arc::new(Mutex::new(Vec::new()));
-    let kept = log.clone();
-    std::thread::spawn(move || {
-        for line in lines.map_while(Result::ok) {
-            if let Ok(mut kept) = kept.lock() {
-                kept.push(line);
-            }
-        }
-    });
-    Server { child, addr, log }
-}
-
-/// `GET target` with optional headers, on a fresh connection.
-fn get(addr: &str, target: &str, headers: &[(&str, &str)]) -> Answer {
-    let mut stream = TcpStream::connect(addr).expect("connect");
-    stream
-        .set_read_timeout(Some(Duration::from_secs(30)))
-        .expect("timeout");
-    let mut request = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n");
-    for (name, value) in headers {
-        request.push_str(&format!("{name}: {value}\r\n"));
-    }
-    request.push_str("\r\n");
-    stream.write_all(request.as_bytes()).expect("send");
-    let mut raw = Vec::new();
-    stream.read_to_end(&mut raw).expect("read");
-    let raw = String::from_utf8(raw).expect("UTF-8 answer");
-    let (head, body) = raw.split_once("\r\n\r\n").expect("a head and a body");
-    let status = head
-        .split(' ')
-        .nth(1)
-        .and_then(|code| code.parse().ok())
-        .expect("status code");
-    Answer {
-        status,
-        headers: head.to_ascii_lowercase(),
-        body: body.to_string(),
-    }
-}
+use serve_harness::{get, seeds_index, serve};
 
 /// A search result with the time taken left out.
 fn untimed(mut value: Value) -> Value {
@@ -376,4 +273,108 @@ fn sigterm_stops_gracefully_and_every_request_is_logged() {
         "no access-log line in {log}"
     );
     assert!(log.contains("stopped"), "{log}");
+}
+
+/// Resident memory of a process in KiB, where /proc tells it.
+fn rss_kib(pid: u32) -> Option<u64> {
+    let status = std::fs::read_to_string(format!("/proc/{pid}/status")).ok()?;
+    status
+        .lines()
+        .find_map(|line| line.strip_prefix("VmRSS:"))
+        .and_then(|rest| rest.trim().trim_end_matches("kB").trim().parse().ok())
+}
+
+/// 1,000 connections open at once: the first `MAX_CONNECTIONS` (512) are served, every other
+/// one gets a JSON 503 at once, the server stays up and its memory bounded, and the slots come
+/// back when the connections close.
+#[test]
+fn a_thousand_connections_get_clean_answers() {
+    const OPEN: usize = 1000;
+    const CAP: usize = 512;
+    let dir = seeds_index();
+    let server = serve(&dir, &["--addr", "127.0.0.1:0"], None);
+    let pid = server.child.id();
+    assert_eq!(get(&server.addr, "/api/search?q=russia", &[]).status, 200);
+    let before = rss_kib(pid);
+    let mut streams: Vec<TcpStream> = (0..OPEN)
+        .map(|_| TcpStream::connect(&server.addr).expect("connect"))
+        .collect();
+    // Every connection is accepted, or refused with its answer, within moments.
+    let refused_in_log = || {
+        server
+            .log
+            .lock()
+            .map(|log| {
+                log.iter()
+                    .filter(|l| l.contains("refused with 503"))
+                    .count()
+            })
+            .unwrap_or(0)
+    };
+    let started = Instant::now();
+    while refused_in_log() < OPEN - CAP && started.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    let mut refused = 0;
+    let mut served = vec![];
+    for mut stream in streams.drain(..) {
+        // The refused ones already hold their answer; the others have nothing to read yet.
+        stream.set_nonblocking(true).expect("nonblocking");
+        let mut first = [0u8; 1];
+        let waiting = stream.peek(&mut first);
+        stream.set_nonblocking(false).expect("blocking");
+        stream
+            .set_read_timeout(Some(Duration::from_secs(30)))
+            .expect("timeout");
+        match waiting {
+            Ok(_) => {
+                let mut raw = String::new();
+                stream.read_to_string(&mut raw).expect("read the 503");
+                let (head, body) = raw.split_once("\r\n\r\n").expect("a head and a body");
+                assert!(head.starts_with("HTTP/1.1 503 "), "{raw}");
+                assert!(head.to_ascii_lowercase().contains("retry-after: 1"));
+                let body: Value = serde_json::from_str(body).expect("a JSON body");
+                assert_eq!(body["status"], 503);
+                refused += 1;
+            }
+            Err(e) if e.kind() == std::io::ErrorKind::WouldBlock => served.push(stream),
+            Err(e) => panic!("connection failed: {e}"),
+        }
+    }
+    assert_eq!(refused, OPEN - CAP);
+    assert_eq!(served.len(), CAP);
+    // The held connections are served, 16 at a time, the rest waiting their turn.
+    let request = format!(
+        "GET /api/search?q=russia HTTP/1.1\r\nHost: {}\r\nConnection: close\r\n\r\n",
+        server.addr
+    );
+    for stream in &mut served {
+        stream.write_all(request.as_bytes()).expect("send");
+    }
+    for mut stream in served {
+        let mut raw = String::new();
+        stream.read_to_string(&mut raw).expect("read");
+        assert!(raw.starts_with("HTTP/1.1 200 "), "{raw}");
+    }
+    if let (Some(before), Some(after)) = (before, rss_kib(pid)) {
+        eprintln!("server RSS {before} KiB before, {after} KiB after {OPEN} connections");
+        assert!(
+            after < before + 256 * 1024,
+            "memory grew from {before} to {after} KiB"
+        );
+    }
+    // The slots are free again once the connections are closed.
+    let started = Instant::now();
+    loop {
+        let answer = get(&server.addr, "/api/search?q=russia", &[]);
+        if answer.status == 200 {
+            break;
+        }
+        assert!(
+            started.elapsed() < Duration::from_secs(10),
+            "still refused: {}",
+            answer.body
+        );
+        std::thread::sleep(Duration::from_millis(50));
+    }
 }

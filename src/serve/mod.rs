@@ -8,6 +8,7 @@
 //! the page and its assets are compiled into the binary ([`page`]).
 
 mod api;
+mod listen;
 mod page;
 
 use std::net::SocketAddr;
@@ -40,8 +41,13 @@ pub struct Options {
     pub threads: usize,
 }
 
-/// Requests answered at once; more wait their turn.
+/// Requests answered at once; more wait their turn (each on its own open connection, so the
+/// queue is bounded by [`MAX_CONNECTIONS`]).
 pub const MAX_CONCURRENT: usize = 16;
+/// Connections held open at once; one more is answered `503` with `Retry-After: 1` and closed.
+/// Far above what a newsroom's browsers keep open (about six each), far below the descriptor
+/// limit of a default Linux process (1,024).
+pub const MAX_CONNECTIONS: usize = 512;
 /// Longest request target (path and query) accepted, in bytes.
 pub const MAX_URI: usize = 8 * 1024;
 /// Largest request body accepted, in bytes (every route is a GET).
@@ -82,10 +88,13 @@ pub fn run(engine: Engine, options: Options) -> Result<()> {
             engine,
             token: options.token,
         });
-        axum::serve(listener, router(state))
-            .with_graceful_shutdown(shutdown_signal())
-            .await
-            .map_err(|e| anyhow!("server stopped: {e}"))?;
+        axum::serve(
+            listen::CappedListener::new(listener, MAX_CONNECTIONS),
+            router(state),
+        )
+        .with_graceful_shutdown(shutdown_signal())
+        .await
+        .map_err(|e| anyhow!("server stopped: {e}"))?;
         eprintln!("newsdex: stopped");
         Ok(())
     })

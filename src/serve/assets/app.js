@@ -58,14 +58,18 @@ function params() {
   return p;
 }
 
-// The search in the address bar, so it can be bookmarked and shared (never the token).
+// The search in the address bar, so it can be bookmarked and shared (never the token). A new
+// search or filter is a new history entry, so the Back button returns to the one before.
 function saveState() {
   const p = params();
   p.delete("limit");
   p.delete("facets");
   if (p.get("sort") === "relevance") p.delete("sort");
   if (p.get("offset") === "0") p.delete("offset");
-  history.replaceState(null, "", "?" + p);
+  const next = "?" + p;
+  if (next === location.search) return;
+  if (location.search) history.pushState(null, "", next);
+  else history.replaceState(null, "", next);
 }
 
 function loadState() {
@@ -76,6 +80,7 @@ function loadState() {
   if (["relevance", "newest", "oldest"].includes(sort)) $("sort").value = sort;
   offset = Math.max(0, parseInt(p.get("offset") || "0", 10) || 0);
   if ($("q").value.trim()) search();
+  else for (const id of ["results", "facets", "pager"]) $(id).replaceChildren();
 }
 
 async function search() {
@@ -152,7 +157,7 @@ function showFacets(facets) {
   showDates(box, facets.date || []);
 }
 
-// The whole match set by date, as bars; a click keeps that day only.
+// The whole match set by date, as bars; a click keeps that day only, a second click all days.
 function showDates(box, dates) {
   const known = dates.filter((d) => d.value !== "unknown").sort((a, b) => (a.value < b.value ? -1 : 1));
   if (!known.length) return;
@@ -163,9 +168,12 @@ function showDates(box, dates) {
     const item = el("li");
     const pick = el("button", value + " ", "link");
     pick.type = "button";
+    const chosen = $("since").value === value && $("until").value === value;
+    if (chosen) pick.textContent = "✕ " + value + " ";
+    pick.setAttribute("aria-pressed", String(chosen));
     pick.addEventListener("click", () => {
-      $("since").value = value;
-      $("until").value = value;
+      $("since").value = chosen ? "" : value;
+      $("until").value = chosen ? "" : value;
       offset = 0;
       search();
     });
@@ -191,8 +199,17 @@ function showPager(total) {
   if (offset + PAGE < total) page("Next →", offset + PAGE);
 }
 
+// Closes the article view and gives the focus back to the result that opened it.
+let opener = null;
+function closeArticle() {
+  if ($("article").hidden) return;
+  $("article").hidden = true;
+  if (opener && opener.isConnected) opener.focus();
+}
+
 async function showArticle(id, paragraph) {
   const view = $("article");
+  opener = document.activeElement;
   try {
     const a = await api("/api/articles/" + id.split("/").map(encodeURIComponent).join("/"));
     view.replaceChildren();
@@ -214,12 +231,13 @@ async function showArticle(id, paragraph) {
     }
     const close = el("button", "Close article");
     close.type = "button";
-    close.addEventListener("click", () => { view.hidden = true; });
+    close.addEventListener("click", closeArticle);
     view.appendChild(close);
     view.hidden = false;
     view.tabIndex = -1;
     const target = a.passages.find((p) => p.paragraph === paragraph);
     const node = target && document.getElementById("p-" + target.paragraph + "-" + target.start);
+    if (node) node.classList.add("current");
     (node || view).scrollIntoView();
     view.focus({ preventScroll: true });
   } catch (error) {
@@ -232,7 +250,8 @@ document.addEventListener("DOMContentLoaded", () => {
   loadState();
   $("search").addEventListener("submit", (event) => { event.preventDefault(); offset = 0; search(); });
   document.addEventListener("keydown", (event) => {
-    if (event.key === "/" && document.activeElement.tagName !== "INPUT") { event.preventDefault(); $("q").focus(); }
-    if (event.key === "Escape") $("article").hidden = true;
+    if (event.key === "/" && !["INPUT", "SELECT", "TEXTAREA"].includes(document.activeElement.tagName)) { event.preventDefault(); $("q").focus(); }
+    if (event.key === "Escape") closeArticle();
   });
+  window.addEventListener("popstate", loadState);
 });
