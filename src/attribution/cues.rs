@@ -125,7 +125,13 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     // clause ("Lavrov Says", "Minister Warns:"); "Formal Answers Received" holds a noun.
     if token.is_capitalized() && i > 0 {
         let closes_clause = tokens.get(i + 1).is_none_or(|next| !next.is_word());
-        if !title_case || !closes_clause {
+        // "Francois Hollande Says Donald Trump ...": a person's full name opening the
+        // headline is the subject of the verb after it.
+        let opened_by_person = matches!(
+            phrase_before(tokens, i - 1),
+            Some((Mention::Person { .. }, 0))
+        );
+        if !title_case || !(closes_clause || opened_by_person) {
             return None;
         }
     }

@@ -305,6 +305,24 @@ mod tests {
     }
 
     #[test]
+    fn a_headline_opened_by_a_full_name_gives_it_the_verb_after_it() {
+        let texts = [
+            "Roger Hollins Says Donald Trump \u{2018}Makes You Want To Retch.\u{2019}",
+            "The president spoke on Monday.",
+        ];
+        assert_eq!(speaker_of(&texts, "Retch").as_deref(), Some("Roger Hollins"));
+    }
+
+    #[test]
+    fn census_forenames_make_a_label_a_person() {
+        let texts = [
+            "Trey Gowdy: Benghazi Investigation Helped Reveal Email Scandal",
+            "Gowdy spoke on Monday.",
+        ];
+        assert_eq!(speaker_of(&texts, "Benghazi").as_deref(), Some("Trey Gowdy"));
+    }
+
+    #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
         let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
         assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
