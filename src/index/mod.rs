@@ -188,7 +188,10 @@ impl NewsIndex {
 
     /// Takes the index's single writer lock; a second writer fails at once.
     pub fn writer(&self) -> Result<PassageWriter> {
-        let writer = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| match e {
+        let writer = self
+            .index
+            .writer_with_num_threads(WRITER_THREADS, WRITER_HEAP_BYTES)
+            .map_err(|e| match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => anyhow!(
                 "index {} is being written by another newsdex process; wait for it to finish and try again",
                 self.path.display()
@@ -225,17 +228,21 @@ impl NewsIndex {
             ) else {
                 continue;
             };
-            // Passages of one article share their values: resolve each article's ordinals
-            // once, as turning an ordinal into text is the costly step.
+            // Only an article's first passage carries these values (see `PassageWriter`):
+            // resolve each article's ordinals once, as turning an ordinal into text is the
+            // costly step.
             let first_ord =
                 |column: &tantivy::columnar::StrColumn, doc| column.term_ords(doc).next();
             type Ords = (Option<u64>, Option<u64>, Option<u64>);
             let mut ords: HashMap<u64, Ords> = HashMap::new();
             for doc in segment.doc_ids_alive() {
+                let Some(hash) = first_ord(&hashes, doc) else {
+                    continue;
+                };
                 if let Some(id) = first_ord(&ids, doc) {
                     ords.entry(id).or_insert_with(|| {
                         (
-                            first_ord(&hashes, doc),
+                            Some(hash),
                             first_ord(&fingerprints, doc),
                             first_ord(&files, doc),
                         )
@@ -272,8 +279,18 @@ pub struct CatalogEntry {
     pub file: String,
 }
 
-/// Indexing memory budget; tantivy splits it between its threads.
+/// Indexing memory budget of the one indexing thread: a segment is written each time it
+/// fills, so the 1× and 4× BBC corpora (5 and 20 MB of text) become one segment each and need
+/// no merge.
 const WRITER_HEAP_BYTES: usize = 200_000_000;
+
+/// tantivy indexing threads. One, not one per core: passages are attributed on every core
+/// before writing starts, and while they are written the main thread (building documents)
+/// and background merges keep the second core busy. A second indexing thread split each bulk
+/// load into two segments that then had to be merged: on the 1× and 4× BBC corpora it cost
+/// about a quarter more CPU time for no faster a run on 2 cores (BENCHMARKS.md, issue 15).
+/// With one thread, documents also keep their input order.
+const WRITER_THREADS: usize = 1;
 
 /// The one-line message for an index that cannot be used, with the command that repairs it.
 pub fn broken(path: &Path, reason: &str) -> anyhow::Error {
