@@ -249,25 +249,48 @@ impl NewsIndex {
                     });
                 }
             }
-            let text =
-                |column: &tantivy::columnar::StrColumn, ord: Option<u64>| -> Result<String> {
-                    let mut text = String::new();
-                    if let Some(ord) = ord {
-                        column.ord_to_str(ord, &mut text)?;
-                    }
-                    Ok(text)
-                };
+            // Every ordinal is looked up, so each dictionary is read once from start to end
+            // rather than searched once per article.
+            let ids_text = ordinals_to_text(&ids, ords.keys().copied())?;
+            let hashes_text = ordinals_to_text(&hashes, ords.values().filter_map(|o| o.0))?;
+            let fingerprints_text =
+                ordinals_to_text(&fingerprints, ords.values().filter_map(|o| o.1))?;
+            let files_text = ordinals_to_text(&files, ords.values().filter_map(|o| o.2))?;
+            let text = |texts: &HashMap<u64, String>, ord: Option<u64>| {
+                ord.and_then(|ord| texts.get(&ord).cloned())
+                    .unwrap_or_default()
+            };
             for (id_ord, (hash_ord, fingerprint_ord, file_ord)) in ords {
                 let entry = CatalogEntry {
-                    content_hash: text(&hashes, hash_ord)?,
-                    fingerprint: text(&fingerprints, fingerprint_ord)?,
-                    file: text(&files, file_ord)?,
+                    content_hash: text(&hashes_text, hash_ord),
+                    fingerprint: text(&fingerprints_text, fingerprint_ord),
+                    file: text(&files_text, file_ord),
                 };
-                catalog.entry(text(&ids, Some(id_ord))?).or_insert(entry);
+                catalog
+                    .entry(text(&ids_text, Some(id_ord)))
+                    .or_insert(entry);
             }
         }
         Ok(catalog)
     }
+}
+
+/// The text of each of these term ordinals of a string column, read in one pass over its
+/// dictionary (in ordinal order, which is the dictionary's own).
+fn ordinals_to_text(
+    column: &tantivy::columnar::StrColumn,
+    ordinals: impl Iterator<Item = u64>,
+) -> Result<HashMap<u64, String>> {
+    let mut sorted: Vec<u64> = ordinals.collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut texts = Vec::with_capacity(sorted.len());
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            texts.push(String::from_utf8_lossy(bytes).into_owned());
+        })?;
+    Ok(sorted.into_iter().zip(texts).collect())
 }
 
 /// What the index remembers of an indexed article's input.
