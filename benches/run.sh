@@ -6,8 +6,9 @@
 #
 # Needs the BBC corpus at ../shared/corpora/bbc (relative to the repository root) and these
 # tools, which this script never installs:
-#   hyperfine, rg (ripgrep), GNU time at /usr/bin/time, jq
-#   Debian/Ubuntu: apt-get install -y hyperfine ripgrep time jq
+#   hyperfine, rg (ripgrep), GNU time at /usr/bin/time, jq, sqlite3 (with FTS5)
+#   Debian/Ubuntu: apt-get install -y hyperfine ripgrep time jq sqlite3
+# and tantivy-cli, which benches/engines.sh installs with `cargo install tantivy-cli` when missing.
 #
 # Generated corpora, indexes and FTS5 databases are cached in target/bench-corpora/ (delete it,
 # or set NEWSDEX_BENCH_REBUILD=1, after changing ingest or attribution). Raw results go to
@@ -23,6 +24,7 @@ command -v hyperfine >/dev/null || missing+=("hyperfine (apt-get install -y hype
 command -v rg >/dev/null || missing+=("rg (apt-get install -y ripgrep)")
 [ -x /usr/bin/time ] || missing+=("GNU time at /usr/bin/time (apt-get install -y time)")
 command -v jq >/dev/null || missing+=("jq (apt-get install -y jq)")
+command -v sqlite3 >/dev/null || missing+=("sqlite3 (apt-get install -y sqlite3)")
 if [ ${#missing[@]} -gt 0 ]; then
     echo "benches/run.sh: missing tools; install them and run again:" >&2
     printf '  %s\n' "${missing[@]}" >&2
@@ -77,6 +79,9 @@ for k in "${sizes[@]}"; do
     rm -rf "$scratch/index-${k}x"
 done
 
+step "indexing side by side: newsdex, tantivy-cli and FTS5, taking turns (benches/engines.sh)"
+benches/engines.sh
+
 step "criterion: search, indexing, fts5 (target/criterion)"
 cargo bench --bench search --bench indexing --bench fts5 2>&1 | tee "$out/criterion.txt"
 
@@ -123,6 +128,10 @@ step "summary"
             '"| \($k)x | \($bytes | tonumber / 1e6 * 10 | round / 10) | \(.indexed) | \(.passages) | \($wall) | \($bytes | tonumber / 1e6 / ($wall | tonumber) * 100 | round / 100) | \($rss) | \($cpu) |"' \
             "$out/index-${k}x.json"
     done
+    echo
+    echo "## Indexing side by side (benches/engines.sh)"
+    echo
+    cat "$out/engines.md"
     echo
     echo "## Criterion medians (µs; indexing in MB/s)"
     echo

@@ -227,16 +227,27 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     }
     for item in &mut renamed {
         names.canonicalise(&mut item.passages);
-        writer.replace_article(&item.article, &item.passages, &|speaker| {
-            names.variants(speaker)
-        })?;
+        writer.replace_article(
+            &item.article,
+            &item.passages,
+            &|speaker| names.variants(speaker),
+            true,
+        )?;
     }
     summary.renamed = renamed.len();
+    // Ids this run has written: a second article under one id (two records of one file)
+    // replaces the first, as it always has.
+    let mut written: HashSet<&str> = HashSet::new();
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
-        writer.replace_article(&item.article, &item.passages, &|speaker| {
-            names.variants(speaker)
-        })?;
+        let id = item.article.id.as_str();
+        let replaces = catalog.contains_key(id) || !written.insert(id);
+        writer.replace_article(
+            &item.article,
+            &item.passages,
+            &|speaker| names.variants(speaker),
+            replaces,
+        )?;
         summary.indexed += 1;
         summary.passages += item.passages.len();
         progress.inc(1);

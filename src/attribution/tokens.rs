@@ -48,7 +48,16 @@ impl Token<'_> {
         } else {
             self.text
         };
-        word.to_lowercase().replace('’', "'")
+        // Most words are ASCII, which has no curly apostrophe: one allocation, not two.
+        if word.is_ascii() {
+            return word.to_ascii_lowercase();
+        }
+        let lower = word.to_lowercase();
+        if lower.contains('’') {
+            lower.replace('’', "'")
+        } else {
+            lower
+        }
     }
 
     /// True when the token is exactly this punctuation character.
@@ -82,7 +91,7 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
             let end = word_end(&chars, i);
             (
                 TokenKind::Word,
-                end + usize::from(abbreviation_dot(&chars, i, end)),
+                end + usize::from(abbreviation_dot(text, &chars, i, end)),
             )
         } else {
             (TokenKind::Punct, i + 1)
@@ -110,24 +119,26 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
 /// The word `chars[start..end]` is a title abbreviation or an initial whose dot belongs to it:
 /// a dot right after it, then a space and a capital (`Sen. Richard`, `John D. Podesta`), so
 /// the name reads as one run.
-fn abbreviation_dot(chars: &[(usize, char)], start: usize, end: usize) -> bool {
-    let dot = chars.get(end).is_some_and(|&(_, c)| c == '.');
-    let word: String = chars[start..end].iter().map(|&(_, c)| c).collect();
+fn abbreviation_dot(text: &str, chars: &[(usize, char)], start: usize, end: usize) -> bool {
+    // Most words have no dot after them: decide that before looking at the word.
+    let Some(&(dot_at, '.')) = chars.get(end) else {
+        return false;
+    };
+    let word = &text[chars[start].0..dot_at];
     // `James B. Comey Jr., the director`: a suffix keeps its dot before a comma.
-    let suffix =
-        matches!(word.as_str(), "Jr" | "Sr") && chars.get(end + 1).is_some_and(|&(_, c)| c == ',');
-    if dot && suffix {
+    let suffix = matches!(word, "Jr" | "Sr") && chars.get(end + 1).is_some_and(|&(_, c)| c == ',');
+    if suffix {
         return true;
     }
     let space = chars.get(end + 1).is_some_and(|&(_, c)| c == ' ');
     let capital = chars.get(end + 2).is_some_and(|&(_, c)| c.is_uppercase());
-    if !(dot && space && capital) {
+    if !(space && capital) {
         return false;
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     // `U.S. District Judge`: a dotted abbreviation before a capitalised word.
     let dotted = word.contains('.') && word.chars().all(|c| c.is_uppercase() || c == '.');
-    initial || dotted || TITLE_ABBREVIATIONS.contains(&word.as_str())
+    initial || dotted || TITLE_ABBREVIATIONS.contains(&word)
 }
 
 /// Index of the first char after the word that starts at `i`.

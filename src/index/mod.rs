@@ -188,7 +188,10 @@ impl NewsIndex {
 
     /// Takes the index's single writer lock; a second writer fails at once.
     pub fn writer(&self) -> Result<PassageWriter> {
-        let writer = self.index.writer(WRITER_HEAP_BYTES).map_err(|e| match e {
+        let writer = self
+            .index
+            .writer_with_num_threads(WRITER_THREADS, WRITER_HEAP_BYTES)
+            .map_err(|e| match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => anyhow!(
                 "index {} is being written by another newsdex process; wait for it to finish and try again",
                 self.path.display()
@@ -225,42 +228,69 @@ impl NewsIndex {
             ) else {
                 continue;
             };
-            // Passages of one article share their values: resolve each article's ordinals
-            // once, as turning an ordinal into text is the costly step.
+            // Only an article's first passage carries these values (see `PassageWriter`):
+            // resolve each article's ordinals once, as turning an ordinal into text is the
+            // costly step.
             let first_ord =
                 |column: &tantivy::columnar::StrColumn, doc| column.term_ords(doc).next();
             type Ords = (Option<u64>, Option<u64>, Option<u64>);
             let mut ords: HashMap<u64, Ords> = HashMap::new();
             for doc in segment.doc_ids_alive() {
+                let Some(hash) = first_ord(&hashes, doc) else {
+                    continue;
+                };
                 if let Some(id) = first_ord(&ids, doc) {
                     ords.entry(id).or_insert_with(|| {
                         (
-                            first_ord(&hashes, doc),
+                            Some(hash),
                             first_ord(&fingerprints, doc),
                             first_ord(&files, doc),
                         )
                     });
                 }
             }
-            let text =
-                |column: &tantivy::columnar::StrColumn, ord: Option<u64>| -> Result<String> {
-                    let mut text = String::new();
-                    if let Some(ord) = ord {
-                        column.ord_to_str(ord, &mut text)?;
-                    }
-                    Ok(text)
-                };
+            // Every ordinal is looked up, so each dictionary is read once from start to end
+            // rather than searched once per article.
+            let ids_text = ordinals_to_text(&ids, ords.keys().copied())?;
+            let hashes_text = ordinals_to_text(&hashes, ords.values().filter_map(|o| o.0))?;
+            let fingerprints_text =
+                ordinals_to_text(&fingerprints, ords.values().filter_map(|o| o.1))?;
+            let files_text = ordinals_to_text(&files, ords.values().filter_map(|o| o.2))?;
+            let text = |texts: &HashMap<u64, String>, ord: Option<u64>| {
+                ord.and_then(|ord| texts.get(&ord).cloned())
+                    .unwrap_or_default()
+            };
             for (id_ord, (hash_ord, fingerprint_ord, file_ord)) in ords {
                 let entry = CatalogEntry {
-                    content_hash: text(&hashes, hash_ord)?,
-                    fingerprint: text(&fingerprints, fingerprint_ord)?,
-                    file: text(&files, file_ord)?,
+                    content_hash: text(&hashes_text, hash_ord),
+                    fingerprint: text(&fingerprints_text, fingerprint_ord),
+                    file: text(&files_text, file_ord),
                 };
-                catalog.entry(text(&ids, Some(id_ord))?).or_insert(entry);
+                catalog
+                    .entry(text(&ids_text, Some(id_ord)))
+                    .or_insert(entry);
             }
         }
         Ok(catalog)
     }
+}
+
+/// The text of each of these term ordinals of a string column, read in one pass over its
+/// dictionary (in ordinal order, which is the dictionary's own).
+fn ordinals_to_text(
+    column: &tantivy::columnar::StrColumn,
+    ordinals: impl Iterator<Item = u64>,
+) -> Result<HashMap<u64, String>> {
+    let mut sorted: Vec<u64> = ordinals.collect();
+    sorted.sort_unstable();
+    sorted.dedup();
+    let mut texts = Vec::with_capacity(sorted.len());
+    column
+        .dictionary()
+        .sorted_ords_to_term_cb(&sorted, |bytes| {
+            texts.push(String::from_utf8_lossy(bytes).into_owned());
+        })?;
+    Ok(sorted.into_iter().zip(texts).collect())
 }
 
 /// What the index remembers of an indexed article's input.
@@ -272,8 +302,18 @@ pub struct CatalogEntry {
     pub file: String,
 }
 
-/// Indexing memory budget; tantivy splits it between its threads.
+/// Indexing memory budget of the one indexing thread: a segment is written each time it
+/// fills, so the 1× and 4× BBC corpora (5 and 20 MB of text) become one segment each and need
+/// no merge.
 const WRITER_HEAP_BYTES: usize = 200_000_000;
+
+/// tantivy indexing threads. One, not one per core: passages are attributed on every core
+/// before writing starts, and while they are written the main thread (building documents)
+/// and background merges keep the second core busy. A second indexing thread split each bulk
+/// load into two segments that then had to be merged: on the 1× and 4× BBC corpora it cost
+/// about a quarter more CPU time for no faster a run on 2 cores (BENCHMARKS.md, issue 15).
+/// With one thread, documents also keep their input order.
+const WRITER_THREADS: usize = 1;
 
 /// The one-line message for an index that cannot be used, with the command that repairs it.
 pub fn broken(path: &Path, reason: &str) -> anyhow::Error {

@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what is stored in it changes; an index built with another
 /// version is refused with advice to rebuild it.
-pub const SCHEMA_VERSION: u32 = 6;
+pub const SCHEMA_VERSION: u32 = 7;
 
 /// English stemming with accents folded (see `index::analysis`), for the text and title.
 pub const STEMMED: &str = super::analysis::FOLDED_STEM;
@@ -51,6 +51,8 @@ pub struct Fields {
     pub date_origin: Field,
     pub source_origin: Field,
     pub url: Field,
+    /// The article's content hash, on its first passage only (as are `fingerprint` and
+    /// `file`): only `NewsIndex::catalog` reads them, and one copy per article is enough.
     pub content_hash: Field,
     /// Content plus metadata inputs: tells an unchanged article from a changed one.
     pub fingerprint: Field,

@@ -39,19 +39,30 @@ impl PassageWriter {
 
     /// Queues the article's passages, replacing any it had.
     ///
-    /// `speaker_names` gives, for each canonical speaker, the names to match it by.
+    /// `speaker_names` gives, for each canonical speaker, the names to match it by. `replaces`
+    /// says whether the index (or this run) may already hold passages of this article id: only
+    /// then is a delete queued, as tantivy applies every delete to every segment written
+    /// before it, which made deletes a visible share of a bulk load.
     pub fn replace_article(
         &mut self,
         article: &Article,
         passages: &[Passage],
         speaker_names: &dyn Fn(&str) -> BTreeSet<String>,
+        replaces: bool,
     ) -> Result<()> {
-        self.writer
-            .delete_term(Term::from_field_text(self.fields.article, &article.id));
+        if replaces {
+            self.writer
+                .delete_term(Term::from_field_text(self.fields.article, &article.id));
+        }
         for (i, passage) in passages.iter().enumerate() {
             let mut document = self.document(article, passage, speaker_names);
             if i == 0 {
-                document.add_u64(self.fields.first_passage, 1);
+                // What only the catalog reads (`NewsIndex::catalog`) is kept once per article.
+                let f = &self.fields;
+                document.add_u64(f.first_passage, 1);
+                document.add_text(f.content_hash, &article.content_hash);
+                document.add_text(f.fingerprint, &article.fingerprint);
+                document.add_text(f.file, &article.file);
             }
             self.writer
                 .add_document(document)
@@ -108,9 +119,6 @@ impl PassageWriter {
         if let Some(url) = &article.url {
             doc.add_text(f.url, url);
         }
-        doc.add_text(f.content_hash, &article.content_hash);
-        doc.add_text(f.fingerprint, &article.fingerprint);
-        doc.add_text(f.file, &article.file);
         doc
     }
 
