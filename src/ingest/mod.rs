@@ -16,6 +16,7 @@ pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod manifest;
+pub mod page_dates;
 pub mod paragraphs;
 pub mod sources;
 pub mod warc;
@@ -447,7 +448,7 @@ fn load_html(
         loaded.unchanged.push((file.id.clone(), hashes.content));
         return;
     }
-    let page = html::extract(text);
+    let page = html::extract(text, entry.url.as_deref());
     if page.text.trim().is_empty() {
         loaded.skipped.push(Skipped {
             path: file.path.display().to_string(),
@@ -529,7 +530,7 @@ fn load_warc(
             loaded.unchanged.push((response.uri, hashes.content));
             continue;
         }
-        let page = html::extract(&text);
+        let page = html::extract(&text, Some(&response.uri));
         if page.text.trim().is_empty() {
             loaded.skipped.push(Skipped {
                 path: place,
