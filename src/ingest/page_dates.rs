@@ -520,9 +520,40 @@ fn examine_elements(elements: &[NodeRef], window: Window) -> Option<NaiveDate> {
         return None;
     }
     elements.iter().find_map(|element| {
-        examine_text(&element.text(), window)
+        examine_text(&text_head(element), window)
             .or_else(|| element.attr("title").and_then(|t| examine_text(&t, window)))
     })
+}
+
+/// The opening of an element's text, whitespace collapsed, a little longer than
+/// [`MAX_SEGMENT_CHARS`]: only that much is read, and a container's whole text can be most
+/// of the page.
+fn text_head(element: &NodeRef) -> String {
+    let mut head = String::new();
+    let mut chars = 0;
+    let mut pending_space = false;
+    for node in element.descendants_it() {
+        if !node.is_text() {
+            continue;
+        }
+        for c in node.text().chars() {
+            if c.is_whitespace() {
+                pending_space = chars > 0;
+                continue;
+            }
+            if pending_space {
+                head.push(' ');
+                chars += 1;
+                pending_space = false;
+            }
+            head.push(c);
+            chars += 1;
+            if chars > MAX_SEGMENT_CHARS {
+                return head;
+            }
+        }
+    }
+    head
 }
 
 /// The date opening a text: its first 52 characters, with what follows the last digit dropped.
