@@ -56,8 +56,9 @@ fn html_pages_give_text_and_metadata_with_their_origin() {
         .json();
     assert_eq!(show["title"], "Ministers meet in Geneva");
     assert_eq!(show["date"], "2022-01-26");
-    assert_eq!(show["date_origin"], "manifest");
+    assert_eq!(show["date_origin"], "page");
     assert_eq!(show["source"], "Planet News");
+    assert_eq!(show["source_origin"], "page");
     assert_eq!(show["url"], "https://planet.example/geneva");
     let vienna = dir
         .run(&["show", "vienna", "--json", "--index", "idx"])
@@ -66,6 +67,64 @@ fn html_pages_give_text_and_metadata_with_their_origin() {
     assert_eq!(vienna["source"], "Daily Star");
     assert_eq!(hits(&dir, "\"written response\""), 2);
     assert_eq!(hits(&dir, "rights reserved"), 0, "page footer left out");
+}
+
+#[test]
+fn a_manifest_entry_beats_the_page_and_says_so() {
+    let dir = TestDir::new();
+    dir.write(
+        "pages/geneva.html",
+        page(r#"<meta property="article:published_time" content="2022-01-26">"#),
+    );
+    dir.write(
+        "pages/manifest.json",
+        r#"{"geneva.html": {"date": "2022-01-25", "source": "Wire"}}"#,
+    );
+    dir.run(&["index", "pages", "--index", "idx"]).ok();
+    let show = dir
+        .run(&["show", "geneva", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(show["date"], "2022-01-25");
+    assert_eq!(show["date_origin"], "manifest");
+    assert_eq!(show["source_origin"], "manifest");
+}
+
+/// Pages without date metadata, each dated by another kind of page evidence: a date-named
+/// element in German, the oldest `<time>`, a labelled numeric date in the markup, a date in
+/// the page's address.
+#[test]
+fn pages_without_date_metadata_are_dated_by_their_other_evidence() {
+    let dir = TestDir::new();
+    let body = |extra: &str| {
+        format!(
+            "<html><head><title>T</title></head><body><article><h1>Ministers meet</h1>{extra}{BODY}</article></body></html>"
+        )
+    };
+    dir.write(
+        "pages/stamp.html",
+        body(r#"<div class="artikel-datum">Veröffentlicht: 7. Juni 2021, 10:31 Uhr</div>"#),
+    );
+    dir.write(
+        "pages/times.html",
+        body(r#"<p><time datetime="2021-06-09T10:00">Mi</time> / <time datetime="2021-06-08T09:00">Di</time></p>"#),
+    );
+    dir.write(
+        "pages/addressed.html",
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"https://n.example/2021/06/05/talks\"></head>\
+             <body><article>{BODY}</article></body></html>"
+        ),
+    );
+    dir.run(&["index", "pages", "--index", "idx"]).ok();
+    for (id, date) in [
+        ("stamp", "2021-06-07"),
+        ("times", "2021-06-08"),
+        ("addressed", "2021-06-05"),
+    ] {
+        let show = dir.run(&["show", id, "--json", "--index", "idx"]).json();
+        assert_eq!(show["date"], date, "{id}");
+        assert_eq!(show["date_origin"], "page", "{id}");
+    }
 }
 
 #[test]

@@ -99,12 +99,15 @@ pub fn extract(html: &str, address: Option<&str>) -> Page {
                 Some("no main article text found in the page; indexed its whole text".into());
         }
     }
+    // A date from the main text's dateline is left to the text rules, which find it again
+    // and record it with origin `text`.
     page.date = page_dates::find(
         &document,
         address,
         &page.text,
         page_dates::Window::until_today(),
     )
+    .filter(|found| found.evidence != page_dates::Evidence::Dateline)
     .map(|found| found.date);
     page
 }

@@ -63,6 +63,8 @@ pub enum Evidence {
     Timestamp,
     ImageAddress,
     Labelled,
+    /// The main text's own dateline or publication line (the text rules of [`super::dates`]).
+    Dateline,
     /// Weak: the oldest date of the short text fragments.
     FreeText,
     /// Weak: the most frequent date pattern of the whole markup.
@@ -195,7 +197,7 @@ pub fn find(
     if let Some(date) = dates::find_date(&paragraphs).filter(|d| window.holds(*d)) {
         return Some(PageDate {
             date,
-            evidence: Evidence::Labelled,
+            evidence: Evidence::Dateline,
         });
     }
     strong(free_text_date(document, window), Evidence::FreeText)
