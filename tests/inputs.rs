@@ -368,3 +368,103 @@ fn text_rules_read_cr_only_files_stamped_bylines_and_weekday_date_lines() {
     );
     assert_eq!(hits(&dir, "otter"), 1);
 }
+
+#[test]
+fn zstd_collections_of_every_kind_are_read() {
+    let dir = TestDir::new();
+    let zst = |data: &[u8]| zstd::encode_all(data, 3).expect("zstd in memory");
+    dir.write(
+        "in/wire.jsonl.zst",
+        zst(b"{\"id\":\"w1\",\"title\":\"Walrus\",\"body\":\"The walrus spoke.\",\"date\":\"2021-03-04\"}\n"),
+    );
+    dir.write(
+        "in/sheet.csv.zst",
+        zst(b"title,text\nBadger,The badger spoke.\n"),
+    );
+    let archive = warc_record(
+        "response",
+        "https://z.example/otter",
+        &format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{}",
+            page("<title>Otter</title>").replace("foreign ministers", "otter wardens")
+        ),
+    );
+    dir.write("in/crawl.warc.zst", zst(archive.as_bytes()));
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let walrus = dir.run(&["show", "w1", "--json", "--index", "idx"]).json();
+    assert_eq!(walrus["date"], "2021-03-04");
+    let badger = dir
+        .run(&["show", "sheet/1", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(badger["title"], "Badger");
+    assert!(hits(&dir, "\"otter wardens\"") >= 1);
+}
+
+/// Collections are streamed: `--max-file-size` bounds one record, and a record over it costs
+/// that record only, never the file.
+#[test]
+fn a_record_over_the_size_limit_is_one_line_and_the_rest_is_indexed() {
+    let dir = TestDir::new();
+    let mut lines = String::new();
+    for i in 0..5 {
+        lines += &format!("{{\"id\":\"n{i}\",\"body\":\"Story {i}: the walrus spoke.\"}}\n");
+    }
+    lines += &format!(
+        "{{\"id\":\"huge\",\"body\":\"{}\"}}\n",
+        "word ".repeat(2000)
+    );
+    lines += "{\"id\":\"n5\",\"body\":\"Story 5: the walrus spoke again.\"}\n";
+    dir.write("in/wire.jsonl", &lines);
+    let big = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>{}</p>",
+        "word ".repeat(2000)
+    );
+    let archive = warc_record("response", "https://w.example/big", &big)
+        + &warc_record(
+            "response",
+            "https://w.example/otter",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The otter spoke.</p>",
+        );
+    dir.write("in/crawl.warc", archive);
+    let run = dir.run(&["index", "in", "--index", "idx", "--max-file-size", "4000"]);
+    run.ok();
+    let over: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("over the limit"))
+        .collect();
+    assert_eq!(over.len(), 2, "{}", run.stderr);
+    assert!(
+        over.iter().any(|l| l.contains("wire.jsonl:6")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(hits(&dir, "walrus"), 6);
+    assert_eq!(hits(&dir, "otter"), 1);
+}
+
+#[test]
+fn web_furniture_of_every_listed_kind_is_kept_out_of_search() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/page.txt",
+        "Ministers meet\n\nThe ministers met in Geneva on Wednesday for long talks, officials said.\n\n\
+         Continue reading the main story\n\nShare on Facebook Share on Twitter Share via Email\n\n\
+         We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.\n\n\
+         Story continues below advertisement\n\nAnzeige\n\nPublicidad\n\n\
+         \"We made progress,\" the minister said.\n",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    for furniture in [
+        "\"continue reading\"",
+        "\"share via email\"",
+        "cookies",
+        "\"story continues\"",
+        "anzeige",
+        "publicidad",
+    ] {
+        assert_eq!(hits(&dir, furniture), 0, "{furniture}");
+    }
+    assert_eq!(hits(&dir, "speaker:story"), 0, "furniture never speaks");
+    assert_eq!(hits(&dir, "progress"), 1);
+}
