@@ -161,7 +161,8 @@ fn is_cookie_notice(paragraph: &str) -> bool {
         "you accept",
         "your consent",
     ];
-    is_short(paragraph, 60) && {
+    // Most paragraphs never name cookies: look before the costlier lower-casing.
+    (paragraph.contains("ookie") || paragraph.contains("OOKIE")) && is_short(paragraph, 60) && {
         let text = normalized(paragraph);
         text.contains("cookie") && contains_any(&text, &CONSENT)
     }
@@ -196,6 +197,9 @@ fn is_advertising_label(paragraph: &str) -> bool {
         "광고",
         "إعلان",
     ];
+    if !is_short(paragraph, 4) {
+        return false;
+    }
     let label = normalized(paragraph);
     let label = label.trim_matches(|c: char| !c.is_alphanumeric());
     LABELS.contains(&label)
