@@ -342,18 +342,4 @@ businesslike and said the written responses would be shared with allies before p
         );
         assert_eq!(parse_page_date("0001-01-01"), None);
     }
-
-    #[test]
-    fn a_full_date_in_the_address_is_a_last_resort() {
-        assert_eq!(
-            url_date("https://news.example/2020/01/02/talks-end"),
-            NaiveDate::from_ymd_opt(2020, 1, 2)
-        );
-        assert_eq!(
-            url_date("https://news.example/world/2020-03-16-paris"),
-            NaiveDate::from_ymd_opt(2020, 3, 16)
-        );
-        assert_eq!(url_date("https://news.example/2020/01/story-123"), None);
-        assert_eq!(url_date("https://news.example/id/2020.01.02"), None);
-    }
 }

@@ -732,7 +732,6 @@ fn page_pattern_date(markup: &str, window: Window) -> Option<NaiveDate> {
     let copyright_year = select_candidate(
         plausible(markup, &COPYRIGHT, &YEAR_FIRST, &years)
             .into_iter()
-            .map(|(k, v)| (k, v))
             .collect(),
         &YEAR_FIRST,
         &years,
@@ -860,7 +859,7 @@ fn select_candidate(
         return found.pop().map(|(k, _)| k);
     }
     // Most frequent first, ties in order of appearance (a stable sort).
-    found.sort_by(|a, b| b.1.cmp(&a.1));
+    found.sort_by_key(|item| std::cmp::Reverse(item.1));
     found.truncate(10);
     found.sort();
     let best = &found[..2];
@@ -1521,6 +1520,21 @@ mod tests {
     fn page_date(html: &str) -> Option<PageDate> {
         let document = Document::from(html);
         find(&document, None, "", window())
+    }
+
+    #[test]
+    fn a_full_day_in_an_address_is_a_date_and_a_month_is_not() {
+        let w = window();
+        assert_eq!(
+            address_date("https://n.example/2020/01/02/talks", w),
+            day(2020, 1, 2)
+        );
+        assert_eq!(
+            address_date("https://n.example/world/2020-03-16-paris", w),
+            day(2020, 3, 16)
+        );
+        assert_eq!(address_date("https://n.example/2020/01/story-123", w), None);
+        assert_eq!(address_date("https://n.example/2020/13/02/x", w), None);
     }
 
     #[test]
