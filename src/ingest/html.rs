@@ -292,7 +292,7 @@ businesslike and said the written responses would be shared with allies before p
     }
 
     #[test]
-    fn json_ld_beats_meta_tags() {
+    fn json_ld_beats_meta_tags_for_title_source_and_author() {
         let html = PAGE.replace(
             "</head>",
             r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
@@ -303,7 +303,8 @@ businesslike and said the written responses would be shared with allies before p
         );
         let page = extract(&html, None);
         assert_eq!(page.title.as_deref(), Some("Ministers meet in Geneva"));
-        assert_eq!(page.date, NaiveDate::from_ymd_opt(2022, 1, 25));
+        // For the date, publication meta tags come first, as in htmldate's order of evidence.
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2022, 1, 26));
         assert_eq!(page.source.as_deref(), Some("Planet News"));
         assert_eq!(page.author.as_deref(), Some("Dana Whitfield"));
     }
