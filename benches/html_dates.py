@@ -10,7 +10,8 @@ each folder:
 When the Python package `htmldate` is importable, its extensive and fast modes are run on the
 same pages and printed beside newsdex (htmldate is only a yardstick; newsdex stays pure Rust).
 
-Usage: python3 benches/html_dates.py [CORPUS_DIR]   ($NEWSDEX_BIN picks another binary)
+Usage: python3 benches/html_dates.py [CORPUS_DIR]   ($NEWSDEX_BIN picks another binary,
+$HTML_DATES_MISSES=1 lists newsdex's wrong and missing dates page by page)
 The pages are third-party copyright: read from shared/ only, never copied into the repository.
 """
 
@@ -63,6 +64,10 @@ def htmldate_dates(folder, gold, extensive):
 
 
 def score(label, dates, gold):
+    if os.environ.get("HTML_DATES_MISSES") and label == "newsdex":
+        for name in sorted(gold):
+            if dates.get(name) != gold[name]["date"]:
+                print(f"    miss {name}: got {dates.get(name)}, gold {gold[name]['date']}")
     total = len(gold)
     dated = sum(1 for name in gold if dates.get(name))
     right = sum(1 for name in gold if dates.get(name) == gold[name]["date"])

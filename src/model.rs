@@ -11,8 +11,11 @@ use serde::{Deserialize, Serialize};
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Origin {
-    /// A `manifest.json` beside the files, or the fields of a JSON Lines record.
+    /// A `manifest.json` beside the files, or the fields of a JSON Lines record or CSV row.
     Manifest,
+    /// A web page's own metadata: JSON-LD, meta tags, `<time>`, its address, or the other
+    /// page evidence for dates (see `ingest::page_dates`).
+    Page,
     /// Found in the article's own text (a dateline, a byline).
     Text,
     /// Given on the command line (`--source`).
@@ -26,6 +29,7 @@ impl Origin {
     pub fn as_str(self) -> &'static str {
         match self {
             Origin::Manifest => "manifest",
+            Origin::Page => "page",
             Origin::Text => "text",
             Origin::Flag => "flag",
             Origin::None => "none",

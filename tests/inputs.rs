@@ -56,8 +56,9 @@ fn html_pages_give_text_and_metadata_with_their_origin() {
         .json();
     assert_eq!(show["title"], "Ministers meet in Geneva");
     assert_eq!(show["date"], "2022-01-26");
-    assert_eq!(show["date_origin"], "manifest");
+    assert_eq!(show["date_origin"], "page");
     assert_eq!(show["source"], "Planet News");
+    assert_eq!(show["source_origin"], "page");
     assert_eq!(show["url"], "https://planet.example/geneva");
     let vienna = dir
         .run(&["show", "vienna", "--json", "--index", "idx"])
@@ -66,6 +67,64 @@ fn html_pages_give_text_and_metadata_with_their_origin() {
     assert_eq!(vienna["source"], "Daily Star");
     assert_eq!(hits(&dir, "\"written response\""), 2);
     assert_eq!(hits(&dir, "rights reserved"), 0, "page footer left out");
+}
+
+#[test]
+fn a_manifest_entry_beats_the_page_and_says_so() {
+    let dir = TestDir::new();
+    dir.write(
+        "pages/geneva.html",
+        page(r#"<meta property="article:published_time" content="2022-01-26">"#),
+    );
+    dir.write(
+        "pages/manifest.json",
+        r#"{"geneva.html": {"date": "2022-01-25", "source": "Wire"}}"#,
+    );
+    dir.run(&["index", "pages", "--index", "idx"]).ok();
+    let show = dir
+        .run(&["show", "geneva", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(show["date"], "2022-01-25");
+    assert_eq!(show["date_origin"], "manifest");
+    assert_eq!(show["source_origin"], "manifest");
+}
+
+/// Pages without date metadata, each dated by another kind of page evidence: a date-named
+/// element in German, the oldest `<time>`, a labelled numeric date in the markup, a date in
+/// the page's address.
+#[test]
+fn pages_without_date_metadata_are_dated_by_their_other_evidence() {
+    let dir = TestDir::new();
+    let body = |extra: &str| {
+        format!(
+            "<html><head><title>T</title></head><body><article><h1>Ministers meet</h1>{extra}{BODY}</article></body></html>"
+        )
+    };
+    dir.write(
+        "pages/stamp.html",
+        body(r#"<div class="artikel-datum">Veröffentlicht: 7. Juni 2021, 10:31 Uhr</div>"#),
+    );
+    dir.write(
+        "pages/times.html",
+        body(r#"<p><time datetime="2021-06-09T10:00">Mi</time> / <time datetime="2021-06-08T09:00">Di</time></p>"#),
+    );
+    dir.write(
+        "pages/addressed.html",
+        format!(
+            "<html><head><link rel=\"canonical\" href=\"https://n.example/2021/06/05/talks\"></head>\
+             <body><article>{BODY}</article></body></html>"
+        ),
+    );
+    dir.run(&["index", "pages", "--index", "idx"]).ok();
+    for (id, date) in [
+        ("stamp", "2021-06-07"),
+        ("times", "2021-06-08"),
+        ("addressed", "2021-06-05"),
+    ] {
+        let show = dir.run(&["show", id, "--json", "--index", "idx"]).json();
+        assert_eq!(show["date"], date, "{id}");
+        assert_eq!(show["date_origin"], "page", "{id}");
+    }
 }
 
 #[test]
@@ -308,4 +367,104 @@ fn text_rules_read_cr_only_files_stamped_bylines_and_weekday_date_lines() {
         "lines are not glued together"
     );
     assert_eq!(hits(&dir, "otter"), 1);
+}
+
+#[test]
+fn zstd_collections_of_every_kind_are_read() {
+    let dir = TestDir::new();
+    let zst = |data: &[u8]| zstd::encode_all(data, 3).expect("zstd in memory");
+    dir.write(
+        "in/wire.jsonl.zst",
+        zst(b"{\"id\":\"w1\",\"title\":\"Walrus\",\"body\":\"The walrus spoke.\",\"date\":\"2021-03-04\"}\n"),
+    );
+    dir.write(
+        "in/sheet.csv.zst",
+        zst(b"title,text\nBadger,The badger spoke.\n"),
+    );
+    let archive = warc_record(
+        "response",
+        "https://z.example/otter",
+        &format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{}",
+            page("<title>Otter</title>").replace("foreign ministers", "otter wardens")
+        ),
+    );
+    dir.write("in/crawl.warc.zst", zst(archive.as_bytes()));
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let walrus = dir.run(&["show", "w1", "--json", "--index", "idx"]).json();
+    assert_eq!(walrus["date"], "2021-03-04");
+    let badger = dir
+        .run(&["show", "sheet/1", "--json", "--index", "idx"])
+        .json();
+    assert_eq!(badger["title"], "Badger");
+    assert!(hits(&dir, "\"otter wardens\"") >= 1);
+}
+
+/// Collections are streamed: `--max-file-size` bounds one record, and a record over it costs
+/// that record only, never the file.
+#[test]
+fn a_record_over_the_size_limit_is_one_line_and_the_rest_is_indexed() {
+    let dir = TestDir::new();
+    let mut lines = String::new();
+    for i in 0..5 {
+        lines += &format!("{{\"id\":\"n{i}\",\"body\":\"Story {i}: the walrus spoke.\"}}\n");
+    }
+    lines += &format!(
+        "{{\"id\":\"huge\",\"body\":\"{}\"}}\n",
+        "word ".repeat(2000)
+    );
+    lines += "{\"id\":\"n5\",\"body\":\"Story 5: the walrus spoke again.\"}\n";
+    dir.write("in/wire.jsonl", &lines);
+    let big = format!(
+        "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>{}</p>",
+        "word ".repeat(2000)
+    );
+    let archive = warc_record("response", "https://w.example/big", &big)
+        + &warc_record(
+            "response",
+            "https://w.example/otter",
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>The otter spoke.</p>",
+        );
+    dir.write("in/crawl.warc", archive);
+    let run = dir.run(&["index", "in", "--index", "idx", "--max-file-size", "4000"]);
+    run.ok();
+    let over: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("over the limit"))
+        .collect();
+    assert_eq!(over.len(), 2, "{}", run.stderr);
+    assert!(
+        over.iter().any(|l| l.contains("wire.jsonl:6")),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(hits(&dir, "walrus"), 6);
+    assert_eq!(hits(&dir, "otter"), 1);
+}
+
+#[test]
+fn web_furniture_of_every_listed_kind_is_kept_out_of_search() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/page.txt",
+        "Ministers meet\n\nThe ministers met in Geneva on Wednesday for long talks, officials said.\n\n\
+         Continue reading the main story\n\nShare on Facebook Share on Twitter Share via Email\n\n\
+         We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.\n\n\
+         Story continues below advertisement\n\nAnzeige\n\nPublicidad\n\n\
+         \"We made progress,\" the minister said.\n",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    for furniture in [
+        "\"continue reading\"",
+        "\"share via email\"",
+        "cookies",
+        "\"story continues\"",
+        "anzeige",
+        "publicidad",
+    ] {
+        assert_eq!(hits(&dir, furniture), 0, "{furniture}");
+    }
+    assert_eq!(hits(&dir, "speaker:story"), 0, "furniture never speaks");
+    assert_eq!(hits(&dir, "progress"), 1);
 }

@@ -111,6 +111,7 @@ pub fn stored_passage(fields: &Fields, doc: &TantivyDocument) -> StoredPassage {
     };
     let origin = |field| match text(field).as_deref() {
         Some("manifest") => Origin::Manifest,
+        Some("page") => Origin::Page,
         Some("text") => Origin::Text,
         Some("flag") => Origin::Flag,
         _ => Origin::None,

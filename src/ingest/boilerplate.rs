@@ -57,6 +57,152 @@ fn is_furniture(paragraph: &str) -> bool {
         || is_dated_stamp(paragraph)
         || is_cross_reference(paragraph)
         || is_site_tagline(paragraph)
+        || is_reading_prompt(paragraph)
+        || is_share_row(paragraph)
+        || is_cookie_notice(paragraph)
+        || is_advertising_label(paragraph)
+}
+
+/// A short line telling the reader the story goes on elsewhere on the page: "Continue reading
+/// the main story", "Story continues below advertisement", "Article continues after this ad".
+fn is_reading_prompt(paragraph: &str) -> bool {
+    const PROMPTS: [&str; 6] = [
+        "continue reading",
+        "continues below",
+        "continues after",
+        "scroll to continue",
+        "keep reading",
+        "read the full story",
+    ];
+    is_short(paragraph, 8) && {
+        let text = normalized(paragraph);
+        PROMPTS.iter().any(|prompt| text.starts_with(prompt))
+            || (text.contains(" continues ") && contains_any(&text, &["advert", " ad"]))
+    }
+}
+
+/// A row of share buttons: a short line made almost only of sharing words and network names
+/// ("Share on Facebook Share on Twitter Share via Email").
+fn is_share_row(paragraph: &str) -> bool {
+    const SHARE_WORDS: [&str; 24] = [
+        "share",
+        "shares",
+        "on",
+        "via",
+        "by",
+        "to",
+        "facebook",
+        "twitter",
+        "x",
+        "email",
+        "e-mail",
+        "mail",
+        "whatsapp",
+        "linkedin",
+        "pinterest",
+        "reddit",
+        "telegram",
+        "messenger",
+        "print",
+        "copy",
+        "link",
+        "tweet",
+        "pin",
+        "sms",
+    ];
+    if !is_short(paragraph, 20) {
+        return false;
+    }
+    let words: Vec<String> = paragraph
+        .split(|c: char| c.is_whitespace() || matches!(c, '|' | '·' | '•' | ','))
+        .map(|w| {
+            w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
+                .to_lowercase()
+        })
+        .filter(|w| !w.is_empty())
+        .collect();
+    let sharing = words
+        .iter()
+        .filter(|w| SHARE_WORDS.contains(&w.as_str()))
+        .count();
+    let networks = words
+        .iter()
+        .filter(|w| {
+            matches!(
+                w.as_str(),
+                "facebook"
+                    | "twitter"
+                    | "whatsapp"
+                    | "linkedin"
+                    | "pinterest"
+                    | "reddit"
+                    | "telegram"
+                    | "email"
+                    | "e-mail"
+            )
+        })
+        .count();
+    words.len() >= 2 && networks >= 2 && sharing * 10 >= words.len() * 8
+}
+
+/// A cookie banner: a paragraph about the site's use of cookies and the reader's consent.
+fn is_cookie_notice(paragraph: &str) -> bool {
+    // Cues that the site speaks to its reader about its own cookies, not a report on them.
+    const CONSENT: [&str; 11] = [
+        "we use",
+        "uses cookies",
+        "use of cookies",
+        "by continuing",
+        "cookie policy",
+        "cookie settings",
+        "accept all",
+        "accept cookies",
+        "you agree",
+        "you accept",
+        "your consent",
+    ];
+    // Most paragraphs never name cookies: look before the costlier lower-casing.
+    (paragraph.contains("ookie") || paragraph.contains("OOKIE")) && is_short(paragraph, 60) && {
+        let text = normalized(paragraph);
+        text.contains("cookie") && contains_any(&text, &CONSENT)
+    }
+}
+
+/// A lone advertising label, in the languages news sites print it in ("Advertisement",
+/// "Anzeige", "Publicidad", "Publicité", "Реклама", "広告").
+fn is_advertising_label(paragraph: &str) -> bool {
+    const LABELS: [&str; 24] = [
+        "advertisement",
+        "advertising",
+        "sponsored",
+        "sponsored content",
+        "anzeige",
+        "werbung",
+        "publicidad",
+        "publicidade",
+        "publicité",
+        "pubblicità",
+        "advertentie",
+        "reklame",
+        "reklama",
+        "reklam",
+        "annons",
+        "annonse",
+        "mainos",
+        "hirdetés",
+        "реклама",
+        "διαφήμιση",
+        "広告",
+        "广告",
+        "광고",
+        "إعلان",
+    ];
+    if !is_short(paragraph, 4) {
+        return false;
+    }
+    let label = normalized(paragraph);
+    let label = label.trim_matches(|c: char| !c.is_alphanumeric());
+    LABELS.contains(&label)
 }
 
 /// A paragraph that is nothing but a link or button label: "Exit mobile version", "Share this".
@@ -425,6 +571,37 @@ fn contains_any(text: &str, cues: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn reading_prompts_share_rows_cookie_banners_and_ad_labels_are_furniture() {
+        for line in [
+            "Continue reading the main story",
+            "Story continues below advertisement",
+            "Article continues after this ad",
+            "Share on Facebook Share on Twitter Share via Email",
+            "Facebook | Twitter | WhatsApp | E-Mail",
+            "We use cookies to improve your experience. By continuing to browse you agree to our use of cookies.",
+            "Advertisement",
+            "- Anzeige -",
+            "PUBLICIDAD",
+            "Реклама",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn article_sentences_with_the_same_words_are_kept() {
+        for line in [
+            "The story continues below the fold of a newspaper that readers still share.",
+            "Facebook and Twitter shares fell on Monday after the regulator's email to investors.",
+            "The regulator said cookies that track readers need their consent, and fined the site.",
+            "Anzeige gegen Unbekannt wurde erstattet, sagte die Polizei am Montag.",
+            "He asked readers to continue reading the report before they judge it.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
+        }
+    }
 
     fn marked<'a>(paragraphs: &[&'a str]) -> Vec<&'a str> {
         paragraphs

@@ -32,7 +32,7 @@ use chrono::NaiveDate;
 use dom_query::Document;
 use serde_json::Value;
 
-use super::dates;
+use super::{dates, page_dates};
 
 /// What one page gave: its main text (paragraphs separated by blank lines) and metadata.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
@@ -64,29 +64,9 @@ const ARTICLE_TYPES: &[&str] = &[
     "WebPage",
 ];
 
-/// Meta tags that hold a publication date, best first (`property` or `name` or `itemprop`).
-const DATE_META: &[&str] = &[
-    "article:published_time",
-    "datePublished",
-    "og:published_time",
-    "published_time",
-    "article.published",
-    "pubdate",
-    "publishdate",
-    "publish-date",
-    "publish_date",
-    "date",
-    "dc.date.issued",
-    "dc.date",
-    "dcterms.date",
-    "dcterms.created",
-    "sailthru.date",
-    "parsely-pub-date",
-    "og:updated_time",
-];
-
-/// Extracts the main text and metadata of an HTML page.
-pub fn extract(html: &str) -> Page {
+/// Extracts the main text and metadata of an HTML page; `address` is where the page was
+/// fetched from, when known (an archive's target URI, a manifest's `url`).
+pub fn extract(html: &str, address: Option<&str>) -> Page {
     let document = Document::from(html);
     let mut page = Page::default();
     let ld = json_ld_article(&document);
@@ -95,20 +75,6 @@ pub fn extract(html: &str) -> Page {
         .and_then(|a| text_of(a.get("headline")))
         .or_else(|| meta(&document, &["og:title", "twitter:title"]))
         .or_else(|| clean(&document.select("title").first().text()));
-    page.date = ld
-        .as_ref()
-        .and_then(|a| text_of(a.get("datePublished")).and_then(|d| parse_page_date(&d)))
-        .or_else(|| {
-            DATE_META
-                .iter()
-                .find_map(|name| meta(&document, &[name]).and_then(|d| parse_page_date(&d)))
-        })
-        .or_else(|| time_element_date(&document));
-    let canonical = document
-        .select("link[rel=canonical]")
-        .first()
-        .attr("href")
-        .map(|h| h.to_string());
     page.source = ld
         .as_ref()
         .and_then(|a| name_of(a.get("publisher")))
@@ -125,21 +91,24 @@ pub fn extract(html: &str) -> Page {
         .or_else(|| meta(&document, &["og:url"]))
         .or_else(|| ld.as_ref().and_then(|a| text_of(a.get("url"))))
         .filter(|u| u.starts_with("http://") || u.starts_with("https://"));
-    if page.date.is_none() {
-        page.date = page
-            .url
-            .as_deref()
-            .or(canonical.as_deref())
-            .and_then(url_date);
-    }
     match main_text(html) {
         Some(text) => page.text = text,
         None => {
-            page.text = whole_text(&document);
+            page.text = whole_text(html);
             page.warning =
                 Some("no main article text found in the page; indexed its whole text".into());
         }
     }
+    // A date from the main text's dateline is left to the text rules, which find it again
+    // and record it with origin `text`.
+    page.date = page_dates::find(
+        &document,
+        address,
+        &page.text,
+        page_dates::Window::until_today(),
+    )
+    .filter(|found| found.evidence != page_dates::Evidence::Dateline)
+    .map(|found| found.date);
     page
 }
 
@@ -158,7 +127,8 @@ fn main_text(html: &str) -> Option<String> {
 }
 
 /// The visible text of the body, block by block: the fallback when readability finds nothing.
-fn whole_text(document: &Document) -> String {
+fn whole_text(html: &str) -> String {
+    let document = Document::from(html);
     document
         .select("script, style, noscript, template")
         .remove();
@@ -208,37 +178,6 @@ fn meta(document: &Document, names: &[&str]) -> Option<String> {
                 None
             }
         })
-    })
-}
-
-/// The date of a `<time datetime>` element, preferring one marked as the publication date.
-fn time_element_date(document: &Document) -> Option<NaiveDate> {
-    let marked = document.select("time[pubdate], time[itemprop=datePublished]");
-    let all = document.select("time[datetime]");
-    marked
-        .iter()
-        .chain(all.iter())
-        .find_map(|t| t.attr("datetime").and_then(|d| parse_page_date(&d)))
-}
-
-/// A full date in an address's path, as many news sites write it: `/2020/01/02/`,
-/// `/2020-01-02-slug`. A year and month alone are not enough.
-fn url_date(url: &str) -> Option<NaiveDate> {
-    let path = url.split_once("://").map_or(url, |(_, rest)| rest);
-    let digits: Vec<&str> = path
-        .split(|c: char| !c.is_ascii_digit())
-        .filter(|part| !part.is_empty())
-        .collect();
-    digits.windows(3).find_map(|w| {
-        let (y, m, d) = (w[0], w[1], w[2]);
-        if y.len() != 4 || !(1..=2).contains(&m.len()) || !(1..=2).contains(&d.len()) {
-            return None;
-        }
-        let date = NaiveDate::from_ymd_opt(y.parse().ok()?, m.parse().ok()?, d.parse().ok()?)?;
-        let at = path
-            .find(&format!("{y}/{m}/{d}"))
-            .or_else(|| path.find(&format!("{y}-{m}-{d}")));
-        at.and(crate::model::date_in_range(date).then_some(date))
     })
 }
 
@@ -338,7 +277,7 @@ businesslike and said the written responses would be shared with allies before p
 
     #[test]
     fn meta_tags_give_date_source_title_and_url() {
-        let page = extract(PAGE);
+        let page = extract(PAGE, None);
         assert_eq!(page.date, NaiveDate::from_ymd_opt(2022, 1, 26));
         assert_eq!(page.source.as_deref(), Some("Daily Planet"));
         assert_eq!(
@@ -353,7 +292,7 @@ businesslike and said the written responses would be shared with allies before p
     }
 
     #[test]
-    fn json_ld_beats_meta_tags() {
+    fn json_ld_beats_meta_tags_for_title_source_and_author() {
         let html = PAGE.replace(
             "</head>",
             r#"<script type="application/ld+json">{"@context":"https://schema.org","@graph":[
@@ -362,9 +301,10 @@ businesslike and said the written responses would be shared with allies before p
  "author":[{"@type":"Person","name":"Dana Whitfield"}],"publisher":{"@type":"Organization","name":"Planet News"}}]}
 </script></head>"#,
         );
-        let page = extract(&html);
+        let page = extract(&html, None);
         assert_eq!(page.title.as_deref(), Some("Ministers meet in Geneva"));
-        assert_eq!(page.date, NaiveDate::from_ymd_opt(2022, 1, 25));
+        // For the date, publication meta tags come first, as in htmldate's order of evidence.
+        assert_eq!(page.date, NaiveDate::from_ymd_opt(2022, 1, 26));
         assert_eq!(page.source.as_deref(), Some("Planet News"));
         assert_eq!(page.author.as_deref(), Some("Dana Whitfield"));
     }
@@ -372,7 +312,7 @@ businesslike and said the written responses would be shared with allies before p
     #[test]
     fn time_element_gives_the_date() {
         let html = "<html><body><p>Short note.</p><time datetime=\"2021-12-17\">17 Dec</time></body></html>";
-        let page = extract(html);
+        let page = extract(html, None);
         assert_eq!(page.date, NaiveDate::from_ymd_opt(2021, 12, 17));
         assert!(page.text.contains("Short note."));
     }
@@ -381,7 +321,7 @@ businesslike and said the written responses would be shared with allies before p
     fn malformed_html_keeps_its_text() {
         let html = "<html><body><div><p>Unclosed paragraph one <b>bold <i>tangled</b> text\
                     <p>Second <span>paragraph</div></p></i> end <table><tr><td>cell";
-        let page = extract(html);
+        let page = extract(html, None);
         assert!(
             page.text.contains("Unclosed paragraph one"),
             "{}",
@@ -402,19 +342,5 @@ businesslike and said the written responses would be shared with allies before p
             NaiveDate::from_ymd_opt(2022, 1, 24)
         );
         assert_eq!(parse_page_date("0001-01-01"), None);
-    }
-
-    #[test]
-    fn a_full_date_in_the_address_is_a_last_resort() {
-        assert_eq!(
-            url_date("https://news.example/2020/01/02/talks-end"),
-            NaiveDate::from_ymd_opt(2020, 1, 2)
-        );
-        assert_eq!(
-            url_date("https://news.example/world/2020-03-16-paris"),
-            NaiveDate::from_ymd_opt(2020, 3, 16)
-        );
-        assert_eq!(url_date("https://news.example/2020/01/story-123"), None);
-        assert_eq!(url_date("https://news.example/id/2020.01.02"), None);
     }
 }

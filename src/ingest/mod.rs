@@ -16,6 +16,7 @@ pub mod dates;
 pub mod decode;
 pub mod html;
 pub mod manifest;
+pub mod page_dates;
 pub mod paragraphs;
 pub mod sources;
 pub mod warc;
@@ -189,7 +190,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
             }
             let relative = entry.path().strip_prefix(&root).unwrap_or(entry.path());
             let mut id = manifest::strip_extension(&relative.to_string_lossy());
-            if is_gzip(entry.path()) {
+            if is_compressed(entry.path()) {
                 id = manifest::strip_extension(&id);
             }
             let entry_meta = manifests.entry_for(relative, &mut problems.warnings);
@@ -284,14 +285,13 @@ impl Manifests {
     }
 }
 
-/// Whether a file is gzip-compressed (`.gz`), to be read as the kind its inner name says.
-fn is_gzip(path: &Path) -> bool {
-    path.extension()
-        .is_some_and(|e| e.eq_ignore_ascii_case("gz"))
+/// Whether a file is compressed (`.gz`, `.zst`), to be read as the kind its inner name says.
+fn is_compressed(path: &Path) -> bool {
+    compressed::Compression::of(path) != compressed::Compression::None
 }
 
 fn file_kind(path: &Path) -> Option<FileKind> {
-    if is_gzip(path) {
+    if is_compressed(path) {
         return match compressed::inner_extension(path)?.as_str() {
             "jsonl" => Some(FileKind::JsonLines),
             "csv" | "tsv" => Some(FileKind::Csv),
@@ -343,26 +343,39 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
         path: file.path.display().to_string(),
         reason,
     };
-    let mut bytes = match read_limited(&file.path, options.max_file_size) {
-        Ok(bytes) => bytes,
-        Err(reason) => {
-            loaded.skipped.push(skip(reason));
-            return loaded;
+    // Collections of records are streamed: memory is bounded by one record, not the file.
+    if matches!(file.kind, FileKind::JsonLines | FileKind::Warc) {
+        let stream = match compressed::open(&file.path) {
+            Ok(stream) => stream,
+            Err(e) => {
+                loaded.skipped.push(skip(format!("cannot read it ({e})")));
+                return loaded;
+            }
+        };
+        if file.kind == FileKind::Warc {
+            load_warc(file, stream, options, known, &mut loaded);
+        } else {
+            load_json_lines(file, stream, options, known, &mut loaded);
         }
-    };
-    if is_gzip(&file.path) {
-        let inflated = compressed::gunzip(&bytes[..], options.max_file_size);
-        if let Some(warning) = inflated.warning {
-            loaded
-                .warnings
-                .push(format!("{}: {warning}", file.path.display()));
-        }
-        bytes = inflated.bytes;
-    }
-    if file.kind == FileKind::Warc {
-        load_warc(file, &bytes, options, known, &mut loaded);
         return loaded;
     }
+    let bytes = if is_compressed(&file.path) {
+        match read_compressed(&file.path, options.max_file_size, &mut loaded.warnings) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                loaded.skipped.push(skip(reason));
+                return loaded;
+            }
+        }
+    } else {
+        match read_limited(&file.path, options.max_file_size) {
+            Ok(bytes) => bytes,
+            Err(reason) => {
+                loaded.skipped.push(skip(reason));
+                return loaded;
+            }
+        }
+    };
     let decoded = match decode::decode(&bytes) {
         Ok(decoded) => decoded,
         Err(refusal) => {
@@ -387,20 +400,30 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
             loaded.articles.push(build_article(
                 file.id.clone(),
                 text,
-                entry,
+                Metadata::from(entry),
                 hashes,
                 TitleFrom::FirstLine,
                 options,
                 &file.key,
             ));
         }
-        FileKind::JsonLines => load_json_lines(file, &decoded.text, options, known, &mut loaded),
         FileKind::Html => load_html(file, &bytes, &decoded.text, options, known, &mut loaded),
         FileKind::Csv => load_csv(file, &decoded.text, options, known, &mut loaded),
-        // Read above, before decoding: an archive holds binary records beside its pages.
-        FileKind::Warc => {}
+        // Streamed above.
+        FileKind::JsonLines | FileKind::Warc => {}
     }
     loaded
+}
+
+/// A compressed file's decompressed bytes, at most `limit` of them (whole lines only when the
+/// stream broke or the limit was reached, with a warning).
+fn read_compressed(path: &Path, limit: u64, warnings: &mut Vec<String>) -> Result<Vec<u8>, String> {
+    let stream = compressed::open(path).map_err(|e| format!("cannot read it ({e})"))?;
+    let inflated = compressed::inflate(stream, limit, compressed::Compression::of(path));
+    if let Some(warning) = inflated.warning {
+        warnings.push(format!("{}: {warning}", path.display()));
+    }
+    Ok(inflated.bytes)
 }
 
 fn read_limited(path: &Path, limit: u64) -> Result<Vec<u8>, String> {
@@ -431,8 +454,7 @@ fn strip_markdown_heading(text: String, path: &Path) -> String {
 }
 
 /// One saved web page: its main text, with the page's own metadata filling whatever the
-/// manifest leaves unknown (recorded as `manifest` origin: structured metadata, as a JSONL
-/// record's fields are), and the text rules after that.
+/// manifest leaves unknown (recorded as `page` origin), and the text rules after that.
 fn load_html(
     file: &InputFile,
     bytes: &[u8],
@@ -447,7 +469,7 @@ fn load_html(
         loaded.unchanged.push((file.id.clone(), hashes.content));
         return;
     }
-    let page = html::extract(text);
+    let page = html::extract(text, entry.url.as_deref());
     if page.text.trim().is_empty() {
         loaded.skipped.push(Skipped {
             path: file.path.display().to_string(),
@@ -460,16 +482,19 @@ fn load_html(
             .warnings
             .push(format!("{}: {warning}", file.path.display()));
     }
-    let entry = Entry {
-        title: entry.title.or(page.title),
-        source: entry.source.or(page.source),
-        date: entry.date.or(page.date),
-        url: entry.url.or(page.url),
+    let declared = Entry {
+        title: page.title,
+        source: page.source,
+        date: page.date,
+        url: page.url,
     };
     loaded.articles.push(build_article(
         file.id.clone(),
         page.text,
-        entry,
+        Metadata {
+            entry,
+            page: declared,
+        },
         hashes,
         TitleFrom::FirstLine,
         options,
@@ -481,27 +506,30 @@ fn load_html(
 /// its target URI; other records are counted in one line, damaged ones reported one line each.
 fn load_warc(
     file: &InputFile,
-    bytes: &[u8],
+    stream: Box<dyn std::io::BufRead + Send>,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
 ) {
-    let archive = warc::read(bytes);
-    for problem in archive.problems {
-        loaded.skipped.push(Skipped {
-            path: file.path.display().to_string(),
-            reason: format!("damaged WARC {problem}; skipped"),
-        });
-    }
-    if archive.other_records > 0 {
-        loaded.warnings.push(format!(
-            "{}: left out {} records that are not HTML pages answered with 200 (requests, metadata, other media, redirects, errors)",
-            file.path.display(),
-            archive.other_records
-        ));
-    }
+    let cap = usize::try_from(options.max_file_size).unwrap_or(usize::MAX);
+    let mut reader = warc::Reader::new(stream, cap);
+    let mut other_records = 0usize;
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for response in archive.pages {
+    for item in reader.by_ref() {
+        let response = match item {
+            warc::Item::Page(response) => response,
+            warc::Item::Other => {
+                other_records += 1;
+                continue;
+            }
+            warc::Item::Problem(problem) => {
+                loaded.skipped.push(Skipped {
+                    path: file.path.display().to_string(),
+                    reason: format!("damaged WARC {problem}; skipped"),
+                });
+                continue;
+            }
+        };
         let place = format!("{} ({})", file.path.display(), response.uri);
         if !seen.insert(response.uri.clone()) {
             loaded.skipped.push(Skipped {
@@ -529,7 +557,7 @@ fn load_warc(
             loaded.unchanged.push((response.uri, hashes.content));
             continue;
         }
-        let page = html::extract(&text);
+        let page = html::extract(&text, Some(&response.uri));
         if page.text.trim().is_empty() {
             loaded.skipped.push(Skipped {
                 path: place,
@@ -537,20 +565,36 @@ fn load_warc(
             });
             continue;
         }
-        let entry = Entry {
+        let declared = Entry {
             title: page.title,
             source: page.source,
             date: page.date,
-            url: entry.url,
+            url: None,
         };
         loaded.articles.push(build_article(
             response.uri,
             page.text,
-            entry,
+            Metadata {
+                entry,
+                page: declared,
+            },
             hashes,
             TitleFrom::FirstLine,
             options,
             &file.key,
+        ));
+    }
+    if let Some(e) = reader.failure {
+        loaded.warnings.push(format!(
+            "{}: {} is truncated or corrupt ({e}); kept the records before the break",
+            file.path.display(),
+            compressed::Compression::of(&file.path).name()
+        ));
+    }
+    if other_records > 0 {
+        loaded.warnings.push(format!(
+            "{}: left out {other_records} records that are not HTML pages answered with 200 (requests, metadata, other media, redirects, errors)",
+            file.path.display(),
         ));
     }
 }
@@ -558,7 +602,7 @@ fn load_warc(
 /// A CSV or TSV export: one article per row, fields from the header (see [`csv`]). The row's
 /// fields are recorded as `manifest` origin, as a JSONL record's are.
 fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loaded: &mut Loaded) {
-    let tab_separated = if is_gzip(&file.path) {
+    let tab_separated = if is_compressed(&file.path) {
         compressed::inner_extension(&file.path).as_deref() == Some("tsv")
     } else {
         file.path
@@ -682,17 +726,55 @@ struct Record {
 
 fn load_json_lines(
     file: &InputFile,
-    text: &str,
+    mut stream: Box<dyn std::io::BufRead + Send>,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
 ) {
+    let cap = usize::try_from(options.max_file_size).unwrap_or(usize::MAX);
     let mut lines_by_id: HashMap<String, usize> = HashMap::new();
-    for (number, line) in text.lines().enumerate().map(|(i, l)| (i + 1, l)) {
-        if line.trim().is_empty() {
-            continue;
-        }
+    let mut raw = Vec::new();
+    let mut number = 0;
+    let mut records = 0;
+    loop {
+        number += 1;
         let place = format!("{}:{number}", file.path.display());
+        match compressed::read_line_capped(&mut *stream, &mut raw, cap) {
+            Ok(compressed::Line::Read) => {}
+            Ok(compressed::Line::End) => break,
+            Ok(compressed::Line::TooLong { length }) => {
+                loaded.skipped.push(Skipped {
+                    path: place,
+                    reason: format!(
+                        "line of {} is over the limit of {} (raise it with --max-file-size); skipped",
+                        decode::human_size(length),
+                        decode::human_size(cap as u64)
+                    ),
+                });
+                continue;
+            }
+            Err(e) => {
+                loaded.warnings.push(format!(
+                    "{}: {} is truncated or corrupt ({e}); kept the {records} lines before the break",
+                    file.path.display(),
+                    compressed::Compression::of(&file.path).name()
+                ));
+                break;
+            }
+        }
+        records += 1;
+        let line = match decode::decode(&raw) {
+            Ok(decoded) => decoded.text,
+            Err(decode::Refusal::Empty) => continue,
+            Err(refusal) => {
+                loaded.skipped.push(Skipped {
+                    path: place,
+                    reason: refusal.to_string(),
+                });
+                continue;
+            }
+        };
+        let line = line.as_str();
         let record: Record = match serde_json::from_str(line) {
             Ok(record) => record,
             Err(e) => {
@@ -780,7 +862,7 @@ fn push_record(
     loaded.articles.push(build_article(
         id,
         body,
-        entry,
+        Metadata::from(entry),
         hashes,
         TitleFrom::RecordOnly,
         options,
@@ -816,10 +898,27 @@ impl Hashes {
     }
 }
 
+/// An article's known metadata by where it came from: the manifest entry or the record's
+/// fields (origin `manifest`) first, then what a web page declares about itself (origin
+/// `page`); the text rules fill what both leave unknown.
+struct Metadata {
+    entry: Entry,
+    page: Entry,
+}
+
+impl From<Entry> for Metadata {
+    fn from(entry: Entry) -> Metadata {
+        Metadata {
+            entry,
+            page: Entry::default(),
+        }
+    }
+}
+
 fn build_article(
     id: String,
     text: String,
-    entry: Entry,
+    metadata: Metadata,
     hashes: Hashes,
     title_from: TitleFrom,
     options: &Options,
@@ -837,7 +936,8 @@ fn build_article(
             boilerplate,
         })
         .collect();
-    let title = entry.title.or_else(|| match title_from {
+    let Metadata { entry, page } = metadata;
+    let title = entry.title.or(page.title).or_else(|| match title_from {
         TitleFrom::FirstLine => paragraphs
             .iter()
             .find(|p| !p.boilerplate)
@@ -845,16 +945,18 @@ fn build_article(
         TitleFrom::RecordOnly => None,
     });
     let title = title.map(|t| cap_title(&t)).filter(|t| !t.is_empty());
-    let (date, date_origin) = match entry.date {
-        Some(date) => (Some(date), Origin::Manifest),
-        None => match dates::find_date(&texts) {
+    let (date, date_origin) = match (entry.date, page.date) {
+        (Some(date), _) => (Some(date), Origin::Manifest),
+        (None, Some(date)) => (Some(date), Origin::Page),
+        (None, None) => match dates::find_date(&texts) {
             Some(date) => (Some(date), Origin::Text),
             None => (None, Origin::None),
         },
     };
-    let (source, source_origin) = match entry.source {
-        Some(source) => (Some(source), Origin::Manifest),
-        None => match sources::find_source(&texts) {
+    let (source, source_origin) = match (entry.source, page.source) {
+        (Some(source), _) => (Some(source), Origin::Manifest),
+        (None, Some(source)) => (Some(source), Origin::Page),
+        (None, None) => match sources::find_source(&texts) {
             Some(source) => (Some(source), Origin::Text),
             None => match &options.default_source {
                 Some(source) => (Some(source.clone()), Origin::Flag),
@@ -869,7 +971,7 @@ fn build_article(
         source_origin,
         date,
         date_origin,
-        url: entry.url,
+        url: entry.url.or(page.url),
         text,
         paragraphs,
         content_hash: hashes.content,

@@ -10,7 +10,10 @@
 //! The record format is simple enough to read here directly (a header block, a
 //! `Content-Length`, the block), which keeps the dependency list short; a record whose header
 //! is damaged or whose block is cut short is reported, and reading goes on at the next
-//! `WARC/` header.
+//! `WARC/` header. Records are read one at a time from a stream ([`Reader`]), so an archive of
+//! any size costs the memory of its largest record, which `--max-file-size` bounds.
+
+use std::io::{BufRead, Read};
 
 /// One HTML page found in an archive.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -21,57 +24,150 @@ pub struct Response {
     pub body: Vec<u8>,
 }
 
-/// What reading an archive gave.
-#[derive(Debug, Default)]
-pub struct Archive {
-    pub pages: Vec<Response>,
-    /// Records that are not HTML pages answered with 200 (requests, metadata, images, redirects).
-    pub other_records: usize,
-    /// Damaged records, each as "record at byte N: reason".
-    pub problems: Vec<String>,
+/// One record of an archive, as [`Reader`] hands them out.
+#[derive(Debug, PartialEq, Eq)]
+pub enum Item {
+    /// An HTML page answered with 200.
+    Page(Response),
+    /// A record that is not one (a request, metadata, an image, a redirect, an error).
+    Other,
+    /// A damaged record, as "record at byte N: reason"; reading goes on at the next header.
+    Problem(String),
 }
 
-/// Reads every record of an (uncompressed) WARC stream.
-pub fn read(data: &[u8]) -> Archive {
-    let mut archive = Archive::default();
-    let mut at = 0;
-    while at < data.len() {
-        while at < data.len() && matches!(data[at], b'\r' | b'\n') {
-            at += 1;
+/// Reads the records of an (uncompressed) WARC stream one at a time, holding one record in
+/// memory: a record whose block is longer than the cap is read past and reported.
+pub struct Reader<R> {
+    input: R,
+    /// The stream offset of the next unread byte, for messages.
+    at: u64,
+    cap: usize,
+    /// A version line met while looking for the next record, to start it with.
+    pending: Option<Vec<u8>>,
+    /// Set when the stream itself failed (a truncated or corrupt compressed stream).
+    pub failure: Option<std::io::Error>,
+}
+
+/// A record's header lines are short; this bounds one line of them.
+const MAX_HEADER_LINE: u64 = 64 * 1024;
+
+impl<R: BufRead> Reader<R> {
+    /// A reader keeping at most `cap` bytes of any one record's block.
+    pub fn new(input: R, cap: usize) -> Reader<R> {
+        Reader {
+            input,
+            at: 0,
+            cap,
+            pending: None,
+            failure: None,
         }
-        if at >= data.len() {
-            break;
+    }
+
+    /// The next line (with its line end), or `None` at the end or on a stream failure.
+    fn next_line(&mut self) -> Option<Vec<u8>> {
+        if let Some(line) = self.pending.take() {
+            return Some(line);
         }
-        let start = at;
-        match record(data, start) {
-            Ok((next, found)) => {
-                at = next;
-                match found {
-                    Some(page) => archive.pages.push(page),
-                    None => archive.other_records += 1,
-                }
+        let mut line = Vec::new();
+        match (&mut self.input)
+            .take(MAX_HEADER_LINE)
+            .read_until(b'\n', &mut line)
+        {
+            Ok(0) => None,
+            Ok(n) => {
+                self.at += n as u64;
+                Some(line)
             }
-            Err(reason) => {
-                archive
-                    .problems
-                    .push(format!("record at byte {start}: {reason}"));
-                at = next_header(data, start + 1);
+            Err(e) => {
+                self.failure = Some(e);
+                None
             }
         }
     }
-    archive
-}
 
-/// The offset of the next line starting with `WARC/` after `from`, or the end.
-fn next_header(data: &[u8], from: usize) -> usize {
-    let mut at = from;
-    while at < data.len() {
-        match find(&data[at..], b"\nWARC/") {
-            Some(i) => return at + i + 1,
-            None => at = data.len(),
+    /// Skips to the next `WARC/` version line, keeping it for the next record.
+    fn resync(&mut self) {
+        while let Some(line) = self.next_line() {
+            if line.starts_with(b"WARC/") {
+                self.pending = Some(line);
+                return;
+            }
         }
     }
-    data.len()
+}
+
+fn is_blank(line: &[u8]) -> bool {
+    line.iter().all(|b| matches!(b, b'\r' | b'\n'))
+}
+
+impl<R: BufRead> Iterator for Reader<R> {
+    type Item = Item;
+
+    fn next(&mut self) -> Option<Item> {
+        // Blank lines between records.
+        let first = loop {
+            let line = self.next_line()?;
+            if !is_blank(&line) {
+                break line;
+            }
+        };
+        let start = self.at - first.len() as u64;
+        let problem = |reason: String| Item::Problem(format!("record at byte {start}: {reason}"));
+        if !first.starts_with(b"WARC/") {
+            self.resync();
+            return Some(problem("does not start with a WARC/ version line".into()));
+        }
+        let mut head = first;
+        loop {
+            let Some(line) = self.next_line() else {
+                return Some(problem("header never ends".into()));
+            };
+            let blank = is_blank(&line);
+            head.extend_from_slice(&line);
+            if blank {
+                break;
+            }
+        }
+        let head = String::from_utf8_lossy(&head).into_owned();
+        let length = match header(&head, "Content-Length").map(str::parse::<u64>) {
+            None => {
+                self.resync();
+                return Some(problem("no Content-Length".into()));
+            }
+            Some(Err(_)) => {
+                self.resync();
+                return Some(problem("Content-Length is not a number".into()));
+            }
+            Some(Ok(length)) => length,
+        };
+        if length > self.cap as u64 {
+            let skipped = std::io::copy(&mut (&mut self.input).take(length), &mut std::io::sink());
+            self.at += skipped.as_ref().map_or(0, |n| *n);
+            return Some(problem(format!(
+                "block of {} is over the limit of {} (raise it with --max-file-size); skipped",
+                super::decode::human_size(length),
+                super::decode::human_size(self.cap as u64)
+            )));
+        }
+        let mut block = Vec::new();
+        match (&mut self.input).take(length).read_to_end(&mut block) {
+            Ok(n) => self.at += n as u64,
+            Err(e) => {
+                self.failure = Some(e);
+                return None;
+            }
+        }
+        if (block.len() as u64) < length {
+            return Some(problem(format!(
+                "block cut short ({} of {length} bytes)",
+                block.len()
+            )));
+        }
+        Some(match record(&head, &block) {
+            Some(page) => Item::Page(page),
+            None => Item::Other,
+        })
+    }
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -99,41 +195,17 @@ fn header<'a>(head: &'a str, name: &str) -> Option<&'a str> {
     })
 }
 
-/// Reads the record at `start`: the offset after it, and the page it holds if it is one.
-fn record(data: &[u8], start: usize) -> Result<(usize, Option<Response>), String> {
-    let rest = &data[start..];
-    if !rest.starts_with(b"WARC/") {
-        return Err("does not start with a WARC/ version line".into());
-    }
-    let (head, _) = split_head(rest).ok_or("header never ends")?;
-    let head = String::from_utf8_lossy(head);
-    let head_len = rest.len() - split_head(rest).map_or(0, |(_, after)| after.len());
-    let length: usize = header(&head, "Content-Length")
-        .ok_or("no Content-Length")?
-        .parse()
-        .map_err(|_| "Content-Length is not a number")?;
-    let block_start = start + head_len;
-    let block_end = block_start
-        .checked_add(length)
-        .filter(|&end| end <= data.len())
-        .ok_or_else(|| {
-            format!(
-                "block cut short ({} of {length} bytes)",
-                data.len() - block_start
-            )
-        })?;
-    let block = &data[block_start..block_end];
-    let is_response =
-        header(&head, "WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
-    let is_http = header(&head, "Content-Type").is_some_and(|t| t.contains("application/http"));
-    let uri = header(&head, "WARC-Target-URI")
+/// The page a record holds, if it is an HTML page answered with 200.
+fn record(head: &str, block: &[u8]) -> Option<Response> {
+    let is_response = header(head, "WARC-Type").is_some_and(|t| t.eq_ignore_ascii_case("response"));
+    let is_http = header(head, "Content-Type").is_some_and(|t| t.contains("application/http"));
+    let uri = header(head, "WARC-Target-URI")
         .map(|u| u.trim_matches(['<', '>']).to_string())
         .filter(|u| !u.is_empty());
-    let page = match (is_response && is_http, uri) {
+    match (is_response && is_http, uri) {
         (true, Some(uri)) => http_html(block).map(|body| Response { uri, body }),
         _ => None,
-    };
-    Ok((block_end, page))
+    }
 }
 
 /// The body of an HTTP 200 answer with an HTML content type, or `None`.
@@ -189,6 +261,25 @@ fn dechunk(data: &[u8]) -> Vec<u8> {
 mod tests {
     use super::*;
 
+    #[derive(Default)]
+    struct Archive {
+        pages: Vec<Response>,
+        other_records: usize,
+        problems: Vec<String>,
+    }
+
+    fn read(data: &[u8]) -> Archive {
+        let mut archive = Archive::default();
+        for item in Reader::new(data, 1 << 20) {
+            match item {
+                Item::Page(page) => archive.pages.push(page),
+                Item::Other => archive.other_records += 1,
+                Item::Problem(p) => archive.problems.push(p),
+            }
+        }
+        archive
+    }
+
     fn rec(kind: &str, uri: &str, http: &str) -> String {
         format!(
             "WARC/1.0\r\nWARC-Type: {kind}\r\nWARC-Target-URI: {uri}\r\nContent-Type: application/http; msgtype={kind}\r\nContent-Length: {}\r\n\r\n{http}\r\n\r\n",
@@ -223,6 +314,30 @@ mod tests {
         assert_eq!(archive.problems.len(), 1, "{:?}", archive.problems);
         assert!(archive.problems[0].contains("Content-Length"));
         assert_eq!(archive.pages.len(), 1);
+    }
+
+    #[test]
+    fn a_record_over_the_cap_is_read_past_and_reported() {
+        let big = format!(
+            "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>{}</p>",
+            "x".repeat(5000)
+        );
+        let small = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Kept</p>";
+        let data = rec("response", "https://a.example/big", &big)
+            + &rec("response", "https://a.example/small", small);
+        let items: Vec<Item> = Reader::new(data.as_bytes(), 1000).collect();
+        assert_eq!(items.len(), 2, "{items:?}");
+        assert!(matches!(&items[0], Item::Problem(p) if p.contains("over the limit")));
+        assert!(matches!(&items[1], Item::Page(p) if p.uri == "https://a.example/small"));
+    }
+
+    #[test]
+    fn a_block_cut_short_is_one_problem() {
+        let page = "HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>Kept</p>";
+        let data = rec("response", "https://a.example/", page);
+        let archive = read(&data.as_bytes()[..data.len() - 10]);
+        assert_eq!(archive.problems.len(), 1, "{:?}", archive.problems);
+        assert!(archive.problems[0].contains("cut short"));
     }
 
     #[test]
