@@ -63,7 +63,7 @@ pub fn groups(items: &[Item]) -> Vec<usize> {
     let mut distinct: HashMap<(&str, &[String]), usize> = HashMap::new();
     let mut reps = Vec::new();
     for (i, item) in items.iter().enumerate() {
-        if item.features.words.is_empty() {
+        if !comparable(item) {
             continue;
         }
         match distinct.entry((item.speaker, &item.features.words)) {
@@ -90,9 +90,6 @@ fn candidates(items: &[Item], reps: &[usize]) -> HashSet<(usize, usize)> {
     let mut signatures = Vec::new();
     for &i in reps {
         let item = &items[i];
-        if item.features.content.len() < WEAK_RUN {
-            continue;
-        }
         // The speaker is hashed with each word: passages of different speakers share no
         // element, so they never meet in a bucket.
         let signature =
@@ -136,6 +133,12 @@ fn candidates(items: &[Item], reps: &[usize]) -> HashSet<(usize, usize)> {
 
 fn ordered(a: usize, b: usize) -> (usize, usize) {
     (a.min(b), a.max(b))
+}
+
+/// Whether a passage has enough content words to be told from another remark at all ("You
+/// tell me" has none): others are never grouped, not even with an identical passage.
+pub fn comparable(item: &Item) -> bool {
+    item.features.content.len() >= WEAK_RUN
 }
 
 /// The pair rule (see the module doc).

@@ -239,26 +239,47 @@ pub fn passages_matching(
 /// Groups passages into statements (see `grouping` for the rule); returns the groups of more
 /// than one passage, most reported first.
 pub fn compute(passages: &[StoredPassage]) -> Vec<Group> {
-    let features: Vec<text::Features> = passages
+    // Identical passages of one speaker (wire copy, reprints, the same article under two
+    // ids) are one wording, analysed and compared once.
+    let mut wordings: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut first_of: Vec<usize> = Vec::new();
+    let mut wording_of: Vec<usize> = Vec::with_capacity(passages.len());
+    for (i, p) in passages.iter().enumerate() {
+        let key = (p.speaker.as_deref().unwrap_or_default(), p.text.as_str());
+        let next = first_of.len();
+        let wording = *wordings.entry(key).or_insert_with(|| {
+            first_of.push(i);
+            next
+        });
+        wording_of.push(wording);
+    }
+    let features: Vec<text::Features> = first_of
         .par_iter()
-        .map_init(text::Analyzer::new, |analyzer, p| {
+        .map_init(text::Analyzer::new, |analyzer, &i| {
+            let p = &passages[i];
             analyzer.features(&p.text, p.speaker.as_deref().unwrap_or_default())
         })
         .collect();
-    let items: Vec<grouping::Item> = passages
+    let items: Vec<grouping::Item> = first_of
         .iter()
         .zip(features)
-        .map(|(p, features)| grouping::Item {
-            speaker: p.speaker.as_deref().unwrap_or_default(),
-            article: &p.article_id,
-            date: p.date,
+        .map(|(&i, features)| grouping::Item {
+            speaker: passages[i].speaker.as_deref().unwrap_or_default(),
+            article: &passages[i].article_id,
+            date: passages[i].date,
             features,
         })
         .collect();
     let roots = grouping::groups(&items);
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
-    for (i, root) in roots.into_iter().enumerate() {
-        members.entry(root).or_default().push(i);
+    for (i, &wording) in wording_of.iter().enumerate() {
+        // A wording too short to compare stays with no other passage, even an identical one.
+        let key = if grouping::comparable(&items[wording]) {
+            roots[wording]
+        } else {
+            items.len() + i
+        };
+        members.entry(key).or_default().push(i);
     }
     let mut groups: Vec<Group> = members
         .into_values()

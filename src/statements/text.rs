@@ -4,7 +4,7 @@
 //! For: the features the grouping rules compare. Not for: display (the wording comparison in
 //! `wording` works on the words as written) or search (the index has its own analyzers).
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap, HashSet};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, StopWordFilter,
@@ -66,10 +66,18 @@ pub struct Features {
     pub content: BTreeSet<String>,
 }
 
-/// Builds the features of passages; holds the analyzers, so build one and reuse it.
+/// Builds the features of passages; holds the analyzers and what they said of each word
+/// seen, so build one per thread and reuse it.
 pub struct Analyzer {
-    all: TextAnalyzer,
-    content: TextAnalyzer,
+    /// Lowercased, accents folded, not stemmed.
+    plain: TextAnalyzer,
+    stem: TextAnalyzer,
+    /// tantivy's English stop word filter: a word it drops is a stop word.
+    stop: TextAnalyzer,
+    /// Each word seen: its stem and whether it is left out of the content words.
+    known: HashMap<String, (String, bool)>,
+    /// Each speaker's name words.
+    names: HashMap<String, HashSet<String>>,
 }
 
 impl Default for Analyzer {
@@ -80,38 +88,60 @@ impl Default for Analyzer {
 
 impl Analyzer {
     pub fn new() -> Analyzer {
-        let all = TextAnalyzer::builder(SimpleTokenizer::default())
+        let plain = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(LowerCaser)
             .filter(AsciiFoldingFilter)
+            .build();
+        let stem = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(Stemmer::new(Language::English))
             .build();
-        let content = match StopWordFilter::new(Language::English) {
-            Some(stop) => TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(LowerCaser)
-                .filter(AsciiFoldingFilter)
-                .filter(stop)
-                .filter(Stemmer::new(Language::English))
+        let stop = match StopWordFilter::new(Language::English) {
+            Some(filter) => TextAnalyzer::builder(SimpleTokenizer::default())
+                .filter(filter)
                 .build(),
-            None => all.clone(),
+            None => TextAnalyzer::from(SimpleTokenizer::default()),
         };
-        Analyzer { all, content }
+        Analyzer {
+            plain,
+            stem,
+            stop,
+            known: HashMap::new(),
+            names: HashMap::new(),
+        }
+    }
+
+    /// A word's stem and whether it is a stop or framing word (each word analysed once).
+    fn word(&mut self, word: &str) -> (String, bool) {
+        if let Some(known) = self.known.get(word) {
+            return known.clone();
+        }
+        let stem = tokens(&mut self.stem, word)
+            .into_iter()
+            .next()
+            .unwrap_or_else(|| word.to_string());
+        let left_out = FRAMING.contains(&word) || tokens(&mut self.stop, word).is_empty();
+        self.known
+            .insert(word.to_string(), (stem.clone(), left_out));
+        (stem, left_out)
     }
 
     /// The features of a passage's statement; `speaker` is the canonical name, whose words
     /// are left out of the content words (a reported passage names its speaker).
     pub fn features(&mut self, passage_text: &str, speaker: &str) -> Features {
         let statement = statement_text(passage_text);
-        let words = tokens(&mut self.all, &statement);
-        let name: BTreeSet<String> = tokens(&mut self.all, speaker).into_iter().collect();
-        let framing: BTreeSet<String> = FRAMING
-            .iter()
-            .flat_map(|w| tokens(&mut self.all, w))
-            .collect();
-        let content = tokens(&mut self.content, &statement)
-            .into_iter()
-            .filter(|w| w.chars().count() > 1 && !name.contains(w) && !framing.contains(w))
-            .collect();
-        Features { words, content }
+        if !self.names.contains_key(speaker) {
+            let name = tokens(&mut self.plain, speaker).into_iter().collect();
+            self.names.insert(speaker.to_string(), name);
+        }
+        let mut features = Features::default();
+        for plain in tokens(&mut self.plain, &statement) {
+            let (stem, left_out) = self.word(&plain);
+            if !left_out && stem.len() > 1 && !self.names[speaker].contains(&plain) {
+                features.content.insert(stem.clone());
+            }
+            features.words.push(stem);
+        }
+        features
     }
 }
 

@@ -54,7 +54,11 @@ pub fn words(statement: &str) -> Vec<String> {
 fn folded(words: &[String]) -> Vec<String> {
     words
         .iter()
-        .map(|w| w.to_lowercase().replace('’', "'"))
+        .map(|w| {
+            let w = w.to_lowercase().replace('’', "'");
+            // A possessive is the same word: "ISIS's" and "ISIS'" (trimmed to "ISIS").
+            w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
+        })
         .collect()
 }
 
