@@ -6,14 +6,16 @@
 //!
 //! The pair rule, for two passages of the same speaker in different articles (figures tuned on
 //! the gold file `tests/gold/statements.tsv`, see the README):
-//! - **verbatim or cut**: they share a run of words holding at least [`STRONG_RUN`] content
-//!   words; or the shorter is (nearly) wholly inside the longer ([`CONTAINED`] of its words in
-//!   one run, at least [`WEAK_RUN`] content words) and their days are within [`WINDOW_DAYS`];
-//! - **reworded**: within [`WINDOW_DAYS`], they share at least [`REWORD_SHARED`] content words
+//! - **verbatim, any dates**: they share a run of words holding at least [`FAR_RUN`] content
+//!   words (outlets quote old remarks word for word);
+//! - **cut, within [`WINDOW_DAYS`]**: they share a run holding at least [`NEAR_RUN`] content
+//!   words, or the shorter is (nearly) wholly inside the longer ([`CONTAINED`] of its words in
+//!   one run, at least [`WEAK_RUN`] content words);
+//! - **reworded, within [`WINDOW_DAYS`]**: they share at least [`REWORD_SHARED`] content words
 //!   and at least half of the smaller set's.
 //!
-//! The date window keeps a speaker's similar remarks on different occasions apart; a long
-//! verbatim run is kept together whatever the dates, as outlets quote old remarks word for word.
+//! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
+//! energy system away from fossil fuel" in December and in April are two statements).
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
@@ -23,8 +25,10 @@ use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
 
 use super::text::Features;
 
-/// Content words a shared run must hold to make two passages one statement on its own.
-pub const STRONG_RUN: usize = 6;
+/// Content words a shared run must hold to make two passages one statement whatever their dates.
+pub const FAR_RUN: usize = 8;
+/// Content words a shared run must hold to make two passages of nearby days one statement.
+pub const NEAR_RUN: usize = 4;
 /// Content words a shared run must hold when it is the whole of the shorter statement.
 pub const WEAK_RUN: usize = 3;
 /// Share of the shorter statement's words the shared run must cover to count as containment.
@@ -32,7 +36,7 @@ pub const CONTAINED: f64 = 0.8;
 /// Content words two rewordings must share.
 pub const REWORD_SHARED: usize = 5;
 /// Days apart two reports of one statement may be, for rewordings and short cuts.
-pub const WINDOW_DAYS: i64 = 3;
+pub const WINDOW_DAYS: i64 = 7;
 
 /// MinHash LSH shape: `BANDS` bands of `ROWS` hashes. A pair with Jaccard similarity `s` of
 /// content words becomes a candidate with probability `1 - (1 - s^ROWS)^BANDS`: 0.81 at 0.2,
@@ -60,13 +64,14 @@ pub fn groups(items: &[Item]) -> Vec<usize> {
     let mut sets = UnionFind::new(items.len());
     // Identical statements of one speaker are one statement outright; the rules below then
     // compare each distinct wording once, so copies cost nothing beyond the hashing.
-    let mut distinct: HashMap<(&str, &[String]), usize> = HashMap::new();
+    // Same day only: a short stock phrase said again months later is another statement.
+    let mut distinct: HashMap<(&str, &[String], Option<NaiveDate>), usize> = HashMap::new();
     let mut reps = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if !comparable(item) {
             continue;
         }
-        match distinct.entry((item.speaker, &item.features.words)) {
+        match distinct.entry((item.speaker, &item.features.words, item.date)) {
             std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), i),
             std::collections::hash_map::Entry::Vacant(e) => {
                 e.insert(i);
@@ -156,11 +161,12 @@ pub fn same_statement(a: &Item, b: &Item) -> bool {
         .iter()
         .filter(|w| fa.content.contains(*w))
         .count();
-    if run_content >= STRONG_RUN {
+    if run_content >= FAR_RUN {
         return true;
     }
     let shorter = fa.words.len().min(fb.words.len());
-    if near && run_content >= WEAK_RUN && run as f64 >= CONTAINED * shorter as f64 {
+    let contained = run_content >= WEAK_RUN && run as f64 >= CONTAINED * shorter as f64;
+    if near && (run_content >= NEAR_RUN || contained) {
         return true;
     }
     let shared = fa.content.intersection(&fb.content).count();

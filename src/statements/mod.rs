@@ -239,13 +239,17 @@ pub fn passages_matching(
 /// Groups passages into statements (see `grouping` for the rule); returns the groups of more
 /// than one passage, most reported first.
 pub fn compute(passages: &[StoredPassage]) -> Vec<Group> {
-    // Identical passages of one speaker (wire copy, reprints, the same article under two
-    // ids) are one wording, analysed and compared once.
-    let mut wordings: HashMap<(&str, &str), usize> = HashMap::new();
+    // Identical passages of one speaker on one day (wire copy, reprints, the same article
+    // under two ids) are one wording, analysed and compared once.
+    let mut wordings: HashMap<(&str, &str, Option<NaiveDate>), usize> = HashMap::new();
     let mut first_of: Vec<usize> = Vec::new();
     let mut wording_of: Vec<usize> = Vec::with_capacity(passages.len());
     for (i, p) in passages.iter().enumerate() {
-        let key = (p.speaker.as_deref().unwrap_or_default(), p.text.as_str());
+        let key = (
+            p.speaker.as_deref().unwrap_or_default(),
+            p.text.as_str(),
+            p.date,
+        );
         let next = first_of.len();
         let wording = *wordings.entry(key).or_insert_with(|| {
             first_of.push(i);

@@ -6,14 +6,28 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
+use std::sync::OnceLock;
+
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, StopWordFilter,
-    TextAnalyzer, TokenStream,
+    AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
 };
 
 /// Fewer quoted words than this and the passage's whole text is the statement: a quoted word
 /// or two ("a disaster") is a phrase inside reported speech, not the statement.
 const MIN_QUOTED_WORDS: usize = 3;
+
+/// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
+/// "from", "would" as content words).
+fn stop_words() -> &'static HashSet<&'static str> {
+    static WORDS: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    WORDS.get_or_init(|| {
+        include_str!("data/stopwords_en.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.starts_with('#'))
+            .collect()
+    })
+}
 
 /// Reporting verbs and nouns that frame a statement rather than belong to it; they are in
 /// almost every reported passage, so they would make unrelated passages look alike.
@@ -72,8 +86,6 @@ pub struct Analyzer {
     /// Lowercased, accents folded, not stemmed.
     plain: TextAnalyzer,
     stem: TextAnalyzer,
-    /// tantivy's English stop word filter: a word it drops is a stop word.
-    stop: TextAnalyzer,
     /// Each word seen: its stem and whether it is left out of the content words.
     known: HashMap<String, (String, bool)>,
     /// Each speaker's name words.
@@ -95,16 +107,9 @@ impl Analyzer {
         let stem = TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(Stemmer::new(Language::English))
             .build();
-        let stop = match StopWordFilter::new(Language::English) {
-            Some(filter) => TextAnalyzer::builder(SimpleTokenizer::default())
-                .filter(filter)
-                .build(),
-            None => TextAnalyzer::from(SimpleTokenizer::default()),
-        };
         Analyzer {
             plain,
             stem,
-            stop,
             known: HashMap::new(),
             names: HashMap::new(),
         }
@@ -119,7 +124,7 @@ impl Analyzer {
             .into_iter()
             .next()
             .unwrap_or_else(|| word.to_string());
-        let left_out = FRAMING.contains(&word) || tokens(&mut self.stop, word).is_empty();
+        let left_out = FRAMING.contains(&word) || stop_words().contains(word);
         self.known
             .insert(word.to_string(), (stem.clone(), left_out));
         (stem, left_out)
