@@ -156,6 +156,12 @@ pub fn same_statement(a: &Item, b: &Item) -> bool {
         _ => true,
     };
     let (fa, fb) = (&a.features, &b.features);
+    let shared = fa.content.intersection(&fb.content).count();
+    // Every rule needs this many shared content words: most candidates stop here, before
+    // the run search, which costs the product of the two lengths.
+    if shared < WEAK_RUN || (!near && shared < FAR_RUN) {
+        return false;
+    }
     let (run, at) = longest_common_run(&fa.words, &fb.words);
     let run_content = fa.words[at..at + run]
         .iter()
@@ -169,7 +175,6 @@ pub fn same_statement(a: &Item, b: &Item) -> bool {
     if near && (run_content >= NEAR_RUN || contained) {
         return true;
     }
-    let shared = fa.content.intersection(&fb.content).count();
     let smaller = fa.content.len().min(fb.content.len());
     near && shared >= REWORD_SHARED && shared * 2 >= smaller
 }
