@@ -104,6 +104,7 @@ fn run_command(command: Command, place: IndexPlace, style: Style) -> Result<()> 
         Command::Search(args) => search(&place, args, style),
         Command::Bench(args) => bench(&place, args),
         Command::Serve(args) => serve(&place, args),
+        Command::Quotes(args) => quotes(&place, args, style),
     }
 }
 
@@ -213,6 +214,54 @@ fn search(place: &IndexPlace, args: SearchArgs, style: Style) -> Result<()> {
     Ok(())
 }
 
+/// `newsdex quotes`: statements most reported first, with every report and its wording.
+fn quotes(place: &IndexPlace, args: crate::cli::QuotesArgs, style: Style) -> Result<()> {
+    let since = args
+        .since
+        .as_deref()
+        .map(|d| dates::parse(d, dates::End::First, "--since"))
+        .transpose()
+        .map_err(usage)?;
+    let until = args
+        .until
+        .as_deref()
+        .map(|d| dates::parse(d, dates::End::Last, "--until"))
+        .transpose()
+        .map_err(usage)?;
+    if let (Some(since), Some(until)) = (since, until) {
+        if since > until {
+            bail!("--since {since} is after --until {until}; nothing can match");
+        }
+    }
+    let index = open_for_reading(place)?;
+    let request = crate::statements::quotes::QuotesRequest {
+        query: args.query.unwrap_or_default(),
+        filters: Filters {
+            speakers: args.speaker,
+            sources: args.source,
+            since,
+            until,
+            ..Filters::default()
+        },
+        min_sources: args.min_sources,
+        limit: args.limit,
+    };
+    let found = crate::statements::quotes::quotes(&index, &request)?;
+    if found.computed {
+        eprintln!(
+            "newsdex: note: statement groups computed now (the index's {} is missing or older \
+             than its last commit; `newsdex index` brings it up to date)",
+            crate::statements::FILE
+        );
+    }
+    print_out(if args.json {
+        render::quotes_json(&found)
+    } else {
+        render::quotes_text(&found, style)
+    });
+    Ok(())
+}
+
 /// The search flags as a library request, with dates parsed and checked: the one way both
 /// `newsdex search` and `newsdex serve`'s `/api/search` turn their parameters into a search.
 pub fn search_request(args: &SearchArgs) -> Result<Request> {
@@ -257,6 +306,7 @@ pub fn search_request(args: &SearchArgs) -> Result<Request> {
             FacetByArg::Month => FacetBy::Month,
             FacetByArg::Year => FacetBy::Year,
         }),
+        group: args.group,
     })
 }
 

@@ -129,6 +129,44 @@ API: GET /api/search?q=..., /api/articles/{id}, /api/speakers, /api/sources, /ap
 `Authorization: Bearer TOKEN` with every API request."
     )]
     Serve(ServeArgs),
+    /// Statements reported by several articles: who said it, who reported it first, who
+    /// repeated it and how the wording changed
+    #[command(after_help = "Examples:\n  newsdex quotes --speaker lavrov\n  \
+newsdex quotes sanctions --since 2022-01-20 --min-sources 2\n  \
+newsdex quotes --json\n\n\
+One row per statement, most reported first: the speaker, the fullest wording, then every \
+report (first seen first) with its date, source and article, and how its wording differs \
+from the fullest: same, shortened or reworded, with the differing words [marked].")]
+    Quotes(QuotesArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct QuotesArgs {
+    /// Only statements with a passage matching this query (the search query language)
+    #[arg(allow_hyphen_values = true)]
+    pub query: Option<String>,
+    /// Only statements by this speaker (repeatable; any name variant or a surname)
+    #[arg(long, value_name = "NAME")]
+    pub speaker: Vec<String>,
+    /// Only statements with a report from this source (repeatable)
+    #[arg(long, value_name = "NAME")]
+    pub source: Vec<String>,
+    /// Only statements with a report dated on or after this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub since: Option<String>,
+    /// Only statements with a report dated on or before this day (YYYY, YYYY-MM or YYYY-MM-DD)
+    #[arg(long, value_name = "DATE")]
+    pub until: Option<String>,
+    /// Only statements carried by at least this many outlets (an article of unknown source
+    /// counts as an outlet of its own)
+    #[arg(long, value_name = "N", default_value_t = 1)]
+    pub min_sources: usize,
+    /// Number of statements to show
+    #[arg(long, default_value_t = 20)]
+    pub limit: usize,
+    /// Print JSON instead of text
+    #[arg(long)]
+    pub json: bool,
 }
 
 #[derive(Debug, Args)]
@@ -206,6 +244,9 @@ pub struct SearchArgs {
     /// Date bucket for --facets
     #[arg(long, value_enum, default_value_t = FacetByArg::Day)]
     pub facet_by: FacetByArg,
+    /// Fold passages of one statement into one hit, with who else reported it
+    #[arg(long)]
+    pub group: bool,
     /// Print JSON (the documented contract) instead of text
     #[arg(long)]
     pub json: bool,

@@ -3,7 +3,8 @@
 //! The pipeline is a chain of plain functions over the types in [`model`]:
 //! [`ingest`] reads files into articles, [`attribution`] splits them into passages with
 //! speakers, [`index`] stores passages in tantivy, [`search`] answers queries and [`render`]
-//! prints results for people or scripts; [`serve`] answers the same searches over HTTP.
+//! prints results for people or scripts; [`serve`] answers the same searches over HTTP;
+//! [`statements`] groups the passages that carry one statement across articles.
 //! [`pipeline`] runs the indexing stages in order and [`app`] maps each command-line command
 //! onto them.
 
@@ -19,3 +20,4 @@ pub mod progress;
 pub mod render;
 pub mod search;
 pub mod serve;
+pub mod statements;

@@ -269,6 +269,20 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             summary.warnings.push(warning);
         }
     }
+    // Statement groups are derived from every passage now committed (see `statements`); a
+    // failure leaves the passages committed and readers compute the groups themselves.
+    let searcher = index.reader()?.searcher();
+    if !crate::statements::is_current(&index, &searcher) {
+        progress.stage("grouping statements", 0, "");
+        if let Err(e) = crate::statements::refresh(&index) {
+            let warning = format!(
+                "everything was committed, but the statement groups could not be saved ({e:#}); \
+                 searches compute them until the next run"
+            );
+            on_problem(&format!("warning: {warning}"));
+            summary.warnings.push(warning);
+        }
+    }
     progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)

@@ -322,6 +322,25 @@ pub fn results_text(results: &Results, style: Style) -> String {
         );
         let snippet = hit.snippet.render(|s| style.highlight(&clean(s)), clean);
         let _ = writeln!(out, "   {snippet}");
+        if let Some(statement) = &hit.statement {
+            let others: Vec<String> = statement
+                .reported_by
+                .iter()
+                .filter(|r| r.article_id != passage.article_id)
+                .map(report_line)
+                .collect();
+            if !others.is_empty() {
+                let _ = writeln!(
+                    out,
+                    "   {}",
+                    style.dim(&format!(
+                        "also reported by {}: {}",
+                        others.len(),
+                        others.join("; ")
+                    ))
+                );
+            }
+        }
     }
     if let Some(facets) = &results.facets {
         out.push_str(&facets_text(facets, style));
@@ -393,7 +412,7 @@ pub fn results_json(results: &Results) -> String {
         .iter()
         .map(|hit| {
             let p = &hit.passage;
-            json!({
+            let mut hit_json = json!({
                 "rank": hit.rank,
                 "score": hit.score,
                 "article_id": p.article_id,
@@ -410,7 +429,12 @@ pub fn results_json(results: &Results) -> String {
                 "start": p.start,
                 "end": p.end,
                 "url": p.url,
-            })
+            });
+            if let Some(statement) = &hit.statement {
+                hit_json["statement_id"] = json!(statement.statement_id);
+                hit_json["reported_by"] = reports_json(&statement.reported_by);
+            }
+            hit_json
         })
         .collect();
     let mut out = json!({
@@ -439,6 +463,122 @@ pub fn results_json(results: &Results) -> String {
         out["notes"] = json!(results.notes);
     }
     out.to_string()
+}
+
+/// `Source, 2022-01-27, article 004 ¶3` for one report of a statement.
+fn report_line(report: &crate::statements::Report) -> String {
+    let date = report.date.map(|d| d.to_string());
+    format!(
+        "{}, {}, {} ¶{}",
+        or_unknown(report.source.as_deref()),
+        or_unknown(date.as_deref()),
+        clean(&report.article_id),
+        report.paragraph
+    )
+}
+
+/// Reports of a statement as JSON: `[{"article_id", "paragraph", "start", "source", "date"}]`.
+fn reports_json(reports: &[crate::statements::Report]) -> Value {
+    Value::Array(
+        reports
+            .iter()
+            .map(|r| {
+                json!({
+                    "article_id": r.article_id,
+                    "paragraph": r.paragraph,
+                    "start": r.start,
+                    "source": r.source,
+                    "date": r.date.map(|d| d.to_string()),
+                })
+            })
+            .collect(),
+    )
+}
+
+/// `newsdex quotes`: each statement, its fullest wording, then every report first seen first
+/// with its wording; words a report has that the fullest lacks are [bracketed] (bold in colour).
+pub fn quotes_text(found: &crate::statements::quotes::Quotes, style: Style) -> String {
+    use crate::statements::Wording;
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "{}{}",
+        counted(found.total as u64, "statement", "statements"),
+        if found.rows.len() < found.total {
+            format!(", {} shown", found.rows.len())
+        } else {
+            String::new()
+        }
+    );
+    for (n, row) in found.rows.iter().enumerate() {
+        let _ = writeln!(
+            out,
+            "\n{} {} ({}, {}) [{}]",
+            style.bold(&format!("{}.", n + 1)),
+            style.bold(&clean(&row.speaker)),
+            counted(row.articles as u64, "article", "articles"),
+            counted(row.sources as u64, "source", "sources"),
+            row.statement_id
+        );
+        let _ = writeln!(out, "   fullest: \u{201c}{}\u{201d}", clean(&row.fullest));
+        for (i, report) in row.reports.iter().enumerate() {
+            let date = report.date.map(|d| d.to_string());
+            let label = if i == 0 { "first seen" } else { "then" };
+            let _ = writeln!(
+                out,
+                "   {:<10} {} | {} | {} ¶{} | {}",
+                label,
+                or_unknown(date.as_deref()),
+                or_unknown(report.source.as_deref()),
+                clean(&report.article_id),
+                report.paragraph,
+                report.wording.as_str()
+            );
+            if matches!(report.wording, Wording::Reworded | Wording::Shortened) {
+                let words: Vec<String> = report
+                    .words
+                    .iter()
+                    .map(|w| {
+                        let text = clean(&w.text);
+                        match (w.differs, style) {
+                            (false, _) => text,
+                            (true, Style::Plain) => format!("[{text}]"),
+                            (true, Style::Color) => style.bold(&format!("[{text}]")),
+                        }
+                    })
+                    .collect();
+                let _ = writeln!(out, "              {}", words.join(" "));
+            }
+        }
+    }
+    out
+}
+
+/// `newsdex quotes --json`: `{"total", "statements": [{"statement_id", "speaker", "articles",
+/// "sources", "fullest", "reports": [{"article_id", "title", "source", "date", "paragraph",
+/// "statement", "wording", "differing_words"}]}]}`.
+pub fn quotes_json(found: &crate::statements::quotes::Quotes) -> String {
+    json!({
+        "total": found.total,
+        "statements": found.rows.iter().map(|row| json!({
+            "statement_id": row.statement_id,
+            "speaker": row.speaker,
+            "articles": row.articles,
+            "sources": row.sources,
+            "fullest": row.fullest,
+            "reports": row.reports.iter().map(|r| json!({
+                "article_id": r.article_id,
+                "title": r.title,
+                "source": r.source,
+                "date": r.date.map(|d| d.to_string()),
+                "paragraph": r.paragraph,
+                "statement": r.statement,
+                "wording": r.wording,
+                "differing_words": r.words.iter().filter(|w| w.differs).map(|w| w.text.as_str()).collect::<Vec<_>>(),
+            })).collect::<Vec<_>>(),
+        })).collect::<Vec<_>>(),
+    })
+    .to_string()
 }
 
 /// The latency table of `newsdex bench`.

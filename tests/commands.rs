@@ -326,6 +326,7 @@ fn progress_covers_reading_writing_and_merging() {
             "newsdex: reading and attributing (5 files)",
             "newsdex: writing (5 articles)",
             "newsdex: committing and merging segments",
+            "newsdex: grouping statements",
         ],
         "{stderr}"
     );

@@ -106,7 +106,10 @@ const TEMPORARY_PREFIX: &str = ".newsdex-tmp-";
 /// `meta.json`, `.managed.json`, the marker, temporary files and segment files
 /// (`<32 hex digits>.<component>`). Lock files are left alone: another process may hold them.
 pub fn is_index_file(name: &str) -> bool {
-    if matches!(name, "meta.json" | ".managed.json" | super::MARKER) {
+    if matches!(
+        name,
+        "meta.json" | ".managed.json" | super::MARKER | crate::statements::FILE
+    ) {
         return true;
     }
     if name.starts_with(TEMPORARY_PREFIX) || name.starts_with(".tmp") {

@@ -46,6 +46,8 @@ pub struct Request {
     pub offset: usize,
     /// Count the whole match set by speaker, source and date.
     pub facets: Option<FacetBy>,
+    /// Fold passages of one statement into one hit (see `statements::fold`).
+    pub group: bool,
 }
 
 impl Request {
@@ -59,6 +61,7 @@ impl Request {
             limit: 10,
             offset: 0,
             facets: None,
+            group: false,
         }
     }
 }
@@ -70,6 +73,8 @@ pub struct Hit {
     pub score: f32,
     pub passage: StoredPassage,
     pub snippet: Snippet,
+    /// The passage's statement and who reported it, in grouped searches only.
+    pub statement: Option<crate::statements::fold::Carried>,
 }
 
 /// What a search found.
@@ -123,6 +128,9 @@ impl Engine {
 
     /// Runs one search.
     pub fn search(&self, request: &Request) -> Result<Results> {
+        if request.group {
+            return crate::statements::fold::grouped(self, request);
+        }
         let started = Instant::now();
         let searcher = self.reader.searcher();
         let fields = self.index.fields();
@@ -197,6 +205,7 @@ impl Engine {
                         score,
                         snippet: highlighter.snippet(&passage.text),
                         passage,
+                        statement: None,
                     })
                 })
                 .collect::<Result<Vec<_>>>()?

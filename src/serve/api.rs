@@ -111,7 +111,7 @@ where
 /// and [`crate::app::search_request`], so both answer a request the same way.
 ///
 /// `q` is the query; `speaker`, `source` and `article` may repeat; `since`, `until`, `sort`,
-/// `limit`, `offset` and `facet_by` take a value; `facets`, `exact`, `any` and
+/// `limit`, `offset` and `facet_by` take a value; `facets`, `exact`, `any`, `group` and
 /// `include_boilerplate` are flags (`1`, `true`, `on` or empty for on; `0`, `false`, `off`).
 pub fn search_request(query_string: &str) -> Result<Request, String> {
     let mut query = None;
@@ -123,7 +123,7 @@ pub fn search_request(query_string: &str) -> Result<Request, String> {
             "q" => query = Some(value.into_owned()),
             "speaker" | "source" | "article" | "since" | "until" | "sort" | "limit" | "offset"
             | "facet_by" => args.push(format!("--{flag}={value}")),
-            "facets" | "exact" | "any" | "include_boilerplate" => match value.as_ref() {
+            "facets" | "exact" | "any" | "include_boilerplate" | "group" => match value.as_ref() {
                 "" | "1" | "true" | "on" => args.push(format!("--{flag}")),
                 "0" | "false" | "off" => {}
                 other => return Err(format!("{key}={other:?}: give true or false")),

@@ -1,0 +1,292 @@
+//! Which passages carry the same statement: candidate pairs from MinHash LSH (gaoya) and from
+//! shared word runs, each checked by the pair rule, then joined into groups (union-find).
+//!
+//! For: the decision "same statement or not" and its cost, kept near-linear by never comparing
+//! all pairs. Not for: reading passages from the index or storing groups (`mod.rs`).
+//!
+//! The pair rule, for two passages of the same speaker in different articles (figures tuned on
+//! the gold file `tests/gold/statements.tsv`, see the README):
+//! - **verbatim, any dates**: they share a run of words holding at least [`FAR_RUN`] content
+//!   words (outlets quote old remarks word for word);
+//! - **cut, within [`WINDOW_DAYS`]**: they share a run holding at least [`NEAR_RUN`] content
+//!   words, or the shorter is (nearly) wholly inside the longer ([`CONTAINED`] of its words in
+//!   one run, at least [`WEAK_RUN`] content words);
+//! - **reworded, within [`WINDOW_DAYS`]**: they share at least [`REWORD_SHARED`] content words
+//!   and at least half of the smaller set's.
+//!
+//! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
+//! energy system away from fossil fuel" in December and in April are two statements).
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{Hash, Hasher};
+
+use chrono::NaiveDate;
+use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
+
+use super::text::Features;
+
+/// Content words a shared run must hold to make two passages one statement whatever their dates.
+pub const FAR_RUN: usize = 8;
+/// Content words a shared run must hold to make two passages of nearby days one statement.
+pub const NEAR_RUN: usize = 4;
+/// Content words a shared run must hold when it is the whole of the shorter statement.
+pub const WEAK_RUN: usize = 3;
+/// Share of the shorter statement's words the shared run must cover to count as containment.
+pub const CONTAINED: f64 = 0.8;
+/// Content words two rewordings must share.
+pub const REWORD_SHARED: usize = 5;
+/// Days apart two reports of one statement may be, for rewordings and short cuts.
+pub const WINDOW_DAYS: i64 = 7;
+
+/// MinHash LSH shape: `BANDS` bands of `ROWS` hashes. A pair with Jaccard similarity `s` of
+/// content words becomes a candidate with probability `1 - (1 - s^ROWS)^BANDS`: 0.81 at 0.2,
+/// 0.98 at 0.32 (the seeds' paraphrase of Lavrov), so rewordings the rule accepts are found.
+const BANDS: usize = 40;
+const ROWS: usize = 2;
+/// Word n-grams whose shared occurrence makes a candidate pair (catches short quotes wholly
+/// inside long passages, whose Jaccard similarity is too low for the LSH).
+const GRAM: usize = 4;
+/// A word n-gram carried by more distinct statements than this is a stock phrase of the
+/// speaker, not evidence; it is skipped so the cost stays linear.
+const GRAM_POSTINGS_CAP: usize = 64;
+
+/// One passage as the grouping sees it.
+pub struct Item<'a> {
+    pub speaker: &'a str,
+    pub article: &'a str,
+    pub date: Option<NaiveDate>,
+    pub features: Features,
+}
+
+/// For each item, the index of its group's representative (items with equal values share a
+/// statement).
+pub fn groups(items: &[Item]) -> Vec<usize> {
+    let mut sets = UnionFind::new(items.len());
+    // Identical statements of one speaker are one statement outright; the rules below then
+    // compare each distinct wording once, so copies cost nothing beyond the hashing.
+    // Same day only: a short stock phrase said again months later is another statement.
+    let mut distinct: HashMap<(&str, &[String], Option<NaiveDate>), usize> = HashMap::new();
+    let mut reps = Vec::new();
+    for (i, item) in items.iter().enumerate() {
+        if !comparable(item) {
+            continue;
+        }
+        match distinct.entry((item.speaker, &item.features.words, item.date)) {
+            std::collections::hash_map::Entry::Occupied(e) => sets.union(*e.get(), i),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(i);
+                reps.push(i);
+            }
+        }
+    }
+    for (a, b) in candidates(items, &reps) {
+        if same_statement(&items[a], &items[b]) {
+            sets.union(a, b);
+        }
+    }
+    (0..items.len()).map(|i| sets.find(i)).collect()
+}
+
+/// Candidate pairs among the distinct wordings: LSH over content words, plus shared n-grams.
+fn candidates(items: &[Item], reps: &[usize]) -> HashSet<(usize, usize)> {
+    let mut pairs = HashSet::new();
+    let hasher = MinHasher32::new(BANDS * ROWS);
+    let mut lsh: MinHashIndex<u32, usize> = MinHashIndex::new(BANDS, ROWS, 0.0);
+    let mut signatures = Vec::new();
+    for &i in reps {
+        let item = &items[i];
+        // The speaker is hashed with each word: passages of different speakers share no
+        // element, so they never meet in a bucket.
+        let signature =
+            hasher.create_signature(item.features.content.iter().map(|w| (item.speaker, w)));
+        lsh.insert(i, signature.clone());
+        signatures.push((i, signature));
+    }
+    for (i, signature) in &signatures {
+        for &j in lsh.query(signature) {
+            if j != *i {
+                pairs.insert(ordered(*i, j));
+            }
+        }
+    }
+    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    for &i in reps {
+        let item = &items[i];
+        let mut seen = HashSet::new();
+        for gram in item.features.words.windows(GRAM) {
+            let mut h = std::collections::hash_map::DefaultHasher::new();
+            item.speaker.hash(&mut h);
+            gram.hash(&mut h);
+            let key = h.finish();
+            if seen.insert(key) {
+                postings.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for list in postings.values() {
+        if list.len() < 2 || list.len() > GRAM_POSTINGS_CAP {
+            continue;
+        }
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                pairs.insert(ordered(a, b));
+            }
+        }
+    }
+    pairs
+}
+
+fn ordered(a: usize, b: usize) -> (usize, usize) {
+    (a.min(b), a.max(b))
+}
+
+/// Whether a passage has enough content words to be told from another remark at all ("You
+/// tell me" has none): others are never grouped, not even with an identical passage.
+pub fn comparable(item: &Item) -> bool {
+    item.features.content.len() >= WEAK_RUN
+}
+
+/// The pair rule (see the module doc).
+pub fn same_statement(a: &Item, b: &Item) -> bool {
+    if a.speaker != b.speaker || a.article == b.article {
+        return false;
+    }
+    let near = match (a.date, b.date) {
+        (Some(x), Some(y)) => (x - y).num_days().abs() <= WINDOW_DAYS,
+        _ => true,
+    };
+    let (fa, fb) = (&a.features, &b.features);
+    let shared = fa.content.intersection(&fb.content).count();
+    // Every rule needs this many shared content words: most candidates stop here, before
+    // the run search, which costs the product of the two lengths.
+    if shared < WEAK_RUN || (!near && shared < FAR_RUN) {
+        return false;
+    }
+    let (run, at) = longest_common_run(&fa.words, &fb.words);
+    let run_content = fa.words[at..at + run]
+        .iter()
+        .filter(|w| fa.content.contains(*w))
+        .count();
+    if run_content >= FAR_RUN {
+        return true;
+    }
+    let shorter = fa.words.len().min(fb.words.len());
+    let contained = run_content >= WEAK_RUN && run as f64 >= CONTAINED * shorter as f64;
+    if near && (run_content >= NEAR_RUN || contained) {
+        return true;
+    }
+    let smaller = fa.content.len().min(fb.content.len());
+    near && shared >= REWORD_SHARED && shared * 2 >= smaller
+}
+
+/// The length of the longest run of equal words and where it starts in `a`.
+fn longest_common_run(a: &[String], b: &[String]) -> (usize, usize) {
+    let mut best = (0, 0);
+    let mut previous = vec![0usize; b.len() + 1];
+    let mut current = vec![0usize; b.len() + 1];
+    for (i, wa) in a.iter().enumerate() {
+        for (j, wb) in b.iter().enumerate() {
+            current[j + 1] = if wa == wb { previous[j] + 1 } else { 0 };
+            if current[j + 1] > best.0 {
+                best = (current[j + 1], i + 1 - current[j + 1]);
+            }
+        }
+        std::mem::swap(&mut previous, &mut current);
+    }
+    best
+}
+
+/// Disjoint sets with path halving and union by size.
+struct UnionFind {
+    parent: Vec<usize>,
+    size: Vec<usize>,
+}
+
+impl UnionFind {
+    fn new(n: usize) -> UnionFind {
+        UnionFind {
+            parent: (0..n).collect(),
+            size: vec![1; n],
+        }
+    }
+
+    fn find(&mut self, mut i: usize) -> usize {
+        while self.parent[i] != i {
+            self.parent[i] = self.parent[self.parent[i]];
+            i = self.parent[i];
+        }
+        i
+    }
+
+    fn union(&mut self, a: usize, b: usize) {
+        let (mut a, mut b) = (self.find(a), self.find(b));
+        if a == b {
+            return;
+        }
+        if self.size[a] < self.size[b] {
+            std::mem::swap(&mut a, &mut b);
+        }
+        self.parent[b] = a;
+        self.size[a] += self.size[b];
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::text::Analyzer;
+    use super::*;
+
+    fn item<'a>(
+        analyzer: &mut Analyzer,
+        speaker: &'a str,
+        article: &'a str,
+        day: u32,
+        text: &str,
+    ) -> Item<'a> {
+        Item {
+            speaker,
+            article,
+            date: NaiveDate::from_ymd_opt(2022, 1, day),
+            features: analyzer.features(text, speaker),
+        }
+    }
+
+    #[test]
+    fn quote_paraphrase_and_unrelated_remarks() {
+        let mut an = Analyzer::new();
+        let items = vec![
+            item(&mut an, "Sergei Lavrov", "a", 27, "“There is no positive reaction on the main issue in this document,” Sergey Lavrov told reporters in Moscow. “The main issue is our clear position on the inadmissibility of further expansion of NATO to the East and the deployment of strike weapons that could threaten the territory of the Russian Federation.”"),
+            item(&mut an, "Sergei Lavrov", "b", 28, "Russian Foreign Minister Sergei Lavrov warned that the document presented by the United States did not contain a positive reaction to the main topic of the proposal: the need to prevent NATO expansion and the deployment of offensive weapons that could threaten Russia."),
+            item(&mut an, "Sergei Lavrov", "c", 14, "Lavrov said Moscow would wait for a written response to its proposals on security guarantees before deciding on next steps."),
+            // Another speaker with the same words is another statement.
+            item(&mut an, "Antony Blinken", "d", 27, "“There is no positive reaction on the main issue in this document,” Blinken said, quoting his counterpart."),
+        ];
+        let groups = groups(&items);
+        assert_eq!(groups[0], groups[1]);
+        assert_ne!(groups[0], groups[2]);
+        assert_ne!(groups[0], groups[3]);
+    }
+
+    #[test]
+    fn a_cut_quote_joins_its_fuller_form_but_not_across_weeks_when_short() {
+        let mut an = Analyzer::new();
+        let full = "“No, I meant he’s the founder of ISIS. I do. He was the most valuable player,” Trump said.";
+        let cut = "Trump replied: “No, I meant he’s the founder of ISIS.”";
+        let a = item(&mut an, "Donald Trump", "a", 11, full);
+        let b = item(&mut an, "Donald Trump", "b", 12, cut);
+        assert!(same_statement(&a, &b));
+        let mut late = item(&mut an, "Donald Trump", "c", 12, cut);
+        late.date = NaiveDate::from_ymd_opt(2022, 3, 1);
+        assert!(!same_statement(&a, &late));
+    }
+
+    #[test]
+    fn longest_run_is_found() {
+        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        assert_eq!(
+            longest_common_run(&words("x a b c y"), &words("a b c d")),
+            (3, 1)
+        );
+        assert_eq!(longest_common_run(&words("x"), &words("y")), (0, 0));
+    }
+}

@@ -1,0 +1,171 @@
+//! The statement-grouping yardstick: pairs of passages judged by hand (same statement or not)
+//! in `tests/gold/statements.tsv`, scored as pairwise precision and recall.
+//!
+//! What it is for: the gold pairs come from the PolNeAR train split
+//! (`../shared/corpora/polnear-train`, US political news from seven outlets) and the seeds; each
+//! names its passage by article id and a few of its words, so no corpus text is in the
+//! repository. The test runs the real ingest and attribution in-process
+//! ([`newsdex::pipeline::attribute_collection`], what `newsdex index` stores), groups the
+//! statement passages with [`newsdex::statements::compute`] (what `newsdex index` writes beside
+//! the index), prints precision and recall and holds the floors below. Without the corpus
+//! folder it says so in one line and passes.
+//!
+//! A pair is predicted "same" when both passages land in one group. A gold passage newsdex gave
+//! no speaker (or another speaker than its pair) can only be predicted "different": that is
+//! counted, as a reader would see it.
+//!
+//! Run: `cargo test --release --test statements_eval -- --nocapture`.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use newsdex::ingest::Options;
+use newsdex::model::StoredPassage;
+use newsdex::pipeline;
+use newsdex::statements;
+
+/// Floors at or a little under what the rules measure (precision 0.976, recall 0.833 on 73
+/// pairs; see the README, "Statements"). Issue 14's targets are precision 0.95 (met) and
+/// recall 0.85 (not yet: the misses are paraphrases sharing fewer than five content words).
+const FLOOR_PRECISION: f64 = 0.95;
+const FLOOR_RECALL: f64 = 0.82;
+
+fn repo() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+/// Every passage of the collection as the index would return it.
+fn stored(inputs: &[PathBuf]) -> Vec<StoredPassage> {
+    let (articles, _) =
+        pipeline::attribute_collection(inputs, &Options::default()).expect("the collection reads");
+    let mut out = Vec::new();
+    for (article, passages) in articles {
+        for p in passages {
+            out.push(StoredPassage {
+                article_id: article.id.clone(),
+                paragraph: p.paragraph,
+                start: p.start,
+                end: p.end,
+                kind: p.kind,
+                title: article.title.clone(),
+                text: p.text,
+                speaker: p.speaker,
+                speaker_kind: p.speaker_kind,
+                evidence: p.evidence,
+                source: article.source.clone(),
+                source_origin: article.source_origin,
+                date: article.date,
+                date_origin: article.date_origin,
+                url: article.url.clone(),
+            });
+        }
+    }
+    out
+}
+
+struct GoldPair {
+    same: bool,
+    case: String,
+    a: (String, String),
+    b: (String, String),
+}
+
+fn gold() -> Vec<GoldPair> {
+    let text = std::fs::read_to_string(repo().join("tests/gold/statements.tsv"))
+        .expect("tests/gold/statements.tsv");
+    text.lines()
+        .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
+        .map(|line| {
+            let cells: Vec<&str> = line.split('\t').collect();
+            assert_eq!(cells.len(), 6, "gold line {line:?}");
+            assert!(
+                matches!(cells[0], "same" | "different"),
+                "label in {line:?}"
+            );
+            GoldPair {
+                same: cells[0] == "same",
+                case: cells[1].to_string(),
+                a: (cells[2].to_string(), cells[3].to_string()),
+                b: (cells[4].to_string(), cells[5].to_string()),
+            }
+        })
+        .collect()
+}
+
+#[test]
+fn statement_pairs_are_grouped_as_judged_by_hand() {
+    let corpus = repo().join("../shared/corpora/polnear-train/articles");
+    if !corpus.is_dir() {
+        eprintln!(
+            "statements_eval: {} is absent; the statement gold is not scored",
+            corpus.display()
+        );
+        return;
+    }
+    let mut passages = stored(&[corpus]);
+    passages.extend(stored(&[repo().join("seeds")]));
+    let statement_passages: Vec<StoredPassage> = passages
+        .iter()
+        .filter(|p| statements::is_statement(p))
+        .cloned()
+        .collect();
+    let groups = statements::compute(&statement_passages);
+    let mut group_of: HashMap<(String, u32, usize), usize> = HashMap::new();
+    for (g, group) in groups.iter().enumerate() {
+        for report in &group.reports {
+            group_of.insert(report.key(), g);
+        }
+    }
+    let find = |(article, key): &(String, String)| -> Option<&StoredPassage> {
+        passages
+            .iter()
+            .find(|p| &p.article_id == article && p.text.contains(key.as_str()))
+    };
+
+    let pairs = gold();
+    assert!(pairs.len() >= 60, "the gold file holds at least 60 pairs");
+    let (mut tp, mut fp, mut fneg, mut tn) = (0, 0, 0, 0);
+    let mut report = String::new();
+    for pair in &pairs {
+        let (Some(a), Some(b)) = (find(&pair.a), find(&pair.b)) else {
+            panic!(
+                "gold passages not found: {:?} / {:?} (did ingest or attribution change the text?)",
+                pair.a, pair.b
+            );
+        };
+        let group = |p: &StoredPassage| group_of.get(&(p.article_id.clone(), p.paragraph, p.start));
+        let predicted = matches!((group(a), group(b)), (Some(x), Some(y)) if x == y);
+        match (pair.same, predicted) {
+            (true, true) => tp += 1,
+            (false, true) => fp += 1,
+            (true, false) => fneg += 1,
+            (false, false) => tn += 1,
+        }
+        if pair.same != predicted {
+            report.push_str(&format!(
+                "  {} ({}): {} / {}\n",
+                if predicted { "false same" } else { "missed" },
+                pair.case,
+                pair.a.0,
+                pair.b.0
+            ));
+        }
+    }
+    let precision = tp as f64 / (tp + fp).max(1) as f64;
+    let recall = tp as f64 / (tp + fneg).max(1) as f64;
+    println!(
+        "statements gold: {} pairs ({} same, {} different): precision {precision:.3}, \
+         recall {recall:.3} (tp {tp}, fp {fp}, fn {fneg}, tn {tn})\n{report}",
+        pairs.len(),
+        tp + fneg,
+        fp + tn
+    );
+    assert!(
+        precision >= FLOOR_PRECISION,
+        "pairwise precision {precision:.3} under the floor {FLOOR_PRECISION}"
+    );
+    assert!(
+        recall >= FLOOR_RECALL,
+        "pairwise recall {recall:.3} under the floor {FLOOR_RECALL}"
+    );
+}
