@@ -349,8 +349,10 @@ fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Spe
         let lower = verb.lower();
         let verb_follows = verb.is_word()
             && verb.is_lowercase()
-            && (matches!(lower.as_str(), "was" | "is" | "has" | "had" | "will" | "would")
-                || super::cues::is_speech_verb_form(&lower)
+            && (matches!(
+                lower.as_str(),
+                "was" | "is" | "has" | "had" | "will" | "would"
+            ) || super::cues::is_speech_verb_form(&lower)
                 || (lower.ends_with("ed") && lower.len() > 4));
         if !name_ends || !verb_follows {
             return None;
@@ -1042,12 +1044,12 @@ mod tests {
         let texts = ["Mr Pat Lowe published a report saying the river was polluted."];
         assert_eq!(speaker_of(&texts, "river was polluted"), None);
         // Lowe's attack is his stance, not his words: never speech.
-        let paras = paragraphs(&["Mr Pat Lowe attacked the council for saying the river was clean."]);
+        let paras =
+            paragraphs(&["Mr Pat Lowe attacked the council for saying the river was clean."]);
         let spans = attribute(&paras);
-        assert!(spans.iter().all(|a| matches!(
-            a.kind,
-            PassageKind::Narration | PassageKind::Stance
-        )));
+        assert!(spans
+            .iter()
+            .all(|a| matches!(a.kind, PassageKind::Narration | PassageKind::Stance)));
     }
 
     #[test]

@@ -72,7 +72,14 @@ fn is_weak(verb: &str) -> bool {
 pub fn is_commitment(verb: &str) -> bool {
     matches!(
         verb,
-        "vow" | "vows" | "vowed" | "promise" | "promises" | "promised" | "pledge" | "pledges"
+        "vow"
+            | "vows"
+            | "vowed"
+            | "promise"
+            | "promises"
+            | "promised"
+            | "pledge"
+            | "pledges"
             | "pledged"
     )
 }
@@ -437,7 +444,9 @@ fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
         .find(|t| t.is_word() || t.is_punct(',') || t.is_punct('?') || t.is_punct('!'))
         .is_some_and(|t| !t.is_word());
     // `Kasich resisted: "..."`: the same verb introducing a quotation after a colon.
-    let introduces = tokens.get(i + 1).is_some_and(|t| t.is_punct(':') && !t.quoted)
+    let introduces = tokens
+        .get(i + 1)
+        .is_some_and(|t| t.is_punct(':') && !t.quoted)
         && tokens.get(i + 2).is_some_and(|t| t.quoted);
     verb.ends_with("ed") && verb.len() > 4 && (closes && quotation_wants_tag || introduces)
 }
@@ -636,7 +645,11 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
 
 /// `Jeffrey Lewis of the James Martin Center wrote`: the person before an organisation they
 /// belong to (`of`, `at`, `from`, with or without `the`) speaks, not the organisation.
-fn affiliated_speaker(tokens: &[Token], mention: &Mention, start: usize) -> Option<(Mention, usize)> {
+fn affiliated_speaker(
+    tokens: &[Token],
+    mention: &Mention,
+    start: usize,
+) -> Option<(Mention, usize)> {
     if !matches!(mention, Mention::Org(_)) {
         return None;
     }

@@ -1236,8 +1236,7 @@ pub fn forename_gender(word: &str) -> Gender {
 /// Frequent US forenames by sex (1990 census): `data/forenames_male.txt`.
 static CENSUS_MALE_FORENAMES: WordSet = WordSet::new(include_str!("data/forenames_male.txt"));
 /// Frequent US forenames by sex (1990 census): `data/forenames_female.txt`.
-static CENSUS_FEMALE_FORENAMES: WordSet =
-    WordSet::new(include_str!("data/forenames_female.txt"));
+static CENSUS_FEMALE_FORENAMES: WordSet = WordSet::new(include_str!("data/forenames_female.txt"));
 
 /// Pronouns that can stand for a speaker, with their gender.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {

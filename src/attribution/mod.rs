@@ -268,7 +268,10 @@ mod tests {
                 .map(|a| (a.kind, a.speaker.clone()))
         };
         let ramos = Some("Maria Ramos".to_string());
-        assert_eq!(kind_of("opposed"), Some((PassageKind::Stance, ramos.clone())));
+        assert_eq!(
+            kind_of("opposed"),
+            Some((PassageKind::Stance, ramos.clone()))
+        );
         assert_eq!(kind_of("fight"), Some((PassageKind::Quote, ramos)));
     }
 
@@ -310,7 +313,10 @@ mod tests {
             "Roger Hollins Says Donald Trump \u{2018}Makes You Want To Retch.\u{2019}",
             "The president spoke on Monday.",
         ];
-        assert_eq!(speaker_of(&texts, "Retch").as_deref(), Some("Roger Hollins"));
+        assert_eq!(
+            speaker_of(&texts, "Retch").as_deref(),
+            Some("Roger Hollins")
+        );
     }
 
     #[test]
@@ -319,7 +325,10 @@ mod tests {
             "Trey Gowdy: Benghazi Investigation Helped Reveal Email Scandal",
             "Gowdy spoke on Monday.",
         ];
-        assert_eq!(speaker_of(&texts, "Benghazi").as_deref(), Some("Trey Gowdy"));
+        assert_eq!(
+            speaker_of(&texts, "Benghazi").as_deref(),
+            Some("Trey Gowdy")
+        );
     }
 
     #[test]
