@@ -7,6 +7,7 @@ use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Result};
+use chrono::NaiveDate;
 use clap::Parser;
 use tantivy::TantivyError;
 
@@ -214,17 +215,17 @@ fn search(place: &IndexPlace, args: SearchArgs, style: Style) -> Result<()> {
     Ok(())
 }
 
-/// `newsdex quotes`: statements most reported first, with every report and its wording.
-fn quotes(place: &IndexPlace, args: crate::cli::QuotesArgs, style: Style) -> Result<()> {
-    let since = args
-        .since
-        .as_deref()
+/// `--since` and `--until` as days (the first and last day of a year or month given), checked
+/// to be in order: usage errors otherwise.
+fn date_range(
+    since: Option<&str>,
+    until: Option<&str>,
+) -> Result<(Option<NaiveDate>, Option<NaiveDate>)> {
+    let since = since
         .map(|d| dates::parse(d, dates::End::First, "--since"))
         .transpose()
         .map_err(usage)?;
-    let until = args
-        .until
-        .as_deref()
+    let until = until
         .map(|d| dates::parse(d, dates::End::Last, "--until"))
         .transpose()
         .map_err(usage)?;
@@ -233,6 +234,12 @@ fn quotes(place: &IndexPlace, args: crate::cli::QuotesArgs, style: Style) -> Res
             bail!("--since {since} is after --until {until}; nothing can match");
         }
     }
+    Ok((since, until))
+}
+
+/// `newsdex quotes`: statements most reported first, with every report and its wording.
+fn quotes(place: &IndexPlace, args: crate::cli::QuotesArgs, style: Style) -> Result<()> {
+    let (since, until) = date_range(args.since.as_deref(), args.until.as_deref())?;
     let index = open_for_reading(place)?;
     let request = crate::statements::quotes::QuotesRequest {
         query: args.query.unwrap_or_default(),
@@ -265,23 +272,7 @@ fn quotes(place: &IndexPlace, args: crate::cli::QuotesArgs, style: Style) -> Res
 /// The search flags as a library request, with dates parsed and checked: the one way both
 /// `newsdex search` and `newsdex serve`'s `/api/search` turn their parameters into a search.
 pub fn search_request(args: &SearchArgs) -> Result<Request> {
-    let since = args
-        .since
-        .as_deref()
-        .map(|d| dates::parse(d, dates::End::First, "--since"))
-        .transpose()
-        .map_err(usage)?;
-    let until = args
-        .until
-        .as_deref()
-        .map(|d| dates::parse(d, dates::End::Last, "--until"))
-        .transpose()
-        .map_err(usage)?;
-    if let (Some(since), Some(until)) = (since, until) {
-        if since > until {
-            bail!("--since {since} is after --until {until}; nothing can match");
-        }
-    }
+    let (since, until) = date_range(args.since.as_deref(), args.until.as_deref())?;
     Ok(Request {
         query: args.query.clone(),
         filters: Filters {

@@ -196,21 +196,25 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             // reports speech; else a cue naming nobody readable ("Donald Trump, Cuban said"
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
-            let main_clause = subject::main_clause_cue(&inside);
-            let speech = cues::find(&inside, title_case)
+            // Each sieve runs at most once, and only when those before it found nothing.
+            let found = cues::find(&inside, title_case);
+            let mut main_clause = None;
+            let speech = found
+                .clone()
                 .filter(|cue| !matches!(cue.mention, Mention::Other))
                 .or_else(|| label::label_cue(&inside))
                 .or_else(|| {
+                    main_clause = subject::main_clause_cue(&inside);
                     main_clause
                         .clone()
                         .filter(|(_, reports)| *reports == subject::Reports::Speech)
                         .map(|(cue, _)| cue)
                 })
-                .or_else(|| cues::find(&inside, title_case));
+                .or(found);
             let stance_cue = main_clause
-                .filter(|(_, reports)| *reports == subject::Reports::Stance)
+                .filter(|(_, reports)| speech.is_none() && *reports == subject::Reports::Stance)
                 .map(|(cue, _)| cue);
-            let stance = speech.is_none() && stance_cue.is_some();
+            let stance = stance_cue.is_some();
             Unit {
                 cue: speech.or(stance_cue),
                 stance,
@@ -327,7 +331,12 @@ fn named_sentence_subject(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<
     if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
         return None;
     }
-    match cast.resolve(&mention, &Salience::default(), 0)? {
+    named_person(cast, &mention)
+}
+
+/// The person of the cast a name stands for, whoever is salient (names need no context).
+fn named_person(cast: &Cast, mention: &Mention) -> Option<Speaker> {
+    match cast.resolve(mention, &Salience::default(), 0)? {
         (person @ Speaker::Person(_), _) => Some(person),
         _ => None,
     }
@@ -362,10 +371,7 @@ fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Spe
         if after_preposition || !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
             return None;
         }
-        match cast.resolve(&mention, &Salience::default(), 0)? {
-            (person @ Speaker::Person(_), _) => Some(person),
-            _ => None,
-        }
+        named_person(cast, &mention)
     })
 }
 

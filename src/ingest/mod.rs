@@ -482,24 +482,45 @@ fn load_html(
             .warnings
             .push(format!("{}: {warning}", file.path.display()));
     }
+    loaded.articles.push(page_article(
+        file.id.clone(),
+        page,
+        entry,
+        hashes,
+        options,
+        &file.key,
+    ));
+}
+
+/// The article of a web page: its main text, with the page's own metadata (`page` origin)
+/// behind what the manifest or the archive record already says (`entry`).
+fn page_article(
+    id: String,
+    page: html::Page,
+    entry: Entry,
+    hashes: Hashes,
+    options: &Options,
+    key: &str,
+) -> Article {
     let declared = Entry {
         title: page.title,
         source: page.source,
         date: page.date,
         url: page.url,
     };
-    loaded.articles.push(build_article(
-        file.id.clone(),
+    let metadata = Metadata {
+        entry,
+        page: declared,
+    };
+    build_article(
+        id,
         page.text,
-        Metadata {
-            entry,
-            page: declared,
-        },
+        metadata,
         hashes,
         TitleFrom::FirstLine,
         options,
-        &file.key,
-    ));
+        key,
+    )
 }
 
 /// A web archive: each HTML page answered with 200 becomes an article whose id and URL are
@@ -565,21 +586,12 @@ fn load_warc(
             });
             continue;
         }
-        let declared = Entry {
-            title: page.title,
-            source: page.source,
-            date: page.date,
-            url: None,
-        };
-        loaded.articles.push(build_article(
+        // The record's address is the article's URL (`entry`), ahead of the page's own.
+        loaded.articles.push(page_article(
             response.uri,
-            page.text,
-            Metadata {
-                entry,
-                page: declared,
-            },
+            page,
+            entry,
             hashes,
-            TitleFrom::FirstLine,
             options,
             &file.key,
         ));
