@@ -463,3 +463,28 @@ fn exclusion_of_an_unmatched_phrase_is_answered() {
         assert_eq!(found["total"], 1, "{flags:?}: {found}");
     }
 }
+
+#[test]
+fn a_stance_is_found_by_speaker_but_not_as_a_quote() {
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Council vote\n\nSenator Maria Ramos spoke on Monday. Ramos opposed the harbour deal.\n\n\
+         \"We will fight the harbour deal,\" Ramos said.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    let by_speaker = search(&dir, &["harbour", "--speaker", "ramos", "--index", "idx"]);
+    let kinds: Vec<&str> = by_speaker["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["kind"].as_str().unwrap())
+        .collect();
+    assert!(kinds.contains(&"stance"), "{kinds:?}");
+    assert!(kinds.contains(&"quote"), "{kinds:?}");
+    let quotes = search(&dir, &["harbour kind:quote", "--index", "idx"]);
+    for hit in quotes["hits"].as_array().unwrap() {
+        assert_eq!(hit["kind"], "quote");
+    }
+    assert_eq!(quotes["total"], 1);
+}
