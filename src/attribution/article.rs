@@ -35,6 +35,9 @@ struct Unit {
     cue: Option<Cue>,
     /// The cue is a stance verb of the main clause ("wants", "opposed"), not speech.
     stance: bool,
+    /// The cue is weak evidence ([`subject::Reports::Attributed`]): it holds only when it
+    /// resolves to a named person.
+    needs_named_person: bool,
     /// Who a sentence without a speaker is about, when it opens with them.
     subject: Option<Speaker>,
     speaker: Option<Speaker>,
@@ -212,12 +215,15 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
                 })
                 .or(found);
             let stance_cue = main_clause
-                .filter(|(_, reports)| speech.is_none() && *reports == subject::Reports::Stance)
-                .map(|(cue, _)| cue);
+                .filter(|(_, reports)| speech.is_none() && *reports != subject::Reports::Speech);
             let stance = stance_cue.is_some();
+            let needs_named_person = stance_cue
+                .as_ref()
+                .is_some_and(|(_, reports)| *reports == subject::Reports::Attributed);
             Unit {
-                cue: speech.or(stance_cue),
+                cue: speech.or(stance_cue.map(|(cue, _)| cue)),
                 stance,
+                needs_named_person,
                 range,
                 quote_led,
                 quoted_bytes,
@@ -251,6 +257,7 @@ fn explicit_speaker(
     unit: &mut Unit,
     tokens: &[Token],
 ) {
+    drop_weak_cue(cast, state, index, unit, tokens);
     let Some(cue) = &unit.cue else {
         if let Some((mention, verb)) = causative_cue(unit, tokens) {
             match cast.resolve(&mention, &state.salience, index) {
@@ -316,6 +323,27 @@ fn explicit_speaker(
     });
     state.salience.push(speaker.clone(), index);
     unit.speaker = Some(speaker);
+}
+
+/// Forgets a weak cue ([`subject::Reports::Attributed`]) unless it names a person the
+/// article knows by more than one bare word: `Hillary Clinton defeated` may cite her, but
+/// `California offered` and `Party elders did` cite nobody.
+fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, tokens: &[Token]) {
+    if !unit.needs_named_person {
+        return;
+    }
+    let named = unit.cue.as_ref().is_some_and(|cue| {
+        let resolved = antecedent_in_sentence(cast, unit, tokens, cue)
+            .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
+        resolved.is_some_and(|(speaker, resolution)| {
+            resolution == Resolution::Named && cast.is_named_person(&speaker)
+        })
+    });
+    if !named {
+        unit.cue = None;
+        unit.stance = false;
+        unit.needs_named_person = false;
+    }
 }
 
 /// `Meanwhile Rihanna, who was honoured, spoke about ...`: the named person the sentence is

@@ -276,6 +276,18 @@ impl Cast {
         }
     }
 
+    /// Whether `speaker` is a person the article names with a given name or a title
+    /// ("Hillary Clinton", "Mr. Obama"), not by one bare word.
+    pub fn is_named_person(&self, speaker: &Speaker) -> bool {
+        match speaker {
+            Speaker::Person(id) => {
+                let name = &self.people[*id].name;
+                !name.given.is_empty() || name.title.is_some()
+            }
+            _ => false,
+        }
+    }
+
     /// The name to show for a speaker: the fullest form the article gives.
     pub fn display(&self, speaker: &Speaker) -> String {
         match speaker {

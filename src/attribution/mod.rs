@@ -276,6 +276,19 @@ mod tests {
     }
 
     #[test]
+    fn a_weak_cue_needs_a_named_person() {
+        let texts = [
+            "Senator Maria Ramos bemoaned the state of the party.",
+            "California offered a unique opportunity.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "bemoaned").as_deref(),
+            Some("Maria Ramos")
+        );
+        assert_eq!(speaker_of(&texts, "unique"), None);
+    }
+
+    #[test]
     fn a_pronoun_refers_to_the_subject_after_a_long_introduction() {
         let texts = [
             "Ben Carson spoke next.",

@@ -19,6 +19,10 @@ use super::tokens::Token;
 /// rather than their words: `data/stance_verbs.txt`.
 static STANCE_VERBS: WordSet = WordSet::new(include_str!("data/stance_verbs.txt"));
 
+/// Verb forms that attribution corpora often mark as cues (`bemoaned`, `touted`, `offered`),
+/// learned from PolNeAR train: `data/cue_words.txt`, rebuilt by `data/learn_cue_words.py`.
+static CORPUS_CUES: WordSet = WordSet::new(include_str!("data/cue_words.txt"));
+
 /// Words that open a new clause between a subject and a later verb, so the verb has a subject
 /// of its own.
 const NEW_CLAUSE: &[&str] = &[
@@ -52,6 +56,9 @@ const MAY_PRECEDE_VERB: &[&str] = &[
     "since",
 ];
 
+/// How many quoted words make a sentence quote someone's words rather than a title.
+const QUOTED_WORDS: usize = 3;
+
 /// How far (in tokens) the reporting verb may lie after the subject.
 const VERB_REACH: usize = 40;
 
@@ -62,6 +69,10 @@ pub enum Reports {
     Speech,
     /// A view or plan: wants, believes, opposed.
     Stance,
+    /// An act or view that news often attributes (`bemoaned`, `offered`), or any verb of a
+    /// sentence that quotes words (`Rubio described it as "a disaster"`). Weaker evidence
+    /// than a stance verb: it holds only when the subject is a named person.
+    Attributed,
 }
 
 /// The subject of the sentence `tokens` as a cue, when a reporting or stance verb of its main
@@ -175,6 +186,9 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     let mut depth = 0usize;
     let mut in_apposition = false;
     let mut stance = None;
+    let mut attributed = None;
+    // Titles and scare quotes (`stars in "Girls"`, `a new 'chapter'`) quote no one's words.
+    let quotes_words = tokens.iter().filter(|t| t.quoted && t.is_word()).count() >= QUOTED_WORDS;
     while i < tokens.len() && i < from + VERB_REACH {
         let token = &tokens[i];
         i += 1;
@@ -254,8 +268,16 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         if is_speech_verb_form(&lower) && is_finite_form(&lower) {
             return Some((i - 1, Reports::Speech));
         }
+        let right_after_subject = i - 2 < from || previous.is_word() && !previous.is_capitalized();
+        let cited =
+            CORPUS_CUES.contains(&lower) || quotes_words && right_after_subject && lower.len() > 3;
+        if cited && is_finite_form(&lower) {
+            attributed = attributed.or(Some(i - 1));
+        }
     }
-    stance.map(|verb| (verb, Reports::Stance))
+    stance
+        .map(|verb| (verb, Reports::Stance))
+        .or(attributed.map(|verb| (verb, Reports::Attributed)))
 }
 
 /// A word of `NEW_CLAUSE` at `at` that opens a clause. `after`, `before`, `since` and `until`
@@ -286,10 +308,11 @@ fn is_finite_form(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
 
     fn speaker(text: &str) -> Option<(String, Reports)> {
-        let tokens = tokenize(text, &[]);
+        let tokens = tokenize(text, &scan(text, false).ranges());
         main_clause_cue(&tokens).map(|(cue, reports)| {
             let name = match cue.mention {
                 Mention::Person { name, .. } => name.display(),
@@ -349,6 +372,21 @@ mod tests {
     fn stance_verbs_are_kept_apart() {
         let found = speaker("Ramos believes in journalism.");
         assert_eq!(found, Some(("Ramos".to_string(), Reports::Stance)));
+    }
+
+    #[test]
+    fn a_verb_the_corpus_attributes_is_weak_evidence() {
+        let found = speaker("Ramos bemoaned the state of the party.");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
+        assert_eq!(speaker("Ramos walked to the car."), None);
+    }
+
+    #[test]
+    fn any_verb_of_a_sentence_quoting_words_is_weak_evidence() {
+        let found = speaker("Ramos pondered who might \"testify for our innocence now.\"");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
+        // A title in quotation marks quotes no one.
+        assert_eq!(speaker("Ramos stars in \"Hail Caesar\" this spring."), None);
     }
 
     #[test]
