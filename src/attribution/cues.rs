@@ -397,7 +397,12 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
         });
         closes && !matches!(mention, Mention::Other | Mention::It)
     });
-    let (mention, end) = read.or_else(|| name_closing_phrase(tokens, verb_end + 1))?;
+    let (mention, end) = read
+        .clone()
+        .filter(|(mention, _)| matches!(mention, Mention::Person { .. }))
+        .or_else(|| name_after_description(tokens, verb_end + 1))
+        .or(read)
+        .or_else(|| name_closing_phrase(tokens, verb_end + 1))?;
     // `X, who ..., said Mr Y "should go"`: after a plain comma, a name followed by a quotation
     // is what X said about Y, not Y speaking.
     let quote_follows = tokens.get(end + 1).is_some_and(|t| t.quoted);
@@ -410,6 +415,18 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
         start: tokens[verb].start,
         end: tokens[end].end,
     })
+}
+
+/// `said another Twitter user, Johanna Bayer` / `said Rubio's deputy campaign manager, Rich
+/// Beeson, who ...`: a short description, a comma, then the full name it describes.
+fn name_after_description(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
+    let comma = (start..tokens.len().min(start + 8))
+        .find(|&j| !tokens[j].is_word() || tokens[j].quoted)
+        .filter(|&j| j > start && tokens[j].is_punct(',') && !tokens[j].quoted)?;
+    let (mention, end) = phrase_after(tokens, comma + 1)?;
+    let full_name = matches!(&mention, Mention::Person { name, .. } if !name.given.is_empty());
+    let closes = tokens.get(end + 1).is_none_or(|t| !t.is_word() || t.quoted);
+    (full_name && closes).then_some((mention, end))
 }
 
 /// `Mr. Smith shot back: "..."`, `fired back`, `hit back`: a retort, before a colon or a
@@ -613,10 +630,10 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     }
     let open = (k.saturating_sub(40)..k)
         .rev()
-        .find(|&j| tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.'))?;
-    if !tokens[open].is_punct(',') {
-        return None;
-    }
+        .find(|&j| tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.'));
+    let Some(open) = open.filter(|&open| tokens[open].is_punct(',')) else {
+        return apposition_chain_head(tokens, k);
+    };
     if let Some((inner, start)) = phrase_before(tokens, k - 1) {
         let is_name = matches!(inner, Mention::Person { .. } | Mention::Bare(_));
         if is_name && start == open + 1 {
@@ -632,8 +649,32 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
             return Some((inner, start));
         }
     }
-    subject_before_appositions(tokens, open, 4).or_else(|| described_name(tokens, open, k))
+    subject_before_appositions(tokens, open, 4)
+        .or_else(|| described_name(tokens, open, k))
+        .or_else(|| apposition_chain_head(tokens, k))
 }
+
+/// `Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said`:
+/// however many appositions follow it, a person's full name that opens the clause (the
+/// sentence, or what follows a quotation) and is followed by a comma heads them.
+fn apposition_chain_head(tokens: &[Token], comma: usize) -> Option<(Mention, usize)> {
+    let mut start = tokens[..comma]
+        .iter()
+        .rposition(|t| t.quoted)
+        .map_or(0, |quote| quote + 1);
+    if tokens[start].is_punct(',') {
+        start += 1;
+    }
+    if comma.saturating_sub(start) > APPOSITION_CHAIN_REACH {
+        return None;
+    }
+    let (mention, end) = phrase_after(tokens, start)?;
+    let full_name = matches!(&mention, Mention::Person { name, .. } if !name.given.is_empty());
+    (full_name && end < comma && tokens[end + 1].is_punct(',')).then_some((mention, start))
+}
+
+/// How many tokens a chain of appositions may hold between a name and its verb.
+const APPOSITION_CHAIN_REACH: usize = 48;
 
 /// `Jeffrey Lewis of the James Martin Center wrote`: the person before an organisation they
 /// belong to (`of`, `at`, `from`, with or without `the`) speaks, not the organisation.
@@ -825,6 +866,24 @@ mod tests {
 
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn a_long_chain_of_appositions_keeps_its_head() {
+        let text = "\"We win,\" Cecelia Purner, 67, a retired customer service representative \
+                    in Allentown, Pa., said in an interview.";
+        assert_eq!(speaker(text), "Cecelia Purner");
+        let text = "Scott Morris, a former official who is now a senior fellow at the Center \
+                    for Global Development, which works to alleviate poverty, said it worked.";
+        assert_eq!(speaker(text), "Scott Morris");
+    }
+
+    #[test]
+    fn an_inverted_tag_may_describe_before_it_names() {
+        let text = "\"We are anxious,\" said another Twitter user, Johanna Bayer.";
+        assert_eq!(speaker(text), "Johanna Bayer");
+        let text = "\"We win,\" said the deputy campaign manager, Rich Beeson, who ran it.";
+        assert_eq!(speaker(text), "Rich Beeson");
+    }
 
     #[test]
     fn headline_verbs_count_only_where_they_close_the_clause() {

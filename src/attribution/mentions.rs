@@ -248,6 +248,20 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     end
 }
 
+/// `Charlie King`, `Billie Jean King`, `Mike Judge`: a title or role word right after a
+/// known forename is a surname, not an office.
+fn is_surname_after_forename(run: &[Token]) -> bool {
+    let [.., forename, last] = run else {
+        return false;
+    };
+    let office = title_gender(last.text).is_some() || is_role_word(last.text);
+    office
+        && !last.text.ends_with('.')
+        && last.is_capitalized()
+        && is_name_word(forename)
+        && forename_gender(forename.text) != Gender::Unknown
+}
+
 /// Reads a capitalised run (inclusive bounds) as a mention.
 pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     // "Philippe Sands QC", "Jane Roe MP": letters after a name are no part of it.
@@ -264,6 +278,16 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
         .take_while(|t| is_name_word(t) || is_name_particle(t.text))
         .count()
         .min(4);
+    let name_len = if name_len == 0 && is_surname_after_forename(run) {
+        1 + run[..run.len() - 1]
+            .iter()
+            .rev()
+            .take_while(|t| is_name_word(t))
+            .count()
+            .min(3)
+    } else {
+        name_len
+    };
     let mut name_start = run.len() - name_len;
     while name_start < run.len() && !run[name_start].is_capitalized() {
         name_start += 1;
@@ -899,6 +923,22 @@ mod tests {
         let (name, role) = person(&m).expect("a person");
         assert_eq!(name, "Jim Beam");
         assert!(role.expect("a role").ends_with("spokesman"));
+    }
+
+    #[test]
+    fn a_title_word_after_a_forename_is_a_surname() {
+        let m = before("On Monday, Charlie King");
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Charlie King")
+        );
+        let m = before("tennis champion Billie Jean King");
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Billie Jean King")
+        );
+        // An office still opens a name: "King Abdullah".
+        assert!(!matches!(before("King"), Mention::Person { .. }));
     }
 
     #[test]
