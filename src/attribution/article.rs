@@ -202,10 +202,14 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             // Each sieve runs at most once, and only when those before it found nothing.
             let found = cues::find(&inside, title_case);
             let mut main_clause = None;
-            let speech = found
-                .clone()
-                .filter(|cue| !matches!(cue.mention, Mention::Other))
-                .or_else(|| label::label_cue(&inside))
+            // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
+            let speech = label::opening_label(&inside)
+                .or_else(|| {
+                    found
+                        .clone()
+                        .filter(|cue| !matches!(cue.mention, Mention::Other))
+                })
+                .or_else(|| label::label_before_quotation(&inside))
                 .or_else(|| {
                     main_clause = subject::main_clause_cue(&inside);
                     main_clause

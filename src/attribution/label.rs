@@ -9,20 +9,16 @@
 //! (`Update:`, `Washington:`) are not speakers. This sieve does not resolve names.
 
 use super::cues::{Cue, CueForm};
-use super::lexicon::{forename_gender, Gender};
+use super::lexicon::{forename_gender, is_not_name, Gender};
 use super::mentions::{phrase_before, Mention, PersonName};
 use super::tokens::Token;
 
 /// Most words a label may have before its colon (`Former Gov. Jeb Bush`).
 const LABEL_WORDS: usize = 5;
 
-/// The cue of a sentence that a name labels with a colon.
-pub fn label_cue(tokens: &[Token]) -> Option<Cue> {
-    opening_label(tokens).or_else(|| label_before_quotation(tokens))
-}
-
-/// `Sanders: Clinton Email Story Has Moved.` / `CLINTON: Honestly, ...`
-fn opening_label(tokens: &[Token]) -> Option<Cue> {
+/// `Sanders: Clinton Email Story Has Moved.` / `CLINTON: Honestly, ...`: a label opening the
+/// sentence. It outranks any cue inside the sentence, whose `I` is the label's speaker.
+pub fn opening_label(tokens: &[Token]) -> Option<Cue> {
     let colon = tokens
         .iter()
         .take(LABEL_WORDS + 2)
@@ -35,12 +31,59 @@ fn opening_label(tokens: &[Token]) -> Option<Cue> {
     if !all_words || tokens.get(colon + 1).is_none() {
         return None;
     }
-    name_cue(tokens, 0, colon)
+    let cue = |mention| Cue {
+        mention,
+        form: CueForm::Subject,
+        start: tokens[0].start,
+        end: tokens[colon].end,
+    };
+    transcript_speaker(label)
+        .map(cue)
+        .or_else(|| name_cue(tokens, 0, colon))
+}
+
+/// `FALLIN:`, `JAKE TAPPER:`: an all-capitals label names a transcript speaker, however
+/// short (the name reader would take a short capitals word for an acronym). One word is
+/// left for the cast to resolve; more words are a given name and a surname.
+fn transcript_speaker(label: &[Token]) -> Option<Mention> {
+    let words = label.iter().all(|t| {
+        t.is_word()
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+            && is_all_capitals(t.text)
+    });
+    if !words || label.len() > 3 || label.iter().any(|t| is_not_name(t.text)) {
+        return None;
+    }
+    let (surname, given) = label.split_last()?;
+    if given.is_empty() {
+        return Some(Mention::Bare(surname.text.to_string()));
+    }
+    Some(Mention::Person {
+        name: PersonName {
+            given: given.iter().map(|t| title_case(t.text)).collect(),
+            surname: title_case(surname.text),
+            title: None,
+            gender: given
+                .first()
+                .map_or(Gender::Unknown, |g| forename_gender(g.text)),
+        },
+        role: None,
+    })
+}
+
+/// `TAPPER` → `Tapper`.
+fn title_case(word: &str) -> String {
+    let lower = word.to_lowercase();
+    let mut chars = lower.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
 }
 
 /// `... surprise Republican pollster Daron Shaw: "Historically ..."`: a name closing the
-/// clause right before a colon and a quotation.
-fn label_before_quotation(tokens: &[Token]) -> Option<Cue> {
+/// clause right before a colon and a quotation. Cues beside a verb come first.
+pub fn label_before_quotation(tokens: &[Token]) -> Option<Cue> {
     let colon = tokens.iter().position(|t| t.is_punct(':') && !t.quoted)?;
     let quotation_follows = tokens.get(colon + 1).is_some_and(|t| t.quoted);
     if colon == 0 || !quotation_follows {
@@ -117,11 +160,13 @@ mod tests {
 
     fn label(text: &str, quotes: &[std::ops::Range<usize>]) -> Option<String> {
         let tokens = tokenize(text, quotes);
-        label_cue(&tokens).map(|cue| match cue.mention {
-            Mention::Person { name, .. } => name.display(),
-            Mention::Bare(word) => word,
-            other => format!("{other:?}"),
-        })
+        opening_label(&tokens)
+            .or_else(|| label_before_quotation(&tokens))
+            .map(|cue| match cue.mention {
+                Mention::Person { name, .. } => name.display(),
+                Mention::Bare(word) => word,
+                other => format!("{other:?}"),
+            })
     }
 
     #[test]
@@ -141,6 +186,15 @@ mod tests {
         assert_eq!(
             label("WALLACE: Let me ask you about the debate.", &[]).as_deref(),
             Some("WALLACE")
+        );
+        // Short capitals words are names here, not acronyms; a label outranks `I think`.
+        assert_eq!(
+            label("FALLIN: Well, I think we must work.", &[]).as_deref(),
+            Some("FALLIN")
+        );
+        assert_eq!(
+            label("JAKE TAPPER: Donald Trump released a video.", &[]).as_deref(),
+            Some("Jake Tapper")
         );
     }
 
