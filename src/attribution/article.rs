@@ -676,7 +676,12 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         if matches!(lower.as_str(), "adding" | "added" | "adds") && next_is_to {
             return None;
         }
+        // `on the spot – saying`, `by saying`, `while saying`: the subject's own words.
+        let linked = !before.quoted
+            && (matches!(before.text, "-" | "–" | "—" | "--")
+                || matches!(before_lower.as_str(), "by" | "while" | "when"));
         let attached = coordinated
+            || linked
             || (before.is_punct(',') && !before.quoted)
             || closes_quotation_with_comma(&inside[..i])
             || bare_participle(before, &lower)

@@ -863,26 +863,74 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     phrase_before(tokens, end).map(|(mention, _)| (mention, end))
 }
 
+/// A lower-case word that may modify a role noun: not a function word or a reporting verb.
+fn is_modifier(lower: &str) -> bool {
+    !super::cues::is_speech_verb_form(lower)
+        && !matches!(
+            lower,
+            "the"
+                | "a"
+                | "an"
+                | "and"
+                | "or"
+                | "but"
+                | "of"
+                | "for"
+                | "to"
+                | "in"
+                | "on"
+                | "at"
+                | "by"
+                | "with"
+                | "from"
+                | "that"
+                | "who"
+                | "which"
+                | "as"
+                | "is"
+                | "was"
+                | "are"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+                | "his"
+                | "her"
+                | "their"
+                | "its"
+                | "our"
+                | "not"
+                | "also"
+                | "then"
+                | "when"
+                | "while"
+                | "if"
+                | "so"
+        )
+}
+
 /// When lower-case role words start at `start` and a capitalised name follows them, the
 /// index of that name's last token.
+///
+/// Words before the role noun may be any modifiers (`election lawyer`, `longtime campaign
+/// adviser`), but the word right before the name must be a role.
 fn name_after_role_words(tokens: &[Token], start: usize) -> Option<usize> {
     let mut i = start;
-    let mut role_seen = false;
+    let mut role_last = false;
     while let Some(t) = tokens.get(i) {
         if !t.is_word() || t.quoted || !t.is_lowercase() || i - start >= 4 {
             break;
         }
         let lower = t.lower();
-        if !(is_role_word(&lower) || is_person_role_head(&lower)) {
+        role_last = is_role_word(&lower) || is_person_role_head(&lower);
+        if !role_last && !is_modifier(&lower) {
             return None;
         }
-        role_seen = true;
         i += 1;
     }
-    let first = tokens.get(i).filter(|t| {
-        role_seen && t.is_word() && !t.quoted && t.is_capitalized() && !is_not_name(t.text)
+    tokens.get(i).filter(|t| {
+        role_last && t.is_word() && !t.quoted && t.is_capitalized() && !is_not_name(t.text)
     })?;
-    let _ = first;
     let end = run_end_after(tokens, i);
     tokens[i..=end].iter().any(is_name_word).then_some(end)
 }
@@ -939,6 +987,22 @@ mod tests {
         );
         // An office still opens a name: "King Abdullah".
         assert!(!matches!(before("King"), Mention::Person { .. }));
+    }
+
+    #[test]
+    fn modifiers_may_precede_a_role_before_a_name() {
+        let tokens = tokenize("according to election lawyer Charlie Spies", &[]);
+        let (m, _) = phrase_after(&tokens, 2).expect("a phrase");
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Charlie Spies")
+        );
+        // The word before the name must be a role.
+        let tokens = tokenize("according to local Charlie Spies", &[]);
+        assert!(!matches!(
+            phrase_after(&tokens, 2),
+            Some((Mention::Person { .. }, _))
+        ));
     }
 
     #[test]

@@ -276,6 +276,18 @@ mod tests {
     }
 
     #[test]
+    fn a_participle_after_a_dash_or_by_is_the_subjects_speech() {
+        let texts =
+            ["Marco Rubio flipped his choice on the spot – saying he was rooting for Denver."];
+        assert_eq!(
+            speaker_of(&texts, "rooting").as_deref(),
+            Some("Marco Rubio")
+        );
+        let texts = ["Donald Trump picked up from his daughter by saying he is ready to work."];
+        assert_eq!(speaker_of(&texts, "ready").as_deref(), Some("Donald Trump"));
+    }
+
+    #[test]
     fn a_weak_cue_needs_a_named_person() {
         let texts = [
             "Senator Maria Ramos bemoaned the state of the party.",

@@ -135,11 +135,20 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
     let opener = tokens.get(at)?;
     let introduces = opener.is_word()
         && opener.is_capitalized()
-        && (INTRO_OPENERS.contains(&opener.lower().as_str()) || opener.lower().ends_with("ing"));
+        && (INTRO_OPENERS.contains(&opener.lower().as_str())
+            || opener.lower().ends_with("ing")
+            || opener.lower().ends_with("ly"));
     if introduces {
-        let comma = (at..tokens.len().min(at + INTRO_REACH))
-            .find(|&j| tokens[j].is_punct(',') && !tokens[j].quoted)?;
+        // The comma may sit inside a closing quotation: `In an interview with "Fox News,"`.
+        let closes_phrase = |j: usize| {
+            let after = tokens[j + 1..].iter().find(|t| t.is_word());
+            tokens[j].is_punct(',') && (!tokens[j].quoted || after.is_some_and(|t| !t.quoted))
+        };
+        let comma = (at..tokens.len().min(at + INTRO_REACH)).find(|&j| closes_phrase(j))?;
         at = comma + 1;
+        while tokens.get(at).is_some_and(|t| t.quoted && !t.is_word()) {
+            at += 1;
+        }
     }
     Some(at)
 }
@@ -372,6 +381,14 @@ mod tests {
     fn stance_verbs_are_kept_apart() {
         let found = speaker("Ramos believes in journalism.");
         assert_eq!(found, Some(("Ramos".to_string(), Reports::Stance)));
+    }
+
+    #[test]
+    fn an_introduction_may_open_with_an_adverb_or_end_in_a_quotation() {
+        let found = speaker("Shortly after the news, Senator Mitch Connell issued a statement.");
+        assert_eq!(found, Some(("Mitch Connell".to_string(), Reports::Speech)));
+        let found = speaker("In an interview with \"Fox News,\" Dana Ruiz said it was over.");
+        assert_eq!(found, Some(("Dana Ruiz".to_string(), Reports::Speech)));
     }
 
     #[test]
