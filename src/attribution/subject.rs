@@ -255,32 +255,42 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         // it is a noun, an infinitive or a passive.
         let previous = &tokens[i - 2];
         let previous_lower = previous.lower();
+        // `is touting`, `was seeking`: the progressive of a verb the corpus attributes.
+        let progressive = matches!(previous_lower.as_str(), "is" | "are" | "was" | "were")
+            && lower.ends_with("ing");
         let follows_subject = i - 2 < from
             || !previous.is_word()
             || previous.is_capitalized()
             || previous_lower.ends_with("ly")
             || MAY_PRECEDE_VERB.contains(&previous_lower.as_str());
-        if !follows_subject {
+        if !follows_subject && !progressive {
             continue;
         }
-        // "continued to question", "plans to say": a verb before an infinitive is not the
-        // report itself.
-        if tokens.get(i).is_some_and(|next| next.lower() == "to") && !is_commitment(&lower) {
-            continue;
-        }
+        let corpus_cue = CORPUS_CUES.contains(&lower) && (progressive || is_finite_form(&lower));
         // A stance verb may be followed by a reporting one ("rejected the idea and said
-        // ..."): the words win.
-        if STANCE_VERBS.contains(&lower) {
+        // ..."): the words win. Its infinitive is the stance (`wants to build a wall`).
+        if STANCE_VERBS.contains(&lower) && !progressive {
             stance = stance.or(Some(i - 1));
+            continue;
+        }
+        // "continued to question", "plans to say": a speech verb before an infinitive is
+        // not the report itself.
+        let before_infinitive = tokens.get(i).is_some_and(|next| next.lower() == "to");
+        if before_infinitive && !is_commitment(&lower) {
+            continue;
+        }
+        if progressive {
+            if corpus_cue {
+                attributed = attributed.or(Some(i - 1));
+            }
             continue;
         }
         if is_speech_verb_form(&lower) && is_finite_form(&lower) {
             return Some((i - 1, Reports::Speech));
         }
         let right_after_subject = i - 2 < from || previous.is_word() && !previous.is_capitalized();
-        let cited =
-            CORPUS_CUES.contains(&lower) || quotes_words && right_after_subject && lower.len() > 3;
-        if cited && is_finite_form(&lower) {
+        let any_verb = quotes_words && right_after_subject && lower.len() > 3;
+        if corpus_cue || any_verb && is_finite_form(&lower) {
             attributed = attributed.or(Some(i - 1));
         }
     }
@@ -396,6 +406,16 @@ mod tests {
         let found = speaker("Ramos bemoaned the state of the party.");
         assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
         assert_eq!(speaker("Ramos walked to the car."), None);
+    }
+
+    #[test]
+    fn a_stance_may_take_an_infinitive_and_a_cue_may_be_progressive() {
+        let found = speaker("Ramos wants to build a wall.");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Stance)));
+        let found = speaker("Ramos is touting her record on jobs.");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
+        // A speech verb before an infinitive still reports nothing.
+        assert_eq!(speaker("Ramos continued to campaign in Ohio."), None);
     }
 
     #[test]

@@ -9,8 +9,9 @@ Usage (from the repository root, with the corpus beside the checkout):
 The "model" is a count, not an optimiser: for every lower-case word form, how often it
 lies inside a gold Cue span (`gold.jsonl`, every bucket) against how often it occurs in the
 split's article texts at all. A form is kept when it is a cue at least MIN_CUES times and
-in at least MIN_SHARE of its occurrences, and when it looks like a finite verb (ends in
-`-s` or `-ed`), the only forms the main-clause sieve reads. Learn only from
+in at least MIN_SHARE of its occurrences, and when it looks like a finite verb or a
+progressive participle (ends in `-s`, `-ed` or `-ing`), the only forms the main-clause
+sieve reads. Learn only from
 `polnear-train`: the seed and BBC gold files stay unseen, and the other PolNeAR splits
 stay held out. Standard library only.
 """
@@ -43,13 +44,14 @@ def main(split):
         if n >= MIN_CUES
         and occurrences[word]
         and n / occurrences[word] >= MIN_SHARE
-        and (word.endswith("s") or word.endswith("ed"))
+        and word.endswith(("s", "ed", "ing"))
     )
     print("# Verb forms that PolNeAR's annotators mark as attribution cues in at least")
-    print(f"# {MIN_SHARE:.0%} of their occurrences (and at least {MIN_CUES} times): the acts and")
-    print("# views news attributes to a person (\"bemoaned\", \"touted\", \"offered\"). Finite")
-    print("# forms only. Learned from PolNeAR v1.0.0 train (Newell, Margolin and Ruths, LREC")
-    print("# 2018) by learn_cue_words.py beside this file; rebuild with the command in its doc.")
+    print(f"# {MIN_SHARE:.0%} of their occurrences and at least {MIN_CUES} times: the acts and views")
+    print("# news attributes to a person (\"bemoaned\", \"touted\", \"offered\"). Finite forms")
+    print("# and -ing participles only. Learned from PolNeAR v1.0.0 train (Newell, Margolin and")
+    print("# Ruths, LREC 2018) by learn_cue_words.py beside this file; rebuild with the command in")
+    print("# its doc.")
     line = []
     for word in kept:
         if sum(len(w) + 1 for w in line) + len(word) > 90:
