@@ -36,8 +36,15 @@ pub const FAR_RUN: usize = 8;
 pub const NEAR_RUN: usize = 4;
 /// Content words a shared run must hold when it is the whole of the shorter statement.
 pub const WEAK_RUN: usize = 3;
-/// Share of the shorter statement's words the shared run must cover to count as containment.
+/// Share of the smaller statement's content words the shared run must cover to count as
+/// containment.
 pub const CONTAINED: f64 = 0.8;
+/// Content words a shared run must hold, at any dates, when it is (nearly) the whole of the
+/// smaller statement: a full sentence quoted again a week or more later ("has consistently
+/// demonstrated his deep commitment to conservative principles", 9 days on) is the same
+/// statement, while a speaker's short stock phrases (5 content words or fewer, "we're going to
+/// build a wall") recur across occasions.
+pub const FAR_CONTAINED: usize = 6;
 /// Content words two rewordings must share.
 pub const REWORD_SHARED: usize = 5;
 /// Days apart two reports of one statement may be, for rewordings and short cuts.
@@ -201,23 +208,28 @@ fn same_words(a: &Item, b: &Item) -> bool {
     let shared = fa.content.intersection(&fb.content).count();
     // Every rule needs this many shared content words: most candidates stop here, before
     // the run search, which costs the product of the two lengths.
-    if shared < WEAK_RUN || (!near && shared < FAR_RUN) {
+    if shared < WEAK_RUN || (!near && shared < FAR_CONTAINED) {
         return false;
     }
     let (run, at) = longest_common_run(&fa.words, &fb.words);
-    let run_content = fa.words[at..at + run]
+    let in_run: HashSet<&String> = fa.words[at..at + run]
         .iter()
         .filter(|w| fa.content.contains(*w))
-        .count();
+        .collect();
+    let run_content = in_run.len();
     if run_content >= FAR_RUN {
         return true;
     }
-    let shorter = fa.words.len().min(fb.words.len());
-    let contained = run_content >= WEAK_RUN && run as f64 >= CONTAINED * shorter as f64;
+    // Containment is judged on content words: the framing around a short report ("Paul Ryan
+    // says he's ...") is not part of the statement, so it must not make the run look partial.
+    let smaller = fa.content.len().min(fb.content.len());
+    let contained = run_content >= WEAK_RUN && run_content as f64 >= CONTAINED * smaller as f64;
+    if contained && run_content >= FAR_CONTAINED {
+        return true;
+    }
     if near && (run_content >= NEAR_RUN || contained) {
         return true;
     }
-    let smaller = fa.content.len().min(fb.content.len());
     near && shared >= REWORD_SHARED && shared * 2 >= smaller
 }
 
@@ -339,6 +351,59 @@ mod tests {
         let mut late = item(&mut an, "Donald Trump", "c", 12, cut);
         late.date = NaiveDate::from_ymd_opt(2022, 3, 1);
         assert!(!same_statement(&a, &late));
+    }
+
+    #[test]
+    fn containment_is_judged_on_content_words_not_on_the_framing() {
+        let mut an = Analyzer::new();
+        // The short report is mostly framing ("Paul Ryan says he's"): its every content word
+        // is in the run the longer report shares, so it is a cut of the same statement.
+        let short = item(
+            &mut an,
+            "Paul D. Ryan",
+            "a",
+            5,
+            "Paul Ryan says he's not ready to support Trump.",
+        );
+        let long = item(&mut an, "Paul D. Ryan", "b", 6, "On Thursday, Ryan said he was “not ready” to support Trump’s campaign for president, and suggested that Trump needs to take the first steps to show he will unify the party.");
+        assert!(same_statement(&short, &long));
+        // Sharing the same words in another order is no run, so no containment.
+        let other = item(
+            &mut an,
+            "Paul D. Ryan",
+            "c",
+            6,
+            "Trump said he is ready to support Ryan, not the other way round.",
+        );
+        assert!(!same_statement(&short, &other));
+    }
+
+    #[test]
+    fn a_whole_sentence_quoted_again_weeks_later_is_the_same_statement_but_a_stock_phrase_is_not() {
+        let mut an = Analyzer::new();
+        let full = item(&mut an, "Morton Blackwell", "a", 10, "Cruz, Blackwell wrote “has consistently demonstrated his deep commitment to conservative principles. He works hard for those principles. He is very smart.”");
+        let mut later = item(&mut an, "Morton Blackwell", "b", 10, "Blackwell endorsed Cruz, saying he “has consistently demonstrated his deep commitment to conservative principles.”");
+        later.date = NaiveDate::from_ymd_opt(2022, 3, 19);
+        assert!(same_statement(&full, &later));
+        // Five content words said again two months on: a stock phrase, another occasion.
+        let wall = item(
+            &mut an,
+            "Donald Trump",
+            "c",
+            10,
+            "“Mexico is going to pay for the wall, believe me,” Trump told the crowd in Iowa.",
+        );
+        let mut wall_later = item(
+            &mut an,
+            "Donald Trump",
+            "d",
+            10,
+            "“Mexico is going to pay for the wall, believe me,” he said.",
+        );
+        wall_later.date = NaiveDate::from_ymd_opt(2022, 3, 19);
+        assert!(!same_statement(&wall, &wall_later));
+        wall_later.date = NaiveDate::from_ymd_opt(2022, 1, 12);
+        assert!(same_statement(&wall, &wall_later));
     }
 
     #[test]
