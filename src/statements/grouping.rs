@@ -22,13 +22,13 @@
 //! surname can bridge two people of that surname into one group; the gold file has no such case.
 
 use crate::index::analysis::Folder;
-use std::collections::{HashMap, HashSet};
 use std::hash::{Hash, Hasher};
 
 use chrono::NaiveDate;
 use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
+use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
-use super::text::Features;
+use super::text::{Features, Word};
 
 /// Content words a shared run must hold to make two passages one statement whatever their dates.
 pub const FAR_RUN: usize = 8;
@@ -77,7 +77,7 @@ pub fn groups(items: &[Item]) -> Vec<usize> {
     // Identical statements of one speaker are one statement outright; the rules below then
     // compare each distinct wording once, so copies cost nothing beyond the hashing.
     // Same day only: a short stock phrase said again months later is another statement.
-    let mut distinct: HashMap<(&str, &[String], Option<NaiveDate>), usize> = HashMap::new();
+    let mut distinct: FxHashMap<(&str, &[Word], Option<NaiveDate>), usize> = FxHashMap::default();
     let mut reps = Vec::new();
     for (i, item) in items.iter().enumerate() {
         if !comparable(item) {
@@ -106,8 +106,8 @@ pub fn groups(items: &[Item]) -> Vec<usize> {
 }
 
 /// Candidate pairs among the distinct wordings: LSH over content words, plus shared n-grams.
-fn candidates(items: &[Item], people: &[Person], reps: &[usize]) -> HashSet<(usize, usize)> {
-    let mut pairs = HashSet::new();
+fn candidates(items: &[Item], people: &[Person], reps: &[usize]) -> FxHashSet<(usize, usize)> {
+    let mut pairs = FxHashSet::default();
     let hasher = MinHasher32::new(BANDS * ROWS);
     let mut lsh: MinHashIndex<u32, usize> = MinHashIndex::new(BANDS, ROWS, 0.0);
     let mut signatures = Vec::new();
@@ -127,12 +127,13 @@ fn candidates(items: &[Item], people: &[Person], reps: &[usize]) -> HashSet<(usi
             }
         }
     }
-    let mut postings: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut postings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    let mut seen = FxHashSet::default();
     for &i in reps {
         let item = &items[i];
-        let mut seen = HashSet::new();
+        seen.clear();
         for gram in item.features.words.windows(GRAM) {
-            let mut h = std::collections::hash_map::DefaultHasher::new();
+            let mut h = FxHasher::default();
             people[i].surname.hash(&mut h);
             gram.hash(&mut h);
             let key = h.finish();
@@ -205,17 +206,20 @@ fn same_words(a: &Item, b: &Item) -> bool {
         _ => true,
     };
     let (fa, fb) = (&a.features, &b.features);
-    let shared = fa.content.intersection(&fb.content).count();
+    let shared = fa.shared_content(fb);
     // Every rule needs this many shared content words: most candidates stop here, before
     // the run search, which costs the product of the two lengths.
     if shared < WEAK_RUN || (!near && shared < FAR_CONTAINED) {
         return false;
     }
     let (run, at) = longest_common_run(&fa.words, &fb.words);
-    let in_run: HashSet<&String> = fa.words[at..at + run]
+    let mut in_run: Vec<Word> = fa.words[at..at + run]
         .iter()
-        .filter(|w| fa.content.contains(*w))
+        .copied()
+        .filter(|&w| fa.is_content(w))
         .collect();
+    in_run.sort_unstable();
+    in_run.dedup();
     let run_content = in_run.len();
     if run_content >= FAR_RUN {
         return true;
@@ -234,7 +238,7 @@ fn same_words(a: &Item, b: &Item) -> bool {
 }
 
 /// The length of the longest run of equal words and where it starts in `a`.
-fn longest_common_run(a: &[String], b: &[String]) -> (usize, usize) {
+fn longest_common_run(a: &[Word], b: &[Word]) -> (usize, usize) {
     let mut best = (0, 0);
     let mut previous = vec![0usize; b.len() + 1];
     let mut current = vec![0usize; b.len() + 1];
@@ -408,7 +412,11 @@ mod tests {
 
     #[test]
     fn longest_run_is_found() {
-        let words = |s: &str| s.split(' ').map(String::from).collect::<Vec<_>>();
+        let words = |s: &str| {
+            s.split(' ')
+                .map(super::super::text::hash_word)
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             longest_common_run(&words("x a b c y"), &words("a b c d")),
             (3, 1)
