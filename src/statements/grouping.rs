@@ -5,12 +5,14 @@
 //! all pairs. Not for: reading passages from the index or storing groups (`mod.rs`).
 //!
 //! The pair rule, for two passages of the same speaker in different articles (figures tuned on
-//! the gold file `tests/gold/statements.tsv`, see the README):
+//! the gold file `tests/gold/statements.tsv`; `tests/gold/statements-2.tsv`, judged later, shows
+//! how much that flatters them; see the README):
 //! - **verbatim, any dates**: they share a run of words holding at least [`FAR_RUN`] content
-//!   words (outlets quote old remarks word for word);
+//!   words, or at least [`FAR_CONTAINED`] when the run is (nearly) all of the smaller
+//!   statement (outlets quote old remarks word for word);
 //! - **cut, within [`WINDOW_DAYS`]**: they share a run holding at least [`NEAR_RUN`] content
-//!   words, or the shorter is (nearly) wholly inside the longer ([`CONTAINED`] of its words in
-//!   one run, at least [`WEAK_RUN`] content words);
+//!   words, or the smaller is (nearly) wholly inside the longer ([`CONTAINED`] of its content
+//!   words in one run, at least [`WEAK_RUN`]);
 //! - **reworded, within [`WINDOW_DAYS`]**: they share at least [`REWORD_SHARED`] content words
 //!   and at least half of the smaller set's.
 //!
