@@ -74,7 +74,7 @@ const FRAMING: &[&str] = &[
 
 /// A word as compared: a 64-bit hash of its stem (FxHash, the same on every run and thread).
 /// Comparing and hashing numbers instead of strings is what keeps grouping cheap; two stems
-/// sharing a hash is about one chance in 10^10 for a 100,000-word vocabulary.
+/// sharing a hash: about one chance in 3·10^9 for a 100,000-word vocabulary (birthday bound).
 pub type Word = u64;
 
 /// The words of one statement, as compared.
@@ -118,7 +118,7 @@ pub struct Analyzer {
     /// Lowercased, accents folded, not stemmed.
     plain: TextAnalyzer,
     stem: TextAnalyzer,
-    /// Each word seen: its stem's hash and whether it is left out of the content words.
+    /// Each word seen: its stem's hash and whether it counts as a content word.
     known: FxHashMap<String, (Word, bool)>,
     /// Each speaker's name words.
     names: FxHashMap<String, FxHashSet<String>>,
