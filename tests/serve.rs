@@ -241,6 +241,39 @@ fn a_search_sees_the_last_commit() {
     assert_eq!(after["total"], 1, "{after}");
 }
 
+/// Replaces the statement groups in `index/statements.json` with none, keeping the index state
+/// it records, so a reader of the file sees no statement groups.
+fn empty_statement_file(dir: &common::TestDir) {
+    let path = dir.join("index/statements.json");
+    let mut stored: Value =
+        serde_json::from_slice(&std::fs::read(&path).expect("statements.json")).expect("json");
+    stored["groups"] = Value::Array(Vec::new());
+    std::fs::write(&path, stored.to_string()).expect("statements.json written");
+}
+
+#[test]
+fn grouped_searches_read_the_statement_groups_once_per_index_state() {
+    let dir = seeds_index();
+    let server = serve(&dir, &["--addr", "127.0.0.1:0"], None);
+    let grouped = "/api/search?q=%22positive+reaction%22&group=true";
+    let hits = |v: &Value| v["hits"].as_array().map(Vec::len);
+    // The quote and its paraphrase fold into one hit.
+    assert_eq!(hits(&get(&server.addr, grouped, &[]).json()), Some(1));
+    // The file changes under an unchanged index: the server keeps what it loaded for that
+    // state instead of reading the file again for every request.
+    empty_statement_file(&dir);
+    assert_eq!(hits(&get(&server.addr, grouped, &[]).json()), Some(1));
+    // A commit changes the index state: the next request loads the groups again (here the
+    // emptied file, so the two passages are two hits).
+    dir.write(
+        "more/late.txt",
+        "A late article\n\nThe zanzibarian delegation arrived on Tuesday.\n",
+    );
+    dir.run(&["index", "more", "--index", "index"]).ok();
+    empty_statement_file(&dir);
+    assert_eq!(hits(&get(&server.addr, grouped, &[]).json()), Some(2));
+}
+
 #[cfg(unix)]
 #[test]
 fn sigterm_stops_gracefully_and_every_request_is_logged() {

@@ -1,5 +1,7 @@
 //! The statement-grouping yardstick: pairs of passages judged by hand (same statement or not)
-//! in `tests/gold/statements.tsv`, scored as pairwise precision and recall.
+//! in `tests/gold/statements.tsv` (the pairs the rules were tuned on) and
+//! `tests/gold/statements-2.tsv` (drawn at random later, as a check on overfitting), scored as
+//! pairwise precision and recall, each file and both together.
 //!
 //! What it is for: the gold pairs come from the PolNeAR train split
 //! (`../shared/corpora/polnear-train`, US political news from seven outlets) and the seeds; each
@@ -24,11 +26,16 @@ use newsdex::model::StoredPassage;
 use newsdex::pipeline;
 use newsdex::statements;
 
-/// Floors at or a little under what the rules measure (precision 0.976, recall 0.833 on 73
-/// pairs; see the README, "Statements"). Issue 14's targets are precision 0.95 (met) and
-/// recall 0.85 (not yet: the misses are paraphrases sharing fewer than five content words).
+/// Floors on `statements.tsv`, the file the rules were tuned on: issue 14's targets, precision
+/// 0.95 and recall 0.85 (measured 0.977 and 0.875 on 73 pairs; see the README, "Statements").
 const FLOOR_PRECISION: f64 = 0.95;
-const FLOOR_RECALL: f64 = 0.82;
+const FLOOR_RECALL: f64 = 0.85;
+/// Floors over both files, at what the rules measure (precision 0.943, recall 0.781 on 119
+/// pairs): `statements-2.tsv` was judged after the rules were set, drawn without looking at
+/// newsdex's groups, and scores lower (0.800 and 0.500 on 46 pairs), so these guard against
+/// getting worse, they are not the targets.
+const FLOOR_PRECISION_BOTH: f64 = 0.94;
+const FLOOR_RECALL_BOTH: f64 = 0.78;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -70,9 +77,9 @@ struct GoldPair {
     b: (String, String),
 }
 
-fn gold() -> Vec<GoldPair> {
-    let text = std::fs::read_to_string(repo().join("tests/gold/statements.tsv"))
-        .expect("tests/gold/statements.tsv");
+/// The pairs of one gold file under `tests/gold/`.
+fn gold(file: &str) -> Vec<GoldPair> {
+    let text = std::fs::read_to_string(repo().join("tests/gold").join(file)).expect(file);
     text.lines()
         .filter(|l| !l.starts_with('#') && !l.trim().is_empty())
         .map(|line| {
@@ -122,27 +129,79 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
             .find(|p| &p.article_id == article && p.text.contains(key.as_str()))
     };
 
-    let pairs = gold();
-    assert!(pairs.len() >= 60, "the gold file holds at least 60 pairs");
-    let (mut tp, mut fp, mut fneg, mut tn) = (0, 0, 0, 0);
-    let mut report = String::new();
-    for pair in &pairs {
-        let (Some(a), Some(b)) = (find(&pair.a), find(&pair.b)) else {
-            panic!(
-                "gold passages not found: {:?} / {:?} (did ingest or attribution change the text?)",
-                pair.a, pair.b
-            );
-        };
-        let group = |p: &StoredPassage| group_of.get(&(p.article_id.clone(), p.paragraph, p.start));
-        let predicted = matches!((group(a), group(b)), (Some(x), Some(y)) if x == y);
+    let first = gold("statements.tsv");
+    assert!(first.len() >= 60, "the gold file holds at least 60 pairs");
+    let second = gold("statements-2.tsv");
+    let mut scores = Vec::new();
+    for (name, pairs) in [
+        ("statements.tsv", &first[..]),
+        ("statements-2.tsv", &second[..]),
+    ] {
+        let mut score = Score::default();
+        for pair in pairs {
+            let (Some(a), Some(b)) = (find(&pair.a), find(&pair.b)) else {
+                panic!(
+                    "gold passages not found: {:?} / {:?} (did ingest or attribution change the text?)",
+                    pair.a, pair.b
+                );
+            };
+            let group =
+                |p: &StoredPassage| group_of.get(&(p.article_id.clone(), p.paragraph, p.start));
+            let predicted = matches!((group(a), group(b)), (Some(x), Some(y)) if x == y);
+            score.add(pair, predicted);
+        }
+        println!("statements gold, {name}: {}", score.summary());
+        scores.push(score);
+    }
+    let all = scores.iter().fold(Score::default(), |mut all, s| {
+        all.tp += s.tp;
+        all.fp += s.fp;
+        all.fneg += s.fneg;
+        all.tn += s.tn;
+        all
+    });
+    println!("statements gold, both files: {}", all.summary());
+    let (precision, recall) = (scores[0].precision(), scores[0].recall());
+    assert!(
+        all.precision() >= FLOOR_PRECISION_BOTH,
+        "pairwise precision {:.3} over both files, under the floor {FLOOR_PRECISION_BOTH}",
+        all.precision()
+    );
+    assert!(
+        all.recall() >= FLOOR_RECALL_BOTH,
+        "pairwise recall {:.3} over both files, under the floor {FLOOR_RECALL_BOTH}",
+        all.recall()
+    );
+    assert!(
+        precision >= FLOOR_PRECISION,
+        "pairwise precision {precision:.3} on statements.tsv, under the floor {FLOOR_PRECISION}"
+    );
+    assert!(
+        recall >= FLOOR_RECALL,
+        "pairwise recall {recall:.3} on statements.tsv, under the floor {FLOOR_RECALL}"
+    );
+}
+
+/// Pairwise counts over gold pairs, with the misses listed.
+#[derive(Default)]
+struct Score {
+    tp: usize,
+    fp: usize,
+    fneg: usize,
+    tn: usize,
+    misses: String,
+}
+
+impl Score {
+    fn add(&mut self, pair: &GoldPair, predicted: bool) {
         match (pair.same, predicted) {
-            (true, true) => tp += 1,
-            (false, true) => fp += 1,
-            (true, false) => fneg += 1,
-            (false, false) => tn += 1,
+            (true, true) => self.tp += 1,
+            (false, true) => self.fp += 1,
+            (true, false) => self.fneg += 1,
+            (false, false) => self.tn += 1,
         }
         if pair.same != predicted {
-            report.push_str(&format!(
+            self.misses.push_str(&format!(
                 "  {} ({}): {} / {}\n",
                 if predicted { "false same" } else { "missed" },
                 pair.case,
@@ -151,21 +210,28 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
             ));
         }
     }
-    let precision = tp as f64 / (tp + fp).max(1) as f64;
-    let recall = tp as f64 / (tp + fneg).max(1) as f64;
-    println!(
-        "statements gold: {} pairs ({} same, {} different): precision {precision:.3}, \
-         recall {recall:.3} (tp {tp}, fp {fp}, fn {fneg}, tn {tn})\n{report}",
-        pairs.len(),
-        tp + fneg,
-        fp + tn
-    );
-    assert!(
-        precision >= FLOOR_PRECISION,
-        "pairwise precision {precision:.3} under the floor {FLOOR_PRECISION}"
-    );
-    assert!(
-        recall >= FLOOR_RECALL,
-        "pairwise recall {recall:.3} under the floor {FLOOR_RECALL}"
-    );
+
+    fn precision(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fp).max(1) as f64
+    }
+
+    fn recall(&self) -> f64 {
+        self.tp as f64 / (self.tp + self.fneg).max(1) as f64
+    }
+
+    fn summary(&self) -> String {
+        format!(
+            "{} pairs ({} same, {} different): precision {:.3}, recall {:.3} (tp {}, fp {}, fn {}, tn {})\n{}",
+            self.tp + self.fp + self.fneg + self.tn,
+            self.tp + self.fneg,
+            self.fp + self.tn,
+            self.precision(),
+            self.recall(),
+            self.tp,
+            self.fp,
+            self.fneg,
+            self.tn,
+            self.misses
+        )
+    }
 }

@@ -100,6 +100,8 @@ pub struct Engine {
     index: NewsIndex,
     reader: IndexReader,
     ties: Ties,
+    /// Statement groups of the last index state a grouped search saw (`--group`).
+    statements: crate::statements::Cache,
 }
 
 impl Engine {
@@ -109,6 +111,7 @@ impl Engine {
             index,
             reader,
             ties: Ties::default(),
+            statements: crate::statements::Cache::default(),
         })
     }
 
@@ -118,6 +121,11 @@ impl Engine {
 
     pub fn searcher(&self) -> Searcher {
         self.reader.searcher()
+    }
+
+    /// The statement groups of what this engine's reader sees, read once per index state.
+    pub fn statements(&self) -> Result<std::sync::Arc<crate::statements::Statements>> {
+        self.statements.load(&self.index, &self.reader.searcher())
     }
 
     /// Moves the reader to the index's last commit (a long-running server calls this per

@@ -7,7 +7,7 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::{load, Report};
+use super::Report;
 use crate::search::{Engine, Request, Results};
 
 /// A hit's statement: its id and every report of it, first seen first (the hit's own too).
@@ -24,7 +24,7 @@ pub struct Carried {
 /// The search is run with a growing window (doubling) until the page is full or every match
 /// was seen, so the page is the same as folding the whole ranked list.
 pub fn grouped(engine: &Engine, request: &Request) -> Result<Results> {
-    let statements = load(engine.index(), &engine.searcher())?;
+    let statements = engine.statements()?;
     let wanted = request.offset.saturating_add(request.limit);
     let mut window = wanted.saturating_mul(2).max(32);
     loop {

@@ -24,6 +24,7 @@ pub mod wording;
 
 use std::collections::{BTreeSet, HashMap};
 use std::path::Path;
+use std::sync::{Arc, Mutex, PoisonError};
 
 use anyhow::{Context, Result};
 use chrono::NaiveDate;
@@ -367,4 +368,30 @@ pub fn load(index: &NewsIndex, searcher: &Searcher) -> Result<Statements> {
         }
     }
     Ok(Statements::new(compute(&gather(index, searcher)?), false))
+}
+
+/// The statement groups of the last index state a long-lived reader saw, so a server reads
+/// [`FILE`] (about 16 MB at 20× BBC) or computes the groups once per index state, not once per
+/// grouped request. Keyed by the same index state as the file: after a commit or a merge the
+/// next request loads them again.
+#[derive(Debug, Default)]
+pub struct Cache {
+    last: Mutex<Option<(Vec<String>, Arc<Statements>)>>,
+}
+
+impl Cache {
+    /// The groups of what `searcher` sees: the cached ones when the state is the one they were
+    /// loaded for, else [`load`]ed and kept. Concurrent callers of a new state wait for one load.
+    pub fn load(&self, index: &NewsIndex, searcher: &Searcher) -> Result<Arc<Statements>> {
+        let now = state(searcher);
+        let mut last = self.last.lock().unwrap_or_else(PoisonError::into_inner);
+        if let Some((seen, statements)) = last.as_ref() {
+            if *seen == now {
+                return Ok(Arc::clone(statements));
+            }
+        }
+        let statements = Arc::new(load(index, searcher)?);
+        *last = Some((now, Arc::clone(&statements)));
+        Ok(statements)
+    }
 }
