@@ -276,6 +276,9 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     if is_noun_too(verb) && tokens.get(i + 1).is_some_and(starts_noun_phrase_rest) {
         return false;
     }
+    if !tag && !introduces_words(tokens, i) {
+        return false;
+    }
     if is_weak(verb) && !tag {
         let next = tokens.get(i + 1).map(Token::lower);
         if is_commitment(verb) && next.as_deref() == Some("to") {
@@ -291,6 +294,20 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
         }
     }
     true
+}
+
+/// `He continued, "..."` reports speech; `Cruz continued his romp` does not: a verb that
+/// reports only when words follow it (a comma, a colon or a quotation mark).
+pub fn introduces_words(tokens: &[Token], verb: usize) -> bool {
+    if !matches!(
+        tokens[verb].lower().as_str(),
+        "continue" | "continues" | "continued"
+    ) {
+        return true;
+    }
+    tokens
+        .get(verb + 1)
+        .is_some_and(|next| next.quoted || next.is_punct(',') || next.is_punct(':'))
 }
 
 /// `..., the Financial Times has reported.`: a weak verb closing the sentence reports the
@@ -866,6 +883,15 @@ mod tests {
 
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn continued_reports_only_words() {
+        assert_eq!(speaker("He continued, \"We will win.\""), "He");
+        assert_eq!(
+            speaker("Sen. Ted Cruz continued his romp through the state."),
+            "None"
+        );
+    }
 
     #[test]
     fn a_long_chain_of_appositions_keeps_its_head() {

@@ -10,7 +10,7 @@
 //! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
 //! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
 
-use super::cues::{is_commitment, is_speech_verb_form, Cue, CueForm};
+use super::cues::{introduces_words, is_commitment, is_speech_verb_form, Cue, CueForm};
 use super::lexicon::WordSet;
 use super::mentions::{phrase_after, phrase_before, Mention};
 use super::tokens::Token;
@@ -285,7 +285,8 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             }
             continue;
         }
-        if is_speech_verb_form(&lower) && is_finite_form(&lower) {
+        if is_speech_verb_form(&lower) && is_finite_form(&lower) && introduces_words(tokens, i - 1)
+        {
             return Some((i - 1, Reports::Speech));
         }
         let right_after_subject = i - 2 < from || previous.is_word() && !previous.is_capitalized();
