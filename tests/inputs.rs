@@ -468,3 +468,45 @@ fn web_furniture_of_every_listed_kind_is_kept_out_of_search() {
     assert_eq!(hits(&dir, "speaker:story"), 0, "furniture never speaks");
     assert_eq!(hits(&dir, "progress"), 1);
 }
+
+#[test]
+fn a_big_collection_shows_its_progress_in_bytes_read() {
+    let dir = TestDir::new();
+    // 17 MiB on disk, over the 16 MiB from which a log gets a line per tenth read: one record
+    // too long to index (cheap to read past) between two ordinary ones.
+    let record = |id: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"title\":\"Talks\",\"body\":\"{}\"}}\n",
+            BODY.replace('"', "'")
+        )
+    };
+    let (first, last) = (record("first"), record("last"));
+    let frame = "{\"id\":\"huge\",\"body\":\"\"}\n";
+    let fill = (17 << 20) - first.len() - last.len() - frame.len();
+    let huge = format!("{{\"id\":\"huge\",\"body\":\"{}\"}}\n", "a".repeat(fill));
+    let jsonl = [first, huge, last].concat();
+    dir.write("big/news.jsonl", &jsonl);
+    let output = dir
+        .command(&["index", "big", "--index", "idx"])
+        .env("NEWSDEX_PROGRESS", "log")
+        .output()
+        .expect("run newsdex");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("newsdex: reading and attributing (1 file, 17 MiB)"),
+        "{stderr}"
+    );
+    let tenths: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("newsdex: read "))
+        .collect();
+    assert_eq!(tenths.len(), 10, "{stderr}");
+    assert!(tenths[0].starts_with("newsdex: read 10% ("), "{stderr}");
+    assert_eq!(tenths[9], "newsdex: read 100% (17 MiB of 17 MiB)");
+    assert!(
+        stderr.contains("news.jsonl:2: line of 17.0 MiB is over the limit"),
+        "{stderr}"
+    );
+    assert_eq!(hits(&dir, "Vienna"), 2);
+}

@@ -338,6 +338,39 @@ pub type KnownFn<'a> = &'a dyn Fn(&str, &str) -> bool;
 /// Articles for which `known(id, fingerprint)` holds are listed as unchanged instead of being
 /// split and analysed again, which keeps re-indexing an unchanged collection cheap.
 pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
+    fn ignore(_: u64) {}
+    load_counted(file, options, known, &ignore)
+}
+
+/// [`load`], telling `on_read` how many bytes of the file (as on disk) have been read: as they
+/// are read for the streamed collections, so a progress display follows a large file, and in
+/// all exactly the file's size by the time it returns, whatever was skipped.
+pub fn load_counted(
+    file: &InputFile,
+    options: &Options,
+    known: KnownFn,
+    on_read: compressed::OnRead,
+) -> Loaded {
+    let told = std::sync::atomic::AtomicU64::new(0);
+    let tell = |n: u64| {
+        told.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        on_read(n);
+    };
+    let loaded = load_told(file, options, known, &tell);
+    let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+    let rest = size.saturating_sub(told.into_inner());
+    if rest > 0 {
+        on_read(rest);
+    }
+    loaded
+}
+
+fn load_told(
+    file: &InputFile,
+    options: &Options,
+    known: KnownFn,
+    on_read: compressed::OnRead,
+) -> Loaded {
     let mut loaded = Loaded::default();
     let skip = |reason: String| Skipped {
         path: file.path.display().to_string(),
@@ -345,7 +378,7 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
     };
     // Collections of records are streamed: memory is bounded by one record, not the file.
     if matches!(file.kind, FileKind::JsonLines | FileKind::Warc) {
-        let stream = match compressed::open(&file.path) {
+        let stream = match compressed::open_counted(&file.path, on_read) {
             Ok(stream) => stream,
             Err(e) => {
                 loaded.skipped.push(skip(format!("cannot read it ({e})")));
@@ -527,7 +560,7 @@ fn page_article(
 /// its target URI; other records are counted in one line, damaged ones reported one line each.
 fn load_warc(
     file: &InputFile,
-    stream: Box<dyn std::io::BufRead + Send>,
+    stream: Box<dyn std::io::BufRead + Send + '_>,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
@@ -738,7 +771,7 @@ struct Record {
 
 fn load_json_lines(
     file: &InputFile,
-    mut stream: Box<dyn std::io::BufRead + Send>,
+    mut stream: Box<dyn std::io::BufRead + Send + '_>,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
