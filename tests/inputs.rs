@@ -510,3 +510,38 @@ fn a_big_collection_shows_its_progress_in_bytes_read() {
     );
     assert_eq!(hits(&dir, "Vienna"), 2);
 }
+
+/// CSV exports are streamed row by row: `--max-file-size` bounds one row, not the export, a
+/// runaway row (an unclosed quote) is one line that keeps the rows before it, and Latin-1
+/// cells are still read.
+#[test]
+fn a_csv_export_is_read_row_by_row_whatever_its_size() {
+    let dir = TestDir::new();
+    let mut rows = String::from("id,title,text\n");
+    for i in 0..300 {
+        rows += &format!("r{i},Row {i},\"The walrus number {i} spoke, at length, of fish.\"\n");
+    }
+    assert!(rows.len() > 4 * 4096);
+    dir.write("big/export.csv", &rows);
+    let mut latin = b"id,text\nl1,Caf\xe9 cr\xe8me was served to the walrus.\n".to_vec();
+    latin.extend(b"l2,\"An unclosed quote ");
+    latin.extend("word ".repeat(20_000).as_bytes());
+    dir.write("big/latin.csv", &latin);
+    let run = dir.run(&["index", "big", "--index", "idx", "--max-file-size", "4096"]);
+    run.ok();
+    assert_eq!(hits(&dir, "walrus"), 301, "{}", run.stderr);
+    assert_eq!(hits(&dir, "\"café crème\""), 1, "{}", run.stderr);
+    let runaway: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("latin.csv:3"))
+        .collect();
+    assert_eq!(runaway.len(), 1, "{}", run.stderr);
+    assert!(runaway[0].contains("unclosed quote"), "{}", runaway[0]);
+    assert!(
+        run.stderr
+            .contains("latin.csv: not valid UTF-8 (from line 2)"),
+        "{}",
+        run.stderr
+    );
+}
