@@ -64,15 +64,51 @@ fn is_furniture(paragraph: &str) -> bool {
         || is_counter(paragraph)
         || is_newsletter_signup(paragraph)
         || is_byline(paragraph)
+        || is_breadcrumb(paragraph)
 }
 
 /// A short paragraph of figures without a single letter: a view or share counter ("12,9",
 /// "17302"), a lone list number. Nothing in it can be searched for or said. (A rule of dashes
 /// has no figure and is left to the paragraph rules.)
+///
+/// A date alone ("31.10.2023") is a dateline, which the date rules read only from paragraphs
+/// that are not furniture, so it is never a counter.
 fn is_counter(paragraph: &str) -> bool {
     paragraph.chars().count() <= 24
         && paragraph.chars().any(|c| c.is_ascii_digit())
         && !paragraph.chars().any(char::is_alphabetic)
+        && super::dates::dates_in(paragraph).is_empty()
+}
+
+/// A breadcrumb: the path from the site's home page to the article, "You are here: Home /
+/// Showbiz / ...", "Startseite > Politik > Ausland".
+fn is_breadcrumb(paragraph: &str) -> bool {
+    const HERE: [&str; 4] = [
+        "you are here",
+        "sie sind hier",
+        "vous êtes ici",
+        "usted está aquí",
+    ];
+    const HOMES: [&str; 7] = [
+        "home",
+        "startseite",
+        "accueil",
+        "inicio",
+        "início",
+        "home page",
+        "главная",
+    ];
+    if !is_short(paragraph, 20) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    if HERE.iter().any(|here| text.starts_with(here)) {
+        return true;
+    }
+    [" / ", " > ", " » ", " › "].iter().any(|separator| {
+        let steps: Vec<&str> = text.split(separator).map(str::trim).collect();
+        steps.len() >= 3 && HOMES.contains(&steps[0])
+    })
 }
 
 /// A newsletter sign-up box: a short line naming a newsletter alone ("Newsletter", "Get the
@@ -109,13 +145,15 @@ fn is_newsletter_signup(paragraph: &str) -> bool {
         "sign up now",
         "thank you for subscribing",
     ];
-    if !is_short(paragraph, CAPTION_MAX_WORDS) {
+    // The small print of a sign-up form runs longer than other furniture.
+    if !is_short(paragraph, 2 * CAPTION_MAX_WORDS) {
         return false;
     }
     let text = format!(" {} ", normalized(paragraph));
     (is_short(paragraph, 4) && text.contains("newsletter"))
         || contains_any(&text, &OUTRIGHT)
-        || (contains_any(&text, &SUBJECTS)
+        || (is_short(paragraph, CAPTION_MAX_WORDS)
+            && contains_any(&text, &SUBJECTS)
             && contains_any(&text, &SIGN_UP)
             && contains_any(&text, &READER))
 }
@@ -446,7 +484,10 @@ fn is_masthead(paragraph: &str) -> bool {
 
 /// Links to other stories: "See also ...", "Read more: ...", "Related: ...".
 fn is_cross_reference(paragraph: &str) -> bool {
-    const OPENINGS: [&str; 30] = [
+    const OPENINGS: [&str; 33] = [
+        "te recomendamos",
+        "te puede interesar",
+        "further reading",
         "see also",
         "read more",
         "read also",
@@ -786,6 +827,9 @@ mod tests {
             "Foto: sidm / DW",
             "(Image credit: HandyGames)",
             "Shutterstock",
+            "You are here: Home / Showbiz / Actress follows her boyfriend",
+            "Startseite > Politik > Ausland",
+            "When you subscribe we will use the information you provide to send you these newsletters. Sometimes they'll include recommendations for other related newsletters or services we offer. Our Privacy Notice explains more about how we use your data, and your rights.",
         ] {
             assert!(is_furniture(line), "{line}");
         }
@@ -805,6 +849,8 @@ mod tests {
             "The newsletter, which has 40,000 subscribers, was sold in March.",
             "Reuters reported that the talks had failed.",
             "Photographs of the scene were shared widely on Monday.",
+            "31.10.2023",
+            "The road from home / work to school was closed.",
         ] {
             assert!(!is_furniture(line), "{line}");
         }
