@@ -545,3 +545,26 @@ fn a_csv_export_is_read_row_by_row_whatever_its_size() {
         run.stderr
     );
 }
+
+/// The top of the article beats dates met later: a dated document quoted in the body, and a
+/// reader comment's "Posted on ... by ..." line (issue forms, on the real binary).
+#[test]
+fn the_dateline_beats_body_dates_and_reader_comments() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/memo.txt",
+        "Memo surfaces\n\nLONDON, March 3, 2023 (Reuters) - A memo surfaced on Friday.\n\n\
+         Dated May 4, 1998, the memo warned of the risks.\n",
+    );
+    dir.write(
+        "in/review.txt",
+        "Gadget review\n\nLONDON, March 3, 2023 (Reuters) - The gadget went on sale on Friday.\n\n\
+         Comments\n\nPosted on Aug. 30, 2018 by gadgetfan88\n\nGreat gadget, would buy again.\n",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    for id in ["memo", "review"] {
+        let show = dir.run(&["show", id, "--json", "--index", "idx"]).json();
+        assert_eq!(show["date"], "2023-03-03", "{id}");
+        assert_eq!(show["date_origin"], "text", "{id}");
+    }
+}
