@@ -65,6 +65,29 @@ fn is_furniture(paragraph: &str) -> bool {
         || is_newsletter_signup(paragraph)
         || is_byline(paragraph)
         || is_breadcrumb(paragraph)
+        || is_reading_meta(paragraph)
+}
+
+/// A label about the page rather than the story: reading time or view counts ("Lesezeit: ca.
+/// 3 Minuten", "5 min read", "Post Views: 1.432").
+fn is_reading_meta(paragraph: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "reading time",
+        "lesezeit",
+        "tempo di lettura",
+        "temps de lecture",
+        "tiempo de lectura",
+        "post views",
+        "views:",
+    ];
+    if !is_short(paragraph, 6) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    LABELS.iter().any(|label| text.starts_with(label))
+        || ((text.ends_with("min read") || text.ends_with("min. read"))
+            && text.starts_with(|c: char| c.is_ascii_digit()))
 }
 
 /// A short paragraph of figures without a single letter: a view or share counter ("12,9",
@@ -150,7 +173,12 @@ fn is_newsletter_signup(paragraph: &str) -> bool {
         return false;
     }
     let text = format!(" {} ", normalized(paragraph));
+    let asks = is_short(paragraph, 12)
+        && [" subscribe to ", " sign up for ", " join our "]
+            .iter()
+            .any(|ask| text.starts_with(ask));
     (is_short(paragraph, 4) && text.contains("newsletter"))
+        || (asks && text.contains("newsletter"))
         || contains_any(&text, &OUTRIGHT)
         || (is_short(paragraph, CAPTION_MAX_WORDS)
             && contains_any(&text, &SUBJECTS)
@@ -164,7 +192,7 @@ fn is_newsletter_signup(paragraph: &str) -> bool {
 /// a date begins; after the date anything short may follow. "Von der Leyen said on Monday"
 /// has a lower-case word before any date, so it stays text.
 fn is_byline(paragraph: &str) -> bool {
-    const CUES: [&str; 10] = [
+    const CUES: [&str; 13] = [
         "by ",
         "by: ",
         "von ",
@@ -173,16 +201,22 @@ fn is_byline(paragraph: &str) -> bool {
         "posted by ",
         "posted by: ",
         "written by ",
+        "written by: ",
         "author: ",
         "autor: ",
+        "geschrieben von ",
+        "geschrieben von: ",
     ];
-    const PARTICLES: [&str; 16] = [
+    // Joining words inside names ("Ed de Leon"), and the "on"/"am" before the date.
+    const PARTICLES: [&str; 18] = [
         "de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "du", "and", "und", "et",
-        "y", "e",
+        "y", "e", "on", "am",
     ];
     if !is_short(paragraph, 14) || paragraph.trim_end().ends_with(['.', '?', '!', ':']) {
         return false;
     }
+    // Bylines set between rules: "| By Cara Stiles | April 13, 2020".
+    let paragraph = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = paragraph.to_lowercase();
     let Some(cue) = CUES
         .iter()
@@ -405,7 +439,7 @@ fn is_comment_prompt(paragraph: &str) -> bool {
 
 /// Photo credits and caption labels: "© Agency / Name", "Photo: ...", "... (Image: Getty)".
 fn is_photo_credit(paragraph: &str) -> bool {
-    const LABELS: [&str; 15] = [
+    const LABELS: [&str; 22] = [
         "©",
         "(c) ",
         "copyright ©",
@@ -421,6 +455,13 @@ fn is_photo_credit(paragraph: &str) -> bool {
         "fotos:",
         "bild:",
         "(image credit:",
+        "bildquelle:",
+        "titelbild:",
+        "main image:",
+        "header image:",
+        "rubriklistenbild:",
+        "фото:",
+        "credits:",
     ];
     const CREDIT_BRACKETS: [&str; 8] = [
         "(image:",
@@ -829,6 +870,17 @@ mod tests {
             "Shutterstock",
             "You are here: Home / Showbiz / Actress follows her boyfriend",
             "Startseite > Politik > Ausland",
+            "| By Cara Stiles | April 13, 2020",
+            "Written by Miami Today on November 7, 2023",
+            "Written by: Julie Mollins",
+            "Bildquelle: SWR",
+            "Main image: Wirestock/iStock",
+            "Фото: Reuters",
+            "Subscribe to Riverfront Times newsletters.",
+            "Lesezeit: ca. 3 Minuten",
+            "Tempo di lettura: 3 minuti",
+            "Post Views: 1.432",
+            "5 min read",
             "When you subscribe we will use the information you provide to send you these newsletters. Sometimes they'll include recommendations for other related newsletters or services we offer. Our Privacy Notice explains more about how we use your data, and your rights.",
         ] {
             assert!(is_furniture(line), "{line}");
@@ -844,6 +896,8 @@ mod tests {
             "By 2030 the city will need 10,000 new homes",
             "Par ailleurs, le ministre a démenti",
             "Von Risiken und Nebenwirkungen",
+            "Written by a former minister, the report was published on Monday",
+            "Reading time has fallen among teenagers, the survey found.",
             "Di Maio said the government would fall",
             "Readers who subscribe to the newsletter pay five pounds a month, the company said.",
             "The newsletter, which has 40,000 subscribers, was sold in March.",
