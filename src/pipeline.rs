@@ -8,6 +8,7 @@
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
 use std::time::{Duration, Instant};
 
 use anyhow::Result;
@@ -110,19 +111,27 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     };
     let mut kept: HashSet<String> = HashSet::new();
     let mut prepared = Vec::new();
-    let progress = Progress::new("reading and attributing", files.len(), "files");
+    let stage = "reading and attributing";
+    let total_bytes = files
+        .iter()
+        .map(|file| std::fs::metadata(&file.path).map_or(0, |m| m.len()))
+        .sum();
+    let progress = Progress::reading(stage, files.len(), total_bytes);
+    let on_read = |n: u64| progress.read(n);
     // Files are read and attributed in parallel a chunk at a time, which bounds memory; the
     // bookkeeping between the two steps runs in file order, so results never depend on timing.
     for chunk in files.chunks(CHUNK_FILES) {
         let loaded: Vec<ingest::Loaded> = chunk
             .par_iter()
             .map(|file| {
-                ingest::load(file, &job.ingest, &|id, fingerprint| {
-                    known(id, fingerprint, &file.key)
-                })
+                ingest::load_counted(
+                    file,
+                    &job.ingest,
+                    &|id, fingerprint| known(id, fingerprint, &file.key),
+                    &on_read,
+                )
             })
             .collect();
-        progress.inc(chunk.len());
         let mut fresh = Vec::new();
         for (file, loaded) in chunk.iter().zip(loaded) {
             for warning in loaded.warnings {
@@ -161,7 +170,18 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             }
             fresh.extend(loaded.articles.into_iter().filter(|a| claim(&a.id)));
         }
-        prepared.par_extend(fresh.into_par_iter().map(prepare));
+        // A single large file is read before its articles are attributed: say so, as the
+        // bar of bytes read may stand at its end meanwhile.
+        let (attributed, count) = (AtomicUsize::new(0), fresh.len());
+        prepared.par_extend(fresh.into_par_iter().map(|article| {
+            let prepared = prepare(article);
+            let done = attributed.fetch_add(1, Ordering::Relaxed) + 1;
+            if done % 64 == 1 || done == count {
+                progress.detail(stage, &format!("attributing {done}/{count} articles"));
+            }
+            prepared
+        }));
+        progress.detail(stage, "");
     }
     progress.stage("writing", prepared.len(), "articles");
 

@@ -320,10 +320,11 @@ fn progress_covers_reading_writing_and_merging() {
         .expect("run newsdex");
     let stderr = String::from_utf8_lossy(&output.stderr);
     let stages: Vec<&str> = stderr.lines().collect();
+    // Reading is counted in bytes: the five seed files hold 22.5 KiB.
     assert_eq!(
         stages,
         [
-            "newsdex: reading and attributing (5 files)",
+            "newsdex: reading and attributing (5 files, 22.5 KiB)",
             "newsdex: writing (5 articles)",
             "newsdex: committing and merging segments",
             "newsdex: grouping statements",

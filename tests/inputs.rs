@@ -468,3 +468,103 @@ fn web_furniture_of_every_listed_kind_is_kept_out_of_search() {
     assert_eq!(hits(&dir, "speaker:story"), 0, "furniture never speaks");
     assert_eq!(hits(&dir, "progress"), 1);
 }
+
+#[test]
+fn a_big_collection_shows_its_progress_in_bytes_read() {
+    let dir = TestDir::new();
+    // 17 MiB on disk, over the 16 MiB from which a log gets a line per tenth read: one record
+    // too long to index (cheap to read past) between two ordinary ones.
+    let record = |id: &str| {
+        format!(
+            "{{\"id\":\"{id}\",\"title\":\"Talks\",\"body\":\"{}\"}}\n",
+            BODY.replace('"', "'")
+        )
+    };
+    let (first, last) = (record("first"), record("last"));
+    let frame = "{\"id\":\"huge\",\"body\":\"\"}\n";
+    let fill = (17 << 20) - first.len() - last.len() - frame.len();
+    let huge = format!("{{\"id\":\"huge\",\"body\":\"{}\"}}\n", "a".repeat(fill));
+    let jsonl = [first, huge, last].concat();
+    dir.write("big/news.jsonl", &jsonl);
+    let output = dir
+        .command(&["index", "big", "--index", "idx"])
+        .env("NEWSDEX_PROGRESS", "log")
+        .output()
+        .expect("run newsdex");
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains("newsdex: reading and attributing (1 file, 17 MiB)"),
+        "{stderr}"
+    );
+    let tenths: Vec<&str> = stderr
+        .lines()
+        .filter(|l| l.starts_with("newsdex: read "))
+        .collect();
+    assert_eq!(tenths.len(), 10, "{stderr}");
+    assert!(tenths[0].starts_with("newsdex: read 10% ("), "{stderr}");
+    assert_eq!(tenths[9], "newsdex: read 100% (17 MiB of 17 MiB)");
+    assert!(
+        stderr.contains("news.jsonl:2: line of 17.0 MiB is over the limit"),
+        "{stderr}"
+    );
+    assert_eq!(hits(&dir, "Vienna"), 2);
+}
+
+/// CSV exports are streamed row by row: `--max-file-size` bounds one row, not the export, a
+/// runaway row (an unclosed quote) is one line that keeps the rows before it, and Latin-1
+/// cells are still read.
+#[test]
+fn a_csv_export_is_read_row_by_row_whatever_its_size() {
+    let dir = TestDir::new();
+    let mut rows = String::from("id,title,text\n");
+    for i in 0..300 {
+        rows += &format!("r{i},Row {i},\"The walrus number {i} spoke, at length, of fish.\"\n");
+    }
+    assert!(rows.len() > 4 * 4096);
+    dir.write("big/export.csv", &rows);
+    let mut latin = b"id,text\nl1,Caf\xe9 cr\xe8me was served to the walrus.\n".to_vec();
+    latin.extend(b"l2,\"An unclosed quote ");
+    latin.extend("word ".repeat(20_000).as_bytes());
+    dir.write("big/latin.csv", &latin);
+    let run = dir.run(&["index", "big", "--index", "idx", "--max-file-size", "4096"]);
+    run.ok();
+    assert_eq!(hits(&dir, "walrus"), 301, "{}", run.stderr);
+    assert_eq!(hits(&dir, "\"café crème\""), 1, "{}", run.stderr);
+    let runaway: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("latin.csv:3"))
+        .collect();
+    assert_eq!(runaway.len(), 1, "{}", run.stderr);
+    assert!(runaway[0].contains("unclosed quote"), "{}", runaway[0]);
+    assert!(
+        run.stderr
+            .contains("latin.csv: not valid UTF-8 (from line 2)"),
+        "{}",
+        run.stderr
+    );
+}
+
+/// The top of the article beats dates met later: a dated document quoted in the body, and a
+/// reader comment's "Posted on ... by ..." line (issue forms, on the real binary).
+#[test]
+fn the_dateline_beats_body_dates_and_reader_comments() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/memo.txt",
+        "Memo surfaces\n\nLONDON, March 3, 2023 (Reuters) - A memo surfaced on Friday.\n\n\
+         Dated May 4, 1998, the memo warned of the risks.\n",
+    );
+    dir.write(
+        "in/review.txt",
+        "Gadget review\n\nLONDON, March 3, 2023 (Reuters) - The gadget went on sale on Friday.\n\n\
+         Comments\n\nPosted on Aug. 30, 2018 by gadgetfan88\n\nGreat gadget, would buy again.\n",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    for id in ["memo", "review"] {
+        let show = dir.run(&["show", id, "--json", "--index", "idx"]).json();
+        assert_eq!(show["date"], "2023-03-03", "{id}");
+        assert_eq!(show["date_origin"], "text", "{id}");
+    }
+}

@@ -61,6 +61,189 @@ fn is_furniture(paragraph: &str) -> bool {
         || is_share_row(paragraph)
         || is_cookie_notice(paragraph)
         || is_advertising_label(paragraph)
+        || is_counter(paragraph)
+        || is_newsletter_signup(paragraph)
+        || is_byline(paragraph)
+        || is_breadcrumb(paragraph)
+        || is_reading_meta(paragraph)
+}
+
+/// A label about the page rather than the story: reading time or view counts ("Lesezeit: ca.
+/// 3 Minuten", "5 min read", "Post Views: 1.432").
+fn is_reading_meta(paragraph: &str) -> bool {
+    const LABELS: [&str; 7] = [
+        "reading time",
+        "lesezeit",
+        "tempo di lettura",
+        "temps de lecture",
+        "tiempo de lectura",
+        "post views",
+        "views:",
+    ];
+    if !is_short(paragraph, 6) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
+    LABELS.iter().any(|label| text.starts_with(label))
+        || ((text.ends_with("min read") || text.ends_with("min. read"))
+            && text.starts_with(|c: char| c.is_ascii_digit()))
+}
+
+/// A short paragraph of figures without a single letter: a view or share counter ("12,9",
+/// "17302"), a lone list number. Nothing in it can be searched for or said. (A rule of dashes
+/// has no figure and is left to the paragraph rules.)
+///
+/// A date alone ("31.10.2023") is a dateline, which the date rules read only from paragraphs
+/// that are not furniture, so it is never a counter.
+fn is_counter(paragraph: &str) -> bool {
+    paragraph.chars().count() <= 24
+        && paragraph.chars().any(|c| c.is_ascii_digit())
+        && !paragraph.chars().any(char::is_alphabetic)
+        && super::dates::dates_in(paragraph).is_empty()
+}
+
+/// A breadcrumb: the path from the site's home page to the article, "You are here: Home /
+/// Showbiz / ...", "Startseite > Politik > Ausland".
+fn is_breadcrumb(paragraph: &str) -> bool {
+    const HERE: [&str; 4] = [
+        "you are here",
+        "sie sind hier",
+        "vous êtes ici",
+        "usted está aquí",
+    ];
+    const HOMES: [&str; 7] = [
+        "home",
+        "startseite",
+        "accueil",
+        "inicio",
+        "início",
+        "home page",
+        "главная",
+    ];
+    if !is_short(paragraph, 20) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    if HERE.iter().any(|here| text.starts_with(here)) {
+        return true;
+    }
+    [" / ", " > ", " » ", " › "].iter().any(|separator| {
+        let steps: Vec<&str> = text.split(separator).map(str::trim).collect();
+        steps.len() >= 3 && HOMES.contains(&steps[0])
+    })
+}
+
+/// A newsletter sign-up box: a short line naming a newsletter alone ("Newsletter", "Get the
+/// Newsletter"), or a paragraph that asks the reader (second person) to sign up for one or
+/// have news sent to their inbox, in the languages news sites use.
+fn is_newsletter_signup(paragraph: &str) -> bool {
+    const SUBJECTS: [&str; 3] = ["newsletter", "inbox", "e-mail"];
+    const SIGN_UP: [&str; 15] = [
+        "sign up",
+        "signup",
+        "subscribe",
+        "subscribing",
+        "register",
+        "abonn",
+        "anmeld",
+        "inscri",
+        "suscri",
+        "iscriv",
+        "registr",
+        "bestell",
+        "receive",
+        "recevez",
+        "receba",
+    ];
+    const READER: [&str; 16] = [
+        "you", "your", " sie ", " ihr", " dein", " du ", "vous", "votre", "você", " seu", " sua ",
+        "usted", " su ", " tu ", " ti ", "vostr",
+    ];
+    const OUTRIGHT: [&str; 6] = [
+        "in your inbox",
+        "to your inbox",
+        "invalid email",
+        "when you subscribe",
+        "sign up now",
+        "thank you for subscribing",
+    ];
+    // The small print of a sign-up form runs longer than other furniture.
+    if !is_short(paragraph, 2 * CAPTION_MAX_WORDS) {
+        return false;
+    }
+    let text = format!(" {} ", normalized(paragraph));
+    let asks = is_short(paragraph, 12)
+        && [" subscribe to ", " sign up for ", " join our "]
+            .iter()
+            .any(|ask| text.starts_with(ask));
+    (is_short(paragraph, 4) && text.contains("newsletter"))
+        || (asks && text.contains("newsletter"))
+        || contains_any(&text, &OUTRIGHT)
+        || (is_short(paragraph, CAPTION_MAX_WORDS)
+            && contains_any(&text, &SUBJECTS)
+            && contains_any(&text, &SIGN_UP)
+            && contains_any(&text, &READER))
+}
+
+/// A byline standing as a paragraph: "By Sage Anderson 2020-02-20 13:52 UTC", "Von Felix
+/// Eisenreich // 1. November 2023", "Posted by: Ed de Leon on February 18, 2020". After the
+/// cue come only capitalised words (the name, an outlet, a role) and joining particles until
+/// a date begins; after the date anything short may follow. "Von der Leyen said on Monday"
+/// has a lower-case word before any date, so it stays text.
+fn is_byline(paragraph: &str) -> bool {
+    const CUES: [&str; 13] = [
+        "by ",
+        "by: ",
+        "von ",
+        "par ",
+        "por ",
+        "posted by ",
+        "posted by: ",
+        "written by ",
+        "written by: ",
+        "author: ",
+        "autor: ",
+        "geschrieben von ",
+        "geschrieben von: ",
+    ];
+    // Joining words inside names ("Ed de Leon"), and the "on"/"am" before the date.
+    const PARTICLES: [&str; 18] = [
+        "de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "du", "and", "und", "et",
+        "y", "e", "on", "am",
+    ];
+    if !is_short(paragraph, 14) || paragraph.trim_end().ends_with(['.', '?', '!', ':']) {
+        return false;
+    }
+    // Bylines set between rules: "| By Cara Stiles | April 13, 2020".
+    let paragraph = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let lower = paragraph.to_lowercase();
+    let Some(cue) = CUES
+        .iter()
+        .filter(|c| lower.starts_with(**c))
+        .max_by_key(|c| c.len())
+    else {
+        return false;
+    };
+    // A joining word ("und") only after a comma, in a list of several names: "Von Risiken
+    // und Nebenwirkungen" is a German heading, capitalised nouns and all.
+    const CONJUNCTIONS: [&str; 5] = ["and", "und", "et", "y", "e"];
+    let mut names = 0;
+    let mut listed = false;
+    for word in paragraph[cue.len()..].split_whitespace() {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        let first = word.chars().find(|c| c.is_alphanumeric());
+        match first {
+            Some(c) if c.is_ascii_digit() => break,
+            Some(_) if CONJUNCTIONS.contains(&bare) && !listed => return false,
+            Some(c) if c.is_uppercase() => names += 1,
+            Some(_) if PARTICLES.contains(&bare) => {}
+            Some(_) => return false,
+            None => {}
+        }
+        listed |= word.ends_with(',');
+    }
+    names >= 2
 }
 
 /// A short line telling the reader the story goes on elsewhere on the page: "Continue reading
@@ -256,7 +439,7 @@ fn is_comment_prompt(paragraph: &str) -> bool {
 
 /// Photo credits and caption labels: "© Agency / Name", "Photo: ...", "... (Image: Getty)".
 fn is_photo_credit(paragraph: &str) -> bool {
-    const LABELS: [&str; 11] = [
+    const LABELS: [&str; 22] = [
         "©",
         "(c) ",
         "copyright ©",
@@ -268,8 +451,48 @@ fn is_photo_credit(paragraph: &str) -> bool {
         "image credit",
         "picture:",
         "credit:",
+        "foto:",
+        "fotos:",
+        "bild:",
+        "(image credit:",
+        "bildquelle:",
+        "titelbild:",
+        "main image:",
+        "header image:",
+        "rubriklistenbild:",
+        "фото:",
+        "credits:",
     ];
-    const CREDIT_BRACKETS: [&str; 5] = ["(image:", "(photo:", "(picture:", "(pic:", "(credit:"];
+    const CREDIT_BRACKETS: [&str; 8] = [
+        "(image:",
+        "(photo:",
+        "(picture:",
+        "(pic:",
+        "(credit:",
+        "(foto:",
+        "(bild:",
+        "(image credit:",
+    ];
+    /// A caption's credit after a dash: "... — Foto: Reprodução".
+    const DASHED_CREDITS: [&str; 6] = [
+        "— foto:",
+        "- foto:",
+        "– foto:",
+        "— photo:",
+        "- photo:",
+        "– photo:",
+    ];
+    /// Picture agencies that stand alone under a picture.
+    const AGENCIES: [&str; 8] = [
+        "shutterstock",
+        "getty images",
+        "agencies",
+        "imago images",
+        "dpa",
+        "afp",
+        "epa",
+        "reuters",
+    ];
     if !is_short(paragraph, CAPTION_MAX_WORDS) {
         return false;
     }
@@ -278,8 +501,14 @@ fn is_photo_credit(paragraph: &str) -> bool {
         && text
             .rfind('(')
             .is_some_and(|open| CREDIT_BRACKETS.iter().any(|b| text[open..].starts_with(b)));
+    let dashed_credit = DASHED_CREDITS
+        .iter()
+        .filter_map(|credit| text.rfind(credit))
+        .any(|at| text[at..].split_whitespace().count() <= 6);
     LABELS.iter().any(|label| text.starts_with(label))
         || ends_with_credit
+        || dashed_credit
+        || AGENCIES.contains(&text.trim_matches(|c: char| !c.is_alphanumeric()))
         || text.contains("go to the mediabank")
         || text.ends_with("getty images")
 }
@@ -296,7 +525,10 @@ fn is_masthead(paragraph: &str) -> bool {
 
 /// Links to other stories: "See also ...", "Read more: ...", "Related: ...".
 fn is_cross_reference(paragraph: &str) -> bool {
-    const OPENINGS: [&str; 7] = [
+    const OPENINGS: [&str; 33] = [
+        "te recomendamos",
+        "te puede interesar",
+        "further reading",
         "see also",
         "read more",
         "read also",
@@ -304,6 +536,29 @@ fn is_cross_reference(paragraph: &str) -> bool {
         "related:",
         "more:",
         "share this",
+        "next story",
+        "previous story",
+        "read full article",
+        "you might also like",
+        "you might be interested",
+        "you may also like",
+        "most read",
+        "most viewed",
+        "most popular",
+        "trending now",
+        "top stories",
+        "lesen sie auch",
+        "lesen sie mehr",
+        "mehr zum thema",
+        "das könnte sie auch interessieren",
+        "à lire aussi",
+        "a lire aussi",
+        "lire aussi",
+        "leia também",
+        "leia mais",
+        "lee también",
+        "leggi anche",
+        "читайте также",
     ];
     is_short(paragraph, CUE_MAX_WORDS)
         && OPENINGS
@@ -587,6 +842,71 @@ mod tests {
             "Реклама",
         ] {
             assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn counters_sign_ups_bylines_teasers_and_credits_are_furniture() {
+        for line in [
+            "17302",
+            "12 345",
+            "Newsletter",
+            "Never miss the latest news from the Star. Sign up for our newsletters to get today's top stories in your email inbox.",
+            "When you subscribe we will use the information you provide to send you these newsletters.",
+            "Invalid Email",
+            "Recevez l'information analysée par la rédaction dans votre boîte e-mail, inscrivez-vous à la newsletter",
+            "By Sage Anderson 2020-02-20 13:52:51 UTC",
+            "Von Felix Eisenreich // 1. November 2023",
+            "Posted by: Ed de Leon on February 18, 2020 in Showbiz Leave a comment",
+            "By Hillel Italie, The Associated Press",
+            "Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR",
+            "Next Story",
+            "YOU MIGHT BE INTERESTED IN...",
+            "À LIRE AUSSI Massacre du 7 octobre : comment les défenseurs s'inspirent de la rhétorique",
+            "Lesen Sie auch: Die Bahn erhöht die Preise",
+            "Vaquinha online foi aberta para juntar o dinheiro — Foto: Reprodução",
+            "Foto: sidm / DW",
+            "(Image credit: HandyGames)",
+            "Shutterstock",
+            "You are here: Home / Showbiz / Actress follows her boyfriend",
+            "Startseite > Politik > Ausland",
+            "| By Cara Stiles | April 13, 2020",
+            "Written by Miami Today on November 7, 2023",
+            "Written by: Julie Mollins",
+            "Bildquelle: SWR",
+            "Main image: Wirestock/iStock",
+            "Фото: Reuters",
+            "Subscribe to Riverfront Times newsletters.",
+            "Lesezeit: ca. 3 Minuten",
+            "Tempo di lettura: 3 minuti",
+            "Post Views: 1.432",
+            "5 min read",
+            "When you subscribe we will use the information you provide to send you these newsletters. Sometimes they'll include recommendations for other related newsletters or services we offer. Our Privacy Notice explains more about how we use your data, and your rights.",
+        ] {
+            assert!(is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn sentences_like_counters_sign_ups_and_bylines_are_kept() {
+        for line in [
+            "Von der Leyen said on Monday that the plan would go ahead.",
+            "Von der Leyen said on Monday",
+            "By Monday, the troops had left the city",
+            "By 2030 the city will need 10,000 new homes",
+            "Par ailleurs, le ministre a démenti",
+            "Von Risiken und Nebenwirkungen",
+            "Written by a former minister, the report was published on Monday",
+            "Reading time has fallen among teenagers, the survey found.",
+            "Di Maio said the government would fall",
+            "Readers who subscribe to the newsletter pay five pounds a month, the company said.",
+            "The newsletter, which has 40,000 subscribers, was sold in March.",
+            "Reuters reported that the talks had failed.",
+            "Photographs of the scene were shared widely on Monday.",
+            "31.10.2023",
+            "The road from home / work to school was closed.",
+        ] {
+            assert!(!is_furniture(line), "{line}");
         }
     }
 

@@ -54,12 +54,62 @@ impl Compression {
 /// Buffer size of a collection stream: large enough for sequential reads to be cheap.
 const STREAM_BUFFER: usize = 256 * 1024;
 
+/// Hears how many bytes of a file were read; called from the reading thread, so it is `Sync`.
+pub type OnRead<'a> = &'a (dyn Fn(u64) + Sync);
+
+/// Bytes read are told to an [`OnRead`] in steps of at least this many (and at the end), so
+/// following a large file costs one call per megabyte, not one per buffer.
+const REPORT_STEP: u64 = 1 << 20;
+
+/// A reader that tells an [`OnRead`] how many bytes it has read.
+struct Counted<'a, R> {
+    inner: R,
+    on_read: OnRead<'a>,
+    pending: u64,
+}
+
+impl<R: Read> Read for Counted<'_, R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let n = self.inner.read(buf)?;
+        self.pending += n as u64;
+        if self.pending >= REPORT_STEP || n == 0 {
+            (self.on_read)(std::mem::take(&mut self.pending));
+        }
+        Ok(n)
+    }
+}
+
+impl<R> Drop for Counted<'_, R> {
+    fn drop(&mut self) {
+        if self.pending > 0 {
+            (self.on_read)(std::mem::take(&mut self.pending));
+        }
+    }
+}
+
 /// Opens a collection file as a buffered stream of its decompressed bytes.
 ///
 /// # Errors
 /// When the file cannot be opened, or a zstd stream has no valid frame header.
 pub fn open(path: &Path) -> std::io::Result<Box<dyn BufRead + Send>> {
-    let file = std::fs::File::open(path)?;
+    fn ignore(_: u64) {}
+    open_counted(path, &ignore)
+}
+
+/// [`open`], telling `on_read` how many bytes of the file itself (compressed, as on disk) have
+/// been read, as they are read.
+///
+/// # Errors
+/// As [`open`].
+pub fn open_counted<'a>(
+    path: &Path,
+    on_read: OnRead<'a>,
+) -> std::io::Result<Box<dyn BufRead + Send + 'a>> {
+    let file = Counted {
+        inner: std::fs::File::open(path)?,
+        on_read,
+        pending: 0,
+    };
     Ok(match Compression::of(path) {
         Compression::None => Box::new(BufReader::with_capacity(STREAM_BUFFER, file)),
         Compression::Gzip => Box::new(BufReader::with_capacity(
@@ -276,6 +326,34 @@ mod tests {
             let mut all = String::new();
             reader.read_to_string(&mut all).unwrap();
             assert_eq!(all, lines, "{}", path.display());
+        }
+    }
+
+    #[test]
+    fn bytes_read_from_the_file_are_told_as_they_are_read() {
+        let dir = tempfile::tempdir().unwrap();
+        let lines = "a line of a collection\n".repeat(200_000);
+        let plain = dir.path().join("n.jsonl");
+        std::fs::write(&plain, &lines).unwrap();
+        let gz = dir.path().join("n.jsonl.gz");
+        std::fs::write(&gz, gzip(lines.as_bytes())).unwrap();
+        for path in [plain, gz] {
+            let told = std::sync::atomic::AtomicU64::new(0);
+            let calls = std::sync::atomic::AtomicU64::new(0);
+            let on_read = |n: u64| {
+                told.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+                calls.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+            };
+            let mut reader = open_counted(&path, &on_read).unwrap();
+            let mut line = Vec::new();
+            read_line_capped(&mut *reader, &mut line, 100).unwrap();
+            let early = told.load(std::sync::atomic::Ordering::Relaxed);
+            assert!(early < std::fs::metadata(&path).unwrap().len());
+            std::io::copy(&mut reader, &mut std::io::sink()).unwrap();
+            drop(reader);
+            let size = std::fs::metadata(&path).unwrap().len();
+            assert_eq!(told.into_inner(), size, "{}", path.display());
+            assert!(calls.into_inner() <= size / REPORT_STEP + 3);
         }
     }
 

@@ -7,7 +7,9 @@
 //! formats (`.xlsx`). Parsing is the `csv` crate's (RFC 4180 quoting, quoted newlines).
 //!
 //! A row that cannot be read (wrong number of fields, broken quoting) or has no text is reported
-//! with its line number and skipped; the other rows are indexed.
+//! with its line number and skipped; the other rows are indexed. Exports are read one row at a
+//! time from a stream ([`RowCapped`] bounds what one row may hold), so their size is not
+//! bounded by memory.
 
 use ::csv::StringRecord;
 
@@ -209,6 +211,53 @@ impl Row {
     }
 }
 
+/// A stream that refuses to hand out more than `cap` bytes (plus the CSV reader's own buffer)
+/// past the start of the row being read, so one runaway row (an unclosed quote swallowing the
+/// rest of a file) costs a bounded amount of memory. The caller marks where each row starts.
+pub struct RowCapped<R> {
+    inner: R,
+    cap: u64,
+    /// Bytes handed out so far, and the offset where the current row starts.
+    handed: u64,
+    row_start: u64,
+    /// Set once the cap was hit: the read error that follows is this, not the stream's.
+    pub over: bool,
+}
+
+/// Room beyond the cap for what the CSV reader has buffered ahead of the row it parses.
+const READ_AHEAD: u64 = 64 * 1024;
+
+impl<R> RowCapped<R> {
+    /// `inner` with rows bounded to `cap` bytes.
+    pub fn new(inner: R, cap: u64) -> RowCapped<R> {
+        RowCapped {
+            inner,
+            cap,
+            handed: 0,
+            row_start: 0,
+            over: false,
+        }
+    }
+
+    /// Marks the byte offset (in the stream) where the next row starts.
+    pub fn row_starts_at(&mut self, offset: u64) {
+        self.row_start = offset;
+    }
+}
+
+impl<R: std::io::Read> std::io::Read for RowCapped<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let used = self.handed.saturating_sub(self.row_start);
+        if used > self.cap.saturating_add(READ_AHEAD) {
+            self.over = true;
+            return Err(std::io::Error::other("row over the size limit"));
+        }
+        let n = self.inner.read(buf)?;
+        self.handed += n as u64;
+        Ok(n)
+    }
+}
+
 /// A reader for a CSV (`,`) or TSV (tab) stream with a header row; rows of the wrong length are errors.
 pub fn reader<R: std::io::Read>(input: R, tab_separated: bool) -> ::csv::Reader<R> {
     ::csv::ReaderBuilder::new()
@@ -254,6 +303,21 @@ mod tests {
             .contains("no column \"nope\""));
         assert!(parse_columns("colour=red").is_err());
         assert!(parse_columns("text").is_err());
+    }
+
+    #[test]
+    fn a_runaway_row_stops_at_the_cap() {
+        let mut data = b"id,text\n1,one\n2,\"never closed ".to_vec();
+        data.extend(b"word ".repeat(200_000));
+        let mut reader = reader(RowCapped::new(&data[..], 1000), false);
+        let mut record = ::csv::ByteRecord::new();
+        reader.byte_headers().unwrap();
+        assert!(reader.read_byte_record(&mut record).unwrap());
+        let at = reader.position().byte();
+        reader.get_mut().row_starts_at(at);
+        assert!(reader.read_byte_record(&mut record).is_err());
+        assert!(reader.get_ref().over);
+        assert!(reader.get_ref().handed < 1000 + READ_AHEAD + 64 * 1024);
     }
 
     #[test]

@@ -611,4 +611,14 @@ mod tests {
         ];
         assert_eq!(find_date(&paragraphs), NaiveDate::from_ymd_opt(2023, 3, 3));
     }
+
+    #[test]
+    fn the_dateline_beats_a_dated_document_in_the_body() {
+        let paragraphs = [
+            "Memo surfaces",
+            "LONDON, March 3, 2023 (Reuters) - A memo surfaced on Friday.",
+            "Dated May 4, 1998, the memo warned of the risks.",
+        ];
+        assert_eq!(find_date(&paragraphs), NaiveDate::from_ymd_opt(2023, 3, 3));
+    }
 }

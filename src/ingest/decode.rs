@@ -120,6 +120,23 @@ fn decode_as_is(bytes: &[u8]) -> Result<Decoded, Refusal> {
     Ok(decoded)
 }
 
+/// One field of a streamed record (a CSV cell) as text: UTF-8, or else Windows-1252 (the
+/// second value says so), with lone CRs as line feeds and in NFC, as [`decode`] gives a file.
+/// Nothing is refused: an empty field is an empty string.
+pub fn decode_field(bytes: &[u8]) -> (String, bool) {
+    let (mut text, fallback) = match std::str::from_utf8(bytes) {
+        Ok(text) => (text.to_string(), false),
+        Err(_) => (WINDOWS_1252.decode(bytes).0.into_owned(), true),
+    };
+    if text.contains('\r') {
+        text = lone_cr_to_lf(&text);
+    }
+    if is_nfc_quick(text.chars()) != IsNormalized::Yes {
+        text = text.nfc().collect();
+    }
+    (text, fallback)
+}
+
 /// `16 MiB`, `1.5 KiB`, `12 B`.
 pub fn human_size(bytes: u64) -> String {
     const UNITS: [&str; 4] = ["B", "KiB", "MiB", "GiB"];
@@ -173,6 +190,14 @@ mod tests {
         let mut be = vec![0xFE, 0xFF];
         be.extend("Café".encode_utf16().flat_map(|u| u.to_be_bytes()));
         assert_eq!(decode(&be).unwrap().text, "Café");
+    }
+
+    #[test]
+    fn fields_are_read_like_files() {
+        assert_eq!(decode_field(b"Caf\xc3\xa9"), ("Café".to_string(), false));
+        assert_eq!(decode_field(b"Caf\xe9"), ("Café".to_string(), true));
+        assert_eq!(decode_field(b"one\rtwo"), ("one\ntwo".to_string(), false));
+        assert_eq!(decode_field(b""), (String::new(), false));
     }
 
     #[test]

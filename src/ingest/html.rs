@@ -120,10 +120,84 @@ fn main_text(html: &str) -> Option<String> {
         max_elements_to_parse: 200_000,
         ..Default::default()
     };
-    let mut readability = dom_smoothie::Readability::new(html, None, Some(config)).ok()?;
+    let document = Document::from(html);
+    prune_furniture(&document);
+    let mut readability =
+        dom_smoothie::Readability::with_document(document, None, Some(config)).ok()?;
     let article = readability.parse().ok()?;
     let text = paragraphs_of(&article.text_content);
     (!text.trim().is_empty()).then_some(text)
+}
+
+/// Words in a class or id that name page furniture placed inside or beside an article: the
+/// path above it (breadcrumbs), sign-up boxes, sharing rows, links to other stories, lists of
+/// the most read, and the byline block. Readability already drops elements named `related`
+/// or `share`, but keeps them when the same name also says `article` or `content`
+/// (`article-related`, `content-share`), which is how templates name the furniture *inside*
+/// an article; these are dropped whatever else the name says.
+const FURNITURE_NAMES: &[&str] = &[
+    "breadcrumb",
+    "newsletter",
+    "subscribe",
+    "signup",
+    "sign-up",
+    "related",
+    "share",
+    "sharing",
+    "social",
+    "most-read",
+    "mostread",
+    "most-popular",
+    "popular",
+    "trending",
+    "recommend",
+    "read-more",
+    "readmore",
+    "also-read",
+    "byline",
+];
+
+/// An element named as furniture is dropped only while it holds at most this share of the
+/// page's text, and only when it is short ([`FURNITURE_SHORT_CHARS`]) or mostly links
+/// ([`FURNITURE_LINK_SHARE`]): a template that names the article's own wrapper
+/// `content-with-sharebar` keeps it, as its long text is not links.
+const FURNITURE_MAX_SHARE: f64 = 0.3;
+/// Sign-up boxes, share rows and bylines are a few lines at most.
+const FURNITURE_SHORT_CHARS: usize = 400;
+/// Lists of other stories and breadcrumbs are mostly link text.
+const FURNITURE_LINK_SHARE: f64 = 0.5;
+
+/// Removes the elements whose class, id or ARIA label names them as page furniture (see
+/// [`FURNITURE_NAMES`]), before readability picks the main content.
+fn prune_furniture(document: &Document) {
+    let page_chars = document.select("body").text().chars().count().max(1) as f64;
+    for element in document
+        .select("body [class], body [id], body [aria-label]")
+        .iter()
+    {
+        if element.is("article, main, [itemprop=articleBody]") {
+            continue;
+        }
+        let names = ["class", "id", "aria-label"]
+            .iter()
+            .filter_map(|attribute| element.attr(attribute))
+            .map(|value| value.to_ascii_lowercase())
+            .collect::<Vec<_>>()
+            .join(" ");
+        if !FURNITURE_NAMES.iter().any(|name| names.contains(name)) {
+            continue;
+        }
+        let chars = element.text().chars().count();
+        if chars as f64 / page_chars > FURNITURE_MAX_SHARE {
+            continue;
+        }
+        let link_chars = element.select("a").text().chars().count();
+        if chars <= FURNITURE_SHORT_CHARS
+            || link_chars as f64 >= FURNITURE_LINK_SHARE * chars as f64
+        {
+            element.remove();
+        }
+    }
 }
 
 /// The visible text of the body, block by block: the fallback when readability finds nothing.
@@ -274,6 +348,41 @@ businesslike and said the written responses would be shared with allies before p
 </article>
 <footer>Copyright Daily Planet. All rights reserved.</footer>
 </body></html>"#;
+
+    /// Furniture that templates place inside the article (named `article-…`, which
+    /// readability alone keeps): a breadcrumb, a byline block, a newsletter box, a share row and
+    /// a list of related stories are dropped; a wrapper whose name mentions a share bar but
+    /// holds the story is kept.
+    #[test]
+    fn furniture_named_inside_the_article_is_dropped() {
+        let story =
+            "<p>The harbour authority said on Tuesday that the new ferry terminal would open \
+            in the spring, two years later than planned, after a long dispute over its cost.</p>"
+                .repeat(4);
+        let page = format!(
+            r##"<html><body><article>
+<div class="article-breadcrumb"><a href="/">Home</a> / <a href="/local">Local</a> / Ferry</div>
+<h1>Ferry terminal delayed</h1>
+<div class="article-byline">By Kim Osei, Harbour Reporter</div>
+<div class="content-with-sharebar">{story}
+<div class="article-share"><a href="#">Facebook</a> <a href="#">Email</a></div></div>
+<div class="article-newsletter"><p>Get the morning briefing in your inbox. Sign up now.</p></div>
+<ul class="article-related"><li><a href="/a">Council backs new bridge over the river</a></li>
+<li><a href="/b">Tram line extension to reach the harbour by next year</a></li></ul>
+</article></body></html>"##
+        );
+        let text = extract(&page, None).text;
+        assert!(text.contains("new ferry terminal would open"), "{text}");
+        for furniture in [
+            "Home",
+            "Harbour Reporter",
+            "Facebook",
+            "morning briefing",
+            "Tram line",
+        ] {
+            assert!(!text.contains(furniture), "{furniture} in {text}");
+        }
+    }
 
     #[test]
     fn meta_tags_give_date_source_title_and_url() {

@@ -338,24 +338,60 @@ pub type KnownFn<'a> = &'a dyn Fn(&str, &str) -> bool;
 /// Articles for which `known(id, fingerprint)` holds are listed as unchanged instead of being
 /// split and analysed again, which keeps re-indexing an unchanged collection cheap.
 pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
+    fn ignore(_: u64) {}
+    load_counted(file, options, known, &ignore)
+}
+
+/// [`load`], telling `on_read` how many bytes of the file (as on disk) have been read: as they
+/// are read for the streamed collections, so a progress display follows a large file, and in
+/// all exactly the file's size by the time it returns, whatever was skipped.
+pub fn load_counted(
+    file: &InputFile,
+    options: &Options,
+    known: KnownFn,
+    on_read: compressed::OnRead,
+) -> Loaded {
+    let told = std::sync::atomic::AtomicU64::new(0);
+    let tell = |n: u64| {
+        told.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
+        on_read(n);
+    };
+    let loaded = load_told(file, options, known, &tell);
+    let size = std::fs::metadata(&file.path).map_or(0, |m| m.len());
+    let rest = size.saturating_sub(told.into_inner());
+    if rest > 0 {
+        on_read(rest);
+    }
+    loaded
+}
+
+fn load_told(
+    file: &InputFile,
+    options: &Options,
+    known: KnownFn,
+    on_read: compressed::OnRead,
+) -> Loaded {
     let mut loaded = Loaded::default();
     let skip = |reason: String| Skipped {
         path: file.path.display().to_string(),
         reason,
     };
     // Collections of records are streamed: memory is bounded by one record, not the file.
-    if matches!(file.kind, FileKind::JsonLines | FileKind::Warc) {
-        let stream = match compressed::open(&file.path) {
+    if matches!(
+        file.kind,
+        FileKind::JsonLines | FileKind::Warc | FileKind::Csv
+    ) {
+        let stream = match compressed::open_counted(&file.path, on_read) {
             Ok(stream) => stream,
             Err(e) => {
                 loaded.skipped.push(skip(format!("cannot read it ({e})")));
                 return loaded;
             }
         };
-        if file.kind == FileKind::Warc {
-            load_warc(file, stream, options, known, &mut loaded);
-        } else {
-            load_json_lines(file, stream, options, known, &mut loaded);
+        match file.kind {
+            FileKind::Warc => load_warc(file, stream, options, known, &mut loaded),
+            FileKind::Csv => load_csv(file, stream, options, known, &mut loaded),
+            _ => load_json_lines(file, stream, options, known, &mut loaded),
         }
         return loaded;
     }
@@ -408,9 +444,8 @@ pub fn load(file: &InputFile, options: &Options, known: KnownFn) -> Loaded {
             ));
         }
         FileKind::Html => load_html(file, &bytes, &decoded.text, options, known, &mut loaded),
-        FileKind::Csv => load_csv(file, &decoded.text, options, known, &mut loaded),
         // Streamed above.
-        FileKind::JsonLines | FileKind::Warc => {}
+        FileKind::JsonLines | FileKind::Warc | FileKind::Csv => {}
     }
     loaded
 }
@@ -527,7 +562,7 @@ fn page_article(
 /// its target URI; other records are counted in one line, damaged ones reported one line each.
 fn load_warc(
     file: &InputFile,
-    stream: Box<dyn std::io::BufRead + Send>,
+    stream: Box<dyn std::io::BufRead + Send + '_>,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
@@ -611,9 +646,68 @@ fn load_warc(
     }
 }
 
-/// A CSV or TSV export: one article per row, fields from the header (see [`csv`]). The row's
-/// fields are recorded as `manifest` origin, as a JSONL record's are.
-fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loaded: &mut Loaded) {
+/// A CSV or TSV export: one article per row, fields from the header (see [`csv`]), read one
+/// row at a time, with `--max-file-size` bounding one row. The row's fields are recorded as
+/// `manifest` origin, as a JSONL record's are.
+///
+/// Cells are UTF-8, or else read as Windows-1252 (one warning per file). A UTF-16 export (a
+/// byte-order mark; spreadsheets' "Unicode text") is decoded whole first, within
+/// `--max-file-size`, as it cannot be split into rows before it is decoded.
+fn load_csv(
+    file: &InputFile,
+    mut stream: Box<dyn std::io::BufRead + Send + '_>,
+    options: &Options,
+    known: KnownFn,
+    loaded: &mut Loaded,
+) {
+    let skip_file = |reason: String| Skipped {
+        path: file.path.display().to_string(),
+        reason,
+    };
+    let head = match stream.fill_buf() {
+        Ok(head) => head,
+        Err(e) => {
+            loaded
+                .skipped
+                .push(skip_file(format!("cannot read it ({e})")));
+            return;
+        }
+    };
+    if head.is_empty() {
+        loaded
+            .skipped
+            .push(skip_file(decode::Refusal::Empty.to_string()));
+        return;
+    }
+    let utf16 = head.starts_with(b"\xFF\xFE") || head.starts_with(b"\xFE\xFF");
+    if !utf16 && head.contains(&0) {
+        loaded
+            .skipped
+            .push(skip_file(decode::Refusal::Binary.to_string()));
+        return;
+    }
+    let rows: Box<dyn std::io::Read + '_> = if utf16 {
+        let inflated = compressed::inflate(
+            stream,
+            options.max_file_size,
+            compressed::Compression::of(&file.path),
+        );
+        if let Some(warning) = inflated.warning {
+            loaded.warnings.push(format!(
+                "{}: {warning} (UTF-16 exports are read whole)",
+                file.path.display()
+            ));
+        }
+        match decode::decode(&inflated.bytes) {
+            Ok(decoded) => Box::new(std::io::Cursor::new(decoded.text.into_bytes())),
+            Err(refusal) => {
+                loaded.skipped.push(skip_file(refusal.to_string()));
+                return;
+            }
+        }
+    } else {
+        stream
+    };
     let tab_separated = if is_compressed(&file.path) {
         compressed::inner_extension(&file.path).as_deref() == Some("tsv")
     } else {
@@ -621,15 +715,30 @@ fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loa
             .extension()
             .is_some_and(|e| e.eq_ignore_ascii_case("tsv"))
     };
-    let mut reader = csv::reader(text.as_bytes(), tab_separated);
+    let mut reader = csv::reader(
+        csv::RowCapped::new(rows, options.max_file_size),
+        tab_separated,
+    );
     let place = |line: u64| format!("{}:{line}", file.path.display());
-    let columns = match reader.headers() {
-        Ok(header) => csv::auto_columns(header, &options.columns),
-        Err(e) => Err(format!("no readable header row ({e})")),
+    let mut not_utf8: Option<u64> = None;
+    let mut cells = |record: &::csv::ByteRecord, line: u64| -> ::csv::StringRecord {
+        record
+            .iter()
+            .map(|cell| {
+                let (text, fallback) = decode::decode_field(cell);
+                if fallback && not_utf8.is_none() {
+                    not_utf8 = Some(line);
+                }
+                text
+            })
+            .collect()
     };
-    let skip_file = |reason: String| Skipped {
-        path: file.path.display().to_string(),
-        reason,
+    let columns = match reader.byte_headers() {
+        Ok(header) => {
+            let header = header.clone();
+            csv::auto_columns(&cells(&header, 1), &options.columns)
+        }
+        Err(e) => Err(format!("no readable header row ({})", csv_error(&e))),
     };
     let columns = match columns {
         Ok(columns) if columns.text.is_some() => columns,
@@ -647,19 +756,48 @@ fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loa
         }
     };
     let mut lines_by_id: HashMap<String, u64> = HashMap::new();
-    for (row_number, result) in reader.records().enumerate().map(|(i, r)| (i + 1, r)) {
-        let record = match result {
-            Ok(record) => record,
+    let mut record = ::csv::ByteRecord::new();
+    let mut row_number = 0;
+    loop {
+        let next_row = reader.position().byte();
+        reader.get_mut().row_starts_at(next_row);
+        match reader.read_byte_record(&mut record) {
+            Ok(true) => {}
+            Ok(false) => break,
             Err(e) => {
-                let line = e.position().map_or(0, |p| p.line());
+                let line = e
+                    .position()
+                    .map_or_else(|| reader.position().line(), |p| p.line());
+                if reader.get_ref().over {
+                    loaded.skipped.push(Skipped {
+                        path: place(line),
+                        reason: format!(
+                            "a row from here runs past the limit of {} (an unclosed quote?); \
+                             the rows after it are not read (raise it with --max-file-size)",
+                            decode::human_size(options.max_file_size)
+                        ),
+                    });
+                    break;
+                }
+                if let ::csv::ErrorKind::Io(io) = e.kind() {
+                    loaded.warnings.push(format!(
+                        "{}: {} is truncated or corrupt ({io}); kept the {row_number} rows before the break",
+                        file.path.display(),
+                        compressed::Compression::of(&file.path).name()
+                    ));
+                    break;
+                }
+                row_number += 1;
                 loaded.skipped.push(Skipped {
                     path: place(line),
                     reason: format!("unreadable CSV row ({}); row skipped", csv_error(&e)),
                 });
                 continue;
             }
-        };
+        }
+        row_number += 1;
         let line = record.position().map_or(0, |p| p.line());
+        let record = cells(&record, line);
         let row = csv::Row::of(&record, &columns);
         let Some(body) = row.text else {
             loaded.skipped.push(Skipped {
@@ -710,6 +848,12 @@ fn load_csv(file: &InputFile, text: &str, options: &Options, known: KnownFn, loa
             loaded,
         );
     }
+    if let Some(line) = not_utf8 {
+        loaded.warnings.push(format!(
+            "{}: not valid UTF-8 (from line {line}); such cells read as Windows-1252/Latin-1",
+            file.path.display()
+        ));
+    }
 }
 
 /// A CSV error in words, without the crate's position prefix (the caller gives the line).
@@ -738,7 +882,7 @@ struct Record {
 
 fn load_json_lines(
     file: &InputFile,
-    mut stream: Box<dyn std::io::BufRead + Send>,
+    mut stream: Box<dyn std::io::BufRead + Send + '_>,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
