@@ -258,6 +258,11 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         // `is touting`, `was seeking`: the progressive of a verb the corpus attributes.
         let progressive = matches!(previous_lower.as_str(), "is" | "are" | "was" | "were")
             && lower.ends_with("ing");
+        // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
+        if after_auxiliary(tokens, i - 1) && reports_as_base(&lower) {
+            attributed = attributed.or(Some(i - 1));
+            continue;
+        }
         let follows_subject = i - 2 < from
             || !previous.is_word()
             || previous.is_capitalized()
@@ -298,6 +303,35 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     stance
         .map(|verb| (verb, Reports::Stance))
         .or(attributed.map(|verb| (verb, Reports::Attributed)))
+}
+
+/// The word at `at` follows `did`, `does`, `would`, `will` or `could`, with `not` between or
+/// fused (`didn't`), right after the subject's phrase.
+fn after_auxiliary(tokens: &[Token], at: usize) -> bool {
+    let mut k = at;
+    if k > 0 && tokens[k - 1].lower() == "not" {
+        k -= 1;
+    }
+    k.checked_sub(1).is_some_and(|aux| {
+        let aux = tokens[aux].lower();
+        let aux = aux.trim_end_matches("n't").trim_end_matches("n’t");
+        matches!(
+            aux,
+            "did" | "does" | "do" | "would" | "wo" | "will" | "could" | "ca" | "can"
+        )
+    })
+}
+
+/// A base form whose finite forms report speech or that the corpus often cites
+/// (`say`, `respond`, `mention`, `endorse`).
+fn reports_as_base(base: &str) -> bool {
+    let finite = [format!("{base}s"), format!("{base}ed"), format!("{base}d")];
+    !is_finite_form(base)
+        && !matches!(base, "not" | "be" | "have" | "do" | "get")
+        && (finite
+            .iter()
+            .any(|form| CORPUS_CUES.contains(form) || is_speech_verb_form(form))
+            || matches!(base, "say" | "tell" | "comment"))
 }
 
 /// A word of `NEW_CLAUSE` at `at` that opens a clause. `after`, `before`, `since` and `until`
@@ -417,6 +451,16 @@ mod tests {
         assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
         // A speech verb before an infinitive still reports nothing.
         assert_eq!(speaker("Ramos continued to campaign in Ohio."), None);
+    }
+
+    #[test]
+    fn a_base_form_after_an_auxiliary_is_weak_evidence() {
+        let found = speaker("Ramos did not respond to requests for comment.");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
+        let found = speaker("Ramos wouldn't say whether she would run.");
+        assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
+        // `not` itself is no verb, and `be` reports nothing.
+        assert_eq!(speaker("Ramos could not be reached."), None);
     }
 
     #[test]
