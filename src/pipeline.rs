@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use crate::attribution;
 use crate::index::{CatalogEntry, NewsIndex};
 use crate::ingest::{self, Skipped};
-use crate::model::{Article, Origin, Passage, StoredPassage};
+use crate::model::{Article, Origin, Passage, PassageKind, StoredPassage};
 use crate::progress::Progress;
 
 /// How to run an indexing job.
@@ -78,6 +78,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     let mut writer = index.writer()?;
     let catalog = if job.rebuild {
         writer.delete_all()?;
+        writer.without_background_merges();
         HashMap::new()
     } else {
         index.catalog()?
@@ -235,46 +236,70 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         )?;
     }
     summary.renamed = renamed.len();
-    // Ids this run has written: a second article under one id (two records of one file)
-    // replaces the first, as it always has.
-    let mut written: HashSet<&str> = HashSet::new();
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
-        let id = item.article.id.as_str();
-        let replaces = catalog.contains_key(id) || !written.insert(id);
-        writer.replace_article(
-            &item.article,
-            &item.passages,
-            &|speaker| names.variants(speaker),
-            replaces,
-        )?;
-        summary.indexed += 1;
-        summary.passages += item.passages.len();
-        progress.inc(1);
     }
-    if job.rebuild || !prepared.is_empty() || !removed.is_empty() || !renamed.is_empty() {
-        progress.stage("committing and merging segments", 0, "");
-        writer.commit()?;
-        let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
-        // The run's data is committed: tidying segments afterwards can no longer fail it.
-        if let Err(e) = writer.finish(bulk) {
-            let warning = format!(
-                "everything was committed, but the index could not be compacted ({}); \
-                 the next run will try again",
-                e.chain()
-                    .find_map(|c| c.downcast_ref::<tantivy::TantivyError>())
-                    .map_or_else(|| format!("{e:#}"), crate::index::describe)
-            );
-            on_problem(&format!("warning: {warning}"));
-            summary.warnings.push(warning);
+    let prepared = prepared;
+    std::thread::scope(|scope| -> Result<()> {
+        // A rebuild's commit holds exactly these passages in this order (one indexing thread,
+        // segments merged in order), so their statement groups are computed on another thread
+        // while tantivy indexes them, instead of being read back and grouped after the commit
+        // with the second core idle.
+        let grouping = job
+            .rebuild
+            .then(|| scope.spawn(|| crate::statements::compute(&statement_passages(&prepared))));
+        // Ids this run has written: a second article under one id (two records of one file)
+        // replaces the first, as it always has.
+        let mut written: HashSet<&str> = HashSet::new();
+        for item in &prepared {
+            let id = item.article.id.as_str();
+            let replaces = catalog.contains_key(id) || !written.insert(id);
+            writer.replace_article(
+                &item.article,
+                &item.passages,
+                &|speaker| names.variants(speaker),
+                replaces,
+            )?;
+            summary.indexed += 1;
+            summary.passages += item.passages.len();
+            progress.inc(1);
         }
-    }
-    // Statement groups are derived from every passage now committed (see `statements`); a
-    // failure leaves the passages committed and readers compute the groups themselves.
-    let searcher = index.reader()?.searcher();
-    if !crate::statements::is_current(&index, &searcher) {
-        progress.stage("grouping statements", 0, "");
-        if let Err(e) = crate::statements::refresh(&index) {
+        if job.rebuild || !prepared.is_empty() || !removed.is_empty() || !renamed.is_empty() {
+            progress.stage("committing and merging segments", 0, "");
+            writer.commit()?;
+            let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
+            // The run's data is committed: tidying segments afterwards can no longer fail it.
+            if let Err(e) = writer.finish(bulk) {
+                let warning = format!(
+                    "everything was committed, but the index could not be compacted ({}); \
+                     the next run will try again",
+                    e.chain()
+                        .find_map(|c| c.downcast_ref::<tantivy::TantivyError>())
+                        .map_or_else(|| format!("{e:#}"), crate::index::describe)
+                );
+                on_problem(&format!("warning: {warning}"));
+                summary.warnings.push(warning);
+            }
+        }
+        // Statement groups are derived from every passage now committed (see `statements`); a
+        // failure leaves the passages committed and readers compute the groups themselves.
+        let saved = match grouping {
+            Some(grouping) => {
+                progress.stage("grouping statements", 0, "");
+                let groups = grouping
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some(crate::statements::save(&index, groups))
+            }
+            None => {
+                let searcher = index.reader()?.searcher();
+                (!crate::statements::is_current(&index, &searcher)).then(|| {
+                    progress.stage("grouping statements", 0, "");
+                    crate::statements::refresh(&index)
+                })
+            }
+        };
+        if let Some(Err(e)) = saved {
             let warning = format!(
                 "everything was committed, but the statement groups could not be saved ({e:#}); \
                  searches compute them until the next run"
@@ -282,7 +307,8 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             on_problem(&format!("warning: {warning}"));
             summary.warnings.push(warning);
         }
-    }
+        Ok(())
+    })?;
     progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
@@ -319,6 +345,41 @@ fn restored(entry: &CatalogEntry, stored: &[StoredPassage]) -> Prepared {
         })
         .collect();
     Prepared { article, passages }
+}
+
+/// The passages of `prepared` that can carry a statement, as the index will store and return
+/// them (see `statements::gather`): in writing order, with their article's metadata.
+fn statement_passages(prepared: &[Prepared]) -> Vec<StoredPassage> {
+    prepared
+        .iter()
+        .flat_map(|item| {
+            let article = &item.article;
+            // `statements::is_statement`, asked before the copy rather than after it.
+            item.passages
+                .iter()
+                .filter(|p| {
+                    p.speaker.is_some() && matches!(p.kind, PassageKind::Quote | PassageKind::Reported)
+                })
+                .map(move |p| StoredPassage {
+                    article_id: article.id.clone(),
+                    paragraph: p.paragraph,
+                    start: p.start,
+                    end: p.end,
+                    kind: p.kind,
+                    title: article.title.clone(),
+                    text: p.text.clone(),
+                    speaker: p.speaker.clone(),
+                    speaker_kind: p.speaker_kind,
+                    evidence: p.evidence.clone(),
+                    source: article.source.clone(),
+                    source_origin: article.source_origin,
+                    date: article.date,
+                    date_origin: article.date_origin,
+                    url: article.url.clone(),
+                })
+        })
+        .inspect(|p| debug_assert!(crate::statements::is_statement(p)))
+        .collect()
 }
 
 /// Each input as the absolute path its files' keys start with.
