@@ -358,7 +358,8 @@ fn statement_passages(prepared: &[Prepared]) -> Vec<StoredPassage> {
             item.passages
                 .iter()
                 .filter(|p| {
-                    p.speaker.is_some() && matches!(p.kind, PassageKind::Quote | PassageKind::Reported)
+                    p.speaker.is_some()
+                        && matches!(p.kind, PassageKind::Quote | PassageKind::Reported)
                 })
                 .map(move |p| StoredPassage {
                     article_id: article.id.clone(),

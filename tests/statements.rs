@@ -207,9 +207,13 @@ fn quotes_rejects_a_bad_date_and_an_inverted_range() {
 #[test]
 fn a_rebuild_saves_the_groups_a_reader_computes() {
     let dir = TestDir::with_seeds();
-    dir.run(&["index", "seeds", "--index", "idx", "--rebuild"]).ok();
+    dir.run(&["index", "seeds", "--index", "idx", "--rebuild"])
+        .ok();
     let saved = dir.run(&["--index", "idx", "quotes", "--json"]).json();
-    assert!(!saved["statements"].as_array().expect("statements").is_empty());
+    assert!(!saved["statements"]
+        .as_array()
+        .expect("statements")
+        .is_empty());
     std::fs::remove_file(dir.join("idx/statements.json")).expect("remove");
     let run = dir.run(&["--index", "idx", "quotes", "--json"]);
     assert!(run.stderr.contains("statement groups computed now"));

@@ -10,11 +10,11 @@
 //! other, and the pair field keeps no positions.
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, Stemmer,
-    StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RemoveLongFilter, SimpleTokenizer, StopWordFilter,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-use super::analysis::LONGEST_WORD;
+use super::analysis::{CachedStemmer, LONGEST_WORD};
 
 /// Name of the pair tokenizer in the index's tokenizer manager.
 pub const PAIRS: &str = "en_stem_pairs";
@@ -35,7 +35,7 @@ pub fn analyzer() -> TextAnalyzer {
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(CachedStemmer)
         .filter(stop_words)
         .filter(WordPairs)
         .build()

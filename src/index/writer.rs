@@ -8,9 +8,9 @@ use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{Context, Result};
 use chrono::{NaiveDate, NaiveTime};
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{Facet, Value};
-use tantivy::index::SegmentId;
 use tantivy::{DateTime, Index, IndexWriter, SegmentReader, TantivyDocument, Term};
 
 use super::Fields;
@@ -200,7 +200,11 @@ fn write_order(
         let key = first.and_then(|doc| {
             let article = doc.get_first(fields.article).and_then(|v| v.as_str())?;
             let order = *written.get(article)?;
-            Some((order, number(&doc, fields.paragraph), number(&doc, fields.start)))
+            Some((
+                order,
+                number(&doc, fields.paragraph),
+                number(&doc, fields.start),
+            ))
         });
         keyed.push((key, id.uuid_string(), id));
     }
