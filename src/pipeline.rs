@@ -239,15 +239,16 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
     }
-    let prepared = prepared;
     std::thread::scope(|scope| -> Result<()> {
+        let prepared = std::mem::take(&mut prepared);
         // A rebuild's commit holds exactly these passages in this order (one indexing thread,
         // segments merged in order), so their statement groups are computed on another thread
         // while tantivy indexes them, instead of being read back and grouped after the commit
         // with the second core idle.
-        let grouping = job
-            .rebuild
-            .then(|| scope.spawn(|| crate::statements::compute(&statement_passages(&prepared))));
+        let grouping = job.rebuild.then(|| {
+            let passages = statement_passages(&prepared);
+            scope.spawn(move || crate::statements::compute(&passages))
+        });
         // Ids this run has written: a second article under one id (two records of one file)
         // replaces the first, as it always has.
         let mut written: HashSet<&str> = HashSet::new();
@@ -264,7 +265,12 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             summary.passages += item.passages.len();
             progress.inc(1);
         }
-        if job.rebuild || !prepared.is_empty() || !removed.is_empty() || !renamed.is_empty() {
+        let wrote = !prepared.is_empty();
+        // The passages are queued: their text is freed before the commit and the merge, which
+        // need memory of their own.
+        drop(written);
+        drop(prepared);
+        if job.rebuild || wrote || !removed.is_empty() || !renamed.is_empty() {
             progress.stage("committing and merging segments", 0, "");
             writer.commit()?;
             let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
