@@ -354,11 +354,19 @@ fn restored(entry: &CatalogEntry, stored: &[StoredPassage]) -> Prepared {
 }
 
 /// The passages of `prepared` that can carry a statement, as the index will store and return
-/// them (see `statements::gather`): in writing order, with their article's metadata.
+/// them (see `statements::gather`): in writing order, with their article's metadata, leaving
+/// out an article that a later one under the same id replaces (two records of one file).
 fn statement_passages(prepared: &[Prepared]) -> Vec<StoredPassage> {
+    let last: HashMap<&str, usize> = prepared
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.article.id.as_str(), i))
+        .collect();
     prepared
         .iter()
-        .flat_map(|item| {
+        .enumerate()
+        .filter(|&(i, item)| last.get(item.article.id.as_str()) == Some(&i))
+        .flat_map(|(_, item)| {
             let article = &item.article;
             // `statements::is_statement`, asked before the copy rather than after it.
             item.passages
@@ -624,4 +632,61 @@ fn short_name(path: &str) -> &str {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SpeakerKind;
+
+    fn quoted(id: &str, text: &str) -> Prepared {
+        let article = Article {
+            id: id.to_string(),
+            title: None,
+            source: None,
+            source_origin: Origin::None,
+            date: None,
+            date_origin: Origin::None,
+            url: None,
+            text: String::new(),
+            paragraphs: Vec::new(),
+            content_hash: text.to_string(),
+            fingerprint: text.to_string(),
+            file: id.to_string(),
+        };
+        let speaker = |kind| Passage {
+            paragraph: 0,
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            kind,
+            speaker: Some("Jane Doe".to_string()),
+            speaker_kind: Some(SpeakerKind::Person),
+            evidence: None,
+        };
+        let passages = vec![speaker(PassageKind::Quote), speaker(PassageKind::Narration)];
+        Prepared { article, passages }
+    }
+
+    /// The grouping of a rebuild sees what its commit holds: an article replaced by a later
+    /// record under the same id is not there, nor are passages that carry no statement.
+    #[test]
+    fn statement_passages_are_those_the_commit_keeps() {
+        let prepared = [
+            quoted("a", "first record"),
+            quoted("b", "other article"),
+            quoted("a", "second record"),
+        ];
+        let texts: Vec<(String, String)> = statement_passages(&prepared)
+            .into_iter()
+            .map(|p| (p.article_id, p.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("b".to_string(), "other article".to_string()),
+                ("a".to_string(), "second record".to_string())
+            ]
+        );
+    }
 }
