@@ -14,8 +14,8 @@ use std::mem;
 
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer, TextAnalyzer,
-    Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, Language, LowerCaser, RawTokenizer, RemoveLongFilter, SimpleTokenizer,
+    Stemmer, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 use tantivy::Index;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -30,11 +30,21 @@ pub const LONGEST_WORD: usize = 40;
 
 /// Tantivy's `en_stem` analyzer with accent and ligature folding before the stemmer.
 pub fn folded_stem() -> TextAnalyzer {
+    folded_stem_with(Stemmer::new(Language::English))
+}
+
+/// [`folded_stem`] for an index writer: the same terms, each distinct word stemmed once (see
+/// [`CachedStemmer`]).
+pub fn indexing_folded_stem() -> TextAnalyzer {
+    folded_stem_with(CachedStemmer)
+}
+
+fn folded_stem_with<F: TokenFilter>(stemmer: F) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer)
+        .filter(stemmer)
         .build()
 }
 
@@ -135,6 +145,15 @@ pub fn register(index: &Index) {
     tokenizers.register(FOLDED_STEM, folded_stem());
     tokenizers.register(FOLDED, folded());
     tokenizers.register(super::pairs::PAIRS, super::pairs::analyzer());
+}
+
+/// Swaps in the analyzers an index writer uses, which give the same terms as [`register`]'s
+/// but keep the stems they have computed (see [`CachedStemmer`]). Only for the handle that
+/// writes: a search makes a fresh copy of each analyzer per query, where a cache only costs.
+pub fn register_for_writing(index: &Index) {
+    let tokenizers = index.tokenizers();
+    tokenizers.register(FOLDED_STEM, indexing_folded_stem());
+    tokenizers.register(super::pairs::PAIRS, super::pairs::indexing_analyzer());
 }
 
 /// The text in Unicode NFC; borrowed (no copy) when it already is, as nearly all text is.
@@ -239,7 +258,7 @@ mod tests {
         texts.push("generously generous news skies dying lying ugly early Šefčovič's".into());
         assert!(texts.len() > 5);
         // One analyzer for every text, as an indexing thread keeps one per field.
-        let mut cached = folded_stem();
+        let mut cached = indexing_folded_stem();
         let mut reference = tantivy_stem();
         for text in texts.iter().chain(texts.iter()) {
             let got: Vec<(String, usize, usize)> = {
