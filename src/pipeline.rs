@@ -17,7 +17,7 @@ use rayon::prelude::*;
 use crate::attribution;
 use crate::index::{CatalogEntry, NewsIndex};
 use crate::ingest::{self, Skipped};
-use crate::model::{Article, Origin, Passage, StoredPassage};
+use crate::model::{Article, Origin, Passage, PassageKind, StoredPassage};
 use crate::progress::Progress;
 
 /// How to run an indexing job.
@@ -79,6 +79,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     let mut writer = index.writer()?;
     let catalog = if job.rebuild {
         writer.delete_all()?;
+        writer.without_background_merges();
         HashMap::new()
     } else {
         index.catalog()?
@@ -255,46 +256,76 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         )?;
     }
     summary.renamed = renamed.len();
-    // Ids this run has written: a second article under one id (two records of one file)
-    // replaces the first, as it always has.
-    let mut written: HashSet<&str> = HashSet::new();
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
-        let id = item.article.id.as_str();
-        let replaces = catalog.contains_key(id) || !written.insert(id);
-        writer.replace_article(
-            &item.article,
-            &item.passages,
-            &|speaker| names.variants(speaker),
-            replaces,
-        )?;
-        summary.indexed += 1;
-        summary.passages += item.passages.len();
-        progress.inc(1);
     }
-    if job.rebuild || !prepared.is_empty() || !removed.is_empty() || !renamed.is_empty() {
-        progress.stage("committing and merging segments", 0, "");
-        writer.commit()?;
-        let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
-        // The run's data is committed: tidying segments afterwards can no longer fail it.
-        if let Err(e) = writer.finish(bulk) {
-            let warning = format!(
-                "everything was committed, but the index could not be compacted ({}); \
-                 the next run will try again",
-                e.chain()
-                    .find_map(|c| c.downcast_ref::<tantivy::TantivyError>())
-                    .map_or_else(|| format!("{e:#}"), crate::index::describe)
-            );
-            on_problem(&format!("warning: {warning}"));
-            summary.warnings.push(warning);
+    std::thread::scope(|scope| -> Result<()> {
+        let prepared = std::mem::take(&mut prepared);
+        // A rebuild's commit holds exactly these passages in this order (one indexing thread,
+        // segments merged in order), so their statement groups are computed on another thread
+        // while tantivy indexes them, instead of being read back and grouped after the commit
+        // with the second core idle.
+        let grouping = job.rebuild.then(|| {
+            let passages = statement_passages(&prepared);
+            scope.spawn(move || crate::statements::compute(&passages))
+        });
+        // Ids this run has written: a second article under one id (two records of one file)
+        // replaces the first, as it always has.
+        let mut written: HashSet<&str> = HashSet::new();
+        for item in &prepared {
+            let id = item.article.id.as_str();
+            let replaces = catalog.contains_key(id) || !written.insert(id);
+            writer.replace_article(
+                &item.article,
+                &item.passages,
+                &|speaker| names.variants(speaker),
+                replaces,
+            )?;
+            summary.indexed += 1;
+            summary.passages += item.passages.len();
+            progress.inc(1);
         }
-    }
-    // Statement groups are derived from every passage now committed (see `statements`); a
-    // failure leaves the passages committed and readers compute the groups themselves.
-    let searcher = index.reader()?.searcher();
-    if !crate::statements::is_current(&index, &searcher) {
-        progress.stage("grouping statements", 0, "");
-        if let Err(e) = crate::statements::refresh(&index) {
+        let wrote = !prepared.is_empty();
+        // The passages are queued: their text is freed before the commit and the merge, which
+        // need memory of their own.
+        drop(written);
+        drop(prepared);
+        if job.rebuild || wrote || !removed.is_empty() || !renamed.is_empty() {
+            progress.stage("committing and merging segments", 0, "");
+            writer.commit()?;
+            let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
+            // The run's data is committed: tidying segments afterwards can no longer fail it.
+            if let Err(e) = writer.finish(bulk) {
+                let warning = format!(
+                    "everything was committed, but the index could not be compacted ({}); \
+                     the next run will try again",
+                    e.chain()
+                        .find_map(|c| c.downcast_ref::<tantivy::TantivyError>())
+                        .map_or_else(|| format!("{e:#}"), crate::index::describe)
+                );
+                on_problem(&format!("warning: {warning}"));
+                summary.warnings.push(warning);
+            }
+        }
+        // Statement groups are derived from every passage now committed (see `statements`); a
+        // failure leaves the passages committed and readers compute the groups themselves.
+        let saved = match grouping {
+            Some(grouping) => {
+                progress.stage("grouping statements", 0, "");
+                let groups = grouping
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                Some(crate::statements::save(&index, groups))
+            }
+            None => {
+                let searcher = index.reader()?.searcher();
+                (!crate::statements::is_current(&index, &searcher)).then(|| {
+                    progress.stage("grouping statements", 0, "");
+                    crate::statements::refresh(&index)
+                })
+            }
+        };
+        if let Some(Err(e)) = saved {
             let warning = format!(
                 "everything was committed, but the statement groups could not be saved ({e:#}); \
                  searches compute them until the next run"
@@ -302,7 +333,8 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             on_problem(&format!("warning: {warning}"));
             summary.warnings.push(warning);
         }
-    }
+        Ok(())
+    })?;
     progress.finish();
     summary.elapsed = started.elapsed();
     Ok(summary)
@@ -339,6 +371,50 @@ fn restored(entry: &CatalogEntry, stored: &[StoredPassage]) -> Prepared {
         })
         .collect();
     Prepared { article, passages }
+}
+
+/// The passages of `prepared` that can carry a statement, as the index will store and return
+/// them (see `statements::gather`): in writing order, with their article's metadata, leaving
+/// out an article that a later one under the same id replaces (two records of one file).
+fn statement_passages(prepared: &[Prepared]) -> Vec<StoredPassage> {
+    let last: HashMap<&str, usize> = prepared
+        .iter()
+        .enumerate()
+        .map(|(i, item)| (item.article.id.as_str(), i))
+        .collect();
+    prepared
+        .iter()
+        .enumerate()
+        .filter(|&(i, item)| last.get(item.article.id.as_str()) == Some(&i))
+        .flat_map(|(_, item)| {
+            let article = &item.article;
+            // `statements::is_statement`, asked before the copy rather than after it.
+            item.passages
+                .iter()
+                .filter(|p| {
+                    p.speaker.is_some()
+                        && matches!(p.kind, PassageKind::Quote | PassageKind::Reported)
+                })
+                .map(move |p| StoredPassage {
+                    article_id: article.id.clone(),
+                    paragraph: p.paragraph,
+                    start: p.start,
+                    end: p.end,
+                    kind: p.kind,
+                    title: article.title.clone(),
+                    text: p.text.clone(),
+                    speaker: p.speaker.clone(),
+                    speaker_kind: p.speaker_kind,
+                    evidence: p.evidence.clone(),
+                    source: article.source.clone(),
+                    source_origin: article.source_origin,
+                    date: article.date,
+                    date_origin: article.date_origin,
+                    url: article.url.clone(),
+                })
+        })
+        .inspect(|p| debug_assert!(crate::statements::is_statement(p)))
+        .collect()
 }
 
 /// Each input as the absolute path its files' keys start with.
@@ -576,4 +652,61 @@ fn short_name(path: &str) -> &str {
         .file_name()
         .and_then(|n| n.to_str())
         .unwrap_or(path)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::SpeakerKind;
+
+    fn quoted(id: &str, text: &str) -> Prepared {
+        let article = Article {
+            id: id.to_string(),
+            title: None,
+            source: None,
+            source_origin: Origin::None,
+            date: None,
+            date_origin: Origin::None,
+            url: None,
+            text: String::new(),
+            paragraphs: Vec::new(),
+            content_hash: text.to_string(),
+            fingerprint: text.to_string(),
+            file: id.to_string(),
+        };
+        let speaker = |kind| Passage {
+            paragraph: 0,
+            start: 0,
+            end: text.len(),
+            text: text.to_string(),
+            kind,
+            speaker: Some("Jane Doe".to_string()),
+            speaker_kind: Some(SpeakerKind::Person),
+            evidence: None,
+        };
+        let passages = vec![speaker(PassageKind::Quote), speaker(PassageKind::Narration)];
+        Prepared { article, passages }
+    }
+
+    /// The grouping of a rebuild sees what its commit holds: an article replaced by a later
+    /// record under the same id is not there, nor are passages that carry no statement.
+    #[test]
+    fn statement_passages_are_those_the_commit_keeps() {
+        let prepared = [
+            quoted("a", "first record"),
+            quoted("b", "other article"),
+            quoted("a", "second record"),
+        ];
+        let texts: Vec<(String, String)> = statement_passages(&prepared)
+            .into_iter()
+            .map(|p| (p.article_id, p.text))
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                ("b".to_string(), "other article".to_string()),
+                ("a".to_string(), "second record".to_string())
+            ]
+        );
+    }
 }

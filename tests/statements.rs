@@ -201,3 +201,21 @@ fn quotes_rejects_a_bad_date_and_an_inverted_range() {
     ]);
     assert!(inverted.failed().contains("is after"));
 }
+
+/// A rebuild groups its passages while writing them (not read back after the commit): the
+/// groups it saves must be those a reader computes from the index.
+#[test]
+fn a_rebuild_saves_the_groups_a_reader_computes() {
+    let dir = TestDir::with_seeds();
+    dir.run(&["index", "seeds", "--index", "idx", "--rebuild"])
+        .ok();
+    let saved = dir.run(&["--index", "idx", "quotes", "--json"]).json();
+    assert!(!saved["statements"]
+        .as_array()
+        .expect("statements")
+        .is_empty());
+    std::fs::remove_file(dir.join("idx/statements.json")).expect("remove");
+    let run = dir.run(&["--index", "idx", "quotes", "--json"]);
+    assert!(run.stderr.contains("statement groups computed now"));
+    assert_eq!(run.json(), saved);
+}

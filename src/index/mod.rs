@@ -188,6 +188,7 @@ impl NewsIndex {
 
     /// Takes the index's single writer lock; a second writer fails at once.
     pub fn writer(&self) -> Result<PassageWriter> {
+        analysis::register_for_writing(&self.index);
         let writer = self
             .index
             .writer_with_num_threads(WRITER_THREADS, WRITER_HEAP_BYTES)

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
     StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-use super::analysis::LONGEST_WORD;
+use super::analysis::{CachedStemmer, LONGEST_WORD};
 
 /// Name of the pair tokenizer in the index's tokenizer manager.
 pub const PAIRS: &str = "en_stem_pairs";
@@ -29,13 +29,23 @@ pub const PAIRS: &str = "en_stem_pairs";
 /// them is its own stem), since phrases match stems: "being" stems to "be", so `"being held"`
 /// must not be answered from a pair index that left out the "be" of "will be held".
 pub fn analyzer() -> TextAnalyzer {
+    with_stemmer(Stemmer::new(Language::English))
+}
+
+/// [`analyzer`] for an index writer: the same terms, each distinct word stemmed once (see
+/// [`CachedStemmer`]).
+pub fn indexing_analyzer() -> TextAnalyzer {
+    with_stemmer(CachedStemmer)
+}
+
+fn with_stemmer<F: TokenFilter>(stemmer: F) -> TextAnalyzer {
     let stop_words = StopWordFilter::new(Language::English)
         .expect("tantivy's `stopwords` feature is enabled in Cargo.toml");
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
-        .filter(Stemmer::new(Language::English))
+        .filter(stemmer)
         .filter(stop_words)
         .filter(WordPairs)
         .build()

@@ -4,13 +4,14 @@
 //! re-indexing a changed file never leaves stale passages. Nothing is visible to readers until
 //! [`PassageWriter::commit`], which makes a run all-or-nothing.
 
-use std::collections::BTreeSet;
+use std::collections::{BTreeSet, HashMap};
 
 use anyhow::{Context, Result};
 use chrono::{NaiveDate, NaiveTime};
+use tantivy::index::SegmentId;
 use tantivy::indexer::NoMergePolicy;
-use tantivy::schema::Facet;
-use tantivy::{DateTime, IndexWriter, TantivyDocument, Term};
+use tantivy::schema::{Facet, Value};
+use tantivy::{DateTime, Index, IndexWriter, SegmentReader, TantivyDocument, Term};
 
 use super::Fields;
 use crate::model::{Article, Passage, SpeakerKind};
@@ -18,11 +19,25 @@ use crate::model::{Article, Passage, SpeakerKind};
 pub struct PassageWriter {
     writer: IndexWriter,
     fields: Fields,
+    /// Each article id written, with the order its first passage was written in: segments are
+    /// compacted in that order (see [`PassageWriter::finish`]).
+    written: HashMap<String, usize>,
 }
 
 impl PassageWriter {
     pub(super) fn new(writer: IndexWriter, fields: Fields) -> PassageWriter {
-        PassageWriter { writer, fields }
+        PassageWriter {
+            writer,
+            fields,
+            written: HashMap::new(),
+        }
+    }
+
+    /// For a bulk load that [`PassageWriter::finish`] compacts into one segment: no merges
+    /// while writing, which would only rewrite passages the compaction rewrites again, and
+    /// which take segments in no fixed order, losing the writing order.
+    pub fn without_background_merges(&mut self) {
+        self.writer.set_merge_policy(Box::new(NoMergePolicy));
     }
 
     /// Queues the removal of an article's passages.
@@ -54,6 +69,8 @@ impl PassageWriter {
             self.writer
                 .delete_term(Term::from_field_text(self.fields.article, &article.id));
         }
+        let next = self.written.len();
+        self.written.entry(article.id.clone()).or_insert(next);
         for (i, passage) in passages.iter().enumerate() {
             let mut document = self.document(article, passage, speaker_names);
             if i == 0 {
@@ -136,11 +153,13 @@ impl PassageWriter {
     /// per-segment costs (term lookups, facet decoding) once. Worth it after a bulk load, not
     /// after adding a few articles to a large index. The merge policy's own merges are waited
     /// for first, so the compaction never asks for segments a merge has already consumed.
+    /// The merged segment holds the passages in the order they were written (see
+    /// [`write_order`]), as a single segment does.
     pub fn finish(self, compact: bool) -> Result<()> {
         let index = self.writer.index().clone();
         self.writer.wait_merging_threads()?;
         if compact {
-            let segments = index.searchable_segment_ids()?;
+            let segments = write_order(&index, self.fields, &self.written)?;
             if segments.len() > 1 {
                 let mut writer: IndexWriter =
                     index.writer_with_num_threads(1, COMPACTION_HEAP_BYTES)?;
@@ -153,10 +172,132 @@ impl PassageWriter {
     }
 }
 
+/// The committed segments, those holding passages written by this writer last and in the
+/// order they were written, so a merge keeps the writing order.
+///
+/// tantivy lists segments in no fixed order (its register is a hash map), so a merge of the
+/// segments of one bulk load put its passages in a different order on each run. Each segment
+/// of this writer holds a run of consecutive passages; its first passage (article id,
+/// paragraph, offset) tells where that run began. Earlier segments, holding no passage of this
+/// run, come first, ordered by segment id.
+fn write_order(
+    index: &Index,
+    fields: Fields,
+    written: &HashMap<String, usize>,
+) -> Result<Vec<SegmentId>> {
+    let mut keyed = Vec::new();
+    for meta in index.searchable_segment_metas()? {
+        let id = meta.id();
+        let reader = SegmentReader::open(&index.segment(meta))?;
+        let first: Option<TantivyDocument> = if reader.max_doc() > 0 {
+            Some(reader.get_store_reader(1)?.get(0)?)
+        } else {
+            None
+        };
+        let number = |doc: &TantivyDocument, field| {
+            doc.get_first(field).and_then(|v| v.as_u64()).unwrap_or(0)
+        };
+        let key = first.and_then(|doc| {
+            let article = doc.get_first(fields.article).and_then(|v| v.as_str())?;
+            let order = *written.get(article)?;
+            Some((
+                order,
+                number(&doc, fields.paragraph),
+                number(&doc, fields.start),
+            ))
+        });
+        keyed.push((key, id.uuid_string(), id));
+    }
+    keyed.sort();
+    Ok(keyed.into_iter().map(|(_, _, id)| id).collect())
+}
+
 /// Memory for the writer that only merges (tantivy's minimum per thread).
 const COMPACTION_HEAP_BYTES: usize = 15_000_000;
 
 /// Midnight UTC of a day, as tantivy stores dates.
 pub fn to_datetime(date: NaiveDate) -> DateTime {
     DateTime::from_timestamp_secs(date.and_time(NaiveTime::MIN).and_utc().timestamp())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::index::NewsIndex;
+    use crate::model::{Origin, PassageKind};
+
+    fn article(id: &str) -> Article {
+        Article {
+            id: id.to_string(),
+            title: None,
+            source: None,
+            source_origin: Origin::None,
+            date: None,
+            date_origin: Origin::None,
+            url: None,
+            text: String::new(),
+            paragraphs: Vec::new(),
+            content_hash: id.to_string(),
+            fingerprint: id.to_string(),
+            file: id.to_string(),
+        }
+    }
+
+    fn passage(paragraph: u32) -> Passage {
+        Passage {
+            paragraph,
+            start: 0,
+            end: 4,
+            text: "text".to_string(),
+            kind: PassageKind::Narration,
+            speaker: None,
+            speaker_kind: None,
+            evidence: None,
+        }
+    }
+
+    /// Each commit leaves a segment; the compaction must keep the writing order, which
+    /// tantivy's segment list (a hash map's order) did not.
+    #[test]
+    fn compaction_keeps_the_writing_order() {
+        let dir = tempfile::tempdir().unwrap();
+        let index = NewsIndex::create(dir.path()).unwrap();
+        let mut writer = index.writer().unwrap();
+        writer.without_background_merges();
+        let names = |s: &str| BTreeSet::from([s.to_string()]);
+        // Articles out of id order, one split over two segments.
+        let ids = ["f", "c", "a", "e", "b", "d", "g", "h"];
+        for id in ids {
+            writer
+                .replace_article(&article(id), &[passage(0)], &names, false)
+                .unwrap();
+            if id == "g" {
+                writer.commit().unwrap();
+            }
+            writer
+                .replace_article(&article(id), &[passage(1)], &names, false)
+                .unwrap();
+            writer.commit().unwrap();
+        }
+        writer.finish(true).unwrap();
+        let reader = index.reader().unwrap();
+        let searcher = reader.searcher();
+        assert_eq!(searcher.segment_readers().len(), 1);
+        let segment = &searcher.segment_readers()[0];
+        let store = segment.get_store_reader(1).unwrap();
+        let fields = index.fields();
+        let order: Vec<(String, u64)> = (0..segment.max_doc())
+            .map(|d| {
+                let doc: TantivyDocument = store.get(d).unwrap();
+                let id = doc.get_first(fields.article).and_then(|v| v.as_str());
+                let paragraph = doc.get_first(fields.paragraph).and_then(|v| v.as_u64());
+                (id.unwrap().to_string(), paragraph.unwrap())
+            })
+            .collect();
+        let expected: Vec<(String, u64)> = ids
+            .iter()
+            .flat_map(|id| [(id.to_string(), 0), (id.to_string(), 1)])
+            .collect();
+        assert_eq!(order, expected);
+    }
 }

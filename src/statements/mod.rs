@@ -327,7 +327,14 @@ pub fn compute(passages: &[StoredPassage]) -> Vec<Group> {
 /// temporary file and a rename, so a reader never sees half a file).
 pub fn refresh(index: &NewsIndex) -> Result<()> {
     let searcher = index.reader()?.searcher();
-    let groups = compute(&gather(index, &searcher)?);
+    save(index, compute(&gather(index, &searcher)?))
+}
+
+/// Writes groups to [`FILE`] as those of the index's last commit: for a writer that computed
+/// them with [`compute`] from exactly the passages that commit holds, in index order (a
+/// rebuild groups its passages while they are being written, instead of reading them back).
+pub fn save(index: &NewsIndex, groups: Vec<Group>) -> Result<()> {
+    let searcher = index.reader()?.searcher();
     let stored = Stored {
         version: VERSION,
         state: state(&searcher),
