@@ -291,6 +291,17 @@ fn explicit_speaker(
                     cast.display(subject)
                 ));
                 unit.speaker = Some(subject.clone());
+            } else if let Some(word) = cast
+                .is_named_person(subject)
+                .then(|| corpus_participle(unit, tokens))
+                .flatten()
+            {
+                unit.evidence = Some(format!(
+                    "stance (participle: \"{word}\" -> {})",
+                    cast.display(subject)
+                ));
+                unit.stance = true;
+                unit.speaker = Some(subject.clone());
             }
         }
         return;
@@ -693,6 +704,26 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
     })
 }
 
+/// `Clinton tried to turn the tables, portraying ...`: a participle the corpus often cites
+/// ([`subject::is_corpus_cue`]), set off by a comma or a dash. Weak evidence: the caller holds
+/// it only for a named person and records a stance.
+fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
+    let inside: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start))
+        .collect();
+    inside.windows(2).find_map(|pair| {
+        let [before, token] = pair else {
+            return None;
+        };
+        let set_off = !before.quoted
+            && (before.is_punct(',') || matches!(before.text, "-" | "–" | "—" | "--"));
+        let lower = token.lower();
+        (set_off && !token.quoted && lower.ends_with("ing") && subject::is_corpus_cue(&lower))
+            .then_some(token.text)
+    })
+}
+
 /// `... a defense of "New York values," saying ...`: the comma before the participle sat inside
 /// the quotation, as American style puts it.
 fn closes_quotation_with_comma(before: &[&Token]) -> bool {
@@ -826,6 +857,9 @@ fn is_preposition(word: &str) -> bool {
     )
 }
 
+/// Longest paragraph, in bytes, read as a pull quote rather than a speech going on.
+const PULL_QUOTE_BYTES: usize = 32;
+
 /// Gives quotation sentences without a cue the speaker of the neighbouring speech.
 fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
     for i in 0..units.len() {
@@ -848,7 +882,11 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
             .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n)))
             .and_then(|n| n.speaker.clone())
             .map(|s| (s, "quote framed by the next sentence".to_string()));
-        let carried = (i == 0)
+        // A paragraph that is nothing but a few quoted words ('A really tough decision.',
+        // "Yesss!") is a pull quote used as a subheading or a crowd's shout, not the last
+        // speaker going on.
+        let pull_quote = units.len() == 1 && units[i].range.len() <= PULL_QUOTE_BYTES;
+        let carried = (i == 0 && !pull_quote)
             .then(|| state.last_speech.clone())
             .flatten()
             .map(|(s, p)| (s, format!("continuation of quote from paragraph {p}")));

@@ -288,6 +288,27 @@ mod tests {
     }
 
     #[test]
+    fn a_lone_pull_quote_does_not_continue_the_last_speech() {
+        let texts = [
+            "\"We will keep the plant open,\" said Carol Bigby, the owner.",
+            "\"A really tough decision.\"",
+            "\"And we will keep hiring in the spring and in the summer,",
+        ];
+        assert_eq!(speaker_of(&texts, "tough decision"), None);
+    }
+
+    #[test]
+    fn a_weak_participle_needs_a_named_person() {
+        let texts = ["Senator Maria Ramos tried to turn the tables, portraying her rival as weak."];
+        assert_eq!(
+            speaker_of(&texts, "portraying").as_deref(),
+            Some("Maria Ramos")
+        );
+        let texts = ["The committee tried to turn the tables, portraying its rival as weak."];
+        assert_eq!(speaker_of(&texts, "portraying"), None);
+    }
+
+    #[test]
     fn a_weak_cue_needs_a_named_person() {
         let texts = [
             "Senator Maria Ramos bemoaned the state of the party.",
