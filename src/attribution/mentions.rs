@@ -251,7 +251,15 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
 /// `Charlie King`, `Billie Jean King`, `Mike Judge`: a title or role word right after a
 /// known forename is a surname, not an office.
 fn is_surname_after_forename(run: &[Token]) -> bool {
-    let [.., forename, last] = run else {
+    let Some((last, before)) = run.split_last() else {
+        return false;
+    };
+    // `Peter T. King`: middle initials may stand between the forename and the surname.
+    let is_initial = |t: &Token| {
+        t.is_punct('.')
+            || (t.text.chars().count() <= 2 && t.text.chars().all(|c| c.is_uppercase() || c == '.'))
+    };
+    let Some(forename) = before.iter().rev().find(|t| !is_initial(t)) else {
         return false;
     };
     let office = title_gender(last.text).is_some() || is_role_word(last.text);
@@ -979,6 +987,11 @@ mod tests {
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
             Some("Charlie King")
+        );
+        let m = before("said Representative Peter T. King");
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Peter T. King")
         );
         let m = before("tennis champion Billie Jean King");
         assert_eq!(
