@@ -663,7 +663,12 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
                     return Some(person);
                 }
             }
-            return Some((inner, start));
+            // `Clinton, during a town hall in Columbus, Ohio, said`: a place closing the
+            // appositions is where, not who.
+            let place = matches!(&inner, Mention::Bare(word) if super::lexicon::is_place(word));
+            if !place {
+                return Some((inner, start));
+            }
         }
     }
     subject_before_appositions(tokens, open, 4)
@@ -891,6 +896,12 @@ mod tests {
             speaker("Sen. Ted Cruz continued his romp through the state."),
             "None"
         );
+    }
+
+    #[test]
+    fn a_place_closing_the_appositions_is_not_the_speaker() {
+        let text = "Clinton, during a town hall meeting in Columbus, Ohio, said she would win.";
+        assert_eq!(speaker(text), "Clinton");
     }
 
     #[test]

@@ -723,8 +723,13 @@ static PLACES: WordList = WordList::new(&[
 ]);
 
 pub fn is_place(word: &str) -> bool {
-    PLACES.contains(normalise(word).trim_end_matches("'s"))
+    let word = normalise(word);
+    let word = word.trim_end_matches("'s");
+    PLACES.contains(word) || US_STATES.contains(word)
 }
+
+/// One-word US state names: `data/us_states.txt`.
+static US_STATES: WordSet = WordSet::new(include_str!("data/us_states.txt"));
 
 /// Capitalised words that are not names: function words, sentence openers, days and months.
 static NOT_NAMES: WordList = WordList::new(&[
