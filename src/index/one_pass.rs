@@ -73,9 +73,18 @@ impl Record {
 pub struct Words {
     lower: String,
     stems: String,
-    /// Per word: its lowercased form and its stem (ranges into `lower` and `stems`), its
-    /// offsets in the text and its position.
-    each: Vec<(Range<usize>, Range<usize>, usize, usize, usize)>,
+    each: Vec<Word>,
+}
+
+/// One word: its lowercased form and its stem (ranges into [`Words::lower`] and
+/// [`Words::stems`]), its byte offsets in the text and its position.
+#[derive(Clone)]
+struct Word {
+    lower: Range<usize>,
+    stem: Range<usize>,
+    from: usize,
+    to: usize,
+    position: usize,
 }
 
 impl Clone for Words {
@@ -197,7 +206,7 @@ impl TokenStream for RecordTextStream<'_> {
                 slot.words.stems.push_str(&token.text);
                 let end = slot.words.stems.len();
                 if let Some(word) = slot.words.each.last_mut() {
-                    word.1 = start..end;
+                    word.stem = start..end;
                 }
             } else {
                 slot.complete = true;
@@ -257,13 +266,13 @@ impl<S: TokenStream> TokenStream for RecordLowerStream<S> {
             let start = words.lower.len();
             words.lower.push_str(&token.text);
             let end = words.lower.len();
-            words.each.push((
-                start..end,
-                0..0,
-                token.offset_from,
-                token.offset_to,
-                token.position,
-            ));
+            words.each.push(Word {
+                lower: start..end,
+                stem: 0..0,
+                from: token.offset_from,
+                to: token.offset_to,
+                position: token.position,
+            });
         });
         true
     }
@@ -330,19 +339,19 @@ impl TokenStream for ReplayStream<'_> {
                 next,
                 token,
             } => {
-                let Some((lower, stem, from, to, position)) = words.each.get(*next) else {
+                let Some(word) = words.each.get(*next) else {
                     return false;
                 };
                 *next += 1;
                 token.text.clear();
                 if *stems {
-                    token.text.push_str(&words.stems[stem.clone()]);
+                    token.text.push_str(&words.stems[word.stem.clone()]);
                 } else {
-                    token.text.push_str(&words.lower[lower.clone()]);
+                    token.text.push_str(&words.lower[word.lower.clone()]);
                 }
-                token.offset_from = *from;
-                token.offset_to = *to;
-                token.position = *position;
+                token.offset_from = word.from;
+                token.offset_to = word.to;
+                token.position = word.position;
                 token.position_length = 1;
                 true
             }
