@@ -12,6 +12,7 @@
 pub mod analysis;
 pub mod directory;
 mod facet_counter;
+mod one_pass;
 pub mod pairs;
 mod reader;
 pub mod schema;

@@ -14,7 +14,7 @@ use tantivy::tokenizer::{
     StopWordFilter, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-use super::analysis::{CachedStemmer, LONGEST_WORD};
+use super::analysis::LONGEST_WORD;
 
 /// Name of the pair tokenizer in the index's tokenizer manager.
 pub const PAIRS: &str = "en_stem_pairs";
@@ -34,21 +34,29 @@ pub fn analyzer() -> TextAnalyzer {
 
 /// [`analyzer`] for an index writer: the same terms, each distinct word stemmed once (see
 /// [`CachedStemmer`]).
+/// Its stemmed words are replayed from the text's analyzer when that has just analysed the
+/// same text (see `index::one_pass`).
 pub fn indexing_analyzer() -> TextAnalyzer {
-    with_stemmer(CachedStemmer)
+    TextAnalyzer::builder(super::one_pass::replaying_stems())
+        .filter(stop_words())
+        .filter(WordPairs)
+        .build()
 }
 
 fn with_stemmer<F: TokenFilter>(stemmer: F) -> TextAnalyzer {
-    let stop_words = StopWordFilter::new(Language::English)
-        .expect("tantivy's `stopwords` feature is enabled in Cargo.toml");
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .filter(stemmer)
-        .filter(stop_words)
+        .filter(stop_words())
         .filter(WordPairs)
         .build()
+}
+
+fn stop_words() -> StopWordFilter {
+    StopWordFilter::new(Language::English)
+        .expect("tantivy's `stopwords` feature is enabled in Cargo.toml")
 }
 
 /// A token filter that turns a stream of words into the stream of its neighbouring pairs,

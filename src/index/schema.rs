@@ -17,7 +17,7 @@ pub const STEMMED: &str = super::analysis::FOLDED_STEM;
 /// Lowercasing with accents folded, for speaker and source names.
 const NAMES: &str = super::analysis::FOLDED;
 /// Lowercasing tokenizer without stemming or folding, for `--exact`: words as written.
-const LOWERCASE: &str = "default";
+pub const LOWERCASE: &str = "default";
 
 /// Handles to every field, resolved once.
 #[derive(Clone, Copy, Debug)]
