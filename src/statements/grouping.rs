@@ -413,6 +413,31 @@ mod tests {
     }
 
     #[test]
+    fn the_speakers_title_in_an_attribution_clause_is_not_statement_content() {
+        let mut an = Analyzer::new();
+        // Two remarks a day apart, reported under the same long title: the title is how
+        // outlets name her, so sharing it makes no statement.
+        let jobs = item(&mut an, "Hillary Clinton", "a", 6, "Presumptive Democratic presidential nominee Hillary Clinton said Monday that her plan would create jobs in manufacturing towns.");
+        let guns = item(&mut an, "Hillary Clinton", "b", 7, "The shooting shows that weapons of war have no place on our streets, presumptive Democratic presidential nominee Hillary Clinton said.");
+        assert!(!same_statement(&jobs, &guns));
+        // The same remark under two framings is still one statement.
+        let again = item(&mut an, "Hillary Clinton", "c", 7, "Clinton told supporters in Ohio that her plan would create jobs in manufacturing towns.");
+        assert!(same_statement(&jobs, &again));
+        // The title before a name opening its clause, whatever the verb, and an apposition.
+        let urged = item(&mut an, "Hillary Clinton", "d", 7, "Presumptive Democratic presidential nominee Hillary Clinton on Tuesday urged Congress to ban assault weapons.");
+        let praised = item(&mut an, "Hillary Clinton", "e", 8, "Hillary Clinton, the presumptive Democratic presidential nominee, praised the workers of the steel plant.");
+        assert!(!same_statement(&urged, &jobs));
+        assert!(!same_statement(&urged, &praised));
+        // A name inside the statement is no attribution clause: "Trump said" is kept.
+        let features = an.features(
+            "Clinton warned that Trump said Mexico would pay for a wall across the border.",
+            "Hillary Clinton",
+        );
+        assert!(features.is_content(super::super::text::hash_word("mexico")));
+        assert!(!features.is_content(super::super::text::hash_word("warn")));
+    }
+
+    #[test]
     fn longest_run_is_found() {
         let words = |s: &str| {
             s.split(' ')
