@@ -85,12 +85,39 @@ pub struct Features {
     /// The content words (stop words, framing words and the speaker's own name left out),
     /// sorted and without repeats, for rewordings.
     pub content: Vec<Word>,
+    /// Where each fragment starts in `words` (the first at 0): a quoted segment or a
+    /// sentence. Reporters cut a quote into pieces
+    /// ("X," he said. "Y"), so containment is judged fragment by fragment.
+    pub fragments: Vec<usize>,
 }
 
 impl Features {
     /// Whether a word is one of the content words.
     pub fn is_content(&self, word: Word) -> bool {
         self.content.binary_search(&word).is_ok()
+    }
+
+    /// The fragments' word ranges in `words`, in order.
+    pub fn fragment_ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let ends = self
+            .fragments
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.words.len()]);
+        self.fragments.iter().copied().zip(ends).map(|(a, b)| a..b)
+    }
+
+    /// The distinct content words among `words[range]`.
+    pub fn content_in(&self, range: std::ops::Range<usize>) -> usize {
+        let mut found: Vec<Word> = self.words[range]
+            .iter()
+            .copied()
+            .filter(|&w| self.is_content(w))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.len()
     }
 
     /// How many content words two statements share.
@@ -156,7 +183,8 @@ impl Analyzer {
     /// what the speaker said, and two remarks framed alike would otherwise share a run of
     /// content words.
     pub fn features(&mut self, passage_text: &str, speaker: &str) -> Features {
-        let (statement, whole) = match quoted_statement(passage_text) {
+        // Segments are joined by a line break so fragments can be told apart below.
+        let (statement, whole) = match quoted_statement(passage_text, "\n") {
             Some(quoted) => (quoted, false),
             None => (passage_text.to_string(), true),
         };
@@ -195,9 +223,18 @@ impl Analyzer {
             vec![false; seen.len()]
         };
         let mut features = Features::default();
-        for (token, dropped) in seen.iter().zip(dropped) {
+        let mut fragment_starts = true;
+        for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
+            if i > 0 {
+                let gap = &statement[seen[i - 1].to..token.from];
+                fragment_starts |= gap.contains(['.', '!', '?', '\n']);
+            }
             if dropped {
                 continue;
+            }
+            if fragment_starts {
+                features.fragments.push(features.words.len());
+                fragment_starts = false;
             }
             if token.content && !token.name {
                 features.content.push(token.word);
@@ -388,12 +425,13 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// newspaper archives write them) as toggles; a segment left open runs to the end. Single
 /// curly quotes are not read as quotation marks, since ’ is also the apostrophe.
 pub fn statement_text(text: &str) -> String {
-    quoted_statement(text).unwrap_or_else(|| text.to_string())
+    quoted_statement(text, " ").unwrap_or_else(|| text.to_string())
 }
 
-/// The words a passage quotes, when it quotes at least [`MIN_QUOTED_WORDS`].
-fn quoted_statement(text: &str) -> Option<String> {
-    let quoted: String = quoted_segments(text).join(" ");
+/// The words a passage quotes, segments joined by `separator`, when it quotes at least
+/// [`MIN_QUOTED_WORDS`].
+fn quoted_statement(text: &str, separator: &str) -> Option<String> {
+    let quoted: String = quoted_segments(text).join(separator);
     (quoted.split_whitespace().count() >= MIN_QUOTED_WORDS).then_some(quoted)
 }
 
