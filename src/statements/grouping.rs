@@ -12,7 +12,9 @@
 //!   statement (outlets quote old remarks word for word);
 //! - **cut, within [`WINDOW_DAYS`]**: they share a run holding at least [`NEAR_RUN`] content
 //!   words, or the smaller is (nearly) wholly inside the longer ([`CONTAINED`] of its content
-//!   words in one run, at least [`WEAK_RUN`]);
+//!   words, at least [`WEAK_RUN`], in fragments (quoted segments, sentences) each found whole);
+//! - **a whole fragment, any dates**: one fragment of either, of at least [`FAR_CONTAINED`]
+//!   content words, (nearly) whole inside the other;
 //! - **reworded, within [`WINDOW_DAYS`]**: they share at least [`REWORD_SHARED`] content words
 //!   and at least half of the smaller set's.
 //!
@@ -214,41 +216,85 @@ fn same_words(a: &Item, b: &Item) -> bool {
     if shared < WEAK_RUN || (!near && shared < FAR_CONTAINED) {
         return false;
     }
-    let (run, at) = longest_common_run(&fa.words, &fb.words);
-    let mut in_run: Vec<Word> = fa.words[at..at + run]
-        .iter()
-        .copied()
-        .filter(|&w| fa.is_content(w))
-        .collect();
-    in_run.sort_unstable();
-    in_run.dedup();
-    let run_content = in_run.len();
-    if run_content >= FAR_RUN {
+    let (run, at, _) = longest_common_run(&fa.words, &fb.words);
+    let run_content = fa.content_in(at..at + run);
+    if run_content >= FAR_RUN || (near && run_content >= NEAR_RUN) {
         return true;
     }
     // Containment is judged on content words: the framing around a short report ("Paul Ryan
     // says he's ...") is not part of the statement, so it must not make the run look partial.
-    let smaller = fa.content.len().min(fb.content.len());
-    let contained = run_content >= WEAK_RUN && run_content as f64 >= CONTAINED * smaller as f64;
-    if contained && run_content >= FAR_CONTAINED {
+    // And fragment by fragment: a report that quotes two pieces of a remark ("X," he said,
+    // "Y") holds it as two runs, not one.
+    let (small, large) = if fa.content.len() <= fb.content.len() {
+        (fa, fb)
+    } else {
+        (fb, fa)
+    };
+    let covered = covered_content(small, large);
+    let contained = covered >= WEAK_RUN && covered as f64 >= CONTAINED * small.content.len() as f64;
+    if near && contained {
         return true;
     }
-    if near && (run_content >= NEAR_RUN || contained) {
+    // Beyond the window: the smaller report wholly inside the other, or one whole fragment
+    // (a sentence, a quoted segment) of either inside the other, long enough not to be a
+    // stock phrase.
+    if contained && covered >= FAR_CONTAINED {
         return true;
     }
-    near && shared >= REWORD_SHARED && shared * 2 >= smaller
+    if run_content >= FAR_CONTAINED
+        && (whole_fragment(small, large) || whole_fragment(large, small))
+    {
+        return true;
+    }
+    near && shared >= REWORD_SHARED && shared * 2 >= small.content.len()
 }
 
-/// The length of the longest run of equal words and where it starts in `a`.
-fn longest_common_run(a: &[Word], b: &[Word]) -> (usize, usize) {
-    let mut best = (0, 0);
+/// Content words of `small` lying in fragments that `large` holds (nearly) whole: for each
+/// fragment of `small`, its longest run shared with `large` must hold [`CONTAINED`] of the
+/// fragment's content words.
+fn covered_content(small: &Features, large: &Features) -> usize {
+    let mut covered = 0;
+    for range in small.fragment_ranges() {
+        let in_fragment = small.content_in(range.clone());
+        if in_fragment == 0 {
+            continue;
+        }
+        let words = &small.words[range.clone()];
+        let (run, at, _) = longest_common_run(words, &large.words);
+        let start = range.start + at;
+        let in_run = small.content_in(start..start + run);
+        if in_run as f64 >= CONTAINED * in_fragment as f64 {
+            covered += in_run;
+        }
+    }
+    covered
+}
+
+/// Whether a fragment of `a` with at least [`FAR_CONTAINED`] content words is (nearly) whole
+/// inside `b`.
+fn whole_fragment(a: &Features, b: &Features) -> bool {
+    a.fragment_ranges().any(|range| {
+        let in_fragment = a.content_in(range.clone());
+        if in_fragment < FAR_CONTAINED {
+            return false;
+        }
+        let (run, at, _) = longest_common_run(&a.words[range.clone()], &b.words);
+        let start = range.start + at;
+        a.content_in(start..start + run) as f64 >= CONTAINED * in_fragment as f64
+    })
+}
+
+/// The length of the longest run of equal words, where it starts in `a` and in `b`.
+fn longest_common_run(a: &[Word], b: &[Word]) -> (usize, usize, usize) {
+    let mut best = (0, 0, 0);
     let mut previous = vec![0usize; b.len() + 1];
     let mut current = vec![0usize; b.len() + 1];
     for (i, wa) in a.iter().enumerate() {
         for (j, wb) in b.iter().enumerate() {
             current[j + 1] = if wa == wb { previous[j] + 1 } else { 0 };
             if current[j + 1] > best.0 {
-                best = (current[j + 1], i + 1 - current[j + 1]);
+                let n = current[j + 1];
+                best = (n, i + 1 - n, j + 1 - n);
             }
         }
         std::mem::swap(&mut previous, &mut current);
@@ -413,6 +459,53 @@ mod tests {
     }
 
     #[test]
+    fn the_speakers_title_in_an_attribution_clause_is_not_statement_content() {
+        let mut an = Analyzer::new();
+        // Two remarks a day apart, reported under the same long title: the title is how
+        // outlets name her, so sharing it makes no statement.
+        let jobs = item(&mut an, "Hillary Clinton", "a", 6, "Presumptive Democratic presidential nominee Hillary Clinton said Monday that her plan would create jobs in manufacturing towns.");
+        let guns = item(&mut an, "Hillary Clinton", "b", 7, "The shooting shows that weapons of war have no place on our streets, presumptive Democratic presidential nominee Hillary Clinton said.");
+        assert!(!same_statement(&jobs, &guns));
+        // The same remark under two framings is still one statement.
+        let again = item(&mut an, "Hillary Clinton", "c", 7, "Clinton told supporters in Ohio that her plan would create jobs in manufacturing towns.");
+        assert!(same_statement(&jobs, &again));
+        // The title before a name opening its clause, whatever the verb, and an apposition.
+        let urged = item(&mut an, "Hillary Clinton", "d", 7, "Presumptive Democratic presidential nominee Hillary Clinton on Tuesday urged Congress to ban assault weapons.");
+        let praised = item(&mut an, "Hillary Clinton", "e", 8, "Hillary Clinton, the presumptive Democratic presidential nominee, praised the workers of the steel plant.");
+        assert!(!same_statement(&urged, &jobs));
+        assert!(!same_statement(&urged, &praised));
+        // A name inside the statement is no attribution clause: "Trump said" is kept.
+        let features = an.features(
+            "Clinton warned that Trump said Mexico would pay for a wall across the border.",
+            "Hillary Clinton",
+        );
+        assert!(features.is_content(super::super::text::hash_word("mexico")));
+        assert!(!features.is_content(super::super::text::hash_word("warn")));
+    }
+
+    #[test]
+    fn a_quote_cut_into_fragments_is_judged_fragment_by_fragment() {
+        let mut an = Analyzer::new();
+        let full = item(&mut an, "Hillary Clinton", "a", 1, "“We will rebuild the roads and bridges of this country, and we will put millions of Americans back to work,” Clinton said.");
+        // Weeks later, the remark in two pieces: no single run holds enough of it, the two
+        // pieces together hold all of it.
+        let pieces = item(&mut an, "Hillary Clinton", "b", 1, "Clinton promised to “rebuild the roads and bridges of this country” and said she would “put millions of Americans back to work.”");
+        let mut pieces = pieces;
+        pieces.date = NaiveDate::from_ymd_opt(2022, 1, 20);
+        assert!(same_statement(&full, &pieces));
+        // One short piece weeks later is a stock phrase, not the statement.
+        let mut stock = item(&mut an, "Hillary Clinton", "c", 1, "Clinton said she would “put millions of Americans back to work” by raising taxes on the wealthy.");
+        stock.date = NaiveDate::from_ymd_opt(2022, 1, 20);
+        assert!(!same_statement(&full, &stock));
+        // One whole sentence of a two-sentence quote, re-quoted weeks later beside other
+        // words, is that statement again.
+        let speech = item(&mut an, "Hillary Clinton", "d", 1, "“The economy is rigged for big corporations and the wealthiest donors at the top. We need a tax code that rewards hard work, not inherited wealth,” she said.");
+        let mut again = item(&mut an, "Hillary Clinton", "e", 1, "She repeated that “the economy is rigged for big corporations and the wealthiest donors at the top” and that “farmers deserve far better than broken promises from Washington.”");
+        again.date = NaiveDate::from_ymd_opt(2022, 1, 20);
+        assert!(same_statement(&speech, &again));
+    }
+
+    #[test]
     fn longest_run_is_found() {
         let words = |s: &str| {
             s.split(' ')
@@ -421,8 +514,8 @@ mod tests {
         };
         assert_eq!(
             longest_common_run(&words("x a b c y"), &words("a b c d")),
-            (3, 1)
+            (3, 1, 0)
         );
-        assert_eq!(longest_common_run(&words("x"), &words("y")), (0, 0));
+        assert_eq!(longest_common_run(&words("x"), &words("y")), (0, 0, 0));
     }
 }

@@ -85,12 +85,39 @@ pub struct Features {
     /// The content words (stop words, framing words and the speaker's own name left out),
     /// sorted and without repeats, for rewordings.
     pub content: Vec<Word>,
+    /// Where each fragment starts in `words` (the first at 0): a quoted segment or a
+    /// sentence. Reporters cut a quote into pieces
+    /// ("X," he said. "Y"), so containment is judged fragment by fragment.
+    pub fragments: Vec<usize>,
 }
 
 impl Features {
     /// Whether a word is one of the content words.
     pub fn is_content(&self, word: Word) -> bool {
         self.content.binary_search(&word).is_ok()
+    }
+
+    /// The fragments' word ranges in `words`, in order.
+    pub fn fragment_ranges(&self) -> impl Iterator<Item = std::ops::Range<usize>> + '_ {
+        let ends = self
+            .fragments
+            .iter()
+            .skip(1)
+            .copied()
+            .chain([self.words.len()]);
+        self.fragments.iter().copied().zip(ends).map(|(a, b)| a..b)
+    }
+
+    /// The distinct content words among `words[range]`.
+    pub fn content_in(&self, range: std::ops::Range<usize>) -> usize {
+        let mut found: Vec<Word> = self.words[range]
+            .iter()
+            .copied()
+            .filter(|&w| self.is_content(w))
+            .collect();
+        found.sort_unstable();
+        found.dedup();
+        found.len()
     }
 
     /// How many content words two statements share.
@@ -149,17 +176,28 @@ impl Analyzer {
 
     /// The features of a passage's statement; `speaker` is the canonical name, whose words
     /// are left out of the content words (a reported passage names its speaker).
+    ///
+    /// When the statement is the whole passage (it quotes too few words), its attribution
+    /// clauses are left out as well (see [`attribution_clauses`]): a title such as
+    /// "presumptive Democratic presidential nominee" is how an outlet names the speaker, not
+    /// what the speaker said, and two remarks framed alike would otherwise share a run of
+    /// content words.
     pub fn features(&mut self, passage_text: &str, speaker: &str) -> Features {
-        let statement = statement_text(passage_text);
+        // Segments are joined by a line break so fragments can be told apart below.
+        let (statement, whole) = match quoted_statement(passage_text, "\n") {
+            Some(quoted) => (quoted, false),
+            None => (passage_text.to_string(), true),
+        };
         if !self.names.contains_key(speaker) {
             let name = tokens(&mut self.plain, speaker).into_iter().collect();
             self.names.insert(speaker.to_string(), name);
         }
-        let mut features = Features::default();
+        let mut seen = Vec::new();
         let mut stream = self.plain.token_stream(&statement);
         let name = &self.names[speaker];
         while stream.advance() {
-            let plain = stream.token().text.as_str();
+            let token = stream.token();
+            let plain = token.text.as_str();
             let (word, content) = match self.known.get(plain) {
                 Some(&known) => known,
                 None => {
@@ -169,15 +207,180 @@ impl Analyzer {
                     word_of(&mut self.stem, &mut self.known, &plain)
                 }
             };
-            if content && !name.contains(stream.token().text.as_str()) {
-                features.content.push(word);
+            let plain = token.text.as_str();
+            seen.push(Seen {
+                word,
+                content,
+                name: name.contains(plain),
+                cue: whole && CUES.contains(&plain),
+                from: token.offset_from,
+                to: token.offset_to,
+            });
+        }
+        let dropped = if whole {
+            attribution_clauses(&statement, &seen)
+        } else {
+            vec![false; seen.len()]
+        };
+        let mut features = Features::default();
+        let mut fragment_starts = true;
+        for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
+            if i > 0 {
+                let gap = &statement[seen[i - 1].to..token.from];
+                fragment_starts |= gap.contains(['.', '!', '?', '\n']);
             }
-            features.words.push(word);
+            if dropped {
+                continue;
+            }
+            if fragment_starts {
+                features.fragments.push(features.words.len());
+                fragment_starts = false;
+            }
+            if token.content && !token.name {
+                features.content.push(token.word);
+            }
+            features.words.push(token.word);
         }
         features.content.sort_unstable();
         features.content.dedup();
         features
     }
+}
+
+/// Reporting verbs that end (or open) an attribution clause: "Clinton said", "said Clinton".
+const CUES: &[&str] = &[
+    "said",
+    "says",
+    "say",
+    "told",
+    "tells",
+    "added",
+    "adds",
+    "stated",
+    "states",
+    "noted",
+    "notes",
+    "wrote",
+    "writes",
+    "tweeted",
+    "tweets",
+    "warned",
+    "warns",
+    "explained",
+    "explains",
+    "claimed",
+    "claims",
+    "insisted",
+    "insists",
+    "argued",
+    "argues",
+    "asked",
+    "asks",
+    "announced",
+    "announces",
+    "declared",
+    "declares",
+    "acknowledged",
+    "acknowledges",
+    "suggested",
+    "suggests",
+];
+
+/// Words a title before or after the speaker's name may hold ("presumptive Democratic
+/// presidential nominee", "the chairman of the Republican National Committee").
+const TITLE_WORDS: usize = 6;
+
+/// Words a cue may stand from the speaker's name in one clause ("Clinton on Tuesday said").
+const CUE_REACH: usize = 4;
+
+/// One token of a statement as the attribution-clause search sees it.
+struct Seen {
+    word: Word,
+    content: bool,
+    /// One of the speaker's name words.
+    name: bool,
+    /// A reporting verb (only looked for when the statement is the whole passage).
+    cue: bool,
+    /// Byte range in the statement text.
+    from: usize,
+    to: usize,
+}
+
+/// Which tokens belong to an attribution clause: the speaker's name with the title before it
+/// when they open a clause, an apposition after it (a clause of at most [`TITLE_WORDS`]
+/// between punctuation), and the name with a reporting verb in
+/// the same clause (no punctuation between them), together with everything from the clause's
+/// start to the verb ("Presumptive Democratic presidential nominee Hillary Clinton said"), or,
+/// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."). Clauses
+/// are bounded by punctuation, so "…, Clinton said" drops only "Clinton said".
+fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
+    let mut dropped = vec![false; tokens.len()];
+    // Whether punctuation separates token i from token i - 1 (or i is the first token).
+    let boundary: Vec<bool> = (0..tokens.len())
+        .map(|i| {
+            i == 0
+                || text[tokens[i - 1].to..tokens[i].from]
+                    .chars()
+                    .any(|c| matches!(c, '.' | ',' | ';' | ':' | '!' | '?' | '—' | '–' | '(' | ')'))
+        })
+        .collect();
+    let end_of_clause = |i: usize| i + 1 == tokens.len() || boundary[i + 1];
+    for j in 0..tokens.len() {
+        if !tokens[j].name {
+            continue;
+        }
+        // The name as the subject of its clause, after a short title: "Presumptive
+        // Democratic presidential nominee Hillary Clinton [called for …]".
+        let mut start = j;
+        while start > 0 && !boundary[start] {
+            start -= 1;
+        }
+        if j - start <= TITLE_WORDS {
+            dropped[start..=j].iter_mut().for_each(|d| *d = true);
+        }
+        // An apposition after the name: "Clinton, the presumptive Democratic nominee, said".
+        if end_of_clause(j) && j + 1 < tokens.len() {
+            let mut end = j + 1;
+            while !end_of_clause(end) && end - j <= TITLE_WORDS {
+                end += 1;
+            }
+            if end_of_clause(end) && end - j <= TITLE_WORDS && end + 1 < tokens.len() {
+                dropped[j + 1..=end].iter_mut().for_each(|d| *d = true);
+            }
+        }
+    }
+    for (cue, token) in tokens.iter().enumerate() {
+        if !token.cue {
+            continue;
+        }
+        // Name before the cue, in its clause.
+        let mut j = cue;
+        let mut name_at = None;
+        while j > 0 && !boundary[j] && cue - j < CUE_REACH {
+            j -= 1;
+            if tokens[j].name {
+                name_at = Some(j);
+                break;
+            }
+        }
+        if let Some(mut start) = name_at {
+            while start > 0 && !boundary[start] {
+                start -= 1;
+            }
+            dropped[start..=cue].iter_mut().for_each(|d| *d = true);
+            continue;
+        }
+        // Inverted: the cue, then a title and the name closing the clause.
+        let mut end = cue;
+        while !end_of_clause(end) && end - cue < 2 * CUE_REACH {
+            end += 1;
+            if tokens[end].name && end_of_clause(end) {
+                dropped[cue..=end].iter_mut().for_each(|d| *d = true);
+                break;
+            }
+        }
+    }
+    dropped
 }
 
 /// A word's stem (hashed) and whether it counts as a content word, analysed once per word.
@@ -222,13 +425,14 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 /// newspaper archives write them) as toggles; a segment left open runs to the end. Single
 /// curly quotes are not read as quotation marks, since ’ is also the apostrophe.
 pub fn statement_text(text: &str) -> String {
-    let segments = quoted_segments(text);
-    let quoted: String = segments.join(" ");
-    if quoted.split_whitespace().count() >= MIN_QUOTED_WORDS {
-        quoted
-    } else {
-        text.to_string()
-    }
+    quoted_statement(text, " ").unwrap_or_else(|| text.to_string())
+}
+
+/// The words a passage quotes, segments joined by `separator`, when it quotes at least
+/// [`MIN_QUOTED_WORDS`].
+fn quoted_statement(text: &str, separator: &str) -> Option<String> {
+    let quoted: String = quoted_segments(text).join(separator);
+    (quoted.split_whitespace().count() >= MIN_QUOTED_WORDS).then_some(quoted)
 }
 
 /// The quoted segments of a text, in order.
