@@ -33,7 +33,18 @@ const TAG_MAX_WORDS: usize = 3;
 const MASTHEAD_WITHIN: usize = 3;
 
 /// Marks each paragraph that is web-page furniture rather than article text (same length, in order).
+/// Date stamps ([`is_date_stamp`]) are furniture here: they are not searched.
 pub fn mark_boilerplate(paragraphs: &[&str]) -> Vec<bool> {
+    marks(paragraphs, true)
+}
+
+/// As [`mark_boilerplate`], but a date stamp is left unmarked: the date and source rules read
+/// datelines and the lead from these marks, and a stamp is where a dateline stands.
+pub fn mark_furniture_around_stamps(paragraphs: &[&str]) -> Vec<bool> {
+    marks(paragraphs, false)
+}
+
+fn marks(paragraphs: &[&str], stamps: bool) -> Vec<bool> {
     let mut marks: Vec<bool> = paragraphs
         .iter()
         .enumerate()
@@ -41,6 +52,7 @@ pub fn mark_boilerplate(paragraphs: &[&str]) -> Vec<bool> {
             is_furniture(paragraph)
                 || (i < MASTHEAD_WITHIN && is_masthead(paragraph))
                 || (is_tag_line(paragraph) && !continues_a_sentence(paragraphs, i))
+                || (stamps && is_date_stamp(paragraph))
         })
         .collect();
     mark_teased_headlines(paragraphs, &mut marks);
@@ -513,6 +525,143 @@ fn is_photo_credit(paragraph: &str) -> bool {
         || text.ends_with("getty images")
 }
 
+/// A date stamp standing as a paragraph: "Updated 7:12 am PDT, Wednesday, May 6, 2020",
+/// "Publié le jeudi 24 décembre 2020 à 07h47", "30.11.2020 18:14", "Posted: Oct 6, 2020 / 03:38
+/// PM MDT". It is short and holds a day with its year (a month name, or a numeric day such as
+/// `30.11.2020`), and every other word is a figure, a time, a zone, a weekday or a stamp label.
+/// One word of anything else ("Updated guidance was published on May 6, 2020") keeps it text.
+fn is_date_stamp(paragraph: &str) -> bool {
+    const LABELS: [&str; 42] = [
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "first",
+        "date",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "uhr",
+        "um",
+        "veröffentlicht",
+        "aktualisiert",
+        "editiert",
+        "zuletzt",
+        "stand",
+        "publié",
+        "publiée",
+        "mis",
+        "à",
+        "jour",
+        "le",
+        "de",
+        "del",
+        "el",
+        "publicado",
+        "actualizado",
+        "atualizado",
+        "em",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "alle",
+        "ore",
+        "입력",
+        "수정",
+        "the",
+    ];
+    const WEEKDAYS: [&str; 42] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "lunedì",
+        "martedì",
+        "venerdì",
+        "sabato",
+    ];
+    const ZONES: [&str; 22] = [
+        "gmt", "utc", "bst", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "et", "pt", "ct",
+        "cst", "cdt", "mt", "mst", "mdt", "ist", "jst", "kst", "aest",
+    ];
+    if !is_short(paragraph, CUE_MAX_WORDS) || !paragraph.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut has_year = false;
+    let mut has_day = false;
+    for token in paragraph
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·' | '•' | '–' | '—'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, ':' | '(' | ')' | '-' | '.')))
+        .filter(|t| !t.is_empty())
+    {
+        let lower = token.to_lowercase();
+        let figures = token.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = &lower[figures.len()..];
+        if !figures.is_empty()
+            && figures
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | 'h'))
+            && ["", "h", "am", "pm", "st", "nd", "rd", "th", "uhr"].contains(&suffix)
+        {
+            let numbers: Vec<&str> = figures
+                .split(['.', '-'])
+                .filter(|n| !n.is_empty())
+                .collect();
+            let is_year = |n: &&str| n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+            has_year |= numbers.iter().any(is_year);
+            // A numeric day: day, month and year in one word ("30.11.2020", "2020-11-30").
+            has_day |= numbers.len() == 3 && numbers.iter().any(is_year);
+        } else if super::page_dates::month_number(&lower).is_some() {
+            has_day = true;
+        } else if !(LABELS.contains(&lower.as_str())
+            || WEEKDAYS.contains(&lower.as_str())
+            || ZONES.contains(&lower.as_str()))
+        {
+            return false;
+        }
+    }
+    has_year && has_day
+}
+
 /// A picture caption carrying the outlet's dated stamp: "... - Outlet, 1920, 25.01.2022".
 fn is_dated_stamp(paragraph: &str) -> bool {
     Stamp::parse(paragraph).is_some_and(|stamp| stamp.date.is_some())
@@ -921,6 +1070,47 @@ mod tests {
         ] {
             assert!(!is_furniture(line), "{line}");
         }
+    }
+
+    #[test]
+    fn date_stamps_standing_as_paragraphs_are_furniture() {
+        for stamp in [
+            "Updated 7:12 am PDT, Wednesday, May 6, 2020",
+            "Publié le jeudi 24 Décembre 2020 à 07h47",
+            "Posted: Oct 6, 2020 / 03:38 PM MDT / Updated: Oct 6, 2020 / 03:38 PM MDT",
+            "30.11.2020 18:14",
+            "Last Updated: September 24, 2020, 9:27 PM IST",
+            "16:23, Thu, Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023",
+            "Veröffentlicht am 12. November 2015 / 13:48 Uhr",
+            "Published: Sept. 8, 2020 at 9:22 a.m. ET",
+        ] {
+            assert!(is_marked(stamp), "{stamp}");
+        }
+        for line in [
+            "Updated guidance was published on May 6, 2020.",
+            "On May 6, 2020, the council voted to close the park.",
+            "Am 12. November 2015 um 13:48 Uhr fiel der Strom aus.",
+            "Published in 2020, the report found 30 faults.",
+            "The 2020 budget: 12.5 billion",
+            "Monday, 9:30 am: doors open",
+        ] {
+            assert!(!is_marked(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_is_not_searched_but_still_dates_the_article() {
+        let paragraphs = [
+            "Title of the story",
+            "Wednesday, May 6, 2020",
+            "The council met.",
+        ];
+        assert_eq!(marked(&paragraphs), vec!["Wednesday, May 6, 2020"]);
+        assert_eq!(mark_furniture_around_stamps(&paragraphs), vec![false; 3]);
+        assert_eq!(
+            super::super::dates::find_date(&paragraphs),
+            NaiveDate::from_ymd_opt(2020, 5, 6)
+        );
     }
 
     fn marked<'a>(paragraphs: &[&'a str]) -> Vec<&'a str> {
