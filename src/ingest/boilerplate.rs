@@ -29,6 +29,8 @@ const CAPTION_MAX_WORDS: usize = 40;
 const HEADLINE_MAX_WORDS: usize = 25;
 /// A tag line is one to three lower-case words.
 const TAG_MAX_WORDS: usize = 3;
+/// An author's note closes the article: it stands among its last paragraphs.
+const AUTHOR_NOTE_WITHIN: usize = 3;
 /// A masthead sits at the very top of the page.
 const MASTHEAD_WITHIN: usize = 3;
 
@@ -53,6 +55,7 @@ fn marks(paragraphs: &[&str], stamps: bool) -> Vec<bool> {
                 || (i < MASTHEAD_WITHIN && is_masthead(paragraph))
                 || (is_tag_line(paragraph) && !continues_a_sentence(paragraphs, i))
                 || (stamps && is_date_stamp(paragraph))
+                || (i + AUTHOR_NOTE_WITHIN >= paragraphs.len() && is_author_note(paragraph))
         })
         .collect();
     mark_teased_headlines(paragraphs, &mut marks);
@@ -78,6 +81,8 @@ fn is_furniture(paragraph: &str) -> bool {
         || is_byline(paragraph)
         || is_breadcrumb(paragraph)
         || is_reading_meta(paragraph)
+        || is_tag_list(paragraph)
+        || is_promotion(paragraph)
 }
 
 /// A label about the page rather than the story: reading time or view counts ("Lesezeit: ca.
@@ -402,7 +407,19 @@ fn is_advertising_label(paragraph: &str) -> bool {
 
 /// A paragraph that is nothing but a link or button label: "Exit mobile version", "Share this".
 fn is_page_control(paragraph: &str) -> bool {
-    const CONTROLS: [&str; 20] = [
+    const CONTROLS: [&str; 32] = [
+        "subscribe",
+        "download",
+        "sign in",
+        "be the first to know",
+        "about the author",
+        "über den autor",
+        "über die autorin",
+        "über den author",
+        "à propos de l'auteur",
+        "sobre el autor",
+        "geschrieben von",
+        "zum seitenanfang",
         "exit mobile version",
         "share this",
         "share this article",
@@ -727,6 +744,130 @@ fn is_site_tagline(paragraph: &str) -> bool {
         "download our app",
     ];
     is_short(paragraph, CUE_MAX_WORDS) && contains_any(&normalized(paragraph), &CUES)
+}
+
+/// A list of the page's tags or categories under its label: "Tags: Eigentum, Facebook, Open
+/// Source", "Schlagwörter: Überwachung, Bonn", "Filed under: Politics", or the label alone
+/// ("Themen:", "Categories"). The label must stand alone or end in a colon, and the list is
+/// short and is no sentence, so "Tags are fitted to each bird." and "Themen wie Klimaschutz
+/// spielten kaum eine Rolle." stay text.
+fn is_tag_list(paragraph: &str) -> bool {
+    const LABELS: [&str; 24] = [
+        "tags",
+        "tag",
+        "tagged",
+        "tagged with",
+        "filed under",
+        "topics",
+        "category",
+        "categories",
+        "schlagwörter",
+        "schlagworte",
+        "stichwörter",
+        "stichworte",
+        "themen",
+        "kategorie",
+        "kategorien",
+        "étiquettes",
+        "mots-clés",
+        "mots clés",
+        "catégories",
+        "etiquetas",
+        "temas",
+        "categorías",
+        "argomenti",
+        "categorie",
+    ];
+    if !is_short(paragraph, CUE_MAX_WORDS) || paragraph.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    LABELS.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(':')
+        })
+    })
+}
+
+/// The site promoting itself: its app ("Click here to get the Fox News app", "Download the
+/// … app") or its channels ("Follow us on …", "Folge uns auf Facebook", "Подписывайтесь на
+/// наш канал"). Short, and the invitation opens the paragraph (or the app is named with a
+/// download verb), so "Downloads of the app doubled, the company said." stays text.
+fn is_promotion(paragraph: &str) -> bool {
+    const FOLLOW: [&str; 10] = [
+        "follow us",
+        "follow our",
+        "folge uns",
+        "folgen sie uns",
+        "suivez-nous",
+        "síguenos",
+        "seguici",
+        "siga-nos",
+        "подписывайтесь",
+        "подпишитесь",
+    ];
+    const DOWNLOAD: [&str; 9] = [
+        "download ",
+        "get the ",
+        "get our ",
+        "click here",
+        "install ",
+        "jetzt die ",
+        "téléchargez ",
+        "descarga ",
+        "scarica ",
+    ];
+    if !is_short(paragraph, 15) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    let names_app = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "app" || w == "apps");
+    FOLLOW.iter().any(|cue| text.starts_with(cue))
+        || (names_app && DOWNLOAD.iter().any(|cue| text.starts_with(cue)))
+}
+
+/// A note about the author at the end of an article: "Paul Steinhauser is a politics reporter
+/// based in New Hampshire." A name of two to four capitalised words, "is a(n)" and, within a
+/// few words, a writer's role. The caller asks only of the last paragraphs.
+fn is_author_note(paragraph: &str) -> bool {
+    const ROLES: [&str; 12] = [
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "journalist",
+        "columnist",
+        "contributor",
+        "redakteur",
+        "journalistin",
+        "korrespondent",
+        "autor",
+        "autorin",
+    ];
+    if !is_short(paragraph, 40) {
+        return false;
+    }
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let Some(is) = words.iter().position(|w| *w == "is" || *w == "ist") else {
+        return false;
+    };
+    let named = (2..=4).contains(&is) && words[..is].iter().all(|w| starts_uppercase(w));
+    let article = words
+        .get(is + 1)
+        .is_some_and(|w| matches!(*w, "a" | "an" | "ein" | "eine"));
+    let role = words
+        .iter()
+        .skip(is + 2)
+        .take(5)
+        .any(|w| ROLES.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()));
+    named && article && role
+}
+
+fn starts_uppercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A lone lower-case tag such as "lavrov" or "russia, nato": no capital, no sentence, no digits.
@@ -1111,6 +1252,73 @@ mod tests {
             super::super::dates::find_date(&paragraphs),
             NaiveDate::from_ymd_opt(2020, 5, 6)
         );
+    }
+
+    #[test]
+    fn tag_and_category_lists_are_furniture() {
+        for list in [
+            "Tags: Eigentum, Facebook, Open Source",
+            "Schlagwörter: Greenwashing Kleidung Konsum News Promis",
+            "Tags:Uncategorized",
+            "Filed under: Politics, Europe",
+            "Themen:",
+            "Categories",
+        ] {
+            assert!(is_marked(list), "{list}");
+        }
+        for line in [
+            "Tags are fitted to each bird before it is released.",
+            "Themen wie Klimaschutz spielten kaum eine Rolle.",
+            "Topics: what the committee will discuss on Monday.",
+            "Categories of risk were set out in the report",
+            "Tag der offenen Tür",
+        ] {
+            assert!(!is_marked(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_site_promoting_its_app_and_channels_is_furniture() {
+        for promotion in [
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "Download the Daily Planet app for the latest news",
+            "Folge uns auf Facebook | Instagram",
+            "Follow our full coverage of the coronavirus pandemic here.",
+            "Подписывайтесь на наш канал:",
+            "Subscribe",
+        ] {
+            assert!(is_marked(promotion), "{promotion}");
+        }
+        for line in [
+            "Downloads of the app doubled in March, the company said.",
+            "Users who download the app are asked for their location.",
+            "Police said they would follow up on every report.",
+            "Get the vaccine as soon as you can, the minister said.",
+        ] {
+            assert!(!is_marked(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_authors_note_at_the_end_is_furniture_and_only_there() {
+        let note = "Paul Steinhauser is a politics reporter based in New Hampshire.";
+        let article = [
+            "Title",
+            "The debate ran for two hours.",
+            "Both said they had won.",
+            note,
+        ];
+        assert_eq!(marked(&article), vec![note]);
+        let mut long = vec!["Title", note];
+        long.extend(["The debate ran for two hours."; 5]);
+        assert!(marked(&long).is_empty());
+        for line in [
+            "The suspect is a former reporter, police said.",
+            "Anna Meyer is a nurse who has worked in the ward for years.",
+            "Her brother is a journalist.",
+        ] {
+            assert!(!is_author_note(line), "{line}");
+        }
     }
 
     fn marked<'a>(paragraphs: &[&'a str]) -> Vec<&'a str> {
