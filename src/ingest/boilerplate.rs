@@ -548,7 +548,7 @@ fn is_photo_credit(paragraph: &str) -> bool {
 /// `30.11.2020`), and every other word is a figure, a time, a zone, a weekday or a stamp label.
 /// One word of anything else ("Updated guidance was published on May 6, 2020") keeps it text.
 fn is_date_stamp(paragraph: &str) -> bool {
-    const LABELS: [&str; 42] = [
+    const LABELS: [&str; 50] = [
         "updated",
         "update",
         "published",
@@ -591,6 +591,14 @@ fn is_date_stamp(paragraph: &str) -> bool {
         "입력",
         "수정",
         "the",
+        "ultimo",
+        "aggiornamento",
+        "letzte",
+        "aktualisierung",
+        "erstveröffentlichung",
+        "dernière",
+        "son",
+        "güncelleme",
     ];
     const WEEKDAYS: [&str; 42] = [
         "monday",
@@ -1224,6 +1232,8 @@ mod tests {
             "16:23, Thu, Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023",
             "Veröffentlicht am 12. November 2015 / 13:48 Uhr",
             "Published: Sept. 8, 2020 at 9:22 a.m. ET",
+            "Ultimo aggiornamento: 30 Settembre 2020",
+            "30.11.2020 18:14 | Son Güncelleme: 30.11.2020 18:14",
         ] {
             assert!(is_marked(stamp), "{stamp}");
         }
