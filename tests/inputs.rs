@@ -470,6 +470,37 @@ fn web_furniture_of_every_listed_kind_is_kept_out_of_search() {
 }
 
 #[test]
+fn date_stamps_tags_promotions_and_author_notes_are_kept_out_of_search() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/walrus.txt",
+        "Walrus returns\n\nUpdated 7:12 am PDT, Wednesday, May 6, 2020\n\n\
+         A walrus was seen again in the harbour on Wednesday, wardens said.\n\n\
+         \"It looked well fed,\" one warden said.\n\n\
+         Tags: Harbour, Wildlife, Walrus\n\nFollow us on Facebook and Instagram\n\n\
+         Dana Whitfield is a wildlife reporter based in Cork.\n",
+    );
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    let show = dir
+        .run(&["show", "walrus", "--json", "--index", "idx"])
+        .json();
+    // The stamp is not searched, yet it still dates the article.
+    assert_eq!(show["date"], "2020-05-06");
+    assert_eq!(show["date_origin"], "text");
+    for furniture in [
+        "pdt",
+        "tags",
+        "wildlife",
+        "instagram",
+        "\"wildlife reporter\"",
+    ] {
+        assert_eq!(hits(&dir, furniture), 0, "{furniture}");
+    }
+    assert_eq!(hits(&dir, "\"well fed\""), 1);
+    assert!(hits(&dir, "wardens") >= 1);
+}
+
+#[test]
 fn a_big_collection_shows_its_progress_in_bytes_read() {
     let dir = TestDir::new();
     // 17 MiB on disk, over the 16 MiB from which a log gets a line per tenth read: one record

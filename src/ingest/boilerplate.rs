@@ -29,11 +29,24 @@ const CAPTION_MAX_WORDS: usize = 40;
 const HEADLINE_MAX_WORDS: usize = 25;
 /// A tag line is one to three lower-case words.
 const TAG_MAX_WORDS: usize = 3;
+/// An author's note closes the article: it stands among its last paragraphs.
+const AUTHOR_NOTE_WITHIN: usize = 3;
 /// A masthead sits at the very top of the page.
 const MASTHEAD_WITHIN: usize = 3;
 
 /// Marks each paragraph that is web-page furniture rather than article text (same length, in order).
+/// Date stamps ([`is_date_stamp`]) are furniture here: they are not searched.
 pub fn mark_boilerplate(paragraphs: &[&str]) -> Vec<bool> {
+    marks(paragraphs, true)
+}
+
+/// As [`mark_boilerplate`], but a date stamp is left unmarked: the date and source rules read
+/// datelines and the lead from these marks, and a stamp is where a dateline stands.
+pub fn mark_furniture_around_stamps(paragraphs: &[&str]) -> Vec<bool> {
+    marks(paragraphs, false)
+}
+
+fn marks(paragraphs: &[&str], stamps: bool) -> Vec<bool> {
     let mut marks: Vec<bool> = paragraphs
         .iter()
         .enumerate()
@@ -41,6 +54,8 @@ pub fn mark_boilerplate(paragraphs: &[&str]) -> Vec<bool> {
             is_furniture(paragraph)
                 || (i < MASTHEAD_WITHIN && is_masthead(paragraph))
                 || (is_tag_line(paragraph) && !continues_a_sentence(paragraphs, i))
+                || (stamps && is_date_stamp(paragraph))
+                || (i + AUTHOR_NOTE_WITHIN >= paragraphs.len() && is_author_note(paragraph))
         })
         .collect();
     mark_teased_headlines(paragraphs, &mut marks);
@@ -66,6 +81,8 @@ fn is_furniture(paragraph: &str) -> bool {
         || is_byline(paragraph)
         || is_breadcrumb(paragraph)
         || is_reading_meta(paragraph)
+        || is_tag_list(paragraph)
+        || is_promotion(paragraph)
 }
 
 /// A label about the page rather than the story: reading time or view counts ("Lesezeit: ca.
@@ -390,7 +407,19 @@ fn is_advertising_label(paragraph: &str) -> bool {
 
 /// A paragraph that is nothing but a link or button label: "Exit mobile version", "Share this".
 fn is_page_control(paragraph: &str) -> bool {
-    const CONTROLS: [&str; 20] = [
+    const CONTROLS: [&str; 32] = [
+        "subscribe",
+        "download",
+        "sign in",
+        "be the first to know",
+        "about the author",
+        "über den autor",
+        "über die autorin",
+        "über den author",
+        "à propos de l'auteur",
+        "sobre el autor",
+        "geschrieben von",
+        "zum seitenanfang",
         "exit mobile version",
         "share this",
         "share this article",
@@ -513,6 +542,151 @@ fn is_photo_credit(paragraph: &str) -> bool {
         || text.ends_with("getty images")
 }
 
+/// A date stamp standing as a paragraph: "Updated 7:12 am PDT, Wednesday, May 6, 2020",
+/// "Publié le jeudi 24 décembre 2020 à 07h47", "30.11.2020 18:14", "Posted: Oct 6, 2020 / 03:38
+/// PM MDT". It is short and holds a day with its year (a month name, or a numeric day such as
+/// `30.11.2020`), and every other word is a figure, a time, a zone, a weekday or a stamp label.
+/// One word of anything else ("Updated guidance was published on May 6, 2020") keeps it text.
+fn is_date_stamp(paragraph: &str) -> bool {
+    const LABELS: [&str; 50] = [
+        "updated",
+        "update",
+        "published",
+        "posted",
+        "last",
+        "modified",
+        "first",
+        "date",
+        "on",
+        "at",
+        "am",
+        "pm",
+        "a.m",
+        "p.m",
+        "uhr",
+        "um",
+        "veröffentlicht",
+        "aktualisiert",
+        "editiert",
+        "zuletzt",
+        "stand",
+        "publié",
+        "publiée",
+        "mis",
+        "à",
+        "jour",
+        "le",
+        "de",
+        "del",
+        "el",
+        "publicado",
+        "actualizado",
+        "atualizado",
+        "em",
+        "pubblicato",
+        "aggiornato",
+        "il",
+        "alle",
+        "ore",
+        "입력",
+        "수정",
+        "the",
+        "ultimo",
+        "aggiornamento",
+        "letzte",
+        "aktualisierung",
+        "erstveröffentlichung",
+        "dernière",
+        "son",
+        "güncelleme",
+    ];
+    const WEEKDAYS: [&str; 42] = [
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "mon",
+        "tue",
+        "tues",
+        "wed",
+        "thu",
+        "thur",
+        "thurs",
+        "fri",
+        "sat",
+        "sun",
+        "montag",
+        "dienstag",
+        "mittwoch",
+        "donnerstag",
+        "freitag",
+        "samstag",
+        "sonntag",
+        "lundi",
+        "mardi",
+        "mercredi",
+        "jeudi",
+        "vendredi",
+        "samedi",
+        "dimanche",
+        "lunes",
+        "martes",
+        "miércoles",
+        "jueves",
+        "viernes",
+        "sábado",
+        "domingo",
+        "lunedì",
+        "martedì",
+        "venerdì",
+        "sabato",
+    ];
+    const ZONES: [&str; 22] = [
+        "gmt", "utc", "bst", "cet", "cest", "msk", "est", "edt", "pst", "pdt", "et", "pt", "ct",
+        "cst", "cdt", "mt", "mst", "mdt", "ist", "jst", "kst", "aest",
+    ];
+    if !is_short(paragraph, CUE_MAX_WORDS) || !paragraph.contains(|c: char| c.is_ascii_digit()) {
+        return false;
+    }
+    let mut has_year = false;
+    let mut has_day = false;
+    for token in paragraph
+        .split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '/' | '·' | '•' | '–' | '—'))
+        .map(|t| t.trim_matches(|c: char| matches!(c, ':' | '(' | ')' | '-' | '.')))
+        .filter(|t| !t.is_empty())
+    {
+        let lower = token.to_lowercase();
+        let figures = token.trim_end_matches(|c: char| c.is_alphabetic());
+        let suffix = &lower[figures.len()..];
+        if !figures.is_empty()
+            && figures
+                .chars()
+                .all(|c| c.is_ascii_digit() || matches!(c, '.' | ':' | '-' | 'h'))
+            && ["", "h", "am", "pm", "st", "nd", "rd", "th", "uhr"].contains(&suffix)
+        {
+            let numbers: Vec<&str> = figures
+                .split(['.', '-'])
+                .filter(|n| !n.is_empty())
+                .collect();
+            let is_year = |n: &&str| n.len() == 4 && (n.starts_with("19") || n.starts_with("20"));
+            has_year |= numbers.iter().any(is_year);
+            // A numeric day: day, month and year in one word ("30.11.2020", "2020-11-30").
+            has_day |= numbers.len() == 3 && numbers.iter().any(is_year);
+        } else if super::page_dates::month_number(&lower).is_some() {
+            has_day = true;
+        } else if !(LABELS.contains(&lower.as_str())
+            || WEEKDAYS.contains(&lower.as_str())
+            || ZONES.contains(&lower.as_str()))
+        {
+            return false;
+        }
+    }
+    has_year && has_day
+}
+
 /// A picture caption carrying the outlet's dated stamp: "... - Outlet, 1920, 25.01.2022".
 fn is_dated_stamp(paragraph: &str) -> bool {
     Stamp::parse(paragraph).is_some_and(|stamp| stamp.date.is_some())
@@ -578,6 +752,130 @@ fn is_site_tagline(paragraph: &str) -> bool {
         "download our app",
     ];
     is_short(paragraph, CUE_MAX_WORDS) && contains_any(&normalized(paragraph), &CUES)
+}
+
+/// A list of the page's tags or categories under its label: "Tags: Eigentum, Facebook, Open
+/// Source", "Schlagwörter: Überwachung, Bonn", "Filed under: Politics", or the label alone
+/// ("Themen:", "Categories"). The label must stand alone or end in a colon, and the list is
+/// short and is no sentence, so "Tags are fitted to each bird." and "Themen wie Klimaschutz
+/// spielten kaum eine Rolle." stay text.
+fn is_tag_list(paragraph: &str) -> bool {
+    const LABELS: [&str; 24] = [
+        "tags",
+        "tag",
+        "tagged",
+        "tagged with",
+        "filed under",
+        "topics",
+        "category",
+        "categories",
+        "schlagwörter",
+        "schlagworte",
+        "stichwörter",
+        "stichworte",
+        "themen",
+        "kategorie",
+        "kategorien",
+        "étiquettes",
+        "mots-clés",
+        "mots clés",
+        "catégories",
+        "etiquetas",
+        "temas",
+        "categorías",
+        "argomenti",
+        "categorie",
+    ];
+    if !is_short(paragraph, CUE_MAX_WORDS) || paragraph.ends_with(['.', '!', '?']) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    LABELS.iter().any(|label| {
+        text.strip_prefix(label).is_some_and(|rest| {
+            let rest = rest.trim_start();
+            rest.is_empty() || rest.starts_with(':')
+        })
+    })
+}
+
+/// The site promoting itself: its app ("Click here to get the Fox News app", "Download the
+/// … app") or its channels ("Follow us on …", "Folge uns auf Facebook", "Подписывайтесь на
+/// наш канал"). Short, and the invitation opens the paragraph (or the app is named with a
+/// download verb), so "Downloads of the app doubled, the company said." stays text.
+fn is_promotion(paragraph: &str) -> bool {
+    const FOLLOW: [&str; 10] = [
+        "follow us",
+        "follow our",
+        "folge uns",
+        "folgen sie uns",
+        "suivez-nous",
+        "síguenos",
+        "seguici",
+        "siga-nos",
+        "подписывайтесь",
+        "подпишитесь",
+    ];
+    const DOWNLOAD: [&str; 9] = [
+        "download ",
+        "get the ",
+        "get our ",
+        "click here",
+        "install ",
+        "jetzt die ",
+        "téléchargez ",
+        "descarga ",
+        "scarica ",
+    ];
+    if !is_short(paragraph, 15) {
+        return false;
+    }
+    let text = normalized(paragraph);
+    let names_app = text
+        .split(|c: char| !c.is_alphanumeric())
+        .any(|w| w == "app" || w == "apps");
+    FOLLOW.iter().any(|cue| text.starts_with(cue))
+        || (names_app && DOWNLOAD.iter().any(|cue| text.starts_with(cue)))
+}
+
+/// A note about the author at the end of an article: "Paul Steinhauser is a politics reporter
+/// based in New Hampshire." A name of two to four capitalised words, "is a(n)" and, within a
+/// few words, a writer's role. The caller asks only of the last paragraphs.
+fn is_author_note(paragraph: &str) -> bool {
+    const ROLES: [&str; 12] = [
+        "reporter",
+        "correspondent",
+        "writer",
+        "editor",
+        "journalist",
+        "columnist",
+        "contributor",
+        "redakteur",
+        "journalistin",
+        "korrespondent",
+        "autor",
+        "autorin",
+    ];
+    if !is_short(paragraph, 40) {
+        return false;
+    }
+    let words: Vec<&str> = paragraph.split_whitespace().collect();
+    let Some(is) = words.iter().position(|w| *w == "is" || *w == "ist") else {
+        return false;
+    };
+    let named = (2..=4).contains(&is) && words[..is].iter().all(|w| starts_uppercase(w));
+    let article = words
+        .get(is + 1)
+        .is_some_and(|w| matches!(*w, "a" | "an" | "ein" | "eine"));
+    let role = words
+        .iter()
+        .skip(is + 2)
+        .take(5)
+        .any(|w| ROLES.contains(&w.trim_end_matches([',', '.']).to_lowercase().as_str()));
+    named && article && role
+}
+
+fn starts_uppercase(word: &str) -> bool {
+    word.chars().next().is_some_and(char::is_uppercase)
 }
 
 /// A lone lower-case tag such as "lavrov" or "russia, nato": no capital, no sentence, no digits.
@@ -920,6 +1218,116 @@ mod tests {
             "He asked readers to continue reading the report before they judge it.",
         ] {
             assert!(!is_furniture(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn date_stamps_standing_as_paragraphs_are_furniture() {
+        for stamp in [
+            "Updated 7:12 am PDT, Wednesday, May 6, 2020",
+            "Publié le jeudi 24 Décembre 2020 à 07h47",
+            "Posted: Oct 6, 2020 / 03:38 PM MDT / Updated: Oct 6, 2020 / 03:38 PM MDT",
+            "30.11.2020 18:14",
+            "Last Updated: September 24, 2020, 9:27 PM IST",
+            "16:23, Thu, Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023",
+            "Veröffentlicht am 12. November 2015 / 13:48 Uhr",
+            "Published: Sept. 8, 2020 at 9:22 a.m. ET",
+            "Ultimo aggiornamento: 30 Settembre 2020",
+            "30.11.2020 18:14 | Son Güncelleme: 30.11.2020 18:14",
+        ] {
+            assert!(is_marked(stamp), "{stamp}");
+        }
+        for line in [
+            "Updated guidance was published on May 6, 2020.",
+            "On May 6, 2020, the council voted to close the park.",
+            "Am 12. November 2015 um 13:48 Uhr fiel der Strom aus.",
+            "Published in 2020, the report found 30 faults.",
+            "The 2020 budget: 12.5 billion",
+            "Monday, 9:30 am: doors open",
+        ] {
+            assert!(!is_marked(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn a_stamp_is_not_searched_but_still_dates_the_article() {
+        let paragraphs = [
+            "Title of the story",
+            "Wednesday, May 6, 2020",
+            "The council met.",
+        ];
+        assert_eq!(marked(&paragraphs), vec!["Wednesday, May 6, 2020"]);
+        assert_eq!(mark_furniture_around_stamps(&paragraphs), vec![false; 3]);
+        assert_eq!(
+            super::super::dates::find_date(&paragraphs),
+            NaiveDate::from_ymd_opt(2020, 5, 6)
+        );
+    }
+
+    #[test]
+    fn tag_and_category_lists_are_furniture() {
+        for list in [
+            "Tags: Eigentum, Facebook, Open Source",
+            "Schlagwörter: Greenwashing Kleidung Konsum News Promis",
+            "Tags:Uncategorized",
+            "Filed under: Politics, Europe",
+            "Themen:",
+            "Categories",
+        ] {
+            assert!(is_marked(list), "{list}");
+        }
+        for line in [
+            "Tags are fitted to each bird before it is released.",
+            "Themen wie Klimaschutz spielten kaum eine Rolle.",
+            "Topics: what the committee will discuss on Monday.",
+            "Categories of risk were set out in the report",
+            "Tag der offenen Tür",
+        ] {
+            assert!(!is_marked(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn the_site_promoting_its_app_and_channels_is_furniture() {
+        for promotion in [
+            "CLICK HERE TO GET THE FOX NEWS APP",
+            "Download the Daily Planet app for the latest news",
+            "Folge uns auf Facebook | Instagram",
+            "Follow our full coverage of the coronavirus pandemic here.",
+            "Подписывайтесь на наш канал:",
+            "Subscribe",
+        ] {
+            assert!(is_marked(promotion), "{promotion}");
+        }
+        for line in [
+            "Downloads of the app doubled in March, the company said.",
+            "Users who download the app are asked for their location.",
+            "Police said they would follow up on every report.",
+            "Get the vaccine as soon as you can, the minister said.",
+        ] {
+            assert!(!is_marked(line), "{line}");
+        }
+    }
+
+    #[test]
+    fn an_authors_note_at_the_end_is_furniture_and_only_there() {
+        let note = "Paul Steinhauser is a politics reporter based in New Hampshire.";
+        let article = [
+            "Title",
+            "The debate ran for two hours.",
+            "Both said they had won.",
+            note,
+        ];
+        assert_eq!(marked(&article), vec![note]);
+        let mut long = vec!["Title", note];
+        long.extend(["The debate ran for two hours."; 5]);
+        assert!(marked(&long).is_empty());
+        for line in [
+            "The suspect is a former reporter, police said.",
+            "Anna Meyer is a nurse who has worked in the ward for years.",
+            "Her brother is a journalist.",
+        ] {
+            assert!(!is_author_note(line), "{line}");
         }
     }
 

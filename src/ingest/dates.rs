@@ -38,7 +38,7 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Finds the publication date of an article from its paragraphs (title included), or `None`.
 pub fn find_date(paragraphs: &[&str]) -> Option<NaiveDate> {
-    let boilerplate = boilerplate::mark_boilerplate(paragraphs);
+    let boilerplate = boilerplate::mark_furniture_around_stamps(paragraphs);
     // The top of the article beats dates met later (a reader comment's "Posted on ...").
     let labelled = publication_line_date(paragraphs);
     let dateline = dateline_date(paragraphs, &boilerplate);

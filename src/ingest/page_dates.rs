@@ -1454,8 +1454,8 @@ static MONTH_INDEX: LazyLock<HashMap<String, i64>> = LazyLock::new(|| {
     index
 });
 
-/// The month a word names, in any language of [`MONTHS`].
-fn month_number(word: &str) -> Option<i64> {
+/// The month a word names, in any language of [`MONTHS`] (full stop and case aside).
+pub(super) fn month_number(word: &str) -> Option<i64> {
     let word = word.trim_end_matches('.').to_lowercase();
     MONTH_INDEX.get(&word).copied()
 }

@@ -46,7 +46,7 @@ pub fn find_source(paragraphs: &[&str]) -> Option<String> {
 fn lead_paragraphs<'a>(paragraphs: &[&'a str]) -> Vec<&'a str> {
     paragraphs
         .iter()
-        .zip(boilerplate::mark_boilerplate(paragraphs))
+        .zip(boilerplate::mark_furniture_around_stamps(paragraphs))
         .filter(|(_, is_boilerplate)| !is_boilerplate)
         .map(|(paragraph, _)| *paragraph)
         .take(LEAD_PARAGRAPHS)
