@@ -189,3 +189,27 @@ pub struct StoredPassage {
     pub date_origin: Origin,
     pub url: Option<String>,
 }
+
+impl StoredPassage {
+    /// `passage` of `article` as the index stores it: the passage with its article's title,
+    /// source, date and URL (cloned).
+    pub fn of(article: &Article, passage: &Passage) -> StoredPassage {
+        StoredPassage {
+            article_id: article.id.clone(),
+            paragraph: passage.paragraph,
+            start: passage.start,
+            end: passage.end,
+            kind: passage.kind,
+            title: article.title.clone(),
+            text: passage.text.clone(),
+            speaker: passage.speaker.clone(),
+            speaker_kind: passage.speaker_kind,
+            evidence: passage.evidence.clone(),
+            source: article.source.clone(),
+            source_origin: article.source_origin,
+            date: article.date,
+            date_origin: article.date_origin,
+            url: article.url.clone(),
+        }
+    }
+}

@@ -395,23 +395,7 @@ fn statement_passages(prepared: &[Prepared]) -> Vec<StoredPassage> {
                     p.speaker.is_some()
                         && matches!(p.kind, PassageKind::Quote | PassageKind::Reported)
                 })
-                .map(move |p| StoredPassage {
-                    article_id: article.id.clone(),
-                    paragraph: p.paragraph,
-                    start: p.start,
-                    end: p.end,
-                    kind: p.kind,
-                    title: article.title.clone(),
-                    text: p.text.clone(),
-                    speaker: p.speaker.clone(),
-                    speaker_kind: p.speaker_kind,
-                    evidence: p.evidence.clone(),
-                    source: article.source.clone(),
-                    source_origin: article.source_origin,
-                    date: article.date,
-                    date_origin: article.date_origin,
-                    url: article.url.clone(),
-                })
+                .map(move |p| StoredPassage::of(article, p))
         })
         .inspect(|p| debug_assert!(crate::statements::is_statement(p)))
         .collect()

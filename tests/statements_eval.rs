@@ -49,29 +49,10 @@ fn repo() -> PathBuf {
 fn stored(inputs: &[PathBuf]) -> Vec<StoredPassage> {
     let (articles, _) =
         pipeline::attribute_collection(inputs, &Options::default()).expect("the collection reads");
-    let mut out = Vec::new();
-    for (article, passages) in articles {
-        for p in passages {
-            out.push(StoredPassage {
-                article_id: article.id.clone(),
-                paragraph: p.paragraph,
-                start: p.start,
-                end: p.end,
-                kind: p.kind,
-                title: article.title.clone(),
-                text: p.text,
-                speaker: p.speaker,
-                speaker_kind: p.speaker_kind,
-                evidence: p.evidence,
-                source: article.source.clone(),
-                source_origin: article.source_origin,
-                date: article.date,
-                date_origin: article.date_origin,
-                url: article.url.clone(),
-            });
-        }
-    }
-    out
+    articles
+        .iter()
+        .flat_map(|(article, passages)| passages.iter().map(|p| StoredPassage::of(article, p)))
+        .collect()
 }
 
 struct GoldPair {

@@ -276,7 +276,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     if is_noun_too(verb) && tokens.get(i + 1).is_some_and(starts_noun_phrase_rest) {
         return false;
     }
-    if !tag && !introduces_words(tokens, i) {
+    if !tag && !introduces_words(tokens, i, verb) {
         return false;
     }
     if is_weak(verb) && !tag {
@@ -297,17 +297,13 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
 }
 
 /// `He continued, "..."` reports speech; `Cruz continued his romp` does not: a verb that
-/// reports only when words follow it (a comma, a colon or a quotation mark).
-pub fn introduces_words(tokens: &[Token], verb: usize) -> bool {
-    if !matches!(
-        tokens[verb].lower().as_str(),
-        "continue" | "continues" | "continued"
-    ) {
-        return true;
-    }
-    tokens
-        .get(verb + 1)
-        .is_some_and(|next| next.quoted || next.is_punct(',') || next.is_punct(':'))
+/// reports only when words follow it (a comma, a colon or a quotation mark). `verb` is the
+/// lower-case word at `at`.
+pub fn introduces_words(tokens: &[Token], at: usize, verb: &str) -> bool {
+    !matches!(verb, "continue" | "continues" | "continued")
+        || tokens
+            .get(at + 1)
+            .is_some_and(|next| next.quoted || next.is_punct(',') || next.is_punct(':'))
 }
 
 /// `..., the Financial Times has reported.`: a weak verb closing the sentence reports the

@@ -264,7 +264,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         let progressive = matches!(previous_lower.as_str(), "is" | "are" | "was" | "were")
             && lower.ends_with("ing");
         // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
-        if after_auxiliary(tokens, i - 1) && reports_as_base(&lower) {
+        if after_auxiliary(tokens, i - 1, &previous_lower) && reports_as_base(&lower) {
             attributed = attributed.or(Some(i - 1));
             continue;
         }
@@ -295,7 +295,9 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             }
             continue;
         }
-        if is_speech_verb_form(&lower) && is_finite_form(&lower) && introduces_words(tokens, i - 1)
+        if is_speech_verb_form(&lower)
+            && is_finite_form(&lower)
+            && introduces_words(tokens, i - 1, &lower)
         {
             return Some((i - 1, Reports::Speech));
         }
@@ -311,20 +313,22 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
 }
 
 /// The word at `at` follows `did`, `does`, `would`, `will` or `could`, with `not` between or
-/// fused (`didn't`), right after the subject's phrase.
-fn after_auxiliary(tokens: &[Token], at: usize) -> bool {
-    let mut k = at;
-    if k > 0 && tokens[k - 1].lower() == "not" {
-        k -= 1;
-    }
-    k.checked_sub(1).is_some_and(|aux| {
-        let aux = tokens[aux].lower();
-        let aux = aux.trim_end_matches("n't").trim_end_matches("n’t");
+/// fused (`didn't`), right after the subject's phrase. `previous_lower` is the word before
+/// `at` in lower case, which the caller already has.
+fn after_auxiliary(tokens: &[Token], at: usize, previous_lower: &str) -> bool {
+    let is_auxiliary = |word: &str| {
+        let word = word.trim_end_matches("n't").trim_end_matches("n’t");
         matches!(
-            aux,
+            word,
             "did" | "does" | "do" | "would" | "wo" | "will" | "could" | "ca" | "can"
         )
-    })
+    };
+    if previous_lower == "not" {
+        at.checked_sub(2)
+            .is_some_and(|aux| is_auxiliary(&tokens[aux].lower()))
+    } else {
+        is_auxiliary(previous_lower)
+    }
 }
 
 /// A base form whose finite forms report speech or that the corpus often cites
