@@ -488,3 +488,35 @@ fn a_stance_is_found_by_speaker_but_not_as_a_quote() {
     }
     assert_eq!(quotes["total"], 1);
 }
+
+#[test]
+fn a_weak_cue_gives_a_named_person_a_stance_but_not_a_place() {
+    // The corpus-learned cue "bemoaned" holds for a person named in full, never for a place.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Harbour vote\n\nSenator Maria Ramos bemoaned the harbour deal on Monday.\n\n\
+         California bemoaned the harbour tax as well.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    let found = search(&dir, &["harbour", "--index", "idx"]);
+    let speakers: Vec<(&str, &str)> = found["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| {
+            (
+                h["speaker"].as_str().unwrap_or("none"),
+                h["kind"].as_str().unwrap(),
+            )
+        })
+        .collect();
+    assert!(
+        speakers.contains(&("Maria Ramos", "stance")),
+        "{speakers:?}"
+    );
+    assert!(
+        !speakers.iter().any(|(s, _)| s.contains("California")),
+        "{speakers:?}"
+    );
+}
