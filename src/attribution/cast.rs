@@ -613,6 +613,16 @@ mod tests {
     }
 
     #[test]
+    fn two_people_joined_by_and_are_two_people() {
+        let cast =
+            cast_of("Hillary Clinton and Bernie Sanders met voters. Marks and Spencer fell.");
+        let names: Vec<String> = cast.people.iter().map(|p| p.name.display()).collect();
+        assert!(names.contains(&"Bernie Sanders".to_string()), "{names:?}");
+        assert!(names.contains(&"Hillary Clinton".to_string()), "{names:?}");
+        assert!(!names.iter().any(|n| n.contains("Spencer")), "{names:?}");
+    }
+
+    #[test]
     fn pronouns_follow_gender() {
         let cast = cast_of("Mr Tom Lee and Ms Sara Dunn met.");
         let mut salience = Salience::default();

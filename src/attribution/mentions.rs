@@ -202,6 +202,7 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         {
             start -= 1;
         } else if is_run_connector(prev.text)
+            && !opens_second_person(tokens, prev, start, end)
             && start >= 2
             && in_run(&tokens[start - 2])
             && tokens[start - 2].is_capitalized()
@@ -216,6 +217,16 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         start += 1;
     }
     start
+}
+
+/// `Hillary Clinton and Bernie Sanders`: after `and`, a known forename followed by another
+/// capitalised word opens a second person, so the run stops there. `Marks and Spencer` and
+/// `Procter and Gamble` go on: one word after `and` is part of a firm's name.
+fn opens_second_person(tokens: &[Token], connector: &Token, start: usize, end: usize) -> bool {
+    connector.text == "and"
+        && start < end
+        && forename_gender(tokens[start].text) != Gender::Unknown
+        && tokens[start + 1].is_capitalized()
 }
 
 /// The capitalised run that starts at token `start`: its last index.
