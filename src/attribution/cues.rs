@@ -251,11 +251,24 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
                 | "her"
                 | "its"
                 | "their"
+                | "our"
+                | "my"
+                | "your"
                 | "this"
                 | "that"
         )
     };
-    if first.is_some_and(blocked) {
+    // "Trump's remarks about ...": after a possessive the word is a noun; but "he's said"
+    // is "he has said".
+    let after_possessive = i > 0 && tokens[i - 1].is_possessive() && {
+        let owner = tokens[i - 1].lower();
+        let owner = owner.trim_end_matches("'s").trim_end_matches("’s");
+        !matches!(
+            owner,
+            "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
+        )
+    };
+    if first.is_some_and(blocked) || after_possessive {
         return false;
     }
     if previous.get(1).is_some_and(|w| {
@@ -961,6 +974,16 @@ mod tests {
         );
         assert_eq!(speaker("\"We are ready,\" said Mr Smith."), "Mr Smith");
         assert_eq!(speaker("“Fine,” the envoy added."), "envoy");
+    }
+
+    #[test]
+    fn a_noun_after_a_possessive_is_no_verb() {
+        assert_eq!(
+            speaker("Trump's remarks about a judge were \"the definition of a racist comment,\" Mr. Ryan said."),
+            "Mr Ryan"
+        );
+        // "he's" is "he has", not a possessive.
+        assert!(cue("He's said the deal was off.").is_some());
     }
 
     #[test]
