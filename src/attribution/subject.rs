@@ -127,9 +127,9 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
     if first.quoted {
         return None;
     }
-    let mut at = 0;
+    let mut at = dateline_end(tokens).unwrap_or(0);
     if matches!(
-        first.lower().as_str(),
+        tokens.get(at)?.lower().as_str(),
         "but" | "and" | "yet" | "still" | "meanwhile" | "later" | "then" | "now"
     ) {
         at += 1;
@@ -156,6 +156,37 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
         }
     }
     Some(at)
+}
+
+/// How far (in tokens) a dateline may run before its dash.
+const DATELINE_REACH: usize = 14;
+
+/// `WASHINGTON (AP) —`, `NEW YORK, Nov. 19 (UPI) —`, `Dec 29 (Reuters) -`: a wire story's
+/// dateline names a place, a date and an agency before a dash, never the subject. It is
+/// capitalised words, numbers and punctuation only, with an agency in brackets or a place in
+/// capitals (`FBI Director James Comey —` is a subject: its capitals go on in mixed case).
+/// Gives the index of the first token after the dash.
+fn dateline_end(tokens: &[Token]) -> Option<usize> {
+    let dash = tokens
+        .iter()
+        .take(DATELINE_REACH)
+        .position(|t| matches!(t.text, "-" | "–" | "—" | "--"))?;
+    let before = &tokens[..dash];
+    let plain = before.iter().all(|t| {
+        !t.quoted
+            && (!t.is_word() || t.is_capitalized() || t.text.chars().all(|c| c.is_ascii_digit()))
+    });
+    let agency = before.iter().any(|t| t.is_punct('('));
+    let all_caps = |t: &Token| {
+        t.is_word()
+            && t.text.chars().all(|c| !c.is_lowercase())
+            && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
+    };
+    let place = before
+        .first()
+        .is_some_and(|t| all_caps(t) && t.text.len() >= 4)
+        && before.get(1).is_none_or(|t| !t.is_word() || all_caps(t));
+    (dash > 0 && plain && (agency || place)).then_some(dash + 1)
 }
 
 /// Words that open an introductory phrase rather than a subject.
@@ -400,6 +431,27 @@ mod tests {
         assert_eq!(
             speaker(text).map(|(n, _)| n).as_deref(),
             Some("Chuck Grassley")
+        );
+    }
+
+    #[test]
+    fn a_wire_dateline_is_not_the_subject() {
+        for text in [
+            "Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton on Tuesday said that it is genocide.",
+            "NEW YORK, Nov. 19 (UPI) — Hillary Clinton on Thursday said that she would fight.",
+            "WASHINGTON — Hillary Clinton on Thursday said that she would fight.",
+        ] {
+            assert_eq!(
+                speaker(text).map(|(n, _)| n).as_deref(),
+                Some("Hillary Clinton"),
+                "{text}"
+            );
+        }
+        // Capitals that go on in mixed case are a subject, not a place.
+        let text = "FBI Director James Comey — a Republican — on Tuesday said it was closed.";
+        assert_eq!(
+            speaker(text).map(|(n, _)| n).as_deref(),
+            Some("James Comey")
         );
     }
 
