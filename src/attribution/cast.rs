@@ -8,7 +8,7 @@
 //! that "he", "the diplomat" or "it" resolve to the most recent compatible entity. Roles and
 //! people never leak from one article to another.
 
-use super::lexicon::{is_generic_role_head, is_place, Gender};
+use super::lexicon::{forename_gender, is_generic_role_head, is_place, Gender};
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
 use super::tokens::{tokenize, Token};
@@ -117,7 +117,8 @@ impl Cast {
             }
             match phrase_before(tokens, end) {
                 Some((Mention::Person { name, role }, _))
-                    if self.by_surname(&name.surname).is_empty() =>
+                    if self.by_surname(&name.surname).is_empty()
+                        && self.is_headline_name(&name) =>
                 {
                     self.add_person(name, role);
                 }
@@ -125,6 +126,23 @@ impl Cast {
                 _ => {}
             }
         }
+    }
+
+    /// In a title-case headline every word is capitalised, so capitalised words make a name
+    /// only with a title, or with given names that are known forenames (or initials) the body
+    /// never writes in lower case: "Mr. Perez" and "Thomas Perez", not "Understated Perez",
+    /// "Thomas Perez Raises" or "Will Sanders Come Down" (the body writes "will").
+    fn is_headline_name(&self, name: &PersonName) -> bool {
+        let forename = |given: &String| {
+            let initial = given.trim_end_matches('.').chars().count() == 1;
+            initial
+                || forename_gender(given) != Gender::Unknown
+                    && !self.common_words.contains(&given.to_lowercase())
+        };
+        if name.title.is_some() {
+            return true;
+        }
+        !name.given.is_empty() && name.given.iter().all(forename)
     }
 
     fn learn_tokens(&mut self, tokens: &[Token]) {
@@ -610,6 +628,17 @@ mod tests {
             .find(|p| p.name.surname == "Koski")
             .expect("Koski");
         assert!(koski.roles.iter().any(|r| r.key() == "trade minister"));
+    }
+
+    #[test]
+    fn a_headline_name_needs_a_title_or_a_forename() {
+        let names = |headline: &str| -> Vec<String> {
+            let cast = Cast::learn([headline, "Perez said he will fight on."]);
+            cast.people.iter().map(|p| p.name.display()).collect()
+        };
+        assert!(names("Understated Perez Raises Profile").is_empty());
+        assert!(names("Will Perez Come Down To Earth?").is_empty());
+        assert_eq!(names("Thomas Perez Raises Profile"), ["Thomas Perez"]);
     }
 
     #[test]
