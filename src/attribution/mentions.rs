@@ -847,6 +847,23 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
                 return Some(found);
             }
         }
+        // "American Bridge President Jessica Mackler": a capitalised office after the
+        // organisation, then the name.
+        let office = tokens.get(end + 1).is_some_and(|t| {
+            t.is_capitalized()
+                && !t.quoted
+                && (title_gender(t.text).is_some() || is_role_word(t.text))
+        });
+        if office
+            && tokens
+                .get(end + 2)
+                .is_some_and(|t| t.is_capitalized() && !t.quoted)
+        {
+            let name_end = run_end_after(tokens, end + 1);
+            if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
+                return Some((person, name_end));
+            }
+        }
         // "Bank of England deputy governor Rachel Lomax": an organisation, its office, a name.
         if let Some(name_end) = name_after_role_words(tokens, end + 1) {
             if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
@@ -973,6 +990,20 @@ mod tests {
             }
             _ => None,
         }
+    }
+
+    #[test]
+    fn an_organisation_its_capitalised_office_and_a_name() {
+        let tokens = tokenize(
+            "American Bridge President Jessica Mackler issued a statement.",
+            &[],
+        );
+        let (m, end) = phrase_after(&tokens, 0).expect("a phrase");
+        assert_eq!(end, 4);
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Jessica Mackler")
+        );
     }
 
     #[test]
