@@ -188,7 +188,7 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             // sentence would.
             let after_connective = inside.len() > 1
                 && inside[0].is_word()
-                && matches!(inside[0].lower().as_str(), "but" | "and" | "yet" | "still")
+                && matches!(inside[0].lower(), "but" | "and" | "yet" | "still")
                 && inside[1].quoted;
             let quote_led = after_connective
                 || scan
@@ -401,10 +401,8 @@ fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Spe
         let lower = verb.lower();
         let verb_follows = verb.is_word()
             && verb.is_lowercase()
-            && (matches!(
-                lower.as_str(),
-                "was" | "is" | "has" | "had" | "will" | "would"
-            ) || super::cues::is_speech_verb_form(&lower)
+            && (matches!(lower, "was" | "is" | "has" | "had" | "will" | "would")
+                || super::cues::is_speech_verb_form(&lower)
                 || (lower.ends_with("ed") && lower.len() > 4));
         if !name_ends || !verb_follows {
             return None;
@@ -469,16 +467,12 @@ fn spokes_gender(unit: &Unit, tokens: &[Token], cue: &Cue) -> Option<Gender> {
         .iter()
         .filter(|t| unit.range.contains(&t.start) && t.end <= cue.end && !t.quoted)
         .collect();
-    before
-        .iter()
-        .rev()
-        .take(12)
-        .find_map(|t| match t.lower().as_str() {
-            "spokesman" => Some(Gender::Male),
-            "spokeswoman" => Some(Gender::Female),
-            "spokesperson" => Some(Gender::Unknown),
-            _ => None,
-        })
+    before.iter().rev().take(12).find_map(|t| match t.lower() {
+        "spokesman" => Some(Gender::Male),
+        "spokeswoman" => Some(Gender::Female),
+        "spokesperson" => Some(Gender::Unknown),
+        _ => None,
+    })
 }
 
 /// The text that makes a cue, from the paragraph's tokens.
@@ -540,7 +534,7 @@ fn narration_subject(
         if i == 0 && is_sentence_connective(&token.lower()) {
             continue;
         }
-        let pronoun = matches!(token.lower().as_str(), "he" | "she");
+        let pronoun = matches!(token.lower(), "he" | "she");
         let ends_phrase = pronoun
             || token.is_word()
                 && inside
@@ -601,7 +595,7 @@ fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
         let (mention, start) = phrase_before(&inside, i - 1)?;
         let cause = inside.get(start.checked_sub(1)?)?.lower();
         let causative = matches!(
-            cause.as_str(),
+            cause,
             "prompted" | "prompting" | "led" | "leading" | "forced" | "forcing" | "caused"
         );
         let speaks = matches!(
@@ -633,7 +627,7 @@ fn share_subject(units: &mut [Unit], tokens: &[Token], cast: &Cast) {
         let (Some(first), Some(second)) = (words.next(), words.next()) else {
             continue;
         };
-        let conjunction = matches!(first.lower().as_str(), "but" | "and" | "yet");
+        let conjunction = matches!(first.lower(), "but" | "and" | "yet");
         let past_verb = second.is_lowercase()
             && super::cues::is_speech_verb_form(second.text)
             && (second.text.ends_with("ed") || matches!(second.text, "said" | "told" | "wrote"));
@@ -678,28 +672,25 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         // "X agreed ... but added that ...": a second verb of the same subject.
         let coordinated = super::cues::is_speech_verb_form(&lower)
             && !before.quoted
-            && matches!(before_lower.as_str(), "and" | "but");
+            && matches!(before_lower, "and" | "but");
         if token.quoted || !(is_speech_participle(&lower) || coordinated) {
             return None;
         }
         // "adding to his wins", "added to her lead": adding to a tally is no speech.
         let next_is_to = inside.get(i + 1).is_some_and(|n| n.lower() == "to");
-        if matches!(lower.as_str(), "adding" | "added" | "adds") && next_is_to {
+        if matches!(lower, "adding" | "added" | "adds") && next_is_to {
             return None;
         }
         // `on the spot – saying`, `by saying`, `while saying`: the subject's own words.
         let linked = !before.quoted
             && (matches!(before.text, "-" | "–" | "—" | "--")
-                || matches!(before_lower.as_str(), "by" | "while" | "when"));
+                || matches!(before_lower, "by" | "while" | "when"));
         let attached = coordinated
             || linked
             || (before.is_punct(',') && !before.quoted)
             || closes_quotation_with_comma(&inside[..i])
             || bare_participle(before, &lower)
-            || matches!(
-                before_lower.as_str(),
-                "was" | "is" | "were" | "are" | "been"
-            );
+            || matches!(before_lower, "was" | "is" | "were" | "are" | "been");
         attached.then_some(token.text)
     })
 }
@@ -742,7 +733,7 @@ fn bare_participle(before: &Token, participle: &str) -> bool {
         && before.is_lowercase()
         && !is_preposition(&word)
         && !matches!(
-            word.as_str(),
+            word,
             "report"
                 | "reports"
                 | "statement"

@@ -98,7 +98,8 @@ impl Cast {
     /// weighs before a lone unknown capitalised word may speak.
     fn learn_common_words(&mut self, tokens: &[Token]) {
         let lower = tokens.iter().filter(|t| t.is_word() && t.is_lowercase());
-        self.common_words.extend(lower.map(Token::lower));
+        self.common_words
+            .extend(lower.map(|t| t.lower().to_string()));
     }
 
     /// A lone capitalised word the cast does not know names an organisation only when the

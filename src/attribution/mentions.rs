@@ -418,13 +418,13 @@ pub fn role_ref(tokens: &[&Token]) -> Option<RoleRef> {
         }
         let lower = token.lower();
         if matches!(
-            lower.as_str(),
+            lower,
             "the" | "a" | "an" | "of" | "for" | "and" | "senior" | "top" | "former" | "&"
         ) || token.is_possessive()
         {
             continue;
         }
-        words.push(lower);
+        words.push(lower.to_string());
     }
     if words
         .iter()
@@ -473,7 +473,7 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
     }) {
         return Some((Mention::Pronoun(gender, last.text.to_string()), end));
     }
-    match last.lower().as_str() {
+    match last.lower() {
         "it" => return Some((Mention::It, end)),
         "who" | "which" | "that" => return None,
         "they" | "we" | "i" | "you" | "this" | "there" => return Some((Mention::Other, end)),
@@ -552,7 +552,7 @@ fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
             found_role = true;
             i -= 1;
         } else if found_role
-            && (prev.is_capitalized() || matches!(lower.as_str(), "of" | "for" | "and" | "&"))
+            && (prev.is_capitalized() || matches!(lower, "of" | "for" | "and" | "&"))
             && !is_not_name(prev.text)
         {
             i -= 1;
@@ -635,7 +635,7 @@ fn read_phrase(tokens: &[Token], start: usize, end: usize) -> Mention {
 
 /// A role or organisation preceded by "a"/"an" names nobody in particular.
 fn with_determiner(tokens: &[Token], start: usize, mention: Mention) -> Mention {
-    let indefinite = start > 0 && matches!(tokens[start - 1].lower().as_str(), "a" | "an");
+    let indefinite = start > 0 && matches!(tokens[start - 1].lower(), "a" | "an");
     match mention {
         Mention::Role(_) if indefinite => Mention::Other,
         other => other,
@@ -661,7 +661,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             break;
         }
         let lower = prev.lower();
-        if matches!(lower.as_str(), "the" | "a" | "an" | "its" | "this") {
+        if matches!(lower, "the" | "a" | "an" | "its" | "this") {
             start -= 1;
             break;
         }
@@ -676,7 +676,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             && tokens[start - 2].is_lowercase()
             && (is_role_word(&tokens[start - 2].lower())
                 || is_person_role_head(&tokens[start - 2].lower()));
-        let joins_name = matches!(lower.as_str(), "and" | "of" | "for" | "&")
+        let joins_name = matches!(lower, "and" | "of" | "for" | "&")
             && start >= 2
             && tokens[start - 2].is_capitalized()
             && tokens[start].is_capitalized();
@@ -685,9 +685,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             continue;
         }
         if super::cues::is_speech_verb_form(&lower)
-            || is_not_name(prev.text)
-                && prev.is_lowercase()
-                && !matches!(lower.as_str(), "first" | "new")
+            || is_not_name(prev.text) && prev.is_lowercase() && !matches!(lower, "first" | "new")
         {
             break;
         }
@@ -695,13 +693,13 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     }
     let phrase: Vec<&Token> = tokens[start..=end].iter().collect();
     let determiner = phrase[0].lower();
-    let indefinite = matches!(determiner.as_str(), "a" | "an");
+    let indefinite = matches!(determiner, "a" | "an");
     let org_words: Vec<&Token> = phrase
         .iter()
         .copied()
         .filter(|t| t.is_capitalized() && !is_not_name(t.text) && nationality(t.text).is_none())
         .collect();
-    let spokes = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
+    let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson");
     if spokes
         && !org_words.is_empty()
         && org_words
@@ -731,7 +729,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
                 .trim_end_matches("’s")
                 .to_string();
             // "Trump's campaign said" is the campaign speaking, not Trump.
-            if matches!(head.as_str(), "campaign" | "administration") {
+            if matches!(head, "campaign" | "administration") {
                 return Some((Mention::Org(format!("{name} {head}")), start));
             }
             if !is_place(&name) {
@@ -763,9 +761,9 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         ));
     }
     if org_head && !person_head {
-        return Some((Mention::OrgRole(head), start));
+        return Some((Mention::OrgRole(head.to_string()), start));
     }
-    if !matches!(determiner.as_str(), "the" | "this") && !phrase[0].is_possessive() {
+    if !matches!(determiner, "the" | "this") && !phrase[0].is_possessive() {
         return None;
     }
     role_ref(&phrase).map(|r| (Mention::Role(r), start))
@@ -824,7 +822,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         return None;
     }
     let lower = first.lower();
-    if matches!(lower.as_str(), "he" | "she") {
+    if matches!(lower, "he" | "she") {
         let gender = pronoun_gender(&lower)?;
         return Some((Mention::Pronoun(gender, first.text.to_string()), start));
     }
@@ -850,13 +848,13 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
             return Some((person, name_end));
         }
     }
-    if !matches!(lower.as_str(), "the" | "a" | "an") && !first.is_possessive() {
+    if !matches!(lower, "the" | "a" | "an") && !first.is_possessive() {
         return None;
     }
     let mut end = start;
     while let Some(next) = tokens.get(end + 1) {
         let stop = matches!(
-            next.lower().as_str(),
+            next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
         );
         if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(&next.lower())

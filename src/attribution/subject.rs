@@ -129,7 +129,7 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
     }
     let mut at = 0;
     if matches!(
-        first.lower().as_str(),
+        first.lower(),
         "but" | "and" | "yet" | "still" | "meanwhile" | "later" | "then" | "now"
     ) {
         at += 1;
@@ -140,7 +140,7 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
     let opener = tokens.get(at)?;
     let introduces = opener.is_word()
         && opener.is_capitalized()
-        && (INTRO_OPENERS.contains(&opener.lower().as_str())
+        && (INTRO_OPENERS.contains(&opener.lower())
             || opener.lower().ends_with("ing")
             || opener.lower().ends_with("ly"));
     if introduces {
@@ -244,12 +244,12 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             continue;
         }
         // `issued a statement`, `released a statement`: speech through a document.
-        let statement = matches!(lower.as_str(), "issued" | "released")
+        let statement = matches!(lower, "issued" | "released")
             && tokens[i..].iter().take(2).any(|t| t.lower() == "statement");
         if statement {
             return Some((i - 1, Reports::Speech));
         }
-        if starts_clause(tokens, i - 1) || matches!(lower.as_str(), "who" | "which") {
+        if starts_clause(tokens, i - 1) || matches!(lower, "who" | "which") {
             break;
         }
         if !token.is_lowercase() {
@@ -261,8 +261,8 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         let previous = &tokens[i - 2];
         let previous_lower = previous.lower();
         // `is touting`, `was seeking`: the progressive of a verb the corpus attributes.
-        let progressive = matches!(previous_lower.as_str(), "is" | "are" | "was" | "were")
-            && lower.ends_with("ing");
+        let progressive =
+            matches!(previous_lower, "is" | "are" | "was" | "were") && lower.ends_with("ing");
         // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
         if after_auxiliary(tokens, i - 1, &previous_lower) && reports_as_base(&lower) {
             attributed = attributed.or(Some(i - 1));
@@ -272,7 +272,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             || !previous.is_word()
             || previous.is_capitalized()
             || previous_lower.ends_with("ly")
-            || MAY_PRECEDE_VERB.contains(&previous_lower.as_str());
+            || MAY_PRECEDE_VERB.contains(&previous_lower);
         if !follows_subject && !progressive {
             continue;
         }
@@ -348,13 +348,13 @@ fn reports_as_base(base: &str) -> bool {
 /// pronoun subject follows.
 fn starts_clause(tokens: &[Token], at: usize) -> bool {
     let lower = tokens[at].lower();
-    if !NEW_CLAUSE.contains(&lower.as_str()) {
+    if !NEW_CLAUSE.contains(&lower) {
         return false;
     }
-    if matches!(lower.as_str(), "after" | "before" | "since" | "until") {
+    if matches!(lower, "after" | "before" | "since" | "until") {
         return tokens.get(at + 1).is_some_and(|next| {
             matches!(
-                next.lower().as_str(),
+                next.lower(),
                 "he" | "she" | "they" | "we" | "i" | "you" | "it"
             )
         });
