@@ -173,16 +173,19 @@ fn attribute_paragraph(cast: &Cast, state: &mut State, index: usize, text: &str)
     units
 }
 
+/// The tokens that start inside `range`: a run of `tokens`, which are in text order.
+fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
+    let from = tokens.partition_point(|t| t.start < range.start);
+    let to = tokens.partition_point(|t| t.start < range.end);
+    &tokens[from..to.max(from)]
+}
+
 /// Splits the paragraph into sentences and finds each one's cue.
 fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) -> Vec<Unit> {
     sentences::split(text, &scan.quotes)
         .into_iter()
         .map(|range| {
-            let inside: Vec<Token> = tokens
-                .iter()
-                .filter(|t| range.contains(&t.start))
-                .cloned()
-                .collect();
+            let inside = tokens_in(tokens, &range);
             let quoted_bytes = scan.quotes.iter().map(|q| overlap(&q.range, &range)).sum();
             // `But "...".` after a quotation goes on with it, as a quotation opening the
             // sentence would.
@@ -365,11 +368,7 @@ fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, toke
 /// about, read past connectives, introductory phrases and appositions, for the participle
 /// rule and for later pronouns. Only names resolve here, never pronouns or roles.
 fn named_sentence_subject(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
-    let sentence: Vec<Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .cloned()
-        .collect();
+    let sentence = tokens_in(tokens, &unit.range);
     let (mention, _, _) = subject::sentence_subject(&sentence)?;
     if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
         return None;
@@ -431,11 +430,7 @@ fn antecedent_in_sentence(
     if cue.form != CueForm::Subject {
         return None;
     }
-    let sentence: Vec<Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .cloned()
-        .collect();
+    let sentence = tokens_in(tokens, &unit.range);
     let (mention, _, end) = subject::sentence_subject(&sentence)?;
     if sentence[end].end > cue.start
         || !matches!(mention, Mention::Person { .. } | Mention::Bare(_))
