@@ -17,7 +17,7 @@ use super::mentions::{is_firm_word, phrase_before, Mention};
 use super::quotes::{self, QuoteScan};
 use super::sentences;
 use super::subject;
-use super::tokens::{tokenize, Token};
+use super::tokens::{mark_quoted, tokenize, Token};
 use super::Attribution;
 use crate::model::{Paragraph, PassageKind, SpeakerKind};
 
@@ -58,20 +58,21 @@ struct State {
 
 /// Attributes the article's non-boilerplate paragraphs.
 pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
-    let cast = Cast::learn(
-        paragraphs
-            .iter()
-            .filter(|p| !p.boilerplate)
-            .map(|p| p.text.as_str()),
-    );
+    // Each paragraph is tokenized once: the cast learns from the tokens with no quotation
+    // marked, then each paragraph marks its quotations as it is read.
+    let mut tokenized: Vec<(usize, Vec<Token>)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.boilerplate)
+        .map(|(index, p)| (index, tokenize(&p.text, &[])))
+        .collect();
+    let cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
     let mut state = State::default();
     let mut read: Vec<(usize, Vec<Unit>)> = Vec::new();
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.boilerplate {
-            continue;
-        }
-        let units = attribute_paragraph(&cast, &mut state, index, &paragraph.text);
-        read.push((index, units));
+    for (index, tokens) in &mut tokenized {
+        let text = &paragraphs[*index].text;
+        let units = attribute_paragraph(&cast, &mut state, *index, text, tokens);
+        read.push((*index, units));
     }
     resolve_lead_roles(paragraphs, &cast, &mut read);
     read.into_iter()
@@ -151,9 +152,16 @@ fn indefinite_firm(cue: Option<&str>) -> Option<String> {
 }
 
 /// Finds the sentences of one paragraph and their speakers, updating the carried state.
-fn attribute_paragraph(cast: &Cast, state: &mut State, index: usize, text: &str) -> Vec<Unit> {
+fn attribute_paragraph(
+    cast: &Cast,
+    state: &mut State,
+    index: usize,
+    text: &str,
+    tokens: &mut [Token],
+) -> Vec<Unit> {
     let scan = quotes::scan(text, state.open_quote);
-    let tokens = tokenize(text, &scan.ranges());
+    mark_quoted(tokens, &scan.ranges());
+    let tokens = &*tokens;
     let title_case = is_title_case(&tokens);
     let mut units = read_units(text, &scan, &tokens, title_case);
     let mark = state.salience.len();

@@ -11,7 +11,7 @@
 use super::lexicon::{is_generic_role_head, is_place, Gender};
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
-use super::tokens::{tokenize, Token};
+use super::tokens::Token;
 use std::collections::HashSet;
 
 /// Who speaks: a person of the cast or a named organisation.
@@ -70,26 +70,26 @@ const NAMED_BY_HEAD: &[&str] = &[
 const PRONOUN_REACH: usize = 4;
 
 impl Cast {
-    /// Reads the paragraphs once to learn names, roles and organisations.
-    pub fn learn<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Cast {
+    /// Reads the paragraphs once to learn names, roles and organisations, from each
+    /// paragraph's tokens with no quotation marked (`tokenize(text, &[])`).
+    pub fn learn<'t, 'a: 't>(paragraphs: impl IntoIterator<Item = &'t [Token<'a>]>) -> Cast {
         let mut cast = Cast::default();
         let mut headlines = Vec::new();
-        let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+        let paragraphs: Vec<&[Token]> = paragraphs.into_iter().collect();
         let several = paragraphs.len() > 1;
-        for (i, text) in paragraphs.into_iter().enumerate() {
-            let tokens = tokenize(text, &[]);
+        for (i, tokens) in paragraphs.into_iter().enumerate() {
             let headline = i == 0 && several;
-            cast.learn_common_words(&tokens);
-            if headline && super::article::is_title_case(&tokens) {
+            cast.learn_common_words(tokens);
+            if headline && super::article::is_title_case(tokens) {
                 headlines.push(tokens);
             } else {
-                cast.learn_tokens(&tokens);
+                cast.learn_tokens(tokens);
             }
         }
         // In a title-case headline (the first line) every word is capitalised, so "Understated Perez" or
         // "Fascist Trump" read as names; a headline only adds people the body does not name.
         for tokens in headlines {
-            cast.learn_headline(&tokens);
+            cast.learn_headline(tokens);
         }
         cast
     }
@@ -98,8 +98,11 @@ impl Cast {
     /// weighs before a lone unknown capitalised word may speak.
     fn learn_common_words(&mut self, tokens: &[Token]) {
         let lower = tokens.iter().filter(|t| t.is_word() && t.is_lowercase());
-        self.common_words
-            .extend(lower.map(|t| t.lower().to_string()));
+        for token in lower {
+            if !self.common_words.contains(token.lower()) {
+                self.common_words.insert(token.lower().to_string());
+            }
+        }
     }
 
     /// A lone capitalised word the cast does not know names an organisation only when the
@@ -591,9 +594,10 @@ impl Salience {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::tokens::tokenize;
 
     fn cast_of(text: &str) -> Cast {
-        Cast::learn([text])
+        Cast::learn([tokenize(text, &[]).as_slice()])
     }
 
     #[test]

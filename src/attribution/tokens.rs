@@ -118,11 +118,21 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
             start,
             end,
             kind,
-            quoted: quotes.iter().any(|q| q.contains(&start)),
+            quoted: false,
         });
         i = next;
     }
+    mark_quoted(&mut tokens, quotes);
     tokens
+}
+
+/// Marks the tokens that start inside one of `quotes` (byte ranges of quotations in the text
+/// the tokens come from) as quoted, and the others as not: the quotations of a paragraph are
+/// known only once the paragraphs before it are read, after its tokens are made.
+pub fn mark_quoted(tokens: &mut [Token], quotes: &[Range<usize>]) {
+    for token in tokens {
+        token.quoted = quotes.iter().any(|q| q.contains(&token.start));
+    }
 }
 
 /// Abbreviated titles that are written with a dot before a name (`Sen. Richard Blumenthal`).
