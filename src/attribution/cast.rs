@@ -30,6 +30,29 @@ pub struct Person {
     pub name: PersonName,
     pub gender: Gender,
     pub roles: Vec<RoleRef>,
+    /// `spelling_key` of the surname and of the first forename, kept with the name (set by
+    /// [`Person::set_name`]): every lookup by a written name compares them with each person's.
+    surname_key: String,
+    forename_key: Option<String>,
+}
+
+impl Person {
+    fn new(name: PersonName) -> Person {
+        Person {
+            gender: name.gender,
+            surname_key: spelling_key(&name.surname),
+            forename_key: name.given.first().map(|g| spelling_key(g)),
+            name,
+            roles: Vec::new(),
+        }
+    }
+
+    /// Gives the person this name, with the spelling keys that go with it.
+    fn set_name(&mut self, name: PersonName) {
+        self.surname_key = spelling_key(&name.surname);
+        self.forename_key = name.given.first().map(|g| spelling_key(g));
+        self.name = name;
+    }
 }
 
 /// Everyone the article names.
@@ -191,19 +214,13 @@ impl Cast {
                     _ => known.gender.or(name.gender),
                 };
                 if name.given.len() > known.name.given.len() {
-                    known.name = PersonName {
-                        title: name.title.clone().or(known.name.title.clone()),
-                        ..name
-                    };
+                    let title = name.title.clone().or(known.name.title.clone());
+                    known.set_name(PersonName { title, ..name });
                 }
                 id
             }
             None => {
-                self.people.push(Person {
-                    gender: name.gender,
-                    name,
-                    roles: Vec::new(),
-                });
+                self.people.push(Person::new(name));
                 self.people.len() - 1
             }
         };
@@ -220,7 +237,7 @@ impl Cast {
         }
         let key = spelling_key(&name.surname);
         self.people.iter().position(|p| {
-            spelling_key(&p.name.surname) == key
+            p.surname_key == key
                 && compatible_given(&p.name.given, &name.given)
                 && (p.gender.agrees_with(name.gender)
                     || forename_guess_only(name, &p.name)
@@ -239,9 +256,10 @@ impl Cast {
         }
         let key = spelling_key(&name.surname);
         let mut found = (0..self.people.len()).filter(|&i| {
-            let p = &self.people[i].name;
+            let person = &self.people[i];
+            let p = &person.name;
             p.given.len() == 1
-                && spelling_key(&p.given[0]) == key
+                && person.forename_key.as_ref() == Some(&key)
                 && (knighted(p.title.as_ref()) || p.title.is_none())
         });
         match (found.next(), found.next()) {
@@ -259,19 +277,13 @@ impl Cast {
     fn by_surname(&self, word: &str) -> Vec<usize> {
         let key = spelling_key(word.trim_end_matches("'s").trim_end_matches("’s"));
         let by_surname: Vec<usize> = (0..self.people.len())
-            .filter(|&i| spelling_key(&self.people[i].name.surname) == key)
+            .filter(|&i| self.people[i].surname_key == key)
             .collect();
         if !by_surname.is_empty() {
             return by_surname;
         }
         let by_forename: Vec<usize> = (0..self.people.len())
-            .filter(|&i| {
-                self.people[i]
-                    .name
-                    .given
-                    .first()
-                    .is_some_and(|g| spelling_key(g) == key)
-            })
+            .filter(|&i| self.people[i].forename_key.as_ref() == Some(&key))
             .collect();
         if by_forename.len() == 1 {
             by_forename
