@@ -83,7 +83,8 @@ fn listed(list: &WordSet, word: &str) -> bool {
 
 /// Courtesy titles and the gender they imply.
 pub fn title_gender(word: &str) -> Option<Gender> {
-    match word.trim_end_matches('.').to_lowercase().as_str() {
+    // `normalise` also straightens apostrophes, which no title has.
+    match normalise(word).as_ref() {
         "mr" | "sir" | "lord" | "mister" | "baron" | "king" | "prince" | "father" => {
             Some(Gender::Male)
         }
@@ -101,7 +102,8 @@ pub fn title_gender(word: &str) -> Option<Gender> {
 static ROLE_WORDS: WordSet = WordSet::new(include_str!("data/role_words.txt"));
 
 pub fn is_role_word(word: &str) -> bool {
-    listed(&ROLE_WORDS, word) || OCCUPATIONS.contains(&normalise(word))
+    let word = normalise(word);
+    ROLE_WORDS.contains(&word) || OCCUPATIONS.contains(&word)
 }
 
 /// Occupations written before a name as a title: `data/occupations.txt`.

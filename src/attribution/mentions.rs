@@ -141,18 +141,21 @@ pub fn is_auxiliary(word: &str) -> bool {
 
 /// Words that end a name run even when capitalised.
 fn is_name_word(token: &Token) -> bool {
+    // The word lists compare lower case: hand them the token's lower form, made once, rather
+    // than the text each of them would lower again.
+    let lower = token.lower();
     token.is_word()
         && token.is_capitalized()
-        && !is_not_name(token.text)
-        && !is_role_word(token.text)
-        && title_gender(token.text).is_none()
+        && !is_not_name(lower)
+        && !is_role_word(lower)
+        && title_gender(lower).is_none()
         && nationality(token.text).is_none()
-        && !is_place(token.text)
-        && !is_org_name_head(token.text)
+        && !is_place(lower)
+        && !is_org_name_head(lower)
         && !is_acronym(token.text)
         && !token.is_possessive()
         && !token.text.chars().any(|c| c.is_ascii_digit())
-        && !is_contraction(&token.lower())
+        && !is_contraction(lower)
 }
 
 /// "They've", "It's", "Don't": words that look capitalised but are no names.
