@@ -162,13 +162,13 @@ fn attribute_paragraph(
     let scan = quotes::scan(text, state.open_quote);
     mark_quoted(tokens, &scan.ranges());
     let tokens = &*tokens;
-    let title_case = is_title_case(&tokens);
-    let mut units = read_units(text, &scan, &tokens, title_case);
+    let title_case = is_title_case(tokens);
+    let mut units = read_units(text, &scan, tokens, title_case);
     let mark = state.salience.len();
     for unit in &mut units {
-        explicit_speaker(cast, state, index, unit, &tokens);
+        explicit_speaker(cast, state, index, unit, tokens);
     }
-    share_subject(&mut units, &tokens, cast);
+    share_subject(&mut units, tokens, cast);
     fill_unframed_quotes(&mut units, state);
     state.salience.truncate(mark);
     for unit in &units {
@@ -211,18 +211,18 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
             // Each sieve runs at most once, and only when those before it found nothing.
-            let found = cues::find(&inside, title_case);
+            let found = cues::find(inside, title_case);
             let mut main_clause = None;
             // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
-            let speech = label::opening_label(&inside)
+            let speech = label::opening_label(inside)
                 .or_else(|| {
                     found
                         .clone()
                         .filter(|cue| !matches!(cue.mention, Mention::Other))
                 })
-                .or_else(|| label::label_before_quotation(&inside))
+                .or_else(|| label::label_before_quotation(inside))
                 .or_else(|| {
-                    main_clause = subject::main_clause_cue(&inside);
+                    main_clause = subject::main_clause_cue(inside);
                     main_clause
                         .clone()
                         .filter(|(_, reports)| *reports == subject::Reports::Speech)
@@ -377,7 +377,7 @@ fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, toke
 /// rule and for later pronouns. Only names resolve here, never pronouns or roles.
 fn named_sentence_subject(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
     let sentence = tokens_in(tokens, &unit.range);
-    let (mention, _, _) = subject::sentence_subject(&sentence)?;
+    let (mention, _, _) = subject::sentence_subject(sentence)?;
     if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
         return None;
     }
@@ -409,13 +409,13 @@ fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Spe
         let verb_follows = verb.is_word()
             && verb.is_lowercase()
             && (matches!(lower, "was" | "is" | "has" | "had" | "will" | "would")
-                || super::cues::is_speech_verb_form(&lower)
+                || super::cues::is_speech_verb_form(lower)
                 || (lower.ends_with("ed") && lower.len() > 4));
         if !name_ends || !verb_follows {
             return None;
         }
         let (mention, start) = phrase_before(&sentence, end)?;
-        let after_preposition = start > 0 && is_preposition(&sentence[start - 1].lower());
+        let after_preposition = start > 0 && is_preposition(sentence[start - 1].lower());
         if after_preposition || !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
             return None;
         }
@@ -439,7 +439,7 @@ fn antecedent_in_sentence(
         return None;
     }
     let sentence = tokens_in(tokens, &unit.range);
-    let (mention, _, end) = subject::sentence_subject(&sentence)?;
+    let (mention, _, end) = subject::sentence_subject(sentence)?;
     if sentence[end].end > cue.start
         || !matches!(mention, Mention::Person { .. } | Mention::Bare(_))
     {
@@ -534,7 +534,7 @@ fn narration_subject(
             intro_comma_seen = true;
             continue;
         }
-        if i == 0 && is_sentence_connective(&token.lower()) {
+        if i == 0 && is_sentence_connective(token.lower()) {
             continue;
         }
         let pronoun = matches!(token.lower(), "he" | "she");
@@ -558,9 +558,9 @@ fn narration_subject(
         if !ends_phrase || modifies_next {
             continue;
         }
-        let preposed = i > 0 && is_preposition(&inside[i - 1].lower());
+        let preposed = i > 0 && is_preposition(inside[i - 1].lower());
         if let Some((mention, start)) = phrase_before(&inside, i) {
-            let after_preposition = start > 0 && is_preposition(&inside[start - 1].lower());
+            let after_preposition = start > 0 && is_preposition(inside[start - 1].lower());
             if preposed || after_preposition {
                 continue;
             }
@@ -592,7 +592,7 @@ fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
         .collect();
     (2..inside.len().saturating_sub(1)).find_map(|i| {
         let verb = inside[i + 1].lower();
-        if inside[i].lower() != "to" || !super::cues::is_speech_verb_form(&verb) {
+        if inside[i].lower() != "to" || !super::cues::is_speech_verb_form(verb) {
             return None;
         }
         let (mention, start) = phrase_before(&inside, i - 1)?;
@@ -673,10 +673,10 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         let before = inside[i - 1];
         let before_lower = before.lower();
         // "X agreed ... but added that ...": a second verb of the same subject.
-        let coordinated = super::cues::is_speech_verb_form(&lower)
+        let coordinated = super::cues::is_speech_verb_form(lower)
             && !before.quoted
             && matches!(before_lower, "and" | "but");
-        if token.quoted || !(is_speech_participle(&lower) || coordinated) {
+        if token.quoted || !(is_speech_participle(lower) || coordinated) {
             return None;
         }
         // "adding to his wins", "added to her lead": adding to a tally is no speech.
@@ -692,7 +692,7 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
             || linked
             || (before.is_punct(',') && !before.quoted)
             || closes_quotation_with_comma(&inside[..i])
-            || bare_participle(before, &lower)
+            || bare_participle(before, lower)
             || matches!(before_lower, "was" | "is" | "were" | "are" | "been");
         attached.then_some(token.text)
     })
@@ -713,7 +713,7 @@ fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         let set_off = !before.quoted
             && (before.is_punct(',') || matches!(before.text, "-" | "–" | "—" | "--"));
         let lower = token.lower();
-        (set_off && !token.quoted && lower.ends_with("ing") && subject::is_corpus_cue(&lower))
+        (set_off && !token.quoted && lower.ends_with("ing") && subject::is_corpus_cue(lower))
             .then_some(token.text)
     })
 }
@@ -734,7 +734,7 @@ fn bare_participle(before: &Token, participle: &str) -> bool {
         && before.is_word()
         && !before.quoted
         && before.is_lowercase()
-        && !is_preposition(&word)
+        && !is_preposition(word)
         && !matches!(
             word,
             "report"

@@ -144,16 +144,16 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
             end: tokens[end].end,
         });
     }
-    if let Some(cue) = went_on(tokens, i, &lower) {
+    if let Some(cue) = went_on(tokens, i, lower) {
         return Some(cue);
     }
     // Beside a quotation the verb is the quotation's own tag: any verb of speaking (even
     // a manner verb such as "beamed") reports it, and weak verbs need no clause after them.
     let tag = quote_tag_position(tokens, i);
-    let speech = is_speech_verb_form(&lower)
-        || is_retort(tokens, i, &lower)
-        || (tag && (TAG_VERBS.contains(&lower) || is_unlisted_tag_verb(tokens, i, &lower)));
-    if !speech || !is_finite_use(tokens, i, &lower, tag) {
+    let speech = is_speech_verb_form(lower)
+        || is_retort(tokens, i, lower)
+        || (tag && (TAG_VERBS.contains(lower) || is_unlisted_tag_verb(tokens, i, lower)));
+    if !speech || !is_finite_use(tokens, i, lower, tag) {
         return None;
     }
     // "Lerer reported from Los Angeles.": a reporter's credit line, not a report.
@@ -167,7 +167,7 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
             return None;
         }
         i + 1
-    } else if is_retort(tokens, i, &lower) {
+    } else if is_retort(tokens, i, lower) {
         i + 1
     } else {
         i
@@ -281,14 +281,12 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     }
     if is_weak(verb) && !tag {
         let next = tokens.get(i + 1).map(Token::lower);
-        if is_commitment(verb) && next.as_deref() == Some("to") {
+        if is_commitment(verb) && next == Some("to") {
             return true;
         }
-        let closing = next.as_deref().is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
+        let closing = next.is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
         if !closing
-            && next
-                .as_deref()
-                .is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
+            && next.is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
         {
             return false;
         }
@@ -397,8 +395,8 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let lower = tokens[verb].lower();
     // Right after a quotation any verb of speaking may put its speaker after it ("...,"
     // stated Roman Smbatyan); elsewhere only those that usually do.
-    let inverts_here = inverts(&lower)
-        || (before.quoted && (TAG_VERBS.contains(&lower) || is_speech_verb_form(&lower)));
+    let inverts_here = inverts(lower)
+        || (before.quoted && (TAG_VERBS.contains(lower) || is_speech_verb_form(lower)));
     if !after_comma || !inverts_here {
         return None;
     }
@@ -612,7 +610,7 @@ fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
         }
         let adverb =
             token.is_word() && token.is_lowercase() && lower.ends_with("ly") && lower.len() > 4;
-        if token.is_word() && !token.quoted && (is_auxiliary(&lower) || adverb) {
+        if token.is_word() && !token.quoted && (is_auxiliary(lower) || adverb) {
             k = k.checked_sub(1)?;
             continue;
         }
@@ -729,7 +727,7 @@ fn described_name(tokens: &[Token], open: usize, close: usize) -> Option<(Mentio
             let descriptive = t.is_lowercase()
                 || t.text.contains('-')
                 || super::lexicon::nationality(t.text).is_some();
-            t.is_word() && !t.quoted && descriptive && !is_preposition(&t.lower())
+            t.is_word() && !t.quoted && descriptive && !is_preposition(t.lower())
         });
     plain.then_some((inner, start))
 }
@@ -769,7 +767,7 @@ fn dashed_subject(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         found @ (Mention::Person { .. } | Mention::Bare(_) | Mention::Org(_), start) => {
             let after_preposition = start > 0
                 && tokens[start - 1].is_word()
-                && is_preposition(&tokens[start - 1].lower());
+                && is_preposition(tokens[start - 1].lower());
             (!after_preposition).then_some(found)
         }
         _ => None,
@@ -784,7 +782,7 @@ fn subject_before_modifier(tokens: &[Token], k: usize) -> Option<(Mention, usize
         .find(|&j| tokens[j].is_word() && matches!(tokens[j].lower(), "on" | "into" | "about"))?;
     if tokens[preposition..=k]
         .iter()
-        .any(|t| !t.is_word() || t.quoted || is_speech_verb_form(&t.lower()))
+        .any(|t| !t.is_word() || t.quoted || is_speech_verb_form(t.lower()))
     {
         return None;
     }
@@ -827,7 +825,7 @@ fn after_preposition(tokens: &[Token], start: usize) -> bool {
     while j > 0 && matches!(tokens[j - 1].lower(), "the" | "a" | "an") {
         j -= 1;
     }
-    j > 0 && tokens[j - 1].is_word() && is_preposition(&tokens[j - 1].lower())
+    j > 0 && tokens[j - 1].is_word() && is_preposition(tokens[j - 1].lower())
 }
 
 /// Words that make the phrase after them a place or an object, not a speaker.
@@ -864,7 +862,7 @@ fn opinion_cue(tokens: &[Token]) -> Option<Cue> {
     if words.len() < 3 || words[0] != "in" || !matches!(words[2], "opinion" | "view" | "words") {
         return None;
     }
-    let gender = super::lexicon::pronoun_gender(&words[1])?;
+    let gender = super::lexicon::pronoun_gender(words[1])?;
     Some(Cue {
         mention: Mention::Pronoun(gender, tokens[1].text.to_string()),
         form: CueForm::Opinion,

@@ -228,7 +228,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
         let next = &tokens[end + 1];
         if in_run(next)
             && !is_not_name(next.text)
-            && !super::cues::is_speech_verb_form(&next.lower())
+            && !super::cues::is_speech_verb_form(next.lower())
         {
             end += 1;
         } else if is_run_connector(next.text)
@@ -500,10 +500,8 @@ fn firm_named(tokens: &[Token], start: usize, mention: Mention) -> Mention {
     let Some(before) = start.checked_sub(1).map(|i| &tokens[i]) else {
         return mention;
     };
-    let firm_word = before.is_word()
-        && !before.quoted
-        && before.is_lowercase()
-        && is_firm_word(&before.lower());
+    let firm_word =
+        before.is_word() && !before.quoted && before.is_lowercase() && is_firm_word(before.lower());
     match mention {
         Mention::Person { name, role: None }
             if firm_word && name.title.is_none() && !name.given.is_empty() =>
@@ -550,7 +548,7 @@ fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
             break;
         }
         let lower = prev.lower();
-        let role_like = is_role_word(&lower) || is_person_role_head(&lower);
+        let role_like = is_role_word(lower) || is_person_role_head(lower);
         if role_like {
             found_role = true;
             i -= 1;
@@ -561,10 +559,10 @@ fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
             i -= 1;
         } else if found_role
             && prev.is_lowercase()
-            && !is_determiner(&lower)
+            && !is_determiner(lower)
             && i >= 2
             && tokens[i - 2].is_word()
-            && (is_role_word(&tokens[i - 2].lower()) || tokens[i - 2].is_capitalized())
+            && (is_role_word(tokens[i - 2].lower()) || tokens[i - 2].is_capitalized())
             && !is_not_name(tokens[i - 2].text)
         {
             // an inner modifier such as "constitutional affairs committee chairman"
@@ -652,8 +650,8 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     if head == "diplomacy" {
         return head_of_diplomacy(tokens, end);
     }
-    let person_head = is_person_role_head(&head);
-    let org_head = is_org_role_head(&head);
+    let person_head = is_person_role_head(head);
+    let org_head = is_org_role_head(head);
     if !person_head && !org_head {
         return None;
     }
@@ -677,8 +675,8 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         let joins_roles = lower == "and"
             && start >= 2
             && tokens[start - 2].is_lowercase()
-            && (is_role_word(&tokens[start - 2].lower())
-                || is_person_role_head(&tokens[start - 2].lower()));
+            && (is_role_word(tokens[start - 2].lower())
+                || is_person_role_head(tokens[start - 2].lower()));
         let joins_name = matches!(lower, "and" | "of" | "for" | "&")
             && start >= 2
             && tokens[start - 2].is_capitalized()
@@ -687,7 +685,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             start -= 1;
             continue;
         }
-        if super::cues::is_speech_verb_form(&lower)
+        if super::cues::is_speech_verb_form(lower)
             || is_not_name(prev.text) && prev.is_lowercase() && !matches!(lower, "first" | "new")
         {
             break;
@@ -746,7 +744,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         .map(|t| t.text)
         .collect();
     // "A National Audit Office report says": the organisation speaks through its document.
-    if is_document_head(&head) && !named_modifiers.is_empty() {
+    if is_document_head(head) && !named_modifiers.is_empty() {
         return Some((Mention::Org(named_modifiers.join(" ")), start));
     }
     if indefinite {
@@ -826,7 +824,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     let lower = first.lower();
     if matches!(lower, "he" | "she") {
-        let gender = pronoun_gender(&lower)?;
+        let gender = pronoun_gender(lower)?;
         return Some((Mention::Pronoun(gender, first.text.to_string()), start));
     }
     if (first.is_capitalized() && !is_not_name(first.text)) || title_gender(first.text).is_some() {
@@ -860,7 +858,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
             next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
         );
-        if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(&next.lower())
+        if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(next.lower())
         {
             break;
         }
@@ -931,8 +929,8 @@ fn name_after_role_words(tokens: &[Token], start: usize) -> Option<usize> {
             break;
         }
         let lower = t.lower();
-        role_last = is_role_word(&lower) || is_person_role_head(&lower);
-        if !role_last && !is_modifier(&lower) {
+        role_last = is_role_word(lower) || is_person_role_head(lower);
+        if !role_last && !is_modifier(lower) {
             return None;
         }
         i += 1;

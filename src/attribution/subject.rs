@@ -237,7 +237,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         // comma sat inside the quotation), `Rubio, R-Fla., appearing on Fox News, said`.
         let previous = &tokens[i - 2];
         let after_break = !previous.is_word() && (previous.quoted || previous.is_punct(','));
-        if in_apposition && after_break && is_speech_verb_form(&lower) && is_finite_form(&lower) {
+        if in_apposition && after_break && is_speech_verb_form(lower) && is_finite_form(lower) {
             return Some((i - 1, Reports::Speech));
         }
         if in_apposition {
@@ -264,7 +264,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         let progressive =
             matches!(previous_lower, "is" | "are" | "was" | "were") && lower.ends_with("ing");
         // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
-        if after_auxiliary(tokens, i - 1, &previous_lower) && reports_as_base(&lower) {
+        if after_auxiliary(tokens, i - 1, previous_lower) && reports_as_base(lower) {
             attributed = attributed.or(Some(i - 1));
             continue;
         }
@@ -276,17 +276,17 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         if !follows_subject && !progressive {
             continue;
         }
-        let corpus_cue = CORPUS_CUES.contains(&lower) && (progressive || is_finite_form(&lower));
+        let corpus_cue = CORPUS_CUES.contains(lower) && (progressive || is_finite_form(lower));
         // A stance verb may be followed by a reporting one ("rejected the idea and said
         // ..."): the words win. Its infinitive is the stance (`wants to build a wall`).
-        if STANCE_VERBS.contains(&lower) && !progressive {
+        if STANCE_VERBS.contains(lower) && !progressive {
             stance = stance.or(Some(i - 1));
             continue;
         }
         // "continued to question", "plans to say": a speech verb before an infinitive is
         // not the report itself.
         let before_infinitive = tokens.get(i).is_some_and(|next| next.lower() == "to");
-        if before_infinitive && !is_commitment(&lower) {
+        if before_infinitive && !is_commitment(lower) {
             continue;
         }
         if progressive {
@@ -295,15 +295,15 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             }
             continue;
         }
-        if is_speech_verb_form(&lower)
-            && is_finite_form(&lower)
-            && introduces_words(tokens, i - 1, &lower)
+        if is_speech_verb_form(lower)
+            && is_finite_form(lower)
+            && introduces_words(tokens, i - 1, lower)
         {
             return Some((i - 1, Reports::Speech));
         }
         let right_after_subject = i - 2 < from || previous.is_word() && !previous.is_capitalized();
         let any_verb = quotes_words && right_after_subject && lower.len() > 3;
-        if corpus_cue || any_verb && is_finite_form(&lower) {
+        if corpus_cue || any_verb && is_finite_form(lower) {
             attributed = attributed.or(Some(i - 1));
         }
     }
@@ -325,7 +325,7 @@ fn after_auxiliary(tokens: &[Token], at: usize, previous_lower: &str) -> bool {
     };
     if previous_lower == "not" {
         at.checked_sub(2)
-            .is_some_and(|aux| is_auxiliary(&tokens[aux].lower()))
+            .is_some_and(|aux| is_auxiliary(tokens[aux].lower()))
     } else {
         is_auxiliary(previous_lower)
     }
