@@ -17,7 +17,7 @@ use super::mentions::{is_firm_word, phrase_before, Mention};
 use super::quotes::{self, QuoteScan};
 use super::sentences;
 use super::subject;
-use super::tokens::{tokenize, Token};
+use super::tokens::{mark_quoted, tokenize, Token};
 use super::Attribution;
 use crate::model::{Paragraph, PassageKind, SpeakerKind};
 
@@ -58,20 +58,21 @@ struct State {
 
 /// Attributes the article's non-boilerplate paragraphs.
 pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
-    let cast = Cast::learn(
-        paragraphs
-            .iter()
-            .filter(|p| !p.boilerplate)
-            .map(|p| p.text.as_str()),
-    );
+    // Each paragraph is tokenized once: the cast learns from the tokens with no quotation
+    // marked, then each paragraph marks its quotations as it is read.
+    let mut tokenized: Vec<(usize, Vec<Token>)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.boilerplate)
+        .map(|(index, p)| (index, tokenize(&p.text, &[])))
+        .collect();
+    let cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
     let mut state = State::default();
     let mut read: Vec<(usize, Vec<Unit>)> = Vec::new();
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.boilerplate {
-            continue;
-        }
-        let units = attribute_paragraph(&cast, &mut state, index, &paragraph.text);
-        read.push((index, units));
+    for (index, tokens) in &mut tokenized {
+        let text = &paragraphs[*index].text;
+        let units = attribute_paragraph(&cast, &mut state, *index, text, tokens);
+        read.push((*index, units));
     }
     resolve_lead_roles(paragraphs, &cast, &mut read);
     read.into_iter()
@@ -151,16 +152,23 @@ fn indefinite_firm(cue: Option<&str>) -> Option<String> {
 }
 
 /// Finds the sentences of one paragraph and their speakers, updating the carried state.
-fn attribute_paragraph(cast: &Cast, state: &mut State, index: usize, text: &str) -> Vec<Unit> {
+fn attribute_paragraph(
+    cast: &Cast,
+    state: &mut State,
+    index: usize,
+    text: &str,
+    tokens: &mut [Token],
+) -> Vec<Unit> {
     let scan = quotes::scan(text, state.open_quote);
-    let tokens = tokenize(text, &scan.ranges());
-    let title_case = is_title_case(&tokens);
-    let mut units = read_units(text, &scan, &tokens, title_case);
+    mark_quoted(tokens, &scan.ranges());
+    let tokens = &*tokens;
+    let title_case = is_title_case(tokens);
+    let mut units = read_units(text, &scan, tokens, title_case);
     let mark = state.salience.len();
     for unit in &mut units {
-        explicit_speaker(cast, state, index, unit, &tokens);
+        explicit_speaker(cast, state, index, unit, tokens);
     }
-    share_subject(&mut units, &tokens, cast);
+    share_subject(&mut units, tokens, cast);
     fill_unframed_quotes(&mut units, state);
     state.salience.truncate(mark);
     for unit in &units {
@@ -173,22 +181,25 @@ fn attribute_paragraph(cast: &Cast, state: &mut State, index: usize, text: &str)
     units
 }
 
+/// The tokens that start inside `range`: a run of `tokens`, which are in text order.
+fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
+    let from = tokens.partition_point(|t| t.start < range.start);
+    let to = tokens.partition_point(|t| t.start < range.end);
+    &tokens[from..to.max(from)]
+}
+
 /// Splits the paragraph into sentences and finds each one's cue.
 fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) -> Vec<Unit> {
     sentences::split(text, &scan.quotes)
         .into_iter()
         .map(|range| {
-            let inside: Vec<Token> = tokens
-                .iter()
-                .filter(|t| range.contains(&t.start))
-                .cloned()
-                .collect();
+            let inside = tokens_in(tokens, &range);
             let quoted_bytes = scan.quotes.iter().map(|q| overlap(&q.range, &range)).sum();
             // `But "...".` after a quotation goes on with it, as a quotation opening the
             // sentence would.
             let after_connective = inside.len() > 1
                 && inside[0].is_word()
-                && matches!(inside[0].lower().as_str(), "but" | "and" | "yet" | "still")
+                && matches!(inside[0].lower(), "but" | "and" | "yet" | "still")
                 && inside[1].quoted;
             let quote_led = after_connective
                 || scan
@@ -200,18 +211,18 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
             // Each sieve runs at most once, and only when those before it found nothing.
-            let found = cues::find(&inside, title_case);
+            let found = cues::find(inside, title_case);
             let mut main_clause = None;
             // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
-            let speech = label::opening_label(&inside)
+            let speech = label::opening_label(inside)
                 .or_else(|| {
                     found
                         .clone()
                         .filter(|cue| !matches!(cue.mention, Mention::Other))
                 })
-                .or_else(|| label::label_before_quotation(&inside))
+                .or_else(|| label::label_before_quotation(inside))
                 .or_else(|| {
-                    main_clause = subject::main_clause_cue(&inside);
+                    main_clause = subject::main_clause_cue(inside);
                     main_clause
                         .clone()
                         .filter(|(_, reports)| *reports == subject::Reports::Speech)
@@ -365,12 +376,8 @@ fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, toke
 /// about, read past connectives, introductory phrases and appositions, for the participle
 /// rule and for later pronouns. Only names resolve here, never pronouns or roles.
 fn named_sentence_subject(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
-    let sentence: Vec<Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .cloned()
-        .collect();
-    let (mention, _, _) = subject::sentence_subject(&sentence)?;
+    let sentence = tokens_in(tokens, &unit.range);
+    let (mention, _, _) = subject::sentence_subject(sentence)?;
     if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
         return None;
     }
@@ -401,16 +408,14 @@ fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Spe
         let lower = verb.lower();
         let verb_follows = verb.is_word()
             && verb.is_lowercase()
-            && (matches!(
-                lower.as_str(),
-                "was" | "is" | "has" | "had" | "will" | "would"
-            ) || super::cues::is_speech_verb_form(&lower)
+            && (matches!(lower, "was" | "is" | "has" | "had" | "will" | "would")
+                || super::cues::is_speech_verb_form(lower)
                 || (lower.ends_with("ed") && lower.len() > 4));
         if !name_ends || !verb_follows {
             return None;
         }
         let (mention, start) = phrase_before(&sentence, end)?;
-        let after_preposition = start > 0 && is_preposition(&sentence[start - 1].lower());
+        let after_preposition = start > 0 && is_preposition(sentence[start - 1].lower());
         if after_preposition || !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
             return None;
         }
@@ -433,12 +438,8 @@ fn antecedent_in_sentence(
     if cue.form != CueForm::Subject {
         return None;
     }
-    let sentence: Vec<Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .cloned()
-        .collect();
-    let (mention, _, end) = subject::sentence_subject(&sentence)?;
+    let sentence = tokens_in(tokens, &unit.range);
+    let (mention, _, end) = subject::sentence_subject(sentence)?;
     if sentence[end].end > cue.start
         || !matches!(mention, Mention::Person { .. } | Mention::Bare(_))
     {
@@ -469,16 +470,12 @@ fn spokes_gender(unit: &Unit, tokens: &[Token], cue: &Cue) -> Option<Gender> {
         .iter()
         .filter(|t| unit.range.contains(&t.start) && t.end <= cue.end && !t.quoted)
         .collect();
-    before
-        .iter()
-        .rev()
-        .take(12)
-        .find_map(|t| match t.lower().as_str() {
-            "spokesman" => Some(Gender::Male),
-            "spokeswoman" => Some(Gender::Female),
-            "spokesperson" => Some(Gender::Unknown),
-            _ => None,
-        })
+    before.iter().rev().take(12).find_map(|t| match t.lower() {
+        "spokesman" => Some(Gender::Male),
+        "spokeswoman" => Some(Gender::Female),
+        "spokesperson" => Some(Gender::Unknown),
+        _ => None,
+    })
 }
 
 /// The text that makes a cue, from the paragraph's tokens.
@@ -537,10 +534,10 @@ fn narration_subject(
             intro_comma_seen = true;
             continue;
         }
-        if i == 0 && is_sentence_connective(&token.lower()) {
+        if i == 0 && is_sentence_connective(token.lower()) {
             continue;
         }
-        let pronoun = matches!(token.lower().as_str(), "he" | "she");
+        let pronoun = matches!(token.lower(), "he" | "she");
         let ends_phrase = pronoun
             || token.is_word()
                 && inside
@@ -561,9 +558,9 @@ fn narration_subject(
         if !ends_phrase || modifies_next {
             continue;
         }
-        let preposed = i > 0 && is_preposition(&inside[i - 1].lower());
+        let preposed = i > 0 && is_preposition(inside[i - 1].lower());
         if let Some((mention, start)) = phrase_before(&inside, i) {
-            let after_preposition = start > 0 && is_preposition(&inside[start - 1].lower());
+            let after_preposition = start > 0 && is_preposition(inside[start - 1].lower());
             if preposed || after_preposition {
                 continue;
             }
@@ -595,13 +592,13 @@ fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
         .collect();
     (2..inside.len().saturating_sub(1)).find_map(|i| {
         let verb = inside[i + 1].lower();
-        if inside[i].lower() != "to" || !super::cues::is_speech_verb_form(&verb) {
+        if inside[i].lower() != "to" || !super::cues::is_speech_verb_form(verb) {
             return None;
         }
         let (mention, start) = phrase_before(&inside, i - 1)?;
         let cause = inside.get(start.checked_sub(1)?)?.lower();
         let causative = matches!(
-            cause.as_str(),
+            cause,
             "prompted" | "prompting" | "led" | "leading" | "forced" | "forcing" | "caused"
         );
         let speaks = matches!(
@@ -633,7 +630,7 @@ fn share_subject(units: &mut [Unit], tokens: &[Token], cast: &Cast) {
         let (Some(first), Some(second)) = (words.next(), words.next()) else {
             continue;
         };
-        let conjunction = matches!(first.lower().as_str(), "but" | "and" | "yet");
+        let conjunction = matches!(first.lower(), "but" | "and" | "yet");
         let past_verb = second.is_lowercase()
             && super::cues::is_speech_verb_form(second.text)
             && (second.text.ends_with("ed") || matches!(second.text, "said" | "told" | "wrote"));
@@ -676,30 +673,27 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         let before = inside[i - 1];
         let before_lower = before.lower();
         // "X agreed ... but added that ...": a second verb of the same subject.
-        let coordinated = super::cues::is_speech_verb_form(&lower)
+        let coordinated = super::cues::is_speech_verb_form(lower)
             && !before.quoted
-            && matches!(before_lower.as_str(), "and" | "but");
-        if token.quoted || !(is_speech_participle(&lower) || coordinated) {
+            && matches!(before_lower, "and" | "but");
+        if token.quoted || !(is_speech_participle(lower) || coordinated) {
             return None;
         }
         // "adding to his wins", "added to her lead": adding to a tally is no speech.
         let next_is_to = inside.get(i + 1).is_some_and(|n| n.lower() == "to");
-        if matches!(lower.as_str(), "adding" | "added" | "adds") && next_is_to {
+        if matches!(lower, "adding" | "added" | "adds") && next_is_to {
             return None;
         }
         // `on the spot – saying`, `by saying`, `while saying`: the subject's own words.
         let linked = !before.quoted
             && (matches!(before.text, "-" | "–" | "—" | "--")
-                || matches!(before_lower.as_str(), "by" | "while" | "when"));
+                || matches!(before_lower, "by" | "while" | "when"));
         let attached = coordinated
             || linked
             || (before.is_punct(',') && !before.quoted)
             || closes_quotation_with_comma(&inside[..i])
-            || bare_participle(before, &lower)
-            || matches!(
-                before_lower.as_str(),
-                "was" | "is" | "were" | "are" | "been"
-            );
+            || bare_participle(before, lower)
+            || matches!(before_lower, "was" | "is" | "were" | "are" | "been");
         attached.then_some(token.text)
     })
 }
@@ -719,7 +713,7 @@ fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         let set_off = !before.quoted
             && (before.is_punct(',') || matches!(before.text, "-" | "–" | "—" | "--"));
         let lower = token.lower();
-        (set_off && !token.quoted && lower.ends_with("ing") && subject::is_corpus_cue(&lower))
+        (set_off && !token.quoted && lower.ends_with("ing") && subject::is_corpus_cue(lower))
             .then_some(token.text)
     })
 }
@@ -740,9 +734,9 @@ fn bare_participle(before: &Token, participle: &str) -> bool {
         && before.is_word()
         && !before.quoted
         && before.is_lowercase()
-        && !is_preposition(&word)
+        && !is_preposition(word)
         && !matches!(
-            word.as_str(),
+            word,
             "report"
                 | "reports"
                 | "statement"

@@ -11,7 +11,7 @@
 use super::lexicon::{forename_gender, is_generic_role_head, is_place, Gender};
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
-use super::tokens::{tokenize, Token};
+use super::tokens::Token;
 use std::collections::HashSet;
 
 /// Who speaks: a person of the cast or a named organisation.
@@ -30,6 +30,29 @@ pub struct Person {
     pub name: PersonName,
     pub gender: Gender,
     pub roles: Vec<RoleRef>,
+    /// `spelling_key` of the surname and of the first forename, kept with the name (set by
+    /// [`Person::set_name`]): every lookup by a written name compares them with each person's.
+    surname_key: String,
+    forename_key: Option<String>,
+}
+
+impl Person {
+    fn new(name: PersonName) -> Person {
+        Person {
+            gender: name.gender,
+            surname_key: spelling_key(&name.surname),
+            forename_key: name.given.first().map(|g| spelling_key(g)),
+            name,
+            roles: Vec::new(),
+        }
+    }
+
+    /// Gives the person this name, with the spelling keys that go with it.
+    fn set_name(&mut self, name: PersonName) {
+        self.surname_key = spelling_key(&name.surname);
+        self.forename_key = name.given.first().map(|g| spelling_key(g));
+        self.name = name;
+    }
 }
 
 /// Everyone the article names.
@@ -70,26 +93,26 @@ const NAMED_BY_HEAD: &[&str] = &[
 const PRONOUN_REACH: usize = 4;
 
 impl Cast {
-    /// Reads the paragraphs once to learn names, roles and organisations.
-    pub fn learn<'a>(paragraphs: impl IntoIterator<Item = &'a str>) -> Cast {
+    /// Reads the paragraphs once to learn names, roles and organisations, from each
+    /// paragraph's tokens with no quotation marked (`tokenize(text, &[])`).
+    pub fn learn<'t, 'a: 't>(paragraphs: impl IntoIterator<Item = &'t [Token<'a>]>) -> Cast {
         let mut cast = Cast::default();
         let mut headlines = Vec::new();
-        let paragraphs: Vec<&str> = paragraphs.into_iter().collect();
+        let paragraphs: Vec<&[Token]> = paragraphs.into_iter().collect();
         let several = paragraphs.len() > 1;
-        for (i, text) in paragraphs.into_iter().enumerate() {
-            let tokens = tokenize(text, &[]);
+        for (i, tokens) in paragraphs.into_iter().enumerate() {
             let headline = i == 0 && several;
-            cast.learn_common_words(&tokens);
-            if headline && super::article::is_title_case(&tokens) {
+            cast.learn_common_words(tokens);
+            if headline && super::article::is_title_case(tokens) {
                 headlines.push(tokens);
             } else {
-                cast.learn_tokens(&tokens);
+                cast.learn_tokens(tokens);
             }
         }
         // In a title-case headline (the first line) every word is capitalised, so "Understated Perez" or
         // "Fascist Trump" read as names; a headline only adds people the body does not name.
         for tokens in headlines {
-            cast.learn_headline(&tokens);
+            cast.learn_headline(tokens);
         }
         cast
     }
@@ -98,7 +121,11 @@ impl Cast {
     /// weighs before a lone unknown capitalised word may speak.
     fn learn_common_words(&mut self, tokens: &[Token]) {
         let lower = tokens.iter().filter(|t| t.is_word() && t.is_lowercase());
-        self.common_words.extend(lower.map(Token::lower));
+        for token in lower {
+            if !self.common_words.contains(token.lower()) {
+                self.common_words.insert(token.lower().to_string());
+            }
+        }
     }
 
     /// A lone capitalised word the cast does not know names an organisation only when the
@@ -205,19 +232,13 @@ impl Cast {
                     _ => known.gender.or(name.gender),
                 };
                 if name.given.len() > known.name.given.len() {
-                    known.name = PersonName {
-                        title: name.title.clone().or(known.name.title.clone()),
-                        ..name
-                    };
+                    let title = name.title.clone().or(known.name.title.clone());
+                    known.set_name(PersonName { title, ..name });
                 }
                 id
             }
             None => {
-                self.people.push(Person {
-                    gender: name.gender,
-                    name,
-                    roles: Vec::new(),
-                });
+                self.people.push(Person::new(name));
                 self.people.len() - 1
             }
         };
@@ -234,7 +255,7 @@ impl Cast {
         }
         let key = spelling_key(&name.surname);
         self.people.iter().position(|p| {
-            spelling_key(&p.name.surname) == key
+            p.surname_key == key
                 && compatible_given(&p.name.given, &name.given)
                 && (p.gender.agrees_with(name.gender)
                     || forename_guess_only(name, &p.name)
@@ -253,9 +274,10 @@ impl Cast {
         }
         let key = spelling_key(&name.surname);
         let mut found = (0..self.people.len()).filter(|&i| {
-            let p = &self.people[i].name;
+            let person = &self.people[i];
+            let p = &person.name;
             p.given.len() == 1
-                && spelling_key(&p.given[0]) == key
+                && person.forename_key.as_ref() == Some(&key)
                 && (knighted(p.title.as_ref()) || p.title.is_none())
         });
         match (found.next(), found.next()) {
@@ -273,19 +295,13 @@ impl Cast {
     fn by_surname(&self, word: &str) -> Vec<usize> {
         let key = spelling_key(word.trim_end_matches("'s").trim_end_matches("’s"));
         let by_surname: Vec<usize> = (0..self.people.len())
-            .filter(|&i| spelling_key(&self.people[i].name.surname) == key)
+            .filter(|&i| self.people[i].surname_key == key)
             .collect();
         if !by_surname.is_empty() {
             return by_surname;
         }
         let by_forename: Vec<usize> = (0..self.people.len())
-            .filter(|&i| {
-                self.people[i]
-                    .name
-                    .given
-                    .first()
-                    .is_some_and(|g| spelling_key(g) == key)
-            })
+            .filter(|&i| self.people[i].forename_key.as_ref() == Some(&key))
             .collect();
         if by_forename.len() == 1 {
             by_forename
@@ -608,9 +624,10 @@ impl Salience {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::tokens::tokenize;
 
     fn cast_of(text: &str) -> Cast {
-        Cast::learn([text])
+        Cast::learn([tokenize(text, &[]).as_slice()])
     }
 
     #[test]

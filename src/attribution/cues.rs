@@ -144,16 +144,16 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
             end: tokens[end].end,
         });
     }
-    if let Some(cue) = went_on(tokens, i, &lower) {
+    if let Some(cue) = went_on(tokens, i, lower) {
         return Some(cue);
     }
     // Beside a quotation the verb is the quotation's own tag: any verb of speaking (even
     // a manner verb such as "beamed") reports it, and weak verbs need no clause after them.
     let tag = quote_tag_position(tokens, i);
-    let speech = is_speech_verb_form(&lower)
-        || is_retort(tokens, i, &lower)
-        || (tag && (TAG_VERBS.contains(&lower) || is_unlisted_tag_verb(tokens, i, &lower)));
-    if !speech || !is_finite_use(tokens, i, &lower, tag) {
+    let speech = is_speech_verb_form(lower)
+        || is_retort(tokens, i, lower)
+        || (tag && (TAG_VERBS.contains(lower) || is_unlisted_tag_verb(tokens, i, lower)));
+    if !speech || !is_finite_use(tokens, i, lower, tag) {
         return None;
     }
     // "Lerer reported from Los Angeles.": a reporter's credit line, not a report.
@@ -161,13 +161,13 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     if credit {
         return None;
     }
-    let verb_end = if matches!(lower.as_str(), "point" | "points" | "pointed") {
+    let verb_end = if matches!(lower, "point" | "points" | "pointed") {
         let next = tokens.get(i + 1)?;
         if next.lower() != "out" {
             return None;
         }
         i + 1
-    } else if is_retort(tokens, i, &lower) {
+    } else if is_retort(tokens, i, lower) {
         i + 1
     } else {
         i
@@ -213,9 +213,9 @@ fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
 
 /// Rules out infinitives, modal and passive uses, and weak verbs without a clause.
 fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
-    let previous: Vec<String> = tokens[..i].iter().rev().take(3).map(Token::lower).collect();
-    let first = previous.first().map(String::as_str);
-    let went_on = first == Some("to") && previous.get(1).map(String::as_str) == Some("on");
+    let previous: Vec<&str> = tokens[..i].iter().rev().take(3).map(Token::lower).collect();
+    let first = previous.first().copied();
+    let went_on = first == Some("to") && previous.get(1).copied() == Some("on");
     if went_on {
         return true;
     }
@@ -273,7 +273,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     }
     if previous.get(1).is_some_and(|w| {
         matches!(
-            w.as_str(),
+            *w,
             "will" | "would" | "could" | "might" | "may" | "be" | "been" | "was" | "were" | "is"
         )
     }) && first.is_some_and(is_auxiliary)
@@ -294,14 +294,12 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     }
     if is_weak(verb) && !tag {
         let next = tokens.get(i + 1).map(Token::lower);
-        if is_commitment(verb) && next.as_deref() == Some("to") {
+        if is_commitment(verb) && next == Some("to") {
             return true;
         }
-        let closing = next.as_deref().is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
+        let closing = next.is_none_or(|n| n == ".") && reports_clause_before(tokens, i);
         if !closing
-            && next
-                .as_deref()
-                .is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
+            && next.is_none_or(|n| matches!(n, "to" | "in" | "of" | "for" | "." | "," | "on"))
         {
             return false;
         }
@@ -363,7 +361,7 @@ fn starts_noun_phrase_rest(next: &Token) -> bool {
         && next.is_lowercase()
         && !lower.ends_with("ly")
         && !matches!(
-            lower.as_str(),
+            lower,
             "that"
                 | "the"
                 | "a"
@@ -410,16 +408,14 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let lower = tokens[verb].lower();
     // Right after a quotation any verb of speaking may put its speaker after it ("...,"
     // stated Roman Smbatyan); elsewhere only those that usually do.
-    let inverts_here = inverts(&lower)
-        || (before.quoted && (TAG_VERBS.contains(&lower) || is_speech_verb_form(&lower)));
+    let inverts_here = inverts(lower)
+        || (before.quoted && (TAG_VERBS.contains(lower) || is_speech_verb_form(lower)));
     if !after_comma || !inverts_here {
         return None;
     }
     let read = phrase_after(tokens, verb_end + 1).filter(|(mention, end)| {
         let closes = tokens.get(end + 1).is_none_or(|t| {
-            !t.is_word()
-                || t.quoted
-                || matches!(t.lower().as_str(), "at" | "of" | "from" | "with" | "in")
+            !t.is_word() || t.quoted || matches!(t.lower(), "at" | "of" | "from" | "with" | "in")
         });
         closes && !matches!(mention, Mention::Other | Mention::It)
     });
@@ -526,7 +522,7 @@ fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize
             break;
         }
         if token.is_word() {
-            if CLAUSE_ENDERS.contains(&token.lower().as_str()) {
+            if CLAUSE_ENDERS.contains(&token.lower()) {
                 break;
             }
         } else if token.is_punct('.') {
@@ -620,14 +616,14 @@ fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
         let went_on = lower == "to"
             && k >= 2
             && tokens[k - 1].lower() == "on"
-            && matches!(tokens[k - 2].lower().as_str(), "went" | "goes" | "go");
+            && matches!(tokens[k - 2].lower(), "went" | "goes" | "go");
         if went_on {
             k = k.checked_sub(3)?;
             continue;
         }
         let adverb =
             token.is_word() && token.is_lowercase() && lower.ends_with("ly") && lower.len() > 4;
-        if token.is_word() && !token.quoted && (is_auxiliary(&lower) || adverb) {
+        if token.is_word() && !token.quoted && (is_auxiliary(lower) || adverb) {
             k = k.checked_sub(1)?;
             continue;
         }
@@ -744,7 +740,7 @@ fn described_name(tokens: &[Token], open: usize, close: usize) -> Option<(Mentio
             let descriptive = t.is_lowercase()
                 || t.text.contains('-')
                 || super::lexicon::nationality(t.text).is_some();
-            t.is_word() && !t.quoted && descriptive && !is_preposition(&t.lower())
+            t.is_word() && !t.quoted && descriptive && !is_preposition(t.lower())
         });
     plain.then_some((inner, start))
 }
@@ -784,7 +780,7 @@ fn dashed_subject(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         found @ (Mention::Person { .. } | Mention::Bare(_) | Mention::Org(_), start) => {
             let after_preposition = start > 0
                 && tokens[start - 1].is_word()
-                && is_preposition(&tokens[start - 1].lower());
+                && is_preposition(tokens[start - 1].lower());
             (!after_preposition).then_some(found)
         }
         _ => None,
@@ -794,12 +790,12 @@ fn dashed_subject(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
 /// `A National Audit Office report on the 20 biggest projects says`: the subject is the
 /// named phrase before a short prepositional modifier.
 fn subject_before_modifier(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
-    let preposition = (k.saturating_sub(8)..k).rev().find(|&j| {
-        tokens[j].is_word() && matches!(tokens[j].lower().as_str(), "on" | "into" | "about")
-    })?;
+    let preposition = (k.saturating_sub(8)..k)
+        .rev()
+        .find(|&j| tokens[j].is_word() && matches!(tokens[j].lower(), "on" | "into" | "about"))?;
     if tokens[preposition..=k]
         .iter()
-        .any(|t| !t.is_word() || t.quoted || is_speech_verb_form(&t.lower()))
+        .any(|t| !t.is_word() || t.quoted || is_speech_verb_form(t.lower()))
     {
         return None;
     }
@@ -839,10 +835,10 @@ fn subject_before_appositions(
 /// of the Police Federation, ..., said": the federation is not the subject).
 fn after_preposition(tokens: &[Token], start: usize) -> bool {
     let mut j = start;
-    while j > 0 && matches!(tokens[j - 1].lower().as_str(), "the" | "a" | "an") {
+    while j > 0 && matches!(tokens[j - 1].lower(), "the" | "a" | "an") {
         j -= 1;
     }
-    j > 0 && tokens[j - 1].is_word() && is_preposition(&tokens[j - 1].lower())
+    j > 0 && tokens[j - 1].is_word() && is_preposition(tokens[j - 1].lower())
 }
 
 /// Words that make the phrase after them a place or an object, not a speaker.
@@ -857,10 +853,10 @@ fn is_preposition(word: &str) -> bool {
 /// one who speaks is unnamed.
 fn object_of_proximity(tokens: &[Token], start: usize) -> bool {
     let mut j = start;
-    while j > 0 && matches!(tokens[j - 1].lower().as_str(), "the" | "a" | "an") {
+    while j > 0 && matches!(tokens[j - 1].lower(), "the" | "a" | "an") {
         j -= 1;
     }
-    j > 0 && matches!(tokens[j - 1].lower().as_str(), "to" | "with" | "than")
+    j > 0 && matches!(tokens[j - 1].lower(), "to" | "with" | "than")
 }
 
 /// A phrase that is the object inside "who had represented Mr Martin" is no subject.
@@ -870,19 +866,16 @@ fn inside_relative_clause(tokens: &[Token], start: usize) -> bool {
         .rev()
         .take(6)
         .take_while(|t| t.is_word() && !t.quoted)
-        .any(|t| matches!(t.lower().as_str(), "who" | "whom" | "which" | "whose"))
+        .any(|t| matches!(t.lower(), "who" | "whom" | "which" | "whose"))
 }
 
 /// `In his opinion, ...` / `In her view, ...` at the start of a sentence.
 fn opinion_cue(tokens: &[Token]) -> Option<Cue> {
-    let words: Vec<String> = tokens.iter().take(3).map(Token::lower).collect();
-    if words.len() < 3
-        || words[0] != "in"
-        || !matches!(words[2].as_str(), "opinion" | "view" | "words")
-    {
+    let words: Vec<&str> = tokens.iter().take(3).map(Token::lower).collect();
+    if words.len() < 3 || words[0] != "in" || !matches!(words[2], "opinion" | "view" | "words") {
         return None;
     }
-    let gender = super::lexicon::pronoun_gender(&words[1])?;
+    let gender = super::lexicon::pronoun_gender(words[1])?;
     Some(Cue {
         mention: Mention::Pronoun(gender, tokens[1].text.to_string()),
         form: CueForm::Opinion,

@@ -141,18 +141,21 @@ pub fn is_auxiliary(word: &str) -> bool {
 
 /// Words that end a name run even when capitalised.
 fn is_name_word(token: &Token) -> bool {
+    // The word lists compare lower case: hand them the token's lower form, made once, rather
+    // than the text each of them would lower again.
+    let lower = token.lower();
     token.is_word()
         && token.is_capitalized()
-        && !is_not_name(token.text)
-        && !is_role_word(token.text)
-        && title_gender(token.text).is_none()
+        && !is_not_name(lower)
+        && !is_role_word(lower)
+        && title_gender(lower).is_none()
         && nationality(token.text).is_none()
-        && !is_place(token.text)
-        && !is_org_name_head(token.text)
+        && !is_place(lower)
+        && !is_org_name_head(lower)
         && !is_acronym(token.text)
         && !token.is_possessive()
         && !token.text.chars().any(|c| c.is_ascii_digit())
-        && !is_contraction(&token.lower())
+        && !is_contraction(lower)
 }
 
 /// "They've", "It's", "Don't": words that look capitalised but are no names.
@@ -236,7 +239,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
         let next = &tokens[end + 1];
         if in_run(next)
             && !is_not_name(next.text)
-            && !super::cues::is_speech_verb_form(&next.lower())
+            && !super::cues::is_speech_verb_form(next.lower())
         {
             end += 1;
         } else if is_run_connector(next.text)
@@ -429,13 +432,13 @@ pub fn role_ref(tokens: &[&Token]) -> Option<RoleRef> {
         }
         let lower = token.lower();
         if matches!(
-            lower.as_str(),
+            lower,
             "the" | "a" | "an" | "of" | "for" | "and" | "senior" | "top" | "former" | "&"
         ) || token.is_possessive()
         {
             continue;
         }
-        words.push(lower);
+        words.push(lower.to_string());
     }
     if words
         .iter()
@@ -484,7 +487,7 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
     }) {
         return Some((Mention::Pronoun(gender, last.text.to_string()), end));
     }
-    match last.lower().as_str() {
+    match last.lower() {
         "it" => return Some((Mention::It, end)),
         "who" | "which" | "that" => return None,
         "they" | "we" | "i" | "you" | "this" | "there" => return Some((Mention::Other, end)),
@@ -508,10 +511,8 @@ fn firm_named(tokens: &[Token], start: usize, mention: Mention) -> Mention {
     let Some(before) = start.checked_sub(1).map(|i| &tokens[i]) else {
         return mention;
     };
-    let firm_word = before.is_word()
-        && !before.quoted
-        && before.is_lowercase()
-        && is_firm_word(&before.lower());
+    let firm_word =
+        before.is_word() && !before.quoted && before.is_lowercase() && is_firm_word(before.lower());
     match mention {
         Mention::Person { name, role: None }
             if firm_word && name.title.is_none() && !name.given.is_empty() =>
@@ -558,21 +559,21 @@ fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
             break;
         }
         let lower = prev.lower();
-        let role_like = is_role_word(&lower) || is_person_role_head(&lower);
+        let role_like = is_role_word(lower) || is_person_role_head(lower);
         if role_like {
             found_role = true;
             i -= 1;
         } else if found_role
-            && (prev.is_capitalized() || matches!(lower.as_str(), "of" | "for" | "and" | "&"))
+            && (prev.is_capitalized() || matches!(lower, "of" | "for" | "and" | "&"))
             && !is_not_name(prev.text)
         {
             i -= 1;
         } else if found_role
             && prev.is_lowercase()
-            && !is_determiner(&lower)
+            && !is_determiner(lower)
             && i >= 2
             && tokens[i - 2].is_word()
-            && (is_role_word(&tokens[i - 2].lower()) || tokens[i - 2].is_capitalized())
+            && (is_role_word(tokens[i - 2].lower()) || tokens[i - 2].is_capitalized())
             && !is_not_name(tokens[i - 2].text)
         {
             // an inner modifier such as "constitutional affairs committee chairman"
@@ -646,7 +647,7 @@ fn read_phrase(tokens: &[Token], start: usize, end: usize) -> Mention {
 
 /// A role or organisation preceded by "a"/"an" names nobody in particular.
 fn with_determiner(tokens: &[Token], start: usize, mention: Mention) -> Mention {
-    let indefinite = start > 0 && matches!(tokens[start - 1].lower().as_str(), "a" | "an");
+    let indefinite = start > 0 && matches!(tokens[start - 1].lower(), "a" | "an");
     match mention {
         Mention::Role(_) if indefinite => Mention::Other,
         other => other,
@@ -660,8 +661,8 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     if head == "diplomacy" {
         return head_of_diplomacy(tokens, end);
     }
-    let person_head = is_person_role_head(&head);
-    let org_head = is_org_role_head(&head);
+    let person_head = is_person_role_head(head);
+    let org_head = is_org_role_head(head);
     if !person_head && !org_head {
         return None;
     }
@@ -672,7 +673,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             break;
         }
         let lower = prev.lower();
-        if matches!(lower.as_str(), "the" | "a" | "an" | "its" | "this") {
+        if matches!(lower, "the" | "a" | "an" | "its" | "this") {
             start -= 1;
             break;
         }
@@ -685,9 +686,9 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         let joins_roles = lower == "and"
             && start >= 2
             && tokens[start - 2].is_lowercase()
-            && (is_role_word(&tokens[start - 2].lower())
-                || is_person_role_head(&tokens[start - 2].lower()));
-        let joins_name = matches!(lower.as_str(), "and" | "of" | "for" | "&")
+            && (is_role_word(tokens[start - 2].lower())
+                || is_person_role_head(tokens[start - 2].lower()));
+        let joins_name = matches!(lower, "and" | "of" | "for" | "&")
             && start >= 2
             && tokens[start - 2].is_capitalized()
             && tokens[start].is_capitalized();
@@ -695,10 +696,8 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             start -= 1;
             continue;
         }
-        if super::cues::is_speech_verb_form(&lower)
-            || is_not_name(prev.text)
-                && prev.is_lowercase()
-                && !matches!(lower.as_str(), "first" | "new")
+        if super::cues::is_speech_verb_form(lower)
+            || is_not_name(prev.text) && prev.is_lowercase() && !matches!(lower, "first" | "new")
         {
             break;
         }
@@ -706,13 +705,13 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     }
     let phrase: Vec<&Token> = tokens[start..=end].iter().collect();
     let determiner = phrase[0].lower();
-    let indefinite = matches!(determiner.as_str(), "a" | "an");
+    let indefinite = matches!(determiner, "a" | "an");
     let org_words: Vec<&Token> = phrase
         .iter()
         .copied()
         .filter(|t| t.is_capitalized() && !is_not_name(t.text) && nationality(t.text).is_none())
         .collect();
-    let spokes = matches!(head.as_str(), "spokesman" | "spokeswoman" | "spokesperson");
+    let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson");
     if spokes
         && !org_words.is_empty()
         && org_words
@@ -742,7 +741,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
                 .trim_end_matches("’s")
                 .to_string();
             // "Trump's campaign said" is the campaign speaking, not Trump.
-            if matches!(head.as_str(), "campaign" | "administration") {
+            if matches!(head, "campaign" | "administration") {
                 return Some((Mention::Org(format!("{name} {head}")), start));
             }
             if !is_place(&name) {
@@ -756,7 +755,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         .map(|t| t.text)
         .collect();
     // "A National Audit Office report says": the organisation speaks through its document.
-    if is_document_head(&head) && !named_modifiers.is_empty() {
+    if is_document_head(head) && !named_modifiers.is_empty() {
         return Some((Mention::Org(named_modifiers.join(" ")), start));
     }
     if indefinite {
@@ -774,9 +773,9 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         ));
     }
     if org_head && !person_head {
-        return Some((Mention::OrgRole(head), start));
+        return Some((Mention::OrgRole(head.to_string()), start));
     }
-    if !matches!(determiner.as_str(), "the" | "this") && !phrase[0].is_possessive() {
+    if !matches!(determiner, "the" | "this") && !phrase[0].is_possessive() {
         return None;
     }
     role_ref(&phrase).map(|r| (Mention::Role(r), start))
@@ -835,8 +834,8 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         return None;
     }
     let lower = first.lower();
-    if matches!(lower.as_str(), "he" | "she") {
-        let gender = pronoun_gender(&lower)?;
+    if matches!(lower, "he" | "she") {
+        let gender = pronoun_gender(lower)?;
         return Some((Mention::Pronoun(gender, first.text.to_string()), start));
     }
     if (first.is_capitalized() && !is_not_name(first.text)) || title_gender(first.text).is_some() {
@@ -878,16 +877,16 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
             return Some((person, name_end));
         }
     }
-    if !matches!(lower.as_str(), "the" | "a" | "an") && !first.is_possessive() {
+    if !matches!(lower, "the" | "a" | "an") && !first.is_possessive() {
         return None;
     }
     let mut end = start;
     while let Some(next) = tokens.get(end + 1) {
         let stop = matches!(
-            next.lower().as_str(),
+            next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
         );
-        if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(&next.lower())
+        if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(next.lower())
         {
             break;
         }
@@ -958,8 +957,8 @@ fn name_after_role_words(tokens: &[Token], start: usize) -> Option<usize> {
             break;
         }
         let lower = t.lower();
-        role_last = is_role_word(&lower) || is_person_role_head(&lower);
-        if !role_last && !is_modifier(&lower) {
+        role_last = is_role_word(lower) || is_person_role_head(lower);
+        if !role_last && !is_modifier(lower) {
             return None;
         }
         i += 1;

@@ -129,7 +129,7 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
     }
     let mut at = dateline_end(tokens).unwrap_or(0);
     if matches!(
-        tokens.get(at)?.lower().as_str(),
+        tokens.get(at)?.lower(),
         "but" | "and" | "yet" | "still" | "meanwhile" | "later" | "then" | "now"
     ) {
         at += 1;
@@ -140,7 +140,7 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
     let opener = tokens.get(at)?;
     let introduces = opener.is_word()
         && opener.is_capitalized()
-        && (INTRO_OPENERS.contains(&opener.lower().as_str())
+        && (INTRO_OPENERS.contains(&opener.lower())
             || opener.lower().ends_with("ing")
             || opener.lower().ends_with("ly"));
     if introduces {
@@ -268,19 +268,19 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         // comma sat inside the quotation), `Rubio, R-Fla., appearing on Fox News, said`.
         let previous = &tokens[i - 2];
         let after_break = !previous.is_word() && (previous.quoted || previous.is_punct(','));
-        if in_apposition && after_break && is_speech_verb_form(&lower) && is_finite_form(&lower) {
+        if in_apposition && after_break && is_speech_verb_form(lower) && is_finite_form(lower) {
             return Some((i - 1, Reports::Speech));
         }
         if in_apposition {
             continue;
         }
         // `issued a statement`, `released a statement`: speech through a document.
-        let statement = matches!(lower.as_str(), "issued" | "released")
+        let statement = matches!(lower, "issued" | "released")
             && tokens[i..].iter().take(2).any(|t| t.lower() == "statement");
         if statement {
             return Some((i - 1, Reports::Speech));
         }
-        if starts_clause(tokens, i - 1) || matches!(lower.as_str(), "who" | "which") {
+        if starts_clause(tokens, i - 1) || matches!(lower, "who" | "which") {
             break;
         }
         if !token.is_lowercase() {
@@ -292,10 +292,10 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         let previous = &tokens[i - 2];
         let previous_lower = previous.lower();
         // `is touting`, `was seeking`: the progressive of a verb the corpus attributes.
-        let progressive = matches!(previous_lower.as_str(), "is" | "are" | "was" | "were")
-            && lower.ends_with("ing");
+        let progressive =
+            matches!(previous_lower, "is" | "are" | "was" | "were") && lower.ends_with("ing");
         // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
-        if after_auxiliary(tokens, i - 1, &previous_lower) && reports_as_base(&lower) {
+        if after_auxiliary(tokens, i - 1, previous_lower) && reports_as_base(lower) {
             attributed = attributed.or(Some(i - 1));
             continue;
         }
@@ -303,21 +303,21 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             || !previous.is_word()
             || previous.is_capitalized()
             || previous_lower.ends_with("ly")
-            || MAY_PRECEDE_VERB.contains(&previous_lower.as_str());
+            || MAY_PRECEDE_VERB.contains(&previous_lower);
         if !follows_subject && !progressive {
             continue;
         }
-        let corpus_cue = CORPUS_CUES.contains(&lower) && (progressive || is_finite_form(&lower));
+        let corpus_cue = CORPUS_CUES.contains(lower) && (progressive || is_finite_form(lower));
         // A stance verb may be followed by a reporting one ("rejected the idea and said
         // ..."): the words win. Its infinitive is the stance (`wants to build a wall`).
-        if STANCE_VERBS.contains(&lower) && !progressive {
+        if STANCE_VERBS.contains(lower) && !progressive {
             stance = stance.or(Some(i - 1));
             continue;
         }
         // "continued to question", "plans to say": a speech verb before an infinitive is
         // not the report itself.
         let before_infinitive = tokens.get(i).is_some_and(|next| next.lower() == "to");
-        if before_infinitive && !is_commitment(&lower) {
+        if before_infinitive && !is_commitment(lower) {
             continue;
         }
         if progressive {
@@ -326,15 +326,15 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             }
             continue;
         }
-        if is_speech_verb_form(&lower)
-            && is_finite_form(&lower)
-            && introduces_words(tokens, i - 1, &lower)
+        if is_speech_verb_form(lower)
+            && is_finite_form(lower)
+            && introduces_words(tokens, i - 1, lower)
         {
             return Some((i - 1, Reports::Speech));
         }
         let right_after_subject = i - 2 < from || previous.is_word() && !previous.is_capitalized();
         let any_verb = quotes_words && right_after_subject && lower.len() > 3;
-        if corpus_cue || any_verb && is_finite_form(&lower) {
+        if corpus_cue || any_verb && is_finite_form(lower) {
             attributed = attributed.or(Some(i - 1));
         }
     }
@@ -356,7 +356,7 @@ fn after_auxiliary(tokens: &[Token], at: usize, previous_lower: &str) -> bool {
     };
     if previous_lower == "not" {
         at.checked_sub(2)
-            .is_some_and(|aux| is_auxiliary(&tokens[aux].lower()))
+            .is_some_and(|aux| is_auxiliary(tokens[aux].lower()))
     } else {
         is_auxiliary(previous_lower)
     }
@@ -379,13 +379,13 @@ fn reports_as_base(base: &str) -> bool {
 /// pronoun subject follows.
 fn starts_clause(tokens: &[Token], at: usize) -> bool {
     let lower = tokens[at].lower();
-    if !NEW_CLAUSE.contains(&lower.as_str()) {
+    if !NEW_CLAUSE.contains(&lower) {
         return false;
     }
-    if matches!(lower.as_str(), "after" | "before" | "since" | "until") {
+    if matches!(lower, "after" | "before" | "since" | "until") {
         return tokens.get(at + 1).is_some_and(|next| {
             matches!(
-                next.lower().as_str(),
+                next.lower(),
                 "he" | "she" | "they" | "we" | "i" | "you" | "it"
             )
         });

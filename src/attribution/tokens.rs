@@ -4,6 +4,7 @@
 //! kept: `Russia's`, `e-mail`, `U.S`) or one punctuation character. Each token knows whether it
 //! lies inside a quotation. This module does not decide what a word means.
 
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// What a token is made of.
@@ -23,6 +24,9 @@ pub struct Token<'a> {
     pub kind: TokenKind,
     /// Inside a quotation (or is one of its quotation marks).
     pub quoted: bool,
+    /// [`Token::lower`], computed once when the token is made: the rules ask for it many
+    /// times per token. Borrows `text` when that already is the lower form (most words).
+    lower: Cow<'a, str>,
 }
 
 impl Token<'_> {
@@ -41,23 +45,9 @@ impl Token<'_> {
     }
 
     /// The word in lower case, curly apostrophes made straight, an abbreviation's dot
-    /// dropped (`Sen.` is `sen`).
-    pub fn lower(&self) -> String {
-        let word = if self.is_word() {
-            self.text.trim_end_matches('.')
-        } else {
-            self.text
-        };
-        // Most words are ASCII, which has no curly apostrophe: one allocation, not two.
-        if word.is_ascii() {
-            return word.to_ascii_lowercase();
-        }
-        let lower = word.to_lowercase();
-        if lower.contains('’') {
-            lower.replace('’', "'")
-        } else {
-            lower
-        }
+    /// dropped (`Sen.` is `sen`). Computed once, when the token is made.
+    pub fn lower(&self) -> &str {
+        &self.lower
     }
 
     /// True when the token is exactly this punctuation character.
@@ -68,6 +58,30 @@ impl Token<'_> {
     /// True when the word ends in a possessive `'s` or `’s`.
     pub fn is_possessive(&self) -> bool {
         self.is_word() && (self.text.ends_with("'s") || self.text.ends_with("’s"))
+    }
+}
+
+/// The lower form of a token's text (see [`Token::lower`]), borrowed when the text already is.
+fn lower_form(text: &str, kind: TokenKind) -> Cow<'_, str> {
+    let word = if kind == TokenKind::Word {
+        text.trim_end_matches('.')
+    } else {
+        text
+    };
+    // Most words are ASCII, which has no curly apostrophe: at most one allocation.
+    if word.is_ascii() {
+        if word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return Cow::Owned(word.to_ascii_lowercase());
+        }
+        return Cow::Borrowed(word);
+    }
+    let lower = word.to_lowercase();
+    if lower.contains('’') {
+        Cow::Owned(lower.replace('’', "'"))
+    } else if lower == word {
+        Cow::Borrowed(word)
+    } else {
+        Cow::Owned(lower)
     }
 }
 
@@ -97,16 +111,28 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
             (TokenKind::Punct, i + 1)
         };
         let end = chars.get(next).map_or(text.len(), |&(b, _)| b);
+        let token_text = &text[start..end];
         tokens.push(Token {
-            text: &text[start..end],
+            text: token_text,
+            lower: lower_form(token_text, kind),
             start,
             end,
             kind,
-            quoted: quotes.iter().any(|q| q.contains(&start)),
+            quoted: false,
         });
         i = next;
     }
+    mark_quoted(&mut tokens, quotes);
     tokens
+}
+
+/// Marks the tokens that start inside one of `quotes` (byte ranges of quotations in the text
+/// the tokens come from) as quoted, and the others as not: the quotations of a paragraph are
+/// known only once the paragraphs before it are read, after its tokens are made.
+pub fn mark_quoted(tokens: &mut [Token], quotes: &[Range<usize>]) {
+    for token in tokens {
+        token.quoted = quotes.iter().any(|q| q.contains(&token.start));
+    }
 }
 
 /// Abbreviated titles that are written with a dot before a name (`Sen. Richard Blumenthal`).
