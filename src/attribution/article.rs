@@ -1005,6 +1005,15 @@ mod tests {
     }
 
     #[test]
+    fn a_dateline_is_no_apposition() {
+        let text = "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the press for it.";
+        assert_eq!(
+            speaker_of(&["Pence blames press", text], "blamed").as_deref(),
+            Some("Mike Pence")
+        );
+    }
+
+    #[test]
     fn participle_gives_the_subject() {
         let texts = ["Ms Ada Okafor rejected the offer, saying the terms were unfair."];
         assert_eq!(

@@ -9,6 +9,7 @@
 
 use super::lexicon::WordSet;
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
+use super::subject::dateline_end;
 use super::tokens::Token;
 
 /// Reporting verbs, every finite form, lower case: `data/speech_verbs.txt`.
@@ -108,6 +109,8 @@ pub struct Cue {
 ///
 /// `title_case` allows capitalised verbs (`Lavrov Says`) in headlines.
 pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
+    // `LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed`: no speaker in the dateline.
+    let tokens = &tokens[dateline_end(tokens).unwrap_or(0)..];
     if let Some(cue) = opinion_cue(tokens) {
         return Some(cue);
     }

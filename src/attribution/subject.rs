@@ -166,7 +166,7 @@ const DATELINE_REACH: usize = 14;
 /// capitalised words, numbers and punctuation only, with an agency in brackets or a place in
 /// capitals (`FBI Director James Comey —` is a subject: its capitals go on in mixed case).
 /// Gives the index of the first token after the dash.
-fn dateline_end(tokens: &[Token]) -> Option<usize> {
+pub fn dateline_end(tokens: &[Token]) -> Option<usize> {
     let dash = tokens
         .iter()
         .take(DATELINE_REACH)
@@ -182,10 +182,11 @@ fn dateline_end(tokens: &[Token]) -> Option<usize> {
             && t.text.chars().all(|c| !c.is_lowercase())
             && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 2
     };
-    let place = before
-        .first()
-        .is_some_and(|t| all_caps(t) && t.text.len() >= 4)
-        && before.get(1).is_none_or(|t| !t.is_word() || all_caps(t));
+    // `LA CROSSE, Wisc.`, `WASHINGTON`: capitals up to the first punctuation, four letters
+    // or more (`FBI —` is an organisation that may be the subject).
+    let caps_words = before.iter().take_while(|t| all_caps(t)).count();
+    let caps_letters: usize = before[..caps_words].iter().map(|t| t.text.len()).sum();
+    let place = caps_letters >= 4 && before.get(caps_words).is_none_or(|t| !t.is_word());
     (dash > 0 && plain && (agency || place)).then_some(dash + 1)
 }
 
