@@ -38,6 +38,8 @@ struct Unit {
     /// The cue is weak evidence ([`subject::Reports::Attributed`]): it holds only when it
     /// resolves to a named person.
     needs_named_person: bool,
+    /// The sentence opens with a speaker's label (`BENENSON: ...`, `Pence: ...`).
+    opens_with_label: bool,
     /// Who a sentence without a speaker is about, when it opens with them.
     subject: Option<Speaker>,
     speaker: Option<Speaker>,
@@ -164,10 +166,12 @@ fn attribute_paragraph(
     let tokens = &*tokens;
     let title_case = is_title_case(tokens);
     let mut units = read_units(text, &scan, tokens, title_case);
+    lend_tag_to_quoted_question(&mut units, text);
     let mark = state.salience.len();
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, tokens);
     }
+    label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
     fill_unframed_quotes(&mut units, state);
     state.salience.truncate(mark);
@@ -214,7 +218,9 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             let found = cues::find(inside, title_case);
             let mut main_clause = None;
             // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
-            let speech = label::opening_label(inside)
+            let labelled = label::opening_label(inside);
+            let opens_with_label = labelled.is_some();
+            let speech = labelled
                 .or_else(|| {
                     found
                         .clone()
@@ -239,6 +245,7 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
                 cue: speech.or(stance_cue.map(|(cue, _)| cue)),
                 stance,
                 needs_named_person,
+                opens_with_label,
                 range,
                 quote_led,
                 quoted_bytes,
@@ -248,6 +255,41 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             }
         })
         .collect()
+}
+
+/// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
+/// a paragraph is its speaker's turn, every sentence of it that has no cue of its own.
+fn label_speaks_paragraph(units: &mut [Unit]) {
+    let Some((first, rest)) = units.split_first_mut() else {
+        return;
+    };
+    let Some(speaker) = first.speaker.clone().filter(|_| first.opens_with_label) else {
+        return;
+    };
+    for unit in rest.iter_mut().take_while(|u| u.cue.is_none()) {
+        unit.speaker = Some(speaker.clone());
+        unit.evidence = Some("the label opening the paragraph".to_string());
+    }
+}
+
+/// `"You think I'm going to change?" Trump asked reporters.`: a quotation that ends in a
+/// question or exclamation mark ends its sentence, but the next sentence, opening with its
+/// speaker and a reporting verb, is still its tag. The quoted sentence takes that cue rather
+/// than inheriting the previous paragraph's speaker.
+fn lend_tag_to_quoted_question(units: &mut [Unit], text: &str) {
+    for i in 1..units.len() {
+        let (before, after) = units.split_at_mut(i);
+        let (question, tag) = (&mut before[i - 1], &after[0]);
+        let Some(cue) = tag.cue.as_ref() else {
+            continue;
+        };
+        let opens_with_speaker = cue.form == CueForm::Subject && cue.start == tag.range.start;
+        let words = text[question.range.clone()].trim_end_matches(quotes::is_quote_mark);
+        let asks = question.quote_led && words.ends_with(['?', '!']);
+        if question.cue.is_none() && asks && opens_with_speaker && !tag.stance {
+            question.cue = Some(cue.clone());
+        }
+    }
 }
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
@@ -1002,6 +1044,34 @@ mod tests {
             .into_iter()
             .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
             .and_then(|a| a.speaker)
+    }
+
+    #[test]
+    fn a_transcript_label_speaks_its_whole_paragraph() {
+        let texts = [
+            "Transcript of the interview",
+            "Joel Benenson and Kate Bolduan spoke on CNN.",
+            "BENENSON: Senator Sanders does not get to decide. Particularly when he runs a \
+             negative campaign.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "negative campaign").as_deref(),
+            Some("Joel Benenson")
+        );
+    }
+
+    #[test]
+    fn a_quoted_question_takes_the_tag_after_it() {
+        let texts = [
+            "Trump holds his ground",
+            "\"We will fight on,\" Ann Lee said.",
+            "\"You think I'm going to change?\" Donald Trump asked reporters during a news \
+             conference late last month.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "going to change").as_deref(),
+            Some("Donald Trump")
+        );
     }
 
     #[test]
