@@ -373,6 +373,11 @@ impl Cast {
             Mention::It => salience
                 .latest_org(paragraph)
                 .map(|org| (Speaker::Org(org), Resolution::Pronoun)),
+            // `King says ...` after `Billie Jean King`: a title word the cast knows as a
+            // surname names that person.
+            Mention::Role(role) if self.is_known_surname(&role.text) => {
+                self.resolve_bare(&role.text, salience)
+            }
             Mention::Role(role) => self
                 .resolve_role(role, salience, paragraph)
                 .map(|id| (Speaker::Person(id), Resolution::Role)),
@@ -382,6 +387,16 @@ impl Cast {
                 .map(|org| (Speaker::Org(org), Resolution::Role)),
             Mention::Other => None,
         }
+    }
+
+    /// A single capitalised word that is the surname of someone in the cast.
+    fn is_known_surname(&self, text: &str) -> bool {
+        let one_word = !text.contains(' ') && text.chars().next().is_some_and(char::is_uppercase);
+        one_word
+            && self
+                .people
+                .iter()
+                .any(|p| p.name.surname == text && !p.name.given.is_empty())
     }
 
     /// `the company said` is the organisation last in view; but `the department said` or `the
@@ -660,6 +675,20 @@ mod tests {
         assert!(names("Understated Perez Raises Profile").is_empty());
         assert!(names("Will Perez Come Down To Earth?").is_empty());
         assert_eq!(names("Thomas Perez Raises Profile"), ["Thomas Perez"]);
+    }
+
+    #[test]
+    fn a_title_word_known_as_a_surname_is_that_person() {
+        let cast = cast_of("Billie Jean King was there.");
+        let king = Mention::Role(RoleRef {
+            words: vec!["king".into()],
+            nationality: None,
+            text: "King".into(),
+        });
+        let (speaker, _) = cast
+            .resolve(&king, &Salience::default(), 1)
+            .expect("resolved");
+        assert_eq!(cast.display(&speaker), "Billie Jean King");
     }
 
     #[test]

@@ -406,13 +406,15 @@ fn starts_noun_phrase_rest(next: &Token) -> bool {
 /// `"...," said X` and `..., said X.`: the verb right after a comma or quotation, followed by
 /// a name that closes the clause.
 fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
-    let before = tokens.get(verb.checked_sub(1)?)?;
-    let after_comma = before.is_punct(',') || before.quoted;
+    // `Said Comey, "..."`: the verb may open the sentence.
+    let before = verb.checked_sub(1).map(|i| &tokens[i]);
+    let after_quote = before.is_some_and(|b| b.quoted);
+    let after_comma = before.is_none_or(|b| b.is_punct(',') || b.quoted);
     let lower = tokens[verb].lower();
     // Right after a quotation any verb of speaking may put its speaker after it ("...,"
     // stated Roman Smbatyan); elsewhere only those that usually do.
     let inverts_here = inverts(lower)
-        || (before.quoted && (TAG_VERBS.contains(lower) || is_speech_verb_form(lower)));
+        || (after_quote && (TAG_VERBS.contains(lower) || is_speech_verb_form(lower)));
     if !after_comma || !inverts_here {
         return None;
     }
@@ -431,7 +433,7 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     // `X, who ..., said Mr Y "should go"`: after a plain comma, a name followed by a quotation
     // is what X said about Y, not Y speaking.
     let quote_follows = tokens.get(end + 1).is_some_and(|t| t.quoted);
-    if before.is_punct(',') && !before.quoted && quote_follows {
+    if before.is_some_and(|b| b.is_punct(',') && !b.quoted) && quote_follows {
         return None;
     }
     Some(Cue {
@@ -980,6 +982,14 @@ mod tests {
         );
         // "he's" is "he has", not a possessive.
         assert!(cue("He's said the deal was off.").is_some());
+    }
+
+    #[test]
+    fn a_verb_opening_the_sentence_puts_its_speaker_after_it() {
+        assert_eq!(
+            speaker("Said Comey, \"The thought that we erred is painful.\""),
+            "Comey"
+        );
     }
 
     #[test]
