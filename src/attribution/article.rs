@@ -748,15 +748,22 @@ fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
         .iter()
         .filter(|t| unit.range.contains(&t.start))
         .collect();
-    inside.windows(2).find_map(|pair| {
+    inside.windows(2).enumerate().find_map(|(i, pair)| {
         let [before, token] = pair else {
             return None;
         };
+        let next = inside.get(i + 2).map_or("", |n| n.lower());
         let set_off = !before.quoted
             && (before.is_punct(',') || matches!(before.text, "-" | "–" | "—" | "--"));
         let lower = token.lower();
-        (set_off && !token.quoted && lower.ends_with("ing") && subject::is_corpus_cue(lower))
-            .then_some(token.text)
+        // "..., adding to her run of victories": a tally grows, nobody speaks.
+        let tally = lower == "adding" && next == "to";
+        (set_off
+            && !tally
+            && !token.quoted
+            && lower.ends_with("ing")
+            && subject::is_corpus_cue(lower))
+        .then_some(token.text)
     })
 }
 
@@ -1097,6 +1104,12 @@ mod tests {
         );
         let texts = ["But he left the hall, telling the crowd \"enough\". Tim Webb stayed."];
         assert_eq!(speaker_of(&texts, "Tim Webb stayed"), None);
+    }
+
+    #[test]
+    fn adding_to_a_tally_is_no_stance() {
+        let texts = ["Donald Trump has won the primary in Virginia, adding to his victories."];
+        assert_eq!(speaker_of(&texts, "adding to his victories"), None);
     }
 
     #[test]
