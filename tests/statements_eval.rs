@@ -27,18 +27,19 @@ use newsdex::model::StoredPassage;
 use newsdex::pipeline;
 use newsdex::statements;
 
-/// Floors on `statements.tsv`, the file the rules were tuned on, at what the rules measure
-/// (precision 0.976, recall 0.833 on 73 pairs; see the README, "Statements"). Issue 14's
-/// targets are 0.95 and 0.85; recall fell from 0.854 when the speaker's title stopped counting
-/// as statement content, since one pair was found only through a shared title.
-const FLOOR_PRECISION: f64 = 0.95;
+/// Floors on `statements.tsv`, the file the rules were first tuned on, just under what the
+/// rules measure (precision 1.000, recall 0.833 on 73 pairs; see the README, "Statements").
+/// Issue 14's targets are 0.95 and 0.85.
+const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.83;
-/// Floors over all three files, at what the rules measure (see the README): `statements-2.tsv`
-/// and `statements-3.tsv` were drawn at random without looking at newsdex's groups, the third
-/// before any rule change of the round that added it, so these guard against getting worse; they
-/// are not the targets. Before that round: precision 0.924, recall 0.718 on 210 pairs.
-const FLOOR_PRECISION_ALL: f64 = 0.92;
-const FLOOR_RECALL_ALL: f64 = 0.71;
+/// Floors over all three files, just under what the rules measure (precision 0.970, recall
+/// 0.765 on 210 pairs). `statements-2.tsv` and `statements-3.tsv` were drawn at random without
+/// looking at newsdex's groups; the third was judged and scored (precision 0.867, recall 0.619;
+/// all files 0.924 and 0.718) before the rules of the round that added it, which were then
+/// chosen looking at all three, so these floors guard against getting worse and are not a
+/// blind measure.
+const FLOOR_PRECISION_ALL: f64 = 0.96;
+const FLOOR_RECALL_ALL: f64 = 0.76;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
