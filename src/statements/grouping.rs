@@ -20,7 +20,7 @@
 //!   and at least [`REWORD_WEIGHT`] of the smaller statement's content, each word weighed by its
 //!   rarity in the collection (inverse document frequency over the distinct wordings, see
 //!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
-//!   "prosecutor" and "Mezvinsky" says much.
+//!   "prosecutor" and "pregnant" says much.
 //!
 //! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
 //! energy system away from fossil fuel" in December and in April are two statements). It is two
@@ -617,7 +617,7 @@ mod tests {
     fn rewordings_are_judged_on_rare_shared_words_not_on_the_words_of_the_day() {
         let mut an = Analyzer::new();
         // Two remarks of one week that share the words every report of that week holds:
-        // seven shared content words, more than half of either, yet two statements.
+        // enough shared content words for the old unweighted rule, yet two statements.
         let met = "Donald Trump and the Republican party leaders met on Thursday in Washington to talk about the convention and the campaign.";
         let invited = "Ryan has invited Donald Trump to meet Republican party leaders on Thursday to begin a discussion of principles for the campaign.";
         // A rewording that shares the rare words of the remark.
