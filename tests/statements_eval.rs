@@ -1,7 +1,8 @@
 //! The statement-grouping yardstick: pairs of passages judged by hand (same statement or not)
 //! in `tests/gold/statements.tsv` (the pairs the rules were tuned on) and
-//! `tests/gold/statements-2.tsv` (drawn at random later, as a check on overfitting), scored as
-//! pairwise precision and recall, each file and both together.
+//! `tests/gold/statements-2.tsv` and `tests/gold/statements-3.tsv` (drawn at random later, as
+//! checks on overfitting; the third is stratified by word overlap, its header says how), scored
+//! as pairwise precision and recall, each file and all together.
 //!
 //! What it is for: the gold pairs come from the PolNeAR train split
 //! (`../shared/corpora/polnear-train`, US political news from seven outlets) and the seeds; each
@@ -26,20 +27,19 @@ use newsdex::model::StoredPassage;
 use newsdex::pipeline;
 use newsdex::statements;
 
-/// Floors on `statements.tsv`, the file the rules were tuned on, at what the rules measure
-/// (precision 0.976, recall 0.833 on 73 pairs; see the README, "Statements"). Issue 14's
-/// targets are 0.95 and 0.85; recall fell from 0.854 when the speaker's title stopped counting
-/// as statement content, since one pair was found only through a shared title.
-const FLOOR_PRECISION: f64 = 0.95;
+/// Floors on `statements.tsv`, the file the rules were first tuned on, just under what the
+/// rules measure (precision 1.000, recall 0.833 on 73 pairs; see the README, "Statements").
+/// Issue 14's targets are 0.95 and 0.85.
+const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.83;
-/// Floors over both files, at what the rules measure (precision 0.960, recall 0.750 on 119
-/// pairs): `statements-2.tsv` was judged after the rules were set, drawn without looking at
-/// newsdex's groups, and scores lower (0.889 and 0.500 on 46 pairs), so these guard against
-/// getting worse, they are not the targets. With the attribution rules merged after that
-/// measurement the second file has one false "same" more (0.800 and 0.500; both files 0.941
-/// and 0.750).
-const FLOOR_PRECISION_BOTH: f64 = 0.94;
-const FLOOR_RECALL_BOTH: f64 = 0.75;
+/// Floors over all three files, just under what the rules measure (precision 0.970, recall
+/// 0.765 on 210 pairs). `statements-2.tsv` and `statements-3.tsv` were drawn at random without
+/// looking at newsdex's groups; the third was judged and scored (precision 0.867, recall 0.619;
+/// all files 0.924 and 0.718) before the rules of the round that added it, which were then
+/// chosen looking at all three, so these floors guard against getting worse and are not a
+/// blind measure.
+const FLOOR_PRECISION_ALL: f64 = 0.96;
+const FLOOR_RECALL_ALL: f64 = 0.76;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -117,10 +117,12 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     let first = gold("statements.tsv");
     assert!(first.len() >= 60, "the gold file holds at least 60 pairs");
     let second = gold("statements-2.tsv");
+    let third = gold("statements-3.tsv");
     let mut scores = Vec::new();
     for (name, pairs) in [
         ("statements.tsv", &first[..]),
         ("statements-2.tsv", &second[..]),
+        ("statements-3.tsv", &third[..]),
     ] {
         let mut score = Score::default();
         for pair in pairs {
@@ -145,16 +147,16 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
         all.tn += s.tn;
         all
     });
-    println!("statements gold, both files: {}", all.summary());
+    println!("statements gold, all files: {}", all.summary());
     let (precision, recall) = (scores[0].precision(), scores[0].recall());
     assert!(
-        all.precision() >= FLOOR_PRECISION_BOTH,
-        "pairwise precision {:.3} over both files, under the floor {FLOOR_PRECISION_BOTH}",
+        all.precision() >= FLOOR_PRECISION_ALL,
+        "pairwise precision {:.3} over all files, under the floor {FLOOR_PRECISION_ALL}",
         all.precision()
     );
     assert!(
-        all.recall() >= FLOOR_RECALL_BOTH,
-        "pairwise recall {:.3} over both files, under the floor {FLOOR_RECALL_BOTH}",
+        all.recall() >= FLOOR_RECALL_ALL,
+        "pairwise recall {:.3} over all files, under the floor {FLOOR_RECALL_ALL}",
         all.recall()
     );
     assert!(

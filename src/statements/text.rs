@@ -18,6 +18,13 @@ use tantivy::tokenizer::{
 /// or two ("a disaster") is a phrase inside reported speech, not the statement.
 const MIN_QUOTED_WORDS: usize = 3;
 
+/// Share of a passage's words that must be quoted for the quoted words alone to be its
+/// statement. Below it the passage is a paraphrase with a quote inside ("'Vetting is one
+/// thing,' Carson said, but he said he is being asked about incidents that happened 20 and 50
+/// years ago"): the reporter's paraphrase carries most of what was said, so the whole passage
+/// is compared, its quoted pieces as fragments of their own.
+const QUOTED_SHARE: f64 = 0.5;
+
 /// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
 /// "from", "would" as content words).
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -226,8 +233,10 @@ impl Analyzer {
         let mut fragment_starts = true;
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
             if i > 0 {
+                // A quotation mark also starts a fragment: in a paraphrase compared whole,
+                // each quoted piece is one.
                 let gap = &statement[seen[i - 1].to..token.from];
-                fragment_starts |= gap.contains(['.', '!', '?', '\n']);
+                fragment_starts |= gap.contains(['.', '!', '?', '\n', '“', '”', '"', '«', '»']);
             }
             if dropped {
                 continue;
@@ -419,7 +428,8 @@ fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
 }
 
 /// The words a passage quotes (its quoted segments joined by spaces), or the whole passage
-/// when it quotes fewer than [`MIN_QUOTED_WORDS`] words.
+/// when it quotes fewer than [`MIN_QUOTED_WORDS`] words or less than [`QUOTED_SHARE`] of its
+/// words.
 ///
 /// Quotation marks: “ ” « » „ as pairs, straight `"` and doubled apostrophes `''` (as some
 /// newspaper archives write them) as toggles; a segment left open runs to the end. Single
@@ -429,10 +439,12 @@ pub fn statement_text(text: &str) -> String {
 }
 
 /// The words a passage quotes, segments joined by `separator`, when it quotes at least
-/// [`MIN_QUOTED_WORDS`].
+/// [`MIN_QUOTED_WORDS`] and at least [`QUOTED_SHARE`] of its words.
 fn quoted_statement(text: &str, separator: &str) -> Option<String> {
     let quoted: String = quoted_segments(text).join(separator);
-    (quoted.split_whitespace().count() >= MIN_QUOTED_WORDS).then_some(quoted)
+    let n = quoted.split_whitespace().count();
+    let all = text.split_whitespace().count();
+    (n >= MIN_QUOTED_WORDS && n as f64 >= QUOTED_SHARE * all as f64).then_some(quoted)
 }
 
 /// The quoted segments of a text, in order.
@@ -513,6 +525,10 @@ mod tests {
     #[test]
     fn a_short_quote_inside_reported_speech_keeps_the_whole_passage() {
         let text = "Bernie Sanders called Trump a \"pathological liar.\"";
+        assert_eq!(statement_text(text), text);
+        // Quoted words that are under half the passage are a quote inside a paraphrase.
+        let text = "“Vetting is one thing,” Carson said, but he said he is being asked about \
+                    incidents that happened 20 and 50 years ago.";
         assert_eq!(statement_text(text), text);
     }
 }
