@@ -1107,6 +1107,19 @@ mod tests {
     }
 
     #[test]
+    fn an_office_that_is_someones_surname_speaks() {
+        let texts = [
+            "Mourners remember the champion",
+            "Tennis champion Billie Jean King was there.",
+            "King says Ali \"talked the talk and walked the walk.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "talked the talk").as_deref(),
+            Some("Billie Jean King")
+        );
+    }
+
+    #[test]
     fn adding_to_a_tally_is_no_stance() {
         let texts = ["Donald Trump has won the primary in Virginia, adding to his victories."];
         assert_eq!(speaker_of(&texts, "adding to his victories"), None);

@@ -8,7 +8,7 @@
 //! that "he", "the diplomat" or "it" resolve to the most recent compatible entity. Roles and
 //! people never leak from one article to another.
 
-use super::lexicon::{forename_gender, is_generic_role_head, is_place, Gender};
+use super::lexicon::{forename_gender, is_generic_role_head, is_place, title_gender, Gender};
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
 use super::tokens::Token;
@@ -436,7 +436,7 @@ impl Cast {
         {
             return Some((Speaker::Person(id), Resolution::Named));
         }
-        if is_place(word) || !self.is_evidenced_name(word) {
+        if is_place(word) || title_gender(word).is_some() || !self.is_evidenced_name(word) {
             return None;
         }
         Some((Speaker::Org(self.expand_org(word)), Resolution::Named))

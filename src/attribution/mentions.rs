@@ -375,8 +375,10 @@ fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Menti
 /// A run with no name in it: an organisation, a place, or a role ("the Foreign Minister").
 fn read_nameless_run(run: &[Token]) -> Mention {
     let last = &run[run.len() - 1];
-    if run.len() == 1 && is_place(last.text) {
-        return Mention::Other;
+    // "Israel said", "King says": a place or an office may still be someone's surname
+    // (Steve Israel, Billie Jean King); the cast decides.
+    if run.len() == 1 && (is_place(last.text) || title_gender(last.text).is_some()) {
+        return Mention::Bare(last.text.to_string());
     }
     // "Bank of England", "Department for Education and Skills", "Ministry of Defence".
     if run.len() > 2 && is_org_name_head(run[0].text) && matches!(run[1].text, "of" | "for") {
@@ -1104,7 +1106,11 @@ mod tests {
             before("Later, she"),
             Mention::Pronoun(Gender::Female, _)
         ));
-        assert_eq!(before("the talks were over, Moscow"), Mention::Other);
+        // A place is left for the cast, which knows whether it is someone's surname.
+        assert_eq!(
+            before("the talks were over, Moscow"),
+            Mention::Bare("Moscow".into())
+        );
         assert_eq!(before("In a statement, it"), Mention::It);
     }
 
