@@ -38,10 +38,18 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Finds the publication date of an article from its paragraphs (title included), or `None`.
 pub fn find_date(paragraphs: &[&str]) -> Option<NaiveDate> {
-    let boilerplate = boilerplate::mark_furniture_around_stamps(paragraphs);
+    find_date_marked(
+        paragraphs,
+        &boilerplate::mark_furniture_around_stamps(paragraphs),
+    )
+}
+
+/// [`find_date`] given the marks [`boilerplate::mark_furniture_around_stamps`] made of the
+/// same paragraphs (one mark per paragraph), for a caller that has them already.
+pub fn find_date_marked(paragraphs: &[&str], boilerplate: &[bool]) -> Option<NaiveDate> {
     // The top of the article beats dates met later (a reader comment's "Posted on ...").
     let labelled = publication_line_date(paragraphs);
-    let dateline = dateline_date(paragraphs, &boilerplate);
+    let dateline = dateline_date(paragraphs, boilerplate);
     let first = match (labelled, dateline) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
         (a, b) => a.or(b),
