@@ -1062,14 +1062,20 @@ fn split_last_dash(text: &str) -> Option<(&str, &str)> {
         }
     }
     const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
-    // The last spaced dash of any of the three kinds, in one backward pass over the spaces.
-    let spaces = text.bytes().enumerate().rev().filter(|&(_, b)| b == b' ');
-    spaces.map(|(at, _)| at).find_map(|at| {
-        SPACED_DASHES
-            .iter()
-            .find(|dash| text[at..].starts_with(**dash))
-            .map(|dash| (&text[..at], text[at + dash.len()..].trim()))
-    })
+    // The last spaced dash of any of the three kinds, in one backward pass over the bytes:
+    // a hyphen, or 0xE2, the first byte of an en or em dash (never a byte inside a character).
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(dash) = bytes[..end].iter().rposition(|&b| b == b'-' || b == 0xE2) {
+        end = dash;
+        let Some(at) = dash.checked_sub(1).filter(|&at| bytes[at] == b' ') else {
+            continue;
+        };
+        if let Some(spaced) = SPACED_DASHES.iter().find(|d| text[at..].starts_with(**d)) {
+            return Some((&text[..at], text[at + spaced.len()..].trim()));
+        }
+    }
+    None
 }
 
 /// After the outlet: numbers (an image width) and at most a date, all separated by commas.

@@ -73,7 +73,11 @@ fn publication_line_date(paragraphs: &[&str]) -> Option<(usize, NaiveDate)> {
     paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.split_whitespace().count() <= PUBLICATION_LINE_MAX_WORDS)
+        .filter(|(_, p)| {
+            p.split_whitespace()
+                .nth(PUBLICATION_LINE_MAX_WORDS)
+                .is_none()
+        })
         .filter(|(_, p)| starts_with_publication_label(p) || is_stamped_byline(p))
         .find_map(|(i, p)| dates_in(p).first().map(|mention| (i, mention.date)))
 }
@@ -119,8 +123,8 @@ fn dateline_date(paragraphs: &[&str], boilerplate: &[bool]) -> Option<(usize, Na
 /// (a dash, a colon, an agency in brackets). "On January 26, 2022, Washington ..." is prose.
 fn leading_dateline(paragraph: &str) -> Option<NaiveDate> {
     let words = words(paragraph);
-    let mention = dates_in(paragraph).into_iter().next()?;
-    let first = words.iter().position(|w| w.start == mention.start)?;
+    // Only a date within the first few words can be a dateline: look no further.
+    let (first, mention) = mentions(&words, WORDS_BEFORE_DATELINE + 1).next()?;
     let after = words.iter().position(|w| w.start >= mention.end);
     let before_is_place = first <= WORDS_BEFORE_DATELINE
         && words[..first].iter().all(|w| starts_uppercase(w.text))
@@ -230,23 +234,39 @@ pub struct DateMention {
 /// Every valid date written out in `text`, in order.
 pub fn dates_in(text: &str) -> Vec<DateMention> {
     let words = words(text);
-    let mut found = Vec::new();
+    mentions(&words, words.len())
+        .map(|(_, mention)| mention)
+        .collect()
+}
+
+/// The dates in `words` that start before word `starts_before`, in order, each with the index
+/// of its first word. A date's words are not read again for another date.
+fn mentions<'a>(
+    words: &'a [Word],
+    starts_before: usize,
+) -> impl Iterator<Item = (usize, DateMention)> + 'a {
     let mut i = 0;
-    while i < words.len() {
-        match date_at(&words, i) {
-            Some((date, length)) => {
-                let last = &words[i + length - 1];
-                found.push(DateMention {
-                    date,
-                    start: words[i].start,
-                    end: last.start + last.text.len(),
-                });
-                i += length;
+    std::iter::from_fn(move || {
+        while i < starts_before.min(words.len()) {
+            let at = i;
+            match date_at(words, at) {
+                Some((date, length)) => {
+                    let last = &words[at + length - 1];
+                    i += length;
+                    return Some((
+                        at,
+                        DateMention {
+                            date,
+                            start: words[at].start,
+                            end: last.start + last.text.len(),
+                        },
+                    ));
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
-    }
-    found
+        None
+    })
 }
 
 /// The date that `text` consists of (surrounding punctuation aside), if it is one.
@@ -288,6 +308,10 @@ fn written_date_at(words: &[Word], i: usize) -> Option<(NaiveDate, usize)> {
 fn numeric_date(word: &str) -> Option<NaiveDate> {
     let core = trim_punctuation(word);
     let core = core.split_once('T').map_or(core, |(day, _)| day);
+    // Every form opens with a figure; most words are not dates (and the checks below allocate).
+    if !core.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let numbers = |separator: char| -> Option<Vec<u32>> {
         let parts: Vec<&str> = core.split(separator).collect();
         if parts.len() != 3
