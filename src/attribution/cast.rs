@@ -650,7 +650,11 @@ mod tests {
     #[test]
     fn a_headline_name_needs_a_title_or_a_forename() {
         let names = |headline: &str| -> Vec<String> {
-            let cast = Cast::learn([headline, "Perez said he will fight on."]);
+            let (head, body) = (
+                tokenize(headline, &[]),
+                tokenize("Perez said he will fight on.", &[]),
+            );
+            let cast = Cast::learn([head.as_slice(), body.as_slice()]);
             cast.people.iter().map(|p| p.name.display()).collect()
         };
         assert!(names("Understated Perez Raises Profile").is_empty());
