@@ -1623,4 +1623,40 @@ mod tests {
             "Tevez - an Argentine in Brazil"
         );
     }
+
+    #[test]
+    fn splits_at_the_last_spaced_dash_of_any_kind() {
+        assert_eq!(split_last_dash("a - b – c"), Some(("a - b", "c")));
+        assert_eq!(split_last_dash("a — b - c"), Some(("a — b", "c")));
+        assert_eq!(split_last_dash("a – b — c-d"), Some(("a – b", "c-d")));
+        assert_eq!(split_last_dash("a -b - c’s"), Some(("a -b", "c’s")));
+        assert_eq!(
+            split_last_dash("Hello – it’s “here”"),
+            Some(("Hello", "it’s “here”"))
+        );
+        assert_eq!(split_last_dash("well-known—text –x"), None);
+        assert_eq!(
+            split_last_dash("- Outlet, 1920"),
+            Some(("", "Outlet, 1920"))
+        );
+        assert_eq!(split_last_dash("-"), None);
+    }
+
+    #[test]
+    fn a_paragraph_counts_its_words_once_up_to_the_largest_limit() {
+        let para = Para::new("  Share \n this:  ");
+        assert_eq!(para.text, "Share \n this:");
+        assert!(para.is_short(2) && !para.is_short(1));
+        assert_eq!(para.normalized(), "share this:");
+        let eighty = vec!["word"; 80].join(" ");
+        assert!(Para::new(&eighty).is_short(80));
+        let more = vec!["word"; 200].join(" ");
+        assert!(!Para::new(&more).is_short(80));
+        // A control label may trail stops and colons; a longer line with the same ending is none.
+        assert!(is_page_control(&Para::new("Share this: . . .")));
+        assert!(is_page_control(&Para::new("Be the first to know …")));
+        assert!(!is_page_control(&Para::new(
+            "Share this with all of your friends . . ."
+        )));
+    }
 }

@@ -653,4 +653,35 @@ mod tests {
         ];
         assert_eq!(find_date(&paragraphs), NaiveDate::from_ymd_opt(2023, 3, 3));
     }
+
+    #[test]
+    fn numeric_dates_open_with_a_figure() {
+        assert_eq!(numeric_date("(26.01.2022)"), date(2022, 1, 26));
+        assert_eq!(numeric_date("2022-01-26T10:00:00Z"), date(2022, 1, 26));
+        assert_eq!(numeric_date("2022/01/26,"), date(2022, 1, 26));
+        assert_eq!(numeric_date("x26.01.2022"), None);
+        assert_eq!(numeric_date("Monday"), None);
+    }
+
+    #[test]
+    fn a_scan_bounded_by_words_finds_what_the_whole_scan_finds_first() {
+        let text = "In London on 26 January 2022, and again 2022-01-27 and 28.01.2022.";
+        let words = words(text);
+        let all = dates_in(text);
+        assert_eq!(all.len(), 3);
+        // The first date opens at word 3: a bound of 4 words finds it, a bound of 3 does not.
+        assert_eq!(mentions(&words, 4).next(), Some((3, all[0])));
+        assert_eq!(mentions(&words, 3).next(), None);
+        let every: Vec<DateMention> = mentions(&words, words.len()).map(|(_, m)| m).collect();
+        assert_eq!(every, all);
+        // A dateline's date stands within the first five words; later ones are prose.
+        assert_eq!(
+            leading_dateline("LONDON, 26 January 2022 - Talks began."),
+            date(2022, 1, 26)
+        );
+        assert_eq!(
+            leading_dateline("One two three four five 26 January 2022 - x"),
+            None
+        );
+    }
 }
