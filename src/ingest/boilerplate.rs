@@ -250,11 +250,11 @@ fn is_newsletter_signup(p: &Para) -> bool {
             .any(|ask| text.starts_with(ask));
     (p.is_short(4) && text.contains("newsletter"))
         || (asks && text.contains("newsletter"))
-        || contains_any(&text, &OUTRIGHT)
+        || contains_any(text, &OUTRIGHT)
         || (p.is_short(CAPTION_MAX_WORDS)
-            && contains_any(&text, &SUBJECTS)
-            && contains_any(&text, &SIGN_UP)
-            && contains_any(&text, &READER))
+            && contains_any(text, &SUBJECTS)
+            && contains_any(text, &SIGN_UP)
+            && contains_any(text, &READER))
 }
 
 /// A byline standing as a paragraph: "By Sage Anderson 2020-02-20 13:52 UTC", "Von Felix
@@ -332,7 +332,7 @@ fn is_reading_prompt(p: &Para) -> bool {
     p.is_short(8) && {
         let text = p.normalized();
         PROMPTS.iter().any(|prompt| text.starts_with(prompt))
-            || (text.contains(" continues ") && contains_any(&text, &["advert", " ad"]))
+            || (text.contains(" continues ") && contains_any(text, &["advert", " ad"]))
     }
 }
 
@@ -421,7 +421,7 @@ fn is_cookie_notice(p: &Para) -> bool {
     // Most paragraphs never name cookies: look before the costlier lower-casing.
     (paragraph.contains("ookie") || paragraph.contains("OOKIE")) && p.is_short(60) && {
         let text = p.normalized();
-        text.contains("cookie") && contains_any(&text, &CONSENT)
+        text.contains("cookie") && contains_any(text, &CONSENT)
     }
 }
 
@@ -528,7 +528,7 @@ fn is_comment_prompt(p: &Para) -> bool {
         "log in to comment",
         "comment on this article",
     ];
-    p.is_short(CUE_MAX_WORDS) && contains_any(&p.normalized(), &PROMPTS)
+    p.is_short(CUE_MAX_WORDS) && contains_any(p.normalized(), &PROMPTS)
 }
 
 /// Photo credits and caption labels: "© Agency / Name", "Photo: ...", "... (Image: Getty)".
@@ -813,7 +813,7 @@ fn is_site_tagline(p: &Para) -> bool {
         "all rights reserved",
         "download our app",
     ];
-    p.is_short(CUE_MAX_WORDS) && contains_any(&p.normalized(), &CUES)
+    p.is_short(CUE_MAX_WORDS) && contains_any(p.normalized(), &CUES)
 }
 
 /// A list of the page's tags or categories under its label: "Tags: Eigentum, Facebook, Open
