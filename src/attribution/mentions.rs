@@ -201,7 +201,7 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         // "New" is a common word but also opens names (New York Times, New Hampshire).
         let place_prefix = prev.text == "New" && tokens[start].is_capitalized();
         if in_run(prev)
-            && (!is_not_name(prev.text) || title_gender(prev.text).is_some() || place_prefix)
+            && (!is_not_name(prev.lower()) || title_gender(prev.text).is_some() || place_prefix)
         {
             start -= 1;
         } else if is_run_connector(prev.text)
@@ -209,7 +209,7 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
             && start >= 2
             && in_run(&tokens[start - 2])
             && tokens[start - 2].is_capitalized()
-            && !is_not_name(tokens[start - 2].text)
+            && !is_not_name(tokens[start - 2].lower())
         {
             start -= 2;
         } else {
@@ -238,7 +238,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     while end + 1 < tokens.len() {
         let next = &tokens[end + 1];
         if in_run(next)
-            && !is_not_name(next.text)
+            && !is_not_name(next.lower())
             && !super::cues::is_speech_verb_form(next.lower())
         {
             end += 1;
@@ -246,7 +246,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
             && end + 2 < tokens.len()
             && in_run(&tokens[end + 2])
             && tokens[end + 2].is_capitalized()
-            && !is_not_name(tokens[end + 2].text)
+            && !is_not_name(tokens[end + 2].lower())
         {
             end += 2;
         } else {
@@ -276,7 +276,7 @@ fn is_surname_after_forename(run: &[Token]) -> bool {
     let Some(forename) = before.iter().rev().find(|t| !is_initial(t)) else {
         return false;
     };
-    let office = title_gender(last.text).is_some() || is_role_word(last.text);
+    let office = title_gender(last.text).is_some() || is_role_word(last.lower());
     office
         && !last.text.ends_with('.')
         && last.is_capitalized()
@@ -336,11 +336,11 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
         .iter()
         .take(prefix.len() - usize::from(title.is_some()))
         .collect();
-    let has_role_word = role_prefix.iter().any(|t| is_role_word(t.text));
+    let has_role_word = role_prefix.iter().any(|t| is_role_word(t.lower()));
     if !role_prefix.is_empty() && !has_role_word && title.is_none() {
         return Mention::Org(join(run));
     }
-    if is_org_name_head(last.text) {
+    if is_org_name_head(last.lower()) {
         return Mention::Org(join(run));
     }
     if name_tokens.len() == 1 && title.is_none() && role_prefix.is_empty() {
@@ -377,24 +377,24 @@ fn read_nameless_run(run: &[Token]) -> Mention {
     let last = &run[run.len() - 1];
     // "Israel said", "King says": a place or an office may still be someone's surname
     // (Steve Israel, Billie Jean King); the cast decides.
-    if run.len() == 1 && (is_place(last.text) || title_gender(last.text).is_some()) {
+    if run.len() == 1 && (is_place(last.lower()) || title_gender(last.text).is_some()) {
         return Mention::Bare(last.text.to_string());
     }
     // "Bank of England", "Department for Education and Skills", "Ministry of Defence".
-    if run.len() > 2 && is_org_name_head(run[0].text) && matches!(run[1].text, "of" | "for") {
+    if run.len() > 2 && is_org_name_head(run[0].lower()) && matches!(run[1].text, "of" | "for") {
         return Mention::Org(join(run));
     }
     // "Muslim Council of Britain", "Royal Bank of Scotland": an organisation head before "of".
     let head_of = run
         .windows(3)
-        .any(|w| is_org_name_head(w[0].text) && w[0].is_capitalized() && w[1].text == "of");
+        .any(|w| is_org_name_head(w[0].lower()) && w[0].is_capitalized() && w[1].text == "of");
     if head_of {
         return Mention::Org(join(run));
     }
-    if is_org_name_head(last.text) || is_acronym(last.text) {
+    if is_org_name_head(last.lower()) || is_acronym(last.text) {
         return Mention::Org(join(run));
     }
-    if is_role_word(last.text) {
+    if is_role_word(last.lower()) {
         let words: Vec<&Token> = run.iter().collect();
         return role_ref(&words).map_or(Mention::Other, Mention::Role);
     }
@@ -567,7 +567,7 @@ fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
             i -= 1;
         } else if found_role
             && (prev.is_capitalized() || matches!(lower, "of" | "for" | "and" | "&"))
-            && !is_not_name(prev.text)
+            && !is_not_name(prev.lower())
         {
             i -= 1;
         } else if found_role
@@ -576,7 +576,7 @@ fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
             && i >= 2
             && tokens[i - 2].is_word()
             && (is_role_word(tokens[i - 2].lower()) || tokens[i - 2].is_capitalized())
-            && !is_not_name(tokens[i - 2].text)
+            && !is_not_name(tokens[i - 2].lower())
         {
             // an inner modifier such as "constitutional affairs committee chairman"
             i -= 1;
@@ -699,7 +699,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
             continue;
         }
         if super::cues::is_speech_verb_form(lower)
-            || is_not_name(prev.text) && prev.is_lowercase() && !matches!(lower, "first" | "new")
+            || is_not_name(prev.lower()) && prev.is_lowercase() && !matches!(lower, "first" | "new")
         {
             break;
         }
@@ -711,7 +711,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     let org_words: Vec<&Token> = phrase
         .iter()
         .copied()
-        .filter(|t| t.is_capitalized() && !is_not_name(t.text) && nationality(t.text).is_none())
+        .filter(|t| t.is_capitalized() && !is_not_name(t.lower()) && nationality(t.text).is_none())
         .collect();
     let spokes = matches!(head, "spokesman" | "spokeswoman" | "spokesperson");
     if spokes
@@ -753,7 +753,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     }
     let named_modifiers: Vec<&str> = phrase
         .iter()
-        .filter(|t| t.is_capitalized() && (!is_not_name(t.text) || is_acronym(t.text)))
+        .filter(|t| t.is_capitalized() && (!is_not_name(t.lower()) || is_acronym(t.text)))
         .map(|t| t.text)
         .collect();
     // "A National Audit Office report says": the organisation speaks through its document.
@@ -765,7 +765,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     }
     let named_modifiers: Vec<&str> = phrase
         .iter()
-        .filter(|t| t.is_capitalized() && (!is_not_name(t.text) || is_acronym(t.text)))
+        .filter(|t| t.is_capitalized() && (!is_not_name(t.lower()) || is_acronym(t.text)))
         .map(|t| t.text)
         .collect();
     if org_head && !person_head && !named_modifiers.is_empty() && phrase[0].lower() == "the" {
@@ -792,7 +792,7 @@ fn is_document_head(word: &str) -> bool {
 fn is_org_like_run(words: &[&Token]) -> bool {
     words
         .iter()
-        .any(|t| is_org_name_head(t.text) || is_acronym(t.text))
+        .any(|t| is_org_name_head(t.lower()) || is_acronym(t.text))
         || forename_gender(words[0].text) == Gender::Unknown
 }
 
@@ -840,7 +840,8 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         let gender = pronoun_gender(lower)?;
         return Some((Mention::Pronoun(gender, first.text.to_string()), start));
     }
-    if (first.is_capitalized() && !is_not_name(first.text)) || title_gender(first.text).is_some() {
+    if (first.is_capitalized() && !is_not_name(first.lower())) || title_gender(first.text).is_some()
+    {
         let end = run_end_after(tokens, start);
         // "said Flight International's Mr Learmount": the organisation owns the speaker.
         if tokens[end].is_possessive() {
@@ -853,7 +854,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         let office = tokens.get(end + 1).is_some_and(|t| {
             t.is_capitalized()
                 && !t.quoted
-                && (title_gender(t.text).is_some() || is_role_word(t.text))
+                && (title_gender(t.text).is_some() || is_role_word(t.lower()))
         });
         if office
             && tokens
@@ -966,7 +967,7 @@ fn name_after_role_words(tokens: &[Token], start: usize) -> Option<usize> {
         i += 1;
     }
     tokens.get(i).filter(|t| {
-        role_last && t.is_word() && !t.quoted && t.is_capitalized() && !is_not_name(t.text)
+        role_last && t.is_word() && !t.quoted && t.is_capitalized() && !is_not_name(t.lower())
     })?;
     let end = run_end_after(tokens, i);
     tokens[i..=end].iter().any(is_name_word).then_some(end)

@@ -17,6 +17,8 @@
 //! [`Stamp`] (the outlet's mark on captions and mastheads) is public because the date and source
 //! rules read the same marks.
 
+use std::cell::OnceCell;
+
 use chrono::NaiveDate;
 
 use super::dates::parse_date;
@@ -37,39 +39,90 @@ const MASTHEAD_WITHIN: usize = 3;
 /// Marks each paragraph that is web-page furniture rather than article text (same length, in order).
 /// Date stamps ([`is_date_stamp`]) are furniture here: they are not searched.
 pub fn mark_boilerplate(paragraphs: &[&str]) -> Vec<bool> {
-    marks(paragraphs, true)
+    with_stamps_marked(paragraphs, mark_furniture_around_stamps(paragraphs))
+}
+
+/// [`mark_boilerplate`] from the marks [`mark_furniture_around_stamps`] gave the same
+/// paragraphs: those marks with the date stamps added. A caller that needs both marks the
+/// paragraphs once (no other rule reads whether a stamp was marked).
+pub fn with_stamps_marked(paragraphs: &[&str], mut furniture: Vec<bool>) -> Vec<bool> {
+    for (mark, paragraph) in furniture.iter_mut().zip(paragraphs) {
+        *mark = *mark || is_date_stamp(paragraph);
+    }
+    furniture
 }
 
 /// As [`mark_boilerplate`], but a date stamp is left unmarked: the date and source rules read
 /// datelines and the lead from these marks, and a stamp is where a dateline stands.
 pub fn mark_furniture_around_stamps(paragraphs: &[&str]) -> Vec<bool> {
-    marks(paragraphs, false)
-}
-
-fn marks(paragraphs: &[&str], stamps: bool) -> Vec<bool> {
-    let mut marks: Vec<bool> = paragraphs
+    let paras: Vec<Para> = paragraphs.iter().map(|p| Para::new(p)).collect();
+    let mut marks: Vec<bool> = paras
         .iter()
         .enumerate()
-        .map(|(i, paragraph)| {
-            is_furniture(paragraph)
+        .map(|(i, para)| {
+            let paragraph = paragraphs[i];
+            is_furniture(para)
                 || (i < MASTHEAD_WITHIN && is_masthead(paragraph))
                 || (is_tag_line(paragraph) && !continues_a_sentence(paragraphs, i))
-                || (stamps && is_date_stamp(paragraph))
                 || (i + AUTHOR_NOTE_WITHIN >= paragraphs.len() && is_author_note(paragraph))
         })
         .collect();
     mark_teased_headlines(paragraphs, &mut marks);
-    mark_comment_section(paragraphs, &mut marks);
+    mark_comment_section(&paras, &mut marks);
     marks
 }
 
+/// The most words [`Para`] counts: one more than the largest limit a rule asks about.
+const WORDS_COUNTED: usize = 2 * CAPTION_MAX_WORDS + 1;
+
+/// A paragraph as the furniture rules read it. Each paragraph is asked by up to seventeen
+/// rules, most of which count its words or compare its lower-case form with cue phrases, so
+/// both are worked out once here rather than in every rule (they were most of the cost of
+/// ingesting an article).
+struct Para<'a> {
+    /// The paragraph without the white space around it.
+    text: &'a str,
+    /// How many words it has, counted up to [`WORDS_COUNTED`].
+    words: usize,
+    /// [`normalized`] text between two spaces, made when a rule first asks for it.
+    padded: OnceCell<String>,
+}
+
+impl<'a> Para<'a> {
+    fn new(paragraph: &'a str) -> Self {
+        let text = paragraph.trim();
+        Para {
+            text,
+            words: text.split_whitespace().take(WORDS_COUNTED).count(),
+            padded: OnceCell::new(),
+        }
+    }
+
+    /// At most `max_words` words (`max_words` below [`WORDS_COUNTED`]).
+    fn is_short(&self, max_words: usize) -> bool {
+        debug_assert!(max_words < WORDS_COUNTED);
+        self.words <= max_words
+    }
+
+    /// Lower case with runs of white space made single spaces, for comparing with cue phrases.
+    fn normalized(&self) -> &str {
+        let padded = self.padded();
+        &padded[1..padded.len() - 1]
+    }
+
+    /// [`Para::normalized`] between two spaces, so that a cue can ask for whole words.
+    fn padded(&self) -> &str {
+        self.padded
+            .get_or_init(|| format!(" {} ", normalized(self.text)))
+    }
+}
+
 /// Furniture that can be told from the paragraph alone.
-fn is_furniture(paragraph: &str) -> bool {
-    let paragraph = paragraph.trim();
+fn is_furniture(paragraph: &Para) -> bool {
     is_page_control(paragraph)
         || is_comment_prompt(paragraph)
         || is_photo_credit(paragraph)
-        || is_dated_stamp(paragraph)
+        || is_dated_stamp(paragraph.text)
         || is_cross_reference(paragraph)
         || is_site_tagline(paragraph)
         || is_reading_prompt(paragraph)
@@ -87,7 +140,7 @@ fn is_furniture(paragraph: &str) -> bool {
 
 /// A label about the page rather than the story: reading time or view counts ("Lesezeit: ca.
 /// 3 Minuten", "5 min read", "Post Views: 1.432").
-fn is_reading_meta(paragraph: &str) -> bool {
+fn is_reading_meta(p: &Para) -> bool {
     const LABELS: [&str; 7] = [
         "reading time",
         "lesezeit",
@@ -97,10 +150,10 @@ fn is_reading_meta(paragraph: &str) -> bool {
         "post views",
         "views:",
     ];
-    if !is_short(paragraph, 6) {
+    if !p.is_short(6) {
         return false;
     }
-    let text = normalized(paragraph);
+    let text = p.normalized();
     let text = text.trim_start_matches(|c: char| !c.is_alphanumeric());
     LABELS.iter().any(|label| text.starts_with(label))
         || ((text.ends_with("min read") || text.ends_with("min. read"))
@@ -113,8 +166,9 @@ fn is_reading_meta(paragraph: &str) -> bool {
 ///
 /// A date alone ("31.10.2023") is a dateline, which the date rules read only from paragraphs
 /// that are not furniture, so it is never a counter.
-fn is_counter(paragraph: &str) -> bool {
-    paragraph.chars().count() <= 24
+fn is_counter(p: &Para) -> bool {
+    let paragraph = p.text;
+    paragraph.chars().nth(24).is_none()
         && paragraph.chars().any(|c| c.is_ascii_digit())
         && !paragraph.chars().any(char::is_alphabetic)
         && super::dates::dates_in(paragraph).is_empty()
@@ -122,7 +176,7 @@ fn is_counter(paragraph: &str) -> bool {
 
 /// A breadcrumb: the path from the site's home page to the article, "You are here: Home /
 /// Showbiz / ...", "Startseite > Politik > Ausland".
-fn is_breadcrumb(paragraph: &str) -> bool {
+fn is_breadcrumb(p: &Para) -> bool {
     const HERE: [&str; 4] = [
         "you are here",
         "sie sind hier",
@@ -138,10 +192,10 @@ fn is_breadcrumb(paragraph: &str) -> bool {
         "home page",
         "главная",
     ];
-    if !is_short(paragraph, 20) {
+    if !p.is_short(20) {
         return false;
     }
-    let text = normalized(paragraph);
+    let text = p.normalized();
     if HERE.iter().any(|here| text.starts_with(here)) {
         return true;
     }
@@ -154,7 +208,7 @@ fn is_breadcrumb(paragraph: &str) -> bool {
 /// A newsletter sign-up box: a short line naming a newsletter alone ("Newsletter", "Get the
 /// Newsletter"), or a paragraph that asks the reader (second person) to sign up for one or
 /// have news sent to their inbox, in the languages news sites use.
-fn is_newsletter_signup(paragraph: &str) -> bool {
+fn is_newsletter_signup(p: &Para) -> bool {
     const SUBJECTS: [&str; 3] = ["newsletter", "inbox", "e-mail"];
     const SIGN_UP: [&str; 15] = [
         "sign up",
@@ -186,21 +240,21 @@ fn is_newsletter_signup(paragraph: &str) -> bool {
         "thank you for subscribing",
     ];
     // The small print of a sign-up form runs longer than other furniture.
-    if !is_short(paragraph, 2 * CAPTION_MAX_WORDS) {
+    if !p.is_short(2 * CAPTION_MAX_WORDS) {
         return false;
     }
-    let text = format!(" {} ", normalized(paragraph));
-    let asks = is_short(paragraph, 12)
+    let text = p.padded();
+    let asks = p.is_short(12)
         && [" subscribe to ", " sign up for ", " join our "]
             .iter()
             .any(|ask| text.starts_with(ask));
-    (is_short(paragraph, 4) && text.contains("newsletter"))
+    (p.is_short(4) && text.contains("newsletter"))
         || (asks && text.contains("newsletter"))
-        || contains_any(&text, &OUTRIGHT)
-        || (is_short(paragraph, CAPTION_MAX_WORDS)
-            && contains_any(&text, &SUBJECTS)
-            && contains_any(&text, &SIGN_UP)
-            && contains_any(&text, &READER))
+        || contains_any(text, &OUTRIGHT)
+        || (p.is_short(CAPTION_MAX_WORDS)
+            && contains_any(text, &SUBJECTS)
+            && contains_any(text, &SIGN_UP)
+            && contains_any(text, &READER))
 }
 
 /// A byline standing as a paragraph: "By Sage Anderson 2020-02-20 13:52 UTC", "Von Felix
@@ -208,7 +262,8 @@ fn is_newsletter_signup(paragraph: &str) -> bool {
 /// cue come only capitalised words (the name, an outlet, a role) and joining particles until
 /// a date begins; after the date anything short may follow. "Von der Leyen said on Monday"
 /// has a lower-case word before any date, so it stays text.
-fn is_byline(paragraph: &str) -> bool {
+fn is_byline(p: &Para) -> bool {
+    let paragraph = p.text;
     const CUES: [&str; 13] = [
         "by ",
         "by: ",
@@ -229,7 +284,7 @@ fn is_byline(paragraph: &str) -> bool {
         "de", "da", "di", "del", "van", "von", "der", "den", "la", "le", "du", "and", "und", "et",
         "y", "e", "on", "am",
     ];
-    if !is_short(paragraph, 14) || paragraph.trim_end().ends_with(['.', '?', '!', ':']) {
+    if !p.is_short(14) || paragraph.trim_end().ends_with(['.', '?', '!', ':']) {
         return false;
     }
     // Bylines set between rules: "| By Cara Stiles | April 13, 2020".
@@ -265,7 +320,7 @@ fn is_byline(paragraph: &str) -> bool {
 
 /// A short line telling the reader the story goes on elsewhere on the page: "Continue reading
 /// the main story", "Story continues below advertisement", "Article continues after this ad".
-fn is_reading_prompt(paragraph: &str) -> bool {
+fn is_reading_prompt(p: &Para) -> bool {
     const PROMPTS: [&str; 6] = [
         "continue reading",
         "continues below",
@@ -274,16 +329,17 @@ fn is_reading_prompt(paragraph: &str) -> bool {
         "keep reading",
         "read the full story",
     ];
-    is_short(paragraph, 8) && {
-        let text = normalized(paragraph);
+    p.is_short(8) && {
+        let text = p.normalized();
         PROMPTS.iter().any(|prompt| text.starts_with(prompt))
-            || (text.contains(" continues ") && contains_any(&text, &["advert", " ad"]))
+            || (text.contains(" continues ") && contains_any(text, &["advert", " ad"]))
     }
 }
 
 /// A row of share buttons: a short line made almost only of sharing words and network names
 /// ("Share on Facebook Share on Twitter Share via Email").
-fn is_share_row(paragraph: &str) -> bool {
+fn is_share_row(p: &Para) -> bool {
+    let paragraph = p.text;
     const SHARE_WORDS: [&str; 24] = [
         "share",
         "shares",
@@ -310,7 +366,7 @@ fn is_share_row(paragraph: &str) -> bool {
         "pin",
         "sms",
     ];
-    if !is_short(paragraph, 20) {
+    if !p.is_short(20) {
         return false;
     }
     let words: Vec<String> = paragraph
@@ -346,7 +402,8 @@ fn is_share_row(paragraph: &str) -> bool {
 }
 
 /// A cookie banner: a paragraph about the site's use of cookies and the reader's consent.
-fn is_cookie_notice(paragraph: &str) -> bool {
+fn is_cookie_notice(p: &Para) -> bool {
+    let paragraph = p.text;
     // Cues that the site speaks to its reader about its own cookies, not a report on them.
     const CONSENT: [&str; 11] = [
         "we use",
@@ -362,15 +419,15 @@ fn is_cookie_notice(paragraph: &str) -> bool {
         "your consent",
     ];
     // Most paragraphs never name cookies: look before the costlier lower-casing.
-    (paragraph.contains("ookie") || paragraph.contains("OOKIE")) && is_short(paragraph, 60) && {
-        let text = normalized(paragraph);
-        text.contains("cookie") && contains_any(&text, &CONSENT)
+    (paragraph.contains("ookie") || paragraph.contains("OOKIE")) && p.is_short(60) && {
+        let text = p.normalized();
+        text.contains("cookie") && contains_any(text, &CONSENT)
     }
 }
 
 /// A lone advertising label, in the languages news sites print it in ("Advertisement",
 /// "Anzeige", "Publicidad", "Publicité", "Реклама", "広告").
-fn is_advertising_label(paragraph: &str) -> bool {
+fn is_advertising_label(p: &Para) -> bool {
     const LABELS: [&str; 24] = [
         "advertisement",
         "advertising",
@@ -397,16 +454,17 @@ fn is_advertising_label(paragraph: &str) -> bool {
         "광고",
         "إعلان",
     ];
-    if !is_short(paragraph, 4) {
+    if !p.is_short(4) {
         return false;
     }
-    let label = normalized(paragraph);
+    let label = p.normalized();
     let label = label.trim_matches(|c: char| !c.is_alphanumeric());
     LABELS.contains(&label)
 }
 
 /// A paragraph that is nothing but a link or button label: "Exit mobile version", "Share this".
-fn is_page_control(paragraph: &str) -> bool {
+fn is_page_control(p: &Para) -> bool {
+    let paragraph = p.text;
     const CONTROLS: [&str; 32] = [
         "subscribe",
         "download",
@@ -441,13 +499,20 @@ fn is_page_control(paragraph: &str) -> bool {
         "comments",
         "log in or register",
     ];
-    let label = normalized(paragraph);
+    // A control has at most five words, and so has the paragraph once the stops and colons
+    // trimmed off its end below are gone: most paragraphs are not lower-cased here.
+    let core =
+        paragraph.trim_end_matches(|c: char| matches!(c, ':' | '.' | '…') || c.is_whitespace());
+    if !is_short(core, 5) {
+        return false;
+    }
+    let label = p.normalized();
     let label = label.trim_end_matches([':', '.', '…', ' ']);
     CONTROLS.contains(&label)
 }
 
 /// Invitations to comment, and the log-in wall in front of comments.
-fn is_comment_prompt(paragraph: &str) -> bool {
+fn is_comment_prompt(p: &Para) -> bool {
     const PROMPTS: [&str; 13] = [
         "leave a reply",
         "leave a comment",
@@ -463,11 +528,11 @@ fn is_comment_prompt(paragraph: &str) -> bool {
         "log in to comment",
         "comment on this article",
     ];
-    is_short(paragraph, CUE_MAX_WORDS) && contains_any(&normalized(paragraph), &PROMPTS)
+    p.is_short(CUE_MAX_WORDS) && contains_any(p.normalized(), &PROMPTS)
 }
 
 /// Photo credits and caption labels: "© Agency / Name", "Photo: ...", "... (Image: Getty)".
-fn is_photo_credit(paragraph: &str) -> bool {
+fn is_photo_credit(p: &Para) -> bool {
     const LABELS: [&str; 22] = [
         "©",
         "(c) ",
@@ -522,10 +587,10 @@ fn is_photo_credit(paragraph: &str) -> bool {
         "epa",
         "reuters",
     ];
-    if !is_short(paragraph, CAPTION_MAX_WORDS) {
+    if !p.is_short(CAPTION_MAX_WORDS) {
         return false;
     }
-    let text = normalized(paragraph);
+    let text = p.normalized();
     let ends_with_credit = text.ends_with(')')
         && text
             .rfind('(')
@@ -698,7 +763,7 @@ fn is_masthead(paragraph: &str) -> bool {
 }
 
 /// Links to other stories: "See also ...", "Read more: ...", "Related: ...".
-fn is_cross_reference(paragraph: &str) -> bool {
+fn is_cross_reference(p: &Para) -> bool {
     const OPENINGS: [&str; 33] = [
         "te recomendamos",
         "te puede interesar",
@@ -734,14 +799,11 @@ fn is_cross_reference(paragraph: &str) -> bool {
         "leggi anche",
         "читайте также",
     ];
-    is_short(paragraph, CUE_MAX_WORDS)
-        && OPENINGS
-            .iter()
-            .any(|o| normalized(paragraph).starts_with(o))
+    p.is_short(CUE_MAX_WORDS) && OPENINGS.iter().any(|o| p.normalized().starts_with(o))
 }
 
 /// A site's promise about itself: "The latest news ... Stay tuned for updates ...".
-fn is_site_tagline(paragraph: &str) -> bool {
+fn is_site_tagline(p: &Para) -> bool {
     const CUES: [&str; 7] = [
         "stay tuned for",
         "the latest news and",
@@ -751,7 +813,7 @@ fn is_site_tagline(paragraph: &str) -> bool {
         "all rights reserved",
         "download our app",
     ];
-    is_short(paragraph, CUE_MAX_WORDS) && contains_any(&normalized(paragraph), &CUES)
+    p.is_short(CUE_MAX_WORDS) && contains_any(p.normalized(), &CUES)
 }
 
 /// A list of the page's tags or categories under its label: "Tags: Eigentum, Facebook, Open
@@ -759,7 +821,8 @@ fn is_site_tagline(paragraph: &str) -> bool {
 /// ("Themen:", "Categories"). The label must stand alone or end in a colon, and the list is
 /// short and is no sentence, so "Tags are fitted to each bird." and "Themen wie Klimaschutz
 /// spielten kaum eine Rolle." stay text.
-fn is_tag_list(paragraph: &str) -> bool {
+fn is_tag_list(p: &Para) -> bool {
+    let paragraph = p.text;
     const LABELS: [&str; 24] = [
         "tags",
         "tag",
@@ -786,10 +849,10 @@ fn is_tag_list(paragraph: &str) -> bool {
         "argomenti",
         "categorie",
     ];
-    if !is_short(paragraph, CUE_MAX_WORDS) || paragraph.ends_with(['.', '!', '?']) {
+    if !p.is_short(CUE_MAX_WORDS) || paragraph.ends_with(['.', '!', '?']) {
         return false;
     }
-    let text = normalized(paragraph);
+    let text = p.normalized();
     LABELS.iter().any(|label| {
         text.strip_prefix(label).is_some_and(|rest| {
             let rest = rest.trim_start();
@@ -802,7 +865,7 @@ fn is_tag_list(paragraph: &str) -> bool {
 /// … app") or its channels ("Follow us on …", "Folge uns auf Facebook", "Подписывайтесь на
 /// наш канал"). Short, and the invitation opens the paragraph (or the app is named with a
 /// download verb), so "Downloads of the app doubled, the company said." stays text.
-fn is_promotion(paragraph: &str) -> bool {
+fn is_promotion(p: &Para) -> bool {
     const FOLLOW: [&str; 10] = [
         "follow us",
         "follow our",
@@ -826,10 +889,10 @@ fn is_promotion(paragraph: &str) -> bool {
         "descarga ",
         "scarica ",
     ];
-    if !is_short(paragraph, 15) {
+    if !p.is_short(15) {
         return false;
     }
-    let text = normalized(paragraph);
+    let text = p.normalized();
     let names_app = text
         .split(|c: char| !c.is_alphanumeric())
         .any(|w| w == "app" || w == "apps");
@@ -880,15 +943,18 @@ fn starts_uppercase(word: &str) -> bool {
 
 /// A lone lower-case tag such as "lavrov" or "russia, nato": no capital, no sentence, no digits.
 fn is_tag_line(paragraph: &str) -> bool {
-    let is_tag_word = |w: &&str| {
+    let is_tag_word = |w: &str| {
         w.chars().any(char::is_lowercase) && w.chars().all(|c| c.is_lowercase() || c == '-')
     };
-    let words: Vec<&str> = paragraph
-        .trim()
-        .split([' ', ','])
-        .filter(|w| !w.is_empty())
-        .collect();
-    (1..=TAG_MAX_WORDS).contains(&words.len()) && words.iter().all(is_tag_word)
+    // Stops at the first word that rules it out: most paragraphs are long sentences.
+    let mut words = 0;
+    for word in paragraph.trim().split([' ', ',']).filter(|w| !w.is_empty()) {
+        words += 1;
+        if words > TAG_MAX_WORDS || !is_tag_word(word) {
+            return false;
+        }
+    }
+    words > 0
 }
 
 /// True when paragraph `i` is a piece of a sentence broken over paragraphs (plain-text archives
@@ -942,9 +1008,9 @@ fn is_headline_like(paragraph: &str) -> bool {
 
 /// Once the comment section starts in the second half of a page, the article is over: whatever
 /// follows (log-in walls, widget labels, template leftovers) is furniture too.
-fn mark_comment_section(paragraphs: &[&str], marks: &mut [bool]) {
+fn mark_comment_section(paragraphs: &[Para], marks: &mut [bool]) {
     let start =
-        (paragraphs.len() / 2..paragraphs.len()).find(|&i| is_comment_prompt(paragraphs[i].trim()));
+        (paragraphs.len() / 2..paragraphs.len()).find(|&i| is_comment_prompt(&paragraphs[i]));
     if let Some(start) = start {
         marks[start..].iter_mut().for_each(|mark| *mark = true);
     }
@@ -996,11 +1062,20 @@ fn split_last_dash(text: &str) -> Option<(&str, &str)> {
         }
     }
     const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
-    SPACED_DASHES
-        .iter()
-        .filter_map(|dash| text.rfind(dash).map(|at| (at, dash.len())))
-        .max()
-        .map(|(at, width)| (&text[..at], text[at + width..].trim()))
+    // The last spaced dash of any of the three kinds, in one backward pass over the bytes:
+    // a hyphen, or 0xE2, the first byte of an en or em dash (never a byte inside a character).
+    let bytes = text.as_bytes();
+    let mut end = bytes.len();
+    while let Some(dash) = bytes[..end].iter().rposition(|&b| b == b'-' || b == 0xE2) {
+        end = dash;
+        let Some(at) = dash.checked_sub(1).filter(|&at| bytes[at] == b' ') else {
+            continue;
+        };
+        if let Some(spaced) = SPACED_DASHES.iter().find(|d| text[at..].starts_with(**d)) {
+            return Some((&text[..at], text[at + spaced.len()..].trim()));
+        }
+    }
+    None
 }
 
 /// After the outlet: numbers (an image width) and at most a date, all separated by commas.
@@ -1104,7 +1179,7 @@ fn names_a_site(tail: &str) -> bool {
 }
 
 fn is_short(paragraph: &str, max_words: usize) -> bool {
-    // Stops counting at the limit: most paragraphs are long, and are asked several times.
+    // Stops counting at the limit: most paragraphs are long.
     paragraph.split_whitespace().nth(max_words).is_none()
 }
 
@@ -1139,7 +1214,7 @@ mod tests {
             "PUBLICIDAD",
             "Реклама",
         ] {
-            assert!(is_furniture(line), "{line}");
+            assert!(is_furniture(&Para::new(line)), "{line}");
         }
     }
 
@@ -1181,7 +1256,7 @@ mod tests {
             "5 min read",
             "When you subscribe we will use the information you provide to send you these newsletters. Sometimes they'll include recommendations for other related newsletters or services we offer. Our Privacy Notice explains more about how we use your data, and your rights.",
         ] {
-            assert!(is_furniture(line), "{line}");
+            assert!(is_furniture(&Para::new(line)), "{line}");
         }
     }
 
@@ -1204,7 +1279,7 @@ mod tests {
             "31.10.2023",
             "The road from home / work to school was closed.",
         ] {
-            assert!(!is_furniture(line), "{line}");
+            assert!(!is_furniture(&Para::new(line)), "{line}");
         }
     }
 
@@ -1217,7 +1292,7 @@ mod tests {
             "Anzeige gegen Unbekannt wurde erstattet, sagte die Polizei am Montag.",
             "He asked readers to continue reading the report before they judge it.",
         ] {
-            assert!(!is_furniture(line), "{line}");
+            assert!(!is_furniture(&Para::new(line)), "{line}");
         }
     }
 
@@ -1547,5 +1622,41 @@ mod tests {
             clean_title("Tevez - an Argentine in Brazil"),
             "Tevez - an Argentine in Brazil"
         );
+    }
+
+    #[test]
+    fn splits_at_the_last_spaced_dash_of_any_kind() {
+        assert_eq!(split_last_dash("a - b – c"), Some(("a - b", "c")));
+        assert_eq!(split_last_dash("a — b - c"), Some(("a — b", "c")));
+        assert_eq!(split_last_dash("a – b — c-d"), Some(("a – b", "c-d")));
+        assert_eq!(split_last_dash("a -b - c’s"), Some(("a -b", "c’s")));
+        assert_eq!(
+            split_last_dash("Hello – it’s “here”"),
+            Some(("Hello", "it’s “here”"))
+        );
+        assert_eq!(split_last_dash("well-known—text –x"), None);
+        assert_eq!(
+            split_last_dash("- Outlet, 1920"),
+            Some(("", "Outlet, 1920"))
+        );
+        assert_eq!(split_last_dash("-"), None);
+    }
+
+    #[test]
+    fn a_paragraph_counts_its_words_once_up_to_the_largest_limit() {
+        let para = Para::new("  Share \n this:  ");
+        assert_eq!(para.text, "Share \n this:");
+        assert!(para.is_short(2) && !para.is_short(1));
+        assert_eq!(para.normalized(), "share this:");
+        let eighty = vec!["word"; 80].join(" ");
+        assert!(Para::new(&eighty).is_short(80));
+        let more = vec!["word"; 200].join(" ");
+        assert!(!Para::new(&more).is_short(80));
+        // A control label may trail stops and colons; a longer line with the same ending is none.
+        assert!(is_page_control(&Para::new("Share this: . . .")));
+        assert!(is_page_control(&Para::new("Be the first to know …")));
+        assert!(!is_page_control(&Para::new(
+            "Share this with all of your friends . . ."
+        )));
     }
 }

@@ -38,10 +38,18 @@ const PLAUSIBLE_YEARS: std::ops::RangeInclusive<i32> = 1900..=2100;
 
 /// Finds the publication date of an article from its paragraphs (title included), or `None`.
 pub fn find_date(paragraphs: &[&str]) -> Option<NaiveDate> {
-    let boilerplate = boilerplate::mark_furniture_around_stamps(paragraphs);
+    find_date_marked(
+        paragraphs,
+        &boilerplate::mark_furniture_around_stamps(paragraphs),
+    )
+}
+
+/// [`find_date`] given the marks [`boilerplate::mark_furniture_around_stamps`] made of the
+/// same paragraphs (one mark per paragraph), for a caller that has them already.
+pub fn find_date_marked(paragraphs: &[&str], boilerplate: &[bool]) -> Option<NaiveDate> {
     // The top of the article beats dates met later (a reader comment's "Posted on ...").
     let labelled = publication_line_date(paragraphs);
-    let dateline = dateline_date(paragraphs, &boilerplate);
+    let dateline = dateline_date(paragraphs, boilerplate);
     let first = match (labelled, dateline) {
         (Some(a), Some(b)) => Some(if b.0 < a.0 { b } else { a }),
         (a, b) => a.or(b),
@@ -65,7 +73,11 @@ fn publication_line_date(paragraphs: &[&str]) -> Option<(usize, NaiveDate)> {
     paragraphs
         .iter()
         .enumerate()
-        .filter(|(_, p)| p.split_whitespace().count() <= PUBLICATION_LINE_MAX_WORDS)
+        .filter(|(_, p)| {
+            p.split_whitespace()
+                .nth(PUBLICATION_LINE_MAX_WORDS)
+                .is_none()
+        })
         .filter(|(_, p)| starts_with_publication_label(p) || is_stamped_byline(p))
         .find_map(|(i, p)| dates_in(p).first().map(|mention| (i, mention.date)))
 }
@@ -111,8 +123,8 @@ fn dateline_date(paragraphs: &[&str], boilerplate: &[bool]) -> Option<(usize, Na
 /// (a dash, a colon, an agency in brackets). "On January 26, 2022, Washington ..." is prose.
 fn leading_dateline(paragraph: &str) -> Option<NaiveDate> {
     let words = words(paragraph);
-    let mention = dates_in(paragraph).into_iter().next()?;
-    let first = words.iter().position(|w| w.start == mention.start)?;
+    // Only a date within the first few words can be a dateline: look no further.
+    let (first, mention) = mentions(&words, WORDS_BEFORE_DATELINE + 1).next()?;
     let after = words.iter().position(|w| w.start >= mention.end);
     let before_is_place = first <= WORDS_BEFORE_DATELINE
         && words[..first].iter().all(|w| starts_uppercase(w.text))
@@ -222,23 +234,39 @@ pub struct DateMention {
 /// Every valid date written out in `text`, in order.
 pub fn dates_in(text: &str) -> Vec<DateMention> {
     let words = words(text);
-    let mut found = Vec::new();
+    mentions(&words, words.len())
+        .map(|(_, mention)| mention)
+        .collect()
+}
+
+/// The dates in `words` that start before word `starts_before`, in order, each with the index
+/// of its first word. A date's words are not read again for another date.
+fn mentions<'a>(
+    words: &'a [Word],
+    starts_before: usize,
+) -> impl Iterator<Item = (usize, DateMention)> + 'a {
     let mut i = 0;
-    while i < words.len() {
-        match date_at(&words, i) {
-            Some((date, length)) => {
-                let last = &words[i + length - 1];
-                found.push(DateMention {
-                    date,
-                    start: words[i].start,
-                    end: last.start + last.text.len(),
-                });
-                i += length;
+    std::iter::from_fn(move || {
+        while i < starts_before.min(words.len()) {
+            let at = i;
+            match date_at(words, at) {
+                Some((date, length)) => {
+                    let last = &words[at + length - 1];
+                    i += length;
+                    return Some((
+                        at,
+                        DateMention {
+                            date,
+                            start: words[at].start,
+                            end: last.start + last.text.len(),
+                        },
+                    ));
+                }
+                None => i += 1,
             }
-            None => i += 1,
         }
-    }
-    found
+        None
+    })
 }
 
 /// The date that `text` consists of (surrounding punctuation aside), if it is one.
@@ -280,6 +308,10 @@ fn written_date_at(words: &[Word], i: usize) -> Option<(NaiveDate, usize)> {
 fn numeric_date(word: &str) -> Option<NaiveDate> {
     let core = trim_punctuation(word);
     let core = core.split_once('T').map_or(core, |(day, _)| day);
+    // Every form opens with a figure; most words are not dates (and the checks below allocate).
+    if !core.starts_with(|c: char| c.is_ascii_digit()) {
+        return None;
+    }
     let numbers = |separator: char| -> Option<Vec<u32>> {
         let parts: Vec<&str> = core.split(separator).collect();
         if parts.len() != 3
@@ -620,5 +652,36 @@ mod tests {
             "Dated May 4, 1998, the memo warned of the risks.",
         ];
         assert_eq!(find_date(&paragraphs), NaiveDate::from_ymd_opt(2023, 3, 3));
+    }
+
+    #[test]
+    fn numeric_dates_open_with_a_figure() {
+        assert_eq!(numeric_date("(26.01.2022)"), date(2022, 1, 26));
+        assert_eq!(numeric_date("2022-01-26T10:00:00Z"), date(2022, 1, 26));
+        assert_eq!(numeric_date("2022/01/26,"), date(2022, 1, 26));
+        assert_eq!(numeric_date("x26.01.2022"), None);
+        assert_eq!(numeric_date("Monday"), None);
+    }
+
+    #[test]
+    fn a_scan_bounded_by_words_finds_what_the_whole_scan_finds_first() {
+        let text = "In London on 26 January 2022, and again 2022-01-27 and 28.01.2022.";
+        let words = words(text);
+        let all = dates_in(text);
+        assert_eq!(all.len(), 3);
+        // The first date opens at word 3: a bound of 4 words finds it, a bound of 3 does not.
+        assert_eq!(mentions(&words, 4).next(), Some((3, all[0])));
+        assert_eq!(mentions(&words, 3).next(), None);
+        let every: Vec<DateMention> = mentions(&words, words.len()).map(|(_, m)| m).collect();
+        assert_eq!(every, all);
+        // A dateline's date stands within the first five words; later ones are prose.
+        assert_eq!(
+            leading_dateline("LONDON, 26 January 2022 - Talks began."),
+            date(2022, 1, 26)
+        );
+        assert_eq!(
+            leading_dateline("One two three four five 26 January 2022 - x"),
+            None
+        );
     }
 }

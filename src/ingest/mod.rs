@@ -1082,7 +1082,9 @@ fn build_article(
 ) -> Article {
     let spans = paragraphs::split(&text);
     let texts: Vec<&str> = spans.iter().map(|s| &text[s.start..s.end]).collect();
-    let boilerplate = boilerplate::mark_boilerplate(&texts);
+    // The date and source rules read the same marks, less the date stamps: mark once.
+    let furniture = boilerplate::mark_furniture_around_stamps(&texts);
+    let boilerplate = boilerplate::with_stamps_marked(&texts, furniture.clone());
     let paragraphs: Vec<Paragraph> = spans
         .iter()
         .zip(&boilerplate)
@@ -1104,7 +1106,7 @@ fn build_article(
     let (date, date_origin) = match (entry.date, page.date) {
         (Some(date), _) => (Some(date), Origin::Manifest),
         (None, Some(date)) => (Some(date), Origin::Page),
-        (None, None) => match dates::find_date(&texts) {
+        (None, None) => match dates::find_date_marked(&texts, &furniture) {
             Some(date) => (Some(date), Origin::Text),
             None => (None, Origin::None),
         },
@@ -1112,7 +1114,7 @@ fn build_article(
     let (source, source_origin) = match (entry.source, page.source) {
         (Some(source), _) => (Some(source), Origin::Manifest),
         (None, Some(source)) => (Some(source), Origin::Page),
-        (None, None) => match sources::find_source(&texts) {
+        (None, None) => match sources::find_source_marked(&texts, &furniture) {
             Some(source) => (Some(source), Origin::Text),
             None => match &options.default_source {
                 Some(source) => (Some(source.clone()), Origin::Flag),

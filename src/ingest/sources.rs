@@ -33,8 +33,17 @@ const NAME_MAX_WORDS: usize = 4;
 
 /// Finds the outlet an article comes from, or `None` when its text does not say.
 pub fn find_source(paragraphs: &[&str]) -> Option<String> {
+    find_source_marked(
+        paragraphs,
+        &boilerplate::mark_furniture_around_stamps(paragraphs),
+    )
+}
+
+/// [`find_source`] given the marks [`boilerplate::mark_furniture_around_stamps`] made of the
+/// same paragraphs (one mark per paragraph), for a caller that has them already.
+pub fn find_source_marked(paragraphs: &[&str], furniture: &[bool]) -> Option<String> {
     let top = &paragraphs[..paragraphs.len().min(TOP_OF_PAGE)];
-    let lead = lead_paragraphs(paragraphs);
+    let lead = lead_paragraphs(paragraphs, furniture);
     stamped_outlet(top)
         .or_else(|| lead.iter().find_map(|p| wire_agency(p)))
         .or_else(|| top.iter().find_map(|p| byline_outlet(p)))
@@ -43,11 +52,11 @@ pub fn find_source(paragraphs: &[&str]) -> Option<String> {
 }
 
 /// The title and first body paragraphs: the first paragraphs that are not page furniture.
-fn lead_paragraphs<'a>(paragraphs: &[&'a str]) -> Vec<&'a str> {
+fn lead_paragraphs<'a>(paragraphs: &[&'a str], furniture: &[bool]) -> Vec<&'a str> {
     paragraphs
         .iter()
-        .zip(boilerplate::mark_furniture_around_stamps(paragraphs))
-        .filter(|(_, is_boilerplate)| !is_boilerplate)
+        .zip(furniture)
+        .filter(|(_, &is_boilerplate)| !is_boilerplate)
         .map(|(paragraph, _)| *paragraph)
         .take(LEAD_PARAGRAPHS)
         .collect()
