@@ -1047,13 +1047,15 @@ fn kinds_of_miss(person: &[&Scored]) -> String {
     out
 }
 
-/// Every row as read, with newsdex's answer: `pred`, `evidence`, `kind`, `outcome`.
+/// Every row as read, with newsdex's answer: `pred`, `speaker_kind`, `evidence`, `kind`,
+/// `outcome`.
 fn dump(path: &Path, rows: &[Scored]) {
     let mut text = String::new();
     for r in rows {
         let mut value = r.value.clone();
         if let Some(map) = value.as_object_mut() {
             map.insert("pred".into(), serde_json::json!(r.pred));
+            map.insert("speaker_kind".into(), serde_json::json!(r.speaker_kind));
             map.insert("evidence".into(), serde_json::json!(r.evidence));
             map.insert("kind".into(), serde_json::json!(r.kind));
             map.insert("outcome".into(), serde_json::json!(r.outcome.as_str()));
