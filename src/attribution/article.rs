@@ -361,12 +361,8 @@ fn organisation_speaker(
     if unit.speaker.is_none() {
         if let Some(found) = orgs::find(&sentence, cast, &state.salience, &state.documents, index) {
             state.salience.push(found.speaker.clone(), index);
-            unit.stance = found.stance;
-            unit.evidence = Some(if found.stance {
-                format!("stance ({})", found.evidence)
-            } else {
-                found.evidence
-            });
+            unit.stance = false;
+            unit.evidence = Some(found.evidence);
             unit.speaker = Some(found.speaker);
         }
     }
