@@ -770,10 +770,7 @@ fn owned_body(
     paragraph: usize,
 ) -> Option<String> {
     let noun = sentence[head].lower();
-    let owner = head.checked_sub(1).filter(|&o| o >= start);
-    let Some(owner) = owner else {
-        return None;
-    };
+    let owner = head.checked_sub(1).filter(|&o| o >= start)?;
     let word = &sentence[owner];
     let lower = word.lower();
     if matches!(lower.as_str(), "his" | "her") {
