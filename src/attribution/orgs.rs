@@ -107,7 +107,9 @@ impl Documents {
     /// Notes every document of the sentence that names its organisation ("A new CNN/ORC poll",
     /// "a report by the Pew Research Center").
     pub fn remember(&mut self, sentence: &[Token], cast: &Cast, paragraph: usize) {
-        for at in 0..sentence.len() {
+        // The last organisation of the sentence is the one named last: read from the end and
+        // stop at the first.
+        for at in (0..sentence.len()).rev() {
             let t = &sentence[at];
             let run_ends = t.is_word()
                 && !t.quoted
@@ -131,6 +133,7 @@ impl Documents {
             if run_ends && !modifier {
                 if let Some(org) = named_org(sentence, at, 0, cast) {
                     self.named = Some((org, paragraph));
+                    break;
                 }
             }
         }
