@@ -370,3 +370,31 @@ fn organisations_speak_with_their_kind_in_json_show_and_speakers() {
     let shown = dir.run(&["show", "budget"]).ok().to_string();
     assert!(shown.contains("White House (organisation)"), "{shown}");
 }
+
+/// The organisation sieve through the CLI: staff speaking for a named body, a person's
+/// campaign, a poll and what "the poll found" are found by `--speaker` with their kind.
+#[test]
+fn organisations_named_through_staff_campaigns_and_polls_are_speakers() {
+    let dir = TestDir::new();
+    dir.write(
+        "news/race.txt",
+        "Race tightens\n\n\
+         Marta Oduya held a rally in Toledo on Saturday.\n\n\
+         Her campaign said the crowd was the largest of the race.\n\n\
+         White House officials said the president would not endorse anyone.\n\n\
+         A new Quinnipiac University poll was released on Tuesday.\n\n\
+         The poll found that 40 percent of voters remain undecided.\n",
+    );
+    dir.run(&["index", "news"]).ok();
+    let speaker_of = |query: &str, speaker: &str| {
+        let hits = dir
+            .run(&["search", query, "--speaker", speaker, "--json"])
+            .json();
+        let first = hits["hits"][0].clone();
+        assert_eq!(first["speaker"], speaker, "{query}: {hits}");
+        assert_eq!(first["speaker_kind"], "organisation", "{query}: {hits}");
+    };
+    speaker_of("endorse", "White House");
+    speaker_of("crowd", "Oduya campaign");
+    speaker_of("undecided", "Quinnipiac University");
+}

@@ -14,6 +14,7 @@ use super::cues::{self, Cue, CueForm};
 use super::label;
 use super::lexicon::{is_org_role_head, is_person_role_head, role_gender, Gender};
 use super::mentions::{is_firm_word, phrase_before, Mention};
+use super::orgs;
 use super::quotes::{self, QuoteScan};
 use super::sentences;
 use super::subject;
@@ -56,6 +57,8 @@ struct State {
     /// An organisation that last spoke through a spokesman or spokeswoman, with their gender:
     /// "A spokeswoman for the commission said ... She added ..." is still the commission.
     spokes: Option<(Speaker, Gender, usize)>,
+    /// The organisation whose poll or report was last named, for "the poll found".
+    documents: orgs::Documents,
 }
 
 /// Attributes the article's non-boilerplate paragraphs.
@@ -170,6 +173,7 @@ fn attribute_paragraph(
     let mark = state.salience.len();
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, tokens);
+        organisation_speaker(cast, state, index, unit, tokens);
     }
     label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
@@ -391,6 +395,31 @@ fn explicit_speaker(
     });
     state.salience.push(speaker.clone(), index);
     unit.speaker = Some(speaker);
+}
+
+/// A sentence the person sieves left without a speaker: the organisation it cites, if any
+/// (the `orgs` sieve); then notes the organisations whose documents it names.
+fn organisation_speaker(
+    cast: &Cast,
+    state: &mut State,
+    index: usize,
+    unit: &mut Unit,
+    tokens: &[Token],
+) {
+    let sentence: Vec<Token> = tokens
+        .iter()
+        .filter(|t| unit.range.contains(&t.start))
+        .cloned()
+        .collect();
+    if unit.speaker.is_none() {
+        if let Some(found) = orgs::find(&sentence, cast, &state.salience, &state.documents, index) {
+            state.salience.push(found.speaker.clone(), index);
+            unit.stance = false;
+            unit.evidence = Some(found.evidence);
+            unit.speaker = Some(found.speaker);
+        }
+    }
+    state.documents.remember(&sentence, cast, index);
 }
 
 /// Forgets a weak cue ([`subject::Reports::Attributed`]) unless it names a person the

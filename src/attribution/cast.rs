@@ -292,7 +292,9 @@ impl Cast {
         self.people[id].gender
     }
 
-    fn by_surname(&self, word: &str) -> Vec<usize> {
+    /// The people of the cast with this surname (or, failing that, this forename); a
+    /// possessive `'s` is ignored.
+    pub(super) fn by_surname(&self, word: &str) -> Vec<usize> {
         let key = spelling_key(word.trim_end_matches("'s").trim_end_matches("’s"));
         let by_surname: Vec<usize> = (0..self.people.len())
             .filter(|&i| self.people[i].surname_key == key)

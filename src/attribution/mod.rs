@@ -19,6 +19,7 @@ mod lexicon;
 mod marks;
 mod mentions;
 mod names;
+mod orgs;
 mod quotes;
 mod sentences;
 mod subject;

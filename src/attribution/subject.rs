@@ -315,6 +315,11 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             stance = stance.or(Some(i - 1));
             continue;
         }
+        // "Costa reported from Washington.": a reporter's credit line, not a report (as
+        // `cues` reads it).
+        if lower == "reported" && tokens.get(i).is_some_and(|next| next.lower() == "from") {
+            break;
+        }
         // "continued to question", "plans to say": a speech verb before an infinitive is
         // not the report itself.
         let before_infinitive = tokens.get(i).is_some_and(|next| next.lower() == "to");
@@ -417,6 +422,17 @@ mod tests {
             };
             (name, reports)
         })
+    }
+
+    #[test]
+    fn a_reporters_credit_line_reports_nothing() {
+        assert_eq!(speaker("Costa reported from Washington."), None);
+        assert_eq!(
+            speaker("Lerer reported that the deal was off.")
+                .map(|(n, _)| n)
+                .as_deref(),
+            Some("Lerer")
+        );
     }
 
     #[test]

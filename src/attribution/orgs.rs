@@ -1,0 +1,996 @@
+//! Organisation speakers: the last sieve for a sentence the person sieves left without one.
+//!
+//! News attributes much of what it reports to bodies rather than people: "White House
+//! officials said", "officials at the State Department said", "his campaign said", "a new
+//! Quinnipiac University poll shows", "according to a lawsuit filed by the ACLU", "Senate
+//! Republicans who say ...". This stage finds a verb of speech (`data/speech_verbs.txt`, not the
+//! verbs of belief and stance in `data/stance_verbs.txt`), of a document's findings
+//! (`data/document_verbs.txt`, only with a document as subject), a verb of publishing with its
+//! agent ("first reported by The New York Times"), or `according to`, reads the phrase that
+//! names its source, and gives the sentence the organisation that phrase names:
+//! - a named organisation ("Politico reported", "the Associated Press reported");
+//! - a party named by its members (`data/org_groups.txt`: "House Democrats said");
+//! - people who speak for an organisation named beside them (`data/org_staff.txt`: "State
+//!   Department officials", "aides to the Clinton campaign");
+//! - a campaign or administration owned by a person in view ("his campaign" -> "Trump
+//!   campaign", the name users pass to `--speaker`);
+//! - a document (`data/org_documents.txt`) naming its organisation, or else the organisation
+//!   whose document the article last named within three paragraphs ("the poll found");
+//! - a description ("the company said") of the organisation in view or named last, in this
+//!   paragraph or the one before (a "department" only one whose name says so).
+//!
+//! A relative pronoun (`who`, `which`, `that`) stands for the phrase before it. What it is
+//! not for: people (every other sieve runs first and a person never comes from here), and
+//! groups that name no organisation ("officials said", "experts say", "voters who want"):
+//! those stay without a speaker rather than becoming a speaker nobody can search for.
+
+use super::cast::{Cast, Salience, Speaker};
+use super::cues::{introduces_words, is_speech_verb_form};
+use super::lexicon::{is_not_name, is_org_role_head, is_place, nationality, Gender, WordSet};
+use super::mentions::{is_acronym, is_auxiliary, phrase_before, Mention};
+use super::tokens::Token;
+
+/// Parties named by their members in the plural: `data/org_groups.txt`.
+static GROUPS: WordSet = WordSet::new(include_str!("data/org_groups.txt"));
+/// People speaking for a named organisation: `data/org_staff.txt`.
+static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
+/// What an organisation publishes or files: `data/org_documents.txt`.
+static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
+/// How a document reports its content: `data/document_verbs.txt`.
+static DOCUMENT_VERBS: WordSet = WordSet::new(include_str!("data/document_verbs.txt"));
+/// Verbs of stance and plan, finite forms, which this sieve does not take: `data/stance_verbs.txt`
+/// (shared with `subject`).
+static STANCE_VERBS: WordSet = WordSet::new(include_str!("data/stance_verbs.txt"));
+
+/// Organisation nouns that are part of the organisation's own name: "the department" can only
+/// be an organisation whose name holds the word (as `cast` resolves them).
+const NAMED_BY_HEAD: &[&str] = &[
+    "department",
+    "ministry",
+    "union",
+    "campaign",
+    "administration",
+    "committee",
+    "commission",
+    "council",
+    "agency",
+    "party",
+    "court",
+    "office",
+    "board",
+    "authority",
+    "embassy",
+    "institute",
+    "foundation",
+    "university",
+    "federation",
+    "association",
+];
+
+/// How many paragraphs back "the poll" may reach for the organisation whose poll it is.
+const DOCUMENT_REACH: usize = 3;
+/// Longest source phrase read, in tokens.
+const PHRASE_REACH: usize = 12;
+
+/// An organisation found for a sentence, with the evidence a reader can check.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Found {
+    pub speaker: Speaker,
+    pub evidence: String,
+}
+
+/// The organisation whose document (poll, report, lawsuit) the article last named, with the
+/// paragraph it was named in: what a later "the poll found" stands for.
+#[derive(Clone, Debug, Default)]
+pub struct Documents {
+    /// The organisation, the document noun's family, the paragraph.
+    last: Option<(String, String, usize)>,
+    /// The organisation named last, anywhere in a sentence, and its paragraph: what "the
+    /// company said" stands for when no organisation was the subject since.
+    named: Option<(String, usize)>,
+}
+
+/// Polls and surveys are one kind of document; any other noun is its own ("the report" is
+/// not the poll named before it). Plurals count as their singular.
+fn family(noun: &str) -> String {
+    let singular = match noun {
+        "studies" => "study",
+        other => other.strip_suffix('s').unwrap_or(other),
+    };
+    match singular {
+        "survey" => "poll".to_string(),
+        other => other.to_string(),
+    }
+}
+
+impl Documents {
+    /// Notes every document of the sentence that names its organisation ("A new CNN/ORC poll",
+    /// "a report by the Pew Research Center").
+    pub fn remember(&mut self, sentence: &[Token], cast: &Cast, paragraph: usize) {
+        // The last organisation of the sentence is the one named last: read from the end and
+        // stop at the first.
+        for at in (0..sentence.len()).rev() {
+            let t = &sentence[at];
+            let run_ends = t.is_word()
+                && !t.quoted
+                && t.is_capitalized()
+                && sentence
+                    .get(at + 1)
+                    .is_none_or(|n| !n.is_word() || !n.is_capitalized());
+            // "TV ad", "GOP leaders": a name before a noun modifies it and is not what a
+            // later "the group" stands for.
+            let modifier = sentence.get(at + 1).is_some_and(|n| {
+                let lower = n.lower();
+                n.is_word()
+                    && n.is_lowercase()
+                    && !lower.ends_with("ed")
+                    && !is_speech_verb_form(lower)
+                    && !is_auxiliary(n.text)
+                    && !stops_phrase(n)
+                    && !is_preposition(lower)
+                    && !matches!(lower, "is" | "was" | "are" | "were" | "will")
+            });
+            if run_ends && !modifier {
+                if let Some(org) = named_org(sentence, at, 0, cast) {
+                    self.named = Some((org, paragraph));
+                    break;
+                }
+            }
+        }
+        for at in 0..sentence.len() {
+            let t = &sentence[at];
+            if t.quoted || !t.is_word() || !t.is_lowercase() || !DOCUMENTS.contains(t.lower()) {
+                continue;
+            }
+            let start = phrase_start(sentence, at + 1);
+            if let Some(org) = document_org(sentence, start, at, cast) {
+                self.last = Some((org, family(t.lower()), paragraph));
+            }
+        }
+    }
+
+    /// The organisation named last, in this paragraph or the one before, whose name holds
+    /// `head` when `head` is a word organisations carry in their names ("the department" is a
+    /// department).
+    fn recent_named(&self, head: &str, paragraph: usize) -> Option<&str> {
+        let (org, at) = self.named.as_ref()?;
+        let holds = org.split_whitespace().any(|w| w.eq_ignore_ascii_case(head));
+        let named_by_head = NAMED_BY_HEAD.contains(&head) || head == "government";
+        (at + 1 >= paragraph && (holds || !named_by_head)).then_some(org.as_str())
+    }
+
+    fn recent(&self, noun: &str, paragraph: usize) -> Option<&str> {
+        self.last
+            .as_ref()
+            .filter(|(_, kind, at)| *kind == family(noun) && at + DOCUMENT_REACH >= paragraph)
+            .map(|(org, _, _)| org.as_str())
+    }
+}
+
+/// What verb token `i` can report.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Verb {
+    Speech,
+    Document,
+}
+
+/// Verbs of speech and of a document's findings, as listed (base forms included). Verbs of
+/// belief and stance (`think`, `want`, `believe`) are left out: cited to a body, they are
+/// mostly the writer's account of its policy (measured on PolNeAR train, where such
+/// sentences were often a person's attribution or none), so this sieve records words only.
+fn verb_at(token: &Token) -> Option<Verb> {
+    if token.quoted || !token.is_word() || !token.is_lowercase() {
+        return None;
+    }
+    let lower = token.lower();
+    if DOCUMENT_VERBS.contains(lower) {
+        Some(Verb::Document)
+    } else if STANCE_VERBS.contains(lower) || STANCE_VERBS.contains(&format!("{lower}s")) {
+        None
+    } else if is_speech_verb_form(lower) {
+        Some(Verb::Speech)
+    } else {
+        None
+    }
+}
+
+/// The first organisation the sentence cites as the source of its words, view or findings.
+pub fn find(
+    sentence: &[Token],
+    cast: &Cast,
+    salience: &Salience,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<Found> {
+    (0..sentence.len()).find_map(|i| {
+        let t = &sentence[i];
+        if t.quoted || !t.is_word() {
+            return None;
+        }
+        if t.lower() == "according" && sentence.get(i + 1).is_some_and(|n| n.lower() == "to") {
+            let end = phrase_end(sentence, i + 2);
+            let phrase = Phrase::new(sentence, i + 2, end)?;
+            let (speaker, why) = phrase.source(cast, salience, documents, paragraph, None)?;
+            return Some(Found {
+                evidence: evidence(sentence, i, end - 1, why, cast, &speaker),
+                speaker,
+            });
+        }
+        if let Some(found) = passive(sentence, i, cast) {
+            return Some(found);
+        }
+        let end = subject_end(sentence, i)?;
+        if !ends_in_source_noun(&sentence[end - 1]) {
+            return None;
+        }
+        let start = phrase_start(sentence, end);
+        // "Jeffrey Lewis of the James Martin Center wrote": a phrase after a preposition is
+        // the complement of someone before it, not the subject.
+        if start > 0
+            && sentence[start - 1].is_lowercase()
+            && is_preposition(sentence[start - 1].lower())
+        {
+            return None;
+        }
+        let phrase = Phrase::new(sentence, start, end)?;
+        let verb = verb_at(t)?;
+        if !finite(sentence, i) || !introduces_words(sentence, i, t.lower()) {
+            return None;
+        }
+        let (speaker, why) = phrase.source(cast, salience, documents, paragraph, Some(verb))?;
+        Some(Found {
+            evidence: evidence(sentence, start, i, why, cast, &speaker),
+            speaker,
+        })
+    })
+}
+
+/// "first reported by The New York Times", "as announced by the Pentagon": a verb of reporting
+/// in the past participle with its agent, a named organisation.
+fn passive(sentence: &[Token], i: usize, cast: &Cast) -> Option<Found> {
+    let verb = &sentence[i];
+    // Verbs of reporting only: "continued by", "advised by" name no source of words, and
+    // "released by", "published by" mostly a document's publisher (emails released by a
+    // group), not what it says.
+    let publishes = matches!(
+        verb.lower(),
+        "reported" | "announced" | "disclosed" | "confirmed" | "posted" | "tweeted"
+    );
+    if !verb.is_lowercase() || !publishes {
+        return None;
+    }
+    if sentence.get(i + 1)?.lower() != "by" {
+        return None;
+    }
+    let end = phrase_end(sentence, i + 2);
+    // The agent is the name right after "by" (with its article), nothing longer.
+    let first = (i + 2..end).find(|&j| sentence[j].is_capitalized())?;
+    if !(i + 2..first).all(|j| sentence[j].lower() == "the") {
+        return None;
+    }
+    let mut last = first;
+    while last + 1 < end && sentence[last + 1].is_capitalized() {
+        last += 1;
+    }
+    let org = named_org(sentence, last, i + 2, cast)?;
+    let speaker = Speaker::Org(org);
+    Some(Found {
+        evidence: evidence(sentence, i, last, "agent", cast, &speaker),
+        speaker,
+    })
+}
+
+fn evidence(
+    sentence: &[Token],
+    first: usize,
+    last: usize,
+    why: &str,
+    cast: &Cast,
+    speaker: &Speaker,
+) -> String {
+    let words: Vec<&str> = sentence[first..=last].iter().map(|t| t.text).collect();
+    format!(
+        "organisation ({why}): \"{}\" -> {}",
+        words.join(" "),
+        cast.display(speaker)
+    )
+}
+
+/// A verb after `to`, a modal's `be`, or an article is no finite report (`to say`, `the
+/// report`, `a show`).
+fn finite(sentence: &[Token], i: usize) -> bool {
+    let Some(before) = i.checked_sub(1).map(|b| &sentence[b]) else {
+        return false;
+    };
+    // "Mr. Obama's calls": a noun after a possessive.
+    if before.is_possessive() {
+        return false;
+    }
+    !matches!(
+        before.lower(),
+        "to" | "the"
+            | "a"
+            | "an"
+            | "be"
+            | "been"
+            | "being"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+            | "with"
+            | "of"
+    )
+}
+
+/// The index one past the source phrase of the verb at `verb`: auxiliaries and adverbs
+/// ("have long said", "overwhelmingly support") and a relative pronoun (`who`, `which`,
+/// `that`, with the comma before it) are skipped.
+fn subject_end(sentence: &[Token], verb: usize) -> Option<usize> {
+    let mut end = verb;
+    while end > 0 {
+        let t = &sentence[end - 1];
+        let lower = t.lower();
+        let adverb = t.is_lowercase() && lower.len() > 4 && lower.ends_with("ly");
+        // "did not respond to a request for comment", "has not endorsed": a report of
+        // silence names no words.
+        if matches!(lower, "not" | "n't" | "never") {
+            return None;
+        }
+        if t.is_word() && !t.quoted && (is_auxiliary(t.text) || adverb) {
+            end -= 1;
+        } else {
+            break;
+        }
+    }
+    let before = end.checked_sub(1).map(|b| &sentence[b])?;
+    if before.is_word() && matches!(before.lower(), "who" | "which" | "that") {
+        end -= 1;
+        if end > 0 && sentence[end - 1].is_punct(',') {
+            end -= 1;
+        }
+    }
+    (end > 0).then_some(end)
+}
+
+/// Words that end a source phrase read leftwards: conjunctions, clause openers, verbs of
+/// speech.
+fn stops_phrase(t: &Token) -> bool {
+    if !t.is_word() || t.quoted {
+        return true;
+    }
+    let lower = t.lower();
+    matches!(
+        lower,
+        "and"
+            | "but"
+            | "or"
+            | "nor"
+            | "that"
+            | "because"
+            | "while"
+            | "when"
+            | "whereas"
+            | "if"
+            | "as"
+            | "after"
+            | "before"
+            | "since"
+            | "although"
+            | "though"
+            | "so"
+            | "than"
+            | "where"
+            | "whom"
+            | "whose"
+            | "who"
+            | "which"
+            | "what"
+            | "then"
+            | "yet"
+    ) || (t.is_lowercase() && is_speech_verb_form(lower))
+}
+
+/// Where the phrase ending before `end` begins: leftwards over one noun phrase, which may
+/// hold one prepositional complement ("officials at the State Department", "aides to the
+/// campaign"); a determiner closes it unless a preposition comes before it.
+fn phrase_start(sentence: &[Token], end: usize) -> usize {
+    let mut start = end;
+    let mut prepositions = 0;
+    while start > 0 && end - start < PHRASE_REACH {
+        let t = &sentence[start - 1];
+        if stops_phrase(t) {
+            break;
+        }
+        let lower = t.lower();
+        if t.is_lowercase() && is_preposition(lower) {
+            if prepositions == 1 {
+                break;
+            }
+            prepositions += 1;
+        }
+        start -= 1;
+        if matches!(
+            lower,
+            "the" | "a" | "an" | "his" | "her" | "their" | "its" | "this" | "these" | "those"
+        ) {
+            let after_preposition = start > 0
+                && sentence[start - 1].is_lowercase()
+                && is_preposition(sentence[start - 1].lower());
+            if !after_preposition || prepositions > 0 {
+                break;
+            }
+        }
+    }
+    start
+}
+
+/// A phrase can name a source only when it ends in a name or a noun this sieve knows
+/// ("officials familiar with the matter" names nobody; "his campaign of fabricated" is no
+/// phrase at all).
+fn ends_in_source_noun(t: &Token) -> bool {
+    let lower = t.lower();
+    t.is_capitalized()
+        || STAFF.contains(lower)
+        || DOCUMENTS.contains(lower)
+        || is_org_role_head(lower)
+}
+
+/// One past the last token of the phrase after `according to`, up to punctuation.
+fn phrase_end(sentence: &[Token], start: usize) -> usize {
+    let mut end = start;
+    while end < sentence.len() && end - start < 2 * PHRASE_REACH {
+        let t = &sentence[end];
+        if (!t.is_word() && !t.is_punct('-') && !t.is_punct('/')) || t.quoted {
+            break;
+        }
+        end += 1;
+    }
+    end
+}
+
+/// Prepositions that tie a head noun to its complement ("officials at the State Department",
+/// "a poll by Gallup", "critics of the administration").
+fn is_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "of" | "at"
+            | "for"
+            | "from"
+            | "with"
+            | "in"
+            | "inside"
+            | "within"
+            | "by"
+            | "on"
+            | "to"
+            | "close"
+            | "familiar"
+            | "conducted"
+            | "released"
+            | "commissioned"
+            | "published"
+            | "filed"
+            | "issued"
+            | "sponsored"
+    )
+}
+
+/// A source phrase: its tokens and where the head's complement begins.
+struct Phrase<'s, 't> {
+    sentence: &'s [Token<'t>],
+    start: usize,
+    /// The head noun: the last word before the first preposition.
+    head: usize,
+    end: usize,
+}
+
+impl<'s, 't> Phrase<'s, 't> {
+    fn new(sentence: &'s [Token<'t>], start: usize, end: usize) -> Option<Self> {
+        if start >= end {
+            return None;
+        }
+        let split = (start + 1..end)
+            .find(|&i| sentence[i].is_lowercase() && is_preposition(sentence[i].lower()))
+            .unwrap_or(end);
+        let head = (start..split).rev().find(|&i| sentence[i].is_word())?;
+        Some(Phrase {
+            sentence,
+            start,
+            head,
+            end,
+        })
+    }
+
+    /// Opens with a definite determiner ("the poll", "this survey", "both surveys").
+    fn definite(&self) -> bool {
+        matches!(
+            self.sentence[self.start].lower(),
+            "the" | "this" | "that" | "these" | "those" | "both"
+        ) && (self.start + 1..self.head).all(|i| !self.sentence[i].is_capitalized())
+    }
+
+    fn head_lower(&self) -> &'s str {
+        self.sentence[self.head].lower()
+    }
+
+    /// The organisation this phrase names as a source, and which rule found it.
+    fn source(
+        &self,
+        cast: &Cast,
+        salience: &Salience,
+        documents: &Documents,
+        paragraph: usize,
+        verb: Option<Verb>,
+    ) -> Option<(Speaker, &'static str)> {
+        let head = &self.sentence[self.head];
+        let lower = self.head_lower();
+        // A capital that only opens the sentence ("Officials at ...") is a common word's.
+        let common = head.is_lowercase() || opens(self.sentence, self.head);
+        if DOCUMENTS.contains(lower) && common {
+            let org = document_org(self.sentence, self.start, self.head, cast)
+                .or_else(|| complement_org(self.sentence, self.head + 1, self.end, cast));
+            return match org {
+                Some(org) => Some((Speaker::Org(org), "its document")),
+                // Only "the poll", "this survey": a document of its own ("State public
+                // records") is not the one named before.
+                None if !self.definite() => None,
+                None => documents
+                    .recent(lower, paragraph)
+                    .map(|org| (Speaker::Org(org.to_string()), "the document last named")),
+            };
+        }
+        if verb == Some(Verb::Document) {
+            return None;
+        }
+        if head.is_capitalized() && GROUPS.contains(lower) {
+            return Some((Speaker::Org(self.group_name()), "party"));
+        }
+        if STAFF.contains(lower) && common {
+            let org = modifier_org(
+                self.sentence,
+                self.start,
+                self.head,
+                cast,
+                salience,
+                paragraph,
+            )
+            .or_else(|| complement_org(self.sentence, self.head + 1, self.end, cast));
+            return org.map(|org| (Speaker::Org(org), "speaking for it"));
+        }
+        if matches!(lower, "campaign" | "administration") && common {
+            if let Some(org) = owned_body(
+                self.sentence,
+                self.start,
+                self.head,
+                cast,
+                salience,
+                paragraph,
+            ) {
+                return Some((Speaker::Org(org), "owned body"));
+            }
+        }
+        // "the company said": the organisation named last, close by.
+        if common && self.definite() && is_org_role_head(lower) {
+            let described = Mention::OrgRole(lower.to_string());
+            if let Some((Speaker::Org(org), _)) = cast.resolve(&described, salience, paragraph) {
+                return Some((Speaker::Org(org), "organisation in view"));
+            }
+            return documents
+                .recent_named(lower, paragraph)
+                .map(|org| (Speaker::Org(org.to_string()), "organisation named last"));
+        }
+        if head.is_capitalized() {
+            let org = named_org(self.sentence, self.head, self.start, cast)?;
+            // A view is cited to a body only when its name is unmistakable: a known
+            // organisation, an acronym, or a name of several words.
+            return Some((Speaker::Org(org), "named"));
+        }
+        None
+    }
+
+    /// "Senate Republicans", "some Democrats" -> "Democrats": the capitalised words ending at
+    /// the head, without sentence openers and quantifiers.
+    fn group_name(&self) -> String {
+        let mut first = self.head;
+        while first > self.start
+            && self.sentence[first - 1].is_capitalized()
+            && !is_not_name(self.sentence[first - 1].text)
+        {
+            first -= 1;
+        }
+        self.sentence[first..=self.head]
+            .iter()
+            .map(|t| t.text)
+            .collect::<Vec<_>>()
+            .join(" ")
+    }
+}
+
+/// Token `i` opens the sentence or follows punctuation (its capital says nothing).
+fn opens(sentence: &[Token], i: usize) -> bool {
+    i == 0 || !sentence[i - 1].is_word()
+}
+
+/// The organisation a capitalised phrase ending at `end` names, when it names one (not a
+/// person or a place), reading no further left than `floor`.
+fn named_org(sentence: &[Token], end: usize, floor: usize, cast: &Cast) -> Option<String> {
+    let (mention, start) = phrase_before(sentence, end)?;
+    if start < floor {
+        return None;
+    }
+    let word = sentence[end].text;
+    // "the ranking Democrat": one member of a party is a person; "Americans" a nationality.
+    if GROUPS.contains(&format!("{}s", sentence[end].lower())) || nationality(word).is_some() {
+        return None;
+    }
+    let org = match mention {
+        Mention::Org(name) => Some(cast.expand_org(&name)),
+        // "Critics say": one capitalised word opening the sentence is an organisation only
+        // when the article names it so elsewhere or it is an acronym.
+        Mention::Bare(word)
+            if start == end
+                && opens(sentence, start)
+                && !is_acronym(&word)
+                && !cast.orgs.contains(&word) =>
+        {
+            None
+        }
+        Mention::Bare(word) => {
+            match cast.resolve(&Mention::Bare(word), &Salience::default(), 0)? {
+                (Speaker::Org(org), _) => Some(org),
+                _ => None,
+            }
+        }
+        Mention::Person { name, .. } => {
+            // A name the article elsewhere reads as an organisation ("White House").
+            let written = name.display();
+            cast.orgs.iter().find(|org| **org == written).cloned()
+        }
+        _ => None,
+    }?;
+    // "Pennsylvania's Patrick J. Toomey", "Bloomberg" where the article names Michael
+    // Bloomberg: a name ending in a person's surname is that person's.
+    let last = org.split_whitespace().last().unwrap_or_default();
+    cast.by_surname(last).is_empty().then_some(org)
+}
+
+/// The organisation named by the capitalised words before a document noun ("a new Quinnipiac
+/// University poll", "the CNN/ORC survey"), not a person's ("a Trump statement").
+fn document_org(sentence: &[Token], start: usize, head: usize, cast: &Cast) -> Option<String> {
+    let last = (start..head).rev().find(|&i| {
+        let t = &sentence[i];
+        t.is_capitalized() && !is_not_name(t.text)
+    })?;
+    if last + 1 != head {
+        return None;
+    }
+    let mut first = last;
+    while first > start
+        && (sentence[first - 1].is_capitalized()
+            || sentence[first - 1].is_punct('/')
+            || sentence[first - 1].is_punct('-'))
+        && !is_not_name(sentence[first - 1].text)
+    {
+        first -= 1;
+    }
+    if let Some(org) = named_org(sentence, last, first, cast) {
+        return Some(org);
+    }
+    // "Associated Press-GfK", "NBC News/Wall Street Journal": a pollster's compound name that
+    // no person and no place holds.
+    let words: Vec<&Token> = sentence[first..=last].iter().collect();
+    let name: String = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
+    let name = name.replace(" / ", "/").replace(" - ", "-");
+    let personal = words.iter().any(|t| {
+        let bare = t.text.trim_end_matches("'s").trim_end_matches("’s");
+        !cast.by_surname(bare).is_empty()
+    });
+    let compound = words
+        .iter()
+        .any(|t| t.text.contains('-') || t.text.contains('/'))
+        || words.iter().any(|t| t.is_punct('/') || t.is_punct('-'));
+    (compound && !personal && !words.iter().any(|t| is_place(t.text))).then_some(name)
+}
+
+/// The first organisation named in a head's complement ("at the State Department", "conducted
+/// for the Associated Press").
+fn complement_org(sentence: &[Token], from: usize, end: usize, cast: &Cast) -> Option<String> {
+    // "polls conducted for the Associated Press by Edison Research": the agent after "by"
+    // did the work.
+    let by = (from..end).find(|&i| sentence[i].lower() == "by");
+    if let Some(by) = by {
+        // An agent this sieve cannot read is still the agent: no guess from before "by".
+        return complement_org(sentence, by + 1, end, cast)
+            .or_else(|| agent_name(sentence, by + 1, cast));
+    }
+    (from..end)
+        .filter(|&i| {
+            let t = &sentence[i];
+            t.is_word()
+                && !t.quoted
+                && (t.is_capitalized() || matches!(t.lower(), "campaign" | "administration"))
+                && sentence
+                    .get(i + 1)
+                    .is_none_or(|n| !n.is_word() || n.is_lowercase() || n.quoted)
+        })
+        .find_map(|i| named_org(sentence, i, from, cast))
+}
+
+/// "by Edison Research": a name of several capitalised words right after "by" that holds no
+/// person of the article and no place is the agent's, an organisation's.
+fn agent_name(sentence: &[Token], from: usize, cast: &Cast) -> Option<String> {
+    let first = (from..sentence.len()).find(|&i| sentence[i].lower() != "the")?;
+    let run: Vec<&Token> = sentence[first..]
+        .iter()
+        .take_while(|t| t.is_word() && !t.quoted && t.is_capitalized())
+        .collect();
+    let plain = run.len() >= 2
+        && run.iter().all(|t| {
+            !is_not_name(t.text) && !is_place(t.text) && cast.by_surname(t.text).is_empty()
+        });
+    plain.then(|| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
+}
+
+/// The organisation named before a staff noun ("White House officials", "Clinton campaign
+/// aides", "his campaign aides").
+fn modifier_org(
+    sentence: &[Token],
+    start: usize,
+    head: usize,
+    cast: &Cast,
+    salience: &Salience,
+    paragraph: usize,
+) -> Option<String> {
+    let last = head.checked_sub(1).filter(|&l| l >= start)?;
+    let word = &sentence[last];
+    if matches!(word.lower(), "campaign" | "administration") {
+        return owned_body(sentence, start, last, cast, salience, paragraph);
+    }
+    if !word.is_capitalized() || word.is_possessive() {
+        return None;
+    }
+    named_org(sentence, last, start, cast)
+}
+
+/// "his campaign", "Trump's campaign", "the Clinton campaign", "the Obama administration":
+/// the campaign or administration of a person in view, named as users search for it
+/// ("Trump campaign"); "the campaign" alone is the only campaign the article names.
+fn owned_body(
+    sentence: &[Token],
+    start: usize,
+    head: usize,
+    cast: &Cast,
+    salience: &Salience,
+    paragraph: usize,
+) -> Option<String> {
+    let noun = sentence[head].lower();
+    let owner = head.checked_sub(1).filter(|&o| o >= start)?;
+    let word = &sentence[owner];
+    let lower = word.lower();
+    if matches!(lower, "his" | "her") {
+        let gender = if lower == "his" {
+            Gender::Male
+        } else {
+            Gender::Female
+        };
+        let pronoun = Mention::Pronoun(gender, lower.to_string());
+        return match cast.resolve(&pronoun, salience, paragraph)? {
+            (Speaker::Person(id), _) => Some(format!("{} {noun}", cast.people[id].name.surname)),
+            _ => None,
+        };
+    }
+    if lower == "the" {
+        let mut named = cast.orgs.iter().filter(|org| {
+            org.split_whitespace()
+                .last()
+                .is_some_and(|w| w.eq_ignore_ascii_case(noun))
+        });
+        return match (named.next(), named.next()) {
+            (Some(only), None) => Some(only.clone()),
+            _ => None,
+        };
+    }
+    if word.is_capitalized() && !is_not_name(word.text) {
+        let bare = word.text.trim_end_matches("'s").trim_end_matches("’s");
+        if is_place(bare) {
+            return None;
+        }
+        let people = cast.by_surname(bare);
+        if let Some(&id) = people.first() {
+            return Some(format!("{} {noun}", cast.people[id].name.surname));
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::tokens::tokenize;
+
+    fn org_of(article: &[&str], sentence: &str) -> Option<String> {
+        let mut texts: Vec<&str> = article.to_vec();
+        texts.push(sentence);
+        let tokenized: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t, &[])).collect();
+        let cast = Cast::learn(tokenized.iter().map(Vec::as_slice));
+        let mut documents = Documents::default();
+        let mut salience = Salience::default();
+        for (i, text) in article.iter().enumerate() {
+            let tokens = tokenize(text, &[]);
+            documents.remember(&tokens, &cast, i);
+            if let Some(found) = find(&tokens, &cast, &salience, &documents, i) {
+                salience.push(found.speaker, i);
+            }
+            for (id, _) in cast.people.iter().enumerate() {
+                if text.contains(&cast.people[id].name.surname) {
+                    salience.push(Speaker::Person(id), i);
+                }
+            }
+        }
+        let tokens = tokenize(sentence, &[]);
+        let found = find(&tokens, &cast, &salience, &documents, article.len())?;
+        Some(cast.display(&found.speaker))
+    }
+
+    #[test]
+    fn staff_speak_for_the_organisation_named_beside_them() {
+        let article = ["The State Department and the White House met on Tuesday."];
+        assert_eq!(
+            org_of(
+                &article,
+                "White House officials said the meeting went well."
+            )
+            .as_deref(),
+            Some("White House")
+        );
+        assert_eq!(
+            org_of(
+                &article,
+                "Officials at the State Department said the talks would go on."
+            )
+            .as_deref(),
+            Some("State Department")
+        );
+        assert_eq!(
+            org_of(&article, "Officials said the talks would go on."),
+            None
+        );
+        assert_eq!(
+            org_of(&article, "Critics of the State Department say it failed."),
+            None
+        );
+    }
+
+    #[test]
+    fn parties_speak_through_their_members() {
+        let article = ["Congress returns on Monday."];
+        assert_eq!(
+            org_of(
+                &article,
+                "Senate Republicans who said the bill costs too much voted no."
+            )
+            .as_deref(),
+            Some("Senate Republicans")
+        );
+        assert_eq!(
+            org_of(
+                &article,
+                "But many Democrats said a vote must come this year."
+            )
+            .as_deref(),
+            Some("Democrats")
+        );
+        // A view cited to a body is mostly the writer's account: words only.
+        assert_eq!(
+            org_of(&article, "But many Democrats want a vote this year."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_campaign_is_its_candidates() {
+        let article = ["Marta Oduya held a rally in Ohio on Saturday."];
+        assert_eq!(
+            org_of(&article, "Her campaign said the crowd was the largest yet.").as_deref(),
+            Some("Oduya campaign")
+        );
+        assert_eq!(
+            org_of(&article, "Oduya campaign aides said the crowd was large.").as_deref(),
+            Some("Oduya campaign")
+        );
+    }
+
+    #[test]
+    fn documents_speak_for_their_organisation() {
+        let article = ["A new Quinnipiac University poll was released on Tuesday."];
+        assert_eq!(
+            org_of(
+                &article,
+                "The poll found that 40 percent of voters are undecided."
+            )
+            .as_deref(),
+            Some("Quinnipiac University")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "Turnout was low, according to a report by the Pew Research Center."
+            )
+            .as_deref(),
+            Some("Pew Research Center")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "The poll found that 40 percent of voters are undecided."
+            ),
+            None
+        );
+        // A person's statement is theirs, not an organisation's.
+        assert_eq!(
+            org_of(
+                &["Marta Oduya spoke on Monday."],
+                "A Oduya statement said she would run."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn an_organisation_described_is_the_one_named_last() {
+        let article = ["The account was suspended by Twitter on Thursday."];
+        assert_eq!(
+            org_of(&article, "The company said it had no comment on the case.").as_deref(),
+            Some("Twitter")
+        );
+        // "the department" is a department, not whichever organisation came last.
+        assert_eq!(
+            org_of(&article, "The department said it had no comment."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_passive_report_names_its_agent() {
+        assert_eq!(
+            org_of(
+                &[""],
+                "The plan was first reported by The Washington Post on Tuesday."
+            )
+            .as_deref(),
+            Some("Washington Post")
+        );
+        assert_eq!(
+            org_of(
+                &["Marta Oduya spoke on Monday."],
+                "The plan was first reported by Marta Oduya on Tuesday."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_named_organisation_reports() {
+        assert_eq!(
+            org_of(
+                &[""],
+                "The deal fell through, the Associated Press reported."
+            )
+            .as_deref(),
+            Some("Associated Press")
+        );
+        // "found" reports only with a document as subject.
+        assert_eq!(
+            org_of(&[""], "The Associated Press found a new source."),
+            None
+        );
+    }
+}
