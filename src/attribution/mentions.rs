@@ -262,8 +262,8 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     end
 }
 
-/// `Charlie King`, `Billie Jean King`, `Mike Judge`: a title or role word right after a
-/// known forename is a surname, not an office.
+/// `Charlie King`, `Billie Jean King`, `Mike Judge`, `Steve Israel`: a title, role word or
+/// place right after a known forename is a surname, not an office or a place.
 fn is_surname_after_forename(run: &[Token]) -> bool {
     let Some((last, before)) = run.split_last() else {
         return false;
@@ -276,7 +276,8 @@ fn is_surname_after_forename(run: &[Token]) -> bool {
     let Some(forename) = before.iter().rev().find(|t| !is_initial(t)) else {
         return false;
     };
-    let office = title_gender(last.text).is_some() || is_role_word(last.lower());
+    let office =
+        title_gender(last.text).is_some() || is_role_word(last.lower()) || is_place(last.lower());
     office
         && !last.text.ends_with('.')
         && last.is_capitalized()
@@ -1036,6 +1037,11 @@ mod tests {
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
             Some("Peter T. King")
+        );
+        let m = before("Rep. Steve Israel");
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Steve Israel")
         );
         let m = before("tennis champion Billie Jean King");
         assert_eq!(
