@@ -149,7 +149,26 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
             let after = tokens[j + 1..].iter().find(|t| t.is_word());
             tokens[j].is_punct(',') && (!tokens[j].quoted || after.is_some_and(|t| !t.quoted))
         };
-        let comma = (at..tokens.len().min(at + INTRO_REACH)).find(|&j| closes_phrase(j))?;
+        let mut commas = (at..tokens.len().min(at + INTRO_REACH)).filter(|&j| closes_phrase(j));
+        let first = commas.next()?;
+        // `In a move that shocked everyone, especially in New Jersey, Christie endorsed`: a
+        // comma followed by a lower-case word other than a determiner or a pronoun goes on
+        // with the introduction, up to a comma that opens a subject.
+        let opens_subject = |j: usize| {
+            tokens.get(j + 1).is_some_and(|t| {
+                t.is_word()
+                    && (t.is_capitalized()
+                        || matches!(
+                            t.lower(),
+                            "he" | "she" | "the" | "a" | "an" | "his" | "her" | "its" | "their"
+                        ))
+            })
+        };
+        let comma = if opens_subject(first) {
+            first
+        } else {
+            commas.find(|&j| opens_subject(j)).unwrap_or(first)
+        };
         at = comma + 1;
         while tokens.get(at).is_some_and(|t| t.quoted && !t.is_word()) {
             at += 1;
@@ -469,6 +488,16 @@ mod tests {
         assert_eq!(
             speaker(text).map(|(n, _)| n).as_deref(),
             Some("James Comey")
+        );
+    }
+
+    #[test]
+    fn an_introduction_may_hold_commas_of_its_own() {
+        let text = "In a move that shocked nearly everyone, especially in New Jersey, Chris \
+                    Christie said he would back Trump.";
+        assert_eq!(
+            speaker(text).map(|(n, _)| n).as_deref(),
+            Some("Chris Christie")
         );
     }
 
