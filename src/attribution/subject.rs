@@ -138,8 +138,9 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
         }
     }
     let opener = tokens.get(at)?;
+    // After a connective the introduction is in lower case: `But first, Pence sounded ...`.
     let introduces = opener.is_word()
-        && opener.is_capitalized()
+        && (opener.is_capitalized() || at > 0)
         && (INTRO_OPENERS.contains(&opener.lower())
             || opener.lower().ends_with("ing")
             || opener.lower().ends_with("ly"));
@@ -242,6 +243,7 @@ const INTRO_OPENERS: &[&str] = &[
     "though",
     "if",
     "once",
+    "first",
 ];
 
 /// The first finite reporting or stance verb of the clause that starts at `from`, skipping
@@ -489,6 +491,12 @@ mod tests {
             speaker(text).map(|(n, _)| n).as_deref(),
             Some("James Comey")
         );
+    }
+
+    #[test]
+    fn an_introduction_after_a_connective() {
+        let text = "But first, Mike Pence said he would back Trump.";
+        assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Mike Pence"));
     }
 
     #[test]
