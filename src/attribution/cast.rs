@@ -89,6 +89,12 @@ const NAMED_BY_HEAD: &[&str] = &[
     "association",
 ];
 
+/// Whether an organisation noun is part of organisations' own names ([`NAMED_BY_HEAD`]), so
+/// that `the department` can only be an organisation whose name holds it.
+pub fn is_named_by_head(head: &str) -> bool {
+    NAMED_BY_HEAD.contains(&head)
+}
+
 /// How far back (in paragraphs) a pronoun or role may reach.
 const PRONOUN_REACH: usize = 4;
 
@@ -411,7 +417,7 @@ impl Cast {
         salience: &Salience,
         paragraph: usize,
     ) -> Option<String> {
-        if !NAMED_BY_HEAD.contains(&head) {
+        if !is_named_by_head(head) {
             return salience.latest_org(paragraph);
         }
         let holds_head = |name: &str| {

@@ -24,10 +24,11 @@
 //! groups that name no organisation ("officials said", "experts say", "voters who want"):
 //! those stay without a speaker rather than becoming a speaker nobody can search for.
 
-use super::cast::{Cast, Salience, Speaker};
+use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
 use super::lexicon::{is_not_name, is_org_role_head, is_place, nationality, Gender, WordSet};
 use super::mentions::{is_acronym, is_auxiliary, phrase_before, Mention};
+use super::subject::is_stance_verb;
 use super::tokens::Token;
 
 /// Parties named by their members in the plural: `data/org_groups.txt`.
@@ -38,35 +39,6 @@ static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
 static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
 /// How a document reports its content: `data/document_verbs.txt`.
 static DOCUMENT_VERBS: WordSet = WordSet::new(include_str!("data/document_verbs.txt"));
-/// Verbs of stance and plan, finite forms, which this sieve does not take: `data/stance_verbs.txt`
-/// (shared with `subject`).
-static STANCE_VERBS: WordSet = WordSet::new(include_str!("data/stance_verbs.txt"));
-
-/// Organisation nouns that are part of the organisation's own name: "the department" can only
-/// be an organisation whose name holds the word (as `cast` resolves them).
-const NAMED_BY_HEAD: &[&str] = &[
-    "department",
-    "ministry",
-    "union",
-    "campaign",
-    "administration",
-    "committee",
-    "commission",
-    "council",
-    "agency",
-    "party",
-    "court",
-    "office",
-    "board",
-    "authority",
-    "embassy",
-    "institute",
-    "foundation",
-    "university",
-    "federation",
-    "association",
-];
-
 /// How many paragraphs back "the poll" may reach for the organisation whose poll it is.
 const DOCUMENT_REACH: usize = 3;
 /// Longest source phrase read, in tokens.
@@ -155,7 +127,7 @@ impl Documents {
     fn recent_named(&self, head: &str, paragraph: usize) -> Option<&str> {
         let (org, at) = self.named.as_ref()?;
         let holds = org.split_whitespace().any(|w| w.eq_ignore_ascii_case(head));
-        let named_by_head = NAMED_BY_HEAD.contains(&head) || head == "government";
+        let named_by_head = is_named_by_head(head) || head == "government";
         (at + 1 >= paragraph && (holds || !named_by_head)).then_some(org.as_str())
     }
 
@@ -184,14 +156,12 @@ fn verb_at(token: &Token) -> Option<Verb> {
     }
     let lower = token.lower();
     if DOCUMENT_VERBS.contains(lower) {
-        Some(Verb::Document)
-    } else if STANCE_VERBS.contains(lower) || STANCE_VERBS.contains(&format!("{lower}s")) {
-        None
-    } else if is_speech_verb_form(lower) {
-        Some(Verb::Speech)
-    } else {
-        None
+        return Some(Verb::Document);
     }
+    // Only a speech verb can report; the stance check (base forms through their `-s` form)
+    // allocates, so it runs on those alone.
+    let stance = || is_stance_verb(lower) || is_stance_verb(&format!("{lower}s"));
+    (is_speech_verb_form(lower) && !stance()).then_some(Verb::Speech)
 }
 
 /// The first organisation the sentence cites as the source of its words, view or findings.

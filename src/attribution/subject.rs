@@ -62,6 +62,11 @@ const QUOTED_WORDS: usize = 3;
 /// How far (in tokens) the reporting verb may lie after the subject.
 const VERB_REACH: usize = 40;
 
+/// Whether a lower-case word form is a verb of stance or belief (`data/stance_verbs.txt`).
+pub fn is_stance_verb(word: &str) -> bool {
+    STANCE_VERBS.contains(word)
+}
+
 /// Whether the corpus-learned list (`data/cue_words.txt`) holds this lower-case word form.
 pub fn is_corpus_cue(word: &str) -> bool {
     CORPUS_CUES.contains(word)
