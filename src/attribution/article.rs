@@ -169,7 +169,6 @@ fn attribute_paragraph(
     let tokens = &*tokens;
     let title_case = is_title_case(tokens);
     let mut units = read_units(text, &scan, tokens, title_case);
-    lend_tag_to_quoted_question(&mut units, text);
     let mark = state.salience.len();
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, tokens);
@@ -177,7 +176,7 @@ fn attribute_paragraph(
     }
     label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
-    fill_unframed_quotes(&mut units, state);
+    fill_unframed_quotes(&mut units, state, text);
     state.salience.truncate(mark);
     for unit in &units {
         if let Some(entity) = unit.speaker.as_ref().or(unit.subject.as_ref()) {
@@ -273,26 +272,6 @@ fn label_speaks_paragraph(units: &mut [Unit]) {
     for unit in rest.iter_mut().take_while(|u| u.cue.is_none()) {
         unit.speaker = Some(speaker.clone());
         unit.evidence = Some("the label opening the paragraph".to_string());
-    }
-}
-
-/// `"You think I'm going to change?" Trump asked reporters.`: a quotation that ends in a
-/// question or exclamation mark ends its sentence, but the next sentence, opening with its
-/// speaker and a reporting verb, is still its tag. The quoted sentence takes that cue rather
-/// than inheriting the previous paragraph's speaker.
-fn lend_tag_to_quoted_question(units: &mut [Unit], text: &str) {
-    for i in 1..units.len() {
-        let (before, after) = units.split_at_mut(i);
-        let (question, tag) = (&mut before[i - 1], &after[0]);
-        let Some(cue) = tag.cue.as_ref() else {
-            continue;
-        };
-        let opens_with_speaker = cue.form == CueForm::Subject && cue.start == tag.range.start;
-        let words = text[question.range.clone()].trim_end_matches(quotes::is_quote_mark);
-        let asks = question.quote_led && words.ends_with(['?', '!']);
-        if question.cue.is_none() && asks && opens_with_speaker && !tag.stance {
-            question.cue = Some(cue.clone());
-        }
     }
 }
 
@@ -933,7 +912,7 @@ fn is_preposition(word: &str) -> bool {
 const PULL_QUOTE_BYTES: usize = 32;
 
 /// Gives quotation sentences without a cue the speaker of the neighbouring speech.
-fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
+fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
     for i in 0..units.len() {
         if units[i].cue.is_some() || !units[i].quote_led || units[i].speaker.is_some() {
             continue;
@@ -949,9 +928,20 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
             });
         // `"... missing." Trump said.`: a short sentence that is only a tag frames the
         // quotation before it, as a tag inside the quotation's sentence would.
+        // `"You think I'm going to change?" Trump asked reporters during ...`: a quotation
+        // ending in a question or exclamation mark ends its sentence, yet the next sentence,
+        // opening with its speaker and a reporting verb, is its tag, whoever spoke before.
+        let words = text[units[i].range.clone()].trim_end_matches(quotes::is_quote_mark);
+        let asks_then_tag = words.ends_with(['?', '!'])
+            && units.get(i + 1).is_some_and(|n| {
+                !n.stance
+                    && n.cue.as_ref().is_some_and(|cue| {
+                        cue.form == CueForm::Subject && cue.start == n.range.start
+                    })
+            });
         let next = units
             .get(i + 1)
-            .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n)))
+            .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n) || asks_then_tag))
             .and_then(|n| n.speaker.clone())
             .map(|s| (s, "quote framed by the next sentence".to_string()));
         // A paragraph that is nothing but a few quoted words ('A really tough decision.',
@@ -962,7 +952,9 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State) {
             .then(|| state.last_speech.clone())
             .flatten()
             .map(|(s, p)| (s, format!("continuation of quote from paragraph {p}")));
-        let chosen = if i > 0 {
+        let chosen = if asks_then_tag {
+            next
+        } else if i > 0 {
             previous.or(next)
         } else {
             next.or(carried)
