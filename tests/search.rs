@@ -520,3 +520,34 @@ fn a_weak_cue_gives_a_named_person_a_stance_but_not_a_place() {
         "{speakers:?}"
     );
 }
+
+/// The speaker of each hit for `query`, or "none".
+fn speaker_of_hit(dir: &TestDir, query: &str) -> Vec<String> {
+    search(dir, &[query, "--index", "idx"])["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|h| h["speaker"].as_str().unwrap_or("none").to_string())
+        .collect()
+}
+
+#[test]
+fn wire_news_forms_give_the_right_speaker() {
+    // A dateline, two people joined by "and", a pronoun, a quoted question before its tag and
+    // a transcript label: each kind of sentence keeps its own speaker.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Candidates meet voters\n\n\
+         CONCORD, N.H. (AP) — Hillary Clinton and Bernie Sanders met voters on Wednesday.\n\n\
+         Sanders went first at the town hall.\n\n\
+         \"We have come a long way since the summer,\" he said.\n\n\
+         \"Do you think I am going to change my plan?\" Donald Trump asked reporters during \
+         a news conference in Ohio.\n\n\
+         SANDERS: We will win this primary. Particularly when turnout is high.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "\"long way\""), ["Bernie Sanders"]);
+    assert_eq!(speaker_of_hit(&dir, "\"change my plan\""), ["Donald Trump"]);
+    assert_eq!(speaker_of_hit(&dir, "turnout"), ["Bernie Sanders"]);
+}
