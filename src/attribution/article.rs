@@ -319,26 +319,32 @@ fn explicit_speaker(
         unit.subject = narration_subject(cast, state, index, unit, tokens)
             .or_else(|| named_sentence_subject(cast, unit, tokens))
             .or_else(|| subject_before_verb(cast, unit, tokens));
-        if let Some(subject) = &unit.subject {
-            state.salience.push(subject.clone(), index);
-            if let Some(word) = participle_cue(unit, tokens) {
-                unit.evidence = Some(format!(
-                    "participle: \"{word}\" -> {}",
-                    cast.display(subject)
-                ));
-                unit.speaker = Some(subject.clone());
-            } else if let Some(word) = cast
-                .is_named_person(subject)
-                .then(|| corpus_participle(unit, tokens))
-                .flatten()
-            {
-                unit.evidence = Some(format!(
-                    "stance (participle: \"{word}\" -> {})",
-                    cast.display(subject)
-                ));
-                unit.stance = true;
-                unit.speaker = Some(subject.clone());
+        let Some(subject) = unit.subject.clone() else {
+            // Remembered for later pronouns only: the owner is no subject of a participle.
+            unit.subject = sentence_topic(cast, unit, tokens);
+            if let Some(topic) = &unit.subject {
+                state.salience.push(topic.clone(), index);
             }
+            return;
+        };
+        state.salience.push(subject.clone(), index);
+        if let Some(word) = participle_cue(unit, tokens) {
+            unit.evidence = Some(format!(
+                "participle: \"{word}\" -> {}",
+                cast.display(&subject)
+            ));
+            unit.speaker = Some(subject);
+        } else if let Some(word) = cast
+            .is_named_person(&subject)
+            .then(|| corpus_participle(unit, tokens))
+            .flatten()
+        {
+            unit.evidence = Some(format!(
+                "stance (participle: \"{word}\" -> {})",
+                cast.display(&subject)
+            ));
+            unit.stance = true;
+            unit.speaker = Some(subject);
         }
         return;
     };
@@ -489,14 +495,16 @@ fn antecedent_in_sentence(
         return None;
     }
     let sentence = tokens_in(tokens, &unit.range);
-    let (mention, _, end) = subject::sentence_subject(sentence)?;
-    if sentence[end].end > cue.start
-        || !matches!(mention, Mention::Person { .. } | Mention::Bare(_))
-    {
-        return None;
-    }
-    match cast.resolve(&mention, &Salience::default(), 0)? {
-        (Speaker::Person(id), _) if cast.gender(id).agrees_with(*gender) => {
+    let named = subject::sentence_subject(sentence).and_then(|(mention, _, end)| {
+        let before_cue = sentence[end].end <= cue.start;
+        let name = matches!(mention, Mention::Person { .. } | Mention::Bare(_));
+        (before_cue && name)
+            .then(|| cast.resolve(&mention, &Salience::default(), 0))
+            .flatten()
+            .map(|(speaker, _)| speaker)
+    });
+    match named.or_else(|| sentence_topic(cast, unit, tokens))? {
+        Speaker::Person(id) if cast.gender(id).agrees_with(*gender) => {
             Some((Speaker::Person(id), Resolution::Pronoun))
         }
         _ => None,
@@ -631,6 +639,54 @@ fn narration_subject(
         }
     }
     None
+}
+
+/// The person a sentence is about when its subject is not a name: the owner in `Trump's
+/// response to the attacks has been controversial. He has proposed ...` (in centering theory
+/// the possessor of the subject ranks with the subject), or the topic in `As for Trump, he
+/// said ...`. Read only at the sentence's opening, and only a person of the cast whom the
+/// name picks out alone; a later `he` may mean them.
+fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
+    let sentence = tokens_in(tokens, &unit.range);
+    let mut start = usize::from(
+        sentence
+            .first()
+            .is_some_and(|t| is_sentence_connective(t.lower())),
+    );
+    let as_for = sentence.get(start).is_some_and(|t| t.lower() == "as")
+        && sentence.get(start + 1).is_some_and(|t| t.lower() == "for");
+    if as_for {
+        start += 2;
+    }
+    let run = (start..sentence.len().min(start + 4))
+        .take_while(|&i| sentence[i].is_capitalized() && !sentence[i].quoted);
+    let (last, ends_topic) = if as_for {
+        let last = run.last()?;
+        (
+            last,
+            sentence.get(last + 1).is_some_and(|t| t.is_punct(',')),
+        )
+    } else {
+        let owner = run.into_iter().find(|&i| sentence[i].is_possessive())?;
+        let owned = sentence.get(owner + 1);
+        (
+            owner,
+            owned.is_some_and(|t| t.is_word() && t.is_lowercase()),
+        )
+    };
+    if !ends_topic {
+        return None;
+    }
+    let people = cast.by_surname(sentence[last].text);
+    let forename = (last > start).then(|| sentence[last - 1].text);
+    let id = match people.as_slice() {
+        [id] => *id,
+        _ => *people.iter().find(|&&id| {
+            let given = cast.people[id].name.given.first();
+            forename.is_some_and(|f| given.is_some_and(|g| g == f))
+        })?,
+    };
+    Some(Speaker::Person(id))
 }
 
 /// `The pressure prompted the minister to say ...`: the one made to speak is the speaker.
@@ -1072,6 +1128,47 @@ mod tests {
             .into_iter()
             .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
             .and_then(|a| a.speaker)
+    }
+
+    #[test]
+    fn the_owner_of_a_subject_is_who_a_later_pronoun_means() {
+        let texts = [
+            "Candidates answer on security",
+            "Donald Trump spoke first. Jeb Bush said on Monday that the party must unite.",
+            "Trump's response to the attacks has been controversial. He has proposed \
+             surveillance of mosques, he said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "surveillance of mosques").as_deref(),
+            Some("Donald Trump")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_may_mean_the_owner_named_earlier_in_its_sentence() {
+        let texts = [
+            "An election in Myanmar",
+            "Aung San Suu Kyi leads the opposition. Meenakshi Ganguly said the vote was fair.",
+            "Suu Kyi's fate is still unclear, but she said she would govern the country.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "govern the country").as_deref(),
+            Some("Aung San Suu Kyi")
+        );
+    }
+
+    #[test]
+    fn an_as_for_topic_is_who_the_pronoun_means() {
+        let texts = [
+            "Rivals pull their punches",
+            "Donald Trump spoke first. Ted Cruz warned against a brokered convention, the \
+             Texas senator said.",
+            "As for Trump, he said he is not worried.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "not worried").as_deref(),
+            Some("Donald Trump")
+        );
     }
 
     #[test]
