@@ -1172,6 +1172,21 @@ mod tests {
     }
 
     #[test]
+    fn an_honorific_before_a_title_word_makes_it_a_surname() {
+        let texts = [
+            "Terrorists mock bids to block them online",
+            "Matthew Prince, chief executive of CloudFlare, said activists erred.",
+            "\"It is risky to insert tech companies into politics,\" Mr. Prince said.",
+            "\"Mr. President, we disagree,\" the senator said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "tech companies").as_deref(),
+            Some("Matthew Prince")
+        );
+        assert_eq!(speaker_of(&texts, "we disagree"), None);
+    }
+
+    #[test]
     fn a_transcript_label_speaks_its_whole_paragraph() {
         let texts = [
             "Transcript of the interview",

@@ -381,6 +381,12 @@ fn read_nameless_run(run: &[Token]) -> Mention {
     if run.len() == 1 && (is_place(last.lower()) || title_gender(last.text).is_some()) {
         return Mention::Bare(last.text.to_string());
     }
+    // "Mr. Prince said", "Ms. King said": after an honorific, a title word that is no role
+    // ("Mr. President" is one) can only be a surname; the cast decides whose.
+    let honorific = run.len() == 2 && matches!(run[0].lower(), "mr" | "mrs" | "ms" | "miss");
+    if honorific && title_gender(last.text).is_some() && !is_role_word(last.lower()) {
+        return Mention::Bare(last.text.to_string());
+    }
     // "Bank of England", "Department for Education and Skills", "Ministry of Defence".
     if run.len() > 2 && is_org_name_head(run[0].lower()) && matches!(run[1].text, "of" | "for") {
         return Mention::Org(join(run));
