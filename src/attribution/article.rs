@@ -417,9 +417,14 @@ fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, toke
     let named = unit.cue.as_ref().is_some_and(|cue| {
         let resolved = antecedent_in_sentence(cast, unit, tokens, cue)
             .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
-        resolved.is_some_and(|(speaker, resolution)| {
-            resolution == Resolution::Named && cast.is_named_person(&speaker)
-        })
+        match (resolved, &cue.mention) {
+            (Some((speaker, Resolution::Named)), _) => cast.is_named_person(&speaker),
+            // `He bemoaned ...` when nobody else in view could be `he`.
+            (Some((Speaker::Person(id), Resolution::Pronoun)), Mention::Pronoun(gender, _)) => {
+                state.salience.is_sole_candidate(cast, id, *gender, index)
+            }
+            _ => false,
+        }
     });
     if !named {
         unit.cue = None;
@@ -1184,6 +1189,25 @@ mod tests {
             Some("Matthew Prince")
         );
         assert_eq!(speaker_of(&texts, "we disagree"), None);
+    }
+
+    #[test]
+    fn a_weak_cue_holds_for_a_pronoun_that_can_mean_one_person_only() {
+        let alone = [
+            "Health care in the debate",
+            "Bernie Sanders spoke in Ohio on Monday.",
+            "He bemoaned the cost of health care in the United States.",
+        ];
+        assert_eq!(
+            speaker_of(&alone, "cost of health care").as_deref(),
+            Some("Bernie Sanders")
+        );
+        let two_men = [
+            "Health care in the debate",
+            "Bernie Sanders spoke in Ohio on Monday. Martin O'Malley visited Iowa.",
+            "He bemoaned the cost of health care in the United States.",
+        ];
+        assert_eq!(speaker_of(&two_men, "cost of health care"), None);
     }
 
     #[test]

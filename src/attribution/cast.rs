@@ -622,6 +622,28 @@ impl Salience {
         None
     }
 
+    /// Whether `id` is the only person of this gender who was a subject or a speaker within
+    /// [`PRONOUN_REACH`] paragraphs: a pronoun that can hardly mean anyone else. (An unnamed
+    /// person after them already keeps [`Salience::latest_person`] from choosing them.)
+    pub fn is_sole_candidate(
+        &self,
+        cast: &Cast,
+        id: usize,
+        gender: Gender,
+        paragraph: usize,
+    ) -> bool {
+        self.entries
+            .iter()
+            .rev()
+            .take_while(|(_, at)| at + PRONOUN_REACH >= paragraph)
+            .all(|(speaker, _)| match speaker {
+                Speaker::Person(other) => {
+                    *other == id || !cast.people[*other].gender.agrees_with(gender)
+                }
+                Speaker::Unresolved(_) | Speaker::Org(_) => true,
+            })
+    }
+
     fn latest_org(&self, paragraph: usize) -> Option<String> {
         self.entries
             .iter()
