@@ -7,8 +7,9 @@
 //! to the rules that use them.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 /// A person's grammatical gender as far as the text tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -48,9 +49,14 @@ fn normalise(word: &str) -> Cow<'_, str> {
 /// A word list kept in a data file: words separated by white space, `#` starting a comment
 /// line. Built into a hash set on first use; words are compared exactly (callers pass lower
 /// case).
+///
+/// The set hashes with `rustc-hash` (FxHash), not the standard library's SipHash: the rules
+/// look up millions of short words per corpus and the keys are fixed lists, not input an
+/// attacker chooses, so SipHash's flood resistance buys nothing. Measured: SipHash was about
+/// 1.3 G of the 15.4 G instructions of a 1x BBC rebuild (BENCHMARKS.md, "Session 7").
 pub struct WordSet {
     source: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
