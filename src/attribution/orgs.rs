@@ -89,6 +89,10 @@ impl Documents {
                 && sentence
                     .get(at + 1)
                     .is_none_or(|n| !n.is_word() || !n.is_capitalized());
+            // Most words end no capitalised run: the checks below are for those that do.
+            if !run_ends {
+                continue;
+            }
             // "TV ad", "GOP leaders": a name before a noun modifies it and is not what a
             // later "the group" stands for.
             let modifier = sentence.get(at + 1).is_some_and(|n| {
@@ -102,7 +106,7 @@ impl Documents {
                     && !is_preposition(lower)
                     && !matches!(lower, "is" | "was" | "are" | "were" | "will")
             });
-            if run_ends && !modifier {
+            if !modifier {
                 if let Some(org) = named_org(sentence, at, 0, cast) {
                     self.named = Some((org, paragraph));
                     break;
@@ -189,6 +193,10 @@ pub fn find(
         if let Some(found) = passive(sentence, i, cast) {
             return Some(found);
         }
+        // Only a verb of speech or of a document's findings reports: checked first, as most
+        // words are neither, and the phrase rules below are pure (the order of the checks does
+        // not change what is found).
+        let verb = verb_at(t)?;
         let end = subject_end(sentence, i)?;
         if !ends_in_source_noun(&sentence[end - 1]) {
             return None;
@@ -203,7 +211,6 @@ pub fn find(
             return None;
         }
         let phrase = Phrase::new(sentence, start, end)?;
-        let verb = verb_at(t)?;
         if !finite(sentence, i) || !introduces_words(sentence, i, t.lower()) {
             return None;
         }
