@@ -202,7 +202,7 @@ static NATIONALITIES: WordSet = WordSet::new(include_str!("data/nationalities.tx
 /// The nationality a word expresses, normalised (`Russia's` and `Russian` both give `russia`).
 pub fn nationality(word: &str) -> Option<String> {
     let of_lower = |lower: &str| {
-        let base = lower.trim_end_matches("'s");
+        let base = trim_possessive(lower);
         if NATIONALITIES.contains(base) {
             return Some(nationality_stem(base));
         }
@@ -217,6 +217,16 @@ pub fn nationality(word: &str) -> Option<String> {
     } else {
         of_lower(&word.to_lowercase().replace('’', "'"))
     }
+}
+
+/// `word` without its trailing `'s` (all of them, as `trim_end_matches("'s")` gives), by
+/// suffix comparison: a string pattern builds a substring searcher on every call, and this
+/// runs for most capitalised words.
+fn trim_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
+    }
+    word
 }
 
 /// A crude common stem so that "russia" and "russian", "britain" and "british" agree.
@@ -241,7 +251,7 @@ static PLACES: WordSet = WordSet::new(include_str!("data/places.txt"));
 
 pub fn is_place(word: &str) -> bool {
     with_normalised(word, |word| {
-        let word = word.trim_end_matches("'s");
+        let word = trim_possessive(word);
         PLACES.contains(word) || US_STATES.contains(word)
     })
 }
@@ -361,6 +371,22 @@ mod tests {
                 normalise(word).into_owned(),
                 "{word}"
             );
+        }
+    }
+
+    #[test]
+    fn possessives_are_trimmed_as_by_a_pattern() {
+        for word in [
+            "russia",
+            "russia's",
+            "russia's's",
+            "'s",
+            "",
+            "us’s",
+            "boss",
+            "s's",
+        ] {
+            assert_eq!(trim_possessive(word), word.trim_end_matches("'s"), "{word}");
         }
     }
 
