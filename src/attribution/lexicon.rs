@@ -7,8 +7,9 @@
 //! to the rules that use them.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 use std::sync::OnceLock;
+
+use rustc_hash::FxHashSet;
 
 /// A person's grammatical gender as far as the text tells it.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
@@ -45,12 +46,53 @@ fn normalise(word: &str) -> Cow<'_, str> {
     }
 }
 
+/// Longest word [`with_lower`] lower-cases on the stack.
+const STACK_WORD: usize = 40;
+
+/// Calls `f` with `word` in lower case, exactly what `str::to_lowercase` gives. The rules ask
+/// this of millions of words per corpus: an ASCII word (for which `to_lowercase` is
+/// `to_ascii_lowercase`) of up to [`STACK_WORD`] bytes is lower-cased in a stack buffer, and
+/// one already in lower case is passed as it is; only other words allocate.
+fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    if word.len() <= STACK_WORD && word.is_ascii() {
+        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
+            return f(word);
+        }
+        let mut buf = [0u8; STACK_WORD];
+        let buf = &mut buf[..word.len()];
+        buf.copy_from_slice(word.as_bytes());
+        buf.make_ascii_lowercase();
+        // ASCII lower-cased is still ASCII, so this always succeeds.
+        if let Ok(lower) = std::str::from_utf8(buf) {
+            return f(lower);
+        }
+    }
+    f(&word.to_lowercase())
+}
+
+/// Calls `f` with the word's lexicon form ([`normalise`]), without allocating for ASCII words
+/// (which hold no typographic apostrophe, so their form is their lower case without trailing
+/// dots).
+fn with_normalised<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
+    let trimmed = word.trim_end_matches('.');
+    if trimmed.is_ascii() {
+        with_lower(trimmed, f)
+    } else {
+        f(&normalise(word))
+    }
+}
+
 /// A word list kept in a data file: words separated by white space, `#` starting a comment
 /// line. Built into a hash set on first use; words are compared exactly (callers pass lower
 /// case).
+///
+/// The set hashes with `rustc-hash` (FxHash), not the standard library's SipHash: the rules
+/// look up millions of short words per corpus and the keys are fixed lists, not input an
+/// attacker chooses, so SipHash's flood resistance buys nothing. Measured: SipHash was about
+/// 1.3 G of the 15.4 G instructions of a 1x BBC rebuild (BENCHMARKS.md, "Session 7").
 pub struct WordSet {
     source: &'static str,
-    set: OnceLock<HashSet<&'static str>>,
+    set: OnceLock<FxHashSet<&'static str>>,
 }
 
 impl WordSet {
@@ -78,13 +120,13 @@ impl WordSet {
 
 /// Whether a word (in any case, with either apostrophe) is on a word list.
 fn listed(list: &WordSet, word: &str) -> bool {
-    list.contains(&normalise(word))
+    with_normalised(word, |word| list.contains(word))
 }
 
 /// Courtesy titles and the gender they imply.
 pub fn title_gender(word: &str) -> Option<Gender> {
     // `normalise` also straightens apostrophes, which no title has.
-    match normalise(word).as_ref() {
+    with_normalised(word, |word| match word {
         "mr" | "sir" | "lord" | "mister" | "baron" | "king" | "prince" | "father" => {
             Some(Gender::Male)
         }
@@ -94,7 +136,7 @@ pub fn title_gender(word: &str) -> Option<Gender> {
         "dr" | "prof" | "professor" | "rev" | "judge" | "justice" | "sen" | "senator" | "gov"
         | "rep" | "cllr" | "gen" | "col" | "capt" | "lt" | "sgt" => Some(Gender::Unknown),
         _ => None,
-    }
+    })
 }
 
 /// Nouns and modifiers that describe an office or job rather than name a person.
@@ -102,8 +144,9 @@ pub fn title_gender(word: &str) -> Option<Gender> {
 static ROLE_WORDS: WordSet = WordSet::new(include_str!("data/role_words.txt"));
 
 pub fn is_role_word(word: &str) -> bool {
-    let word = normalise(word);
-    ROLE_WORDS.contains(&word) || OCCUPATIONS.contains(&word)
+    with_normalised(word, |word| {
+        ROLE_WORDS.contains(word) || OCCUPATIONS.contains(word)
+    })
 }
 
 /// Occupations written before a name as a title: `data/occupations.txt`.
@@ -119,19 +162,21 @@ pub fn is_person_role_head(word: &str) -> bool {
 
 /// Role heads that fit almost any office-holder ("the official", "the diplomat").
 pub fn is_generic_role_head(word: &str) -> bool {
-    matches!(
-        word.to_lowercase().as_str(),
-        "official" | "diplomat" | "politician" | "statesman" | "lawmaker"
-    )
+    with_lower(word, |word| {
+        matches!(
+            word,
+            "official" | "diplomat" | "politician" | "statesman" | "lawmaker"
+        )
+    })
 }
 
 /// Gendered role nouns.
 pub fn role_gender(word: &str) -> Gender {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |word| match word {
         "spokesman" | "chairman" | "co-chairman" | "statesman" | "businessman" => Gender::Male,
         "spokeswoman" | "chairwoman" | "businesswoman" => Gender::Female,
         _ => Gender::Unknown,
-    }
+    })
 }
 
 /// Nouns that head an organisation's description ("the think tank", "the airline").
@@ -156,15 +201,32 @@ static NATIONALITIES: WordSet = WordSet::new(include_str!("data/nationalities.tx
 
 /// The nationality a word expresses, normalised (`Russia's` and `Russian` both give `russia`).
 pub fn nationality(word: &str) -> Option<String> {
-    let lower = word.to_lowercase().replace('’', "'");
-    let base = lower.trim_end_matches("'s");
-    if NATIONALITIES.contains(base) {
-        return Some(nationality_stem(base));
+    let of_lower = |lower: &str| {
+        let base = trim_possessive(lower);
+        if NATIONALITIES.contains(base) {
+            return Some(nationality_stem(base));
+        }
+        if lower.ends_with("'s") && is_place(base) {
+            return Some(nationality_stem(base));
+        }
+        None
+    };
+    // An ASCII word holds no typographic apostrophe to straighten.
+    if word.is_ascii() {
+        with_lower(word, of_lower)
+    } else {
+        of_lower(&word.to_lowercase().replace('’', "'"))
     }
-    if lower.ends_with("'s") && is_place(base) {
-        return Some(nationality_stem(base));
+}
+
+/// `word` without its trailing `'s` (all of them, as `trim_end_matches("'s")` gives), by
+/// suffix comparison: a string pattern builds a substring searcher on every call, and this
+/// runs for most capitalised words.
+fn trim_possessive(mut word: &str) -> &str {
+    while let Some(rest) = word.strip_suffix("'s") {
+        word = rest;
     }
-    None
+    word
 }
 
 /// A crude common stem so that "russia" and "russian", "britain" and "british" agree.
@@ -188,9 +250,10 @@ fn nationality_stem(word: &str) -> String {
 static PLACES: WordSet = WordSet::new(include_str!("data/places.txt"));
 
 pub fn is_place(word: &str) -> bool {
-    let word = normalise(word);
-    let word = word.trim_end_matches("'s");
-    PLACES.contains(word) || US_STATES.contains(word)
+    with_normalised(word, |word| {
+        let word = trim_possessive(word);
+        PLACES.contains(word) || US_STATES.contains(word)
+    })
 }
 
 /// One-word US state names: `data/us_states.txt`.
@@ -240,14 +303,15 @@ static FEMALE_FORENAMES: WordSet = WordSet::new(include_str!("data/news_forename
 
 /// The gender a forename usually has.
 pub fn forename_gender(word: &str) -> Gender {
-    let lower = normalise(word);
-    if MALE_FORENAMES.contains(&lower) || CENSUS_MALE_FORENAMES.contains(&lower) {
-        Gender::Male
-    } else if FEMALE_FORENAMES.contains(&lower) || CENSUS_FEMALE_FORENAMES.contains(&lower) {
-        Gender::Female
-    } else {
-        Gender::Unknown
-    }
+    with_normalised(word, |lower| {
+        if MALE_FORENAMES.contains(lower) || CENSUS_MALE_FORENAMES.contains(lower) {
+            Gender::Male
+        } else if FEMALE_FORENAMES.contains(lower) || CENSUS_FEMALE_FORENAMES.contains(lower) {
+            Gender::Female
+        } else {
+            Gender::Unknown
+        }
+    })
 }
 
 /// Frequent US forenames by sex (1990 census): `data/forenames_male.txt`.
@@ -257,11 +321,11 @@ static CENSUS_FEMALE_FORENAMES: WordSet = WordSet::new(include_str!("data/forena
 
 /// Pronouns that can stand for a speaker, with their gender.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
-    match word.to_lowercase().as_str() {
+    with_lower(word, |word| match word {
         "he" | "his" | "him" => Some(Gender::Male),
         "she" | "her" => Some(Gender::Female),
         _ => None,
-    }
+    })
 }
 
 /// Plural nouns for unnamed groups ("Analysts said", "Critics say"): they speak, but nobody in
@@ -276,6 +340,55 @@ pub fn is_group_noun(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stack_lower_case_is_the_allocating_lower_case() {
+        let long = "A".repeat(STACK_WORD + 1);
+        let longest = "Ab".repeat(STACK_WORD / 2);
+        for word in [
+            "",
+            "said",
+            "Said",
+            "U.S.",
+            "Sen.",
+            "Mr..",
+            "O'NEILL",
+            "O’Neill",
+            "Élysée",
+            "İstanbul",
+            "\u{212A}elvin",
+            "co-chairman",
+            long.as_str(),
+            longest.as_str(),
+        ] {
+            assert_eq!(
+                with_lower(word, str::to_string),
+                word.to_lowercase(),
+                "{word}"
+            );
+            assert_eq!(
+                with_normalised(word, str::to_string),
+                normalise(word).into_owned(),
+                "{word}"
+            );
+        }
+    }
+
+    #[test]
+    fn possessives_are_trimmed_as_by_a_pattern() {
+        for word in [
+            "russia",
+            "russia's",
+            "russia's's",
+            "'s",
+            "",
+            "us’s",
+            "boss",
+            "s's",
+        ] {
+            assert_eq!(trim_possessive(word), word.trim_end_matches("'s"), "{word}");
+        }
+    }
 
     #[test]
     fn genders_agree_when_unknown() {

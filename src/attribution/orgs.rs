@@ -89,6 +89,10 @@ impl Documents {
                 && sentence
                     .get(at + 1)
                     .is_none_or(|n| !n.is_word() || !n.is_capitalized());
+            // Most words end no capitalised run: the checks below are for those that do.
+            if !run_ends {
+                continue;
+            }
             // "TV ad", "GOP leaders": a name before a noun modifies it and is not what a
             // later "the group" stands for.
             let modifier = sentence.get(at + 1).is_some_and(|n| {
@@ -102,7 +106,7 @@ impl Documents {
                     && !is_preposition(lower)
                     && !matches!(lower, "is" | "was" | "are" | "were" | "will")
             });
-            if run_ends && !modifier {
+            if !modifier {
                 if let Some(org) = named_org(sentence, at, 0, cast) {
                     self.named = Some((org, paragraph));
                     break;
@@ -189,6 +193,10 @@ pub fn find(
         if let Some(found) = passive(sentence, i, cast) {
             return Some(found);
         }
+        // Only a verb of speech or of a document's findings reports: checked first, as most
+        // words are neither, and the phrase rules below are pure (the order of the checks does
+        // not change what is found).
+        let verb = verb_at(t)?;
         let end = subject_end(sentence, i)?;
         if !ends_in_source_noun(&sentence[end - 1]) {
             return None;
@@ -203,7 +211,6 @@ pub fn find(
             return None;
         }
         let phrase = Phrase::new(sentence, start, end)?;
-        let verb = verb_at(t)?;
         if !finite(sentence, i) || !introduces_words(sentence, i, t.lower()) {
             return None;
         }
@@ -592,13 +599,14 @@ fn opens(sentence: &[Token], i: usize) -> bool {
 /// The organisation a capitalised phrase ending at `end` names, when it names one (not a
 /// person or a place), reading no further left than `floor`.
 fn named_org(sentence: &[Token], end: usize, floor: usize, cast: &Cast) -> Option<String> {
-    let (mention, start) = phrase_before(sentence, end)?;
-    if start < floor {
+    let last = sentence.get(end)?;
+    // "the ranking Democrat": one member of a party is a person; "Americans" a nationality.
+    // Two look-ups, checked before the phrase is read (which costs far more).
+    if is_group_member(last.lower()) || nationality(last.text).is_some() {
         return None;
     }
-    let word = sentence[end].text;
-    // "the ranking Democrat": one member of a party is a person; "Americans" a nationality.
-    if GROUPS.contains(&format!("{}s", sentence[end].lower())) || nationality(word).is_some() {
+    let (mention, start) = phrase_before(sentence, end)?;
+    if start < floor {
         return None;
     }
     let org = match mention {
@@ -630,6 +638,20 @@ fn named_org(sentence: &[Token], end: usize, floor: usize, cast: &Cast) -> Optio
     // Bloomberg: a name ending in a person's surname is that person's.
     let last = org.split_whitespace().last().unwrap_or_default();
     cast.by_surname(last).is_empty().then_some(org)
+}
+
+/// One member of a party listed in `data/org_groups.txt` by its plural ("Democrat"): the
+/// plural is spelt on the stack for words of up to 40 bytes, as this runs for every name the
+/// sieve reads.
+fn is_group_member(lower: &str) -> bool {
+    let mut buf = [0u8; 41];
+    let Some(room) = buf.get_mut(..=lower.len()) else {
+        return GROUPS.contains(&format!("{lower}s"));
+    };
+    room[..lower.len()].copy_from_slice(lower.as_bytes());
+    room[lower.len()] = b's';
+    // A string with an ASCII letter added is still UTF-8.
+    std::str::from_utf8(room).is_ok_and(|plural| GROUPS.contains(plural))
 }
 
 /// The organisation named by the capitalised words before a document noun ("a new Quinnipiac
@@ -945,6 +967,16 @@ mod tests {
             ),
             None
         );
+    }
+
+    #[test]
+    fn a_party_member_is_read_by_the_plural_listed() {
+        assert!(GROUPS.contains("democrats"));
+        assert!(is_group_member("democrat"));
+        assert!(!is_group_member("democrats"));
+        assert!(!is_group_member(""));
+        // Longer than the stack spelling: the same answer through the allocating path.
+        assert!(!is_group_member(&"a".repeat(60)));
     }
 
     #[test]

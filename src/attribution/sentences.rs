@@ -43,12 +43,14 @@ fn sentence_ends(text: &str, quotes: &[Quote]) -> Vec<usize> {
             .any(|q| q.range.start < at && at < q.range.end)
     };
     let mut cuts = Vec::new();
-    for (at, c) in text.char_indices() {
-        if !matches!(c, '.' | '?' | '!') {
+    // The stops are ASCII, and an ASCII byte in UTF-8 is always a whole character: a byte
+    // scan finds the same places as a scan of characters, without decoding every one.
+    for (at, c) in text.bytes().enumerate() {
+        if !matches!(c, b'.' | b'?' | b'!') {
             continue;
         }
-        let after_marks = skip_closers(text, at + c.len_utf8());
-        if inside_quote(after_marks) || (c == '.' && is_abbreviation(&text[..at])) {
+        let after_marks = skip_closers(text, at + 1);
+        if inside_quote(after_marks) || (c == b'.' && is_abbreviation(&text[..at])) {
             continue;
         }
         let rest = &text[after_marks..];
