@@ -391,20 +391,16 @@ fn organisation_speaker(
     unit: &mut Unit,
     tokens: &[Token],
 ) {
-    let sentence: Vec<Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .cloned()
-        .collect();
+    let sentence = tokens_in(tokens, &unit.range);
     if unit.speaker.is_none() {
-        if let Some(found) = orgs::find(&sentence, cast, &state.salience, &state.documents, index) {
+        if let Some(found) = orgs::find(sentence, cast, &state.salience, &state.documents, index) {
             state.salience.push(found.speaker.clone(), index);
             unit.stance = false;
             unit.evidence = Some(found.evidence);
             unit.speaker = Some(found.speaker);
         }
     }
-    state.documents.remember(&sentence, cast, index);
+    state.documents.remember(sentence, cast, index);
 }
 
 /// Forgets a weak cue ([`subject::Reports::Attributed`]) unless it names a person the
@@ -458,9 +454,9 @@ fn named_person(cast: &Cast, mention: &Mention) -> Option<Speaker> {
 /// the introduction before them, for the participle rule and for later pronouns. A name
 /// after a preposition (`at a rally with Mr. Trump`) is no subject.
 fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
-    let sentence: Vec<Token> = tokens
+    let sentence: Vec<Token> = tokens_in(tokens, &unit.range)
         .iter()
-        .filter(|t| unit.range.contains(&t.start) && !t.quoted)
+        .filter(|t| !t.quoted)
         .cloned()
         .collect();
     (0..sentence.len().saturating_sub(1)).find_map(|end| {
@@ -529,9 +525,9 @@ fn spokes_pronoun(state: &State, index: usize, mention: &Mention) -> Option<(Spe
 
 /// The gender of a spokesperson word in the cue or just before it ("a spokeswoman for X said").
 fn spokes_gender(unit: &Unit, tokens: &[Token], cue: &Cue) -> Option<Gender> {
-    let before: Vec<&Token> = tokens
+    let before: Vec<&Token> = tokens_in(tokens, &unit.range)
         .iter()
-        .filter(|t| unit.range.contains(&t.start) && t.end <= cue.end && !t.quoted)
+        .filter(|t| t.end <= cue.end && !t.quoted)
         .collect();
     before.iter().rev().take(12).find_map(|t| match t.lower() {
         "spokesman" => Some(Gender::Male),
@@ -583,9 +579,9 @@ fn narration_subject(
     unit: &Unit,
     tokens: &[Token],
 ) -> Option<Speaker> {
-    let inside: Vec<Token> = tokens
+    let inside: Vec<Token> = tokens_in(tokens, &unit.range)
         .iter()
-        .filter(|t| unit.range.contains(&t.start) && !t.quoted)
+        .filter(|t| !t.quoted)
         .cloned()
         .collect();
     let mut intro_comma_seen = false;
@@ -696,9 +692,9 @@ fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker>
 
 /// `The pressure prompted the minister to say ...`: the one made to speak is the speaker.
 fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
-    let inside: Vec<Token> = tokens
+    let inside: Vec<Token> = tokens_in(tokens, &unit.range)
         .iter()
-        .filter(|t| unit.range.contains(&t.start) && !t.quoted)
+        .filter(|t| !t.quoted)
         .cloned()
         .collect();
     (2..inside.len().saturating_sub(1)).find_map(|i| {
@@ -735,9 +731,9 @@ fn share_subject(units: &mut [Unit], tokens: &[Token], cast: &Cast) {
             continue;
         }
         let range = units[i].range.clone();
-        let mut words = tokens
+        let mut words = tokens_in(tokens, &range)
             .iter()
-            .filter(|t| range.contains(&t.start) && !t.quoted && t.is_word());
+            .filter(|t| !t.quoted && t.is_word());
         let (Some(first), Some(second)) = (words.next(), words.next()) else {
             continue;
         };
@@ -775,10 +771,7 @@ fn is_sentence_connective(word: &str) -> bool {
 /// `X opposed the plan, saying ...` / `X has backed it, saying: "..."`: a speech participle after
 /// a comma (or a progressive `was saying`) makes the sentence's subject the speaker.
 fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
-    let inside: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .collect();
+    let inside: Vec<&Token> = tokens_in(tokens, &unit.range).iter().collect();
     inside.iter().enumerate().skip(1).find_map(|(i, token)| {
         let lower = token.lower();
         let before = inside[i - 1];
@@ -813,10 +806,7 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
 /// ([`subject::is_corpus_cue`]), set off by a comma or a dash. Weak evidence: the caller holds
 /// it only for a named person and records a stance.
 fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
-    let inside: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| unit.range.contains(&t.start))
-        .collect();
+    let inside: Vec<&Token> = tokens_in(tokens, &unit.range).iter().collect();
     inside.windows(2).enumerate().find_map(|(i, pair)| {
         let [before, token] = pair else {
             return None;
