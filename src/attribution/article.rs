@@ -1201,6 +1201,24 @@ mod tests {
     }
 
     #[test]
+    fn a_surname_opening_a_title_case_headline_speaks_its_verb() {
+        let texts = [
+            "Sanders Says Democrats Must Reject The Debt Deal",
+            "Bernie Sanders spoke in San Juan on Monday.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "Must Reject").as_deref(),
+            Some("Bernie Sanders")
+        );
+        // A common word the body writes in lower case is nobody.
+        let texts = [
+            "Research Says Voters Want Change",
+            "The research was done in Ohio by Bernie Sanders.",
+        ];
+        assert_eq!(speaker_of(&texts, "Voters Want"), None);
+    }
+
+    #[test]
     fn a_transcript_label_speaks_its_whole_paragraph() {
         let texts = [
             "Transcript of the interview",

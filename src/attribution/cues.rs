@@ -127,11 +127,12 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     // clause ("Lavrov Says", "Minister Warns:"); "Formal Answers Received" holds a noun.
     if token.is_capitalized() && i > 0 {
         let closes_clause = tokens.get(i + 1).is_none_or(|next| !next.is_word());
-        // "Francois Hollande Says Donald Trump ...": a person's full name opening the
-        // headline is the subject of the verb after it.
+        // "Francois Hollande Says Donald Trump ...", "Trump Says He ...": a person's name
+        // opening the headline is the subject of the verb after it (a lone word only if the
+        // cast knows it as someone's name).
         let opened_by_person = matches!(
             phrase_before(tokens, i - 1),
-            Some((Mention::Person { .. }, 0))
+            Some((Mention::Person { .. } | Mention::Bare(_), 0))
         );
         if !title_case || !(closes_clause || opened_by_person) {
             return None;
