@@ -199,6 +199,7 @@ fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Toke
 fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) -> Vec<Unit> {
     sentences::split(text, &scan.quotes)
         .into_iter()
+        .flat_map(|range| split_at_second_speaker(tokens, range, title_case))
         .map(|range| {
             let inside = tokens_in(tokens, &range);
             let quoted_bytes = scan.quotes.iter().map(|q| overlap(&q.range, &range)).sum();
@@ -258,6 +259,63 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             }
         })
         .collect()
+}
+
+/// `Clinton proposed a debate in April, but Sanders rejected that, too.` / `While Lewandowski
+/// maintains the title, Trump has hired ...`: a sentence whose second clause, after a comma
+/// (and a conjunction, unless the sentence opened with a subordinating one), has a named
+/// speaker of its own is two spans, each with its own speaker. Split only when the first
+/// clause has a cue too; else the one cue is the whole sentence's ("After the debate,
+/// Sanders said ...").
+fn split_at_second_speaker(
+    tokens: &[Token],
+    range: Range<usize>,
+    title_case: bool,
+) -> Vec<Range<usize>> {
+    let inside = tokens_in(tokens, &range);
+    let subordinate_opening = inside.first().is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "while" | "after" | "as" | "when" | "although" | "though" | "because" | "since"
+        )
+    });
+    let boundary = (1..inside.len().saturating_sub(3)).find_map(|b| {
+        let comma = !inside[b].quoted && (inside[b].is_punct(',') || inside[b].is_punct(';'));
+        if !comma {
+            return None;
+        }
+        let conjunction = inside[b + 1].is_word()
+            && matches!(
+                inside[b + 1].lower(),
+                "but" | "while" | "whereas" | "and" | "though"
+            );
+        let subject_at = if conjunction { b + 2 } else { b + 1 };
+        ((conjunction || subordinate_opening)
+            && second_clause_speaks(&inside[b + 1..], inside[subject_at].start, title_case))
+        .then_some(b + 1)
+    });
+    let Some(clause) = boundary else {
+        return vec![range];
+    };
+    let first = &inside[..clause];
+    let first_speaks = cues::find(first, title_case)
+        .is_some_and(|cue| !matches!(cue.mention, Mention::Other))
+        || subject::main_clause_cue(first).is_some();
+    if !first_speaks {
+        return vec![range];
+    }
+    let cut = inside[clause].start;
+    vec![range.start..cut, cut..range.end]
+}
+
+/// `but Sanders rejected that`: a clause whose named subject, starting at byte `subject`,
+/// has a verb of its own that reports speech or a stance.
+fn second_clause_speaks(clause: &[Token], subject: usize, title_case: bool) -> bool {
+    let named = |mention: &Mention| matches!(mention, Mention::Person { .. } | Mention::Bare(_));
+    cues::find(clause, title_case).is_some_and(|cue| {
+        cue.form == CueForm::Subject && named(&cue.mention) && cue.start == subject
+    }) || subject::main_clause_cue(clause)
+        .is_some_and(|(cue, _)| named(&cue.mention) && cue.start == subject)
 }
 
 /// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
@@ -1216,6 +1274,37 @@ mod tests {
             "The research was done in Ohio by Bernie Sanders.",
         ];
         assert_eq!(speaker_of(&texts, "Voters Want"), None);
+    }
+
+    #[test]
+    fn a_second_clause_with_its_own_speaker_is_a_span_of_its_own() {
+        let texts = [
+            "Debate plans",
+            "Hillary Clinton and Bernie Sanders met. Rudy Giuliani and Ted Cruz spoke.",
+            "Clinton proposed they debate on April 15, but Sanders rejected that, too.",
+            "While Giuliani said the plan would fail, Cruz argued that it would work.",
+            "After the debate, Sanders said he was pleased.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "debate on April").as_deref(),
+            Some("Hillary Clinton")
+        );
+        assert_eq!(
+            speaker_of(&texts, "rejected that").as_deref(),
+            Some("Bernie Sanders")
+        );
+        assert_eq!(
+            speaker_of(&texts, "would fail").as_deref(),
+            Some("Rudy Giuliani")
+        );
+        assert_eq!(
+            speaker_of(&texts, "would work").as_deref(),
+            Some("Ted Cruz")
+        );
+        assert_eq!(
+            speaker_of(&texts, "After the debate").as_deref(),
+            Some("Bernie Sanders")
+        );
     }
 
     #[test]
