@@ -657,6 +657,18 @@ mod tests {
     }
 
     #[test]
+    fn two_findings_of_one_poll_are_two_statements_though_their_source_clause_is_the_same() {
+        let mut an = Analyzer::new();
+        let speaker = "Associated Press";
+        let first = item(&mut an, speaker, "a", 1, "According to early results of the exit poll conducted by Edison Research for the Associated Press and Television Networks, Clinton led in both Virginia and Georgia among both men and women.");
+        let second = item(&mut an, speaker, "b", 12, "According to early results of exit polls conducted by Edison Research for the Associated Press and television networks, voters are more likely to describe Sanders than Clinton as honest.");
+        assert!(!same_statement(&first, &second));
+        // One finding reported twice is still one statement.
+        let again = item(&mut an, speaker, "c", 2, "Clinton led in both Virginia and Georgia among both men and women, according to exit polls for the Associated Press.");
+        assert!(same_statement(&first, &again));
+    }
+
+    #[test]
     fn longest_run_is_found() {
         let words = |s: &str| {
             s.split(' ')

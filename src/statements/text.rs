@@ -293,6 +293,8 @@ const CUES: &[&str] = &[
     "acknowledges",
     "suggested",
     "suggests",
+    // Opens a source clause ("according to …"), handled on its own.
+    "according",
 ];
 
 /// Words a title before or after the speaker's name may hold ("presumptive Democratic
@@ -320,8 +322,9 @@ struct Seen {
 /// between punctuation), and the name with a reporting verb in
 /// the same clause (no punctuation between them), together with everything from the clause's
 /// start to the verb ("Presumptive Democratic presidential nominee Hillary Clinton said"), or,
-/// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."). Clauses
-/// are bounded by punctuation, so "…, Clinton said" drops only "Clinton said".
+/// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."), and a
+/// whole "according to …" clause that names the speaker. Clauses are bounded by punctuation,
+/// so "…, Clinton said" drops only "Clinton said".
 fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
     let mut dropped = vec![false; tokens.len()];
     // Whether punctuation separates token i from token i - 1 (or i is the first token).
@@ -358,8 +361,29 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
             }
         }
     }
+    // "According to <source>" names where the words come from, like "said <name>": when
+    // its clause names the speaker, the whole clause is attribution, however long the
+    // source's description ("according to early results of the exit poll conducted by
+    // Edison Research for the Associated Press and television networks"). Two findings
+    // of one pollster share that clause word for word; it is no part of either finding.
+    let word = |i: usize| &text[tokens[i].from..tokens[i].to];
+    for i in 0..tokens.len().saturating_sub(1) {
+        if !(tokens[i].cue && word(i).eq_ignore_ascii_case("according"))
+            || boundary[i + 1]
+            || !word(i + 1).eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while !end_of_clause(end) {
+            end += 1;
+        }
+        if tokens[i..=end].iter().any(|t| t.name) {
+            dropped[i..=end].iter_mut().for_each(|d| *d = true);
+        }
+    }
     for (cue, token) in tokens.iter().enumerate() {
-        if !token.cue {
+        if !token.cue || word(cue).eq_ignore_ascii_case("according") {
             continue;
         }
         // Name before the cue, in its clause.
@@ -520,6 +544,31 @@ mod tests {
         );
         // An apostrophe inside a word is no quotation mark.
         assert!(quoted_segments("Trump’s plan, he said, isn't ready").is_empty());
+    }
+
+    #[test]
+    fn an_according_to_clause_naming_the_speaker_is_attribution_not_content() {
+        let mut an = Analyzer::new();
+        let finding = "Clinton led in both Virginia and Georgia, according to early results of \
+                       the exit poll conducted by Edison Research for the Associated Press and \
+                       television networks.";
+        let features = an.features(finding, "Associated Press");
+        assert!(!features.is_content(hash_word("edison")));
+        assert!(!features.is_content(hash_word("televis")));
+        assert!(features.is_content(hash_word("virginia")));
+        // Opening the passage, up to its comma.
+        let opening = an.features(
+            "According to exit polls conducted for the Associated Press, voters were angry.",
+            "Associated Press",
+        );
+        assert!(!opening.is_content(hash_word("poll")));
+        assert!(opening.is_content(hash_word("angri")));
+        // A clause that does not name the speaker is part of what was said.
+        let other = an.features(
+            "Turnout rose, according to the state's own figures, Sanders said.",
+            "Bernie Sanders",
+        );
+        assert!(other.is_content(hash_word("figur")));
     }
 
     #[test]
