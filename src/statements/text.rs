@@ -25,6 +25,10 @@ const MIN_QUOTED_WORDS: usize = 3;
 /// is compared, its quoted pieces as fragments of their own.
 const QUOTED_SHARE: f64 = 0.5;
 
+/// Content words in a quoted phrase (see [`Features::quoted_phrases`]): two shared quoted
+/// words ("extremely careless", "big sister") are too common a pair to name one remark.
+pub const PHRASE_WORDS: usize = 3;
+
 /// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
 /// "from", "would" as content words).
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -96,6 +100,13 @@ pub struct Features {
     /// sentence. Reporters cut a quote into pieces
     /// ("X," he said. "Y"), so containment is judged fragment by fragment.
     pub fragments: Vec<usize>,
+    /// The quoted phrases: a hash of each run of words inside one quoted segment that holds
+    /// [`PHRASE_WORDS`] content words, from the first to the last of them ("not a handful of
+    /// wealthy campaign contributors" and "not just a few wealthy campaign contributors" share
+    /// "wealthy campaign contributors"; "make clear that we stand" and "make it clear that we
+    /// stand" share none), sorted and without repeats. Two reports quoting the same rare phrase
+    /// quote the same remark (the grouping counts how rare).
+    pub quoted_phrases: Vec<u64>,
 }
 
 impl Features {
@@ -229,6 +240,15 @@ impl Analyzer {
         } else {
             vec![false; seen.len()]
         };
+        // Quoted words: all of a statement made of quotes, the quoted pieces of a passage
+        // compared whole.
+        let quoted = if whole {
+            quoted_spans(&statement)
+        } else {
+            vec![0..statement.len()]
+        };
+        // Where in `features.words` the current quoted run's content words are.
+        let mut phrase: Vec<usize> = Vec::new();
         let mut features = Features::default();
         let mut fragment_starts = true;
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
@@ -239,19 +259,35 @@ impl Analyzer {
                 fragment_starts |= gap.contains(['.', '!', '?', '\n', '“', '”', '"', '«', '»']);
             }
             if dropped {
+                phrase.clear();
                 continue;
             }
             if fragment_starts {
                 features.fragments.push(features.words.len());
                 fragment_starts = false;
+                phrase.clear();
             }
             if token.content && !token.name {
                 features.content.push(token.word);
+                if quoted.iter().any(|span| span.contains(&token.from)) {
+                    phrase.push(features.words.len());
+                    if phrase.len() >= PHRASE_WORDS {
+                        let from = phrase[phrase.len() - PHRASE_WORDS];
+                        let mut h = FxHasher::default();
+                        features.words[from..].hash(&mut h);
+                        token.word.hash(&mut h);
+                        features.quoted_phrases.push(h.finish());
+                    }
+                } else {
+                    phrase.clear();
+                }
             }
             features.words.push(token.word);
         }
         features.content.sort_unstable();
         features.content.dedup();
+        features.quoted_phrases.sort_unstable();
+        features.quoted_phrases.dedup();
         features
     }
 }
@@ -469,6 +505,38 @@ fn quoted_statement(text: &str, separator: &str) -> Option<String> {
     let n = quoted.split_whitespace().count();
     let all = text.split_whitespace().count();
     (n >= MIN_QUOTED_WORDS && n as f64 >= QUOTED_SHARE * all as f64).then_some(quoted)
+}
+
+/// The byte ranges of a text's quoted segments (marks left out), read as
+/// [`quoted_segments`] reads them.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let (mark, end) = match c {
+            '“' | '«' | '„' => (Some(Mark::Open), at + c.len_utf8()),
+            '”' | '»' => (Some(Mark::Close), at + c.len_utf8()),
+            '"' => (Some(Mark::Toggle), at + 1),
+            '\'' if chars.peek().map(|&(_, n)| n) == Some('\'') => {
+                chars.next();
+                (Some(Mark::Toggle), at + 2)
+            }
+            _ => (None, at),
+        };
+        match (mark, open) {
+            (Some(Mark::Open), None) | (Some(Mark::Toggle), None) => open = Some(end),
+            (Some(Mark::Close), Some(from)) | (Some(Mark::Toggle), Some(from)) => {
+                spans.push(from..at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        spans.push(from..text.len());
+    }
+    spans
 }
 
 /// The quoted segments of a text, in order.
