@@ -245,7 +245,7 @@ impl Analyzer {
         let quoted = if whole {
             quoted_spans(&statement)
         } else {
-            vec![0..statement.len()]
+            std::iter::once(0..statement.len()).collect()
         };
         // Where in `features.words` the current quoted run's content words are.
         let mut phrase: Vec<usize> = Vec::new();
