@@ -5,9 +5,9 @@
 //! all pairs. Not for: reading passages from the index or storing groups (`mod.rs`).
 //!
 //! The pair rule, for two passages of the same speaker in different articles (figures tuned on
-//! the gold file `tests/gold/statements.tsv`; `tests/gold/statements-2.tsv` and
-//! `tests/gold/statements-3.tsv`, drawn at random later, show how much that flatters them; see
-//! the README):
+//! the gold file `tests/gold/statements.tsv`; `tests/gold/statements-2.tsv` to
+//! `tests/gold/statements-4.tsv`, drawn at random later, show how much that flatters them, each
+//! only until the rules are changed with it in view; see the README):
 //! - **verbatim, any dates**: they share a run of words holding at least [`FAR_RUN`] content
 //!   words, or at least [`FAR_CONTAINED`] when the run is (nearly) all of the smaller
 //!   statement (outlets quote old remarks word for word);
