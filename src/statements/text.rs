@@ -25,6 +25,10 @@ const MIN_QUOTED_WORDS: usize = 3;
 /// is compared, its quoted pieces as fragments of their own.
 const QUOTED_SHARE: f64 = 0.5;
 
+/// Content words in a quoted phrase (see [`Features::quoted_phrases`]): two shared quoted
+/// words ("extremely careless", "big sister") are too common a pair to name one remark.
+pub const PHRASE_WORDS: usize = 3;
+
 /// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
 /// "from", "would" as content words).
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -96,6 +100,13 @@ pub struct Features {
     /// sentence. Reporters cut a quote into pieces
     /// ("X," he said. "Y"), so containment is judged fragment by fragment.
     pub fragments: Vec<usize>,
+    /// The quoted phrases: a hash of each run of words inside one quoted segment that holds
+    /// [`PHRASE_WORDS`] content words, from the first to the last of them ("not a handful of
+    /// wealthy campaign contributors" and "not just a few wealthy campaign contributors" share
+    /// "wealthy campaign contributors"; "make clear that we stand" and "make it clear that we
+    /// stand" share none), sorted and without repeats. Two reports quoting the same rare phrase
+    /// quote the same remark (the grouping counts how rare).
+    pub quoted_phrases: Vec<u64>,
 }
 
 impl Features {
@@ -229,6 +240,15 @@ impl Analyzer {
         } else {
             vec![false; seen.len()]
         };
+        // Quoted words: all of a statement made of quotes, the quoted pieces of a passage
+        // compared whole.
+        let quoted = if whole {
+            quoted_spans(&statement)
+        } else {
+            std::iter::once(0..statement.len()).collect()
+        };
+        // Where in `features.words` the current quoted run's content words are.
+        let mut phrase: Vec<usize> = Vec::new();
         let mut features = Features::default();
         let mut fragment_starts = true;
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
@@ -239,19 +259,35 @@ impl Analyzer {
                 fragment_starts |= gap.contains(['.', '!', '?', '\n', '“', '”', '"', '«', '»']);
             }
             if dropped {
+                phrase.clear();
                 continue;
             }
             if fragment_starts {
                 features.fragments.push(features.words.len());
                 fragment_starts = false;
+                phrase.clear();
             }
             if token.content && !token.name {
                 features.content.push(token.word);
+                if quoted.iter().any(|span| span.contains(&token.from)) {
+                    phrase.push(features.words.len());
+                    if phrase.len() >= PHRASE_WORDS {
+                        let from = phrase[phrase.len() - PHRASE_WORDS];
+                        let mut h = FxHasher::default();
+                        features.words[from..].hash(&mut h);
+                        token.word.hash(&mut h);
+                        features.quoted_phrases.push(h.finish());
+                    }
+                } else {
+                    phrase.clear();
+                }
             }
             features.words.push(token.word);
         }
         features.content.sort_unstable();
         features.content.dedup();
+        features.quoted_phrases.sort_unstable();
+        features.quoted_phrases.dedup();
         features
     }
 }
@@ -293,6 +329,8 @@ const CUES: &[&str] = &[
     "acknowledges",
     "suggested",
     "suggests",
+    // Opens a source clause ("according to …"), handled on its own.
+    "according",
 ];
 
 /// Words a title before or after the speaker's name may hold ("presumptive Democratic
@@ -320,8 +358,9 @@ struct Seen {
 /// between punctuation), and the name with a reporting verb in
 /// the same clause (no punctuation between them), together with everything from the clause's
 /// start to the verb ("Presumptive Democratic presidential nominee Hillary Clinton said"), or,
-/// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."). Clauses
-/// are bounded by punctuation, so "…, Clinton said" drops only "Clinton said".
+/// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."), and a
+/// whole "according to …" clause that names the speaker. Clauses are bounded by punctuation,
+/// so "…, Clinton said" drops only "Clinton said".
 fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
     let mut dropped = vec![false; tokens.len()];
     // Whether punctuation separates token i from token i - 1 (or i is the first token).
@@ -358,8 +397,29 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
             }
         }
     }
+    // "According to <source>" names where the words come from, like "said <name>": when
+    // its clause names the speaker, the whole clause is attribution, however long the
+    // source's description ("according to early results of the exit poll conducted by
+    // Edison Research for the Associated Press and television networks"). Two findings
+    // of one pollster share that clause word for word; it is no part of either finding.
+    let word = |i: usize| &text[tokens[i].from..tokens[i].to];
+    for i in 0..tokens.len().saturating_sub(1) {
+        if !(tokens[i].cue && word(i).eq_ignore_ascii_case("according"))
+            || boundary[i + 1]
+            || !word(i + 1).eq_ignore_ascii_case("to")
+        {
+            continue;
+        }
+        let mut end = i + 1;
+        while !end_of_clause(end) {
+            end += 1;
+        }
+        if tokens[i..=end].iter().any(|t| t.name) {
+            dropped[i..=end].iter_mut().for_each(|d| *d = true);
+        }
+    }
     for (cue, token) in tokens.iter().enumerate() {
-        if !token.cue {
+        if !token.cue || word(cue).eq_ignore_ascii_case("according") {
             continue;
         }
         // Name before the cue, in its clause.
@@ -447,6 +507,38 @@ fn quoted_statement(text: &str, separator: &str) -> Option<String> {
     (n >= MIN_QUOTED_WORDS && n as f64 >= QUOTED_SHARE * all as f64).then_some(quoted)
 }
 
+/// The byte ranges of a text's quoted segments (marks left out), read as
+/// [`quoted_segments`] reads them.
+fn quoted_spans(text: &str) -> Vec<std::ops::Range<usize>> {
+    let mut spans = Vec::new();
+    let mut open: Option<usize> = None;
+    let mut chars = text.char_indices().peekable();
+    while let Some((at, c)) = chars.next() {
+        let (mark, end) = match c {
+            '“' | '«' | '„' => (Some(Mark::Open), at + c.len_utf8()),
+            '”' | '»' => (Some(Mark::Close), at + c.len_utf8()),
+            '"' => (Some(Mark::Toggle), at + 1),
+            '\'' if chars.peek().map(|&(_, n)| n) == Some('\'') => {
+                chars.next();
+                (Some(Mark::Toggle), at + 2)
+            }
+            _ => (None, at),
+        };
+        match (mark, open) {
+            (Some(Mark::Open), None) | (Some(Mark::Toggle), None) => open = Some(end),
+            (Some(Mark::Close), Some(from)) | (Some(Mark::Toggle), Some(from)) => {
+                spans.push(from..at);
+                open = None;
+            }
+            _ => {}
+        }
+    }
+    if let Some(from) = open {
+        spans.push(from..text.len());
+    }
+    spans
+}
+
 /// The quoted segments of a text, in order.
 pub fn quoted_segments(text: &str) -> Vec<String> {
     let mut segments = Vec::new();
@@ -520,6 +612,31 @@ mod tests {
         );
         // An apostrophe inside a word is no quotation mark.
         assert!(quoted_segments("Trump’s plan, he said, isn't ready").is_empty());
+    }
+
+    #[test]
+    fn an_according_to_clause_naming_the_speaker_is_attribution_not_content() {
+        let mut an = Analyzer::new();
+        let finding = "Clinton led in both Virginia and Georgia, according to early results of \
+                       the exit poll conducted by Edison Research for the Associated Press and \
+                       television networks.";
+        let features = an.features(finding, "Associated Press");
+        assert!(!features.is_content(hash_word("edison")));
+        assert!(!features.is_content(hash_word("televis")));
+        assert!(features.is_content(hash_word("virginia")));
+        // Opening the passage, up to its comma.
+        let opening = an.features(
+            "According to exit polls conducted for the Associated Press, voters were angry.",
+            "Associated Press",
+        );
+        assert!(!opening.is_content(hash_word("poll")));
+        assert!(opening.is_content(hash_word("angri")));
+        // A clause that does not name the speaker is part of what was said.
+        let other = an.features(
+            "Turnout rose, according to the state's own figures, Sanders said.",
+            "Bernie Sanders",
+        );
+        assert!(other.is_content(hash_word("figur")));
     }
 
     #[test]
