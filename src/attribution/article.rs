@@ -280,6 +280,17 @@ fn split_at_second_speaker(
         )
     });
     let boundary = (1..inside.len().saturating_sub(3)).find_map(|b| {
+        // `..., denouncing the regime after Trump said ...`: a subordinate clause inside.
+        let subordinate = b >= 3
+            && !inside[b].quoted
+            && matches!(
+                inside[b].lower(),
+                "after" | "because" | "when" | "while" | "since"
+            )
+            && second_clause_speaks(&inside[b..], inside[b + 1].start, title_case);
+        if subordinate {
+            return Some(b);
+        }
         let comma = !inside[b].quoted && (inside[b].is_punct(',') || inside[b].is_punct(';'));
         if !comma {
             return None;
@@ -1284,6 +1295,7 @@ mod tests {
             "Clinton proposed they debate on April 15, but Sanders rejected that, too.",
             "While Giuliani said the plan would fail, Cruz argued that it would work.",
             "After the debate, Sanders said he was pleased.",
+            "Cruz denounced the regime in Havana after Clinton said she is open to a deal.",
         ];
         assert_eq!(
             speaker_of(&texts, "debate on April").as_deref(),
@@ -1304,6 +1316,14 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "After the debate").as_deref(),
             Some("Bernie Sanders")
+        );
+        assert_eq!(
+            speaker_of(&texts, "regime in Havana").as_deref(),
+            Some("Ted Cruz")
+        );
+        assert_eq!(
+            speaker_of(&texts, "open to a deal").as_deref(),
+            Some("Hillary Clinton")
         );
     }
 
