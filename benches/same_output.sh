@@ -8,7 +8,7 @@
 #
 # Prints one line per comparison and exits non-zero when any differs. Takes a few minutes per
 # binary on the 2-core machine (most of it in 20,000 `show` processes and the scorer). Not run
-# by CI: it needs ../shared, which CI does not have.
+# by CI: it needs two builds, and it is a check for speed work, not a test of behaviour.
 set -euo pipefail
 
 old=$(realpath "$1")
