@@ -12,7 +12,7 @@
 
 use super::cues::{introduces_words, is_commitment, is_speech_verb_form, Cue, CueForm};
 use super::lexicon::WordSet;
-use super::mentions::{phrase_after, phrase_before, Mention};
+use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::tokens::Token;
 
 /// Verbs of stance and belief (`wants`, `believes`, `opposed`), which cite a person's view
@@ -90,6 +90,9 @@ pub enum Reports {
 pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
     let (mention, start, end) = sentence_subject(tokens)?;
     let (verb, reports) = clause_verb(tokens, end + 1)?;
+    if !opening_word_is_subject(tokens, &mention, start, end, verb) {
+        return None;
+    }
     Some((
         Cue {
             mention,
@@ -110,6 +113,100 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
         return None;
     }
     Some((mention, start, end))
+}
+
+/// Lower-case words that may follow a one-word subject before its verb (`Obama on Tuesday
+/// said`, `Sanders himself wrote`), besides auxiliaries, adverbs in `-ly` and
+/// [`MAY_PRECEDE_VERB`].
+const MAY_FOLLOW_SUBJECT: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "over",
+    "after",
+    "before",
+    "from",
+    "for",
+    "with",
+    "by",
+    "via",
+    "not",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "who",
+    "which",
+    "whose",
+];
+
+/// Whether a one-word subject that opens the sentence reads as a name. There its capital is
+/// no evidence: it may be an imperative (`Watch the video of her remarks`, `Listen to
+/// audio`), a quantity (`Dozens of children are beaten`) or a common noun (`Questions and
+/// answers have been edited`, `Solid upturn could blunt claims`). A name subject is followed
+/// by its verb, punctuation, a capitalised word, an auxiliary, an adverb or a time or place
+/// phrase; any other lower-case word shows the opening word was not a name.
+fn opening_word_is_subject(
+    tokens: &[Token],
+    mention: &Mention,
+    start: usize,
+    end: usize,
+    verb: usize,
+) -> bool {
+    let one_word = start == end && matches!(mention, Mention::Bare(_) | Mention::Org(_));
+    let opens = tokens[..start].iter().all(|t| !t.is_word() || t.quoted)
+        || start == subject_start(tokens).unwrap_or(usize::MAX) && start <= 2;
+    let Some(next) = tokens.get(end + 1) else {
+        return true;
+    };
+    if !one_word || !opens || end + 1 == verb || !next.is_word() || next.quoted {
+        return true;
+    }
+    let lower = next.lower();
+    let negated = lower.ends_with("n't") || lower.ends_with("n’t");
+    // `Netanyahu rejects Trump's remarks`, `Sanders wins R.I.`: a verb of its own, known to
+    // the cue lists or taking an object.
+    let verb_like = is_finite_form(lower)
+        && (lower.ends_with("ed")
+            || STANCE_VERBS.contains(lower)
+            || CORPUS_CUES.contains(lower)
+            || is_speech_verb_form(lower)
+            || tokens.get(end + 2).is_some_and(|object| {
+                object.is_word()
+                    && (object.is_capitalized()
+                        || matches!(object.lower(), "the" | "a" | "an" | "his" | "her" | "their"))
+            }));
+    !next.is_lowercase()
+        || negated
+        || verb_like
+        || is_auxiliary(lower)
+        || lower.ends_with("ly")
+        // `Questions and answers have`: a word joined by `and` to a bare common noun is
+        // one too; a name joins names or people (`Okafor and his lawyers said`).
+        || lower == "and" && tokens.get(end + 2).is_some_and(|joined| {
+            matches!(
+                joined.lower(),
+                "his" | "her" | "their" | "its" | "the" | "a" | "an" | "other" | "others"
+            )
+        })
+        || lower != "and" && MAY_PRECEDE_VERB.contains(&lower)
+        || MAY_FOLLOW_SUBJECT.contains(&lower)
 }
 
 /// `President Alan Moore`: a capitalised office before a name, read back from the run's end.
@@ -448,6 +545,49 @@ mod tests {
             };
             (name, reports)
         })
+    }
+
+    #[test]
+    fn an_opening_word_that_is_no_name_is_no_subject() {
+        // An imperative, a quantity and common nouns capitalised only by their place.
+        assert_eq!(
+            speaker("Watch the full video of the senator's remarks below:"),
+            None
+        );
+        assert_eq!(
+            speaker("Listen to audio of his remarks on the plan below:"),
+            None
+        );
+        assert_eq!(
+            speaker("Dozens of workers are fired, fined or warned each year."),
+            None
+        );
+        assert_eq!(
+            speaker("Questions and answers have been edited for length."),
+            None
+        );
+        assert_eq!(
+            speaker("Steady growth, with a rise in wages, could blunt claims."),
+            None
+        );
+        // A one-word name still speaks before its verb, an auxiliary, a time phrase or a
+        // verb taking an object.
+        for (text, name) in [
+            ("Okafor said the plan was sound.", "Okafor"),
+            ("Okafor wouldn't comment on the plan.", "Okafor"),
+            ("Okafor on Tuesday said the plan was sound.", "Okafor"),
+            ("Okafor rejects Mensah's remarks about the plan.", "Okafor"),
+            (
+                "Okafor and his lawyers have said the plan was sound.",
+                "Okafor",
+            ),
+        ] {
+            assert_eq!(
+                speaker(text).map(|(n, _)| n).as_deref(),
+                Some(name),
+                "{text}"
+            );
+        }
     }
 
     #[test]
