@@ -10,7 +10,7 @@
 //! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
 //! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
 
-use super::cues::{introduces_words, is_commitment, is_speech_verb_form, Cue, CueForm};
+use super::cues::{introduces_words, is_commitment, is_credit, is_speech_verb_form, Cue, CueForm};
 use super::lexicon::WordSet;
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::tokens::Token;
@@ -357,7 +357,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     let mut stance = None;
     let mut attributed = None;
     // Titles and scare quotes (`stars in "Girls"`, `a new 'chapter'`) quote no one's words.
-    let quotes_words = tokens.iter().filter(|t| t.quoted && t.is_word()).count() >= QUOTED_WORDS;
+    let quotes_words = spoken_words_quoted(tokens) >= QUOTED_WORDS;
     while i < tokens.len() && i < from + VERB_REACH {
         let token = &tokens[i];
         i += 1;
@@ -438,9 +438,9 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             stance = stance.or(Some(i - 1));
             continue;
         }
-        // "Costa reported from Washington.": a reporter's credit line, not a report (as
-        // `cues` reads it).
-        if lower == "reported" && tokens.get(i).is_some_and(|next| next.lower() == "from") {
+        // "Costa reported from Washington.", "He tweets @handle.": a writer's credit line,
+        // not a report (as `cues` reads it).
+        if is_credit(tokens, i - 1) {
             break;
         }
         // "continued to question", "plans to say": a speech verb before an infinitive is
@@ -470,6 +470,62 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     stance
         .map(|verb| (verb, Reports::Stance))
         .or(attributed.map(|verb| (verb, Reports::Attributed)))
+}
+
+/// How many words the sentence quotes from someone, leaving out titles: a quotation whose
+/// first word is capitalised and whose other lower-case words are only articles,
+/// conjunctions and prepositions (`edits "Eat The Press"`, `stars in "Girls, Girls, Girls"`,
+/// `on "Meet the Press"`) names a work, not words said. After `titled`, `called`, `dubbed`
+/// or `as` it is the name the subject gave (`a memo titled "The Facts"`, `called him
+/// "Little Marco"`), which is theirs.
+fn spoken_words_quoted(tokens: &[Token]) -> usize {
+    let mut count = 0;
+    let mut named = false;
+    let mut between: &[Token] = &[];
+    for run in tokens.chunk_by(|a, b| a.quoted == b.quoted) {
+        if !run[0].quoted {
+            between = run;
+            continue;
+        }
+        let words: Vec<&Token> = run.iter().filter(|t| t.is_word()).collect();
+        // `as "Little Marco" and "Lyin' Ted"`: names joined to a name given are given too.
+        let joined = named
+            && between
+                .iter()
+                .all(|t| t.is_punct(',') || matches!(t.lower(), "and" | "or"));
+        named = joined
+            || between.last().is_some_and(|b| {
+                matches!(
+                    b.lower(),
+                    "titled" | "entitled" | "called" | "dubbed" | "nicknamed" | "as"
+                )
+            });
+        let title = !named
+            && words.first().is_some_and(|first| first.is_capitalized())
+            && words.iter().all(|t| {
+                !t.is_lowercase()
+                    || matches!(
+                        t.lower(),
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                    )
+            });
+        if !title {
+            count += words.len();
+        }
+    }
+    count
 }
 
 /// The word at `at` follows `did`, `does`, `would`, `will` or `could`, with `not` between or
@@ -588,6 +644,35 @@ mod tests {
                 "{text}"
             );
         }
+    }
+
+    #[test]
+    fn a_quoted_title_quotes_no_words() {
+        assert_eq!(
+            speaker("Okafor edits \"Notes From The Hill\" for the paper and hosts a podcast."),
+            None
+        );
+        assert_eq!(
+            speaker("Mensah stars in \"Songs of the Night\" at the theatre from May 5."),
+            None
+        );
+        // Words said are quoted words, whatever their capitals, and so is a name the
+        // subject gave.
+        let found = speaker("Okafor described the plan as \"a tax on hope\" and left.");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+        let found = speaker("Okafor published a memo titled \"The Facts On The Vote.\"");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+        let found = speaker("Okafor mocked his rivals as \"Little Kofi\" and \"Lazy Ama.\"");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_writers_credit_line_reports_nothing() {
+        assert_eq!(
+            speaker("Okafor is our political editor and frequently reports live from the field."),
+            None
+        );
+        assert_eq!(speaker("Okafor tweets @okafor_k."), None);
     }
 
     #[test]
