@@ -474,6 +474,11 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     if !after_comma || !inverts_here {
         return None;
     }
+    // `Said Comey, "..."`: a verb opening the sentence puts its speaker after it only before
+    // the words said; `Declared 2016 Presidential Candidates` is a heading.
+    if before.is_none() && !tokens.iter().any(|t| t.quoted || t.is_punct(':')) {
+        return None;
+    }
     let read = phrase_after(tokens, verb_end + 1).filter(|(mention, end)| {
         let closes = tokens.get(end + 1).is_none_or(|t| {
             !t.is_word() || t.quoted || matches!(t.lower(), "at" | "of" | "from" | "with" | "in")
@@ -951,6 +956,12 @@ mod tests {
 
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn a_verb_opening_a_heading_has_no_speaker_after_it() {
+        assert_eq!(speaker("Declared 2016 Presidential Candidates."), "None");
+        assert_eq!(speaker("Said Okafor, \"We will win.\""), "Okafor");
+    }
 
     #[test]
     fn a_credit_line_reports_nothing() {
