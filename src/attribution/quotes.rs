@@ -126,7 +126,9 @@ fn runs_on(text: &str) -> bool {
         return true;
     };
     let shape = shape_of(text, at, c.len_utf8());
-    shape.at_paragraph_start || !(shape.space_before && !shape.space_after)
+    // Only a mark that looks like an opening one (a space before it, a word after it) ends
+    // the carried quotation.
+    shape.at_paragraph_start || !shape.space_before || shape.space_after
 }
 
 /// Length in bytes of the quotation mark at `at` (1 when none is there).
