@@ -51,8 +51,10 @@ const FLOOR_NAMED_QUOTES_R: f64 = 0.898;
 /// sieve, session 6: 827 of 5,391, 15.3%, on the merged tree; before it 694, 12.9%).
 const FLOOR_ORG_KIND: f64 = 0.150;
 /// Spurious speakers (passages with a speaker that overlap no annotated Content) per passage
-/// with a speaker: at most this (3.0% measured in session 5).
-const CEILING_SPURIOUS_RATE: f64 = 0.032;
+/// with a speaker: at most this (3.0% measured in session 5; 2.6%, 213 of 8,133, after the
+/// spurious-speaker fixes of session 7: carried quotations, opening words, credit lines,
+/// editors' notes, titles, headings).
+const CEILING_SPURIOUS_RATE: f64 = 0.028;
 
 /// The frozen split the floors are set on, beside the repository.
 const DEFAULT_CORPUS: &str = "../shared/corpora/polnear-train";

@@ -111,10 +111,35 @@ pub struct Cue {
 pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
     // `LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed`: no speaker in the dateline.
     let tokens = &tokens[dateline_end(tokens).unwrap_or(0)..];
+    if is_editors_note(tokens) {
+        return None;
+    }
     if let Some(cue) = opinion_cue(tokens) {
         return Some(cue);
     }
     (0..tokens.len()).find_map(|i| cue_at(tokens, i, title_case))
+}
+
+/// `This story has been updated to note that Okafor posted ...`, `This article was corrected
+/// to reflect that ...`: an editor's note on the article itself, whose clause after `that`
+/// reports what the article now says, not what anyone said.
+pub fn is_editors_note(tokens: &[Token]) -> bool {
+    let mut words = tokens.iter().filter(|t| t.is_word()).map(Token::lower);
+    let opening = (words.next(), words.next());
+    let document = matches!(
+        opening,
+        (
+            Some("this" | "the" | "an" | "an earlier"),
+            Some("story" | "article" | "post" | "report" | "version" | "piece")
+        )
+    );
+    let edited = words.take(3).any(|w| {
+        matches!(
+            w,
+            "updated" | "corrected" | "amended" | "revised" | "changed" | "edited"
+        )
+    });
+    document && edited
 }
 
 /// The cue whose verb (or "according") is token `i`, if it is one.
@@ -160,9 +185,7 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     if !speech || !is_finite_use(tokens, i, lower, tag) {
         return None;
     }
-    // "Lerer reported from Los Angeles.": a reporter's credit line, not a report.
-    let credit = lower == "reported" && tokens.get(i + 1).is_some_and(|n| n.lower() == "from");
-    if credit {
+    if is_credit(tokens, i) {
         return None;
     }
     let verb_end = if matches!(lower, "point" | "points" | "pointed") {
@@ -187,6 +210,39 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
         start: tokens[start].start,
         end: tokens[verb_end].end,
     })
+}
+
+/// A writer's credit line, not a report: where they reported from (`Lerer reported from Los
+/// Angeles.`, `frequently reports live from the field`) or where to follow them (`He tweets
+/// @handle.`, `She writes at @handle.`). `verb` indexes the reporting verb.
+pub fn is_credit(tokens: &[Token], verb: usize) -> bool {
+    let word = |j: usize| tokens.get(j).map_or("", Token::lower);
+    let lower = word(verb);
+    let from = if word(verb + 1) == "live" {
+        verb + 2
+    } else {
+        verb + 1
+    };
+    if matches!(lower, "reported" | "reports") && word(from) == "from" {
+        return true;
+    }
+    // The handle, alone before the sentence ends: `tweeted @CNN is wrong` reports words.
+    let mut at = if word(verb + 1) == "at" {
+        verb + 2
+    } else {
+        verb + 1
+    };
+    if !tokens.get(at).is_some_and(|t| t.is_punct('@')) {
+        return false;
+    }
+    // The handle's words and underscores run on without spaces (`@jane_doe2`).
+    while let (Some(previous), Some(next)) = (tokens.get(at), tokens.get(at + 1)) {
+        if next.start != previous.end || !(next.is_word() || next.is_punct('_')) {
+            break;
+        }
+        at += 1;
+    }
+    at > verb + 1 && tokens.get(at + 1).is_none_or(|t| t.is_punct('.'))
 }
 
 /// `She went on: "..."` / `He goes on, "..."`: continuing to speak.
@@ -417,6 +473,11 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let inverts_here = inverts(lower)
         || (after_quote && (TAG_VERBS.contains(lower) || is_speech_verb_form(lower)));
     if !after_comma || !inverts_here {
+        return None;
+    }
+    // `Said Comey, "..."`: a verb opening the sentence puts its speaker after it only before
+    // the words said; `Declared 2016 Presidential Candidates` is a heading.
+    if before.is_none() && !tokens.iter().any(|t| t.quoted || t.is_punct(':')) {
         return None;
     }
     let read = phrase_after(tokens, verb_end + 1).filter(|(mention, end)| {
@@ -896,6 +957,30 @@ mod tests {
 
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn a_verb_opening_a_heading_has_no_speaker_after_it() {
+        assert_eq!(speaker("Declared 2016 Presidential Candidates."), "None");
+        assert_eq!(speaker("Said Okafor, \"We will win.\""), "Okafor");
+    }
+
+    #[test]
+    fn a_credit_line_reports_nothing() {
+        assert_eq!(speaker("He tweets @okafor_k."), "None");
+        assert_eq!(speaker("She writes at @mensah."), "None");
+        assert_eq!(speaker("Okafor reports live from the border."), "None");
+        // A handle that opens the words tweeted is still a report.
+        assert_eq!(speaker("He tweeted @CNN is wrong."), "He");
+    }
+
+    #[test]
+    fn an_editors_note_reports_nothing() {
+        let text = "This story has been updated to note that Okafor posted the memo online.";
+        assert_eq!(speaker(text), "None");
+        let text = "This article was updated to reflect that Mensah conceded the race.";
+        assert_eq!(speaker(text), "None");
+        assert_eq!(speaker("Okafor posted the memo online."), "Okafor");
+    }
 
     #[test]
     fn continued_reports_only_words() {

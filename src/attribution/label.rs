@@ -38,8 +38,24 @@ pub fn opening_label(tokens: &[Token]) -> Option<Cue> {
         end: tokens[colon].end,
     };
     transcript_speaker(label)
+        .filter(|_| reads_as_speech(&tokens[colon + 1..]))
         .map(cue)
         .or_else(|| name_cue(tokens, 0, colon))
+}
+
+/// Whether the words after a label read as someone speaking: a sentence with lower-case
+/// words. A title-case headline (`BOOM: Senator Fires A Warning Shot`), a bare name
+/// (`BYLINE: Jane Doe.`) or an address (`EMAIL: desk@example.com.`) after a capitals word
+/// is a heading or a field, not a transcript line; such a label speaks only as a name the
+/// article gives (`TRUMP: Move Past Iowa.`).
+fn reads_as_speech(after: &[Token]) -> bool {
+    let address = after.iter().any(|t| t.is_punct('@'));
+    // Short lower-case words (`of`, `at`, `a`) are kept in lower case by title case too.
+    let lower_words = after
+        .iter()
+        .filter(|t| t.is_word() && t.is_lowercase() && t.text.chars().count() > 3)
+        .count();
+    !address && lower_words > 0
 }
 
 /// `FALLIN:`, `JAKE TAPPER:`: an all-capitals label names a transcript speaker, however
@@ -121,16 +137,18 @@ fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
             return None;
         }
         person @ Mention::Person { .. } => person,
-        // An all-capitals transcript label (`PENCE`) names a speaker by itself.
-        Mention::Bare(word) if word.chars().count() > 2 && is_all_capitals(&word) => {
-            Mention::Bare(word)
-        }
-        // Any other single word (`Sanders:`, but also `Update:`) speaks only as the surname
-        // of someone the article names in full, which resolving a surname-only name checks.
+        // A single word (`Sanders:`, but also `Update:`, and a capitals word before no
+        // speech: `LOOK:`) speaks only as the surname of someone the article names, which
+        // resolving a surname-only name checks; kept bare, a capitals word would pass for an
+        // organisation's acronym.
         Mention::Bare(word) => Mention::Person {
             name: PersonName {
                 given: Vec::new(),
-                surname: word,
+                surname: if is_all_capitals(&word) {
+                    title_case(&word)
+                } else {
+                    word
+                },
                 title: None,
                 gender: Gender::Unknown,
             },
@@ -205,6 +223,41 @@ mod tests {
         assert_eq!(
             label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
             Some("David Shaw")
+        );
+    }
+
+    /// The speaker the whole attribution stage gives the paragraph holding `phrase`.
+    fn article_speaker(texts: &[&str], phrase: &str) -> Option<String> {
+        let paragraphs: Vec<crate::model::Paragraph> = texts
+            .iter()
+            .map(|t| crate::model::Paragraph {
+                text: t.to_string(),
+                start: 0,
+                boilerplate: false,
+            })
+            .collect();
+        crate::attribution::attribute(&paragraphs)
+            .into_iter()
+            .find(|a| paragraphs[a.paragraph].text[a.start..a.end].contains(phrase))
+            .and_then(|a| a.speaker)
+    }
+
+    #[test]
+    fn a_capitals_word_before_no_speech_is_a_heading_not_a_speaker() {
+        let texts = [
+            "BOOM: Senator Fires A Warning Shot At Her Rivals.",
+            "Joan Mensah, a senator, spoke on Monday about the budget.",
+            "BYLINE: Kofi Okafor.",
+            "EMAIL: desk@example.com.",
+            "MENSAH: Well, I think we must cut the deficit first.",
+        ];
+        assert_eq!(article_speaker(&texts, "Warning Shot"), None);
+        assert_eq!(article_speaker(&texts, "Kofi Okafor"), None);
+        assert_eq!(article_speaker(&texts, "desk@"), None);
+        // A transcript line is still its label's.
+        assert_eq!(
+            article_speaker(&texts, "cut the deficit").as_deref(),
+            Some("Joan Mensah")
         );
     }
 

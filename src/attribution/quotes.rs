@@ -77,8 +77,9 @@ fn shape_of(text: &str, at: usize, mark_len: usize) -> Shape {
 /// Finds the quotations of `text`; `open_at_start` says a quotation runs on from the previous
 /// paragraph.
 pub fn scan(text: &str, open_at_start: bool) -> QuoteScan {
+    let carried = open_at_start && runs_on(text);
     let mut quotes = Vec::new();
-    let mut open: Option<(usize, bool, bool)> = open_at_start.then_some((0, true, false));
+    let mut open: Option<(usize, bool, bool)> = carried.then_some((0, true, false));
     for (at, c) in text.char_indices().filter(|&(_, c)| is_quote_mark(c)) {
         let len = c.len_utf8();
         let shape = shape_of(text, at, len);
@@ -102,12 +103,37 @@ pub fn scan(text: &str, open_at_start: bool) -> QuoteScan {
     let mut open_at_end = false;
     if let Some((start, carried, reopened)) = open {
         push_trimmed(&mut quotes, text, start..text.len(), carried, reopened);
-        open_at_end = text.len() - start >= MIN_CARRIED_QUOTE;
+        // A quotation runs on over one paragraph without marks at most, and only one that
+        // opens like speech: a mark before a lower-case word mid-sentence (`those who are
+        // "somewhat liberal), education ...`) quotes a phrase whose closing mark was lost.
+        let unmarked = carried && !text.chars().any(is_quote_mark);
+        let phrase = !carried && shape_of(text, start, mark_len(text, start)).lowercase_after;
+        open_at_end = text.len() - start >= MIN_CARRIED_QUOTE && !unmarked && !phrase;
     }
     QuoteScan {
         quotes,
         open_at_end,
     }
+}
+
+/// Whether a quotation left open at the end of the previous paragraph runs on into `text`.
+///
+/// Continued quotations re-open every paragraph with a mark, and some texts drop that mark;
+/// but a paragraph whose first mark opens a quotation of its own (`... enter your email and
+/// click "sign up."`) shows the previous one ended without its closing mark.
+fn runs_on(text: &str) -> bool {
+    let Some((at, c)) = text.char_indices().find(|&(_, c)| is_quote_mark(c)) else {
+        return true;
+    };
+    let shape = shape_of(text, at, c.len_utf8());
+    // Only a mark that looks like an opening one (a space before it, a word after it) ends
+    // the carried quotation.
+    shape.at_paragraph_start || !shape.space_before || shape.space_after
+}
+
+/// Length in bytes of the quotation mark at `at` (1 when none is there).
+fn mark_len(text: &str, at: usize) -> usize {
+    text[at..].chars().next().map_or(1, char::len_utf8)
 }
 
 /// Records a quotation, its range trimmed of surrounding spaces.
@@ -191,6 +217,37 @@ mod tests {
         let text = "I am referring to the annual meetings.";
         let scan = scan(text, true);
         assert_eq!(scan.quotes[0].range, 0..text.len());
+    }
+
+    #[test]
+    fn a_quotation_runs_on_over_one_unmarked_paragraph_at_most() {
+        let first = "\"We will keep the factory open, and we will hire more staff next year.";
+        assert!(scan(first, false).open_at_end);
+        let unmarked = "I am referring to the annual meetings of the board and its staff.";
+        let second = scan(unmarked, true);
+        assert!(second.quotes[0].carried);
+        assert!(!second.open_at_end);
+    }
+
+    #[test]
+    fn a_quoted_phrase_that_lost_its_closing_mark_is_not_carried() {
+        let text = "The poll splits by ideology, with voters who are \"somewhat liberal) \
+                    leaning one way and the rest the other, and by age as well.";
+        let found = scan(text, false);
+        assert_eq!(found.quotes.len(), 1);
+        assert!(!found.open_at_end);
+    }
+
+    #[test]
+    fn a_paragraph_opening_its_own_quotation_ends_the_carried_one() {
+        let text = "You can get the newsletter by email: enter your address and click \
+                    \"sign up.\" That is all.";
+        let found = scan(text, true);
+        assert_eq!(quoted(text, true), vec!["\"sign up.\""]);
+        assert!(!found.quotes[0].carried);
+        // A paragraph that re-opens the quotation with a mark still continues it.
+        let continued = "\"That is our promise,\" she said.";
+        assert!(scan(continued, true).quotes[0].carried);
     }
 
     #[test]

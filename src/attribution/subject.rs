@@ -10,9 +10,9 @@
 //! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
 //! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
 
-use super::cues::{introduces_words, is_commitment, is_speech_verb_form, Cue, CueForm};
+use super::cues::{introduces_words, is_commitment, is_credit, is_speech_verb_form, Cue, CueForm};
 use super::lexicon::WordSet;
-use super::mentions::{phrase_after, phrase_before, Mention};
+use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::tokens::Token;
 
 /// Verbs of stance and belief (`wants`, `believes`, `opposed`), which cite a person's view
@@ -90,6 +90,9 @@ pub enum Reports {
 pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
     let (mention, start, end) = sentence_subject(tokens)?;
     let (verb, reports) = clause_verb(tokens, end + 1)?;
+    if !opening_word_is_subject(tokens, &mention, start, end, verb) {
+        return None;
+    }
     Some((
         Cue {
             mention,
@@ -110,6 +113,100 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
         return None;
     }
     Some((mention, start, end))
+}
+
+/// Lower-case words that may follow a one-word subject before its verb (`Obama on Tuesday
+/// said`, `Sanders himself wrote`), besides auxiliaries, adverbs in `-ly` and
+/// [`MAY_PRECEDE_VERB`].
+const MAY_FOLLOW_SUBJECT: &[&str] = &[
+    "is",
+    "was",
+    "are",
+    "were",
+    "will",
+    "would",
+    "could",
+    "can",
+    "should",
+    "may",
+    "might",
+    "must",
+    "on",
+    "in",
+    "at",
+    "during",
+    "last",
+    "this",
+    "earlier",
+    "over",
+    "after",
+    "before",
+    "from",
+    "for",
+    "with",
+    "by",
+    "via",
+    "not",
+    "himself",
+    "herself",
+    "itself",
+    "themselves",
+    "who",
+    "which",
+    "whose",
+];
+
+/// Whether a one-word subject that opens the sentence reads as a name. There its capital is
+/// no evidence: it may be an imperative (`Watch the video of her remarks`, `Listen to
+/// audio`), a quantity (`Dozens of children are beaten`) or a common noun (`Questions and
+/// answers have been edited`, `Solid upturn could blunt claims`). A name subject is followed
+/// by its verb, punctuation, a capitalised word, an auxiliary, an adverb or a time or place
+/// phrase; any other lower-case word shows the opening word was not a name.
+fn opening_word_is_subject(
+    tokens: &[Token],
+    mention: &Mention,
+    start: usize,
+    end: usize,
+    verb: usize,
+) -> bool {
+    let one_word = start == end && matches!(mention, Mention::Bare(_) | Mention::Org(_));
+    let opens = tokens[..start].iter().all(|t| !t.is_word() || t.quoted)
+        || start == subject_start(tokens).unwrap_or(usize::MAX) && start <= 2;
+    let Some(next) = tokens.get(end + 1) else {
+        return true;
+    };
+    if !one_word || !opens || end + 1 == verb || !next.is_word() || next.quoted {
+        return true;
+    }
+    let lower = next.lower();
+    let negated = lower.ends_with("n't") || lower.ends_with("n’t");
+    // `Netanyahu rejects Trump's remarks`, `Sanders wins R.I.`: a verb of its own, known to
+    // the cue lists or taking an object.
+    let verb_like = is_finite_form(lower)
+        && (lower.ends_with("ed")
+            || STANCE_VERBS.contains(lower)
+            || CORPUS_CUES.contains(lower)
+            || is_speech_verb_form(lower)
+            || tokens.get(end + 2).is_some_and(|object| {
+                object.is_word()
+                    && (object.is_capitalized()
+                        || matches!(object.lower(), "the" | "a" | "an" | "his" | "her" | "their"))
+            }));
+    !next.is_lowercase()
+        || negated
+        || verb_like
+        || is_auxiliary(lower)
+        || lower.ends_with("ly")
+        // `Questions and answers have`: a word joined by `and` to a bare common noun is
+        // one too; a name joins names or people (`Okafor and his lawyers said`).
+        || lower == "and" && tokens.get(end + 2).is_some_and(|joined| {
+            matches!(
+                joined.lower(),
+                "his" | "her" | "their" | "its" | "the" | "a" | "an" | "other" | "others"
+            )
+        })
+        || lower != "and" && MAY_PRECEDE_VERB.contains(&lower)
+        || MAY_FOLLOW_SUBJECT.contains(&lower)
 }
 
 /// `President Alan Moore`: a capitalised office before a name, read back from the run's end.
@@ -260,7 +357,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     let mut stance = None;
     let mut attributed = None;
     // Titles and scare quotes (`stars in "Girls"`, `a new 'chapter'`) quote no one's words.
-    let quotes_words = tokens.iter().filter(|t| t.quoted && t.is_word()).count() >= QUOTED_WORDS;
+    let quotes_words = spoken_words_quoted(tokens) >= QUOTED_WORDS;
     while i < tokens.len() && i < from + VERB_REACH {
         let token = &tokens[i];
         i += 1;
@@ -341,9 +438,9 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             stance = stance.or(Some(i - 1));
             continue;
         }
-        // "Costa reported from Washington.": a reporter's credit line, not a report (as
-        // `cues` reads it).
-        if lower == "reported" && tokens.get(i).is_some_and(|next| next.lower() == "from") {
+        // "Costa reported from Washington.", "He tweets @handle.": a writer's credit line,
+        // not a report (as `cues` reads it).
+        if is_credit(tokens, i - 1) {
             break;
         }
         // "continued to question", "plans to say": a speech verb before an infinitive is
@@ -373,6 +470,62 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     stance
         .map(|verb| (verb, Reports::Stance))
         .or(attributed.map(|verb| (verb, Reports::Attributed)))
+}
+
+/// How many words the sentence quotes from someone, leaving out titles: a quotation whose
+/// first word is capitalised and whose other lower-case words are only articles,
+/// conjunctions and prepositions (`edits "Eat The Press"`, `stars in "Girls, Girls, Girls"`,
+/// `on "Meet the Press"`) names a work, not words said. After `titled`, `called`, `dubbed`
+/// or `as` it is the name the subject gave (`a memo titled "The Facts"`, `called him
+/// "Little Marco"`), which is theirs.
+fn spoken_words_quoted(tokens: &[Token]) -> usize {
+    let mut count = 0;
+    let mut named = false;
+    let mut between: &[Token] = &[];
+    for run in tokens.chunk_by(|a, b| a.quoted == b.quoted) {
+        if !run[0].quoted {
+            between = run;
+            continue;
+        }
+        let words: Vec<&Token> = run.iter().filter(|t| t.is_word()).collect();
+        // `as "Little Marco" and "Lyin' Ted"`: names joined to a name given are given too.
+        let joined = named
+            && between
+                .iter()
+                .all(|t| t.is_punct(',') || matches!(t.lower(), "and" | "or"));
+        named = joined
+            || between.last().is_some_and(|b| {
+                matches!(
+                    b.lower(),
+                    "titled" | "entitled" | "called" | "dubbed" | "nicknamed" | "as"
+                )
+            });
+        let title = !named
+            && words.first().is_some_and(|first| first.is_capitalized())
+            && words.iter().all(|t| {
+                !t.is_lowercase()
+                    || matches!(
+                        t.lower(),
+                        "a" | "an"
+                            | "the"
+                            | "of"
+                            | "and"
+                            | "or"
+                            | "in"
+                            | "on"
+                            | "at"
+                            | "to"
+                            | "for"
+                            | "with"
+                            | "by"
+                            | "from"
+                    )
+            });
+        if !title {
+            count += words.len();
+        }
+    }
+    count
 }
 
 /// The word at `at` follows `did`, `does`, `would`, `will` or `could`, with `not` between or
@@ -448,6 +601,78 @@ mod tests {
             };
             (name, reports)
         })
+    }
+
+    #[test]
+    fn an_opening_word_that_is_no_name_is_no_subject() {
+        // An imperative, a quantity and common nouns capitalised only by their place.
+        assert_eq!(
+            speaker("Watch the full video of the senator's remarks below:"),
+            None
+        );
+        assert_eq!(
+            speaker("Listen to audio of his remarks on the plan below:"),
+            None
+        );
+        assert_eq!(
+            speaker("Dozens of workers are fired, fined or warned each year."),
+            None
+        );
+        assert_eq!(
+            speaker("Questions and answers have been edited for length."),
+            None
+        );
+        assert_eq!(
+            speaker("Steady growth, with a rise in wages, could blunt claims."),
+            None
+        );
+        // A one-word name still speaks before its verb, an auxiliary, a time phrase or a
+        // verb taking an object.
+        for (text, name) in [
+            ("Okafor said the plan was sound.", "Okafor"),
+            ("Okafor wouldn't comment on the plan.", "Okafor"),
+            ("Okafor on Tuesday said the plan was sound.", "Okafor"),
+            ("Okafor rejects Mensah's remarks about the plan.", "Okafor"),
+            (
+                "Okafor and his lawyers have said the plan was sound.",
+                "Okafor",
+            ),
+        ] {
+            assert_eq!(
+                speaker(text).map(|(n, _)| n).as_deref(),
+                Some(name),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_quoted_title_quotes_no_words() {
+        assert_eq!(
+            speaker("Okafor edits \"Notes From The Hill\" for the paper and hosts a podcast."),
+            None
+        );
+        assert_eq!(
+            speaker("Mensah stars in \"Songs of the Night\" at the theatre from May 5."),
+            None
+        );
+        // Words said are quoted words, whatever their capitals, and so is a name the
+        // subject gave.
+        let found = speaker("Okafor described the plan as \"a tax on hope\" and left.");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+        let found = speaker("Okafor published a memo titled \"The Facts On The Vote.\"");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+        let found = speaker("Okafor mocked his rivals as \"Little Kofi\" and \"Lazy Ama.\"");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+    }
+
+    #[test]
+    fn a_writers_credit_line_reports_nothing() {
+        assert_eq!(
+            speaker("Okafor is our political editor and frequently reports live from the field."),
+            None
+        );
+        assert_eq!(speaker("Okafor tweets @okafor_k."), None);
     }
 
     #[test]
