@@ -114,15 +114,9 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
         }
     }
     let find = |(article, key): &(String, String)| -> Option<&StoredPassage> {
-        let article: Vec<&StoredPassage> = passages
+        passages
             .iter()
-            .filter(|p| &p.article_id == article)
-            .collect();
-        article
-            .iter()
-            .find(|p| p.text.contains(key.as_str()))
-            .copied()
-            .or_else(|| passage_holding_most_of(&article, key))
+            .find(|p| &p.article_id == article && p.text.contains(key.as_str()))
     };
 
     let first = gold("statements.tsv");
@@ -243,34 +237,4 @@ impl Score {
             self.misses
         )
     }
-}
-
-/// The passage holding most of `key` when the key runs over two passages of one paragraph
-/// (a sentence that attribution later cut into clauses with speakers of their own): the
-/// paragraph is rebuilt from its passages at their offsets, and the key found in it.
-fn passage_holding_most_of<'p>(
-    article: &[&'p StoredPassage],
-    key: &str,
-) -> Option<&'p StoredPassage> {
-    let mut paragraphs: Vec<u32> = article.iter().map(|p| p.paragraph).collect();
-    paragraphs.dedup();
-    paragraphs.into_iter().find_map(|paragraph| {
-        let parts: Vec<&'p StoredPassage> = article
-            .iter()
-            .copied()
-            .filter(|p| p.paragraph == paragraph)
-            .collect();
-        let len = parts.iter().map(|p| p.end).max()?;
-        let mut text = vec![b' '; len];
-        for part in &parts {
-            text[part.start..part.end]
-                .copy_from_slice(part.text.as_bytes().get(..part.end - part.start)?);
-        }
-        let text = String::from_utf8(text).ok()?;
-        let at = text.find(key)?;
-        let (from, to) = (at, at + key.len());
-        parts
-            .into_iter()
-            .max_by_key(|p| p.end.min(to).saturating_sub(p.start.max(from)))
-    })
 }
