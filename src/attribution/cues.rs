@@ -469,9 +469,12 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let after_comma = before.is_none_or(|b| b.is_punct(',') || b.quoted);
     let lower = tokens[verb].lower();
     // Right after a quotation any verb of speaking may put its speaker after it ("...,"
-    // stated Roman Smbatyan); elsewhere only those that usually do.
+    // stated Roman Smbatyan; "...?" reacted Trump.); elsewhere only those that usually do.
     let inverts_here = inverts(lower)
-        || (after_quote && (TAG_VERBS.contains(lower) || is_speech_verb_form(lower)));
+        || (after_quote
+            && (TAG_VERBS.contains(lower)
+                || is_speech_verb_form(lower)
+                || is_unlisted_tag_verb(tokens, verb, lower)));
     if !after_comma || !inverts_here {
         return None;
     }
@@ -528,8 +531,9 @@ fn is_retort(tokens: &[Token], i: usize, verb: &str) -> bool {
     matches!(verb, "shot" | "shoots" | "fired" | "fires" | "hit" | "hits") && back && then_words
 }
 
-/// `"...," Oliver barked.`: a past-tense verb that closes the sentence right after a quotation
-/// ending in a comma, question or exclamation mark is that quotation's tag, whether or not a
+/// `"...," Oliver barked.` / `"...?" reacted Trump.`: a past-tense verb that closes the
+/// sentence right after a quotation ending in a comma, question or exclamation mark (or stands
+/// right after it, the name closing the sentence) is that quotation's tag, whether or not a
 /// word list knows the verb. (The subject between the two is checked by the caller.)
 fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
     let closes = tokens
@@ -546,7 +550,20 @@ fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
         .get(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.quoted)
         && tokens.get(i + 2).is_some_and(|t| t.quoted);
-    verb.ends_with("ed") && verb.len() > 4 && (closes && quotation_wants_tag || introduces)
+    // `"...?" reacted Trump.`: the verb right after the closing mark, a name closing the
+    // sentence after it.
+    let inverted = i > 0
+        && tokens[i - 1].quoted
+        && !tokens[i - 1].is_word()
+        && quotation_wants_tag
+        && matches!(
+            phrase_after(tokens, i + 1),
+            Some((Mention::Person { .. } | Mention::Bare(_), end))
+                if tokens.get(end + 1).is_none_or(|t| t.is_punct('.'))
+        );
+    verb.ends_with("ed")
+        && verb.len() > 4
+        && (closes && quotation_wants_tag || introduces || inverted)
 }
 
 /// The verb at `i` follows a quotation's closing mark, directly or after a short subject
@@ -957,6 +974,23 @@ mod tests {
 
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
+
+    #[test]
+    fn an_unlisted_verb_right_after_a_quotation_tags_it_with_the_name_after_it() {
+        assert_eq!(
+            speaker("\"What sport is he talking about?\" reacted Okafor."),
+            "Okafor"
+        );
+        assert_eq!(
+            speaker("\"We will win,\" countered Ngozi Okafor."),
+            "Ngozi Okafor"
+        );
+        // A name that does not close the sentence is the object of another verb.
+        assert_eq!(
+            speaker("\"We will win,\" reacted Okafor supporters in Lagos."),
+            "None"
+        );
+    }
 
     #[test]
     fn a_verb_opening_a_heading_has_no_speaker_after_it() {
