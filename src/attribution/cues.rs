@@ -121,25 +121,42 @@ pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
 }
 
 /// `This story has been updated to note that Okafor posted ...`, `This article was corrected
-/// to reflect that ...`: an editor's note on the article itself, whose clause after `that`
-/// reports what the article now says, not what anyone said.
-pub fn is_editors_note(tokens: &[Token]) -> bool {
-    let mut words = tokens.iter().filter(|t| t.is_word()).map(Token::lower);
-    let opening = (words.next(), words.next());
-    let document = matches!(
-        opening,
-        (
-            Some("this" | "the" | "an" | "an earlier"),
-            Some("story" | "article" | "post" | "report" | "version" | "piece")
-        )
-    );
-    let edited = words.take(3).any(|w| {
+/// to reflect that ...`, `An earlier version of this story misstated ...`: an editor's note on
+/// the article itself, whose clause after `that` reports what the article now says, not what
+/// anyone said.
+fn is_editors_note(tokens: &[Token]) -> bool {
+    let mut words = tokens
+        .iter()
+        .filter(|t| t.is_word())
+        .map(Token::lower)
+        .peekable();
+    let determiner = words
+        .next()
+        .is_some_and(|w| matches!(w, "this" | "the" | "an"));
+    words.next_if_eq(&"earlier");
+    let document = words.next().is_some_and(|w| {
         matches!(
             w,
-            "updated" | "corrected" | "amended" | "revised" | "changed" | "edited"
+            "story" | "article" | "post" | "report" | "version" | "piece"
         )
     });
-    document && edited
+    // "An earlier version of this story misstated": the edit may come a few words on.
+    let edited = words.take(5).any(|w| {
+        matches!(
+            w,
+            "updated"
+                | "corrected"
+                | "amended"
+                | "revised"
+                | "changed"
+                | "edited"
+                | "misstated"
+                | "misidentified"
+                | "misspelled"
+                | "incorrectly"
+        )
+    });
+    determiner && document && edited
 }
 
 /// The cue whose verb (or "according") is token `i`, if it is one.
@@ -1014,6 +1031,10 @@ mod tests {
         let text = "This article was updated to reflect that Mensah conceded the race.";
         assert_eq!(speaker(text), "None");
         assert_eq!(speaker("Okafor posted the memo online."), "Okafor");
+        let text = "An earlier version of this story incorrectly said that Okafor won the seat.";
+        assert_eq!(speaker(text), "None");
+        let text = "An earlier version of this article misstated when Okafor announced the plan.";
+        assert_eq!(speaker(text), "None");
     }
 
     #[test]
