@@ -1198,26 +1198,26 @@ mod tests {
     fn the_owner_of_a_subject_is_who_a_later_pronoun_means() {
         let texts = [
             "Candidates answer on security",
-            "Donald Trump spoke first. Jeb Bush said on Monday that the party must unite.",
-            "Trump's response to the attacks has been controversial. He has proposed \
-             surveillance of mosques, he said.",
+            "Kwame Mensah spoke first. Daniel Okafor said on Monday that the party must unite.",
+            "Mensah's response to the attacks has been controversial. He has proposed \
+             patrols at the border, he said.",
         ];
         assert_eq!(
-            speaker_of(&texts, "surveillance of mosques").as_deref(),
-            Some("Donald Trump")
+            speaker_of(&texts, "patrols at the border").as_deref(),
+            Some("Kwame Mensah")
         );
     }
 
     #[test]
     fn a_pronoun_may_mean_the_owner_named_earlier_in_its_sentence() {
         let texts = [
-            "An election in Myanmar",
-            "Aung San Suu Kyi leads the opposition. Meenakshi Ganguly said the vote was fair.",
-            "Suu Kyi's fate is still unclear, but she said she would govern the country.",
+            "An election in Lagos",
+            "Ngozi Adeyemi leads the opposition. Amara Eze said the vote was fair.",
+            "Adeyemi's future is still unclear, but she said she would lead the council.",
         ];
         assert_eq!(
-            speaker_of(&texts, "govern the country").as_deref(),
-            Some("Aung San Suu Kyi")
+            speaker_of(&texts, "lead the council").as_deref(),
+            Some("Ngozi Adeyemi")
         );
     }
 
@@ -1225,27 +1225,27 @@ mod tests {
     fn an_as_for_topic_is_who_the_pronoun_means() {
         let texts = [
             "Rivals pull their punches",
-            "Donald Trump spoke first. Ted Cruz warned against a brokered convention, the \
-             Texas senator said.",
-            "As for Trump, he said he is not worried.",
+            "Kwame Mensah spoke first. Daniel Okafor warned against a brokered convention, \
+             the Lagos senator said.",
+            "As for Mensah, he said he is not worried.",
         ];
         assert_eq!(
             speaker_of(&texts, "not worried").as_deref(),
-            Some("Donald Trump")
+            Some("Kwame Mensah")
         );
     }
 
     #[test]
     fn an_honorific_before_a_title_word_makes_it_a_surname() {
         let texts = [
-            "Terrorists mock bids to block them online",
-            "Matthew Prince, chief executive of CloudFlare, said activists erred.",
-            "\"It is risky to insert tech companies into politics,\" Mr. Prince said.",
+            "Firms weigh what to take down",
+            "Daniel King, chief executive of a web host, said activists erred.",
+            "\"It is risky to insert tech companies into politics,\" Mr. King said.",
             "\"Mr. President, we disagree,\" the senator said.",
         ];
         assert_eq!(
             speaker_of(&texts, "tech companies").as_deref(),
-            Some("Matthew Prince")
+            Some("Daniel King")
         );
         assert_eq!(speaker_of(&texts, "we disagree"), None);
     }
@@ -1254,16 +1254,16 @@ mod tests {
     fn a_weak_cue_holds_for_a_pronoun_that_can_mean_one_person_only() {
         let alone = [
             "Health care in the debate",
-            "Bernie Sanders spoke in Ohio on Monday.",
+            "Kwame Mensah spoke in Ohio on Monday.",
             "He bemoaned the cost of health care in the United States.",
         ];
         assert_eq!(
             speaker_of(&alone, "cost of health care").as_deref(),
-            Some("Bernie Sanders")
+            Some("Kwame Mensah")
         );
         let two_men = [
             "Health care in the debate",
-            "Bernie Sanders spoke in Ohio on Monday. Martin O'Malley visited Iowa.",
+            "Kwame Mensah spoke in Ohio on Monday. Daniel Okafor visited Iowa.",
             "He bemoaned the cost of health care in the United States.",
         ];
         assert_eq!(speaker_of(&two_men, "cost of health care"), None);
@@ -1272,17 +1272,17 @@ mod tests {
     #[test]
     fn a_surname_opening_a_title_case_headline_speaks_its_verb() {
         let texts = [
-            "Sanders Says Democrats Must Reject The Debt Deal",
-            "Bernie Sanders spoke in San Juan on Monday.",
+            "Mensah Says Democrats Must Reject The Debt Deal",
+            "Kwame Mensah spoke in San Juan on Monday.",
         ];
         assert_eq!(
             speaker_of(&texts, "Must Reject").as_deref(),
-            Some("Bernie Sanders")
+            Some("Kwame Mensah")
         );
         // A common word the body writes in lower case is nobody.
         let texts = [
             "Research Says Voters Want Change",
-            "The research was done in Ohio by Bernie Sanders.",
+            "The research was done in Ohio by Kwame Mensah.",
         ];
         assert_eq!(speaker_of(&texts, "Voters Want"), None);
     }
@@ -1291,39 +1291,39 @@ mod tests {
     fn a_second_clause_with_its_own_speaker_is_a_span_of_its_own() {
         let texts = [
             "Debate plans",
-            "Hillary Clinton and Bernie Sanders met. Rudy Giuliani and Ted Cruz spoke.",
-            "Clinton proposed they debate on April 15, but Sanders rejected that, too.",
-            "While Giuliani said the plan would fail, Cruz argued that it would work.",
-            "After the debate, Sanders said he was pleased.",
-            "Cruz denounced the regime in Havana after Clinton said she is open to a deal.",
+            "Laura Adeyemi and Robert Mensah met. Daniel Okafor and Susan Eze spoke.",
+            "Adeyemi proposed they debate on April 15, but Mensah rejected that, too.",
+            "While Okafor said the plan would fail, Eze argued that it would work.",
+            "After the debate, Mensah said he was pleased.",
+            "Eze denounced the regime in Havana after Adeyemi said she is open to a deal.",
         ];
         assert_eq!(
             speaker_of(&texts, "debate on April").as_deref(),
-            Some("Hillary Clinton")
+            Some("Laura Adeyemi")
         );
         assert_eq!(
             speaker_of(&texts, "rejected that").as_deref(),
-            Some("Bernie Sanders")
+            Some("Robert Mensah")
         );
         assert_eq!(
             speaker_of(&texts, "would fail").as_deref(),
-            Some("Rudy Giuliani")
+            Some("Daniel Okafor")
         );
         assert_eq!(
             speaker_of(&texts, "would work").as_deref(),
-            Some("Ted Cruz")
+            Some("Susan Eze")
         );
         assert_eq!(
             speaker_of(&texts, "After the debate").as_deref(),
-            Some("Bernie Sanders")
+            Some("Robert Mensah")
         );
         assert_eq!(
             speaker_of(&texts, "regime in Havana").as_deref(),
-            Some("Ted Cruz")
+            Some("Susan Eze")
         );
         assert_eq!(
             speaker_of(&texts, "open to a deal").as_deref(),
-            Some("Hillary Clinton")
+            Some("Laura Adeyemi")
         );
     }
 
