@@ -188,6 +188,16 @@ fn attribute_paragraph(
     units
 }
 
+/// The unit's tokens outside quotations, for the readers of its own words (the quoted words
+/// are someone else's).
+fn unquoted<'a>(unit: &Unit, tokens: &[Token<'a>]) -> Vec<Token<'a>> {
+    tokens_in(tokens, &unit.range)
+        .iter()
+        .filter(|t| !t.quoted)
+        .cloned()
+        .collect()
+}
+
 /// The tokens that start inside `range`: a run of `tokens`, which are in text order.
 fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
     let from = tokens.partition_point(|t| t.start < range.start);
@@ -273,20 +283,17 @@ fn split_at_second_speaker(
     title_case: bool,
 ) -> Vec<Range<usize>> {
     let inside = tokens_in(tokens, &range);
+    // A subordinating word that opens the sentence ends its clause at the first comma. Inside
+    // a sentence only those that cannot also mean "like" or "in the role of" (`as`, `such
+    // as`) or concede inside one clause (`though`) open a clause of their own.
     let subordinate_opening = inside.first().is_some_and(|t| {
-        matches!(
-            t.lower(),
-            "while" | "after" | "as" | "when" | "although" | "though" | "because" | "since"
-        )
+        matches!(t.lower(), "as" | "although" | "though") || opens_clause_inside(t.lower())
     });
     let boundary = (1..inside.len().saturating_sub(3)).find_map(|b| {
         // `..., denouncing the regime after Trump said ...`: a subordinate clause inside.
         let subordinate = b >= 3
             && !inside[b].quoted
-            && matches!(
-                inside[b].lower(),
-                "after" | "because" | "when" | "while" | "since"
-            )
+            && opens_clause_inside(inside[b].lower())
             && second_clause_speaks(&inside[b..], inside[b + 1].start, title_case);
         if subordinate {
             return Some(b);
@@ -317,6 +324,11 @@ fn split_at_second_speaker(
     }
     let cut = inside[clause].start;
     vec![range.start..cut, cut..range.end]
+}
+
+/// Subordinating words that open a clause of their own even inside a sentence.
+fn opens_clause_inside(word: &str) -> bool {
+    matches!(word, "after" | "because" | "when" | "while" | "since")
 }
 
 /// `but Sanders rejected that`: a clause whose named subject, starting at byte `subject`,
@@ -523,11 +535,7 @@ fn named_person(cast: &Cast, mention: &Mention) -> Option<Speaker> {
 /// the introduction before them, for the participle rule and for later pronouns. A name
 /// after a preposition (`at a rally with Mr. Trump`) is no subject.
 fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
-    let sentence: Vec<Token> = tokens_in(tokens, &unit.range)
-        .iter()
-        .filter(|t| !t.quoted)
-        .cloned()
-        .collect();
+    let sentence = unquoted(unit, tokens);
     (0..sentence.len().saturating_sub(1)).find_map(|end| {
         let name_ends = sentence[end].is_capitalized() && !sentence[end].is_possessive();
         let verb = &sentence[end + 1];
@@ -648,11 +656,7 @@ fn narration_subject(
     unit: &Unit,
     tokens: &[Token],
 ) -> Option<Speaker> {
-    let inside: Vec<Token> = tokens_in(tokens, &unit.range)
-        .iter()
-        .filter(|t| !t.quoted)
-        .cloned()
-        .collect();
+    let inside = unquoted(unit, tokens);
     let mut intro_comma_seen = false;
     for (i, token) in inside.iter().enumerate().take(14) {
         if token.is_punct(',') {
@@ -761,11 +765,7 @@ fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker>
 
 /// `The pressure prompted the minister to say ...`: the one made to speak is the speaker.
 fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
-    let inside: Vec<Token> = tokens_in(tokens, &unit.range)
-        .iter()
-        .filter(|t| !t.quoted)
-        .cloned()
-        .collect();
+    let inside = unquoted(unit, tokens);
     (2..inside.len().saturating_sub(1)).find_map(|i| {
         let verb = inside[i + 1].lower();
         if inside[i].lower() != "to" || !super::cues::is_speech_verb_form(verb) {
