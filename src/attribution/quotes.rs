@@ -77,9 +77,11 @@ fn shape_of(text: &str, at: usize, mark_len: usize) -> Shape {
 /// Finds the quotations of `text`; `open_at_start` says a quotation runs on from the previous
 /// paragraph.
 pub fn scan(text: &str, open_at_start: bool) -> QuoteScan {
-    let carried = open_at_start && runs_on(text);
+    // Each open quotation: (start, carried over from the previous paragraph, reopened after
+    // a sentence inside the same speech).
+    let continues = open_at_start && runs_on(text);
     let mut quotes = Vec::new();
-    let mut open: Option<(usize, bool, bool)> = carried.then_some((0, true, false));
+    let mut open: Option<(usize, bool, bool)> = continues.then_some((0, true, false));
     for (at, c) in text.char_indices().filter(|&(_, c)| is_quote_mark(c)) {
         let len = c.len_utf8();
         let shape = shape_of(text, at, len);

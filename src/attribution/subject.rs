@@ -116,8 +116,8 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
 }
 
 /// Lower-case words that may follow a one-word subject before its verb (`Obama on Tuesday
-/// said`, `Sanders himself wrote`), besides auxiliaries, adverbs in `-ly` and
-/// [`MAY_PRECEDE_VERB`].
+/// said`, `Sanders himself wrote`, `Obama was asked`), besides adverbs in `-ly`,
+/// [`MAY_PRECEDE_VERB`] and the words `mentions::is_auxiliary` knows.
 const MAY_FOLLOW_SUBJECT: &[&str] = &[
     "is",
     "was",
