@@ -226,22 +226,6 @@ mod tests {
         );
     }
 
-    /// The speaker the whole attribution stage gives the paragraph holding `phrase`.
-    fn article_speaker(texts: &[&str], phrase: &str) -> Option<String> {
-        let paragraphs: Vec<crate::model::Paragraph> = texts
-            .iter()
-            .map(|t| crate::model::Paragraph {
-                text: t.to_string(),
-                start: 0,
-                boilerplate: false,
-            })
-            .collect();
-        crate::attribution::attribute(&paragraphs)
-            .into_iter()
-            .find(|a| paragraphs[a.paragraph].text[a.start..a.end].contains(phrase))
-            .and_then(|a| a.speaker)
-    }
-
     #[test]
     fn a_capitals_word_before_no_speech_is_a_heading_not_a_speaker() {
         let texts = [
@@ -251,12 +235,12 @@ mod tests {
             "EMAIL: desk@example.com.",
             "MENSAH: Well, I think we must cut the deficit first.",
         ];
-        assert_eq!(article_speaker(&texts, "Warning Shot"), None);
-        assert_eq!(article_speaker(&texts, "Kofi Okafor"), None);
-        assert_eq!(article_speaker(&texts, "desk@"), None);
+        assert_eq!(crate::attribution::speaker_of(&texts, "Warning Shot"), None);
+        assert_eq!(crate::attribution::speaker_of(&texts, "Kofi Okafor"), None);
+        assert_eq!(crate::attribution::speaker_of(&texts, "desk@"), None);
         // A transcript line is still its label's.
         assert_eq!(
-            article_speaker(&texts, "cut the deficit").as_deref(),
+            crate::attribution::speaker_of(&texts, "cut the deficit").as_deref(),
             Some("Joan Mensah")
         );
     }

@@ -128,36 +128,40 @@ pub fn passages(article: &Article) -> Vec<Passage> {
         .collect()
 }
 
+/// Test support: `texts` as the paragraphs of one article (the first is its headline), each
+/// starting two bytes after the one before.
+#[cfg(test)]
+fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
+    let mut start = 0;
+    texts
+        .iter()
+        .map(|t| {
+            let p = Paragraph {
+                text: t.to_string(),
+                start,
+                boilerplate: false,
+            };
+            start += t.len() + 2;
+            p
+        })
+        .collect()
+}
+
+/// Test support: the speaker the whole stage gives the span holding `phrase`.
+#[cfg(test)]
+fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
+    let paras = paragraphs(texts);
+    attribute(&paras)
+        .into_iter()
+        .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+        .and_then(|a| a.speaker)
+}
+
 #[cfg(test)]
 mod tests {
     //! One test per kind of fault found on news from outlets nobody wrote rules for (issue 9),
     //! each on sentences written for the test.
     use super::*;
-
-    fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
-        let mut start = 0;
-        texts
-            .iter()
-            .map(|t| {
-                let p = Paragraph {
-                    text: t.to_string(),
-                    start,
-                    boilerplate: false,
-                };
-                start += t.len() + 2;
-                p
-            })
-            .collect()
-    }
-
-    /// The speaker of the span holding `phrase`.
-    fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
-        let paras = paragraphs(texts);
-        attribute(&paras)
-            .into_iter()
-            .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
-            .and_then(|a| a.speaker)
-    }
 
     #[test]
     fn doubled_apostrophes_mark_a_quotation() {
