@@ -551,3 +551,35 @@ fn wire_news_forms_give_the_right_speaker() {
     assert_eq!(speaker_of_hit(&dir, "\"change my plan\""), ["Donald Trump"]);
     assert_eq!(speaker_of_hit(&dir, "turnout"), ["Bernie Sanders"]);
 }
+
+#[test]
+fn each_clause_and_pronoun_keeps_its_own_speaker() {
+    // Two speakers in one sentence, a pronoun after a possessive subject, a surname opening a
+    // title-case headline and an unlisted verb tagging a quotation: each keeps its speaker.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Mensah Says The Budget Deal Is Dead\n\n\
+         Robert Mensah and Laura Adeyemi met budget officials on Monday.\n\n\
+         Adeyemi proposed a vote on the levy in April, but Mensah rejected the timetable.\n\n\
+         Adeyemi's budget has been controversial. She defended the school levy at a rally, \
+         she said.\n\n\
+         \"Who pays for the bridges?\" countered Mensah.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "\"levy in April\""), ["Laura Adeyemi"]);
+    assert_eq!(speaker_of_hit(&dir, "timetable"), ["Robert Mensah"]);
+    assert_eq!(speaker_of_hit(&dir, "\"school levy\""), ["Laura Adeyemi"]);
+    assert_eq!(speaker_of_hit(&dir, "bridges"), ["Robert Mensah"]);
+    // Every passage carries its article's title, so the headline is the hit whose own text
+    // holds the words.
+    let hits = search(&dir, &["\"deal is dead\"", "--index", "idx"]);
+    let headline: Vec<&str> = hits["hits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|h| h["text"].as_str().unwrap_or("").contains("Deal Is Dead"))
+        .map(|h| h["speaker"].as_str().unwrap_or("none"))
+        .collect();
+    assert_eq!(headline, ["Robert Mensah"]);
+}
