@@ -1174,18 +1174,11 @@ fn cover_whole_paragraph(spans: &mut [Attribution], len: usize) {
 mod tests {
     use super::*;
 
-    fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
-        texts
-            .iter()
-            .map(|t| Paragraph {
-                text: t.to_string(),
-                start: 0,
-                boilerplate: false,
-            })
-            .collect()
-    }
+    // The stage's own test paragraphs; this stage reads no offsets, so theirs do not matter.
+    use crate::attribution::paragraphs;
 
-    /// The speaker of the span holding `phrase`.
+    /// The speaker this stage (before names take their canonical form) gives the span holding
+    /// `phrase`.
     fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
         let paras = paragraphs(texts);
         attribute(&paras)
