@@ -7,7 +7,7 @@
 //! and participles (`speaking`, `claiming`) are not cues. This module finds cues; it does not
 //! resolve pronouns or roles to people.
 
-use super::lexicon::WordSet;
+use super::lexicon::{blocks_finite_reading, WordSet};
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::subject::dateline_end;
 use super::tokens::Token;
@@ -297,43 +297,26 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
         return true;
     }
     let blocked = |w: &str| {
-        matches!(
-            w,
-            "will"
-                | "would"
-                | "could"
-                | "should"
-                | "may"
-                | "might"
-                | "must"
-                | "can"
-                | "cannot"
-                | "be"
-                | "been"
-                | "being"
-                | "is"
-                | "was"
-                | "were"
-                | "are"
-                | "am"
-                | "shall"
-                | "won't"
-                | "wouldn't"
-                | "not"
-                | "to"
-                | "the"
-                | "a"
-                | "an"
-                | "his"
-                | "her"
-                | "its"
-                | "their"
-                | "our"
-                | "my"
-                | "your"
-                | "this"
-                | "that"
-        )
+        blocks_finite_reading(w)
+            || matches!(
+                w,
+                "will"
+                    | "would"
+                    | "could"
+                    | "should"
+                    | "may"
+                    | "might"
+                    | "must"
+                    | "can"
+                    | "cannot"
+                    | "am"
+                    | "shall"
+                    | "won't"
+                    | "wouldn't"
+                    | "not"
+                    | "this"
+                    | "that"
+            )
     };
     // "Trump's remarks about ...": after a possessive the word is a noun; but "he's said"
     // is "he has said".

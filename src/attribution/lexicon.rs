@@ -337,6 +337,33 @@ pub fn is_group_noun(word: &str) -> bool {
     listed(&GROUP_NOUNS, word)
 }
 
+/// Words after which a verb form is no finite report: `to` (an infinitive), an article or a
+/// possessive determiner (a noun: `the report`, `his calls`) and the forms of `be` (a
+/// participle or a noun: `was shouting`, `is a claim`). The reporting-verb readers of `cues`
+/// and `orgs` each add the words their own phrases need.
+pub fn blocks_finite_reading(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "the"
+            | "a"
+            | "an"
+            | "be"
+            | "been"
+            | "being"
+            | "is"
+            | "was"
+            | "were"
+            | "are"
+            | "his"
+            | "her"
+            | "their"
+            | "its"
+            | "our"
+            | "my"
+            | "your"
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

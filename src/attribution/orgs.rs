@@ -26,7 +26,9 @@
 
 use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
-use super::lexicon::{is_not_name, is_org_role_head, is_place, nationality, Gender, WordSet};
+use super::lexicon::{
+    blocks_finite_reading, is_not_name, is_org_role_head, is_place, nationality, Gender, WordSet,
+};
 use super::mentions::{is_acronym, is_auxiliary, phrase_before, Mention};
 use super::subject::is_stance_verb;
 use super::tokens::Token;
@@ -283,28 +285,8 @@ fn finite(sentence: &[Token], i: usize) -> bool {
     if before.is_possessive() {
         return false;
     }
-    !matches!(
-        before.lower(),
-        "to" | "the"
-            | "a"
-            | "an"
-            | "be"
-            | "been"
-            | "being"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
-            | "with"
-            | "of"
-    )
+    let lower = before.lower();
+    !(blocks_finite_reading(lower) || matches!(lower, "with" | "of"))
 }
 
 /// The index one past the source phrase of the verb at `verb`: auxiliaries and adverbs
