@@ -149,6 +149,13 @@ pub fn is_role_word(word: &str) -> bool {
     })
 }
 
+/// Whether a word names an office (`data/role_words.txt`) rather than an occupation: only
+/// an office follows a courtesy title in direct address (`Mr. President`, `Madam Secretary`),
+/// so `Mr. Singer` and `Mr. Cook` are surnames.
+pub fn is_office_word(word: &str) -> bool {
+    listed(&ROLE_WORDS, word)
+}
+
 /// Occupations written before a name as a title: `data/occupations.txt`.
 static OCCUPATIONS: WordSet = WordSet::new(include_str!("data/occupations.txt"));
 

@@ -8,7 +8,7 @@
 
 use super::lexicon::{
     forename_gender, is_name_particle, is_not_name, is_org_name_head, is_org_role_head,
-    is_person_role_head, is_place, is_role_word, nationality, pronoun_gender, role_gender,
+    is_office_word, is_person_role_head, is_place, is_role_word, nationality, pronoun_gender, role_gender,
     title_gender, Gender,
 };
 use super::tokens::Token;
@@ -381,10 +381,11 @@ fn read_nameless_run(run: &[Token]) -> Mention {
     if run.len() == 1 && (is_place(last.lower()) || title_gender(last.text).is_some()) {
         return Mention::Bare(last.text.to_string());
     }
-    // "Mr. Prince said", "Ms. King said": after an honorific, a title word that is no role
-    // ("Mr. President" is one) can only be a surname; the cast decides whose.
+    // "Mr. Prince said", "Ms. King said", "Mr. Singer said", "Mr. English said": after an
+    // honorific, any capitalised word but an office ("Mr. President") can only be a surname,
+    // even one that is also a title, a job, a nationality or a place; the cast decides whose.
     let honorific = run.len() == 2 && matches!(run[0].lower(), "mr" | "mrs" | "ms" | "miss");
-    if honorific && title_gender(last.text).is_some() && !is_role_word(last.lower()) {
+    if honorific && last.is_capitalized() && !is_office_word(last.lower()) {
         return Mention::Bare(last.text.to_string());
     }
     // "Bank of England", "Department for Education and Skills", "Ministry of Defence".
@@ -1177,6 +1178,21 @@ mod tests {
             before("the Bank of Leith"),
             Mention::Org("Bank of Leith".into())
         );
+    }
+
+    #[test]
+    fn a_word_after_an_honorific_is_a_surname_unless_it_is_an_office() {
+        // A job, a nationality or a title after `Mr.` is the person's surname.
+        for (text, surname) in [
+            ("Mr. Singer", "Singer"),
+            ("Mr. English", "English"),
+            ("Ms. King", "King"),
+        ] {
+            assert_eq!(before(text), Mention::Bare(surname.into()), "{text}");
+        }
+        // An office after it is the form of address.
+        assert!(!matches!(before("Mr. President"), Mention::Bare(_)));
+        assert!(!matches!(before("Mr. Speaker"), Mention::Bare(_)));
     }
 
     #[test]
