@@ -732,6 +732,16 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         if inside_relative_clause(tokens, start) || object_of_proximity(tokens, start) {
             return None;
         }
+        // `Anthony Anton, president and CEO of the Restaurant Association stated`: a phrase
+        // that names no person, right after a comma, closes appositions of the person who
+        // opens the clause.
+        if !names_person(&mention) {
+            if let Some(head) = apposition_before(tokens, start)
+                .and_then(|comma| apposition_chain_head(tokens, comma))
+            {
+                return Some(head);
+            }
+        }
         return Some((mention, start));
     }
     let open = (k.saturating_sub(40)..k)
@@ -760,9 +770,37 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
             }
         }
     }
-    subject_before_appositions(tokens, open, 4)
+    let found = subject_before_appositions(tokens, open, 4)
         .or_else(|| described_name(tokens, open, k))
-        .or_else(|| apposition_chain_head(tokens, k))
+        .or_else(|| apposition_chain_head(tokens, k));
+    // `Mr. Slinker, whose start-up, Paradata, uses big data, said`: a person's full or
+    // titled name opening the clause outranks a surname, a place or an organisation that the
+    // appositions name.
+    match found {
+        Some((Mention::Person { .. } | Mention::Pronoun(..), _)) => found,
+        _ => apposition_chain_head(tokens, k).or(found),
+    }
+}
+
+/// The comma that opens the apposition holding the phrase at `start`: right before it, or
+/// before a few lower-case words (`, president and CEO of the association`).
+fn apposition_before(tokens: &[Token], start: usize) -> Option<usize> {
+    let comma = (start.saturating_sub(5)..start)
+        .rev()
+        .find(|&j| !tokens[j].is_word() || tokens[j].quoted)?;
+    let descriptors = &tokens[comma + 1..start];
+    let plain = descriptors.iter().all(|t| t.is_lowercase());
+    (tokens[comma].is_punct(',') && !tokens[comma].quoted && plain).then_some(comma)
+}
+
+/// Whether a mention can only be a person: a name with a given name or a title, or a
+/// surname that is no place.
+fn names_person(mention: &Mention) -> bool {
+    match mention {
+        Mention::Person { .. } | Mention::Pronoun(..) => true,
+        Mention::Bare(word) => !super::lexicon::is_place(word),
+        _ => false,
+    }
 }
 
 /// `Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said`:
@@ -780,8 +818,27 @@ fn apposition_chain_head(tokens: &[Token], comma: usize) -> Option<(Mention, usi
         return None;
     }
     let (mention, end) = phrase_after(tokens, start)?;
-    let full_name = matches!(&mention, Mention::Person { name, .. } if !name.given.is_empty());
-    (full_name && end < comma && tokens[end + 1].is_punct(',')).then_some((mention, start))
+    let full_name = matches!(
+        &mention,
+        Mention::Person { name, .. } if !name.given.is_empty() || name.title.is_some()
+    );
+    (full_name && end < comma && closes_name(tokens, end + 1, comma)).then_some((mention, start))
+}
+
+/// Whether the name ending before token `at` is followed by a comma, or by a short
+/// `of`/`from` place first (`Stacy Baker of Columbia, South Carolina, says`), before `comma`.
+fn closes_name(tokens: &[Token], at: usize, comma: usize) -> bool {
+    if tokens[at].is_punct(',') {
+        return true;
+    }
+    let Some(next_comma) = (at..=comma).find(|&j| tokens[j].is_punct(',')) else {
+        return false;
+    };
+    matches!(tokens[at].lower(), "of" | "from")
+        && next_comma - at <= 4
+        && tokens[at + 1..next_comma]
+            .iter()
+            .all(|t| t.is_word() && t.is_capitalized() && !t.quoted)
 }
 
 /// How many tokens a chain of appositions may hold between a name and its verb.
@@ -989,6 +1046,29 @@ mod tests {
         assert_eq!(
             speaker("\"We will win,\" reacted Okafor supporters in Lagos."),
             "None"
+        );
+    }
+
+    #[test]
+    fn the_person_opening_a_chain_of_appositions_speaks_not_its_last_phrase() {
+        // The last phrase before the verb is an organisation, a place or a name inside a
+        // relative clause; the person who opens the clause speaks.
+        assert_eq!(
+            speaker("Ada Okafor, president and CEO of Lagos Farmers Association stated, \"No.\""),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("Ada Okafor of Ikeja, Lagos State says the plan will \"fail badly.\""),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("Mr. Okafor, whose latest firm, Farmdata, sells maps to growers, said it was \"a good year.\""),
+            "Mr Okafor"
+        );
+        // An organisation that opens the clause still speaks.
+        assert_eq!(
+            speaker("The Lagos Farmers Association, which Ada Okafor leads, said \"No.\""),
+            "Lagos Farmers Association"
         );
     }
 

@@ -7,9 +7,9 @@
 //! stands for (that is `cast.rs`), nor where the speech verb is (that is `cues.rs`).
 
 use super::lexicon::{
-    forename_gender, is_name_particle, is_not_name, is_org_name_head, is_org_role_head,
-    is_office_word, is_person_role_head, is_place, is_role_word, nationality, pronoun_gender, role_gender,
-    title_gender, Gender,
+    forename_gender, is_name_particle, is_not_name, is_office_word, is_org_name_head,
+    is_org_role_head, is_person_role_head, is_place, is_role_word, nationality, pronoun_gender,
+    role_gender, title_gender, Gender,
 };
 use super::tokens::Token;
 
