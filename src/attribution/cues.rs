@@ -190,7 +190,7 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
             end: tokens[end].end,
         });
     }
-    if let Some(cue) = went_on(tokens, i, lower) {
+    if let Some(cue) = went_on(tokens, i, lower).or_else(|| as_put_it(tokens, i, lower)) {
         return Some(cue);
     }
     // Beside a quotation the verb is the quotation's own tag: any verb of speaking (even
@@ -226,6 +226,43 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
         form: CueForm::Subject,
         start: tokens[start].start,
         end: tokens[verb_end].end,
+    })
+}
+
+/// `As Tom Ridge, a former secretary, put it: "..."`, `as Okafor puts it, ...`: the idiom
+/// cites the words that follow as the subject's, though `put` is no verb of speech. Only in
+/// a clause opened by `as`, and only before punctuation, an adverb or a short phrase of
+/// where or to whom (`put it in his memo`, `put it bluntly`): `Okafor put it on hold`
+/// reports nothing.
+fn as_put_it(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
+    let idiom = matches!(verb, "put" | "puts") && tokens.get(i + 1)?.lower() == "it";
+    let after = tokens.get(i + 2);
+    let cites = after.is_none_or(|t| {
+        !t.is_word()
+            || t.lower().ends_with("ly")
+            || matches!(t.lower(), "in" | "to" | "on" | "best" | "this" | "that")
+    });
+    if !idiom || !cites {
+        return None;
+    }
+    // The `as` that opens the clause, past appositions and titles in quotation marks.
+    let opener = (i.saturating_sub(40)..i).rev().find(|&j| {
+        let t = &tokens[j];
+        t.lower() == "as" && !t.quoted || !t.quoted && matches!(t.text, "." | ";" | ":")
+    })?;
+    if tokens[opener].lower() != "as" {
+        return None;
+    }
+    let subject = skip_auxiliaries_left(tokens, i)
+        .and_then(|k| subject_ending_at(tokens, k))
+        .filter(|(_, start)| *start > opener)
+        .or_else(|| phrase_after(tokens, opener + 1).map(|(mention, _)| (mention, opener + 1)));
+    let (mention, start) = subject?;
+    Some(Cue {
+        mention,
+        form: CueForm::Subject,
+        start: tokens[start].start,
+        end: tokens[i + 1].end,
     })
 }
 
@@ -1069,6 +1106,31 @@ mod tests {
         assert_eq!(
             speaker("The Lagos Farmers Association, which Ada Okafor leads, said \"No.\""),
             "Lagos Farmers Association"
+        );
+    }
+
+    #[test]
+    fn as_someone_put_it_cites_their_words() {
+        assert_eq!(
+            speaker("As Ada Okafor puts it, \"The market is the farmer's enemy.\""),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("Or, as Ada Okafor, a former minister, put it: \"The gates are open.\""),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("But then, as state prosecutor Ada Okafor put it, \"there was not much.\""),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("As Ada Okafor, author of ''Farm Lines,'' put it in a memo, ''Imagine that.''"),
+            "Ada Okafor"
+        );
+        // Without `as` the verb puts something somewhere.
+        assert_eq!(
+            speaker("Okafor put it on the table in \"good faith.\""),
+            "None"
         );
     }
 
