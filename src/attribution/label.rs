@@ -106,12 +106,43 @@ pub fn label_before_quotation(tokens: &[Token]) -> Option<Cue> {
         return None;
     }
     // A capitalised word must close the clause before the colon; the name read back from it
-    // may carry its role words ("pollster David Shaw").
-    let closing = &tokens[colon - 1];
+    // may carry its role words ("pollster David Shaw") and a party tag after it
+    // (`Rep. Trey Gowdy (R-S.C.):`).
+    let name_end = party_tag_start(tokens, colon).unwrap_or(colon);
+    let closing = &tokens[name_end.checked_sub(1)?];
     if !(closing.is_word() && closing.is_capitalized() && !closing.quoted) {
         return None;
     }
-    name_cue(tokens, 0, colon)
+    let cue = name_cue(tokens, 0, name_end)?;
+    // `delivered a blunt message to Trump: "..."`: a name after `to` or `with` is whom the
+    // words were for; `from` and `by` (`More from Cohen:`) still give their source.
+    let first = tokens.iter().position(|t| t.start == cue.start)?;
+    let addressee = first > 0 && is_addressee_preposition(tokens[first - 1].lower());
+    (!addressee).then_some(Cue {
+        end: tokens[colon].end,
+        ..cue
+    })
+}
+
+/// `(R-S.C.)` or `(D-Calif.)` right before the colon: where the bracket opens.
+fn party_tag_start(tokens: &[Token], colon: usize) -> Option<usize> {
+    let close = colon.checked_sub(1)?;
+    if !tokens[close].is_punct(')') {
+        return None;
+    }
+    let open = (close.saturating_sub(8)..close)
+        .rev()
+        .find(|&j| tokens[j].is_punct('('))?;
+    let tag = tokens[open + 1..close].iter().any(|t| t.text.contains('-'));
+    tag.then_some(open)
+}
+
+/// Prepositions whose object is the one addressed or compared, not the source.
+fn is_addressee_preposition(word: &str) -> bool {
+    matches!(
+        word,
+        "to" | "with" | "at" | "against" | "about" | "toward" | "towards" | "for" | "on" | "than"
+    )
 }
 
 /// The label `tokens[start..colon]` as a cue, when it reads as a person's name.
@@ -219,6 +250,38 @@ mod tests {
     #[test]
     fn a_name_before_a_colon_and_a_quotation() {
         let text = "It does not surprise pollster David Shaw: \"History says so.\"";
+        let open = text.find('"').expect("a quotation");
+        assert_eq!(
+            label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
+            Some("David Shaw")
+        );
+    }
+
+    #[test]
+    fn a_party_tag_before_the_colon_belongs_to_the_name() {
+        let text = "Rep. David Shaw (R-Ohio):\"History says so.\"";
+        let open = text.find('"').expect("a quotation");
+        assert_eq!(
+            label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
+            Some("David Shaw")
+        );
+    }
+
+    #[test]
+    fn a_name_after_to_or_with_before_the_colon_is_addressed_not_quoted() {
+        for text in [
+            "Ada Okafor delivered a blunt message to David Shaw: \"Stop now.\"",
+            "She contrasted the rival with David Shaw: \"He is a steady hand.\"",
+        ] {
+            let open = text.find('"').expect("a quotation");
+            assert_eq!(
+                label(text, std::slice::from_ref(&(open..text.len()))),
+                None,
+                "{text}"
+            );
+        }
+        // `from` gives the source.
+        let text = "More from David Shaw: \"History says so.\"";
         let open = text.find('"').expect("a quotation");
         assert_eq!(
             label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
