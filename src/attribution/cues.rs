@@ -190,7 +190,10 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
             end: tokens[end].end,
         });
     }
-    if let Some(cue) = went_on(tokens, i, lower).or_else(|| as_put_it(tokens, i, lower)) {
+    if let Some(cue) = went_on(tokens, i, lower)
+        .or_else(|| as_put_it(tokens, i, lower))
+        .or_else(|| passive_agent(tokens, i, lower))
+    {
         return Some(cue);
     }
     // Beside a quotation the verb is the quotation's own tag: any verb of speaking (even
@@ -226,6 +229,61 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
         form: CueForm::Subject,
         start: tokens[start].start,
         end: tokens[verb_end].end,
+    })
+}
+
+/// `Rubio was asked by moderator Gerard Baker whether ...`, `the plan was described by Okafor
+/// as "reckless"`: the agent of a passive verb of speech is who spoke; the subject is who was
+/// spoken to or of.
+fn passive_agent(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
+    let participle = verb.ends_with("ed") || matches!(verb, "told" | "written");
+    if !participle || !is_speech_verb_form(verb) {
+        return None;
+    }
+    let passive = tokens[..i].last().is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "was" | "were" | "is" | "are" | "been" | "being" | "be"
+        )
+    });
+    let by = tokens
+        .get(i + 1)
+        .is_some_and(|t| !t.quoted && t.lower() == "by");
+    if !passive || !by {
+        return None;
+    }
+    // `by Fox Business moderator Gerard Baker whether ...`: the name closing the run of
+    // capitalised words and role words after `by`.
+    let run = tokens[i + 2..]
+        .iter()
+        .take(8)
+        .take_while(|t| {
+            let describes = t.is_capitalized()
+                || !is_preposition(t.lower())
+                    && !matches!(
+                        t.lower(),
+                        "about" | "whether" | "if" | "that" | "as" | "and"
+                    );
+            !t.quoted && (t.is_punct('.') || t.is_word() && describes)
+        })
+        .count();
+    // The run must end in the name: `by Trump supporters whether` names supporters.
+    let last = (i + 2..i + 2 + run)
+        .rev()
+        .find(|&j| !tokens[j].is_punct('.'))?;
+    if !tokens[last].is_capitalized() {
+        return None;
+    }
+    let (mention, _) = phrase_before(tokens, last)?;
+    if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
+        return None;
+    }
+    let end = last;
+    Some(Cue {
+        mention,
+        form: CueForm::Inverted,
+        start: tokens[i].start,
+        end: tokens[end].end,
     })
 }
 
@@ -1037,14 +1095,21 @@ fn object_of_proximity(tokens: &[Token], start: usize) -> bool {
     j > 0 && matches!(tokens[j - 1].lower(), "to" | "with" | "than")
 }
 
-/// A phrase that is the object inside "who had represented Mr Martin" is no subject.
+/// A phrase that is the object inside "who had represented Mr Martin" is no subject; right
+/// after the relative pronoun it is the relative clause's own subject (`which Mr. Trump
+/// called "a disgrace"`), who speaks.
 fn inside_relative_clause(tokens: &[Token], start: usize) -> bool {
-    tokens[..start]
+    let mut before = tokens[..start]
         .iter()
         .rev()
         .take(6)
         .take_while(|t| t.is_word() && !t.quoted)
-        .any(|t| matches!(t.lower(), "who" | "whom" | "which" | "whose"))
+        .map(Token::lower);
+    let opens_clause = |w: &str| matches!(w, "who" | "whom" | "which");
+    if before.clone().next().is_some_and(opens_clause) {
+        return false;
+    }
+    before.any(|w| opens_clause(w) || w == "whose")
 }
 
 /// `In his opinion, ...` / `In her view, ...` at the start of a sentence.
@@ -1131,6 +1196,40 @@ mod tests {
         assert_eq!(
             speaker("Okafor put it on the table in \"good faith.\""),
             "None"
+        );
+    }
+
+    #[test]
+    fn the_agent_of_a_passive_verb_of_speech_speaks() {
+        assert_eq!(
+            speaker("Okafor was asked by debate moderator Ada Mensah whether taxes \"must rise.\""),
+            "Ada Mensah"
+        );
+        assert_eq!(
+            speaker("The plan was described by Mensah as \"reckless.\""),
+            "Mensah"
+        );
+        assert_ne!(
+            speaker("Okafor was asked by Lagos voters whether taxes \"must rise.\""),
+            "Lagos"
+        );
+        // An agent that is no name gives no speaker of its own.
+        assert_ne!(
+            speaker("The plan was described by critics as \"reckless.\""),
+            "critics"
+        );
+    }
+
+    #[test]
+    fn a_name_right_after_a_relative_pronoun_is_the_clause_subject() {
+        assert_eq!(
+            speaker("He put it at $2 billion, which Mr. Okafor called \"a disgrace.\""),
+            "Mr Okafor"
+        );
+        // A name further inside the relative clause is its object.
+        assert_ne!(
+            speaker("The lawyer who had represented Mr Okafor said he was \"pleased.\""),
+            "Mr Okafor"
         );
     }
 
