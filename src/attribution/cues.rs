@@ -306,7 +306,7 @@ fn as_put_it(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     // The `as` that opens the clause, past appositions and titles in quotation marks.
     let opener = (i.saturating_sub(40)..i).rev().find(|&j| {
         let t = &tokens[j];
-        t.lower() == "as" && !t.quoted || !t.quoted && matches!(t.text, "." | ";" | ":")
+        !t.quoted && (t.lower() == "as" || matches!(t.text, "." | ";" | ":"))
     })?;
     if tokens[opener].lower() != "as" {
         return None;
