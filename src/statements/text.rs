@@ -29,6 +29,11 @@ const QUOTED_SHARE: f64 = 0.5;
 /// words ("extremely careless", "big sister") are too common a pair to name one remark.
 pub const PHRASE_WORDS: usize = 3;
 
+/// Content words a statement needs to be compared on its own words (the grouping's
+/// `comparable`); a shorter one is only matched as a copy of its whole passage
+/// ([`Features::reprint`]).
+pub const MIN_CONTENT: usize = 3;
+
 /// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
 /// "from", "would" as content words).
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -107,6 +112,13 @@ pub struct Features {
     /// stand" share none), sorted and without repeats. Two reports quoting the same rare phrase
     /// quote the same remark (the grouping counts how rare).
     pub quoted_phrases: Vec<u64>,
+    /// For a statement too short to compare on its own (fewer than [`MIN_CONTENT`] content
+    /// words, "“Your reputation is amazing,” Trump assured Jones"): a hash of its whole
+    /// passage's words in order, framing included, when the passage holds at least
+    /// [`MIN_CONTENT`] content words. Two such passages alike word for word, framing and all,
+    /// are one passage copied (a reprint, two versions of a live blog), not a short phrase said
+    /// twice.
+    pub reprint: Option<u64>,
 }
 
 impl Features {
@@ -211,29 +223,31 @@ impl Analyzer {
             self.names.insert(speaker.to_string(), name);
         }
         let mut seen = Vec::new();
-        let mut stream = self.plain.token_stream(&statement);
-        let name = &self.names[speaker];
-        while stream.advance() {
-            let token = stream.token();
-            let plain = token.text.as_str();
-            let (word, content) = match self.known.get(plain) {
-                Some(&known) => known,
-                None => {
-                    // The stemmer is a second analyzer, so the word is copied out of the
-                    // stream first (once per distinct word and thread).
-                    let plain = plain.to_string();
-                    word_of(&mut self.stem, &mut self.known, &plain)
-                }
-            };
-            let plain = token.text.as_str();
-            seen.push(Seen {
-                word,
-                content,
-                name: name.contains(plain),
-                cue: whole && CUES.contains(&plain),
-                from: token.offset_from,
-                to: token.offset_to,
-            });
+        {
+            let mut stream = self.plain.token_stream(&statement);
+            let name = &self.names[speaker];
+            while stream.advance() {
+                let token = stream.token();
+                let plain = token.text.as_str();
+                let (word, content) = match self.known.get(plain) {
+                    Some(&known) => known,
+                    None => {
+                        // The stemmer is a second analyzer, so the word is copied out of the
+                        // stream first (once per distinct word and thread).
+                        let plain = plain.to_string();
+                        word_of(&mut self.stem, &mut self.known, &plain)
+                    }
+                };
+                let plain = token.text.as_str();
+                seen.push(Seen {
+                    word,
+                    content,
+                    name: name.contains(plain),
+                    cue: whole && CUES.contains(&plain),
+                    from: token.offset_from,
+                    to: token.offset_to,
+                });
+            }
         }
         let dropped = if whole {
             attribution_clauses(&statement, &seen)
@@ -288,7 +302,32 @@ impl Analyzer {
         features.content.dedup();
         features.quoted_phrases.sort_unstable();
         features.quoted_phrases.dedup();
+        if features.content.len() < MIN_CONTENT {
+            features.reprint = self.reprint(passage_text, speaker);
+        }
         features
+    }
+
+    /// The [`Features::reprint`] of a passage: its words' hash when it holds at least
+    /// [`MIN_CONTENT`] content words other than the speaker's name. Only asked of short
+    /// statements, so the second pass over the text costs little.
+    fn reprint(&mut self, passage_text: &str, speaker: &str) -> Option<u64> {
+        let mut words = Vec::new();
+        let mut content = FxHashSet::default();
+        let mut stream = self.plain.token_stream(passage_text);
+        while stream.advance() {
+            let plain = stream.token().text.clone();
+            let (word, is_content) = word_of(&mut self.stem, &mut self.known, &plain);
+            if is_content && !self.names[speaker].contains(&plain) {
+                content.insert(word);
+            }
+            words.push(word);
+        }
+        (content.len() >= MIN_CONTENT).then(|| {
+            let mut h = FxHasher::default();
+            words.hash(&mut h);
+            h.finish()
+        })
     }
 }
 
