@@ -28,7 +28,9 @@
 //!   and at least [`REWORD_WEIGHT`] of the smaller statement's content, each word weighed by its
 //!   rarity in the collection (inverse document frequency over the distinct wordings, see
 //!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
-//!   "prosecutor" and "pregnant" says much.
+//!   "prosecutor" and "pregnant" says much. Not for a passage that names its speaker only in
+//!   an "according to" clause: a source's findings (delegate counts, poll results) are
+//!   restated daily in the words of their topic, so only their own words join them.
 //!
 //! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
 //! energy system away from fossil fuel" in December and in April are two statements). It is two
@@ -443,7 +445,11 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     if days_apart <= PHRASE_WINDOW_DAYS && weights.share_rare_phrase(surname, fa, fb) {
         return true;
     }
-    if !near || shared < REWORD_SHARED {
+    // A source's findings are restated day after day in the words of their topic ("Clinton
+    // is 71 delegates short of the nomination" on Friday, "clinched the nomination" on
+    // Monday, both "according to the Associated Press"): only their words, cut or whole,
+    // make them one.
+    if !near || shared < REWORD_SHARED || fa.sourced || fb.sourced {
         return false;
     }
     // A rewording shares at least half of the smaller statement, weighing each word by its
@@ -864,6 +870,21 @@ mod tests {
         assert_ne!(groups[0], groups[2]);
         assert_ne!(groups[0], groups[3]);
         assert_ne!(groups[4], groups[5]);
+    }
+
+    #[test]
+    fn two_counts_of_one_source_reworded_are_two_findings_but_a_remark_reworded_is_one() {
+        let mut an = Analyzer::new();
+        let speaker = "Associated Press";
+        // The tally on Friday and on Monday: the words of the topic shared, the finding not.
+        let short = item(&mut an, speaker, "a", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, according to the Associated Press.");
+        let clinched = item(&mut an, speaker, "b", 6, "Clinton clinched the Democratic nomination when superdelegates declaring support pushed her delegate count above the number needed, according to The Associated Press.");
+        assert!(!same_statement(&short, &clinched));
+        // The same words as a remark reworded are one statement.
+        let speaker = "Robby Mook";
+        let said = item(&mut an, speaker, "c", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, Mook said.");
+        let told = item(&mut an, speaker, "d", 4, "Mook told reporters that superdelegates declaring support put Clinton 71 delegates short of the number needed for the Democratic nomination.");
+        assert!(same_statement(&said, &told));
     }
 
     #[test]

@@ -119,6 +119,10 @@ pub struct Features {
     /// are one passage copied (a reprint, two versions of a live blog), not a short phrase said
     /// twice.
     pub reprint: Option<u64>,
+    /// Whether the passage names its speaker only as the source of what it reports, in an
+    /// "according to …" clause ("Clinton is 71 delegates short of the nomination, according
+    /// to the Associated Press"): a finding, a count or a poll result rather than a remark.
+    pub sourced: bool,
 }
 
 impl Features {
@@ -249,10 +253,10 @@ impl Analyzer {
                 });
             }
         }
-        let dropped = if whole {
+        let (dropped, sourced) = if whole {
             attribution_clauses(&statement, &seen)
         } else {
-            vec![false; seen.len()]
+            (vec![false; seen.len()], false)
         };
         // Quoted words: all of a statement made of quotes, the quoted pieces of a passage
         // compared whole.
@@ -263,7 +267,10 @@ impl Analyzer {
         };
         // Where in `features.words` the current quoted run's content words are.
         let mut phrase: Vec<usize> = Vec::new();
-        let mut features = Features::default();
+        let mut features = Features {
+            sourced,
+            ..Features::default()
+        };
         let mut fragment_starts = true;
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
             if i > 0 {
@@ -399,9 +406,11 @@ struct Seen {
 /// start to the verb ("Presumptive Democratic presidential nominee Hillary Clinton said"), or,
 /// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."), and a
 /// whole "according to …" clause that names the speaker. Clauses are bounded by punctuation,
-/// so "…, Clinton said" drops only "Clinton said".
-fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
+/// so "…, Clinton said" drops only "Clinton said". Also whether an "according to" clause
+/// named the speaker (see [`Features::sourced`]).
+fn attribution_clauses(text: &str, tokens: &[Seen]) -> (Vec<bool>, bool) {
     let mut dropped = vec![false; tokens.len()];
+    let mut sourced = false;
     // Whether punctuation separates token i from token i - 1 (or i is the first token).
     let boundary: Vec<bool> = (0..tokens.len())
         .map(|i| {
@@ -455,6 +464,7 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
         }
         if tokens[i..=end].iter().any(|t| t.name) {
             dropped[i..=end].iter_mut().for_each(|d| *d = true);
+            sourced = true;
         }
     }
     for (cue, token) in tokens.iter().enumerate() {
@@ -488,7 +498,7 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
             }
         }
     }
-    dropped
+    (dropped, sourced)
 }
 
 /// A word's stem (hashed) and whether it counts as a content word, analysed once per word.
@@ -663,6 +673,7 @@ mod tests {
         assert!(!features.is_content(hash_word("edison")));
         assert!(!features.is_content(hash_word("televis")));
         assert!(features.is_content(hash_word("virginia")));
+        assert!(features.sourced);
         // Opening the passage, up to its comma.
         let opening = an.features(
             "According to exit polls conducted for the Associated Press, voters were angry.",
@@ -676,6 +687,7 @@ mod tests {
             "Bernie Sanders",
         );
         assert!(other.is_content(hash_word("figur")));
+        assert!(!other.sourced);
     }
 
     #[test]
