@@ -28,7 +28,9 @@
 //!   and at least [`REWORD_WEIGHT`] of the smaller statement's content, each word weighed by its
 //!   rarity in the collection (inverse document frequency over the distinct wordings, see
 //!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
-//!   "prosecutor" and "pregnant" says much. Not for a passage that names its speaker only in
+//!   "prosecutor" and "pregnant" says much. A short statement may share [`NEAR_RUN`] words
+//!   when that is all of its content words but one and both quote the same two content words
+//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not for a passage that names its speaker only in
 //!   an "according to" clause: a source's findings (delegate counts, poll results) are
 //!   restated daily in the words of their topic, so only their own words join them.
 //!
@@ -449,7 +451,13 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     // is 71 delegates short of the nomination" on Friday, "clinched the nomination" on
     // Monday, both "according to the Associated Press"): only their words, cut or whole,
     // make them one.
-    if !near || shared < REWORD_SHARED || fa.sourced || fb.sourced {
+    // A short statement reworded around the same few quoted words ("Trump called on her to
+    // resign and said, 'Her mind is shot!'"): all its content words but one shared, and a
+    // quoted run of two content words in both.
+    let short_all_but_one = shared >= NEAR_RUN
+        && shared + 1 >= small.content.len()
+        && share_any(&fa.quoted_pairs, &fb.quoted_pairs);
+    if !near || (shared < REWORD_SHARED && !short_all_but_one) || fa.sourced || fb.sourced {
         return false;
     }
     // A rewording shares at least half of the smaller statement, weighing each word by its
@@ -458,6 +466,19 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     let (weight_a, shared_weight) = weights.sums(fa, fb);
     let (weight_b, _) = weights.sums(fb, fa);
     shared_weight >= REWORD_WEIGHT * weight_a.min(weight_b)
+}
+
+/// Whether two sorted lists share an element.
+fn share_any(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// Content words of `small` lying in fragments that `large` holds (nearly) whole: for each
@@ -885,6 +906,33 @@ mod tests {
         let said = item(&mut an, speaker, "c", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, Mook said.");
         let told = item(&mut an, speaker, "d", 4, "Mook told reporters that superdelegates declaring support put Clinton 71 delegates short of the number needed for the Democratic nomination.");
         assert!(same_statement(&said, &told));
+    }
+
+    #[test]
+    fn a_short_report_reworded_around_the_same_quoted_words_is_the_same_statement() {
+        let mut an = Analyzer::new();
+        let report = item(&mut an, "Donald Trump", "a", 13, "Donald Trump called Wednesday for Justice Ginsburg to resign for saying publicly that she feels he is unfit to be president. Lashing out, Trump said the 83-year-old justice’s “mind is shot.”");
+        // Two days on, five content words, four of them in the report, two quoted in both:
+        // under the five shared words a rewording needs, yet nothing else to share.
+        let short = item(
+            &mut an,
+            "Donald Trump",
+            "b",
+            15,
+            "Trump called on her to resign from her post and said, \"Her mind is shot!\"",
+        );
+        assert!(same_statement(&report, &short));
+        // All but one word of a short report shared, but no quoted words: a proposal named
+        // again inside another remark, not the remark.
+        let proposal = item(
+            &mut an,
+            "Donald Trump",
+            "c",
+            13,
+            "Trump has said there should be a temporary ban on Muslims entering the country.",
+        );
+        let other = item(&mut an, "Donald Trump", "d", 20, "Trump said that even if videos surfaced of his calling for a temporary halt to Muslims entering the country, he would not change his position. “I think that my words represent toughness and strength,” he said.");
+        assert!(!same_statement(&proposal, &other));
     }
 
     #[test]

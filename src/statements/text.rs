@@ -112,6 +112,10 @@ pub struct Features {
     /// stand" share none), sorted and without repeats. Two reports quoting the same rare phrase
     /// quote the same remark (the grouping counts how rare).
     pub quoted_phrases: Vec<u64>,
+    /// The same for quoted runs holding two content words ("her mind is shot", "pathological
+    /// liar"): too common to name one remark alone, so the grouping takes them only beside
+    /// other evidence.
+    pub quoted_pairs: Vec<u64>,
     /// For a statement too short to compare on its own (fewer than [`MIN_CONTENT`] content
     /// words, "“Your reputation is amazing,” Trump assured Jones"): a hash of its whole
     /// passage's words in order, framing included, when the passage holds at least
@@ -292,12 +296,17 @@ impl Analyzer {
                 features.content.push(token.word);
                 if quoted.iter().any(|span| span.contains(&token.from)) {
                     phrase.push(features.words.len());
-                    if phrase.len() >= PHRASE_WORDS {
-                        let from = phrase[phrase.len() - PHRASE_WORDS];
-                        let mut h = FxHasher::default();
-                        features.words[from..].hash(&mut h);
-                        token.word.hash(&mut h);
-                        features.quoted_phrases.push(h.finish());
+                    for (n, found) in [
+                        (PHRASE_WORDS, &mut features.quoted_phrases),
+                        (2, &mut features.quoted_pairs),
+                    ] {
+                        if phrase.len() >= n {
+                            let from = phrase[phrase.len() - n];
+                            let mut h = FxHasher::default();
+                            features.words[from..].hash(&mut h);
+                            token.word.hash(&mut h);
+                            found.push(h.finish());
+                        }
                     }
                 } else {
                     phrase.clear();
@@ -309,6 +318,8 @@ impl Analyzer {
         features.content.dedup();
         features.quoted_phrases.sort_unstable();
         features.quoted_phrases.dedup();
+        features.quoted_pairs.sort_unstable();
+        features.quoted_pairs.dedup();
         if features.content.len() < MIN_CONTENT {
             features.reprint = self.reprint(passage_text, speaker);
         }
