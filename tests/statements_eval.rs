@@ -1,9 +1,8 @@
 //! The statement-grouping yardstick: pairs of passages judged by hand (same statement or not)
 //! in `tests/gold/statements.tsv` (the pairs the rules were tuned on) and
-//! `tests/gold/statements-2.tsv`, `tests/gold/statements-3.tsv` and `tests/gold/statements-4.tsv`
-//! (drawn at random later, as checks on overfitting; the third and fourth are stratified by word
-//! overlap, their headers say how), scored as pairwise precision and recall, each file and all
-//! together.
+//! `tests/gold/statements-2.tsv` to `tests/gold/statements-5.tsv` (drawn at random later, as
+//! checks on overfitting; the third to fifth are stratified by word overlap, their headers say
+//! how), scored as pairwise precision and recall, each file and all together.
 //!
 //! What it is for: the gold pairs come from the PolNeAR train split
 //! (`../shared/corpora/polnear-train`, US political news from seven outlets) and the seeds; each
@@ -33,18 +32,23 @@ use newsdex::statements;
 /// Issue 14's targets are 0.95 and 0.85.
 const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.83;
-/// Floors over all four files, just under what the rules measure (precision 0.976, recall
-/// 0.784 on 317 pairs). `statements-2.tsv` to `statements-4.tsv` were drawn at random without
-/// looking at newsdex's groups; the third and the fourth were each judged and scored before the
+/// Floors over all five files, just under what the rules measure (precision 0.980, recall
+/// 0.776 on 424 pairs). `statements-2.tsv` to `statements-5.tsv` were drawn at random without
+/// looking at newsdex's groups; the third to fifth were each judged and scored before the
 /// rules of the round that added them, which were then chosen looking at the files, so these
 /// floors guard against getting worse and are not a blind measure.
 const FLOOR_PRECISION_ALL: f64 = 0.97;
-const FLOOR_RECALL_ALL: f64 = 0.78;
+const FLOOR_RECALL_ALL: f64 = 0.77;
 /// Floors on `statements-4.tsv`, just under what the rules measure on it (precision 1.000,
 /// recall 0.706 on 107 pairs). Its blind measure is the one taken before any rule was changed
 /// for it, with the rules of main e307e5a: precision 0.786, recall 0.647.
 const FLOOR_PRECISION_4: f64 = 0.98;
 const FLOOR_RECALL_4: f64 = 0.70;
+/// Floors on `statements-5.tsv`, just under what the rules measure on it (precision 1.000,
+/// recall 0.739 on 107 pairs). Its blind measure is the one taken before any rule was changed
+/// for it, with the rules (and attribution) of main 8a1ecef: precision 0.933, recall 0.609.
+const FLOOR_PRECISION_5: f64 = 0.98;
+const FLOOR_RECALL_5: f64 = 0.73;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -124,12 +128,14 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     let second = gold("statements-2.tsv");
     let third = gold("statements-3.tsv");
     let fourth = gold("statements-4.tsv");
+    let fifth = gold("statements-5.tsv");
     let mut scores = Vec::new();
     for (name, pairs) in [
         ("statements.tsv", &first[..]),
         ("statements-2.tsv", &second[..]),
         ("statements-3.tsv", &third[..]),
         ("statements-4.tsv", &fourth[..]),
+        ("statements-5.tsv", &fifth[..]),
     ] {
         let mut score = Score::default();
         for pair in pairs {
@@ -174,6 +180,15 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     assert!(
         recall_4 >= FLOOR_RECALL_4,
         "pairwise recall {recall_4:.3} on statements-4.tsv, under the floor {FLOOR_RECALL_4}"
+    );
+    let (precision_5, recall_5) = (scores[4].precision(), scores[4].recall());
+    assert!(
+        precision_5 >= FLOOR_PRECISION_5,
+        "pairwise precision {precision_5:.3} on statements-5.tsv, under the floor {FLOOR_PRECISION_5}"
+    );
+    assert!(
+        recall_5 >= FLOOR_RECALL_5,
+        "pairwise recall {recall_5:.3} on statements-5.tsv, under the floor {FLOOR_RECALL_5}"
     );
     assert!(
         precision >= FLOOR_PRECISION,

@@ -6,7 +6,7 @@
 //!
 //! The pair rule, for two passages of the same speaker in different articles (figures tuned on
 //! the gold file `tests/gold/statements.tsv`; `tests/gold/statements-2.tsv` to
-//! `tests/gold/statements-4.tsv`, drawn at random later, show how much that flatters them, each
+//! `tests/gold/statements-5.tsv`, drawn at random later, show how much that flatters them, each
 //! only until the rules are changed with it in view; see the README):
 //! - **verbatim, any dates**: they share a run of words holding at least [`FAR_RUN`] content
 //!   words, or at least [`FAR_CONTAINED`] when the run is (nearly) all of the smaller
@@ -21,11 +21,18 @@
 //!   [`RARE_PHRASE_WORDINGS`] wordings of the collection: one remark quoted in part by two
 //!   outlets ("not a handful of wealthy campaign contributors" / "not just a few wealthy
 //!   campaign contributors"), not a stock phrase;
+//! - **a copied passage, within [`WINDOW_DAYS`]**: a statement too short to compare on its
+//!   own words (fewer than three content words) joins only a copy of its whole passage,
+//!   framing included (a reprint, two versions of one live blog; see [`reprints`]);
 //! - **reworded, within [`WINDOW_DAYS`]**: they share at least [`REWORD_SHARED`] content words
 //!   and at least [`REWORD_WEIGHT`] of the smaller statement's content, each word weighed by its
 //!   rarity in the collection (inverse document frequency over the distinct wordings, see
 //!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
-//!   "prosecutor" and "pregnant" says much.
+//!   "prosecutor" and "pregnant" says much. A short statement may share [`NEAR_RUN`] words
+//!   when that is all of its content words but one and both quote the same two content words
+//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not for a passage that names its speaker only in
+//!   an "according to" clause: a source's findings (delegate counts, poll results) are
+//!   restated daily in the words of their topic, so only their own words join them.
 //!
 //! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
 //! energy system away from fossil fuel" in December and in April are two statements). It is two
@@ -136,6 +143,7 @@ pub fn groups(items: &[Item]) -> Vec<usize> {
         .iter()
         .map(|item| Person::of(&mut folder, item.speaker))
         .collect();
+    reprints(items, &people, &mut sets);
     let weights = Weights::of(items, &people, &reps);
     for (a, b) in candidates(items, &people, &reps, &weights) {
         let (x, y) = (&items[a], &items[b]);
@@ -147,6 +155,38 @@ pub fn groups(items: &[Item]) -> Vec<usize> {
         }
     }
     (0..items.len()).map(|i| sets.find(i)).collect()
+}
+
+/// Joins copies of one passage whose statement is too short to compare (see
+/// [`Features::reprint`]): the same words, framing included, of one speaker in different
+/// articles within [`WINDOW_DAYS`]. Each passage's copies are taken in date order and each is
+/// joined to the one before it, so the cost is a sort per fingerprint, not a product.
+fn reprints(items: &[Item], people: &[Person], sets: &mut UnionFind) {
+    let mut copies: FxHashMap<(&str, u64), Vec<usize>> = FxHashMap::default();
+    for (i, item) in items.iter().enumerate() {
+        if let Some(fingerprint) = item.features.reprint {
+            copies
+                .entry((people[i].surname.as_str(), fingerprint))
+                .or_default()
+                .push(i);
+        }
+    }
+    for list in copies.values_mut().filter(|list| list.len() > 1) {
+        list.sort_by_key(|&i| items[i].date);
+        for pair in list.windows(2) {
+            let (a, b) = (&items[pair[0]], &items[pair[1]]);
+            let days_apart = match (a.date, b.date) {
+                (Some(x), Some(y)) => (x - y).num_days().abs(),
+                _ => 0,
+            };
+            if a.article != b.article
+                && days_apart <= WINDOW_DAYS
+                && people[pair[0]].is(&people[pair[1]])
+            {
+                sets.union(pair[0], pair[1]);
+            }
+        }
+    }
 }
 
 /// Candidate pairs among the distinct wordings: LSH over content words, plus shared n-grams.
@@ -217,9 +257,16 @@ fn ordered(a: usize, b: usize) -> (usize, usize) {
 }
 
 /// Whether a passage has enough content words to be told from another remark at all ("You
-/// tell me" has none): others are never grouped, not even with an identical passage.
+/// tell me" has none): others are only grouped as copies of their whole passage (see
+/// [`reprints`]).
 pub fn comparable(item: &Item) -> bool {
-    item.features.content.len() >= WEAK_RUN
+    item.features.content.len() >= super::text::MIN_CONTENT
+}
+
+/// Whether a passage may be in a group at all: comparable, or a copy of another (see
+/// [`reprints`]). Others stay with no other passage, not even an identical one.
+pub fn groupable(item: &Item) -> bool {
+    comparable(item) || item.features.reprint.is_some()
 }
 
 /// One speaker as outlets name them: "Felipe Calderón" in one article is "Calderon" or
@@ -400,7 +447,17 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     if days_apart <= PHRASE_WINDOW_DAYS && weights.share_rare_phrase(surname, fa, fb) {
         return true;
     }
-    if !near || shared < REWORD_SHARED {
+    // A source's findings are restated day after day in the words of their topic ("Clinton
+    // is 71 delegates short of the nomination" on Friday, "clinched the nomination" on
+    // Monday, both "according to the Associated Press"): only their words, cut or whole,
+    // make them one.
+    // A short statement reworded around the same few quoted words ("Trump called on her to
+    // resign and said, 'Her mind is shot!'"): all its content words but one shared, and a
+    // quoted run of two content words in both.
+    let short_all_but_one = shared >= NEAR_RUN
+        && shared + 1 >= small.content.len()
+        && share_any(&fa.quoted_pairs, &fb.quoted_pairs);
+    if !near || (shared < REWORD_SHARED && !short_all_but_one) || fa.sourced || fb.sourced {
         return false;
     }
     // A rewording shares at least half of the smaller statement, weighing each word by its
@@ -409,6 +466,19 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     let (weight_a, shared_weight) = weights.sums(fa, fb);
     let (weight_b, _) = weights.sums(fb, fa);
     shared_weight >= REWORD_WEIGHT * weight_a.min(weight_b)
+}
+
+/// Whether two sorted lists share an element.
+fn share_any(a: &[u64], b: &[u64]) -> bool {
+    let (mut i, mut j) = (0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => return true,
+        }
+    }
+    false
 }
 
 /// Content words of `small` lying in fragments that `large` holds (nearly) whole: for each
@@ -787,6 +857,82 @@ mod tests {
         assert_ne!(groups[3], groups[4]);
         assert_ne!(groups[5], groups[6]);
         assert_ne!(groups[7], groups[8]);
+    }
+
+    #[test]
+    fn a_short_quote_copied_with_its_framing_is_one_statement_but_the_bare_words_are_not() {
+        let mut an = Analyzer::new();
+        // Two content words quoted: too short to compare as a statement. The same passage,
+        // framing and all, in the next day's edition is that passage copied.
+        let copied = "“Your reputation is amazing,” Trump assured Jones,";
+        let mut items = vec![
+            item(&mut an, "Donald Trump", "a", 12, copied),
+            item(&mut an, "Donald Trump", "b", 13, copied),
+            // The same two quoted words under other framing: nothing says it is one remark.
+            item(
+                &mut an,
+                "Donald Trump",
+                "c",
+                13,
+                "“Your reputation is amazing,” he said.",
+            ),
+            // A copy a month later is no reprint of that edition.
+            item(&mut an, "Donald Trump", "d", 12, copied),
+            // A passage whose every word is the speaker's name and stop words has nothing to
+            // copy: "“Yes,” Trump said." stays alone.
+            item(&mut an, "Donald Trump", "e", 12, "“Yes,” Trump said."),
+            item(&mut an, "Donald Trump", "f", 13, "“Yes,” Trump said."),
+        ];
+        items[3].date = NaiveDate::from_ymd_opt(2022, 2, 20);
+        assert!(items[0].features.reprint.is_some());
+        assert!(items[4].features.reprint.is_none());
+        let groups = groups(&items);
+        assert_eq!(groups[0], groups[1]);
+        assert_ne!(groups[0], groups[2]);
+        assert_ne!(groups[0], groups[3]);
+        assert_ne!(groups[4], groups[5]);
+    }
+
+    #[test]
+    fn two_counts_of_one_source_reworded_are_two_findings_but_a_remark_reworded_is_one() {
+        let mut an = Analyzer::new();
+        let speaker = "Associated Press";
+        // The tally on Friday and on Monday: the words of the topic shared, the finding not.
+        let short = item(&mut an, speaker, "a", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, according to the Associated Press.");
+        let clinched = item(&mut an, speaker, "b", 6, "Clinton clinched the Democratic nomination when superdelegates declaring support pushed her delegate count above the number needed, according to The Associated Press.");
+        assert!(!same_statement(&short, &clinched));
+        // The same words as a remark reworded are one statement.
+        let speaker = "Robby Mook";
+        let said = item(&mut an, speaker, "c", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, Mook said.");
+        let told = item(&mut an, speaker, "d", 4, "Mook told reporters that superdelegates declaring support put Clinton 71 delegates short of the number needed for the Democratic nomination.");
+        assert!(same_statement(&said, &told));
+    }
+
+    #[test]
+    fn a_short_report_reworded_around_the_same_quoted_words_is_the_same_statement() {
+        let mut an = Analyzer::new();
+        let report = item(&mut an, "Donald Trump", "a", 13, "Donald Trump called Wednesday for Justice Ginsburg to resign for saying publicly that she feels he is unfit to be president. Lashing out, Trump said the 83-year-old justice’s “mind is shot.”");
+        // Two days on, five content words, four of them in the report, two quoted in both:
+        // under the five shared words a rewording needs, yet nothing else to share.
+        let short = item(
+            &mut an,
+            "Donald Trump",
+            "b",
+            15,
+            "Trump called on her to resign from her post and said, \"Her mind is shot!\"",
+        );
+        assert!(same_statement(&report, &short));
+        // All but one word of a short report shared, but no quoted words: a proposal named
+        // again inside another remark, not the remark.
+        let proposal = item(
+            &mut an,
+            "Donald Trump",
+            "c",
+            13,
+            "Trump has said there should be a temporary ban on Muslims entering the country.",
+        );
+        let other = item(&mut an, "Donald Trump", "d", 20, "Trump said that even if videos surfaced of his calling for a temporary halt to Muslims entering the country, he would not change his position. “I think that my words represent toughness and strength,” he said.");
+        assert!(!same_statement(&proposal, &other));
     }
 
     #[test]

@@ -45,7 +45,7 @@ pub use wording::Wording;
 pub const FILE: &str = "statements.json";
 
 /// Bumped when the rules or the file's shape change: an older file is then recomputed.
-const VERSION: u32 = 4;
+const VERSION: u32 = 5;
 
 /// Where a passage is: its article, paragraph and byte offset.
 pub type PassageKey = (String, u32, usize);
@@ -278,8 +278,9 @@ pub fn compute(passages: &[StoredPassage]) -> Vec<Group> {
     let roots = grouping::groups(&items);
     let mut members: HashMap<usize, Vec<usize>> = HashMap::new();
     for (i, &wording) in wording_of.iter().enumerate() {
-        // A wording too short to compare stays with no other passage, even an identical one.
-        let key = if grouping::comparable(&items[wording]) {
+        // A wording too short to compare, and no copy of a longer passage, stays with no
+        // other passage, even an identical one.
+        let key = if grouping::groupable(&items[wording]) {
             roots[wording]
         } else {
             items.len() + i
@@ -400,5 +401,51 @@ impl Cache {
         let statements = Arc::new(load(index, searcher)?);
         *last = Some((now, Arc::clone(&statements)));
         Ok(statements)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Origin;
+
+    fn passage(article: &str, day: u32, text: &str) -> StoredPassage {
+        StoredPassage {
+            article_id: article.to_string(),
+            paragraph: 1,
+            start: 0,
+            end: text.len(),
+            kind: PassageKind::Quote,
+            title: None,
+            text: text.to_string(),
+            speaker: Some("Donald Trump".to_string()),
+            speaker_kind: None,
+            evidence: None,
+            source: Some("Daily".to_string()),
+            source_origin: Origin::Manifest,
+            date: NaiveDate::from_ymd_opt(2022, 1, day),
+            date_origin: Origin::Manifest,
+            url: None,
+        }
+    }
+
+    #[test]
+    fn copies_of_a_passage_too_short_to_compare_are_grouped() {
+        // The quote alone holds two content words; the passage, framing included, is the
+        // same in both editions.
+        let copied = "“Your reputation is amazing,” Trump assured Jones,";
+        let groups = compute(&[
+            passage("monday", 12, copied),
+            passage("tuesday", 13, copied),
+            passage("other", 13, "“Yes,” Trump said."),
+            passage("another", 13, "“Yes,” Trump said."),
+        ]);
+        assert_eq!(groups.len(), 1);
+        let articles: Vec<&str> = groups[0]
+            .reports
+            .iter()
+            .map(|r| r.article_id.as_str())
+            .collect();
+        assert_eq!(articles, ["monday", "tuesday"]);
     }
 }

@@ -29,6 +29,11 @@ const QUOTED_SHARE: f64 = 0.5;
 /// words ("extremely careless", "big sister") are too common a pair to name one remark.
 pub const PHRASE_WORDS: usize = 3;
 
+/// Content words a statement needs to be compared on its own words (the grouping's
+/// `comparable`); a shorter one is only matched as a copy of its whole passage
+/// ([`Features::reprint`]).
+pub const MIN_CONTENT: usize = 3;
+
 /// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
 /// "from", "would" as content words).
 fn stop_words() -> &'static HashSet<&'static str> {
@@ -107,6 +112,21 @@ pub struct Features {
     /// stand" share none), sorted and without repeats. Two reports quoting the same rare phrase
     /// quote the same remark (the grouping counts how rare).
     pub quoted_phrases: Vec<u64>,
+    /// The same for quoted runs holding two content words ("her mind is shot", "pathological
+    /// liar"): too common to name one remark alone, so the grouping takes them only beside
+    /// other evidence.
+    pub quoted_pairs: Vec<u64>,
+    /// For a statement too short to compare on its own (fewer than [`MIN_CONTENT`] content
+    /// words, "“Your reputation is amazing,” Trump assured Jones"): a hash of its whole
+    /// passage's words in order, framing included, when the passage holds at least
+    /// [`MIN_CONTENT`] content words. Two such passages alike word for word, framing and all,
+    /// are one passage copied (a reprint, two versions of a live blog), not a short phrase said
+    /// twice.
+    pub reprint: Option<u64>,
+    /// Whether the passage names its speaker only as the source of what it reports, in an
+    /// "according to …" clause ("Clinton is 71 delegates short of the nomination, according
+    /// to the Associated Press"): a finding, a count or a poll result rather than a remark.
+    pub sourced: bool,
 }
 
 impl Features {
@@ -211,34 +231,36 @@ impl Analyzer {
             self.names.insert(speaker.to_string(), name);
         }
         let mut seen = Vec::new();
-        let mut stream = self.plain.token_stream(&statement);
-        let name = &self.names[speaker];
-        while stream.advance() {
-            let token = stream.token();
-            let plain = token.text.as_str();
-            let (word, content) = match self.known.get(plain) {
-                Some(&known) => known,
-                None => {
-                    // The stemmer is a second analyzer, so the word is copied out of the
-                    // stream first (once per distinct word and thread).
-                    let plain = plain.to_string();
-                    word_of(&mut self.stem, &mut self.known, &plain)
-                }
-            };
-            let plain = token.text.as_str();
-            seen.push(Seen {
-                word,
-                content,
-                name: name.contains(plain),
-                cue: whole && CUES.contains(&plain),
-                from: token.offset_from,
-                to: token.offset_to,
-            });
+        {
+            let mut stream = self.plain.token_stream(&statement);
+            let name = &self.names[speaker];
+            while stream.advance() {
+                let token = stream.token();
+                let plain = token.text.as_str();
+                let (word, content) = match self.known.get(plain) {
+                    Some(&known) => known,
+                    None => {
+                        // The stemmer is a second analyzer, so the word is copied out of the
+                        // stream first (once per distinct word and thread).
+                        let plain = plain.to_string();
+                        word_of(&mut self.stem, &mut self.known, &plain)
+                    }
+                };
+                let plain = token.text.as_str();
+                seen.push(Seen {
+                    word,
+                    content,
+                    name: name.contains(plain),
+                    cue: whole && CUES.contains(&plain),
+                    from: token.offset_from,
+                    to: token.offset_to,
+                });
+            }
         }
-        let dropped = if whole {
+        let (dropped, sourced) = if whole {
             attribution_clauses(&statement, &seen)
         } else {
-            vec![false; seen.len()]
+            (vec![false; seen.len()], false)
         };
         // Quoted words: all of a statement made of quotes, the quoted pieces of a passage
         // compared whole.
@@ -249,7 +271,10 @@ impl Analyzer {
         };
         // Where in `features.words` the current quoted run's content words are.
         let mut phrase: Vec<usize> = Vec::new();
-        let mut features = Features::default();
+        let mut features = Features {
+            sourced,
+            ..Features::default()
+        };
         let mut fragment_starts = true;
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
             if i > 0 {
@@ -271,12 +296,17 @@ impl Analyzer {
                 features.content.push(token.word);
                 if quoted.iter().any(|span| span.contains(&token.from)) {
                     phrase.push(features.words.len());
-                    if phrase.len() >= PHRASE_WORDS {
-                        let from = phrase[phrase.len() - PHRASE_WORDS];
-                        let mut h = FxHasher::default();
-                        features.words[from..].hash(&mut h);
-                        token.word.hash(&mut h);
-                        features.quoted_phrases.push(h.finish());
+                    for (n, found) in [
+                        (PHRASE_WORDS, &mut features.quoted_phrases),
+                        (2, &mut features.quoted_pairs),
+                    ] {
+                        if phrase.len() >= n {
+                            let from = phrase[phrase.len() - n];
+                            let mut h = FxHasher::default();
+                            features.words[from..].hash(&mut h);
+                            token.word.hash(&mut h);
+                            found.push(h.finish());
+                        }
                     }
                 } else {
                     phrase.clear();
@@ -288,7 +318,34 @@ impl Analyzer {
         features.content.dedup();
         features.quoted_phrases.sort_unstable();
         features.quoted_phrases.dedup();
+        features.quoted_pairs.sort_unstable();
+        features.quoted_pairs.dedup();
+        if features.content.len() < MIN_CONTENT {
+            features.reprint = self.reprint(passage_text, speaker);
+        }
         features
+    }
+
+    /// The [`Features::reprint`] of a passage: its words' hash when it holds at least
+    /// [`MIN_CONTENT`] content words other than the speaker's name. Only asked of short
+    /// statements, so the second pass over the text costs little.
+    fn reprint(&mut self, passage_text: &str, speaker: &str) -> Option<u64> {
+        let mut words = Vec::new();
+        let mut content = FxHashSet::default();
+        let mut stream = self.plain.token_stream(passage_text);
+        while stream.advance() {
+            let plain = stream.token().text.clone();
+            let (word, is_content) = word_of(&mut self.stem, &mut self.known, &plain);
+            if is_content && !self.names[speaker].contains(&plain) {
+                content.insert(word);
+            }
+            words.push(word);
+        }
+        (content.len() >= MIN_CONTENT).then(|| {
+            let mut h = FxHasher::default();
+            words.hash(&mut h);
+            h.finish()
+        })
     }
 }
 
@@ -360,9 +417,11 @@ struct Seen {
 /// start to the verb ("Presumptive Democratic presidential nominee Hillary Clinton said"), or,
 /// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."), and a
 /// whole "according to …" clause that names the speaker. Clauses are bounded by punctuation,
-/// so "…, Clinton said" drops only "Clinton said".
-fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
+/// so "…, Clinton said" drops only "Clinton said". Also whether an "according to" clause
+/// named the speaker (see [`Features::sourced`]).
+fn attribution_clauses(text: &str, tokens: &[Seen]) -> (Vec<bool>, bool) {
     let mut dropped = vec![false; tokens.len()];
+    let mut sourced = false;
     // Whether punctuation separates token i from token i - 1 (or i is the first token).
     let boundary: Vec<bool> = (0..tokens.len())
         .map(|i| {
@@ -416,6 +475,7 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
         }
         if tokens[i..=end].iter().any(|t| t.name) {
             dropped[i..=end].iter_mut().for_each(|d| *d = true);
+            sourced = true;
         }
     }
     for (cue, token) in tokens.iter().enumerate() {
@@ -449,7 +509,7 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> Vec<bool> {
             }
         }
     }
-    dropped
+    (dropped, sourced)
 }
 
 /// A word's stem (hashed) and whether it counts as a content word, analysed once per word.
@@ -624,6 +684,7 @@ mod tests {
         assert!(!features.is_content(hash_word("edison")));
         assert!(!features.is_content(hash_word("televis")));
         assert!(features.is_content(hash_word("virginia")));
+        assert!(features.sourced);
         // Opening the passage, up to its comma.
         let opening = an.features(
             "According to exit polls conducted for the Associated Press, voters were angry.",
@@ -637,6 +698,7 @@ mod tests {
             "Bernie Sanders",
         );
         assert!(other.is_content(hash_word("figur")));
+        assert!(!other.sourced);
     }
 
     #[test]
