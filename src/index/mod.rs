@@ -305,13 +305,13 @@ pub struct CatalogEntry {
 }
 
 /// Indexing memory budget of the one indexing thread: a segment is written each time it
-/// fills. Large enough for the 20× BBC corpus (102 MB of text) to become one segment: with
-/// 200 MB it became two, and merging them after the load (tantivy's merge costs about as much
-/// per term as writing the segments did) took about a tenth of the rebuild's CPU time and
-/// raised its peak memory; one segment needs no merge, so the rebuild takes less time and no
-/// more memory (BENCHMARKS.md, "Session 8"). tantivy takes this memory as it fills, not up
-/// front, so smaller loads use no more than before; a larger load is written as several
-/// segments and merged.
+/// fills. With 200 MB the 20× BBC corpus (102 MB of text) became two segments, and merging
+/// them after the load (tantivy's merge costs about as much per term as writing the segments
+/// did) took about a tenth of the rebuild's CPU time and raised its peak memory. 400 MB makes
+/// it one segment, which needs no merge; 1 GB leaves room for loads about twice as large
+/// (BENCHMARKS.md, "Session 8"). tantivy takes this memory as it fills, not up front, so a
+/// load that fitted before uses no more; a larger load is written as several segments and
+/// merged.
 const WRITER_HEAP_BYTES: usize = 1_000_000_000;
 
 /// tantivy indexing threads. One, not one per core: passages are attributed on every core
