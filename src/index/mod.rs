@@ -305,16 +305,24 @@ pub struct CatalogEntry {
 }
 
 /// Indexing memory budget of the one indexing thread: a segment is written each time it
-/// fills, so the 1× and 4× BBC corpora (5 and 20 MB of text) become one segment each and need
-/// no merge.
-const WRITER_HEAP_BYTES: usize = 200_000_000;
+/// fills. With 200 MB the 20× BBC corpus (102 MB of text) became two segments, and merging
+/// them after the load (tantivy's merge costs about as much per term as writing the segments
+/// did) took about a tenth of the rebuild's CPU time and raised its peak memory. 400 MB makes
+/// it one segment, which needs no merge; 1 GB leaves room for loads about twice as large
+/// (BENCHMARKS.md, "Session 8"). tantivy takes this memory as it fills, not up front, so a
+/// load that fitted before uses no more; a larger load is written as several segments and
+/// merged.
+const WRITER_HEAP_BYTES: usize = 1_000_000_000;
 
 /// tantivy indexing threads. One, not one per core: passages are attributed on every core
 /// before writing starts, and while they are written the main thread (building documents)
 /// and background merges keep the second core busy. A second indexing thread split each bulk
 /// load into two segments that then had to be merged: on the 1× and 4× BBC corpora it cost
 /// about a quarter more CPU time for no faster a run on 2 cores (BENCHMARKS.md, issue 15).
-/// With one thread, documents also keep their input order.
+/// Segments written side by side from runs of consecutive articles, which keep the order, did
+/// no better (BENCHMARKS.md, "Session 8"): tantivy's merge of two halves of 1× BBC costs more
+/// instructions than writing the whole as one segment. With one thread, documents also keep
+/// their input order.
 const WRITER_THREADS: usize = 1;
 
 /// The one-line message for an index that cannot be used, with the command that repairs it.
