@@ -107,7 +107,12 @@ fn spans(value: &Value) -> Vec<(usize, usize)> {
         .as_array()
         .into_iter()
         .flatten()
-        .filter_map(|pair| Some((pair.get(0)?.as_u64()? as usize, pair.get(1)?.as_u64()? as usize)))
+        .filter_map(|pair| {
+            Some((
+                pair.get(0)?.as_u64()? as usize,
+                pair.get(1)?.as_u64()? as usize,
+            ))
+        })
         .collect()
 }
 
@@ -119,7 +124,9 @@ fn overlap(a: (usize, usize), b: (usize, usize)) -> usize {
 fn load(corpus: &Path) -> Result<Vec<Doc>> {
     let mut rows: HashMap<String, Vec<Row>> = HashMap::new();
     for row in read_jsonl(&corpus.join("gold.jsonl"))? {
-        let article = row["article"].as_str().context("gold row without article")?;
+        let article = row["article"]
+            .as_str()
+            .context("gold row without article")?;
         let bucket = row["bucket"].as_str().unwrap_or_default();
         let mut row_words: HashSet<String> =
             words(row["source"].as_str().unwrap_or_default()).collect();
@@ -137,7 +144,9 @@ fn load(corpus: &Path) -> Result<Vec<Doc>> {
         if doc["annotation"].is_null() {
             continue;
         }
-        let article = doc["article"].as_str().context("spans row without article")?;
+        let article = doc["article"]
+            .as_str()
+            .context("spans row without article")?;
         contents.insert(article.to_string(), spans(&doc["content_byte_spans"]));
     }
     let (files, _) = ingest::discover(&[corpus.join("articles")], &Options::default())?;
@@ -148,7 +157,10 @@ fn load(corpus: &Path) -> Result<Vec<Doc>> {
         .filter_map(|article| {
             let content = contents.get(&article.id)?;
             // Offsets are the file's only when newsdex reads the file's text unchanged.
-            let on_disk = std::fs::read_to_string(corpus.join("articles").join(format!("{}.txt", article.id))).ok()?;
+            let on_disk = std::fs::read_to_string(
+                corpus.join("articles").join(format!("{}.txt", article.id)),
+            )
+            .ok()?;
             if on_disk != article.text {
                 return None;
             }
@@ -158,9 +170,16 @@ fn load(corpus: &Path) -> Result<Vec<Doc>> {
                 .into_iter()
                 .map(|candidate| {
                     let start = article.paragraphs[candidate.paragraph].start;
-                    let sentence = (start + candidate.sentence.start, start + candidate.sentence.end);
+                    let sentence = (
+                        start + candidate.sentence.start,
+                        start + candidate.sentence.end,
+                    );
                     let label = label(&candidate, sentence, article_rows, content);
-                    let text = article.text.get(sentence.0..sentence.1).unwrap_or_default().to_string();
+                    let text = article
+                        .text
+                        .get(sentence.0..sentence.1)
+                        .unwrap_or_default()
+                        .to_string();
                     (candidate, label, text)
                 })
                 .collect();
@@ -182,7 +201,8 @@ fn label(
     rows: &[Row],
     content: &[(usize, usize)],
 ) -> Option<bool> {
-    let touches = |segs: &[(usize, usize)]| segs.iter().any(|&s| overlap(s, sentence) >= MIN_OVERLAP);
+    let touches =
+        |segs: &[(usize, usize)]| segs.iter().any(|&s| overlap(s, sentence) >= MIN_OVERLAP);
     let overlapping: Vec<&Row> = rows.iter().filter(|r| touches(&r.segs)).collect();
     let matches = |r: &&Row| r.words.contains(&candidate.subject_head);
     if overlapping.iter().any(|r| r.person && matches(r)) {
@@ -218,7 +238,11 @@ fn train(docs: &[&Doc], alpha: f64, threshold: f64, header: &str) -> Result<Stri
         .filter(|(_, &n)| n >= MIN_COUNT)
         .map(|(f, _)| *f)
         .collect();
-    let column: HashMap<&str, usize> = vocabulary.iter().enumerate().map(|(i, f)| (*f, i)).collect();
+    let column: HashMap<&str, usize> = vocabulary
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (*f, i))
+        .collect();
     let mut x = Array2::<f64>::zeros((examples.len(), vocabulary.len()));
     let mut y = Array1::<bool>::from_elem(examples.len(), false);
     for (i, (features, label)) in examples.iter().enumerate() {
@@ -280,7 +304,14 @@ impl Counts {
             .chain(&mut self.speech)
             .chain(&mut self.stances)
             .chain(&mut self.spurious)
-            .zip(other.person.iter().chain(&other.speech).chain(&other.stances).chain(&other.spurious))
+            .zip(
+                other
+                    .person
+                    .iter()
+                    .chain(&other.speech)
+                    .chain(&other.stances)
+                    .chain(&other.spurious),
+            )
         {
             *a += b;
         }
@@ -352,7 +383,10 @@ fn write_fold(corpus: &Path, out: &Path, ids: &BTreeSet<&str>) -> Result<()> {
         .into_iter()
         .filter(|(file, _)| ids.contains(file.trim_end_matches(".txt")))
         .collect();
-    std::fs::write(articles.join("manifest.json"), serde_json::to_string(&kept)?)?;
+    std::fs::write(
+        articles.join("manifest.json"),
+        serde_json::to_string(&kept)?,
+    )?;
     for id in ids {
         let name = format!("{id}.txt");
         std::fs::copy(corpus.join("articles").join(&name), articles.join(&name))?;
@@ -424,7 +458,10 @@ fn main() -> Result<()> {
     };
     let corpus = PathBuf::from(corpus);
     if !corpus.join("gold.jsonl").is_file() {
-        bail!("{}: no gold.jsonl (a frozen PolNeAR folder is needed)", corpus.display());
+        bail!(
+            "{}: no gold.jsonl (a frozen PolNeAR folder is needed)",
+            corpus.display()
+        );
     }
     let alpha: f64 = option(&args, "--alpha").map_or(Ok(ALPHA), str::parse)?;
     let docs = load(&corpus)?;
@@ -507,7 +544,16 @@ fn main() -> Result<()> {
                 for (doc, _) in docs.iter().zip(&folds).filter(|(_, f)| **f == fold) {
                     for (candidate, label, text) in &doc.candidates {
                         if let Some(label) = label {
-                            held_out.push((parsed.probability(&candidate.features), *label, candidate.features.iter().any(|f| f == "listed" || f == "kind:stance"), text.clone(), candidate.verb.clone()));
+                            held_out.push((
+                                parsed.probability(&candidate.features),
+                                *label,
+                                candidate
+                                    .features
+                                    .iter()
+                                    .any(|f| f == "listed" || f == "kind:stance"),
+                                text.clone(),
+                                candidate.verb.clone(),
+                            ));
                         }
                     }
                 }
@@ -538,13 +584,30 @@ fn main() -> Result<()> {
             let mut seen_negatives = 0usize;
             let mut auc = 0.0;
             for h in &held_out {
-                if h.1 { auc += (negatives - seen_negatives) as f64; } else { seen_negatives += 1; }
+                if h.1 {
+                    auc += (negatives - seen_negatives) as f64;
+                } else {
+                    seen_negatives += 1;
+                }
             }
             auc /= (positives * negatives).max(1) as f64;
-            println!("held-out candidates: {} positive, {} negative, AUC {auc:.3}", positives, negatives);
+            println!(
+                "held-out candidates: {} positive, {} negative, AUC {auc:.3}",
+                positives, negatives
+            );
             for threshold in &thresholds {
-                let kept = |listed: bool, label: bool| held_out.iter().filter(|h| h.0 >= *threshold && h.2 == listed && h.1 == label).count();
-                let all = |listed: bool, label: bool| held_out.iter().filter(|h| h.2 == listed && h.1 == label).count();
+                let kept = |listed: bool, label: bool| {
+                    held_out
+                        .iter()
+                        .filter(|h| h.0 >= *threshold && h.2 == listed && h.1 == label)
+                        .count()
+                };
+                let all = |listed: bool, label: bool| {
+                    held_out
+                        .iter()
+                        .filter(|h| h.2 == listed && h.1 == label)
+                        .count()
+                };
                 println!("threshold {threshold}: listed/stance kept {}+ {}- of {}+ {}-; others kept {}+ {}- of {}+ {}-",
                     kept(true, true), kept(true, false), all(true, true), all(true, false),
                     kept(false, true), kept(false, false), all(false, true), all(false, false));
@@ -552,7 +615,15 @@ fn main() -> Result<()> {
             if let Some(dump) = option(&args, "--dump") {
                 let mut out = String::new();
                 for h in &held_out {
-                    writeln!(out, "{:.3}\t{}\t{}\t{}\t{}", h.0, h.1, h.2, h.4, h.3.replace('\n', " "))?;
+                    writeln!(
+                        out,
+                        "{:.3}\t{}\t{}\t{}\t{}",
+                        h.0,
+                        h.1,
+                        h.2,
+                        h.4,
+                        h.3.replace('\n', " ")
+                    )?;
                 }
                 std::fs::write(dump, out)?;
             }
