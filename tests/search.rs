@@ -583,3 +583,21 @@ fn each_clause_and_pronoun_keeps_its_own_speaker() {
         .collect();
     assert_eq!(headline, ["Robert Mensah"]);
 }
+
+#[test]
+fn the_learned_gate_keeps_an_attribution_and_not_narration() {
+    // A named subject and a verb no cue list holds, twice: "thanked the volunteers" is an act
+    // news cites as hers, "walked to the car" is narration. The learned gate of the
+    // main-clause sieve (src/attribution/gate.rs) tells them apart.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Harbour rally\n\n\
+         Ana Ruiz thanked the volunteers for their support at the harbour.\n\n\
+         The crowd was large and loud.\n\n\
+         Ana Ruiz walked to the car with her family after the rally.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "volunteers"), ["Ana Ruiz"]);
+    assert_eq!(speaker_of_hit(&dir, "\"walked to the car\""), ["none"]);
+}

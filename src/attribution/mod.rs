@@ -14,6 +14,8 @@
 mod article;
 mod cast;
 mod cues;
+#[doc(hidden)]
+pub mod gate;
 mod label;
 mod lexicon;
 mod marks;

@@ -11,6 +11,7 @@
 //! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
 
 use super::cues::{introduces_words, is_commitment, is_credit, is_speech_verb_form, Cue, CueForm};
+use super::gate;
 use super::lexicon::WordSet;
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::tokens::Token;
@@ -56,8 +57,9 @@ const MAY_PRECEDE_VERB: &[&str] = &[
     "since",
 ];
 
-/// How many quoted words make a sentence quote someone's words rather than a title.
-const QUOTED_WORDS: usize = 3;
+/// How many quoted words make a sentence quote someone's words rather than a title (a
+/// feature of the learned gate).
+pub const QUOTED_WORDS: usize = 3;
 
 /// How far (in tokens) the reporting verb may lie after the subject.
 const VERB_REACH: usize = 40;
@@ -79,29 +81,62 @@ pub enum Reports {
     Speech,
     /// A view or plan: wants, believes, opposed.
     Stance,
-    /// An act or view that news often attributes (`bemoaned`, `offered`), or any verb of a
-    /// sentence that quotes words (`Rubio described it as "a disaster"`). Weaker evidence
-    /// than a stance verb: it holds only when the subject is a named person.
+    /// Any other verb of the main clause: an act or view that news may attribute
+    /// (`bemoaned`, `thanked`, `refused to say`, `Rubio described it as "a disaster"`) or
+    /// mere narration (`walked to the car`). The learned gate decides which; weaker evidence
+    /// than a stance verb, it holds only when the subject is a named person.
     Attributed,
 }
 
 /// The subject of the sentence `tokens` as a cue, when a reporting or stance verb of its main
-/// clause follows it. `tokens` are one sentence's tokens.
+/// clause follows it. `tokens` are one sentence's tokens. A speech verb always holds; a
+/// stance or weak cue holds only when the learned gate (`gate.rs`) keeps it.
 pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
+    let found = main_clause_candidate(tokens)?;
+    if found.reports != Reports::Speech && !gate::keeps(tokens, &found) {
+        return None;
+    }
+    Some((
+        Cue {
+            form: CueForm::Subject,
+            start: tokens[found.subject_start].start,
+            end: tokens[found.verb].end,
+            mention: found.mention,
+        },
+        found.reports,
+    ))
+}
+
+/// A main-clause cue before the learned gate: the sentence's subject and the verb of its clause
+/// that may report it. Token indexes are into the sentence's tokens.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MainClause {
+    pub mention: Mention,
+    /// First and last token of the subject phrase.
+    pub subject_start: usize,
+    pub subject_end: usize,
+    /// The verb: a speech verb, a stance verb, or (for [`Reports::Attributed`]) the first
+    /// finite verb, progressive or base form after an auxiliary of the clause.
+    pub verb: usize,
+    pub reports: Reports,
+}
+
+/// The main-clause cue of the sentence `tokens` with the learned gate left out: every weak
+/// candidate the sieve generates. For the gate and its training program
+/// (`examples/learn_weak_cues.rs`); the product asks [`main_clause_cue`].
+pub fn main_clause_candidate(tokens: &[Token]) -> Option<MainClause> {
     let (mention, start, end) = sentence_subject(tokens)?;
     let (verb, reports) = clause_verb(tokens, end + 1)?;
     if !opening_word_is_subject(tokens, &mention, start, end, verb) {
         return None;
     }
-    Some((
-        Cue {
-            mention,
-            form: CueForm::Subject,
-            start: tokens[start].start,
-            end: tokens[verb].end,
-        },
+    Some(MainClause {
+        mention,
+        subject_start: start,
+        subject_end: end,
+        verb,
         reports,
-    ))
+    })
 }
 
 /// The sentence's subject phrase with its first and last token indexes: the phrase after a
@@ -356,8 +391,10 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     let mut in_apposition = false;
     let mut stance = None;
     let mut attributed = None;
-    // Titles and scare quotes (`stars in "Girls"`, `a new 'chapter'`) quote no one's words.
-    let quotes_words = spoken_words_quoted(tokens) >= QUOTED_WORDS;
+    // Whether a lower-case word other than an auxiliary, adverb or time word has been passed:
+    // after it, an unlisted verb is no longer the main clause's own (`Kasich has taken to
+    // urging voters ... neighbors`).
+    let mut clause_started = false;
     while i < tokens.len() && i < from + VERB_REACH {
         let token = &tokens[i];
         i += 1;
@@ -410,6 +447,8 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         if !token.is_lowercase() {
             continue;
         }
+        let first_verb_slot = !clause_started;
+        clause_started |= !may_stand_before_verb(lower);
         // The verb follows its subject, a comma, a bracket, an adverb or an auxiliary of
         // the perfect; after any other word ("joined calls", "would be asked", "the claims")
         // it is a noun, an infinitive or a passive.
@@ -419,7 +458,9 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         let progressive =
             matches!(previous_lower, "is" | "are" | "was" | "were") && lower.ends_with("ing");
         // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
-        if after_auxiliary(tokens, i - 1, previous_lower) && reports_as_base(lower) {
+        if after_auxiliary(tokens, i - 1, previous_lower)
+            && (reports_as_base(lower) || first_verb_slot && may_be_base(lower))
+        {
             attributed = attributed.or(Some(i - 1));
             continue;
         }
@@ -445,12 +486,16 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         }
         // "continued to question", "plans to say": a speech verb before an infinitive is
         // not the report itself.
+        // (`refused to say`, `decided to run` may cite a stance: the gate decides.)
         let before_infinitive = tokens.get(i).is_some_and(|next| next.lower() == "to");
         if before_infinitive && !is_commitment(lower) {
+            if corpus_cue || first_verb_slot && is_finite_form(lower) && may_be_verb(lower) {
+                attributed = attributed.or(Some(i - 1));
+            }
             continue;
         }
         if progressive {
-            if corpus_cue {
+            if corpus_cue || first_verb_slot && may_be_verb(lower) {
                 attributed = attributed.or(Some(i - 1));
             }
             continue;
@@ -461,9 +506,8 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         {
             return Some((i - 1, Reports::Speech));
         }
-        let right_after_subject = i - 2 < from || previous.is_word() && !previous.is_capitalized();
-        let any_verb = quotes_words && right_after_subject && lower.len() > 3;
-        if corpus_cue || any_verb && is_finite_form(lower) {
+        // Any other finite verb is a weak candidate for the learned gate.
+        if corpus_cue || first_verb_slot && is_finite_form(lower) && may_be_verb(lower) {
             attributed = attributed.or(Some(i - 1));
         }
     }
@@ -478,7 +522,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
 /// `on "Meet the Press"`) names a work, not words said. After `titled`, `called`, `dubbed`
 /// or `as` it is the name the subject gave (`a memo titled "The Facts"`, `called him
 /// "Little Marco"`), which is theirs.
-fn spoken_words_quoted(tokens: &[Token]) -> usize {
+pub fn spoken_words_quoted(tokens: &[Token]) -> usize {
     let mut count = 0;
     let mut named = false;
     let mut between: &[Token] = &[];
@@ -548,15 +592,58 @@ fn after_auxiliary(tokens: &[Token], at: usize, previous_lower: &str) -> bool {
 }
 
 /// A base form whose finite forms report speech or that the corpus often cites
-/// (`say`, `respond`, `mention`, `endorse`).
-fn reports_as_base(base: &str) -> bool {
+/// (`say`, `respond`, `mention`, `endorse`): a feature of the learned gate.
+pub fn reports_as_base(base: &str) -> bool {
     let finite = [format!("{base}s"), format!("{base}ed"), format!("{base}d")];
-    !is_finite_form(base)
-        && !matches!(base, "not" | "be" | "have" | "do" | "get")
+    may_be_base(base)
         && (finite
             .iter()
             .any(|form| CORPUS_CUES.contains(form) || is_speech_verb_form(form))
             || matches!(base, "say" | "tell" | "comment"))
+}
+
+/// A word after `did not`, `would`, `will` that may be a verb's base form (`respond`,
+/// `commit`, `win`): not a finite form, not `be`, `have`, `do` or `get`, which report nothing.
+fn may_be_base(base: &str) -> bool {
+    !is_finite_form(base) && base.len() > 2 && !matches!(base, "not" | "be" | "have" | "do" | "get")
+}
+
+/// Common words ending in `-s` or `-ed` that are no verb of their own, or are an auxiliary
+/// before the verb that matters (`Trump this week thanked`, `Clinton does not say`).
+const NOT_VERBS: &[&str] = &[
+    "this", "its", "his", "hers", "has", "was", "is", "does", "as", "us", "yes", "thus", "plus",
+    "less", "unless", "across", "always", "perhaps", "towards", "whereas", "news",
+];
+
+/// Lower-case words that may stand between a subject and its verb without starting the
+/// clause: auxiliaries, negation, adverbs, time and place phrases' words.
+fn may_stand_before_verb(word: &str) -> bool {
+    MAY_FOLLOW_SUBJECT.contains(&word)
+        || MAY_PRECEDE_VERB.contains(&word)
+        || is_auxiliary(word)
+        || word.ends_with("ly")
+        || word.ends_with("n't")
+        || matches!(
+            word,
+            "did"
+                | "do"
+                | "does"
+                | "week"
+                | "weekend"
+                | "month"
+                | "year"
+                | "night"
+                | "morning"
+                | "afternoon"
+                | "evening"
+                | "day"
+        )
+}
+
+/// Whether a finite or `-ing` form after the subject may be the clause's verb: four letters or
+/// more and none of [`NOT_VERBS`].
+fn may_be_verb(word: &str) -> bool {
+    word.len() > 3 && !NOT_VERBS.contains(&word) && word.chars().all(char::is_alphabetic)
 }
 
 /// A word of `NEW_CLAUSE` at `at` that opens a clause. `after`, `before`, `since` and `until`
@@ -601,6 +688,46 @@ mod tests {
             };
             (name, reports)
         })
+    }
+
+    /// What the sieve reads before the learned gate: the subject and the kind of cue.
+    fn candidate(text: &str) -> Option<(String, Reports)> {
+        let tokens = tokenize(text, &scan(text, false).ranges());
+        main_clause_candidate(&tokens).map(|found| {
+            let verb = tokens[found.verb].lower().to_string();
+            (verb, found.reports)
+        })
+    }
+
+    #[test]
+    fn any_first_verb_of_the_main_clause_is_a_weak_candidate() {
+        // Unlisted verbs after a named subject go to the learned gate.
+        assert_eq!(
+            candidate("Ana Ruiz thanked the volunteers."),
+            Some(("thanked".to_string(), Reports::Attributed))
+        );
+        assert_eq!(
+            candidate("Ana Ruiz is wearing a red coat."),
+            Some(("wearing".to_string(), Reports::Attributed))
+        );
+        assert_eq!(
+            candidate("Ana Ruiz will commit to nothing."),
+            Some(("commit".to_string(), Reports::Attributed))
+        );
+        // After the clause has begun, a later word in `-s` is no verb of the subject's.
+        assert_eq!(
+            candidate("Ana Ruiz has taken to urging voters to call their neighbors."),
+            None
+        );
+        // A time phrase may stand between; `this` is no verb.
+        assert_eq!(
+            candidate("Ana Ruiz on Tuesday thanked the volunteers.").map(|c| c.0),
+            Some("thanked".to_string())
+        );
+        assert_eq!(
+            candidate("Ana Ruiz, in this town, thanked the volunteers.").map(|c| c.0),
+            Some("thanked".to_string())
+        );
     }
 
     #[test]
@@ -742,7 +869,12 @@ mod tests {
     #[test]
     fn introductory_phrase_is_skipped() {
         let text = "In an interview with CNN, Trump continued to question Cruz, saying he could not make deals.";
-        assert_eq!(speaker(text), None, "a participle is not a finite verb");
+        let found = speaker(text).map(|(_, reports)| reports);
+        assert_ne!(
+            found,
+            Some(Reports::Speech),
+            "a participle is not a finite verb"
+        );
         let text = "In an interview with CNN, Trump said Cruz could not make deals.";
         assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Trump"));
     }
@@ -769,8 +901,8 @@ mod tests {
 
     #[test]
     fn stance_verbs_are_kept_apart() {
-        let found = speaker("Ramos believes in journalism.");
-        assert_eq!(found, Some(("Ramos".to_string(), Reports::Stance)));
+        let found = candidate("Ramos believes in journalism.");
+        assert_eq!(found, Some(("believes".to_string(), Reports::Stance)));
     }
 
     #[test]
@@ -790,12 +922,13 @@ mod tests {
 
     #[test]
     fn a_stance_may_take_an_infinitive_and_a_cue_may_be_progressive() {
-        let found = speaker("Ramos wants to build a wall.");
-        assert_eq!(found, Some(("Ramos".to_string(), Reports::Stance)));
+        let found = candidate("Ramos wants to build a wall.");
+        assert_eq!(found, Some(("wants".to_string(), Reports::Stance)));
         let found = speaker("Ramos is touting her record on jobs.");
         assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
-        // A speech verb before an infinitive still reports nothing.
-        assert_eq!(speaker("Ramos continued to campaign in Ohio."), None);
+        // A speech verb before an infinitive reports no speech: it is a weak candidate.
+        let found = candidate("Ramos continued to campaign in Ohio.");
+        assert_eq!(found, Some(("continued".to_string(), Reports::Attributed)));
     }
 
     #[test]

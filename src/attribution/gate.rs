@@ -1,0 +1,476 @@
+//! The learned gate: which weak main-clause cues cite their subject.
+//!
+//! The main-clause sieve (`subject.rs`) generates a weak candidate for the first verb of a
+//! sentence's main clause after its subject (`Clinton refused to say`, `Trump thanked`,
+//! `Sanders walked to the car`): rules cannot tell which of these an attribution corpus cites
+//! and which are narration. This stage scores each stance or weak candidate with a logistic
+//! regression model learned from PolNeAR train (never from the seed or BBC gold files) and
+//! keeps it when the probability reaches the model's threshold. Speech verbs never come here.
+//!
+//! The features ([`features`]) are local and general: the verb's lower-case form and suffix,
+//! whether the cue lists know it, the word right after it (`that`, `to`, a determiner, a
+//! quotation, a capital), the kind of subject mention (full name, title and surname, one
+//! word, pronoun), the sentence's quoted words, where the subject starts, negation,
+//! auxiliaries and the sentence's length. No feature names a person, an outlet or an article.
+//!
+//! The model is `data/weak_cue_gate.txt` (feature, weight; a header says how it was made and
+//! the one command that rebuilds it: `examples/learn_weak_cues.rs`). Inference is a dot
+//! product and a logistic. For cross-validation only, `NEWSDEX_WEAK_CUE_MODEL=FILE` makes a
+//! process use another model file of the same format; a file that cannot be read or parsed
+//! stops the process with a message naming it.
+//!
+//! Not for: speech verbs (always cues), choosing between speakers, or resolving the subject
+//! (the article stage does that, and drops weak cues whose subject is no named person).
+
+use std::sync::OnceLock;
+
+use rustc_hash::FxHashMap;
+
+use super::cues::{self, is_speech_verb_form};
+use super::label;
+use super::marks;
+use super::mentions::Mention;
+use super::quotes;
+use super::sentences;
+use super::subject::{
+    self, is_corpus_cue, is_stance_verb, reports_as_base, spoken_words_quoted, MainClause, Reports,
+    QUOTED_WORDS,
+};
+use super::tokens::{tokenize, Token};
+use crate::model::Paragraph;
+
+/// The model shipped with the binary: `data/weak_cue_gate.txt`.
+const SHIPPED_MODEL: &str = include_str!("data/weak_cue_gate.txt");
+
+/// The environment variable that names another model file (cross-validation only).
+pub const MODEL_VARIABLE: &str = "NEWSDEX_WEAK_CUE_MODEL";
+
+/// A logistic regression model over named binary features.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Model {
+    /// The intercept.
+    pub bias: f64,
+    /// A candidate is kept when its probability is at least this (0 to 1).
+    pub threshold: f64,
+    /// Weight of each feature; a feature the model does not know weighs 0.
+    pub weights: FxHashMap<String, f64>,
+}
+
+impl Model {
+    /// Parses a model file: `#` comments, then lines `threshold P`, `bias W` and
+    /// `FEATURE W` (one feature, a space or tab, its weight). Errors name the line.
+    pub fn parse(text: &str) -> Result<Model, String> {
+        let mut bias = None;
+        let mut threshold = None;
+        let mut weights = FxHashMap::default();
+        for (number, line) in text.lines().enumerate() {
+            let line = line.trim();
+            if line.is_empty() || line.starts_with('#') {
+                continue;
+            }
+            let (name, value) = line
+                .rsplit_once([' ', '\t'])
+                .ok_or_else(|| format!("line {}: no weight in {line:?}", number + 1))?;
+            let value: f64 = value
+                .parse()
+                .map_err(|_| format!("line {}: {value:?} is not a number", number + 1))?;
+            if !value.is_finite() {
+                return Err(format!("line {}: weight {value} is not finite", number + 1));
+            }
+            match name.trim() {
+                "bias" => bias = Some(value),
+                "threshold" if (0.0..=1.0).contains(&value) => threshold = Some(value),
+                "threshold" => {
+                    return Err(format!(
+                        "line {}: threshold {value} is not 0..1",
+                        number + 1
+                    ))
+                }
+                feature => {
+                    weights.insert(feature.to_string(), value);
+                }
+            }
+        }
+        Ok(Model {
+            bias: bias.ok_or("no `bias` line")?,
+            threshold: threshold.ok_or("no `threshold` line")?,
+            weights,
+        })
+    }
+
+    /// The probability (0 to 1) that a candidate with these features cites its subject.
+    pub fn probability<S: AsRef<str>>(&self, features: &[S]) -> f64 {
+        let margin: f64 = self.bias
+            + features
+                .iter()
+                .filter_map(|f| self.weights.get(f.as_ref()))
+                .sum::<f64>();
+        1.0 / (1.0 + (-margin).exp())
+    }
+}
+
+/// The model in use: the shipped one, or the file [`MODEL_VARIABLE`] names.
+fn model() -> &'static Model {
+    static MODEL: OnceLock<Model> = OnceLock::new();
+    MODEL.get_or_init(|| match std::env::var_os(MODEL_VARIABLE) {
+        Some(path) => {
+            let read = std::fs::read_to_string(&path).map_err(|e| e.to_string());
+            match read.and_then(|text| Model::parse(&text)) {
+                Ok(model) => model,
+                // A developer's cross-validation run: a wrong file must not pass for a result.
+                Err(why) => panic!("{MODEL_VARIABLE}={}: {why}", path.to_string_lossy()),
+            }
+        }
+        None => Model::parse(SHIPPED_MODEL)
+            .unwrap_or_else(|why| panic!("src/attribution/data/weak_cue_gate.txt: {why}")),
+    })
+}
+
+/// Whether the learned gate keeps this stance or weak candidate of the sentence `tokens`.
+pub fn keeps(tokens: &[Token], found: &MainClause) -> bool {
+    let model = model();
+    model.probability(&features(tokens, found)) >= model.threshold
+}
+
+/// Function words after the verb that tell its construction (`refused to`, `said that`,
+/// `thanked the`, `spoke about`); any other word is a class (`cap`, `word`).
+const NEXT_WORDS: &[&str] = &[
+    "that", "to", "a", "an", "the", "his", "her", "their", "its", "my", "our", "on", "for", "with",
+    "about", "in", "at", "of", "by", "from", "him", "them", "it", "me", "us", "up", "out", "back",
+    "off", "what", "how", "why", "whether", "if", "as", "not", "and", "this", "he", "she", "they",
+    "we", "i", "you", "no", "more", "into", "against", "over",
+];
+
+/// The features of a candidate, as the model file names them:
+/// - `kind:stance` or `kind:weak` (the sieve's reading);
+/// - `verb:W`, the verb's lower-case form, `stem:S` its Porter stem (the `frostem` English
+///   stemmer the index uses), and `form:ed|s|ing|base`;
+/// - `listed` when `data/cue_words.txt` or `data/stance_verbs.txt` holds the verb (or a
+///   finite form of a base form), `speech` when it is a speech verb form (as in `refused to
+///   say`'s `say`, seen through `next2`);
+/// - `next:W` for the token after the verb when it is one of [`NEXT_WORDS`], else
+///   `next:quote` (a quotation opens), `next:cap`, `next:word`, `next:punct`, `next:end`;
+///   `next2:` the same for the token after that, and `next2:speech` when it is a speech verb;
+/// - `subject:full` (given name and surname), `subject:title` (title and surname),
+///   `subject:one` (one capitalised word), `subject:pronoun`, `subject:other`;
+/// - `quoted:none|few|words` (no quoted words, fewer than [`QUOTED_WORDS`], more), and
+///   `quote_after_verb` when a quotation follows the verb;
+/// - `intro` when the subject does not open the sentence, `gap:0|1|2+` tokens between the
+///   subject and the verb, `negated` (`not`, `n't` before the verb), `aux` (`did`, `would`,
+///   `will` and the like right before it), `perfect` (`has`, `had`), `progressive`
+///   (`is touting`);
+/// - `that_soon` when `that` follows within four tokens after the verb (not right after it);
+/// - `len:short|mid|long` (under 12 words, under 30, more), `question` (ends in `?`) and
+///   `no_stop` (ends in no `.`, `?` or `!`: a headline or a fragment);
+/// - the pairs `kind+subject` and `form+next`.
+pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
+    let verb = &tokens[found.verb];
+    let lower = verb.lower();
+    let mut out = Vec::with_capacity(24);
+    let kind = match found.reports {
+        Reports::Stance => "stance",
+        Reports::Attributed | Reports::Speech => "weak",
+    };
+    out.push(format!("kind:{kind}"));
+    out.push(format!("verb:{lower}"));
+    // The Porter stem pools a rare verb's forms (`decries`, `decried`).
+    let stem = frostem::Stemmer::new(frostem::Algorithm::English)
+        .stem(lower)
+        .into_owned();
+    out.push(format!("stem:{stem}"));
+    let form = if lower.ends_with("ing") {
+        "ing"
+    } else if lower.ends_with("ed") || matches!(lower, "said" | "told" | "wrote") {
+        "ed"
+    } else if lower.ends_with('s') {
+        "s"
+    } else {
+        "base"
+    };
+    out.push(format!("form:{form}"));
+    if is_corpus_cue(lower) || is_stance_verb(lower) || reports_as_base(lower) {
+        out.push("listed".to_string());
+    }
+    if is_speech_verb_form(lower) {
+        out.push("speech".to_string());
+    }
+    let next = word_class(tokens, found.verb + 1);
+    out.push(format!("next:{next}"));
+    let next2 = match tokens.get(found.verb + 2) {
+        Some(t) if t.is_word() && !t.quoted && is_speech_verb_form(t.lower()) => {
+            "speech".to_string()
+        }
+        _ => word_class(tokens, found.verb + 2),
+    };
+    out.push(format!("next2:{next2}"));
+    let subject = match &found.mention {
+        Mention::Person { name, .. } if !name.given.is_empty() => "full",
+        Mention::Person { name, .. } if name.title.is_some() => "title",
+        Mention::Person { .. } | Mention::Bare(_) => "one",
+        Mention::Pronoun(..) => "pronoun",
+        _ => "other",
+    };
+    out.push(format!("subject:{subject}"));
+    let quoted = spoken_words_quoted(tokens);
+    let quoted = match quoted {
+        0 => "none",
+        n if n < QUOTED_WORDS => "few",
+        _ => "words",
+    };
+    out.push(format!("quoted:{quoted}"));
+    if tokens[found.verb + 1..].iter().any(|t| t.quoted) {
+        out.push("quote_after_verb".to_string());
+    }
+    if found.subject_start > 0 {
+        out.push("intro".to_string());
+    }
+    let gap = match found.verb - found.subject_end - 1 {
+        0 => "0",
+        1 => "1",
+        _ => "2+",
+    };
+    out.push(format!("gap:{gap}"));
+    let between = &tokens[found.subject_end + 1..found.verb];
+    if between
+        .iter()
+        .any(|t| !t.quoted && (t.lower() == "not" || t.lower().ends_with("n't")))
+    {
+        out.push("negated".to_string());
+    }
+    let before = between.iter().rev().find(|t| t.lower() != "not");
+    let before = before.map(|t| t.lower().trim_end_matches("n't"));
+    match before {
+        Some(
+            "did" | "does" | "do" | "would" | "wo" | "will" | "could" | "ca" | "can" | "should"
+            | "may" | "might" | "must",
+        ) => out.push("aux".to_string()),
+        Some("has" | "have" | "had") => out.push("perfect".to_string()),
+        Some("is" | "are" | "was" | "were") if form == "ing" => out.push("progressive".to_string()),
+        _ => {}
+    }
+    if tokens
+        .iter()
+        .skip(found.verb + 2)
+        .take(3)
+        .any(|t| !t.quoted && t.lower() == "that")
+    {
+        out.push("that_soon".to_string());
+    }
+    let words = tokens.iter().filter(|t| t.is_word()).count();
+    let length = match words {
+        0..12 => "short",
+        12..30 => "mid",
+        _ => "long",
+    };
+    out.push(format!("len:{length}"));
+    let last_two = &tokens[tokens.len().saturating_sub(2)..];
+    if last_two.iter().any(|t| t.is_punct('?')) {
+        out.push("question".to_string());
+    }
+    if !last_two
+        .iter()
+        .any(|t| t.is_punct('.') || t.is_punct('?') || t.is_punct('!'))
+    {
+        out.push("no_stop".to_string());
+    }
+    out.push(format!("kind+subject:{kind}+{subject}"));
+    out.push(format!("form+next:{form}+{next}"));
+    out
+}
+
+/// The class of the token at `at` for the `next` features.
+fn word_class(tokens: &[Token], at: usize) -> String {
+    let Some(token) = tokens.get(at) else {
+        return "end".to_string();
+    };
+    if token.quoted {
+        return "quote".to_string();
+    }
+    if !token.is_word() {
+        return "punct".to_string();
+    }
+    let lower = token.lower();
+    if let Some(word) = NEXT_WORDS.iter().find(|w| **w == lower) {
+        return (*word).to_string();
+    }
+    if token.is_capitalized() {
+        "cap".to_string()
+    } else {
+        "word".to_string()
+    }
+}
+
+/// One weak or stance candidate of an article, for the training program.
+#[doc(hidden)]
+#[derive(Clone, Debug)]
+pub struct TrainingCandidate {
+    /// Index into the paragraphs given to [`training_candidates`].
+    pub paragraph: usize,
+    /// The sentence's byte range inside that paragraph's text.
+    pub sentence: std::ops::Range<usize>,
+    /// The subject's last word in lower case (`clinton`, `he`), to match a gold source.
+    pub subject_head: String,
+    /// The verb as written.
+    pub verb: String,
+    pub features: Vec<String>,
+}
+
+/// Every stance and weak candidate the main-clause sieve generates in an article, before the
+/// gate, in the sentences where no earlier sieve (a transcript label, the cue finder) found a
+/// speaker and no speech verb of the main clause did: what the gate is asked about. Mirrors
+/// the article stage's reading of paragraphs and sentences (quotation marks normalised,
+/// quotations carried over paragraphs) without its clause splitting. For
+/// `examples/learn_weak_cues.rs`; not part of the product's path.
+#[doc(hidden)]
+pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
+    let mut out = Vec::new();
+    let mut open = false;
+    for (index, paragraph) in paragraphs.iter().enumerate() {
+        if paragraph.boilerplate {
+            continue;
+        }
+        let text = marks::normalise(&paragraph.text);
+        let scan = quotes::scan(&text, open);
+        open = scan.open_at_end;
+        let tokens = tokenize(&text, &scan.ranges());
+        for range in sentences::split(&text, &scan.quotes) {
+            let from = tokens.partition_point(|t| t.start < range.start);
+            let to = tokens.partition_point(|t| t.start < range.end);
+            let inside = &tokens[from..to.max(from)];
+            let earlier = label::opening_label(inside).is_some()
+                || cues::find(inside, false).is_some_and(|c| !matches!(c.mention, Mention::Other))
+                || label::label_before_quotation(inside).is_some();
+            if earlier {
+                continue;
+            }
+            let Some(found) = subject::main_clause_candidate(inside) else {
+                continue;
+            };
+            if found.reports == Reports::Speech {
+                continue;
+            }
+            out.push(TrainingCandidate {
+                paragraph: index,
+                sentence: range,
+                subject_head: inside[found.subject_end].lower().to_string(),
+                verb: inside[found.verb].text.to_string(),
+                features: features(inside, &found),
+            });
+        }
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::attribution::quotes::scan;
+
+    fn candidate(text: &str) -> (Vec<Token<'_>>, MainClause) {
+        let tokens = tokenize(text, &scan(text, false).ranges());
+        let found = subject::main_clause_candidate(&tokens).expect("a candidate");
+        (tokens, found)
+    }
+
+    #[test]
+    fn the_shipped_model_parses_and_knows_its_features() {
+        let model = Model::parse(SHIPPED_MODEL).expect("the shipped model parses");
+        assert!(model.threshold > 0.0 && model.threshold < 1.0);
+        assert!(model.weights.len() > 50, "{} weights", model.weights.len());
+        for feature in ["kind:weak", "next:to", "subject:full", "quoted:none"] {
+            assert!(model.weights.contains_key(feature), "{feature}");
+        }
+    }
+
+    #[test]
+    fn a_bad_model_file_names_its_line() {
+        let err = Model::parse("bias 0.1\nthreshold 0.5\nverb:said x\n").unwrap_err();
+        assert!(err.contains("line 3"), "{err}");
+        assert!(Model::parse("threshold 0.5\n")
+            .unwrap_err()
+            .contains("bias"));
+        assert!(Model::parse("bias 1\nthreshold 2\n").is_err());
+    }
+
+    #[test]
+    fn probability_is_a_logistic_of_the_weight_sum() {
+        let model = Model::parse("# test\nbias -1\nthreshold 0.5\nverb:thanked 1.5\nnext:to 2")
+            .expect("parses");
+        let p = model.probability(&["verb:thanked", "unknown"]);
+        assert!((p - 1.0 / (1.0 + (-0.5f64).exp())).abs() < 1e-12);
+        assert!((model.probability::<&str>(&[]) - 1.0 / (1.0 + 1f64.exp())).abs() < 1e-12);
+    }
+
+    #[test]
+    fn features_are_computed_as_documented() {
+        let (tokens, found) =
+            candidate("Sen. Ana Ruiz did not respond to \"the usual noise\" today.");
+        let first = features(&tokens, &found);
+        for expected in [
+            "kind:weak",
+            "verb:respond",
+            "form:base",
+            "listed",
+            "next:to",
+            "next2:quote",
+            "subject:full",
+            "quoted:words",
+            "quote_after_verb",
+            "gap:2+",
+            "negated",
+            "aux",
+            "len:short",
+            "kind+subject:weak+full",
+            "form+next:base+to",
+        ] {
+            assert!(
+                first.iter().any(|f| f == expected),
+                "{expected} in {first:?}"
+            );
+        }
+        assert!(!first.iter().any(|f| f == "intro"), "{first:?}");
+        let (tokens, found) = candidate("In Ohio, he thanked Kofi Mensah.");
+        let features = features(&tokens, &found);
+        for expected in ["intro", "subject:pronoun", "next:cap", "gap:0", "form:ed"] {
+            assert!(
+                features.iter().any(|f| f == expected),
+                "{expected} in {features:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn the_gate_keeps_an_attribution_and_drops_narration() {
+        // An unlisted act the corpus attributes, and a stance with its infinitive.
+        for text in [
+            "Ana Ruiz thanked the volunteers for their support.",
+            "Ana Ruiz declined to say whether she would endorse Kofi Mensah.",
+        ] {
+            let (tokens, found) = candidate(text);
+            assert_ne!(found.reports, Reports::Speech, "{text}");
+            assert!(
+                keeps(&tokens, &found),
+                "{text}: {:?}",
+                features(&tokens, &found)
+            );
+        }
+        // Narration with the same shape: a named subject and a finite verb.
+        let (tokens, found) = candidate("Ana Ruiz walked to the car with her family.");
+        assert_eq!(found.reports, Reports::Attributed);
+        assert!(!keeps(&tokens, &found), "{:?}", features(&tokens, &found));
+    }
+
+    #[test]
+    fn training_candidates_skip_sentences_an_earlier_sieve_reads() {
+        let paragraphs = crate::attribution::paragraphs(&[
+            "Ana Ruiz said the plan was sound.",
+            "Ana Ruiz thanked the volunteers. Then she walked home.",
+        ]);
+        let found = training_candidates(&paragraphs);
+        let verbs: Vec<&str> = found.iter().map(|c| c.verb.as_str()).collect();
+        assert_eq!(verbs, ["thanked", "walked"]);
+        assert_eq!(found[0].paragraph, 1);
+        assert_eq!(found[0].subject_head, "ruiz");
+        assert_eq!(found[0].sentence, 0..32);
+    }
+}
