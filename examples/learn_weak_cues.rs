@@ -24,10 +24,10 @@
 //!
 //! ```text
 //! # rebuild the shipped model
-//! cargo run --release --example learn_weak_cues -- train ../shared/corpora/polnear-train \
+//! cargo run --release --features learn --example learn_weak_cues -- train ../shared/corpora/polnear-train \
 //!     > src/attribution/data/weak_cue_gate.txt
 //! # 5-fold cross-validation by article, scored by the reference scorer through the binary
-//! cargo run --release --example learn_weak_cues -- cv ../shared/corpora/polnear-train \
+//! cargo run --release --features learn --example learn_weak_cues -- cv ../shared/corpora/polnear-train \
 //!     target/release/newsdex /tmp/weak-cue-cv [--thresholds 0.4,0.5,0.6] [--alpha 1]
 //! ```
 //!
@@ -474,7 +474,7 @@ fn main() -> Result<()> {
                  regression (linfa-logistic, L-BFGS, L2 penalty) over the features gate::features\n\
                  documents, learned from PolNeAR train only (Newell, Margolin and Ruths, LREC 2018),\n\
                  never from the seed or BBC gold files. Rebuild from the repository root with:\n  \
-                 cargo run --release --example learn_weak_cues -- train ../shared/corpora/polnear-train > src/attribution/data/weak_cue_gate.txt\n\
+                 cargo run --release --features learn --example learn_weak_cues -- train ../shared/corpora/polnear-train > src/attribution/data/weak_cue_gate.txt\n\
                  The threshold ({threshold}) was chosen by 5-fold cross-validation by article (the\n\
                  `cv` command of the same program): the highest recall with spurious speakers\n\
                  no higher than before the gate.\n\
