@@ -946,7 +946,8 @@ fn affiliated_speaker(
     mention: &Mention,
     start: usize,
 ) -> Option<(Mention, usize)> {
-    if !matches!(mention, Mention::Org(_)) {
+    // `Lee Wang of The Intercept asked`: a one-word organisation reads as a bare name.
+    if !matches!(mention, Mention::Org(_) | Mention::Bare(_)) {
         return None;
     }
     let mut k = start.checked_sub(1)?;
@@ -955,10 +956,31 @@ fn affiliated_speaker(
     }
     let link = &tokens[k];
     if link.quoted || !matches!(link.text, "of" | "at" | "from") {
-        return None;
+        return coordinated_person(tokens, mention, k);
     }
     match phrase_before(tokens, k.checked_sub(1)?)? {
         found @ (Mention::Person { .. }, _) => Some(found),
+        _ => None,
+    }
+}
+
+/// `Clinton and the State Department have said`: of a person and an organisation who speak
+/// together, the person is the speaker newsdex records. `link` indexes the word before the
+/// organisation (and its `the`).
+fn coordinated_person(
+    tokens: &[Token],
+    mention: &Mention,
+    link: usize,
+) -> Option<(Mention, usize)> {
+    if !matches!(mention, Mention::Org(_)) || tokens[link].quoted || tokens[link].lower() != "and" {
+        return None;
+    }
+    match phrase_before(tokens, link.checked_sub(1)?)? {
+        found @ (Mention::Person { .. } | Mention::Bare(_), start)
+            if !after_preposition(tokens, start) =>
+        {
+            Some(found)
+        }
         _ => None,
     }
 }
@@ -1230,6 +1252,25 @@ mod tests {
         assert_ne!(
             speaker("The lawyer who had represented Mr Okafor said he was \"pleased.\""),
             "Mr Okafor"
+        );
+    }
+
+    #[test]
+    fn a_person_beside_an_organisation_speaks_for_both() {
+        // Affiliated: the one-word organisation reads as a bare name.
+        assert_eq!(
+            speaker("Ada Okafor of The Beacon asked whether she would \"release them.\""),
+            "Ada Okafor"
+        );
+        // Coordinated with an organisation.
+        assert_eq!(
+            speaker("Okafor and the State Department have said that none was marked."),
+            "Okafor"
+        );
+        // Coordinated with another person: the nearer one, as before.
+        assert_eq!(
+            speaker("Okafor and Ada Mensah have said that none was marked."),
+            "Ada Mensah"
         );
     }
 
