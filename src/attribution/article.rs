@@ -1551,4 +1551,17 @@ mod tests {
             Some("Rosa Vale")
         );
     }
+    #[test]
+    fn a_pronoun_passes_over_a_capitalised_thing_read_as_a_name() {
+        let texts = [
+            "Debates draw crowds",
+            "Senator Paul Brandt wants more than one debate a month.",
+            "But what does he get from this? The Great Debate Debate shows the futility.",
+            "\"We need more of them,\" he said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "more of them").as_deref(),
+            Some("Paul Brandt")
+        );
+    }
 }

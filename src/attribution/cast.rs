@@ -333,6 +333,26 @@ impl Cast {
         }
     }
 
+    /// Whether "he" or "she" may stand for this person. A name with no title and no gender
+    /// known from a forename, one of whose words the article also writes in lower case ("The
+    /// Great Debate Debate shows ...", "Compaq Computer"), is more likely a capitalised thing
+    /// than a person: a pronoun passes over it to the person before. A known forename
+    /// ("Staff Katie Walsh") or an office ("Pope Francis") keeps a person.
+    fn may_be_pronoun_antecedent(&self, id: usize) -> bool {
+        let person = &self.people[id];
+        let name = &person.name;
+        let words = || std::iter::once(&name.surname).chain(&name.given);
+        let common = |word: &String| {
+            self.common_words.contains(&word.to_lowercase())
+                && !super::lexicon::is_role_word(word)
+                && !super::lexicon::is_person_role_head(word)
+        };
+        person.gender != Gender::Unknown
+            || name.title.is_some()
+            || words().any(|word| forename_gender(word) != Gender::Unknown)
+            || !words().any(common)
+    }
+
     /// The name to show for a speaker: the fullest form the article gives.
     pub fn display(&self, speaker: &Speaker) -> String {
         match speaker {
@@ -615,7 +635,10 @@ impl Salience {
                 break;
             }
             match speaker {
-                Speaker::Person(id) if cast.people[*id].gender.agrees_with(gender) => {
+                Speaker::Person(id)
+                    if cast.people[*id].gender.agrees_with(gender)
+                        && cast.may_be_pronoun_antecedent(*id) =>
+                {
                     return Some(*id)
                 }
                 Speaker::Unresolved(g) if g.agrees_with(gender) => return None,
