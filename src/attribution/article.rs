@@ -1564,4 +1564,16 @@ mod tests {
             Some("Paul Brandt")
         );
     }
+    #[test]
+    fn a_full_name_written_only_as_an_owner_is_a_person() {
+        let texts = [
+            "Host praises candidate",
+            "Alex Jones may be Donald Trump's kind of guy.",
+            "Jones spoke first. Trump was blunt. \"We will build it,\" he said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "build it").as_deref(),
+            Some("Donald Trump")
+        );
+    }
 }

@@ -190,6 +190,9 @@ impl Cast {
             if !ends_run {
                 continue;
             }
+            if tokens[end].is_possessive() && self.learn_possessive(tokens, end) {
+                continue;
+            }
             match phrase_before(tokens, end) {
                 Some((Mention::Person { name, role }, start)) => {
                     let id = self.add_person(name, role);
@@ -198,6 +201,44 @@ impl Cast {
                 Some((Mention::Org(name), _)) => self.add_org(name),
                 _ => {}
             }
+        }
+    }
+
+    /// `Donald Trump's kind of guy`: a full name written only as an owner is still a person of
+    /// the article, so that a later `Trump` or `he` can mean them. The name is read again
+    /// without its `'s`; as in a headline, its given names must be known forenames (or it has
+    /// a title), so that `National Review's` makes no person.
+    /// Gives whether it learned a person.
+    fn learn_possessive(&mut self, tokens: &[Token], end: usize) -> bool {
+        let start = (end.saturating_sub(4)..end)
+            .rev()
+            .take_while(|&i| tokens[i].is_word() && tokens[i].is_capitalized())
+            .last()
+            .unwrap_or(end);
+        if start == end {
+            return false;
+        }
+        let owner = tokens[end].text;
+        let bare = owner
+            .strip_suffix("'s")
+            .or_else(|| owner.strip_suffix("’s"))
+            .unwrap_or(owner);
+        let words: Vec<&str> = tokens[start..end]
+            .iter()
+            .map(|t| t.text)
+            .chain(std::iter::once(bare))
+            .collect();
+        let text = words.join(" ");
+        let name_tokens = super::tokens::tokenize(&text, &[]);
+        let Some(last) = name_tokens.len().checked_sub(1) else {
+            return false;
+        };
+        match phrase_before(&name_tokens, last) {
+            Some((Mention::Person { name, role }, _)) if self.is_headline_name(&name) => {
+                self.add_person(name, role);
+                true
+            }
+            _ => false,
         }
     }
 
