@@ -447,7 +447,11 @@ fn explicit_speaker(
         _ => state.spokes.take(),
     };
     let Some((speaker, resolution)) = resolved else {
-        unit.subject = unresolved_role(&cue.mention);
+        // `The Washington Post columnist Ruth Marcus has been critical ...`: a cue whose
+        // subject reads as no one still has a named subject a later pronoun may mean.
+        let subject =
+            unresolved_role(&cue.mention).or_else(|| subject_before_verb(cast, unit, tokens));
+        unit.subject = subject;
         if let Some(subject) = &unit.subject {
             state.salience.push(subject.clone(), index);
         }
@@ -1574,6 +1578,19 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "build it").as_deref(),
             Some("Donald Trump")
+        );
+    }
+    #[test]
+    fn a_named_subject_the_cue_could_not_read_is_who_a_pronoun_means() {
+        let texts = [
+            "Columnists weigh in",
+            "Senator Carla Diaz spoke on Monday.",
+            "The Washington Post columnist Ruth Marcus has been critical of Diaz but on \
+             Tuesday wrote that she agreed with her. \"It will fail,\" she wrote.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "will fail").as_deref(),
+            Some("Ruth Marcus")
         );
     }
 }
