@@ -402,7 +402,8 @@ fn explicit_speaker(
             .or_else(|| subject_before_verb(cast, unit, tokens));
         let Some(subject) = unit.subject.clone() else {
             // Remembered for later pronouns only: the owner is no subject of a participle.
-            unit.subject = sentence_topic(cast, unit, tokens);
+            unit.subject = sentence_topic(cast, unit, tokens)
+                .or_else(|| introduced_person(cast, unit, tokens));
             if let Some(topic) = &unit.subject {
                 state.salience.push(topic.clone(), index);
             }
@@ -802,6 +803,45 @@ fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker>
         })?,
     };
     Some(Speaker::Person(id))
+}
+
+/// `Just look at House Speaker Paul D. Ryan.`: in a sentence with no subject a pronoun may
+/// mean, the one person it names in full and with their office or title (outside quotations
+/// and not as an owner), of a gender the article tells, is the new topic a following `he` or
+/// `she` most likely means.
+fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
+    let sentence = unquoted(unit, tokens);
+    let mut found = None;
+    for end in 0..sentence.len() {
+        let ends_name = sentence[end].is_capitalized()
+            && !sentence[end].is_possessive()
+            && sentence
+                .get(end + 1)
+                .is_none_or(|next| !next.is_word() || !next.is_capitalized());
+        if !ends_name {
+            continue;
+        }
+        let Some((Mention::Person { name, role }, _)) = phrase_before(&sentence, end) else {
+            continue;
+        };
+        // Only someone introduced with their office or a title: capitalised places and
+        // things ("San Jose", "Roman Catholic") read as names too.
+        if name.given.is_empty() || (role.is_none() && name.title.is_none()) {
+            continue;
+        }
+        let Some(id) = cast
+            .find(&name)
+            .filter(|&id| cast.gender(id) != Gender::Unknown)
+        else {
+            continue;
+        };
+        match found {
+            None => found = Some(id),
+            Some(other) if other == id => {}
+            Some(_) => return None,
+        }
+    }
+    found.map(Speaker::Person)
 }
 
 /// `The pressure prompted the minister to say ...`: the one made to speak is the speaker.
@@ -1640,6 +1680,19 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "accused").as_deref(),
             Some("Julian Assange")
+        );
+    }
+    #[test]
+    fn a_person_introduced_with_their_office_is_the_new_topic() {
+        let texts = [
+            "Rates stay low",
+            "Senator Paul Brandt has understood that low rates help.",
+            "That is more than you can say for others. Just look at House Speaker Tom Reyes. \
+             In 2010, he warned the bank against buying bonds.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "buying bonds").as_deref(),
+            Some("Tom Reyes")
         );
     }
 }
