@@ -810,6 +810,13 @@ fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker>
 /// and not as an owner), of a gender the article tells, is the new topic a following `he` or
 /// `she` most likely means.
 fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
+    // `The prime minister shrugged off claims from Conservative leader Michael Howard`: a
+    // sentence with a subject of its own (a role, a pronoun) is about that subject.
+    if subject::sentence_subject(tokens_in(tokens, &unit.range)).is_some_and(|(mention, ..)| {
+        !matches!(mention, Mention::Other | Mention::It | Mention::Org(_))
+    }) {
+        return None;
+    }
     let sentence = unquoted(unit, tokens);
     let mut found = None;
     for end in 0..sentence.len() {
@@ -821,9 +828,17 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
         if !ends_name {
             continue;
         }
-        let Some((Mention::Person { name, role }, _)) = phrase_before(&sentence, end) else {
+        let Some((Mention::Person { name, role }, start)) = phrase_before(&sentence, end) else {
             continue;
         };
+        // `claims from Conservative leader Michael Howard`: a name inside a phrase that
+        // modifies something else is no topic; `look at X` points to one.
+        let modifier = start
+            .checked_sub(1)
+            .is_some_and(|i| is_preposition(sentence[i].lower()) && sentence[i].lower() != "at");
+        if modifier {
+            continue;
+        }
         // Only someone introduced with their office or a title: capitalised places and
         // things ("San Jose", "Roman Catholic") read as names too.
         if name.given.is_empty() || (role.is_none() && name.title.is_none()) {
@@ -1693,6 +1708,19 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "buying bonds").as_deref(),
             Some("Tom Reyes")
+        );
+    }
+    #[test]
+    fn a_name_inside_a_phrase_about_something_else_is_no_new_topic() {
+        let texts = [
+            "Row grows",
+            "Prime Minister Tony Blair spoke on Monday.",
+            "The prime minister shrugged off claims from Conservative leader Michael Howard \
+             that he led a grubby government. He said the minister had done a great job.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "great job").as_deref(),
+            Some("Tony Blair")
         );
     }
 }

@@ -215,7 +215,15 @@ impl Cast {
             .take_while(|&i| tokens[i].is_word() && tokens[i].is_capitalized())
             .last()
             .unwrap_or(end);
-        if start == end {
+        // `Michael Howard's wife, Sandra`: kin share the surname, and `Mrs Howard` after it is
+        // the wife, so the owner is not learned from here.
+        let kin = tokens
+            .get(end + 1)
+            .is_some_and(|next| is_kin_word(next.lower()))
+            || tokens
+                .get(end + 2)
+                .is_some_and(|next| is_kin_word(next.lower()));
+        if start == end || kin {
             return false;
         }
         let owner = tokens[end].text;
@@ -552,6 +560,27 @@ impl Cast {
     }
 }
 
+/// Words for kin, who share a surname with the person they belong to.
+fn is_kin_word(word: &str) -> bool {
+    matches!(
+        word,
+        "wife"
+            | "husband"
+            | "widow"
+            | "son"
+            | "sons"
+            | "daughter"
+            | "daughters"
+            | "father"
+            | "mother"
+            | "brother"
+            | "sister"
+            | "children"
+            | "family"
+            | "parents"
+    )
+}
+
 /// True when `guessed`'s gender comes only from its forename and `titled` has a title that
 /// says otherwise: the title wins ("Jan Berry" and "Ms Berry" are one woman).
 fn forename_guess_only(guessed: &PersonName, titled: &PersonName) -> bool {
@@ -843,5 +872,19 @@ mod tests {
         assert_eq!(cast.expand_org("Diageo"), "Diageo");
         let cast = cast_of("Both Boeing and Airbus Group took orders.");
         assert_eq!(cast.expand_org("Boeing"), "Boeing");
+    }
+    #[test]
+    fn an_owner_of_kin_is_not_learned_from_the_possessive() {
+        // `Mrs Howard` is the wife, not Michael Howard with a corrected gender.
+        let cast = cast_of(
+            "Michael Howard's wife, Sandra, is to play a role. Mrs Howard will visit seats.",
+        );
+        let howards: Vec<(String, Gender)> = cast
+            .people
+            .iter()
+            .filter(|p| p.name.surname == "Howard")
+            .map(|p| (p.name.display(), p.gender))
+            .collect();
+        assert_eq!(howards, [("Mrs Howard".to_string(), Gender::Female)]);
     }
 }
