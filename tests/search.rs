@@ -601,3 +601,30 @@ fn the_learned_gate_keeps_an_attribution_and_not_narration() {
     assert_eq!(speaker_of_hit(&dir, "volunteers"), ["Ana Ruiz"]);
     assert_eq!(speaker_of_hit(&dir, "\"walked to the car\""), ["none"]);
 }
+
+#[test]
+fn a_pronoun_finds_the_person_the_article_is_about() {
+    // A full name written only as an owner, a capitalised thing read as a name, a subordinate
+    // clause's subject and a person introduced with their office: each is who a later
+    // pronoun means, not the person named before.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Rates Stay Low\n\n\
+         Alex Jones may be Donald Trump's kind of guy. Jones spoke first. Trump was blunt. \
+         \"We will build the wall,\" he said.\n\n\
+         Senator Paul Brandt wants more than one debate a month. The Great Debate Debate \
+         shows the futility. \"We need more of them,\" he said.\n\n\
+         Although Julian Assange was not charged, he has accused the senator of lying.\n\n\
+         That is more than you can say for others. Just look at House Speaker Tom Reyes. \
+         In 2010, he warned the bank against buying bonds.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "\"build the wall\""), ["Donald Trump"]);
+    assert_eq!(speaker_of_hit(&dir, "\"more of them\""), ["Paul Brandt"]);
+    assert_eq!(
+        speaker_of_hit(&dir, "\"accused the senator\""),
+        ["Julian Assange"]
+    );
+    assert_eq!(speaker_of_hit(&dir, "\"buying bonds\""), ["Tom Reyes"]);
+}

@@ -190,6 +190,9 @@ impl Cast {
             if !ends_run {
                 continue;
             }
+            if tokens[end].is_possessive() && self.learn_possessive(tokens, end) {
+                continue;
+            }
             match phrase_before(tokens, end) {
                 Some((Mention::Person { name, role }, start)) => {
                     let id = self.add_person(name, role);
@@ -198,6 +201,52 @@ impl Cast {
                 Some((Mention::Org(name), _)) => self.add_org(name),
                 _ => {}
             }
+        }
+    }
+
+    /// `Donald Trump's kind of guy`: a full name written only as an owner is still a person of
+    /// the article, so that a later `Trump` or `he` can mean them. The name is read again
+    /// without its `'s`; as in a headline, its given names must be known forenames (or it has
+    /// a title), so that `National Review's` makes no person.
+    /// Gives whether it learned a person.
+    fn learn_possessive(&mut self, tokens: &[Token], end: usize) -> bool {
+        let start = (end.saturating_sub(4)..end)
+            .rev()
+            .take_while(|&i| tokens[i].is_word() && tokens[i].is_capitalized())
+            .last()
+            .unwrap_or(end);
+        // `Michael Howard's wife, Sandra`: kin share the surname, and `Mrs Howard` after it is
+        // the wife, so the owner is not learned from here.
+        let kin = tokens
+            .get(end + 1)
+            .is_some_and(|next| is_kin_word(next.lower()))
+            || tokens
+                .get(end + 2)
+                .is_some_and(|next| is_kin_word(next.lower()));
+        if start == end || kin {
+            return false;
+        }
+        let owner = tokens[end].text;
+        let bare = owner
+            .strip_suffix("'s")
+            .or_else(|| owner.strip_suffix("’s"))
+            .unwrap_or(owner);
+        let words: Vec<&str> = tokens[start..end]
+            .iter()
+            .map(|t| t.text)
+            .chain(std::iter::once(bare))
+            .collect();
+        let text = words.join(" ");
+        let name_tokens = super::tokens::tokenize(&text, &[]);
+        let Some(last) = name_tokens.len().checked_sub(1) else {
+            return false;
+        };
+        match phrase_before(&name_tokens, last) {
+            Some((Mention::Person { name, role }, _)) if self.is_headline_name(&name) => {
+                self.add_person(name, role);
+                true
+            }
+            _ => false,
         }
     }
 
@@ -331,6 +380,26 @@ impl Cast {
             }
             _ => false,
         }
+    }
+
+    /// Whether "he" or "she" may stand for this person. A name with no title and no gender
+    /// known from a forename, one of whose words the article also writes in lower case ("The
+    /// Great Debate Debate shows ...", "Compaq Computer"), is more likely a capitalised thing
+    /// than a person: a pronoun passes over it to the person before. A known forename
+    /// ("Staff Katie Walsh") or an office ("Pope Francis") keeps a person.
+    fn may_be_pronoun_antecedent(&self, id: usize) -> bool {
+        let person = &self.people[id];
+        let name = &person.name;
+        let words = || std::iter::once(&name.surname).chain(&name.given);
+        let common = |word: &String| {
+            self.common_words.contains(&word.to_lowercase())
+                && !super::lexicon::is_role_word(word)
+                && !super::lexicon::is_person_role_head(word)
+        };
+        person.gender != Gender::Unknown
+            || name.title.is_some()
+            || words().any(|word| forename_gender(word) != Gender::Unknown)
+            || !words().any(common)
     }
 
     /// The name to show for a speaker: the fullest form the article gives.
@@ -491,6 +560,27 @@ impl Cast {
     }
 }
 
+/// Words for kin, who share a surname with the person they belong to.
+fn is_kin_word(word: &str) -> bool {
+    matches!(
+        word,
+        "wife"
+            | "husband"
+            | "widow"
+            | "son"
+            | "sons"
+            | "daughter"
+            | "daughters"
+            | "father"
+            | "mother"
+            | "brother"
+            | "sister"
+            | "children"
+            | "family"
+            | "parents"
+    )
+}
+
 /// True when `guessed`'s gender comes only from its forename and `titled` has a title that
 /// says otherwise: the title wins ("Jan Berry" and "Ms Berry" are one woman).
 fn forename_guess_only(guessed: &PersonName, titled: &PersonName) -> bool {
@@ -615,7 +705,10 @@ impl Salience {
                 break;
             }
             match speaker {
-                Speaker::Person(id) if cast.people[*id].gender.agrees_with(gender) => {
+                Speaker::Person(id)
+                    if cast.people[*id].gender.agrees_with(gender)
+                        && cast.may_be_pronoun_antecedent(*id) =>
+                {
                     return Some(*id)
                 }
                 Speaker::Unresolved(g) if g.agrees_with(gender) => return None,
@@ -779,5 +872,19 @@ mod tests {
         assert_eq!(cast.expand_org("Diageo"), "Diageo");
         let cast = cast_of("Both Boeing and Airbus Group took orders.");
         assert_eq!(cast.expand_org("Boeing"), "Boeing");
+    }
+    #[test]
+    fn an_owner_of_kin_is_not_learned_from_the_possessive() {
+        // `Mrs Howard` is the wife, not Michael Howard with a corrected gender.
+        let cast = cast_of(
+            "Michael Howard's wife, Sandra, is to play a role. Mrs Howard will visit seats.",
+        );
+        let howards: Vec<(String, Gender)> = cast
+            .people
+            .iter()
+            .filter(|p| p.name.surname == "Howard")
+            .map(|p| (p.name.display(), p.gender))
+            .collect();
+        assert_eq!(howards, [("Mrs Howard".to_string(), Gender::Female)]);
     }
 }
