@@ -1130,7 +1130,11 @@ const PULL_QUOTE_BYTES: usize = 32;
 /// Gives quotation sentences without a cue the speaker of the neighbouring speech.
 fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
     for i in 0..units.len() {
-        if units[i].cue.is_some() || !units[i].quote_led || units[i].speaker.is_some() {
+        if units[i].cue.is_some() || units[i].speaker.is_some() {
+            continue;
+        }
+        if !units[i].quote_led {
+            continue_partial_quote(units, i);
             continue;
         }
         let previous = i
@@ -1179,6 +1183,30 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
             units[i].speaker = Some(speaker);
             units[i].evidence = Some(evidence);
         }
+    }
+}
+
+/// Least share of a sentence's bytes inside quotation marks for it to go on with the quoted
+/// speaker before it: most of the sentence is their words, not a scare-quoted phrase.
+const PARTIAL_QUOTE_SHARE: f64 = 0.5;
+
+/// `"It's an enormous moment," said Schmidt. Unless rivals quit, "it's very difficult to see
+/// how he is stopped."`: a sentence without a cue or a subject of its own whose words are
+/// mostly a quotation goes on quoting the speaker of the quotation before it in the
+/// paragraph.
+fn continue_partial_quote(units: &mut [Unit], i: usize) {
+    let unit = &units[i];
+    let mostly_quoted = unit.quoted_bytes as f64 >= PARTIAL_QUOTE_SHARE * unit.range.len() as f64;
+    if !mostly_quoted || unit.subject.is_some() || i == 0 {
+        return;
+    }
+    let previous = &units[i - 1];
+    if previous.quoted_bytes == 0 || previous.stance {
+        return;
+    }
+    if let Some(speaker) = previous.speaker.clone() {
+        units[i].speaker = Some(speaker);
+        units[i].evidence = Some("partial quotation going on from the previous sentence".into());
     }
 }
 
@@ -1722,5 +1750,21 @@ mod tests {
             speaker_of(&texts, "great job").as_deref(),
             Some("Tony Blair")
         );
+    }
+
+    #[test]
+    fn a_sentence_mostly_quoting_goes_on_with_the_quoted_speaker_before_it() {
+        let texts = [
+            "Race narrows",
+            "\"It's an enormous moment,\" said Ada Okafor, a strategist. Unless rivals quit, \
+             \"it's very difficult to see how he is stopped on his way.\"",
+            "\"We will win,\" said Kofi Mensah. The plan is \"bold\" and will cost a great deal.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "very difficult").as_deref(),
+            Some("Ada Okafor")
+        );
+        // A scare-quoted word in a narrated sentence stays narration.
+        assert_eq!(speaker_of(&texts, "cost a great deal"), None);
     }
 }
