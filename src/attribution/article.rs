@@ -844,9 +844,12 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
         if name.given.is_empty() || (role.is_none() && name.title.is_none()) {
             continue;
         }
+        // A person whose surname another bears (`her husband, former President Bill
+        // Clinton`) is no topic: made salient, they would also take the bare surname
+        // (`Clinton said`) that means the other.
         let Some(id) = cast
             .find(&name)
-            .filter(|&id| cast.gender(id) != Gender::Unknown)
+            .filter(|&id| cast.gender(id) != Gender::Unknown && !cast.shares_surname(id))
         else {
             continue;
         };

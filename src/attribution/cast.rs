@@ -345,6 +345,16 @@ impl Cast {
     }
 
     /// People whose surname is this word; failing that, the one person with this forename.
+    /// Whether another person of the article bears the surname of person `id` (Bill and
+    /// Hillary Clinton): a bare surname may then mean either.
+    pub fn shares_surname(&self, id: usize) -> bool {
+        let key = &self.people[id].surname_key;
+        self.people
+            .iter()
+            .enumerate()
+            .any(|(other, p)| other != id && &p.surname_key == key)
+    }
+
     /// The gender known for a person of the cast.
     pub fn gender(&self, id: usize) -> Gender {
         self.people[id].gender
