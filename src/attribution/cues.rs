@@ -917,7 +917,18 @@ fn apposition_chain_head(tokens: &[Token], comma: usize) -> Option<(Mention, usi
         &mention,
         Mention::Person { name, .. } if !name.given.is_empty() || name.title.is_some()
     );
-    (full_name && end < comma && closes_name(tokens, end + 1, comma)).then_some((mention, start))
+    // The name must open the clause (`An identical letter has been sent to Feroz Abbasi, the
+    // men's solicitor says` names Abbasi as no subject): before it only capitalised words,
+    // titles and roles (`former`, `chief`).
+    let opens = tokens[start..end].iter().all(|t| {
+        t.is_punct('.')
+            || t.is_word()
+                && (t.is_capitalized()
+                    || super::lexicon::is_role_word(t.lower())
+                    || matches!(t.lower(), "the" | "former" | "of" | "from"))
+    });
+    (full_name && opens && end < comma && closes_name(tokens, end + 1, comma))
+        .then_some((mention, start))
 }
 
 /// Whether the name ending before token `at` is followed by a comma, or by a short
@@ -1188,6 +1199,11 @@ mod tests {
         assert_eq!(
             speaker("Mr. Okafor, whose latest firm, Farmdata, sells maps to growers, said it was \"a good year.\""),
             "Mr Okafor"
+        );
+        // A name inside the clause before the comma is no subject of the verb after it.
+        assert_ne!(
+            speaker("A letter has been sent to Kofi Mensah, the men's solicitor says."),
+            "Kofi Mensah"
         );
         // An organisation that opens the clause still speaks.
         assert_eq!(
