@@ -33,12 +33,12 @@ use newsdex::statements;
 const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.83;
 /// Floors over all five files, just under what the rules measure (precision 0.980, recall
-/// 0.776 on 424 pairs). `statements-2.tsv` to `statements-5.tsv` were drawn at random without
+/// 0.784 on 424 pairs with session 8's attribution). `statements-2.tsv` to `statements-5.tsv` were drawn at random without
 /// looking at newsdex's groups; the third to fifth were each judged and scored before the
 /// rules of the round that added them, which were then chosen looking at the files, so these
 /// floors guard against getting worse and are not a blind measure.
 const FLOOR_PRECISION_ALL: f64 = 0.97;
-const FLOOR_RECALL_ALL: f64 = 0.77;
+const FLOOR_RECALL_ALL: f64 = 0.78;
 /// Floors on `statements-4.tsv`, just under what the rules measure on it (precision 1.000,
 /// recall 0.706 on 107 pairs). Its blind measure is the one taken before any rule was changed
 /// for it, with the rules of main e307e5a: precision 0.786, recall 0.647.
