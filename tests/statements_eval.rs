@@ -33,8 +33,8 @@ use newsdex::statements;
 const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.83;
 /// Floors over all five files, just under what the rules measure (precision 0.980, recall
-/// 0.784 on 424 pairs with session 8's attribution). `statements-2.tsv` to `statements-5.tsv` were drawn at random without
-/// looking at newsdex's groups; the third to fifth were each judged and scored before the
+/// 0.784 on 424 pairs with session 8's attribution). `statements-2.tsv` to
+/// `statements-5.tsv` were drawn at random without looking at newsdex's groups; the third to fifth were each judged and scored before the
 /// rules of the round that added them, which were then chosen looking at the files, so these
 /// floors guard against getting worse and are not a blind measure.
 const FLOOR_PRECISION_ALL: f64 = 0.97;
