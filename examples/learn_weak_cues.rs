@@ -24,8 +24,9 @@
 //!
 //! ```text
 //! # rebuild the shipped model
+//! # (through a temporary file: the build embeds the model, and a failed run must not empty it)
 //! cargo run --release --features learn --example learn_weak_cues -- train ../shared/corpora/polnear-train \
-//!     > src/attribution/data/weak_cue_gate.txt
+//!     > gate.tmp && mv gate.tmp src/attribution/data/weak_cue_gate.txt
 //! # 5-fold cross-validation by article, scored by the reference scorer through the binary
 //! cargo run --release --features learn --example learn_weak_cues -- cv ../shared/corpora/polnear-train \
 //!     target/release/newsdex /tmp/weak-cue-cv [--thresholds 0.4,0.5,0.6] [--alpha 1]
@@ -474,7 +475,7 @@ fn main() -> Result<()> {
                  regression (linfa-logistic, L-BFGS, L2 penalty) over the features gate::features\n\
                  documents, learned from PolNeAR train only (Newell, Margolin and Ruths, LREC 2018),\n\
                  never from the seed or BBC gold files. Rebuild from the repository root with:\n  \
-                 cargo run --release --features learn --example learn_weak_cues -- train ../shared/corpora/polnear-train > src/attribution/data/weak_cue_gate.txt\n\
+                 cargo run --release --features learn --example learn_weak_cues -- train ../shared/corpora/polnear-train > gate.tmp && mv gate.tmp src/attribution/data/weak_cue_gate.txt\n\
                  The threshold ({threshold}) was chosen by 5-fold cross-validation by article (the\n\
                  `cv` command of the same program): the highest recall with spurious speakers\n\
                  no higher than before the gate.\n\

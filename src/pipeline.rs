@@ -67,6 +67,7 @@ struct Prepared {
 /// it happens); only problems that stop the whole job (a missing input, a locked or broken
 /// index) are errors.
 pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> {
+    crate::attribution::gate::check_model().map_err(anyhow::Error::msg)?;
     let started = Instant::now();
     let (files, problems) = ingest::discover(&job.inputs, &job.ingest)?;
     let scopes = scopes(&job.inputs);
@@ -510,6 +511,7 @@ pub fn attribute_collection(
     inputs: &[PathBuf],
     options: &ingest::Options,
 ) -> Result<(Vec<AttributedArticle>, Summary)> {
+    crate::attribution::gate::check_model().map_err(anyhow::Error::msg)?;
     let started = Instant::now();
     let (files, problems) = ingest::discover(inputs, options)?;
     let mut summary = Summary {

@@ -398,3 +398,27 @@ fn organisations_named_through_staff_campaigns_and_polls_are_speakers() {
     speaker_of("crowd", "Oduya campaign");
     speaker_of("undecided", "Quinnipiac University");
 }
+
+#[test]
+fn a_gate_model_file_that_cannot_be_read_stops_indexing_with_one_line_naming_it() {
+    // NEWSDEX_WEAK_CUE_MODEL (cross-validation only) naming a missing file: one line naming the
+    // variable and the file, a failed run, and no index folder left behind.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Rally\n\nAna Ruiz said the plan would work.\n",
+    );
+    let output = dir
+        .command(&["index", "news", "--index", "idx"])
+        .env("NEWSDEX_WEAK_CUE_MODEL", "no-such-model.txt")
+        .output()
+        .expect("run newsdex");
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("NEWSDEX_WEAK_CUE_MODEL=no-such-model.txt: cannot read the model"),
+        "{stderr}"
+    );
+    assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
+    assert!(!dir.join("idx").exists());
+}

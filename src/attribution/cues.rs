@@ -865,9 +865,8 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
             }
         }
     }
-    let found = subject_before_appositions(tokens, open, 4)
-        .or_else(|| described_name(tokens, open, k))
-        .or_else(|| apposition_chain_head(tokens, k));
+    let found =
+        subject_before_appositions(tokens, open, 4).or_else(|| described_name(tokens, open, k));
     // `Mr. Slinker, whose start-up, Paradata, uses big data, said`: a person's full or
     // titled name opening the clause outranks a surname, a place or an organisation that the
     // appositions name.

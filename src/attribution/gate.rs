@@ -112,18 +112,34 @@ impl Model {
 /// The model in use: the shipped one, or the file [`MODEL_VARIABLE`] names.
 fn model() -> &'static Model {
     static MODEL: OnceLock<Model> = OnceLock::new();
-    MODEL.get_or_init(|| match std::env::var_os(MODEL_VARIABLE) {
+    MODEL.get_or_init(|| match load_model() {
+        Ok(model) => model,
+        // Indexing calls [`check_model`] first, so only a caller that skipped it gets here: a
+        // wrong file must not pass for a result.
+        Err(why) => panic!("{why}"),
+    })
+}
+
+/// Reads the model [`MODEL_VARIABLE`] names, or the shipped one.
+fn load_model() -> Result<Model, String> {
+    match std::env::var_os(MODEL_VARIABLE) {
         Some(path) => {
-            let read = std::fs::read_to_string(&path).map_err(|e| e.to_string());
-            match read.and_then(|text| Model::parse(&text)) {
-                Ok(model) => model,
-                // A developer's cross-validation run: a wrong file must not pass for a result.
-                Err(why) => panic!("{MODEL_VARIABLE}={}: {why}", path.to_string_lossy()),
-            }
+            let shown = path.to_string_lossy().into_owned();
+            let text = std::fs::read_to_string(&path)
+                .map_err(|e| format!("{MODEL_VARIABLE}={shown}: cannot read the model: {e}"))?;
+            Model::parse(&text)
+                .map_err(|why| format!("{MODEL_VARIABLE}={shown}: not a gate model: {why}"))
         }
         None => Model::parse(SHIPPED_MODEL)
-            .unwrap_or_else(|why| panic!("src/attribution/data/weak_cue_gate.txt: {why}")),
-    })
+            .map_err(|why| format!("src/attribution/data/weak_cue_gate.txt: {why}")),
+    }
+}
+
+/// Checks, before any file is read or any index opened, that the gate's model loads: a
+/// cross-validation run whose [`MODEL_VARIABLE`] names a missing or malformed file stops with
+/// one line naming the variable, the file and the reason. Errors: that line.
+pub fn check_model() -> Result<(), String> {
+    load_model().map(|_| ())
 }
 
 /// Whether the learned gate keeps this stance or weak candidate of the sentence `tokens`.
