@@ -1307,11 +1307,7 @@ mod tests {
     /// The speaker this stage (before names take their canonical form) gives the span holding
     /// `phrase`.
     fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
-        let paras = paragraphs(texts);
-        attribute(&paras)
-            .into_iter()
-            .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
-            .and_then(|a| a.speaker)
+        crate::attribution::speaker_of_with(attribute, texts, phrase)
     }
 
     #[test]

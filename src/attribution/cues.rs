@@ -240,12 +240,9 @@ fn passive_agent(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     if !participle || !is_speech_verb_form(verb) {
         return None;
     }
-    let passive = tokens[..i].last().is_some_and(|t| {
-        matches!(
-            t.lower(),
-            "was" | "were" | "is" | "are" | "been" | "being" | "be"
-        )
-    });
+    let passive = tokens[..i]
+        .last()
+        .is_some_and(|t| super::lexicon::is_form_of_be(t.lower()));
     let by = tokens
         .get(i + 1)
         .is_some_and(|t| !t.quoted && t.lower() == "by");
@@ -278,12 +275,11 @@ fn passive_agent(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
         return None;
     }
-    let end = last;
     Some(Cue {
         mention,
         form: CueForm::Inverted,
         start: tokens[i].start,
-        end: tokens[end].end,
+        end: tokens[last].end,
     })
 }
 

@@ -349,25 +349,18 @@ pub fn is_group_noun(word: &str) -> bool {
 /// participle or a noun: `was shouting`, `is a claim`). The reporting-verb readers of `cues`
 /// and `orgs` each add the words their own phrases need.
 pub fn blocks_finite_reading(word: &str) -> bool {
+    is_form_of_be(word)
+        || matches!(
+            word,
+            "to" | "the" | "a" | "an" | "his" | "her" | "their" | "its" | "our" | "my" | "your"
+        )
+}
+
+/// The forms of `be` before a participle: `was asked` (a passive), `is shouting`.
+pub fn is_form_of_be(word: &str) -> bool {
     matches!(
         word,
-        "to" | "the"
-            | "a"
-            | "an"
-            | "be"
-            | "been"
-            | "being"
-            | "is"
-            | "was"
-            | "were"
-            | "are"
-            | "his"
-            | "her"
-            | "their"
-            | "its"
-            | "our"
-            | "my"
-            | "your"
+        "be" | "been" | "being" | "is" | "was" | "were" | "are"
     )
 }
 

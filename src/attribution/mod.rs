@@ -152,6 +152,17 @@ fn paragraphs(texts: &[&str]) -> Vec<Paragraph> {
 /// Test support: the speaker the whole stage gives the span holding `phrase`.
 #[cfg(test)]
 fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
+    speaker_of_with(attribute, texts, phrase)
+}
+
+/// Test support: the speaker that `attribute` (the whole stage, or one of its steps) gives
+/// the span holding `phrase` of the paragraphs `texts`.
+#[cfg(test)]
+fn speaker_of_with(
+    attribute: fn(&[Paragraph]) -> Vec<Attribution>,
+    texts: &[&str],
+    phrase: &str,
+) -> Option<String> {
     let paras = paragraphs(texts);
     attribute(&paras)
         .into_iter()
