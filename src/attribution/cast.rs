@@ -30,6 +30,10 @@ pub struct Person {
     pub name: PersonName,
     pub gender: Gender,
     pub roles: Vec<RoleRef>,
+    /// Every full mention of this name opened a sentence, so its first given name may be
+    /// capitalised only by its place (`Bashing Trump may be job one`); see
+    /// [`Cast::merge_sentence_openers`].
+    opens_sentences_only: bool,
     /// `spelling_key` of the surname and of the first forename, kept with the name (set by
     /// [`Person::set_name`]): every lookup by a written name compares them with each person's.
     surname_key: String,
@@ -44,6 +48,7 @@ impl Person {
             forename_key: name.given.first().map(|g| spelling_key(g)),
             name,
             roles: Vec::new(),
+            opens_sentences_only: false,
         }
     }
 
@@ -118,6 +123,7 @@ impl Cast {
                 cast.learn_tokens(tokens);
             }
         }
+        cast.merge_sentence_openers();
         // In a title-case headline (the first line) every word is capitalised, so "Understated Perez" or
         // "Fascist Trump" read as names; a headline only adds people the body does not name.
         for tokens in headlines {
@@ -126,8 +132,59 @@ impl Cast {
         cast
     }
 
-    /// Notes the words the article writes in lower case: the evidence [`Cast::resolve`]
-    /// weighs before a lone unknown capitalised word may speak.
+    /// `Will Sanders come down?`, `Understated Perez raises profile`, `Bashing Trump may be
+    /// job one`: a sentence capitalises its first word whatever it is, so a name read only
+    /// there is doubtful when its first given name is no known forename and looks like a
+    /// common word: the article writes it in lower case, or it is an `-ing` or `-ed` form.
+    /// A doubtful name is not a person of its own when someone the article names without
+    /// doubt bears the surname (and not that word among their given names: `De Blasio` after
+    /// `Bill de Blasio`): it is that person when they are the only one, else nobody in
+    /// particular (a bare surname then resolves as usual).
+    fn merge_sentence_openers(&mut self) {
+        let doubtful: Vec<bool> = self
+            .people
+            .iter()
+            .map(|person| {
+                person.opens_sentences_only
+                    && person.name.given.first().is_some_and(|given| {
+                        let lower = given.to_lowercase();
+                        let inflected =
+                            lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+                        forename_gender(given) == Gender::Unknown
+                            && (inflected || self.common_words.contains(&lower))
+                    })
+            })
+            .collect();
+        let mut merged = vec![false; self.people.len()];
+        for (i, person) in self.people.iter().enumerate() {
+            if !doubtful[i] {
+                continue;
+            }
+            let first = &person.name.given[0];
+            let bearers: Vec<usize> = (0..self.people.len())
+                .filter(|&j| !doubtful[j] && self.people[j].surname_key == person.surname_key)
+                .collect();
+            let written_by_bearer = bearers.iter().any(|&j| {
+                let given = &self.people[j].name.given;
+                given.iter().any(|g| g.eq_ignore_ascii_case(first))
+            });
+            merged[i] = !bearers.is_empty() && !written_by_bearer;
+        }
+        let mut roles = Vec::new();
+        for i in (0..self.people.len()).rev() {
+            if merged[i] {
+                let person = self.people.remove(i);
+                roles.push((person.surname_key, person.roles));
+            }
+        }
+        for (key, taken) in roles {
+            let mut bearers = self.people.iter_mut().filter(|p| p.surname_key == key);
+            if let (Some(only), None) = (bearers.next(), bearers.next()) {
+                only.roles.extend(taken);
+            }
+        }
+    }
+
     fn learn_common_words(&mut self, tokens: &[Token]) {
         let lower = tokens.iter().filter(|t| t.is_word() && t.is_lowercase());
         for token in lower {
@@ -195,7 +252,24 @@ impl Cast {
             }
             match phrase_before(tokens, end) {
                 Some((Mention::Person { name, role }, start)) => {
+                    // The first given name is the sentence's first word (not `President
+                    // Barack Obama`, whose forename follows a title).
+                    let first = name.given.first().cloned();
+                    let opens = opens_sentence(tokens, start)
+                        && first.as_deref() == Some(tokens[start].text);
+                    let known = self.people.len();
                     let id = self.add_person(name, role);
+                    // A new person, or their first given name now read where no sentence
+                    // begins (`Secretary Perez` says nothing of `Understated`).
+                    let person = &mut self.people[id];
+                    if id == known {
+                        person.opens_sentences_only = opens;
+                    } else if !opens
+                        && first.is_some()
+                        && person.name.given.first() == first.as_ref()
+                    {
+                        person.opens_sentences_only = false;
+                    }
                     self.learn_appositions(tokens, start, end, id);
                 }
                 Some((Mention::Org(name), _)) => self.add_org(name),
@@ -571,6 +645,15 @@ impl Cast {
 }
 
 /// Words for kin, who share a surname with the person they belong to.
+/// Whether the token at `start` opens a sentence: the paragraph's first token, or one after
+/// a full stop, question or exclamation mark, colon or an opening quotation mark.
+fn opens_sentence(tokens: &[Token], start: usize) -> bool {
+    let Some(before) = start.checked_sub(1).map(|b| &tokens[b]) else {
+        return true;
+    };
+    !before.is_word() && before.text.chars().any(|c| ".?!:\"“‘".contains(c))
+}
+
 fn is_kin_word(word: &str) -> bool {
     matches!(
         word,
@@ -811,6 +894,34 @@ mod tests {
         assert!(names("Understated Perez Raises Profile").is_empty());
         assert!(names("Will Perez Come Down To Earth?").is_empty());
         assert_eq!(names("Thomas Perez Raises Profile"), ["Thomas Perez"]);
+    }
+
+    #[test]
+    fn a_name_read_only_where_a_sentence_opens_may_be_a_common_word() {
+        let names = |text: &str| -> Vec<String> {
+            let cast = cast_of(text);
+            cast.people.iter().map(|p| p.name.display()).collect()
+        };
+        // An `-ed` form or a word the article writes in lower case, capitalised by its place.
+        assert_eq!(
+            names("Understated Oduya wins. Secretary Tom Oduya spoke. Oduya said so."),
+            ["Tom Oduya"]
+        );
+        assert_eq!(
+            names("Grim Oduya. The mood was grim. Then Tom Oduya spoke."),
+            ["Tom Oduya"]
+        );
+        // A known forename, a name also read inside a sentence, or a word the other bearer
+        // has among their given names stays.
+        assert_eq!(
+            names("Bill Oduya spoke. A bill passed. Mary Oduya said so."),
+            ["Bill Oduya", "Mary Oduya"]
+        );
+        assert_eq!(
+            names("Then Bill de Oduya spoke. De Oduya said so."),
+            ["Bill de Oduya", "De Oduya"]
+        );
+        assert_eq!(names("Understated Oduya wins."), ["Understated Oduya"]);
     }
 
     #[test]
