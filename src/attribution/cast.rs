@@ -134,8 +134,9 @@ impl Cast {
 
     /// `Will Sanders come down?`, `Understated Perez raises profile`, `Bashing Trump may be
     /// job one`: a sentence capitalises its first word whatever it is, so a name read only
-    /// there is doubtful when its first given name is no known forename and looks like a
-    /// common word: the article writes it in lower case, or it is an `-ing` or `-ed` form.
+    /// there is doubtful when a given name is no known forename and looks like a common word:
+    /// the article writes it in lower case, it is an `-ing` or `-ed` form, or a compound
+    /// whose second part is in lower case (`Liberal Oscar-winner Sarandon`).
     /// A doubtful name is not a person of its own when someone the article names without
     /// doubt bears the surname (and not that word among their given names: `De Blasio` after
     /// `Bill de Blasio`): it is that person when they are the only one, else nobody in
@@ -146,12 +147,17 @@ impl Cast {
             .iter()
             .map(|person| {
                 person.opens_sentences_only
-                    && person.name.given.first().is_some_and(|given| {
+                    && person.name.given.iter().any(|given| {
                         let lower = given.to_lowercase();
                         let inflected =
                             lower.len() > 4 && (lower.ends_with("ing") || lower.ends_with("ed"));
+                        // `Oscar-winner`: a compound whose second part is in lower case.
+                        let compound = given
+                            .split('-')
+                            .skip(1)
+                            .any(|part| part.starts_with(char::is_lowercase));
                         forename_gender(given) == Gender::Unknown
-                            && (inflected || self.common_words.contains(&lower))
+                            && (inflected || compound || self.common_words.contains(&lower))
                     })
             })
             .collect();
@@ -909,6 +915,10 @@ mod tests {
         );
         assert_eq!(
             names("Grim Oduya. The mood was grim. Then Tom Oduya spoke."),
+            ["Tom Oduya"]
+        );
+        assert_eq!(
+            names("Liberal Award-winner Oduya wins. Then Tom Oduya spoke."),
             ["Tom Oduya"]
         );
         // A known forename, a name also read inside a sentence, or a word the other bearer
