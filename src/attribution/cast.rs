@@ -395,6 +395,7 @@ impl Cast {
         self.people.iter().position(|p| {
             p.surname_key == key
                 && compatible_given(&p.name.given, &name.given)
+                && suffixes_agree(&p.name, name)
                 && (p.gender.agrees_with(name.gender)
                     || forename_guess_only(name, &p.name)
                     || forename_guess_only(&p.name, name)
@@ -495,7 +496,22 @@ impl Cast {
     /// The name to show for a speaker: the fullest form the article gives.
     pub fn display(&self, speaker: &Speaker) -> String {
         match speaker {
-            Speaker::Person(id) => self.people[*id].name.display(),
+            Speaker::Person(id) => {
+                let name = &self.people[*id].name;
+                // A generational suffix tells a son from his father (`Donald Trump Jr.`): shown
+                // when another person of the article bears the surname. Alone, the person is
+                // shown as the article names them after the first mention (`Joseph R. Biden`,
+                // then `Mr. Biden`), as PolNeAR's resolved names do.
+                if name.suffix.is_some() && !self.shares_surname(*id) {
+                    PersonName {
+                        suffix: None,
+                        ..name.clone()
+                    }
+                    .display()
+                } else {
+                    name.display()
+                }
+            }
             Speaker::Org(name) => name.clone(),
             Speaker::Unresolved(_) => String::new(),
         }
@@ -651,6 +667,12 @@ impl Cast {
 }
 
 /// Words for kin, who share a surname with the person they belong to.
+/// `Donald Trump Jr.` is not `Donald Trump`: two full names are one person only with the same
+/// generational suffix (or none); a name without given names (`Mr. Trump`) may be either.
+fn suffixes_agree(a: &PersonName, b: &PersonName) -> bool {
+    a.given.is_empty() || b.given.is_empty() || a.suffix == b.suffix
+}
+
 /// Whether the token at `start` opens a sentence: the paragraph's first token, or one after
 /// a full stop, question or exclamation mark, colon or an opening quotation mark.
 fn opens_sentence(tokens: &[Token], start: usize) -> bool {
@@ -932,6 +954,26 @@ mod tests {
             ["Bill de Oduya", "De Oduya"]
         );
         assert_eq!(names("Understated Oduya wins."), ["Understated Oduya"]);
+    }
+
+    #[test]
+    fn a_generational_suffix_belongs_to_the_name_and_tells_a_son_from_his_father() {
+        let names = |text: &str| -> Vec<String> {
+            let cast = cast_of(text);
+            (0..cast.people.len())
+                .map(|id| cast.display(&Speaker::Person(id)))
+                .collect()
+        };
+        // Alone, the person is shown without the suffix, and `Mr. Oduya` is them.
+        let cast = cast_of("Then Tom B. Oduya Jr. spoke, and Mr. Oduya left.");
+        assert_eq!(cast.people.len(), 1);
+        assert_eq!(cast.display(&Speaker::Person(0)), "Tom B. Oduya");
+        assert_eq!(names("Then Carl Lee III spoke."), ["Carl Lee"]);
+        // Father and son: two people, each shown with what tells them apart.
+        assert_eq!(
+            names("Then Tom Oduya spoke, and Tom Oduya Jr. left."),
+            ["Tom Oduya", "Tom Oduya Jr."]
+        );
     }
 
     #[test]

@@ -82,6 +82,7 @@ fn transcript_speaker(label: &[Token]) -> Option<Mention> {
             gender: given
                 .first()
                 .map_or(Gender::Unknown, |g| forename_gender(g.text)),
+            suffix: None,
         },
         role: None,
     })
@@ -182,6 +183,7 @@ fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
                 },
                 title: None,
                 gender: Gender::Unknown,
+                suffix: None,
             },
             role: None,
         },

@@ -134,7 +134,9 @@ pub fn title_gender(word: &str) -> Option<Gender> {
             Some(Gender::Female)
         }
         "dr" | "prof" | "professor" | "rev" | "judge" | "justice" | "sen" | "senator" | "gov"
-        | "rep" | "cllr" | "gen" | "col" | "capt" | "lt" | "sgt" => Some(Gender::Unknown),
+        | "rep" | "cllr" | "gen" | "adm" | "maj" | "col" | "capt" | "lt" | "sgt" => {
+            Some(Gender::Unknown)
+        }
         _ => None,
     })
 }

@@ -13,13 +13,15 @@ use super::lexicon::{
 };
 use super::tokens::Token;
 
-/// A person's name as written: given names (possibly none), surname, title.
+/// A person's name as written: given names (possibly none), surname, title, and a
+/// generational suffix (`Jr.`, `Sr.`, `III`) that belongs to the name but is no surname.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct PersonName {
     pub given: Vec<String>,
     pub surname: String,
     pub title: Option<String>,
     pub gender: Gender,
+    pub suffix: Option<String>,
 }
 
 impl PersonName {
@@ -33,7 +35,26 @@ impl PersonName {
         }
         parts.extend(self.given.iter().map(String::as_str));
         parts.push(&self.surname);
+        parts.extend(self.suffix.as_deref());
         parts.join(" ")
+    }
+}
+
+/// Generational suffixes written after a surname: `Jr.`, `Sr.` (with or without the full
+/// stop), `II`, `III`, `IV`. They tell a son from his father (`Donald Trump Jr.`), so they stay
+/// with the name, but they are never a surname of their own.
+pub fn is_generational_suffix(word: &str) -> bool {
+    matches!(
+        word.trim_end_matches('.'),
+        "Jr" | "Sr" | "II" | "III" | "IV"
+    )
+}
+
+/// The suffix as a name shows it: `Jr.` and `Sr.` with their full stop.
+fn suffix_form(word: &str) -> String {
+    match word.trim_end_matches('.') {
+        short @ ("Jr" | "Sr") => format!("{short}."),
+        numeral => numeral.to_string(),
     }
 }
 
@@ -291,6 +312,16 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     if end > start && is_post_nominal(tokens[end].text) && is_name_word(&tokens[end - 1]) {
         return read_run(tokens, start, end - 1);
     }
+    // "Joseph R. Biden Jr.", "Charles Elliott III": the suffix is the name's, not its surname.
+    if end > start && is_generational_suffix(tokens[end].text) && is_name_word(&tokens[end - 1]) {
+        return match read_run(tokens, start, end - 1) {
+            Mention::Person { mut name, role } if !name.given.is_empty() => {
+                name.suffix = Some(suffix_form(tokens[end].text));
+                Mention::Person { name, role }
+            }
+            other => other,
+        };
+    }
     if let Some(person) = affiliated_person(tokens, start, end) {
         return person;
     }
@@ -360,7 +391,7 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
 fn is_post_nominal(word: &str) -> bool {
     matches!(
         word,
-        "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE" | "JP" | "Jr"
+        "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE" | "JP"
     )
 }
 
@@ -427,6 +458,7 @@ fn person_name(tokens: &[Token], title: Option<&str>) -> PersonName {
         surname,
         title: title.map(str::to_string),
         gender,
+        suffix: None,
     }
 }
 

@@ -10,13 +10,28 @@
 use std::collections::HashMap;
 
 use super::lexicon::{is_group_noun, is_org_name_head, title_gender};
-use super::mentions::is_acronym;
+use super::mentions::{is_acronym, is_generational_suffix};
 
-/// A name split into given names and surname, without courtesy titles.
+/// A name split into given names, surname and generational suffix (`Jr.`), without
+/// courtesy titles.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct SplitName {
     pub given: Vec<String>,
     pub surname: String,
+    pub suffix: Option<String>,
+}
+
+impl SplitName {
+    /// Whether the two names can be one person: compatible given names and, when both have
+    /// given names, the same suffix. A bare surname (`Biden`) may be any suffix-less bearer,
+    /// never `Joseph R. Biden Jr.` across articles: that would name the son for the father.
+    fn may_be(&self, other: &SplitName) -> bool {
+        compatible_given(&self.given, &other.given)
+            && (self.suffix == other.suffix
+                || (self.given.is_empty() || other.given.is_empty())
+                    && self.suffix.is_none()
+                    && other.suffix.is_none())
+    }
 }
 
 /// Splits a written name, dropping titles ("Mr", "Sir", "Dr").
@@ -25,10 +40,17 @@ pub fn split(name: &str) -> Option<SplitName> {
         .split_whitespace()
         .filter(|w| title_gender(w).is_none())
         .collect();
+    let (suffix, words) = match words.split_last() {
+        Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => {
+            (Some(last.to_string()), rest)
+        }
+        _ => (None, &words[..]),
+    };
     let (surname, given) = words.split_last()?;
     Some(SplitName {
         given: given.iter().map(|w| w.to_string()).collect(),
         surname: surname.to_string(),
+        suffix,
     })
 }
 
@@ -235,7 +257,7 @@ struct Candidate<'a> {
 fn fullest_variant(candidate: &Candidate, group: &[Candidate]) -> String {
     let mut variants: Vec<&Candidate> = group
         .iter()
-        .filter(|other| compatible_given(&candidate.split.given, &other.split.given))
+        .filter(|other| candidate.split.may_be(&other.split))
         .collect();
     variants.sort_by(|a, b| {
         b.split
@@ -249,9 +271,7 @@ fn fullest_variant(candidate: &Candidate, group: &[Candidate]) -> String {
     let Some(best) = variants.first() else {
         return candidate.name.to_string();
     };
-    let all_agree = variants
-        .iter()
-        .all(|v| compatible_given(&v.split.given, &best.split.given));
+    let all_agree = variants.iter().all(|v| v.split.may_be(&best.split));
     if all_agree {
         best.name.to_string()
     } else {
@@ -364,6 +384,27 @@ mod tests {
         let apart = canonical_names(["John Smith", "Mary Smith", "John Smyth-Jones"]);
         assert_eq!(apart["John Smith"], "John Smith");
         assert_eq!(apart["Mary Smith"], "Mary Smith");
+    }
+
+    #[test]
+    fn a_generational_suffix_keeps_people_apart_and_is_no_surname() {
+        let map = canonical_names([
+            "Joseph R. Biden Jr.",
+            "Joseph F. Dunford Jr.",
+            "Donald Trump",
+            "Donald J. Trump",
+            "Donald Trump Jr.",
+            "Mr Trump",
+        ]);
+        assert_eq!(map["Joseph R. Biden Jr."], "Joseph R. Biden Jr.");
+        assert_eq!(map["Joseph F. Dunford Jr."], "Joseph F. Dunford Jr.");
+        assert_eq!(map["Donald Trump"], "Donald J. Trump");
+        assert_eq!(map["Donald Trump Jr."], "Donald Trump Jr.");
+        // A bare surname is never the son across articles.
+        assert_eq!(map["Mr Trump"], "Donald J. Trump");
+        let split = split("Charles Elliott III").expect("a name");
+        assert_eq!(split.surname, "Elliott");
+        assert_eq!(split.suffix.as_deref(), Some("III"));
     }
 
     #[test]
