@@ -957,6 +957,18 @@ fn affiliated_speaker(
         return None;
     }
     let mut k = start.checked_sub(1)?;
+    // `at the now-defunct National Review`: up to two lower-case modifiers, then `the`.
+    for _ in 0..2 {
+        let modifier = tokens[k].is_word()
+            && !tokens[k].quoted
+            && tokens[k].is_lowercase()
+            && !matches!(tokens[k].lower(), "the" | "of" | "at" | "from" | "and")
+            && !is_preposition(tokens[k].lower());
+        if !modifier || tokens.get(k.wrapping_sub(1)).is_none() {
+            break;
+        }
+        k -= 1;
+    }
     if tokens[k].lower() == "the" {
         k = k.checked_sub(1)?;
     }
@@ -1020,10 +1032,32 @@ fn relative_antecedent(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     if tokens[j].is_punct(',') {
         j = j.checked_sub(1)?;
     }
-    match phrase_before(tokens, j)? {
+    let found = phrase_before(tokens, j)?;
+    // `Mr. Bakare, a Republican who described himself as ...`, `Kemi Bakare, an economics
+    // professor at the University of X who had concluded`: a relative clause inside an
+    // apposition describes the person the apposition describes.
+    if let Some(comma) = apposition_holding(tokens, found.1) {
+        return apposition_chain_head(tokens, comma);
+    }
+    match found {
         found @ (Mention::Person { .. } | Mention::Bare(_) | Mention::Role(_), _) => Some(found),
         _ => None,
     }
+}
+
+/// The comma opening an apposition (`, a Republican`, `, an economics professor at`) that
+/// holds the phrase starting at token `start`: the comma's next word is an article, and only
+/// unquoted words stand between.
+fn apposition_holding(tokens: &[Token], start: usize) -> Option<usize> {
+    let comma = (start.saturating_sub(12)..start)
+        .rev()
+        .find(|&j| !tokens[j].is_word() || tokens[j].quoted)?;
+    let opens = tokens[comma].is_punct(',')
+        && !tokens[comma].quoted
+        && tokens
+            .get(comma + 1)
+            .is_some_and(|t| matches!(t.lower(), "a" | "an" | "the"));
+    opens.then_some(comma)
 }
 
 fn is_dash(token: &Token) -> bool {
@@ -1369,6 +1403,34 @@ mod tests {
             Some(Mention::Role(r)) => r.key(),
             other => format!("{other:?}"),
         }
+    }
+
+    #[test]
+    fn a_relative_clause_inside_an_apposition_describes_the_person_it_describes() {
+        assert_eq!(
+            speaker("Mr. Bakare, a Republican who described himself as devout, said he left."),
+            "Mr Bakare"
+        );
+        assert_eq!(
+            speaker("Kemi Bakare, a professor at the University of Ohio at Lima who had once concluded that taxes were low, disagreed."),
+            "Kemi Bakare"
+        );
+    }
+
+    #[test]
+    fn a_person_affiliated_past_modifiers_or_after_an_office_of_an_organisation_speaks() {
+        assert_eq!(
+            speaker("That is what Ann Oduya at the now-defunct Daily Ledger wrote recently."),
+            "Ann Oduya"
+        );
+        assert_eq!(
+            speaker("County Supervisor of Elections Mary Oduya said that voters cannot vote."),
+            "Mary Oduya"
+        );
+        assert_eq!(
+            speaker("Tom Oduya of the Daily Ledger wrote that voters cannot vote."),
+            "Tom Oduya"
+        );
     }
 
     #[test]

@@ -395,9 +395,20 @@ fn is_post_nominal(word: &str) -> bool {
     )
 }
 
-/// "Mike Powell of Dresdner Kleinwort" names Mike Powell; the rest is his affiliation.
+/// "Mike Powell of Dresdner Kleinwort" names Mike Powell; the rest is his affiliation. But
+/// "County Supervisor of Elections Mary Oduya" is an office, then the name: a known forename
+/// after the connector opens the person's name.
 fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
     let connector = (start + 1..end).find(|&i| matches!(tokens[i].text, "of" | "at" | "from"))?;
+    let forename = (connector + 1..end).find(|&i| {
+        forename_gender(tokens[i].text) != Gender::Unknown
+            && tokens[i..=end].iter().all(is_name_word)
+    });
+    if let Some(forename) = forename {
+        if let person @ Mention::Person { .. } = read_run(tokens, forename, end) {
+            return Some(person);
+        }
+    }
     match read_run(tokens, start, connector - 1) {
         person @ Mention::Person { .. } => Some(person),
         _ => None,
