@@ -8,7 +8,7 @@
 //! resolve pronouns or roles to people.
 
 use super::lexicon::{blocks_finite_reading, WordSet};
-use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
+use super::mentions::{is_auxiliary, is_modal_or_auxiliary, phrase_after, phrase_before, Mention};
 use super::subject::dateline_end;
 use super::tokens::Token;
 
@@ -722,6 +722,18 @@ fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize
     {
         return None;
     }
+    // `Guy Oduya, the group's strategist, said the group might run ads against Mr. X`: a
+    // modal, an auxiliary or a possessive inside the phrase makes it the reported clause,
+    // not a description of who speaks.
+    let clause = tokens[start..=last].iter().enumerate().any(|(i, t)| {
+        let lower = t.lower();
+        t.is_word()
+            && (is_modal_or_auxiliary(lower)
+                || i > 0 && matches!(lower, "his" | "her" | "its" | "their" | "our" | "my"))
+    });
+    if clause {
+        return None;
+    }
     match phrase_before(tokens, last)? {
         (person @ Mention::Person { .. }, _) => Some((person, last)),
         _ => None,
@@ -1430,6 +1442,23 @@ mod tests {
         assert_eq!(
             speaker("Tom Oduya of the Daily Ledger wrote that voters cannot vote."),
             "Tom Oduya"
+        );
+    }
+
+    #[test]
+    fn a_clause_after_said_is_what_was_said_not_who_said_it() {
+        assert_eq!(
+            speaker("Guy Oduya, the group's strategist, said the group might run ads against Mr. Bakare."),
+            "Guy Oduya"
+        );
+        assert_eq!(
+            speaker("A longtime official, Ken Oduya, said the group's real estate committee gave Bakare its Tree of Life award."),
+            "Ken Oduya"
+        );
+        // A description of the speaker after the verb still names them.
+        assert_eq!(
+            speaker("The plan failed, said former campaign adviser Ann Bakare."),
+            "Ann Bakare"
         );
     }
 

@@ -936,10 +936,13 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     let mut end = start;
     while let Some(next) = tokens.get(end + 1) {
+        // `said the group might run ads against Mr. X`: a modal, an auxiliary or a possessive
+        // determiner starts the reported clause.
         let stop = matches!(
             next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
-        );
+        ) || is_modal_or_auxiliary(next.lower())
+            || matches!(next.lower(), "his" | "her" | "its" | "their" | "our" | "my");
         if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(next.lower())
         {
             break;
@@ -950,6 +953,31 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         return None;
     }
     phrase_before(tokens, end).map(|(mention, _)| (mention, end))
+}
+
+/// Modal and auxiliary verbs, which no description of a speaker holds.
+pub fn is_modal_or_auxiliary(word: &str) -> bool {
+    matches!(
+        word,
+        "might"
+            | "may"
+            | "will"
+            | "would"
+            | "could"
+            | "can"
+            | "should"
+            | "must"
+            | "shall"
+            | "is"
+            | "are"
+            | "was"
+            | "were"
+            | "has"
+            | "have"
+            | "had"
+            | "did"
+            | "does"
+    )
 }
 
 /// A lower-case word that may modify a role noun: not a function word or a reporting verb.
