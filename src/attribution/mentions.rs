@@ -8,8 +8,8 @@
 
 use super::lexicon::{
     forename_gender, is_name_particle, is_not_name, is_office_word, is_org_name_head,
-    is_org_role_head, is_person_role_head, is_place, is_role_word, nationality, pronoun_gender,
-    role_gender, title_gender, Gender,
+    is_org_role_head, is_party_label, is_person_role_head, is_place, is_role_word, nationality,
+    pronoun_gender, role_gender, title_gender, Gender,
 };
 use super::tokens::Token;
 
@@ -171,6 +171,7 @@ fn is_name_word(token: &Token) -> bool {
         && !is_role_word(lower)
         && title_gender(lower).is_none()
         && nationality(token.text).is_none()
+        && !is_party_label(lower)
         && !is_place(lower)
         && !is_org_name_head(lower)
         && !is_acronym(token.text)
@@ -369,7 +370,13 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
         .take(prefix.len() - usize::from(title.is_some()))
         .collect();
     let has_role_word = role_prefix.iter().any(|t| is_role_word(t.lower()));
-    if !role_prefix.is_empty() && !has_role_word && title.is_none() {
+    // `Russian Alexei Oduya`, `Democrat Ann Oduya`: a nationality or a party before a full
+    // name describes the person, as a role would.
+    let described = name_tokens.len() >= 2
+        && role_prefix
+            .iter()
+            .all(|t| nationality(t.text).is_some() || is_party_label(t.lower()));
+    if !role_prefix.is_empty() && !has_role_word && !described && title.is_none() {
         return Mention::Org(join(run));
     }
     if is_org_name_head(last.lower()) {
@@ -1094,6 +1101,38 @@ mod tests {
             person(&m),
             Some(("Carla Bruni".into(), Some("deputy finance minister".into())))
         );
+    }
+
+    #[test]
+    fn a_nationality_or_party_before_a_full_name_describes_the_person() {
+        for (text, name) in [
+            ("Then Russian Alexei Oduya", "Alexei Oduya"),
+            ("Then Democrat Ann Oduya", "Ann Oduya"),
+            ("Republican Tom Bakare", "Tom Bakare"),
+        ] {
+            let m = before(text);
+            assert_eq!(person(&m).map(|(n, _)| n).as_deref(), Some(name), "{text}");
+        }
+        // An organisation named with a party stays one.
+        assert!(matches!(
+            before("Then the Democratic National Committee"),
+            Mention::Org(_)
+        ));
+    }
+
+    #[test]
+    fn a_generational_suffix_is_no_surname() {
+        let tokens = tokenize(
+            "Vice President Joseph R. Oduya Jr., who spoke, said so.",
+            &[],
+        );
+        let (m, _) = phrase_after(&tokens, 0).expect("a phrase");
+        let Mention::Person { name, .. } = m else {
+            panic!("a person: {m:?}");
+        };
+        assert_eq!(name.surname, "Oduya");
+        assert_eq!(name.suffix.as_deref(), Some("Jr."));
+        assert_eq!(name.display(), "Joseph R. Oduya Jr.");
     }
 
     #[test]
