@@ -265,6 +265,25 @@ pub fn is_place(word: &str) -> bool {
     })
 }
 
+/// Places named by several words (`New Hampshire`, `United States`): `data/place_names.txt`,
+/// one lower-case name per line.
+static PLACE_NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+
+/// Whether these words, in any case, are a place named by several words (`New Hampshire`).
+pub fn is_place_name(words: &[&str]) -> bool {
+    if words.len() < 2 {
+        return false;
+    }
+    let names = PLACE_NAMES.get_or_init(|| {
+        include_str!("data/place_names.txt")
+            .lines()
+            .map(str::trim)
+            .filter(|line| !line.is_empty() && !line.starts_with('#'))
+            .collect()
+    });
+    names.contains(words.join(" ").to_lowercase().as_str())
+}
+
 /// One-word US state names: `data/us_states.txt`.
 static US_STATES: WordSet = WordSet::new(include_str!("data/us_states.txt"));
 

@@ -8,8 +8,8 @@
 
 use super::lexicon::{
     forename_gender, is_name_particle, is_not_name, is_office_word, is_org_name_head,
-    is_org_role_head, is_party_label, is_person_role_head, is_place, is_role_word, nationality,
-    pronoun_gender, role_gender, title_gender, Gender,
+    is_org_role_head, is_party_label, is_person_role_head, is_place, is_place_name, is_role_word,
+    nationality, pronoun_gender, role_gender, title_gender, Gender,
 };
 use super::tokens::Token;
 
@@ -352,6 +352,12 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     let last = &run[run.len() - 1];
     if name_tokens.is_empty() {
         return read_nameless_run(run);
+    }
+    // `The United States has`, `New Hampshire voters`: a place named by several words is no
+    // given name and surname; like a one-word place, it speaks for its government or people.
+    let words: Vec<&str> = name_tokens.iter().map(|t| t.text).collect();
+    if (2..=words.len()).any(|n| is_place_name(&words[words.len() - n..])) {
+        return Mention::Org(join(run));
     }
     // "MP for Henley", "Minister for Sport", "MP for Hornsey and Wood Green": words after
     // "for" (or a seat's "and") are a seat or a portfolio.
@@ -1118,6 +1124,17 @@ mod tests {
             before("Then the Democratic National Committee"),
             Mention::Org(_)
         ));
+    }
+
+    #[test]
+    fn a_place_of_several_words_is_no_person() {
+        for text in ["Then The United States", "Then New Hampshire"] {
+            assert!(matches!(before(text), Mention::Org(_)), "{text}");
+        }
+        assert_eq!(
+            person(&before("Then Newt Oduya")).map(|(n, _)| n).as_deref(),
+            Some("Newt Oduya")
+        );
     }
 
     #[test]
