@@ -125,11 +125,16 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         let conjunction = |t: &Token| {
             t.is_word() && matches!(t.lower(), "but" | "while" | "whereas" | "and" | "though")
         };
-        let comma = token.is_punct(',') || token.is_punct(';');
+        // `Okafor calls for ...; Eze aims to ...`, `Adeyemi says ... from all sides: Okafor,
+        // in 2013, questioned ...`: a semicolon joins two sentences, and so does a colon
+        // after a clause that already holds words of its own (not `Okafor said:`).
+        let joins_sentences = token.is_punct(';')
+            || token.is_punct(':') && words_before_colon(&inside[..b], title_case);
+        let comma = token.is_punct(',') || token.is_punct(';') || token.is_punct(':');
         if comma {
             let joined = conjunction(&inside[b + 1]);
             let subject = if joined { b + 2 } else { b + 1 };
-            if !(joined || subordinate_opening) {
+            if !(joined || subordinate_opening || joins_sentences) {
                 return None;
             }
             // `McConnell says that ..., but instead Obama is giving ...`: after reported
@@ -205,19 +210,39 @@ fn asked_by_opening(inside: &[Token]) -> Option<Cut> {
     })
 }
 
+/// Most tokens after a reporting verb that still leave a clause without words of its own:
+/// a time phrase (`last week ,`).
+const AFTER_VERB: usize = 3;
+
 /// `As the Tribune reported, Okafor ...`: an opening `as` clause that is nothing but a
 /// speaker and a reporting verb credits the main clause's words to them, so the sentence is
-/// one passage. At most a time phrase (`As Eze said last week,`) follows the verb.
+/// one passage.
 fn is_as_parenthetical(first: &[Token]) -> bool {
-    /// Most tokens after the verb: `last week ,`.
-    const AFTER_VERB: usize = 3;
-    if !first.first().is_some_and(|t| t.lower() == "as") {
+    first.first().is_some_and(|t| t.lower() == "as") && ends_in_speech_verb(first, AFTER_VERB)
+}
+
+/// `Adeyemi says that the plan has drawn fire from all sides:`: whether the clause before a
+/// colon opens with its speaker and verb and already holds the words they report, so what
+/// follows the colon is a sentence of its own. Not `Okafor said:`, whose colon opens the words
+/// said, nor `It was impossible, Gabuyev said, so ...:` or `According to Eze, ...:`, whose
+/// words may run on past the colon.
+fn words_before_colon(clause: &[Token], title_case: bool) -> bool {
+    let Some(first) = clause.first() else {
         return false;
-    }
-    first
+    };
+    let opens_with_speaker = cues::find(clause, title_case)
+        .is_some_and(|cue| cue.form == CueForm::Subject && cue.start == first.start)
+        || subject::main_clause_cue(clause).is_some_and(|(cue, _)| cue.start == first.start);
+    opens_with_speaker && !ends_in_speech_verb(clause, AFTER_VERB)
+}
+
+/// Whether `clause` ends in a reporting verb with at most `after` tokens after it: the
+/// words it reports are not in it.
+fn ends_in_speech_verb(clause: &[Token], after: usize) -> bool {
+    clause
         .iter()
         .rposition(|t| t.is_word() && !t.quoted && cues::is_speech_verb_form(t.lower()))
-        .is_some_and(|verb| first.len() - verb - 1 <= AFTER_VERB)
+        .is_some_and(|verb| clause.len() - verb - 1 <= after)
 }
 
 /// Subordinating words that open a clause of their own even inside a sentence.
@@ -444,6 +469,39 @@ mod tests {
                 "Adeyemi says that voters want a leader,",
                 "but Mensah said they want change."
             ]
+        );
+    }
+
+    #[test]
+    fn a_semicolon_or_a_colon_after_words_joins_two_sentences() {
+        assert_eq!(
+            clauses("Okafor calls for a bigger budget; Mrs. Eze aims to build on the old plan."),
+            vec![
+                "Okafor calls for a bigger budget;",
+                "Mrs. Eze aims to build on the old plan."
+            ]
+        );
+        assert_eq!(
+            clauses(
+                "Adeyemi says that the plan has drawn fire from all sides: Okafor, in 2013, \
+                 questioned its costs."
+            ),
+            vec![
+                "Adeyemi says that the plan has drawn fire from all sides:",
+                "Okafor, in 2013, questioned its costs."
+            ]
+        );
+        // The colon of `said:` opens the words said; a cue inside the sentence may report
+        // words running on past the colon.
+        assert_eq!(
+            clauses("Adeyemi said last week: Okafor questioned the costs."),
+            vec!["Adeyemi said last week: Okafor questioned the costs."]
+        );
+        assert_eq!(
+            clauses(
+                "It was costly, Adeyemi said, so the council split the work: Okafor drafted it."
+            ),
+            vec!["It was costly, Adeyemi said, so the council split the work: Okafor drafted it."]
         );
     }
 
