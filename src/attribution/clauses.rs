@@ -130,6 +130,9 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         // after a clause that already holds words of its own (not `Okafor said:`).
         let joins_sentences = token.is_punct(';')
             || token.is_punct(':') && words_before_colon(&inside[..b], title_case);
+        if let Some(cut) = relative_clause_at(inside, b) {
+            return Some(cut);
+        }
         let comma = token.is_punct(',') || token.is_punct(';') || token.is_punct(':');
         if comma {
             let joined = conjunction(&inside[b + 1]);
@@ -310,6 +313,54 @@ fn reports_speech(first: &[Token], title_case: bool) -> bool {
     cues::find(first, title_case).is_some_and(|cue| !matches!(cue.mention, Mention::Other))
         || subject::main_clause_cue(first)
             .is_some_and(|(_, reports)| reports == subject::Reports::Speech)
+}
+
+/// `Eze said the knife was stopped by a buckle, something that Okafor mocked.`, `..., which
+/// Okafor opposed.`: after the comma at token `comma`, a relative clause with a named subject
+/// of its own that runs to the end of the sentence is that subject's. A few lower-case words
+/// (`something`, `an event`) may stand before the relative pronoun.
+fn relative_clause_at(inside: &[Token], comma: usize) -> Option<Cut> {
+    /// Most words of the noun phrase the relative clause describes.
+    const HEAD_WORDS: usize = 3;
+    if !inside[comma].is_punct(',') || inside[comma].quoted {
+        return None;
+    }
+    let pronoun = (comma + 1..inside.len())
+        .take(HEAD_WORDS + 1)
+        .find(|&j| matches!(inside[j].lower(), "which" | "that" | "whom"))?;
+    // `something that`, `an event that`; not `adding that`, `given that` or `referring to
+    // reports that`, where `that` opens a clause that is a verb's object.
+    let head = &inside[comma + 1..pronoun];
+    let head_words = head.iter().all(|t| {
+        t.is_word()
+            && !t.quoted
+            && t.is_lowercase()
+            && !(t.lower().ends_with("ing") && !t.lower().ends_with("thing"))
+            && !t.lower().ends_with("ed")
+            && !t.lower().ends_with("en")
+            && !cues::is_speech_verb_form(t.lower())
+            && !matches!(
+                t.lower(),
+                "to" | "of" | "about" | "on" | "and" | "but" | "or" | "while"
+            )
+    });
+    let relative = inside[pronoun].lower() != "that" || !head.is_empty();
+    // `the plan, which Okafor drafted, was weak`: the sentence goes on after it.
+    let runs_to_end = !inside[pronoun..]
+        .iter()
+        .any(|t| !t.quoted && (t.is_punct(',') || t.is_punct(';')));
+    if !head_words || !relative || !runs_to_end {
+        return None;
+    }
+    let speaker = second_clause_speaks(inside, pronoun + 1, true, 0, false)?;
+    Some(Cut {
+        clause: comma + 1,
+        subject: pronoun + 1,
+        first_subordinate: false,
+        second_subordinate: true,
+        first_cue: None,
+        speaker,
+    })
 }
 
 /// The surname of a named person, or the one word of a bare name.
@@ -502,6 +553,31 @@ mod tests {
                 "It was costly, Adeyemi said, so the council split the work: Okafor drafted it."
             ),
             vec!["It was costly, Adeyemi said, so the council split the work: Okafor drafted it."]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_named_subject_at_the_end_is_its_own() {
+        assert_eq!(
+            clauses("Eze said the knife was stopped by a buckle, something that Okafor mocked."),
+            vec![
+                "Eze said the knife was stopped by a buckle,",
+                "something that Okafor mocked."
+            ]
+        );
+        // `that` after a reporting verb opens its words.
+        assert_eq!(
+            clauses("Eze spoke for an hour, adding that Okafor had tapped into a vein."),
+            vec!["Eze spoke for an hour, adding that Okafor had tapped into a vein."]
+        );
+        assert_eq!(
+            clauses("Eze said the talks were hard, given that Okafor backs the rebels."),
+            vec!["Eze said the talks were hard, given that Okafor backs the rebels."]
+        );
+        // The sentence goes on after the relative clause: one passage.
+        assert_eq!(
+            clauses("Eze said the plan, which Okafor drafted, was weak."),
+            vec!["Eze said the plan, which Okafor drafted, was weak."]
         );
     }
 
