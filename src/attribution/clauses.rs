@@ -335,7 +335,7 @@ fn relative_clause_at(inside: &[Token], comma: usize) -> Option<Cut> {
         t.is_word()
             && !t.quoted
             && t.is_lowercase()
-            && !(t.lower().ends_with("ing") && !t.lower().ends_with("thing"))
+            && (!t.lower().ends_with("ing") || t.lower().ends_with("thing"))
             && !t.lower().ends_with("ed")
             && !t.lower().ends_with("en")
             && !cues::is_speech_verb_form(t.lower())
