@@ -4,11 +4,12 @@
 //! two people's words in one sentence: `Adeyemi backed the deal, while Mensah has threatened
 //! to tear it up.`, `While Okafor has maintained that ..., Eze has nevertheless called ...`,
 //! `Okafor calls for ...; Eze aims to ...`. This stage finds the place where a second clause
-//! with its own named subject and its own cue begins, and cuts the sentence there, so each
-//! clause becomes a unit with its own speaker. It cuts only when the clause before the cut has
-//! a cue of its own; else the one cue governs the whole sentence (`After the debate, Mensah
-//! said ...`). It reads cues through the sieves (`cues`, `subject`) and does not resolve who
-//! the speakers are.
+//! with its own named subject and its own verb begins, and cuts the sentence there, so each
+//! clause becomes a unit the sieves read on its own. It cuts only when the clause before the
+//! cut has a cue or a named subject of its own; else the one cue governs the whole sentence
+//! (`After the debate, Mensah said ...`). One cue it finds itself, which the sieves do not
+//! read: the agent of an opening participle (`Asked by Okafor whether ...,`). It reads cues
+//! through the sieves (`cues`, `subject`) and does not resolve who the speakers are.
 
 use std::ops::Range;
 
@@ -95,7 +96,7 @@ fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Toke
 }
 
 /// Where a second clause with a named subject of its own begins in `inside` (one sentence's
-/// tokens), when the clause before it has a cue too.
+/// tokens), when the clause before it has a cue or a named subject of its own too.
 fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
     if let Some(cut) = asked_by_opening(inside) {
         return Some(cut);
@@ -111,7 +112,7 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         if token.quoted {
             return None;
         }
-        // `..., denouncing the regime after Trump said ...`: a subordinate clause inside.
+        // `..., denouncing the regime after Okafor said ...`: a subordinate clause inside.
         if b >= 3 && opens_clause_inside(token.lower()) {
             return second_clause_speaks(inside, b + 1, false, 0, title_case).map(|speaker| Cut {
                 clause: b,
