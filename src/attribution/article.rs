@@ -10,6 +10,7 @@
 use std::ops::Range;
 
 use super::cast::{Cast, Resolution, Salience, Speaker};
+use super::clauses;
 use super::cues::{self, Cue, CueForm};
 use super::label;
 use super::lexicon::{is_org_role_head, is_person_role_head, role_gender, Gender};
@@ -41,6 +42,9 @@ struct Unit {
     needs_named_person: bool,
     /// The sentence opens with a speaker's label (`BENENSON: ...`, `Pence: ...`).
     opens_with_label: bool,
+    /// A subordinate clause cut from its sentence ([`clauses::Clause::subordinate`]): speech
+    /// after the sentence goes on with the main clause's speaker, not this one's.
+    subordinate: bool,
     /// Who a sentence without a speaker is about, when it opens with them.
     subject: Option<Speaker>,
     speaker: Option<Speaker>,
@@ -209,16 +213,19 @@ fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Toke
 fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) -> Vec<Unit> {
     sentences::split(text, &scan.quotes)
         .into_iter()
-        .flat_map(|range| split_at_second_speaker(tokens, range, title_case))
-        .map(|range| {
-            let inside = tokens_in(tokens, &range);
+        .flat_map(|range| clauses::split(tokens, range, title_case))
+        .map(|clause| {
+            let range = clause.range;
+            let whole = tokens_in(tokens, &range);
+            // A clause cut from its sentence is read from its subject, past its conjunction.
+            let inside = tokens_in(tokens, &(clause.reading_from..range.end));
             let quoted_bytes = scan.quotes.iter().map(|q| overlap(&q.range, &range)).sum();
             // `But "...".` after a quotation goes on with it, as a quotation opening the
             // sentence would.
-            let after_connective = inside.len() > 1
-                && inside[0].is_word()
-                && matches!(inside[0].lower(), "but" | "and" | "yet" | "still")
-                && inside[1].quoted;
+            let after_connective = whole.len() > 1
+                && whole[0].is_word()
+                && matches!(whole[0].lower(), "but" | "and" | "yet" | "still")
+                && whole[1].quoted;
             let quote_led = after_connective
                 || scan
                     .quotes
@@ -232,7 +239,7 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             let found = cues::find(inside, title_case);
             let mut main_clause = None;
             // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
-            let labelled = label::opening_label(inside);
+            let labelled = clause.cue.clone().or_else(|| label::opening_label(inside));
             let opens_with_label = labelled.is_some();
             let speech = labelled
                 .or_else(|| {
@@ -260,6 +267,7 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
                 stance,
                 needs_named_person,
                 opens_with_label,
+                subordinate: clause.subordinate,
                 range,
                 quote_led,
                 quoted_bytes,
@@ -269,76 +277,6 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
             }
         })
         .collect()
-}
-
-/// `Clinton proposed a debate in April, but Sanders rejected that, too.` / `While Lewandowski
-/// maintains the title, Trump has hired ...`: a sentence whose second clause, after a comma
-/// (and a conjunction, unless the sentence opened with a subordinating one), has a named
-/// speaker of its own is two spans, each with its own speaker. Split only when the first
-/// clause has a cue too; else the one cue is the whole sentence's ("After the debate,
-/// Sanders said ...").
-fn split_at_second_speaker(
-    tokens: &[Token],
-    range: Range<usize>,
-    title_case: bool,
-) -> Vec<Range<usize>> {
-    let inside = tokens_in(tokens, &range);
-    // A subordinating word that opens the sentence ends its clause at the first comma. Inside
-    // a sentence only those that cannot also mean "like" or "in the role of" (`as`, `such
-    // as`) or concede inside one clause (`though`) open a clause of their own.
-    let subordinate_opening = inside.first().is_some_and(|t| {
-        matches!(t.lower(), "as" | "although" | "though") || opens_clause_inside(t.lower())
-    });
-    let boundary = (1..inside.len().saturating_sub(3)).find_map(|b| {
-        // `..., denouncing the regime after Trump said ...`: a subordinate clause inside.
-        let subordinate = b >= 3
-            && !inside[b].quoted
-            && opens_clause_inside(inside[b].lower())
-            && second_clause_speaks(&inside[b..], inside[b + 1].start, title_case);
-        if subordinate {
-            return Some(b);
-        }
-        let comma = !inside[b].quoted && (inside[b].is_punct(',') || inside[b].is_punct(';'));
-        if !comma {
-            return None;
-        }
-        let conjunction = inside[b + 1].is_word()
-            && matches!(
-                inside[b + 1].lower(),
-                "but" | "while" | "whereas" | "and" | "though"
-            );
-        let subject_at = if conjunction { b + 2 } else { b + 1 };
-        ((conjunction || subordinate_opening)
-            && second_clause_speaks(&inside[b + 1..], inside[subject_at].start, title_case))
-        .then_some(b + 1)
-    });
-    let Some(clause) = boundary else {
-        return vec![range];
-    };
-    let first = &inside[..clause];
-    let first_speaks = cues::find(first, title_case)
-        .is_some_and(|cue| !matches!(cue.mention, Mention::Other))
-        || subject::main_clause_cue(first).is_some();
-    if !first_speaks {
-        return vec![range];
-    }
-    let cut = inside[clause].start;
-    vec![range.start..cut, cut..range.end]
-}
-
-/// Subordinating words that open a clause of their own even inside a sentence.
-fn opens_clause_inside(word: &str) -> bool {
-    matches!(word, "after" | "because" | "when" | "while" | "since")
-}
-
-/// `but Sanders rejected that`: a clause whose named subject, starting at byte `subject`,
-/// has a verb of its own that reports speech or a stance.
-fn second_clause_speaks(clause: &[Token], subject: usize, title_case: bool) -> bool {
-    let named = |mention: &Mention| matches!(mention, Mention::Person { .. } | Mention::Bare(_));
-    cues::find(clause, title_case).is_some_and(|cue| {
-        cue.form == CueForm::Subject && named(&cue.mention) && cue.start == subject
-    }) || subject::main_clause_cue(clause)
-        .is_some_and(|(cue, _)| named(&cue.mention) && cue.start == subject)
 }
 
 /// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
@@ -1140,8 +1078,7 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
             continue_partial_quote(units, i);
             continue;
         }
-        let previous = i
-            .checked_sub(1)
+        let previous = main_clause_before(units, i)
             .and_then(|p| units[p].speaker.clone())
             .map(|s| {
                 (
@@ -1189,6 +1126,17 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
     }
 }
 
+/// The unit before unit `i` that speech after it goes on from: the one right before it,
+/// unless that is a subordinate clause cut from its sentence (`Lee said ..., after Eze
+/// stated ...`), which is passed over for its sentence's main clause.
+fn main_clause_before(units: &[Unit], i: usize) -> Option<usize> {
+    let before = i.checked_sub(1)?;
+    match before.checked_sub(1) {
+        Some(main) if units[before].subordinate => Some(main),
+        _ => Some(before),
+    }
+}
+
 /// Least share of a sentence's bytes inside quotation marks for it to go on with the quoted
 /// speaker before it: most of the sentence is their words, not a scare-quoted phrase.
 const PARTIAL_QUOTE_SHARE: f64 = 0.5;
@@ -1203,7 +1151,9 @@ fn continue_partial_quote(units: &mut [Unit], i: usize) {
     if !mostly_quoted || unit.subject.is_some() || i == 0 {
         return;
     }
-    let previous = &units[i - 1];
+    let Some(previous) = main_clause_before(units, i).map(|p| &units[p]) else {
+        return;
+    };
     if previous.quoted_bytes == 0 || previous.stance {
         return;
     }
@@ -1227,9 +1177,8 @@ fn remember_last_speech(state: &mut State, index: usize, text: &str, units: &[Un
     if heading {
         return;
     }
-    state.last_speech = units
-        .last()
-        .and_then(|u| u.speaker.clone())
+    state.last_speech = main_clause_before(units, units.len())
+        .and_then(|p| units[p].speaker.clone())
         .map(|s| (s, index));
 }
 
@@ -1439,6 +1388,41 @@ mod tests {
         );
         assert_eq!(
             speaker_of(&texts, "open to a deal").as_deref(),
+            Some("Laura Adeyemi")
+        );
+    }
+
+    #[test]
+    fn the_agent_of_an_opening_participle_speaks_its_clause() {
+        let texts = [
+            "Plans for the week",
+            "Laura Adeyemi and Robert Mensah met on Monday.",
+            "Asked by Adeyemi whether he had read the plan, Mensah said, \"I read it once.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "whether he had read").as_deref(),
+            Some("Laura Adeyemi")
+        );
+        assert_eq!(
+            speaker_of(&texts, "I read it once").as_deref(),
+            Some("Robert Mensah")
+        );
+    }
+
+    #[test]
+    fn a_quotation_after_a_subordinate_clause_goes_on_with_the_main_clause() {
+        let texts = [
+            "Plans for the week",
+            "Laura Adeyemi and Robert Mensah met on Monday.",
+            "\"We will win,\" Adeyemi told reporters, after Mensah said he might run. \"The \
+             polls are with us.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "he might run").as_deref(),
+            Some("Robert Mensah")
+        );
+        assert_eq!(
+            speaker_of(&texts, "polls are with us").as_deref(),
             Some("Laura Adeyemi")
         );
     }

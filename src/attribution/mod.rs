@@ -13,6 +13,7 @@
 
 mod article;
 mod cast;
+mod clauses;
 mod cues;
 #[doc(hidden)]
 pub mod gate;

@@ -1,0 +1,620 @@
+//! Splitting a sentence into clauses when two people speak in it.
+//!
+//! A passage has one speaker, and a sentence is the unit a cue governs; but news often puts
+//! two people's words in one sentence: `Adeyemi backed the deal, while Mensah has threatened
+//! to tear it up.`, `While Okafor has maintained that ..., Eze has nevertheless called ...`,
+//! `Okafor calls for ...; Eze aims to ...`. This stage finds the place where a second clause
+//! with its own named subject and its own verb begins, and cuts the sentence there, so each
+//! clause becomes a unit the sieves read on its own. It cuts only when the clause before the
+//! cut has a cue or a named subject of its own; else the one cue governs the whole sentence
+//! (`After the debate, Mensah said ...`). One cue it finds itself, which the sieves do not
+//! read: the agent of an opening participle (`Asked by Okafor whether ...,`). It reads cues
+//! through the sieves (`cues`, `subject`) and does not resolve who the speakers are.
+
+use std::ops::Range;
+
+use super::cues::{self, Cue, CueForm};
+use super::mentions::{phrase_after, Mention};
+use super::subject;
+use super::tokens::Token;
+
+/// Most lower-case words that may stand between a clause's opening and its named subject
+/// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`).
+const PREMODIFIER_WORDS: usize = 4;
+
+/// One clause of a sentence: the unit a cue governs after the sentence is split.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Clause {
+    /// Byte range in the paragraph; the clauses of a sentence cover it in order.
+    pub range: Range<usize>,
+    /// Where the clause's own subject and verb begin, past the conjunction that opens it
+    /// (`while`, `but`): the sieves read the clause from here. `range.start` when nothing
+    /// stands before the subject.
+    pub reading_from: usize,
+    /// A subordinate clause (`While Okafor said ...,`, `... after Eze said ...`) beside the
+    /// sentence's main clause: a quotation after the sentence goes on with the main clause's
+    /// speaker, not this one's.
+    pub subordinate: bool,
+    /// The clause's cue when the splitter found one the sieves do not read: the agent of a
+    /// participle opening the sentence (`Asked by Okafor whether ...,`).
+    pub cue: Option<Cue>,
+}
+
+impl Clause {
+    fn whole(range: Range<usize>) -> Clause {
+        Clause {
+            reading_from: range.start,
+            range,
+            subordinate: false,
+            cue: None,
+        }
+    }
+}
+
+/// Where a sentence is cut: the token that opens the second clause, the token its subject
+/// begins at, and which side is subordinate.
+struct Cut {
+    clause: usize,
+    subject: usize,
+    first_subordinate: bool,
+    second_subordinate: bool,
+    /// The first clause's cue, when the sieves cannot read it.
+    first_cue: Option<Cue>,
+    /// The surname of the second clause's subject.
+    speaker: String,
+}
+
+/// Splits the sentence `range` (a byte range over `tokens`, which cover the paragraph in
+/// text order) into clauses that cover it in order: one clause when no second speaker
+/// begins a clause of its own.
+pub fn split(tokens: &[Token], range: Range<usize>, title_case: bool) -> Vec<Clause> {
+    let inside = tokens_in(tokens, &range);
+    let Some(cut) = second_speaker_at(inside, title_case) else {
+        return vec![Clause::whole(range)];
+    };
+    let at = inside[cut.clause].start;
+    vec![
+        Clause {
+            subordinate: cut.first_subordinate,
+            cue: cut.first_cue,
+            ..Clause::whole(range.start..at)
+        },
+        Clause {
+            range: at..range.end,
+            reading_from: inside[cut.subject].start,
+            subordinate: cut.second_subordinate,
+            cue: None,
+        },
+    ]
+}
+
+/// The tokens that start inside `range`: a run of `tokens`, which are in text order.
+fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
+    let from = tokens.partition_point(|t| t.start < range.start);
+    let to = tokens.partition_point(|t| t.start < range.end);
+    &tokens[from..to.max(from)]
+}
+
+/// Where a second clause with a named subject of its own begins in `inside` (one sentence's
+/// tokens), when the clause before it has a cue or a named subject of its own too.
+fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
+    if let Some(cut) = asked_by_opening(inside) {
+        return Some(cut);
+    }
+    // A subordinating word that opens the sentence ends its clause at the first comma. Inside
+    // a sentence only those that cannot also mean "like" or "in the role of" (`as`, `such
+    // as`) or concede inside one clause (`though`) open a clause of their own.
+    let subordinate_opening = inside.first().is_some_and(|t| {
+        matches!(t.lower(), "as" | "although" | "though") || opens_clause_inside(t.lower())
+    });
+    let cut = (1..inside.len().saturating_sub(3)).find_map(|b| {
+        let token = &inside[b];
+        if token.quoted {
+            return None;
+        }
+        // `..., denouncing the regime after Okafor said ...`: a subordinate clause inside.
+        if b >= 3 && opens_clause_inside(token.lower()) {
+            return second_clause_speaks(inside, b + 1, false, 0, title_case).map(|speaker| Cut {
+                clause: b,
+                subject: b + 1,
+                first_subordinate: false,
+                second_subordinate: true,
+                first_cue: None,
+                speaker,
+            });
+        }
+        let conjunction = |t: &Token| {
+            t.is_word() && matches!(t.lower(), "but" | "while" | "whereas" | "and" | "though")
+        };
+        // `Okafor calls for ...; Eze aims to ...`, `Adeyemi says ... from all sides: Okafor,
+        // in 2013, questioned ...`: a semicolon joins two sentences, and so does a colon
+        // after a clause that already holds words of its own (not `Okafor said:`).
+        let joins_sentences = token.is_punct(';')
+            || token.is_punct(':') && words_before_colon(&inside[..b], title_case);
+        if let Some(cut) = relative_clause_at(inside, b) {
+            return Some(cut);
+        }
+        let comma = token.is_punct(',') || token.is_punct(';') || token.is_punct(':');
+        if comma {
+            let joined = conjunction(&inside[b + 1]);
+            let subject = if joined { b + 2 } else { b + 1 };
+            if !(joined || subordinate_opening || joins_sentences) {
+                return None;
+            }
+            // `McConnell says that ..., but instead Obama is giving ...`: after reported
+            // speech a joined clause may go on with the speech; it is a clause of its own only
+            // when its verb is a cue too.
+            let any_verb = !(joined && reports_speech(&inside[..=b], title_case));
+            let found =
+                second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case);
+            return found.map(|speaker| Cut {
+                clause: b + 1,
+                subject,
+                first_subordinate: subordinate_opening && !joined,
+                second_subordinate: false,
+                first_cue: None,
+                speaker,
+            });
+        }
+        None
+    })?;
+    let first = &inside[..cut.clause];
+    if is_as_parenthetical(first) {
+        return None;
+    }
+    let first_speaks = cut.first_cue.is_some()
+        || cues::find(first, title_case).is_some_and(|cue| !matches!(cue.mention, Mention::Other))
+        || subject::main_clause_cue(first).is_some()
+        || has_own_subject(first, &cut.speaker);
+    first_speaks.then_some(cut)
+}
+
+/// `Asked by Okafor whether she had read the plan, Eze said, "..."`: a sentence opening with
+/// the past participle of a speech verb and its agent puts the agent's words (the question)
+/// in the opening clause, and the answer's speaker in the main clause after the comma. The
+/// agent is the opening clause's speaker, when the main clause has a named subject and a
+/// verb of its own.
+fn asked_by_opening(inside: &[Token]) -> Option<Cut> {
+    let participle = inside.first()?;
+    let verb = participle.lower();
+    let speech = (cues::is_speech_verb_form(verb) && verb.ends_with("ed"))
+        || matches!(verb, "pressed" | "challenged" | "quizzed");
+    if participle.quoted || !participle.is_capitalized() || !speech {
+        return None;
+    }
+    if !inside
+        .get(1)
+        .is_some_and(|t| t.lower() == "by" && !t.quoted)
+    {
+        return None;
+    }
+    let (mention, end) = phrase_after(inside, 2)?;
+    if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
+        return None;
+    }
+    let comma = (end + 1..inside.len()).find(|&j| inside[j].is_punct(',') && !inside[j].quoted)?;
+    // `Pressed by Okafor, Eze said ...` holds none of the agent's words.
+    let asks_something = comma > end + 1;
+    if !asks_something {
+        return None;
+    }
+    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false)?;
+    Some(Cut {
+        speaker,
+        clause: comma + 1,
+        subject: comma + 1,
+        first_subordinate: true,
+        second_subordinate: false,
+        first_cue: Some(Cue {
+            mention,
+            form: CueForm::Inverted,
+            start: participle.start,
+            end: inside[end].end,
+        }),
+    })
+}
+
+/// Most tokens after a reporting verb that still leave a clause without words of its own:
+/// a time phrase (`last week ,`).
+const AFTER_VERB: usize = 3;
+
+/// `As the Tribune reported, Okafor ...`: an opening `as` clause that is nothing but a
+/// speaker and a reporting verb credits the main clause's words to them, so the sentence is
+/// one passage.
+fn is_as_parenthetical(first: &[Token]) -> bool {
+    first.first().is_some_and(|t| t.lower() == "as") && ends_in_speech_verb(first, AFTER_VERB)
+}
+
+/// `Adeyemi says that the plan has drawn fire from all sides:`: whether the clause before a
+/// colon opens with its speaker and verb and already holds the words they report, so what
+/// follows the colon is a sentence of its own. Not `Okafor said:`, whose colon opens the words
+/// said, nor `It was impossible, Gabuyev said, so ...:` or `According to Eze, ...:`, whose
+/// words may run on past the colon.
+fn words_before_colon(clause: &[Token], title_case: bool) -> bool {
+    let Some(first) = clause.first() else {
+        return false;
+    };
+    let opens_with_speaker = cues::find(clause, title_case)
+        .is_some_and(|cue| cue.form == CueForm::Subject && cue.start == first.start)
+        || subject::main_clause_cue(clause).is_some_and(|(cue, _)| cue.start == first.start);
+    opens_with_speaker && !ends_in_speech_verb(clause, AFTER_VERB)
+}
+
+/// Whether `clause` ends in a reporting verb with at most `after` tokens after it: the
+/// words it reports are not in it.
+fn ends_in_speech_verb(clause: &[Token], after: usize) -> bool {
+    clause
+        .iter()
+        .rposition(|t| t.is_word() && !t.quoted && cues::is_speech_verb_form(t.lower()))
+        .is_some_and(|verb| clause.len() - verb - 1 <= after)
+}
+
+/// Subordinating words that open a clause of their own even inside a sentence.
+fn opens_clause_inside(word: &str) -> bool {
+    matches!(word, "after" | "because" | "when" | "while" | "since")
+}
+
+/// `but Sanders rejected that`: the surname of a named subject that opens a clause with a
+/// verb of its own at token `at` of `inside`. A few lower-case words may come before the name
+/// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`),
+/// but no word that opens a clause of its own, and at most `reach` of them. With `any_verb`, any verb of the clause will
+/// do: the clause, once cut, asks the sieves whether it reports anything, and a clause that
+/// does not is narration. Else the verb must be a cue the sieves keep.
+fn second_clause_speaks(
+    inside: &[Token],
+    at: usize,
+    any_verb: bool,
+    reach: usize,
+    title_case: bool,
+) -> Option<String> {
+    let from = inside.get(at..).filter(|c| !c.is_empty())?;
+    let opens_subject = |start: usize| {
+        let before = from.iter().take_while(|t| t.start < start).count();
+        before <= reach
+            && from.get(before).is_some_and(|t| t.start == start)
+            && from[..before].iter().all(is_premodifier)
+    };
+    let speaker = |cue: Cue| {
+        (cue.form == CueForm::Subject && opens_subject(cue.start))
+            .then(|| surname(&cue.mention))
+            .flatten()
+    };
+    if !any_verb {
+        // Read with the word that opens the clause, so the main-clause sieve, which takes a
+        // subordinating word for the start of an introduction, only keeps a subject it reads
+        // past one.
+        let clause = &inside[at.saturating_sub(1)..];
+        return cues::find(clause, title_case)
+            .and_then(speaker)
+            .or_else(|| subject::main_clause_cue(clause).and_then(|(cue, _)| speaker(cue)));
+    }
+    cues::find(from, title_case).and_then(speaker).or_else(|| {
+        // The main-clause sieve reads a subject that opens a sentence: read it past each
+        // premodifier in turn.
+        let premodifiers = from
+            .iter()
+            .take(reach)
+            .take_while(|t| is_premodifier(t))
+            .count();
+        (0..=premodifiers).find_map(|skip| {
+            let rest = &from[skip..];
+            let found = subject::main_clause_candidate(rest)?;
+            (found.subject_start == 0)
+                .then(|| surname(&found.mention))
+                .flatten()
+        })
+    })
+}
+
+/// Whether the clause `first` reports someone's speech: a speech cue, or a main clause whose
+/// verb reports speech.
+fn reports_speech(first: &[Token], title_case: bool) -> bool {
+    cues::find(first, title_case).is_some_and(|cue| !matches!(cue.mention, Mention::Other))
+        || subject::main_clause_cue(first)
+            .is_some_and(|(_, reports)| reports == subject::Reports::Speech)
+}
+
+/// `Eze said the knife was stopped by a buckle, something that Okafor mocked.`, `..., which
+/// Okafor opposed.`: after the comma at token `comma`, a relative clause with a named subject
+/// of its own that runs to the end of the sentence is that subject's. A few lower-case words
+/// (`something`, `an event`) may stand before the relative pronoun.
+fn relative_clause_at(inside: &[Token], comma: usize) -> Option<Cut> {
+    /// Most words of the noun phrase the relative clause describes.
+    const HEAD_WORDS: usize = 3;
+    if !inside[comma].is_punct(',') || inside[comma].quoted {
+        return None;
+    }
+    let pronoun = (comma + 1..inside.len())
+        .take(HEAD_WORDS + 1)
+        .find(|&j| matches!(inside[j].lower(), "which" | "that" | "whom"))?;
+    // `something that`, `an event that`; not `adding that`, `given that` or `referring to
+    // reports that`, where `that` opens a clause that is a verb's object.
+    let head = &inside[comma + 1..pronoun];
+    let head_words = head.iter().all(|t| {
+        t.is_word()
+            && !t.quoted
+            && t.is_lowercase()
+            && (!t.lower().ends_with("ing") || t.lower().ends_with("thing"))
+            && !t.lower().ends_with("ed")
+            && !t.lower().ends_with("en")
+            && !cues::is_speech_verb_form(t.lower())
+            && !matches!(
+                t.lower(),
+                "to" | "of" | "about" | "on" | "and" | "but" | "or" | "while"
+            )
+    });
+    let relative = inside[pronoun].lower() != "that" || !head.is_empty();
+    // `the plan, which Okafor drafted, was weak`: the sentence goes on after it.
+    let runs_to_end = !inside[pronoun..]
+        .iter()
+        .any(|t| !t.quoted && (t.is_punct(',') || t.is_punct(';')));
+    if !head_words || !relative || !runs_to_end {
+        return None;
+    }
+    let speaker = second_clause_speaks(inside, pronoun + 1, true, 0, false)?;
+    Some(Cut {
+        clause: comma + 1,
+        subject: pronoun + 1,
+        first_subordinate: false,
+        second_subordinate: true,
+        first_cue: None,
+        speaker,
+    })
+}
+
+/// The surname of a named person, or the one word of a bare name.
+fn surname(mention: &Mention) -> Option<String> {
+    match mention {
+        Mention::Person { name, .. } => Some(name.surname.to_lowercase()),
+        Mention::Bare(word) => Some(word.to_lowercase()),
+        _ => None,
+    }
+}
+
+/// `While Okafor did not say ..., Eze ...`, `Okafor is the plan's author, while Eze ...`:
+/// whether the clause before a cut has a named subject and a verb of its own, other than the
+/// second clause's speaker `second`. Then the second clause's cue does not govern it, cue or
+/// none.
+fn has_own_subject(first: &[Token], second: &str) -> bool {
+    let opened = first.first().is_some_and(|t| {
+        matches!(t.lower(), "as" | "although" | "though" | "if") || opens_clause_inside(t.lower())
+    });
+    let clause = if opened { &first[1..] } else { first };
+    subject::main_clause_candidate(clause)
+        .is_some_and(|found| surname(&found.mention).is_some_and(|name| name != second))
+}
+
+/// A lower-case word that may stand before a clause's named subject: an adverb or a word
+/// describing the person, not a word that opens a clause or a verb of the clause before.
+fn is_premodifier(token: &Token) -> bool {
+    token.is_word()
+        && !token.quoted
+        && token.is_lowercase()
+        && token.text.chars().all(|c| c.is_alphabetic() || c == '-')
+        && !matches!(
+            token.lower(),
+            "that"
+                | "which"
+                | "who"
+                | "whom"
+                | "whose"
+                | "what"
+                | "where"
+                | "if"
+                | "whether"
+                | "as"
+                | "and"
+                | "or"
+                | "but"
+                | "to"
+                | "of"
+                | "for"
+                | "by"
+                | "with"
+        )
+        && !opens_clause_inside(token.lower())
+        && !cues::is_speech_verb_form(token.lower())
+        && !super::lexicon::is_form_of_be(token.lower())
+        && !matches!(token.lower(), "has" | "have" | "had")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::super::tokens::tokenize;
+    use super::*;
+
+    /// The clauses `split` cuts one sentence into.
+    fn clauses(text: &str) -> Vec<&str> {
+        let tokens = tokenize(text, &[]);
+        split(&tokens, 0..text.len(), false)
+            .into_iter()
+            .map(|c| text[c.range].trim())
+            .collect()
+    }
+
+    #[test]
+    fn a_second_clause_after_a_comma_and_a_conjunction() {
+        assert_eq!(
+            clauses("Adeyemi proposed they debate on April 15, but Mensah rejected that, too."),
+            vec![
+                "Adeyemi proposed they debate on April 15,",
+                "but Mensah rejected that, too."
+            ]
+        );
+    }
+
+    #[test]
+    fn lower_case_words_may_come_before_the_second_subject() {
+        assert_eq!(
+            clauses(
+                "Adeyemi backed the deal, while former city treasurer Robert Mensah has \
+                 threatened to tear it up."
+            ),
+            vec![
+                "Adeyemi backed the deal,",
+                "while former city treasurer Robert Mensah has threatened to tear it up."
+            ]
+        );
+        assert_eq!(
+            clauses(
+                "Okafor admits that the rivals are good people, but ultimately Eze thinks \
+                 their logic is flawed."
+            ),
+            vec![
+                "Okafor admits that the rivals are good people,",
+                "but ultimately Eze thinks their logic is flawed."
+            ]
+        );
+        // A word that opens a clause of its own is no premodifier: the name is its subject.
+        assert_eq!(
+            clauses("Adeyemi said the plan failed, and the reason that Eze said was cost."),
+            vec!["Adeyemi said the plan failed, and the reason that Eze said was cost."]
+        );
+    }
+
+    #[test]
+    fn an_as_clause_that_is_only_a_cue_credits_the_whole_sentence() {
+        assert_eq!(
+            clauses("As Eze noted last week, Okafor has hired two new aides."),
+            vec!["As Eze noted last week, Okafor has hired two new aides."]
+        );
+    }
+
+    #[test]
+    fn a_first_clause_with_a_subject_of_its_own_is_cut_off_without_a_cue() {
+        assert_eq!(
+            clauses("While Okafor did not spell out the plan, Eze says the vote will pass."),
+            vec![
+                "While Okafor did not spell out the plan,",
+                "Eze says the vote will pass."
+            ]
+        );
+        assert_eq!(
+            clauses("Okafor drafted the budget, while Eze has vowed to fight it."),
+            vec![
+                "Okafor drafted the budget,",
+                "while Eze has vowed to fight it."
+            ]
+        );
+        // The same person on both sides: one speaker, one passage.
+        assert_eq!(
+            clauses("While Eze did not spell out the plan, Eze says the vote will pass."),
+            vec!["While Eze did not spell out the plan, Eze says the vote will pass."]
+        );
+    }
+
+    #[test]
+    fn after_reported_speech_a_joined_clause_needs_a_cue_of_its_own() {
+        assert_eq!(
+            clauses(
+                "Adeyemi says that voters want a leader, but instead Mensah is giving lectures."
+            ),
+            vec!["Adeyemi says that voters want a leader, but instead Mensah is giving lectures."]
+        );
+        assert_eq!(
+            clauses("Adeyemi says that voters want a leader, but Mensah said they want change."),
+            vec![
+                "Adeyemi says that voters want a leader,",
+                "but Mensah said they want change."
+            ]
+        );
+    }
+
+    #[test]
+    fn a_semicolon_or_a_colon_after_words_joins_two_sentences() {
+        assert_eq!(
+            clauses("Okafor calls for a bigger budget; Mrs. Eze aims to build on the old plan."),
+            vec![
+                "Okafor calls for a bigger budget;",
+                "Mrs. Eze aims to build on the old plan."
+            ]
+        );
+        assert_eq!(
+            clauses(
+                "Adeyemi says that the plan has drawn fire from all sides: Okafor, in 2013, \
+                 questioned its costs."
+            ),
+            vec![
+                "Adeyemi says that the plan has drawn fire from all sides:",
+                "Okafor, in 2013, questioned its costs."
+            ]
+        );
+        // The colon of `said:` opens the words said; a cue inside the sentence may report
+        // words running on past the colon.
+        assert_eq!(
+            clauses("Adeyemi said last week: Okafor questioned the costs."),
+            vec!["Adeyemi said last week: Okafor questioned the costs."]
+        );
+        assert_eq!(
+            clauses(
+                "It was costly, Adeyemi said, so the council split the work: Okafor drafted it."
+            ),
+            vec!["It was costly, Adeyemi said, so the council split the work: Okafor drafted it."]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_with_a_named_subject_at_the_end_is_its_own() {
+        assert_eq!(
+            clauses("Eze said the knife was stopped by a buckle, something that Okafor mocked."),
+            vec![
+                "Eze said the knife was stopped by a buckle,",
+                "something that Okafor mocked."
+            ]
+        );
+        // `that` after a reporting verb opens its words.
+        assert_eq!(
+            clauses("Eze spoke for an hour, adding that Okafor had tapped into a vein."),
+            vec!["Eze spoke for an hour, adding that Okafor had tapped into a vein."]
+        );
+        assert_eq!(
+            clauses("Eze said the talks were hard, given that Okafor backs the rebels."),
+            vec!["Eze said the talks were hard, given that Okafor backs the rebels."]
+        );
+        // The sentence goes on after the relative clause: one passage.
+        assert_eq!(
+            clauses("Eze said the plan, which Okafor drafted, was weak."),
+            vec!["Eze said the plan, which Okafor drafted, was weak."]
+        );
+    }
+
+    #[test]
+    fn an_owner_is_no_second_subject() {
+        // The main-clause sieve reads `Mensah's plan` as no person: the stage relies on it.
+        assert_eq!(
+            clauses("Adeyemi said the old plan had failed, while Mensah's plan worked."),
+            vec!["Adeyemi said the old plan had failed, while Mensah's plan worked."]
+        );
+    }
+
+    #[test]
+    fn the_agent_of_an_opening_participle_asks_the_opening_clause() {
+        let text = "Asked by Okafor whether she had read the plan, Eze said she had.";
+        let tokens = tokenize(text, &[]);
+        let cut = split(&tokens, 0..text.len(), false);
+        assert_eq!(
+            cut.iter()
+                .map(|c| text[c.range.clone()].trim())
+                .collect::<Vec<_>>(),
+            vec![
+                "Asked by Okafor whether she had read the plan,",
+                "Eze said she had."
+            ]
+        );
+        let agent = cut[0].cue.as_ref().map(|cue| &cue.mention);
+        assert!(matches!(agent, Some(Mention::Bare(name)) if name == "Okafor"));
+        // No words of the agent's: one passage, the main clause's.
+        assert_eq!(
+            clauses("Pressed by Okafor, Eze said she had."),
+            vec!["Pressed by Okafor, Eze said she had."]
+        );
+    }
+
+    #[test]
+    fn one_cue_governs_a_sentence_whose_first_clause_has_none() {
+        assert_eq!(
+            clauses("After the debate, Mensah said he was pleased."),
+            vec!["After the debate, Mensah said he was pleased."]
+        );
+    }
+}
