@@ -129,6 +129,7 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     let third = gold("statements-3.tsv");
     let fourth = gold("statements-4.tsv");
     let fifth = gold("statements-5.tsv");
+    let sixth = gold("statements-6.tsv");
     let mut scores = Vec::new();
     for (name, pairs) in [
         ("statements.tsv", &first[..]),
@@ -136,6 +137,7 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
         ("statements-3.tsv", &third[..]),
         ("statements-4.tsv", &fourth[..]),
         ("statements-5.tsv", &fifth[..]),
+        ("statements-6.tsv", &sixth[..]),
     ] {
         let mut score = Score::default();
         for pair in pairs {
