@@ -21,6 +21,14 @@
 //!   [`RARE_PHRASE_WORDINGS`] wordings of the collection: one remark quoted in part by two
 //!   outlets ("not a handful of wealthy campaign contributors" / "not just a few wealthy
 //!   campaign contributors"), not a stock phrase;
+//! - **a new partial quote, within [`PHRASE_WINDOW_DAYS`]**: two paraphrases (statements
+//!   compared whole) quote the same short phrase whole, as reporters pick a remark's striking
+//!   words ("called her handling of the files “deeply reckless”" / "said she had been “deeply
+//!   reckless” with them"; see `Features::partial_quotes`), they share [`WEAK_RUN`] content
+//!   words, and the speaker was first quoted with that phrase in the collection at most
+//!   [`WINDOW_DAYS`] before either: a remark's phrase is quoted while the remark is news, and
+//!   a phrase the speaker was quoted with weeks earlier is a stock phrase of theirs, which two
+//!   remarks of one day may both carry;
 //! - **a copied passage, within [`WINDOW_DAYS`]**: a statement too short to compare on its
 //!   own words (fewer than three content words) joins only a copy of its whole passage,
 //!   framing included (a reprint, two versions of one live blog; see [`reprints`]);
@@ -241,6 +249,27 @@ fn candidates(
             }
         }
     }
+    // Partial quotes: the wordings quoting each, of one speaker, are paired (capped as the
+    // n-grams are).
+    let mut partial_quotes: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for &i in reps {
+        for &quote in &items[i].features.partial_quotes {
+            partial_quotes
+                .entry(phrase_key(&people[i].surname, quote))
+                .or_default()
+                .push(i);
+        }
+    }
+    for list in partial_quotes.values() {
+        if list.len() > GRAM_POSTINGS_CAP {
+            continue;
+        }
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                pairs.insert(ordered(a, b));
+            }
+        }
+    }
     // Rare quoted phrases: their wordings, at most RARE_PHRASE_WORDINGS each, are paired.
     for list in weights.phrase_wordings.values() {
         for (n, &a) in list.iter().enumerate() {
@@ -321,6 +350,9 @@ pub struct Weights {
     n: f32,
     /// Rare quoted phrases, keyed by speaker surname and phrase: the wordings quoting them.
     phrase_wordings: FxHashMap<u64, Vec<usize>>,
+    /// Partial quotes, keyed by speaker surname and phrase: the first date a wording of the
+    /// speaker quotes them (see `Features::partial_quotes`).
+    partial_quote_first: FxHashMap<u64, NaiveDate>,
 }
 
 impl Weights {
@@ -329,7 +361,16 @@ impl Weights {
     fn of(items: &[Item], people: &[Person], reps: &[usize]) -> Weights {
         let mut df: FxHashMap<Word, u32> = FxHashMap::default();
         let mut phrase_wordings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut partial_quote_first: FxHashMap<u64, NaiveDate> = FxHashMap::default();
         for &i in reps {
+            if let Some(date) = items[i].date {
+                for &quote in &items[i].features.partial_quotes {
+                    partial_quote_first
+                        .entry(phrase_key(&people[i].surname, quote))
+                        .and_modify(|first| *first = (*first).min(date))
+                        .or_insert(date);
+                }
+            }
             for &w in &items[i].features.content {
                 *df.entry(w).or_default() += 1;
             }
@@ -348,6 +389,7 @@ impl Weights {
             df,
             n: (reps.len() + BACKGROUND_WORDINGS) as f32,
             phrase_wordings,
+            partial_quote_first,
         }
     }
 
@@ -361,6 +403,24 @@ impl Weights {
                     || self
                         .phrase_wordings
                         .contains_key(&phrase_key(surname, *phrase)))
+        })
+    }
+
+    /// Whether `a` and `b`, of the speaker of `surname`, quote one partial quote that was new
+    /// for that speaker when both were written: first quoted at most [`WINDOW_DAYS`] before
+    /// either (an undated report is taken as new). With no collection to count in, every
+    /// partial quote is new.
+    fn share_new_partial_quote(&self, surname: &str, a: &Item, b: &Item) -> bool {
+        let (x, y) = (&a.features.partial_quotes, &b.features.partial_quotes);
+        x.iter().any(|quote| {
+            y.binary_search(quote).is_ok()
+                && match self.partial_quote_first.get(&phrase_key(surname, *quote)) {
+                    None => true,
+                    Some(&first) => [a.date, b.date]
+                        .iter()
+                        .flatten()
+                        .all(|&date| (date - first).num_days() <= WINDOW_DAYS),
+                }
         })
     }
 
@@ -445,6 +505,15 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
         return true;
     }
     if days_apart <= PHRASE_WINDOW_DAYS && weights.share_rare_phrase(surname, fa, fb) {
+        return true;
+    }
+    // Two paraphrases quoting the same new phrase whole: one remark while it is news. Not a
+    // source's findings (see below), which quote the words of their topic.
+    if days_apart <= PHRASE_WINDOW_DAYS
+        && !fa.sourced
+        && !fb.sourced
+        && weights.share_new_partial_quote(surname, a, b)
+    {
         return true;
     }
     // A source's findings are restated day after day in the words of their topic ("Clinton
@@ -933,6 +1002,45 @@ mod tests {
         );
         let other = item(&mut an, "Donald Trump", "d", 20, "Trump said that even if videos surfaced of his calling for a temporary halt to Muslims entering the country, he would not change his position. “I think that my words represent toughness and strength,” he said.");
         assert!(!same_statement(&proposal, &other));
+    }
+
+    #[test]
+    fn two_paraphrases_quoting_one_new_phrase_are_one_statement_but_a_stock_phrase_joins_nothing() {
+        let mut an = Analyzer::new();
+        let speaker = "Mara Quill";
+        // Two outlets paraphrase one finding three days apart, each quoting the same two
+        // words whole: three content words shared, no run, containment or rewording.
+        let said = "Quill said the minister had been “deeply reckless” with the accounts, and recommended no charges.";
+        let called = "Quill faulted the department, calling its leaders “deeply reckless” in how they kept the accounts over three years.";
+        let a = item(&mut an, speaker, "a", 5, said);
+        let b = item(&mut an, speaker, "b", 8, called);
+        assert_eq!(a.features.partial_quotes.len(), 1);
+        let together = groups(&[a, b]);
+        assert_eq!(together[0], together[1]);
+        // A quoted sentence is the statement itself, not a phrase picked from it.
+        let sentence = item(
+            &mut an,
+            speaker,
+            "c",
+            5,
+            "“The minister was deeply reckless with the accounts for years,” Quill said.",
+        );
+        assert!(sentence.features.partial_quotes.is_empty());
+        // The speaker was quoted with the phrase five weeks before, about something else:
+        // a stock phrase of theirs, so the two paraphrases stay apart.
+        let mut earlier = item(
+            &mut an,
+            speaker,
+            "d",
+            1,
+            "Quill said the old port authority had been “deeply reckless” with its pensions.",
+        );
+        earlier.date = NaiveDate::from_ymd_opt(2021, 12, 1);
+        let a = item(&mut an, speaker, "a", 5, said);
+        let b = item(&mut an, speaker, "b", 8, called);
+        let apart = groups(&[earlier, a, b]);
+        assert_ne!(apart[1], apart[2]);
+        assert_ne!(apart[0], apart[1]);
     }
 
     #[test]

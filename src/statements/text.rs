@@ -29,6 +29,10 @@ const QUOTED_SHARE: f64 = 0.5;
 /// words ("extremely careless", "big sister") are too common a pair to name one remark.
 pub const PHRASE_WORDS: usize = 3;
 
+/// Words a partial quote may hold (see [`Features::partial_quotes`]): a reporter's quoted
+/// phrase ("extremely careless", "an artful smear"), not a quoted sentence.
+pub const PARTIAL_QUOTE_WORDS: usize = 6;
+
 /// Content words a statement needs to be compared on its own words (the grouping's
 /// `comparable`); a shorter one is only matched as a copy of its whole passage
 /// ([`Features::reprint`]).
@@ -127,6 +131,13 @@ pub struct Features {
     /// "according to …" clause ("Clinton is 71 delegates short of the nomination, according
     /// to the Associated Press"): a finding, a count or a poll result rather than a remark.
     pub sourced: bool,
+    /// For a statement compared whole (a paraphrase, see [`QUOTED_SHARE`]): a hash of each of
+    /// its quoted segments that is a partial quote, at most [`PARTIAL_QUOTE_WORDS`] words with
+    /// at least two content words, its words in order ("called her handling of the files
+    /// “deeply reckless”"), sorted and without repeats. Reporters paraphrasing one remark pick
+    /// its striking phrase to quote, so two paraphrases quoting the same one whole point at
+    /// one remark (the grouping checks the phrase is new for the speaker).
+    pub partial_quotes: Vec<u64>,
 }
 
 impl Features {
@@ -314,6 +325,9 @@ impl Analyzer {
             }
             features.words.push(token.word);
         }
+        if whole {
+            features.partial_quotes = partial_quotes(&seen, &quoted);
+        }
         features.content.sort_unstable();
         features.content.dedup();
         features.quoted_phrases.sort_unstable();
@@ -347,6 +361,28 @@ impl Analyzer {
             h.finish()
         })
     }
+}
+
+/// The [`Features::partial_quotes`] of a statement compared whole, from its tokens and its
+/// quoted spans.
+fn partial_quotes(seen: &[Seen], quoted: &[std::ops::Range<usize>]) -> Vec<u64> {
+    let mut found: Vec<u64> = quoted
+        .iter()
+        .filter_map(|span| {
+            let inside: Vec<&Seen> = seen.iter().filter(|t| span.contains(&t.from)).collect();
+            let content = inside.iter().filter(|t| t.content && !t.name).count();
+            (content >= 2 && inside.len() <= PARTIAL_QUOTE_WORDS).then(|| {
+                let mut h = FxHasher::default();
+                for token in &inside {
+                    token.word.hash(&mut h);
+                }
+                h.finish()
+            })
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// Reporting verbs that end (or open) an attribution clause: "Clinton said", "said Clinton".
