@@ -1,7 +1,7 @@
 //! The statement-grouping yardstick: pairs of passages judged by hand (same statement or not)
 //! in `tests/gold/statements.tsv` (the pairs the rules were tuned on) and
-//! `tests/gold/statements-2.tsv` to `tests/gold/statements-5.tsv` (drawn at random later, as
-//! checks on overfitting; the third to fifth are stratified by word overlap, their headers say
+//! `tests/gold/statements-2.tsv` to `tests/gold/statements-6.tsv` (drawn at random later, as
+//! checks on overfitting; the third to sixth are stratified by word overlap, their headers say
 //! how), scored as pairwise precision and recall, each file and all together.
 //!
 //! What it is for: the gold pairs come from the PolNeAR train split
@@ -32,23 +32,30 @@ use newsdex::statements;
 /// Issue 14's targets are 0.95 and 0.85.
 const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.83;
-/// Floors over all five files, just under what the rules measure (precision 0.980, recall
-/// 0.784 on 424 pairs with session 8's attribution). `statements-2.tsv` to
-/// `statements-5.tsv` were drawn at random without looking at newsdex's groups; the third to fifth were each judged and scored before the
-/// rules of the round that added them, which were then chosen looking at the files, so these
-/// floors guard against getting worse and are not a blind measure.
+/// Floors over all six files, just under what the rules measure (precision 0.974, recall
+/// 0.781 on 535 pairs with main 0693aaf's attribution). `statements-2.tsv` to
+/// `statements-6.tsv` were drawn at random without looking at newsdex's groups; the third to
+/// sixth were each judged and scored before the rules of the round that added them, which were
+/// then chosen looking at the files, so these floors guard against getting worse and are not a
+/// blind measure.
 const FLOOR_PRECISION_ALL: f64 = 0.97;
 const FLOOR_RECALL_ALL: f64 = 0.78;
 /// Floors on `statements-4.tsv`, just under what the rules measure on it (precision 1.000,
-/// recall 0.706 on 107 pairs). Its blind measure is the one taken before any rule was changed
+/// recall 0.824 on 107 pairs). Its blind measure is the one taken before any rule was changed
 /// for it, with the rules of main e307e5a: precision 0.786, recall 0.647.
 const FLOOR_PRECISION_4: f64 = 0.98;
-const FLOOR_RECALL_4: f64 = 0.70;
+const FLOOR_RECALL_4: f64 = 0.82;
 /// Floors on `statements-5.tsv`, just under what the rules measure on it (precision 1.000,
-/// recall 0.739 on 107 pairs). Its blind measure is the one taken before any rule was changed
+/// recall 0.783 on 107 pairs). Its blind measure is the one taken before any rule was changed
 /// for it, with the rules (and attribution) of main 8a1ecef: precision 0.933, recall 0.609.
 const FLOOR_PRECISION_5: f64 = 0.98;
-const FLOOR_RECALL_5: f64 = 0.73;
+const FLOOR_RECALL_5: f64 = 0.78;
+/// Floors on `statements-6.tsv`, just under what the rules measure on it (precision 0.923,
+/// recall 0.571 on 111 pairs). That is also its blind measure, taken with the rules and
+/// attribution of main 0693aaf before any rule was changed: the one rule added with it in view
+/// (partial quotes) changes none of its pairs.
+const FLOOR_PRECISION_6: f64 = 0.92;
+const FLOOR_RECALL_6: f64 = 0.57;
 
 fn repo() -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
@@ -191,6 +198,15 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     assert!(
         recall_5 >= FLOOR_RECALL_5,
         "pairwise recall {recall_5:.3} on statements-5.tsv, under the floor {FLOOR_RECALL_5}"
+    );
+    let (precision_6, recall_6) = (scores[5].precision(), scores[5].recall());
+    assert!(
+        precision_6 >= FLOOR_PRECISION_6,
+        "pairwise precision {precision_6:.3} on statements-6.tsv, under the floor {FLOOR_PRECISION_6}"
+    );
+    assert!(
+        recall_6 >= FLOOR_RECALL_6,
+        "pairwise recall {recall_6:.3} on statements-6.tsv, under the floor {FLOOR_RECALL_6}"
     );
     assert!(
         precision >= FLOOR_PRECISION,
