@@ -28,7 +28,10 @@
 //!   words, and the speaker was first quoted with that phrase in the collection at most
 //!   [`WINDOW_DAYS`] before either: a remark's phrase is quoted while the remark is news, and
 //!   a phrase the speaker was quoted with weeks earlier is a stock phrase of theirs, which two
-//!   remarks of one day may both carry;
+//!   remarks of one day may both carry. Likewise when one report quotes the remark at length
+//!   and the other's partial quote of two content words is a quoted run of it ("“Her mind is
+//!   shot!”" in a paraphrase, and in the quoted post), new by the same measure over every
+//!   quoted run of the speaker;
 //! - **a copied passage, within [`WINDOW_DAYS`]**: a statement too short to compare on its
 //!   own words (fewer than three content words) joins only a copy of its whole passage,
 //!   framing included (a reprint, two versions of one live blog; see [`reprints`]);
@@ -270,6 +273,28 @@ fn candidates(
             }
         }
     }
+    // Quoted runs of two content words that are some wording's partial quote: the wordings
+    // quoting each are paired (capped as the n-grams are).
+    let wanted = partial_quote_pair_keys(items, people, reps);
+    let mut holding: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for &i in reps {
+        for &pair in &items[i].features.quoted_pairs {
+            let key = phrase_key(&people[i].surname, pair);
+            if wanted.contains(&key) {
+                holding.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for list in holding.values() {
+        if list.len() > GRAM_POSTINGS_CAP {
+            continue;
+        }
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                pairs.insert(ordered(a, b));
+            }
+        }
+    }
     // Rare quoted phrases: their wordings, at most RARE_PHRASE_WORDINGS each, are paired.
     for list in weights.phrase_wordings.values() {
         for (n, &a) in list.iter().enumerate() {
@@ -279,6 +304,21 @@ fn candidates(
         }
     }
     pairs
+}
+
+/// The partial quotes of two content words of `items[reps]` (see
+/// `Features::partial_quote_pairs`), keyed by speaker surname as [`phrase_key`] keys them.
+fn partial_quote_pair_keys(items: &[Item], people: &[Person], reps: &[usize]) -> FxHashSet<u64> {
+    reps.iter()
+        .flat_map(|&i| {
+            let surname = people[i].surname.as_str();
+            items[i]
+                .features
+                .partial_quote_pairs
+                .iter()
+                .map(move |&pair| phrase_key(surname, pair))
+        })
+        .collect()
 }
 
 fn ordered(a: usize, b: usize) -> (usize, usize) {
@@ -353,6 +393,9 @@ pub struct Weights {
     /// Partial quotes, keyed by speaker surname and phrase: the first date a wording of the
     /// speaker quotes them (see `Features::partial_quotes`).
     partial_quote_first: FxHashMap<u64, NaiveDate>,
+    /// The same for the quoted runs of two content words that are some wording's partial
+    /// quote (see `Features::partial_quote_pairs`), over every quoted run of the speaker.
+    quoted_pair_first: FxHashMap<u64, NaiveDate>,
 }
 
 impl Weights {
@@ -362,7 +405,21 @@ impl Weights {
         let mut df: FxHashMap<Word, u32> = FxHashMap::default();
         let mut phrase_wordings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
         let mut partial_quote_first: FxHashMap<u64, NaiveDate> = FxHashMap::default();
+        let mut quoted_pair_first: FxHashMap<u64, NaiveDate> =
+            partial_quote_pair_keys(items, people, reps)
+                .into_iter()
+                .map(|key| (key, NaiveDate::MAX))
+                .collect();
         for &i in reps {
+            if let Some(date) = items[i].date {
+                for &pair in &items[i].features.quoted_pairs {
+                    if let Some(first) =
+                        quoted_pair_first.get_mut(&phrase_key(&people[i].surname, pair))
+                    {
+                        *first = (*first).min(date);
+                    }
+                }
+            }
             if let Some(date) = items[i].date {
                 for &quote in &items[i].features.partial_quotes {
                     partial_quote_first
@@ -390,6 +447,7 @@ impl Weights {
             n: (reps.len() + BACKGROUND_WORDINGS) as f32,
             phrase_wordings,
             partial_quote_first,
+            quoted_pair_first,
         }
     }
 
@@ -422,6 +480,25 @@ impl Weights {
                         .all(|&date| (date - first).num_days() <= WINDOW_DAYS),
                 }
         })
+    }
+
+    /// Whether a partial quote of two content words of either, new for the speaker of
+    /// `surname` when both were written (as [`Self::share_new_partial_quote`]), is a quoted run
+    /// of the other.
+    fn quote_holds_new_partial_quote(&self, surname: &str, a: &Item, b: &Item) -> bool {
+        let holds = |x: &Item, y: &Item| {
+            x.features.partial_quote_pairs.iter().any(|pair| {
+                y.features.quoted_pairs.binary_search(pair).is_ok()
+                    && match self.quoted_pair_first.get(&phrase_key(surname, *pair)) {
+                        None => true,
+                        Some(&first) => [a.date, b.date]
+                            .iter()
+                            .flatten()
+                            .all(|&date| (date - first).num_days() <= WINDOW_DAYS),
+                    }
+            })
+        };
+        holds(a, b) || holds(b, a)
     }
 
     /// The weight of `w`, held by `own` of the two wordings compared.
@@ -512,7 +589,8 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     if days_apart <= PHRASE_WINDOW_DAYS
         && !fa.sourced
         && !fb.sourced
-        && weights.share_new_partial_quote(surname, a, b)
+        && (weights.share_new_partial_quote(surname, a, b)
+            || weights.quote_holds_new_partial_quote(surname, a, b))
     {
         return true;
     }
@@ -1041,6 +1119,35 @@ mod tests {
         let apart = groups(&[earlier, a, b]);
         assert_ne!(apart[1], apart[2]);
         assert_ne!(apart[0], apart[1]);
+    }
+
+    #[test]
+    fn a_paraphrase_quoting_a_new_phrase_of_a_quoted_remark_is_that_remark() {
+        let mut an = Analyzer::new();
+        let speaker = "Mara Quill";
+        // One outlet quotes the remark, another paraphrases it quoting two of its words:
+        // three content words shared, no run of more than two, no rewording.
+        let quoted = "“The minister was deeply reckless with the public accounts, and everyone knew it,” Quill said.";
+        let paraphrase = "Quill faulted the department, calling its leaders “deeply reckless” in how they kept the accounts over three years.";
+        let a = item(&mut an, speaker, "a", 5, quoted);
+        let b = item(&mut an, speaker, "b", 7, paraphrase);
+        assert!(a.features.partial_quote_pairs.is_empty());
+        assert_eq!(b.features.partial_quote_pairs.len(), 1);
+        let together = groups(&[a, b]);
+        assert_eq!(together[0], together[1]);
+        // Quoted with the phrase in another remark weeks before: a stock phrase.
+        let mut earlier = item(
+            &mut an,
+            speaker,
+            "c",
+            1,
+            "“The port authority has been deeply reckless with its pensions,” Quill said.",
+        );
+        earlier.date = NaiveDate::from_ymd_opt(2021, 12, 1);
+        let a = item(&mut an, speaker, "a", 5, quoted);
+        let b = item(&mut an, speaker, "b", 7, paraphrase);
+        let apart = groups(&[earlier, a, b]);
+        assert_ne!(apart[1], apart[2]);
     }
 
     #[test]

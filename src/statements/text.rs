@@ -138,6 +138,10 @@ pub struct Features {
     /// its striking phrase to quote, so two paraphrases quoting the same one whole point at
     /// one remark (the grouping checks the phrase is new for the speaker).
     pub partial_quotes: Vec<u64>,
+    /// The partial quotes holding exactly two content words, hashed as [`Self::quoted_pairs`]
+    /// hashes a quoted run ("“deeply reckless”"), so that another report's longer quote holding
+    /// the phrase ("“The minister was deeply reckless with the accounts,” Quill said") is found.
+    pub partial_quote_pairs: Vec<u64>,
 }
 
 impl Features {
@@ -287,6 +291,8 @@ impl Analyzer {
             ..Features::default()
         };
         let mut fragment_starts = true;
+        // Where each token landed in `features.words` (dropped tokens nowhere).
+        let mut at_word: Vec<Option<usize>> = vec![None; seen.len()];
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
             if i > 0 {
                 // A quotation mark also starts a fragment: in a paraphrase compared whole,
@@ -323,10 +329,13 @@ impl Analyzer {
                     phrase.clear();
                 }
             }
+            at_word[i] = Some(features.words.len());
             features.words.push(token.word);
         }
         if whole {
             features.partial_quotes = partial_quotes(&seen, &quoted);
+            features.partial_quote_pairs =
+                partial_quote_pairs(&seen, &quoted, &at_word, &features.words);
         }
         features.content.sort_unstable();
         features.content.dedup();
@@ -376,6 +385,40 @@ fn partial_quotes(seen: &[Seen], quoted: &[std::ops::Range<usize>]) -> Vec<u64> 
                 for token in &inside {
                     token.word.hash(&mut h);
                 }
+                h.finish()
+            })
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The [`Features::partial_quote_pairs`] of a statement compared whole: for each quoted span of
+/// at most [`PARTIAL_QUOTE_WORDS`] words holding exactly two content words, the hash the main
+/// pass gives a quoted run from the first of them to the second (the words between, then the
+/// second word).
+fn partial_quote_pairs(
+    seen: &[Seen],
+    quoted: &[std::ops::Range<usize>],
+    at_word: &[Option<usize>],
+    words: &[Word],
+) -> Vec<u64> {
+    let mut found: Vec<u64> = quoted
+        .iter()
+        .filter_map(|span| {
+            let inside: Vec<usize> = (0..seen.len())
+                .filter(|&i| span.contains(&seen[i].from))
+                .collect();
+            let content: Vec<usize> = inside
+                .iter()
+                .filter(|&&i| seen[i].content && !seen[i].name)
+                .filter_map(|&i| at_word[i])
+                .collect();
+            (content.len() == 2 && inside.len() <= PARTIAL_QUOTE_WORDS).then(|| {
+                let mut h = FxHasher::default();
+                words[content[0]..content[1]].hash(&mut h);
+                words[content[1]].hash(&mut h);
                 h.finish()
             })
         })
