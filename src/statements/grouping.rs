@@ -26,9 +26,9 @@
 //!   words ("called her handling of the files “deeply reckless”" / "said she had been “deeply
 //!   reckless” with them"; see `Features::partial_quotes`), they share [`WEAK_RUN`] content
 //!   words, and the speaker was first quoted with that phrase in the collection at most
-//!   [`WINDOW_DAYS`] before either: a remark's phrase is quoted while the remark is news, and
-//!   a phrase the speaker was quoted with weeks earlier is a stock phrase of theirs, which two
-//!   remarks of one day may both carry. Likewise when one report quotes the remark at length
+//!   [`WINDOW_DAYS`] before either (both dated): a remark's phrase is quoted while the remark
+//!   is news, and a phrase the speaker was quoted with weeks earlier is a stock phrase of
+//!   theirs, which two remarks of one day may both carry. Likewise when one report quotes the remark at length
 //!   and the other's partial quote of two content words is a quoted run of it ("“Her mind is
 //!   shot!”" in a paraphrase, and in the quoted post), new by the same measure over every
 //!   quoted run of the speaker;
@@ -465,20 +465,16 @@ impl Weights {
     }
 
     /// Whether `a` and `b`, of the speaker of `surname`, quote one partial quote that was new
-    /// for that speaker when both were written: first quoted at most [`WINDOW_DAYS`] before
-    /// either (an undated report is taken as new). With no collection to count in, every
-    /// partial quote is new.
+    /// for that speaker when both were written (see [`new_for_both`]).
     fn share_new_partial_quote(&self, surname: &str, a: &Item, b: &Item) -> bool {
         let (x, y) = (&a.features.partial_quotes, &b.features.partial_quotes);
         x.iter().any(|quote| {
             y.binary_search(quote).is_ok()
-                && match self.partial_quote_first.get(&phrase_key(surname, *quote)) {
-                    None => true,
-                    Some(&first) => [a.date, b.date]
-                        .iter()
-                        .flatten()
-                        .all(|&date| (date - first).num_days() <= WINDOW_DAYS),
-                }
+                && new_for_both(
+                    self.partial_quote_first.get(&phrase_key(surname, *quote)),
+                    a,
+                    b,
+                )
         })
     }
 
@@ -489,13 +485,11 @@ impl Weights {
         let holds = |x: &Item, y: &Item| {
             x.features.partial_quote_pairs.iter().any(|pair| {
                 y.features.quoted_pairs.binary_search(pair).is_ok()
-                    && match self.quoted_pair_first.get(&phrase_key(surname, *pair)) {
-                        None => true,
-                        Some(&first) => [a.date, b.date]
-                            .iter()
-                            .flatten()
-                            .all(|&date| (date - first).num_days() <= WINDOW_DAYS),
-                    }
+                    && new_for_both(
+                        self.quoted_pair_first.get(&phrase_key(surname, *pair)),
+                        a,
+                        b,
+                    )
             })
         };
         holds(a, b) || holds(b, a)
@@ -525,6 +519,18 @@ impl Weights {
         }
         (all, shared)
     }
+}
+
+/// Whether a phrase the speaker was first quoted with on `first` was new when both reports
+/// were written: both dated, neither more than [`WINDOW_DAYS`] after `first` (`None`: no
+/// collection counted, so nothing says it is old). Undated reports cannot show a phrase is
+/// new (a collection without dates, such as the BBC set, would otherwise join every pair of
+/// reports quoting a speaker's stock phrase, "golden rule", "forgotten majority").
+fn new_for_both(first: Option<&NaiveDate>, a: &Item, b: &Item) -> bool {
+    let (Some(x), Some(y)) = (a.date, b.date) else {
+        return false;
+    };
+    first.is_none_or(|&f| (x - f).num_days() <= WINDOW_DAYS && (y - f).num_days() <= WINDOW_DAYS)
 }
 
 /// A quoted phrase of one speaker, as [`Weights`] counts it.
@@ -1095,6 +1101,12 @@ mod tests {
         assert_eq!(a.features.partial_quotes.len(), 1);
         let together = groups(&[a, b]);
         assert_eq!(together[0], together[1]);
+        // Undated, nothing says the phrase was new: a stock phrase cannot be told apart.
+        let mut a = item(&mut an, speaker, "a", 5, said);
+        a.date = None;
+        let b = item(&mut an, speaker, "b", 8, called);
+        let undated = groups(&[a, b]);
+        assert_ne!(undated[0], undated[1]);
         // A quoted sentence is the statement itself, not a phrase picked from it.
         let sentence = item(
             &mut an,
