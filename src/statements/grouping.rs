@@ -21,6 +21,17 @@
 //!   [`RARE_PHRASE_WORDINGS`] wordings of the collection: one remark quoted in part by two
 //!   outlets ("not a handful of wealthy campaign contributors" / "not just a few wealthy
 //!   campaign contributors"), not a stock phrase;
+//! - **a new partial quote, within [`PHRASE_WINDOW_DAYS`]**: two paraphrases (statements
+//!   compared whole) quote the same short phrase whole, as reporters pick a remark's striking
+//!   words ("called her handling of the files “deeply reckless”" / "said she had been “deeply
+//!   reckless” with them"; see `Features::partial_quotes`), they share [`WEAK_RUN`] content
+//!   words, and the speaker was first quoted with that phrase in the collection at most
+//!   [`WINDOW_DAYS`] before either (both dated): a remark's phrase is quoted while the remark
+//!   is news, and a phrase the speaker was quoted with weeks earlier is a stock phrase of
+//!   theirs, which two remarks of one day may both carry. Likewise when one report quotes the remark at length
+//!   and the other's partial quote of two content words is a quoted run of it ("“Her mind is
+//!   shot!”" in a paraphrase, and in the quoted post), new by the same measure over every
+//!   quoted run of the speaker;
 //! - **a copied passage, within [`WINDOW_DAYS`]**: a statement too short to compare on its
 //!   own words (fewer than three content words) joins only a copy of its whole passage,
 //!   framing included (a reprint, two versions of one live blog; see [`reprints`]);
@@ -241,6 +252,49 @@ fn candidates(
             }
         }
     }
+    // Partial quotes: the wordings quoting each, of one speaker, are paired (capped as the
+    // n-grams are).
+    let mut partial_quotes: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for &i in reps {
+        for &quote in &items[i].features.partial_quotes {
+            partial_quotes
+                .entry(phrase_key(&people[i].surname, quote))
+                .or_default()
+                .push(i);
+        }
+    }
+    for list in partial_quotes.values() {
+        if list.len() > GRAM_POSTINGS_CAP {
+            continue;
+        }
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                pairs.insert(ordered(a, b));
+            }
+        }
+    }
+    // Quoted runs of two content words that are some wording's partial quote: the wordings
+    // quoting each are paired (capped as the n-grams are).
+    let wanted = partial_quote_pair_keys(items, people, reps);
+    let mut holding: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+    for &i in reps {
+        for &pair in &items[i].features.quoted_pairs {
+            let key = phrase_key(&people[i].surname, pair);
+            if wanted.contains(&key) {
+                holding.entry(key).or_default().push(i);
+            }
+        }
+    }
+    for list in holding.values() {
+        if list.len() > GRAM_POSTINGS_CAP {
+            continue;
+        }
+        for (n, &a) in list.iter().enumerate() {
+            for &b in &list[n + 1..] {
+                pairs.insert(ordered(a, b));
+            }
+        }
+    }
     // Rare quoted phrases: their wordings, at most RARE_PHRASE_WORDINGS each, are paired.
     for list in weights.phrase_wordings.values() {
         for (n, &a) in list.iter().enumerate() {
@@ -250,6 +304,21 @@ fn candidates(
         }
     }
     pairs
+}
+
+/// The partial quotes of two content words of `items[reps]` (see
+/// `Features::partial_quote_pairs`), keyed by speaker surname as [`phrase_key`] keys them.
+fn partial_quote_pair_keys(items: &[Item], people: &[Person], reps: &[usize]) -> FxHashSet<u64> {
+    reps.iter()
+        .flat_map(|&i| {
+            let surname = people[i].surname.as_str();
+            items[i]
+                .features
+                .partial_quote_pairs
+                .iter()
+                .map(move |&pair| phrase_key(surname, pair))
+        })
+        .collect()
 }
 
 fn ordered(a: usize, b: usize) -> (usize, usize) {
@@ -321,6 +390,12 @@ pub struct Weights {
     n: f32,
     /// Rare quoted phrases, keyed by speaker surname and phrase: the wordings quoting them.
     phrase_wordings: FxHashMap<u64, Vec<usize>>,
+    /// Partial quotes, keyed by speaker surname and phrase: the first date a wording of the
+    /// speaker quotes them (see `Features::partial_quotes`).
+    partial_quote_first: FxHashMap<u64, NaiveDate>,
+    /// The same for the quoted runs of two content words that are some wording's partial
+    /// quote (see `Features::partial_quote_pairs`), over every quoted run of the speaker.
+    quoted_pair_first: FxHashMap<u64, NaiveDate>,
 }
 
 impl Weights {
@@ -329,7 +404,30 @@ impl Weights {
     fn of(items: &[Item], people: &[Person], reps: &[usize]) -> Weights {
         let mut df: FxHashMap<Word, u32> = FxHashMap::default();
         let mut phrase_wordings: FxHashMap<u64, Vec<usize>> = FxHashMap::default();
+        let mut partial_quote_first: FxHashMap<u64, NaiveDate> = FxHashMap::default();
+        let mut quoted_pair_first: FxHashMap<u64, NaiveDate> =
+            partial_quote_pair_keys(items, people, reps)
+                .into_iter()
+                .map(|key| (key, NaiveDate::MAX))
+                .collect();
         for &i in reps {
+            if let Some(date) = items[i].date {
+                for &pair in &items[i].features.quoted_pairs {
+                    if let Some(first) =
+                        quoted_pair_first.get_mut(&phrase_key(&people[i].surname, pair))
+                    {
+                        *first = (*first).min(date);
+                    }
+                }
+            }
+            if let Some(date) = items[i].date {
+                for &quote in &items[i].features.partial_quotes {
+                    partial_quote_first
+                        .entry(phrase_key(&people[i].surname, quote))
+                        .and_modify(|first| *first = (*first).min(date))
+                        .or_insert(date);
+                }
+            }
             for &w in &items[i].features.content {
                 *df.entry(w).or_default() += 1;
             }
@@ -348,6 +446,8 @@ impl Weights {
             df,
             n: (reps.len() + BACKGROUND_WORDINGS) as f32,
             phrase_wordings,
+            partial_quote_first,
+            quoted_pair_first,
         }
     }
 
@@ -362,6 +462,37 @@ impl Weights {
                         .phrase_wordings
                         .contains_key(&phrase_key(surname, *phrase)))
         })
+    }
+
+    /// Whether `a` and `b`, of the speaker of `surname`, quote one partial quote that was new
+    /// for that speaker when both were written (see [`new_for_both`]).
+    fn share_new_partial_quote(&self, surname: &str, a: &Item, b: &Item) -> bool {
+        let (x, y) = (&a.features.partial_quotes, &b.features.partial_quotes);
+        x.iter().any(|quote| {
+            y.binary_search(quote).is_ok()
+                && new_for_both(
+                    self.partial_quote_first.get(&phrase_key(surname, *quote)),
+                    a,
+                    b,
+                )
+        })
+    }
+
+    /// Whether a partial quote of two content words of either, new for the speaker of
+    /// `surname` when both were written (as [`Self::share_new_partial_quote`]), is a quoted run
+    /// of the other.
+    fn quote_holds_new_partial_quote(&self, surname: &str, a: &Item, b: &Item) -> bool {
+        let holds = |x: &Item, y: &Item| {
+            x.features.partial_quote_pairs.iter().any(|pair| {
+                y.features.quoted_pairs.binary_search(pair).is_ok()
+                    && new_for_both(
+                        self.quoted_pair_first.get(&phrase_key(surname, *pair)),
+                        a,
+                        b,
+                    )
+            })
+        };
+        holds(a, b) || holds(b, a)
     }
 
     /// The weight of `w`, held by `own` of the two wordings compared.
@@ -388,6 +519,18 @@ impl Weights {
         }
         (all, shared)
     }
+}
+
+/// Whether a phrase the speaker was first quoted with on `first` was new when both reports
+/// were written: both dated, neither more than [`WINDOW_DAYS`] after `first` (`None`: no
+/// collection counted, so nothing says it is old). Undated reports cannot show a phrase is
+/// new (a collection without dates, such as the BBC set, would otherwise join every pair of
+/// reports quoting a speaker's stock phrase, "golden rule", "forgotten majority").
+fn new_for_both(first: Option<&NaiveDate>, a: &Item, b: &Item) -> bool {
+    let (Some(x), Some(y)) = (a.date, b.date) else {
+        return false;
+    };
+    first.is_none_or(|&f| (x - f).num_days() <= WINDOW_DAYS && (y - f).num_days() <= WINDOW_DAYS)
 }
 
 /// A quoted phrase of one speaker, as [`Weights`] counts it.
@@ -445,6 +588,16 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
         return true;
     }
     if days_apart <= PHRASE_WINDOW_DAYS && weights.share_rare_phrase(surname, fa, fb) {
+        return true;
+    }
+    // Two paraphrases quoting the same new phrase whole: one remark while it is news. Not a
+    // source's findings (see below), which quote the words of their topic.
+    if days_apart <= PHRASE_WINDOW_DAYS
+        && !fa.sourced
+        && !fb.sourced
+        && (weights.share_new_partial_quote(surname, a, b)
+            || weights.quote_holds_new_partial_quote(surname, a, b))
+    {
         return true;
     }
     // A source's findings are restated day after day in the words of their topic ("Clinton
@@ -933,6 +1086,80 @@ mod tests {
         );
         let other = item(&mut an, "Donald Trump", "d", 20, "Trump said that even if videos surfaced of his calling for a temporary halt to Muslims entering the country, he would not change his position. “I think that my words represent toughness and strength,” he said.");
         assert!(!same_statement(&proposal, &other));
+    }
+
+    #[test]
+    fn two_paraphrases_quoting_one_new_phrase_are_one_statement_but_a_stock_phrase_joins_nothing() {
+        let mut an = Analyzer::new();
+        let speaker = "Mara Quill";
+        // Two outlets paraphrase one finding three days apart, each quoting the same two
+        // words whole: three content words shared, no run, containment or rewording.
+        let said = "Quill said the minister had been “deeply reckless” with the accounts, and recommended no charges.";
+        let called = "Quill faulted the department, calling its leaders “deeply reckless” in how they kept the accounts over three years.";
+        let a = item(&mut an, speaker, "a", 5, said);
+        let b = item(&mut an, speaker, "b", 8, called);
+        assert_eq!(a.features.partial_quotes.len(), 1);
+        let together = groups(&[a, b]);
+        assert_eq!(together[0], together[1]);
+        // Undated, nothing says the phrase was new: a stock phrase cannot be told apart.
+        let mut a = item(&mut an, speaker, "a", 5, said);
+        a.date = None;
+        let b = item(&mut an, speaker, "b", 8, called);
+        let undated = groups(&[a, b]);
+        assert_ne!(undated[0], undated[1]);
+        // A quoted sentence is the statement itself, not a phrase picked from it.
+        let sentence = item(
+            &mut an,
+            speaker,
+            "c",
+            5,
+            "“The minister was deeply reckless with the accounts for years,” Quill said.",
+        );
+        assert!(sentence.features.partial_quotes.is_empty());
+        // The speaker was quoted with the phrase five weeks before, about something else:
+        // a stock phrase of theirs, so the two paraphrases stay apart.
+        let mut earlier = item(
+            &mut an,
+            speaker,
+            "d",
+            1,
+            "Quill said the old port authority had been “deeply reckless” with its pensions.",
+        );
+        earlier.date = NaiveDate::from_ymd_opt(2021, 12, 1);
+        let a = item(&mut an, speaker, "a", 5, said);
+        let b = item(&mut an, speaker, "b", 8, called);
+        let apart = groups(&[earlier, a, b]);
+        assert_ne!(apart[1], apart[2]);
+        assert_ne!(apart[0], apart[1]);
+    }
+
+    #[test]
+    fn a_paraphrase_quoting_a_new_phrase_of_a_quoted_remark_is_that_remark() {
+        let mut an = Analyzer::new();
+        let speaker = "Mara Quill";
+        // One outlet quotes the remark, another paraphrases it quoting two of its words:
+        // three content words shared, no run of more than two, no rewording.
+        let quoted = "“The minister was deeply reckless with the public accounts, and everyone knew it,” Quill said.";
+        let paraphrase = "Quill faulted the department, calling its leaders “deeply reckless” in how they kept the accounts over three years.";
+        let a = item(&mut an, speaker, "a", 5, quoted);
+        let b = item(&mut an, speaker, "b", 7, paraphrase);
+        assert!(a.features.partial_quote_pairs.is_empty());
+        assert_eq!(b.features.partial_quote_pairs.len(), 1);
+        let together = groups(&[a, b]);
+        assert_eq!(together[0], together[1]);
+        // Quoted with the phrase in another remark weeks before: a stock phrase.
+        let mut earlier = item(
+            &mut an,
+            speaker,
+            "c",
+            1,
+            "“The port authority has been deeply reckless with its pensions,” Quill said.",
+        );
+        earlier.date = NaiveDate::from_ymd_opt(2021, 12, 1);
+        let a = item(&mut an, speaker, "a", 5, quoted);
+        let b = item(&mut an, speaker, "b", 7, paraphrase);
+        let apart = groups(&[earlier, a, b]);
+        assert_ne!(apart[1], apart[2]);
     }
 
     #[test]

@@ -29,6 +29,10 @@ const QUOTED_SHARE: f64 = 0.5;
 /// words ("extremely careless", "big sister") are too common a pair to name one remark.
 pub const PHRASE_WORDS: usize = 3;
 
+/// Words a partial quote may hold (see [`Features::partial_quotes`]): a reporter's quoted
+/// phrase ("extremely careless", "an artful smear"), not a quoted sentence.
+pub const PARTIAL_QUOTE_WORDS: usize = 6;
+
 /// Content words a statement needs to be compared on its own words (the grouping's
 /// `comparable`); a shorter one is only matched as a copy of its whole passage
 /// ([`Features::reprint`]).
@@ -127,6 +131,17 @@ pub struct Features {
     /// "according to …" clause ("Clinton is 71 delegates short of the nomination, according
     /// to the Associated Press"): a finding, a count or a poll result rather than a remark.
     pub sourced: bool,
+    /// For a statement compared whole (a paraphrase, see [`QUOTED_SHARE`]): a hash of each of
+    /// its quoted segments that is a partial quote, at most [`PARTIAL_QUOTE_WORDS`] words with
+    /// at least two content words, its words in order ("called her handling of the files
+    /// “deeply reckless”"), sorted and without repeats. Reporters paraphrasing one remark pick
+    /// its striking phrase to quote, so two paraphrases quoting the same one whole point at
+    /// one remark (the grouping checks the phrase is new for the speaker).
+    pub partial_quotes: Vec<u64>,
+    /// The partial quotes holding exactly two content words, hashed as [`Self::quoted_pairs`]
+    /// hashes a quoted run ("“deeply reckless”"), so that another report's longer quote holding
+    /// the phrase ("“The minister was deeply reckless with the accounts,” Quill said") is found.
+    pub partial_quote_pairs: Vec<u64>,
 }
 
 impl Features {
@@ -276,6 +291,8 @@ impl Analyzer {
             ..Features::default()
         };
         let mut fragment_starts = true;
+        // Where each token landed in `features.words` (dropped tokens nowhere).
+        let mut at_word: Vec<Option<usize>> = vec![None; seen.len()];
         for (i, (token, dropped)) in seen.iter().zip(dropped).enumerate() {
             if i > 0 {
                 // A quotation mark also starts a fragment: in a paraphrase compared whole,
@@ -312,7 +329,13 @@ impl Analyzer {
                     phrase.clear();
                 }
             }
+            at_word[i] = Some(features.words.len());
             features.words.push(token.word);
+        }
+        if whole {
+            features.partial_quotes = partial_quotes(&seen, &quoted);
+            features.partial_quote_pairs =
+                partial_quote_pairs(&seen, &quoted, &at_word, &features.words);
         }
         features.content.sort_unstable();
         features.content.dedup();
@@ -347,6 +370,62 @@ impl Analyzer {
             h.finish()
         })
     }
+}
+
+/// The [`Features::partial_quotes`] of a statement compared whole, from its tokens and its
+/// quoted spans.
+fn partial_quotes(seen: &[Seen], quoted: &[std::ops::Range<usize>]) -> Vec<u64> {
+    let mut found: Vec<u64> = quoted
+        .iter()
+        .filter_map(|span| {
+            let inside: Vec<&Seen> = seen.iter().filter(|t| span.contains(&t.from)).collect();
+            let content = inside.iter().filter(|t| t.content && !t.name).count();
+            (content >= 2 && inside.len() <= PARTIAL_QUOTE_WORDS).then(|| {
+                let mut h = FxHasher::default();
+                for token in &inside {
+                    token.word.hash(&mut h);
+                }
+                h.finish()
+            })
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
+}
+
+/// The [`Features::partial_quote_pairs`] of a statement compared whole: for each quoted span of
+/// at most [`PARTIAL_QUOTE_WORDS`] words holding exactly two content words, the hash the main
+/// pass gives a quoted run from the first of them to the second (the words between, then the
+/// second word).
+fn partial_quote_pairs(
+    seen: &[Seen],
+    quoted: &[std::ops::Range<usize>],
+    at_word: &[Option<usize>],
+    words: &[Word],
+) -> Vec<u64> {
+    let mut found: Vec<u64> = quoted
+        .iter()
+        .filter_map(|span| {
+            let inside: Vec<usize> = (0..seen.len())
+                .filter(|&i| span.contains(&seen[i].from))
+                .collect();
+            let content: Vec<usize> = inside
+                .iter()
+                .filter(|&&i| seen[i].content && !seen[i].name)
+                .filter_map(|&i| at_word[i])
+                .collect();
+            (content.len() == 2 && inside.len() <= PARTIAL_QUOTE_WORDS).then(|| {
+                let mut h = FxHasher::default();
+                words[content[0]..content[1]].hash(&mut h);
+                words[content[1]].hash(&mut h);
+                h.finish()
+            })
+        })
+        .collect();
+    found.sort_unstable();
+    found.dedup();
+    found
 }
 
 /// Reporting verbs that end (or open) an attribution clause: "Clinton said", "said Clinton".
