@@ -13,8 +13,8 @@ use super::cast::{Cast, Resolution, Salience, Speaker};
 use super::clauses;
 use super::cues::{self, Cue, CueForm};
 use super::label;
-use super::lexicon::{is_org_role_head, is_person_role_head, role_gender, Gender};
-use super::mentions::{is_firm_word, phrase_before, Mention};
+use super::lexicon::{is_org_role_head, is_person_role_head, is_role_word, role_gender, Gender};
+use super::mentions::{is_firm_word, is_modal_or_auxiliary, phrase_before, Mention};
 use super::orgs;
 use super::quotes::{self, QuoteScan};
 use super::sentences;
@@ -649,6 +649,18 @@ fn narration_subject(
         if i == 0 && is_sentence_connective(token.lower()) {
             continue;
         }
+        // `The New York businessman has praised X`: an auxiliary closes the subject, which
+        // is then a description or nothing; the names after it are no subject.
+        if i > 0 && token.is_word() && token.is_lowercase() && is_modal_or_auxiliary(token.lower())
+        {
+            return match phrase_before(&inside, i - 1) {
+                Some((mention @ Mention::Role(_), _)) => cast
+                    .resolve(&mention, &state.salience, index)
+                    .map(|(s, _)| s)
+                    .or_else(|| unresolved_role(&mention)),
+                _ => None,
+            };
+        }
         let pronoun = matches!(token.lower(), "he" | "she");
         let ends_phrase = pronoun
             || token.is_word()
@@ -661,11 +673,15 @@ fn narration_subject(
                 .get(i + 1)
                 .is_some_and(|n| matches!(n.text, "of" | "for"))
             && inside.get(i + 2).is_some_and(Token::is_capitalized);
+        // `The New York businessman has`, `Democratic presidential nominee Ann Oduya`: a
+        // capitalised word before a role or occupation describes whoever holds it.
         let modifies_next = name_goes_on
             || inside.get(i + 1).is_some_and(|n| {
                 n.is_word()
                     && n.is_lowercase()
-                    && (is_org_role_head(n.text) || is_person_role_head(n.text))
+                    && (is_org_role_head(n.text)
+                        || is_person_role_head(n.text)
+                        || is_role_word(n.text))
             });
         if !ends_phrase || modifies_next {
             continue;
@@ -1257,6 +1273,21 @@ mod tests {
     /// `phrase`.
     fn speaker_of(texts: &[&str], phrase: &str) -> Option<String> {
         crate::attribution::speaker_of_with(attribute, texts, phrase)
+    }
+
+    #[test]
+    fn a_described_subject_is_read_up_to_its_auxiliary_and_no_further() {
+        let texts = [
+            "Candidates answer on security",
+            "Tom Oduya spoke in Ohio.",
+            "The New York businessman has praised Ivan Bakare, saying he was a strong leader.",
+            "Democratic presidential nominee Ann Oduya also joined the debate, announcing she would meet them.",
+        ];
+        assert_eq!(speaker_of(&texts, "praised Ivan Bakare"), None);
+        assert_eq!(
+            speaker_of(&texts, "joined the debate").as_deref(),
+            Some("Ann Oduya")
+        );
     }
 
     #[test]

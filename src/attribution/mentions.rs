@@ -1132,7 +1132,9 @@ mod tests {
             assert!(matches!(before(text), Mention::Org(_)), "{text}");
         }
         assert_eq!(
-            person(&before("Then Newt Oduya")).map(|(n, _)| n).as_deref(),
+            person(&before("Then Newt Oduya"))
+                .map(|(n, _)| n)
+                .as_deref(),
             Some("Newt Oduya")
         );
     }
