@@ -867,8 +867,11 @@ mod tests {
         // subject gave.
         let found = speaker("Okafor described the plan as \"a tax on hope\" and left.");
         assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
-        let found = speaker("Okafor published a memo titled \"The Facts On The Vote.\"");
-        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
+        // (Whether the gate keeps such a sentence is the model's call: the sieve counts the
+        // quoted words as the subject's.)
+        let text = "Okafor published a memo titled \"The Facts On The Vote.\"";
+        let tokens = tokenize(text, &scan(text, false).ranges());
+        assert!(spoken_words_quoted(&tokens) >= QUOTED_WORDS);
         let found = speaker("Okafor mocked his rivals as \"Little Kofi\" and \"Lazy Ama.\"");
         assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Okafor"));
     }
@@ -1023,8 +1026,8 @@ mod tests {
 
     #[test]
     fn any_verb_of_a_sentence_quoting_words_is_weak_evidence() {
-        let found = speaker("Ramos pondered who might \"testify for our innocence now.\"");
-        assert_eq!(found, Some(("Ramos".to_string(), Reports::Attributed)));
+        let found = candidate("Ramos pondered who might \"testify for our innocence now.\"");
+        assert_eq!(found, Some(("pondered".to_string(), Reports::Attributed)));
         // A title in quotation marks quotes no one.
         assert_eq!(speaker("Ramos stars in \"Hail Caesar\" this spring."), None);
     }
