@@ -160,7 +160,8 @@ const NEXT_WORDS: &[&str] = &[
 /// The features of a candidate, as the model file names them:
 /// - `kind:stance` or `kind:weak` (the sieve's reading);
 /// - `verb:W`, the verb's lower-case form, `stem:S` its Porter stem (the `frostem` English
-///   stemmer the index uses), and `form:ed|s|ing|base`;
+///   stemmer the index uses), and `form:ed|s|ing|base` (an irregular past such as `took` is
+///   `ed`, except after a modal: `did not put` is `base`);
 /// - `listed` when `data/cue_words.txt` or `data/stance_verbs.txt` holds the verb (or a
 ///   finite form of a base form), `speech` when it is a speech verb form (as in `refused to
 ///   say`'s `say`, seen through `next2`);

@@ -8,7 +8,10 @@
 //! introductory phrase such as `In an interview with CNN,`) and takes it as the speaker when a
 //! reporting verb outside quotations follows it in the same clause, with appositions,
 //! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
-//! `but`, `;`, a relative pronoun outside commas). It never looks at other sentences.
+//! `but`, `;`, a relative pronoun outside commas). A verb is a form in `-s` or `-ed` or an
+//! irregular past (`data/irregular_past.txt`); a sentence that opens with no subject may hold
+//! it after a fronted adverbial (`Perhaps more than anyone, Sen. Lee has ...`); in a title-case
+//! headline capitalised words may be the verb. It never looks at other sentences.
 
 use super::cues::{introduces_words, is_commitment, is_credit, is_speech_verb_form, Cue, CueForm};
 use super::gate;
