@@ -469,7 +469,7 @@ fn a_stance_is_found_by_speaker_but_not_as_a_quote() {
     let dir = TestDir::new();
     dir.write(
         "news/a.txt",
-        "Council vote\n\nSenator Maria Ramos spoke on Monday. Ramos opposed the harbour deal.\n\n\
+        "Council vote\n\nSenator Maria Ramos spoke on Monday. Ramos declined to back the harbour deal.\n\n\
          \"We will fight the harbour deal,\" Ramos said.\n",
     );
     dir.run(&["index", "news", "--index", "idx"]).ok();

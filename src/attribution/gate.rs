@@ -33,8 +33,8 @@ use super::mentions::Mention;
 use super::quotes;
 use super::sentences;
 use super::subject::{
-    self, is_corpus_cue, is_stance_verb, reports_as_base, spoken_words_quoted, MainClause, Reports,
-    QUOTED_WORDS,
+    self, is_corpus_cue, is_finite_form, is_stance_verb, reports_as_base, spoken_words_quoted,
+    MainClause, Reports, QUOTED_WORDS,
 };
 use super::tokens::{tokenize, Token};
 use crate::model::Paragraph;
@@ -160,7 +160,8 @@ const NEXT_WORDS: &[&str] = &[
 /// The features of a candidate, as the model file names them:
 /// - `kind:stance` or `kind:weak` (the sieve's reading);
 /// - `verb:W`, the verb's lower-case form, `stem:S` its Porter stem (the `frostem` English
-///   stemmer the index uses), and `form:ed|s|ing|base`;
+///   stemmer the index uses), and `form:ed|s|ing|base` (an irregular past such as `took` is
+///   `ed`, except after a modal: `did not put` is `base`);
 /// - `listed` when `data/cue_words.txt` or `data/stance_verbs.txt` holds the verb (or a
 ///   finite form of a base form), `speech` when it is a speech verb form (as in `refused to
 ///   say`'s `say`, seen through `next2`);
@@ -194,12 +195,35 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
         .stem(lower)
         .into_owned();
     out.push(format!("stem:{stem}"));
+    let between = &tokens[found.subject_end + 1..found.verb];
+    let before = between.iter().rev().find(|t| t.lower() != "not");
+    let before = before.map(|t| t.lower().trim_end_matches("n't"));
+    let after_modal = matches!(
+        before,
+        Some(
+            "did"
+                | "does"
+                | "do"
+                | "would"
+                | "wo"
+                | "will"
+                | "could"
+                | "ca"
+                | "can"
+                | "should"
+                | "may"
+                | "might"
+                | "must"
+        )
+    );
+    // An irregular past (`took`, `laid`) is a past like `argued`; `put` after `did not` is
+    // a base form.
     let form = if lower.ends_with("ing") {
         "ing"
-    } else if lower.ends_with("ed") || matches!(lower, "said" | "told" | "wrote") {
-        "ed"
-    } else if lower.ends_with('s') {
+    } else if lower.ends_with('s') && !lower.ends_with("ed") {
         "s"
+    } else if lower.ends_with("ed") || is_finite_form(lower) && !after_modal {
+        "ed"
     } else {
         "base"
     };
@@ -246,20 +270,14 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
         _ => "2+",
     };
     out.push(format!("gap:{gap}"));
-    let between = &tokens[found.subject_end + 1..found.verb];
     if between
         .iter()
         .any(|t| !t.quoted && (t.lower() == "not" || t.lower().ends_with("n't")))
     {
         out.push("negated".to_string());
     }
-    let before = between.iter().rev().find(|t| t.lower() != "not");
-    let before = before.map(|t| t.lower().trim_end_matches("n't"));
     match before {
-        Some(
-            "did" | "does" | "do" | "would" | "wo" | "will" | "could" | "ca" | "can" | "should"
-            | "may" | "might" | "must",
-        ) => out.push("aux".to_string()),
+        _ if after_modal => out.push("aux".to_string()),
         Some("has" | "have" | "had") => out.push("perfect".to_string()),
         Some("is" | "are" | "was" | "were") if form == "ing" => out.push("progressive".to_string()),
         _ => {}

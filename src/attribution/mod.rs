@@ -276,7 +276,7 @@ mod tests {
     #[test]
     fn a_stance_is_its_own_passage_kind() {
         let paras = paragraphs(&[
-            "Senator Maria Ramos spoke on Monday. Ramos opposed the deal.",
+            "Senator Maria Ramos spoke on Monday. Ramos declined to back the deal.",
             "\"We will fight,\" Ramos said.",
         ]);
         let spans = attribute(&paras);
@@ -288,7 +288,7 @@ mod tests {
         };
         let ramos = Some("Maria Ramos".to_string());
         assert_eq!(
-            kind_of("opposed"),
+            kind_of("declined"),
             Some((PassageKind::Stance, ramos.clone()))
         );
         assert_eq!(kind_of("fight"), Some((PassageKind::Quote, ramos)));
