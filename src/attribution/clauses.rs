@@ -257,9 +257,10 @@ fn opens_clause_inside(word: &str) -> bool {
 /// `but Sanders rejected that`: the surname of a named subject that opens a clause with a
 /// verb of its own at token `at` of `inside`. A few lower-case words may come before the name
 /// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`),
-/// but no word that opens a clause of its own, and at most `reach` of them. With `any_verb`, any verb of the clause will
-/// do: the clause, once cut, asks the sieves whether it reports anything, and a clause that
-/// does not is narration. Else the verb must be a cue the sieves keep.
+/// but no word that opens a clause of its own, and at most `reach` of them. With `any_verb`,
+/// any verb of the clause will do: the clause, once cut, asks the sieves whether it reports
+/// anything, and a clause that does not is narration. Else the verb must be a cue the sieves
+/// keep.
 fn second_clause_speaks(
     inside: &[Token],
     at: usize,

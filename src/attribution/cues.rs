@@ -8,7 +8,10 @@
 //! resolve pronouns or roles to people.
 
 use super::lexicon::{blocks_finite_reading, WordSet};
-use super::mentions::{is_auxiliary, is_modal_or_auxiliary, phrase_after, phrase_before, Mention};
+use super::mentions::{
+    is_auxiliary, is_modal_or_auxiliary, is_possessive_determiner, phrase_after, phrase_before,
+    Mention,
+};
 use super::subject::dateline_end;
 use super::tokens::Token;
 
@@ -728,8 +731,8 @@ fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize
     let clause = tokens[start..=last].iter().enumerate().any(|(i, t)| {
         let lower = t.lower();
         t.is_word()
-            && (is_modal_or_auxiliary(lower)
-                || i > 0 && matches!(lower, "his" | "her" | "its" | "their" | "our" | "my"))
+            && t.is_lowercase()
+            && (is_modal_or_auxiliary(lower) || i > 0 && is_possessive_determiner(lower))
     });
     if clause {
         return None;
@@ -1455,10 +1458,19 @@ mod tests {
             speaker("A longtime official, Ken Oduya, said the group's real estate committee gave Bakare its Tree of Life award."),
             "Ken Oduya"
         );
-        // A description of the speaker after the verb still names them.
+        // A description of the speaker after the verb still names them, and a name that is
+        // also a modal is a name.
         assert_eq!(
             speaker("The plan failed, said former campaign adviser Ann Bakare."),
             "Ann Bakare"
+        );
+        assert_eq!(
+            speaker("The proposals are unworkable, said Home Secretary Ann May on Monday."),
+            "Ann May"
+        );
+        assert_eq!(
+            speaker("The plan is dead, said Will Bakare on Monday."),
+            "Will Bakare"
         );
     }
 

@@ -954,8 +954,8 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         let stop = matches!(
             next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
-        ) || is_modal_or_auxiliary(next.lower())
-            || matches!(next.lower(), "his" | "her" | "its" | "their" | "our" | "my");
+        ) || next.is_lowercase()
+            && (is_modal_or_auxiliary(next.lower()) || is_possessive_determiner(next.lower()));
         if !next.is_word() || next.quoted || stop || super::cues::is_speech_verb_form(next.lower())
         {
             break;
@@ -968,7 +968,15 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     phrase_before(tokens, end).map(|(mention, _)| (mention, end))
 }
 
-/// Modal and auxiliary verbs, which no description of a speaker holds.
+/// Possessive determiners (`his`, `her`, `its`, `their`, `our`, `my`): after the first word of
+/// a phrase they start a clause's object, not a name (`gave Bakare its award`). `word` is
+/// lower case.
+pub fn is_possessive_determiner(word: &str) -> bool {
+    matches!(word, "his" | "her" | "its" | "their" | "our" | "my")
+}
+
+/// Modal and auxiliary verbs, which no description of a speaker holds. `word` is lower case;
+/// callers check that the token is written in lower case (`Theresa May`, `Will Carling`).
 pub fn is_modal_or_auxiliary(word: &str) -> bool {
     matches!(
         word,

@@ -4,12 +4,15 @@
 //! It works on plain text only; it does not read files and knows nothing of the index.
 //!
 //! The stages run in order, each in its own file: `marks` rewrites every quotation style as
-//! double marks; `quotes` and `sentences` find quotations and sentences; then each sentence
-//! asks the sieves for a cue, most precise first: `cues` (a reporting verb with the speaker
-//! beside it, tags beside a quotation), `label` (`Name: ...`), `subject` (the main clause's
-//! subject through appositions); `article` carries speakers across sentences and paragraphs
-//! (continued quotations, bare tags, pronouns and roles through `cast`), and `names` gives the
-//! canonical form. Word lists are data files in `data/`, each saying where it comes from.
+//! double marks; `quotes` and `sentences` find quotations and sentences; `clauses` cuts a
+//! sentence holding two people's attributions into one span per clause; then each span asks
+//! the sieves for a cue, most precise first: `cues` (a reporting verb with the speaker beside
+//! it, tags beside a quotation), `label` (`Name: ...`), `subject` (the main clause's subject
+//! through appositions, its weak cues kept or dropped by the learned `gate`), and last `orgs`
+//! (organisations as sources, where no person sieve found a speaker); `article` carries
+//! speakers across sentences and paragraphs (continued quotations, bare tags, pronouns and
+//! roles through `cast`), and `names` gives the canonical form. Word lists are data files in
+//! `data/`, each saying where it comes from.
 
 mod article;
 mod cast;
