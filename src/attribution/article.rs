@@ -19,7 +19,7 @@ use super::orgs;
 use super::quotes::{self, QuoteScan};
 use super::sentences;
 use super::subject;
-use super::tokens::{mark_quoted, tokenize, Token};
+use super::tokens::{is_title_case, mark_quoted, tokenize, tokens_in, Token};
 use super::Attribution;
 use crate::model::{Paragraph, PassageKind, SpeakerKind};
 
@@ -202,13 +202,6 @@ fn unquoted<'a>(unit: &Unit, tokens: &[Token<'a>]) -> Vec<Token<'a>> {
         .collect()
 }
 
-/// The tokens that start inside `range`: a run of `tokens`, which are in text order.
-fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
-    let from = tokens.partition_point(|t| t.start < range.start);
-    let to = tokens.partition_point(|t| t.start < range.end);
-    &tokens[from..to.max(from)]
-}
-
 /// Splits the paragraph into sentences and finds each one's cue.
 fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) -> Vec<Unit> {
     sentences::split(text, &scan.quotes)
@@ -296,16 +289,6 @@ fn label_speaks_paragraph(units: &mut [Unit]) {
 
 fn overlap(a: &Range<usize>, b: &Range<usize>) -> usize {
     a.end.min(b.end).saturating_sub(a.start.max(b.start))
-}
-
-/// A headline in title case lets capitalised verbs count ("Lavrov Says").
-pub(super) fn is_title_case(tokens: &[Token]) -> bool {
-    let long: Vec<&Token> = tokens
-        .iter()
-        .filter(|t| t.is_word() && t.text.chars().count() > 3)
-        .collect();
-    let capitalised = long.iter().filter(|t| t.is_capitalized()).count();
-    long.len() >= 3 && long.len() <= 25 && capitalised * 10 >= long.len() * 8
 }
 
 /// Gives a sentence the speaker of its own cue, or records its subject as salient.

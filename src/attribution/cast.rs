@@ -117,7 +117,7 @@ impl Cast {
         for (i, tokens) in paragraphs.into_iter().enumerate() {
             let headline = i == 0 && several;
             cast.learn_common_words(tokens);
-            if headline && super::article::is_title_case(tokens) {
+            if headline && super::tokens::is_title_case(tokens) {
                 headlines.push(tokens);
             } else {
                 cast.learn_tokens(tokens);

@@ -16,7 +16,7 @@ use std::ops::Range;
 use super::cues::{self, Cue, CueForm};
 use super::mentions::{phrase_after, Mention};
 use super::subject;
-use super::tokens::Token;
+use super::tokens::{tokens_in, Token};
 
 /// Most lower-case words that may stand between a clause's opening and its named subject
 /// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`).
@@ -86,13 +86,6 @@ pub fn split(tokens: &[Token], range: Range<usize>, title_case: bool) -> Vec<Cla
             cue: None,
         },
     ]
-}
-
-/// The tokens that start inside `range`: a run of `tokens`, which are in text order.
-fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
-    let from = tokens.partition_point(|t| t.start < range.start);
-    let to = tokens.partition_point(|t| t.start < range.end);
-    &tokens[from..to.max(from)]
 }
 
 /// Where a second clause with a named subject of its own begins in `inside` (one sentence's

@@ -459,7 +459,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
     let mut clause_started = false;
     // In a title-case headline (`Ruiz Refuses to Back the Plan`) capitalised words may be
     // the verb.
-    let title_case = super::article::is_title_case(tokens);
+    let title_case = super::tokens::is_title_case(tokens);
     while i < tokens.len() && i < from + VERB_REACH {
         let token = &tokens[i];
         i += 1;

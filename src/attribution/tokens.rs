@@ -130,6 +130,23 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
     tokens
 }
 
+/// The tokens that start inside `range`: a run of `tokens`, which are in text order.
+pub fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
+    let from = tokens.partition_point(|t| t.start < range.start);
+    let to = tokens.partition_point(|t| t.start < range.end);
+    &tokens[from..to.max(from)]
+}
+
+/// A headline in title case lets capitalised verbs count ("Lavrov Says").
+pub fn is_title_case(tokens: &[Token]) -> bool {
+    let long: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| t.is_word() && t.text.chars().count() > 3)
+        .collect();
+    let capitalised = long.iter().filter(|t| t.is_capitalized()).count();
+    long.len() >= 3 && long.len() <= 25 && capitalised * 10 >= long.len() * 8
+}
+
 /// Marks the tokens that start inside one of `quotes` (byte ranges of quotations in the text
 /// the tokens come from) as quoted, and the others as not: the quotations of a paragraph are
 /// known only once the paragraphs before it are read, after its tokens are made.
