@@ -361,14 +361,13 @@ pub fn pronoun_gender(word: &str) -> Option<Gender> {
 /// `data/group_nouns.txt`.
 static GROUP_NOUNS: WordSet = WordSet::new(include_str!("data/group_nouns.txt"));
 
-/// A party label written before a name (`Democrat Ann Oduya`, `Republican Tom Bakare`): it
-/// describes the person, as a nationality does, and is never a given name. `word` is lower
-/// case.
+/// Party labels: `data/party_labels.txt`.
+static PARTY_LABELS: WordSet = WordSet::new(include_str!("data/party_labels.txt"));
+
+/// A party label written before a name (`Democrat Ann Oduya`, `Tory Tom Bakare`): it
+/// describes the person, as a nationality does, and is never a given name.
 pub fn is_party_label(word: &str) -> bool {
-    matches!(
-        word,
-        "democrat" | "democratic" | "republican" | "gop" | "libertarian"
-    )
+    listed(&PARTY_LABELS, word)
 }
 
 pub fn is_group_noun(word: &str) -> bool {

@@ -1123,6 +1123,7 @@ mod tests {
             ("Then Russian Alexei Oduya", "Alexei Oduya"),
             ("Then Democrat Ann Oduya", "Ann Oduya"),
             ("Republican Tom Bakare", "Tom Bakare"),
+            ("Then Tory Kemi Bakare", "Kemi Bakare"),
         ] {
             let m = before(text);
             assert_eq!(person(&m).map(|(n, _)| n).as_deref(), Some(name), "{text}");
