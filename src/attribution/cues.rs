@@ -979,7 +979,7 @@ fn affiliated_speaker(
             && tokens[k].is_lowercase()
             && !matches!(tokens[k].lower(), "the" | "of" | "at" | "from" | "and")
             && !is_preposition(tokens[k].lower());
-        if !modifier || tokens.get(k.wrapping_sub(1)).is_none() {
+        if !modifier || k == 0 {
             break;
         }
         k -= 1;

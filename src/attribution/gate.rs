@@ -220,7 +220,7 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     // a base form.
     let form = if lower.ends_with("ing") {
         "ing"
-    } else if lower.ends_with('s') && !lower.ends_with("ed") {
+    } else if lower.ends_with('s') {
         "s"
     } else if lower.ends_with("ed") || is_finite_form(lower) && !after_modal {
         "ed"
