@@ -266,22 +266,34 @@ pub fn is_place(word: &str) -> bool {
 }
 
 /// Places named by several words (`New Hampshire`, `United States`): `data/place_names.txt`,
-/// one lower-case name per line.
-static PLACE_NAMES: OnceLock<FxHashSet<&'static str>> = OnceLock::new();
+/// one lower-case name per line, with the set of their last words.
+struct PlaceNames {
+    names: FxHashSet<&'static str>,
+    last_words: FxHashSet<&'static str>,
+}
 
-/// Whether these words, in any case, are a place named by several words (`New Hampshire`).
-pub fn is_place_name(words: &[&str]) -> bool {
-    if words.len() < 2 {
+static PLACE_NAMES: OnceLock<PlaceNames> = OnceLock::new();
+
+/// Whether these lower-case words are a place named by several words (`new hampshire`). Most
+/// runs of a name end in no place's last word, so they are answered by one lookup, without
+/// building the joined name (this runs on every capitalised run the rules read).
+pub fn is_place_name(lower_words: &[&str]) -> bool {
+    let Some(last) = lower_words.last().filter(|_| lower_words.len() >= 2) else {
         return false;
-    }
-    let names = PLACE_NAMES.get_or_init(|| {
-        include_str!("data/place_names.txt")
+    };
+    let places = PLACE_NAMES.get_or_init(|| {
+        let names: FxHashSet<&'static str> = include_str!("data/place_names.txt")
             .lines()
             .map(str::trim)
             .filter(|line| !line.is_empty() && !line.starts_with('#'))
-            .collect()
+            .collect();
+        let last_words = names
+            .iter()
+            .filter_map(|name| name.split(' ').next_back())
+            .collect();
+        PlaceNames { names, last_words }
     });
-    names.contains(words.join(" ").to_lowercase().as_str())
+    places.last_words.contains(last) && places.names.contains(lower_words.join(" ").as_str())
 }
 
 /// One-word US state names: `data/us_states.txt`.

@@ -355,9 +355,11 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     }
     // `The United States has`, `New Hampshire voters`: a place named by several words is no
     // given name and surname; like a one-word place, it speaks for its government or people.
-    let words: Vec<&str> = name_tokens.iter().map(|t| t.text).collect();
-    if (2..=words.len()).any(|n| is_place_name(&words[words.len() - n..])) {
-        return Mention::Org(join(run));
+    if name_tokens.len() >= 2 {
+        let words: Vec<&str> = name_tokens.iter().map(|t| t.lower()).collect();
+        if (2..=words.len()).any(|n| is_place_name(&words[words.len() - n..])) {
+            return Mention::Org(join(run));
+        }
     }
     // "MP for Henley", "Minister for Sport", "MP for Hornsey and Wood Green": words after
     // "for" (or a seat's "and") are a seat or a portfolio.
