@@ -47,6 +47,9 @@ struct Unit {
     subordinate: bool,
     /// Who a sentence without a speaker is about, when it opens with them.
     subject: Option<Speaker>,
+    /// People of the cast the sentence names outside quotations, whatever their role in it
+    /// (for later pronouns, behind its subject or speaker: [`Salience::push_mention`]).
+    mentioned: Vec<usize>,
     speaker: Option<Speaker>,
     evidence: Option<String>,
 }
@@ -177,15 +180,24 @@ fn attribute_paragraph(
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, tokens);
         organisation_speaker(cast, state, index, unit, tokens);
+        unit.mentioned = mentioned_people(cast, unit, tokens);
+        for &id in &unit.mentioned {
+            state.salience.push_mention(id, index);
+        }
+        state.salience.end_sentence();
     }
     label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
     fill_unframed_quotes(&mut units, state, text);
     state.salience.truncate(mark);
     for unit in &units {
+        for &id in &unit.mentioned {
+            state.salience.push_mention(id, index);
+        }
         if let Some(entity) = unit.speaker.as_ref().or(unit.subject.as_ref()) {
             state.salience.push(entity.clone(), index);
         }
+        state.salience.end_sentence();
     }
     remember_last_speech(state, index, text, &units);
     state.open_quote = scan.open_at_end;
@@ -265,6 +277,7 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
                 quote_led,
                 quoted_bytes,
                 subject: None,
+                mentioned: Vec::new(),
                 speaker: None,
                 evidence: None,
             }
@@ -797,6 +810,46 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
         }
     }
     found.map(Speaker::Person)
+}
+
+/// The people of the cast a sentence names outside quotations, in order, each once: objects
+/// (`exasperated Mr. Obama, who ...`) and owners (`Trump's ire`). A name after a
+/// preposition, after `a`, or that only describes the next noun (`Obama consultant Cornell
+/// Belcher`) is left out. Quoted names are someone else's words.
+fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<usize> {
+    let sentence = unquoted(unit, tokens);
+    let mut found = Vec::new();
+    for end in 0..sentence.len() {
+        let next = sentence.get(end + 1);
+        let ends_name = sentence[end].is_capitalized()
+            && next.is_none_or(|n| !n.is_word() || !n.is_capitalized());
+        let describes_next = next.is_some_and(|n| {
+            n.is_word()
+                && n.is_lowercase()
+                && (is_org_role_head(n.text) || is_person_role_head(n.text) || is_role_word(n.text))
+        });
+        if !ends_name || describes_next {
+            continue;
+        }
+        let Some((mention @ (Mention::Person { .. } | Mention::Bare(_)), start)) =
+            phrase_before(&sentence, end)
+        else {
+            continue;
+        };
+        // `tangle with Trump`, `a chronicle of Mr. Putin's thinking`: a name after a
+        // preposition ranks below the subject of the sentence before (Lappin and Leass weigh
+        // an oblique at half a subject); `a Republican Obama` describes, it names nobody.
+        let before = start.checked_sub(1).map(|b| sentence[b].lower());
+        if before.is_some_and(|w| is_preposition(w) || matches!(w, "a" | "an")) {
+            continue;
+        }
+        if let Some(Speaker::Person(id)) = named_person(cast, &mention) {
+            if !found.contains(&id) {
+                found.push(id);
+            }
+        }
+    }
+    found
 }
 
 /// `The pressure prompted the minister to say ...`: the one made to speak is the speaker.
@@ -1763,5 +1816,28 @@ mod tests {
         );
         // A scare-quoted word in a narrated sentence stays narration.
         assert_eq!(speaker_of(&texts, "cost a great deal"), None);
+    }
+
+    #[test]
+    fn a_pronoun_means_a_person_the_latest_sentence_names_before_an_older_subject() {
+        let texts = [
+            "Vote delayed",
+            "Senator Paul Brandt spoke on Monday.",
+            "The delay has angered Tom Reyes, who runs the port. \"We cannot wait,\" he said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "We cannot wait").as_deref(),
+            Some("Tom Reyes")
+        );
+        // A name after a preposition ranks below the subject of an earlier sentence.
+        let texts = [
+            "Vote delayed",
+            "Senator Paul Brandt spoke on Monday.",
+            "The vote was a blow to Tom Reyes. \"It will pass,\" he said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "It will pass").as_deref(),
+            Some("Paul Brandt")
+        );
     }
 }

@@ -106,6 +106,10 @@ pub fn is_named_by_head(head: &str) -> bool {
 /// How far back (in paragraphs) a pronoun or role may reach.
 const PRONOUN_REACH: usize = 4;
 
+/// How far back (in paragraphs) a pronoun may reach a person named other than as a subject
+/// or speaker: such a mention fades faster (Lappin and Leass halve salience per sentence).
+const MENTION_REACH: usize = 1;
+
 impl Cast {
     /// Reads the paragraphs once to learn names, roles and organisations, from each
     /// paragraph's tokens with no quotation marked (`tokenize(text, &[])`).
@@ -767,15 +771,56 @@ fn initials(name: &str) -> String {
         .collect()
 }
 
-/// Who was recently the subject of a sentence, most recent last.
+/// Who was recently the subject of a sentence, most recent last, and who else the latest
+/// sentences named.
+///
+/// Entries are grouped by sentence ([`Salience::end_sentence`]). A pronoun means someone of
+/// the most recent sentence that holds anyone of its gender: that sentence's subject or
+/// speaker first, else a person it names elsewhere (an object, an owner, a name after a
+/// preposition). This is the order of salience of Lappin and Leass (1994) and of centering
+/// theory: recency across sentences first, grammatical role within one.
 #[derive(Clone, Debug, Default)]
 pub struct Salience {
-    entries: Vec<(Speaker, usize)>,
+    entries: Vec<Entry>,
+    /// The sequence number of the sentence being read.
+    sentence: usize,
+}
+
+#[derive(Clone, Debug)]
+struct Entry {
+    speaker: Speaker,
+    paragraph: usize,
+    sentence: usize,
+    /// Named in the sentence without being its subject or speaker.
+    mentioned: bool,
 }
 
 impl Salience {
+    /// Records the subject or speaker of the sentence being read.
     pub fn push(&mut self, speaker: Speaker, paragraph: usize) {
-        self.entries.push((speaker, paragraph));
+        self.entries.push(Entry {
+            speaker,
+            paragraph,
+            sentence: self.sentence,
+            mentioned: false,
+        });
+    }
+
+    /// Records a person the sentence being read names without their being its subject or
+    /// speaker: a later pronoun may mean them only when no later sentence holds a person of
+    /// its gender, and only when their gender is known (see [`Salience::latest_person`]).
+    pub fn push_mention(&mut self, id: usize, paragraph: usize) {
+        self.entries.push(Entry {
+            speaker: Speaker::Person(id),
+            paragraph,
+            sentence: self.sentence,
+            mentioned: true,
+        });
+    }
+
+    /// Closes the sentence being read: what is pushed next belongs to the next one.
+    pub fn end_sentence(&mut self) {
+        self.sentence += 1;
     }
 
     /// How many entries there are, to roll back to with [`Salience::truncate`].
@@ -787,14 +832,23 @@ impl Salience {
         self.entries.truncate(len);
     }
 
+    /// Subjects and speakers, most recent first (mentions left out).
+    fn prominent(&self) -> impl Iterator<Item = (&Speaker, usize)> {
+        self.entries
+            .iter()
+            .rev()
+            .filter(|e| !e.mentioned)
+            .map(|e| (&e.speaker, e.paragraph))
+    }
+
     fn contains_person(&self, id: usize) -> bool {
-        self.entries.iter().any(|(s, _)| *s == Speaker::Person(id))
+        self.prominent().any(|(s, _)| *s == Speaker::Person(id))
     }
 
     /// People recently salient, most recent first, each once.
     fn recent_people(&self, paragraph: usize) -> Vec<usize> {
         let mut out = Vec::new();
-        for (speaker, at) in self.entries.iter().rev() {
+        for (speaker, at) in self.prominent() {
             if at + PRONOUN_REACH < paragraph {
                 break;
             }
@@ -807,24 +861,36 @@ impl Salience {
         out
     }
 
-    /// The latest person of this gender, unless an unnamed person of that gender came after.
+    /// The person of this gender a pronoun means: in the most recent sentence that holds a
+    /// candidate, its subject or speaker, else the first person it names of a gender known
+    /// to agree; none when an unnamed person of that gender is that sentence's subject.
     fn latest_person(&self, cast: &Cast, gender: Gender, paragraph: usize) -> Option<usize> {
-        for (speaker, at) in self.entries.iter().rev() {
-            if at + PRONOUN_REACH < paragraph {
+        let fits = |id: usize| {
+            cast.people[id].gender.agrees_with(gender) && cast.may_be_pronoun_antecedent(id)
+        };
+        let mut mentioned: Option<(usize, usize)> = None;
+        for entry in self.entries.iter().rev() {
+            if entry.paragraph + PRONOUN_REACH < paragraph {
                 break;
             }
-            match speaker {
-                Speaker::Person(id)
-                    if cast.people[*id].gender.agrees_with(gender)
-                        && cast.may_be_pronoun_antecedent(*id) =>
-                {
-                    return Some(*id)
+            if mentioned.is_some_and(|(_, sentence)| entry.sentence != sentence) {
+                break;
+            }
+            match &entry.speaker {
+                // Walking back, the last one kept is the first the sentence names.
+                Speaker::Person(id) if entry.mentioned => {
+                    let known = cast.people[*id].gender != Gender::Unknown;
+                    let near = entry.paragraph + MENTION_REACH >= paragraph;
+                    if known && near && fits(*id) {
+                        mentioned = Some((*id, entry.sentence));
+                    }
                 }
-                Speaker::Unresolved(g) if g.agrees_with(gender) => return None,
+                Speaker::Person(id) if fits(*id) => return Some(*id),
+                Speaker::Unresolved(g) if !entry.mentioned && g.agrees_with(gender) => return None,
                 _ => {}
             }
         }
-        None
+        mentioned.map(|(id, _)| id)
     }
 
     /// Whether `id` is the only person of this gender who was a subject or a speaker within
@@ -837,9 +903,7 @@ impl Salience {
         gender: Gender,
         paragraph: usize,
     ) -> bool {
-        self.entries
-            .iter()
-            .rev()
+        self.prominent()
             .take_while(|(_, at)| at + PRONOUN_REACH >= paragraph)
             .all(|(speaker, _)| match speaker {
                 Speaker::Person(other) => {
@@ -850,9 +914,7 @@ impl Salience {
     }
 
     fn latest_org(&self, paragraph: usize) -> Option<String> {
-        self.entries
-            .iter()
-            .rev()
+        self.prominent()
             .take_while(|(_, at)| at + 2 >= paragraph)
             .find_map(|(speaker, _)| match speaker {
                 Speaker::Org(name) => Some(name.clone()),
@@ -861,13 +923,10 @@ impl Salience {
     }
 
     fn latest_among(&self, ids: &[usize]) -> Option<usize> {
-        self.entries
-            .iter()
-            .rev()
-            .find_map(|(speaker, _)| match speaker {
-                Speaker::Person(id) if ids.contains(id) => Some(*id),
-                _ => None,
-            })
+        self.prominent().find_map(|(speaker, _)| match speaker {
+            Speaker::Person(id) if ids.contains(id) => Some(*id),
+            _ => None,
+        })
     }
 }
 
@@ -1047,5 +1106,40 @@ mod tests {
             .map(|p| (p.name.display(), p.gender))
             .collect();
         assert_eq!(howards, [("Mrs Howard".to_string(), Gender::Female)]);
+    }
+
+    #[test]
+    fn a_pronoun_takes_the_latest_sentence_with_a_candidate_subject_first() {
+        let cast = cast_of("Mr Tom Lee, Mr Sam Dunn and Ms Ana Ruiz met. Dr Zorv Oduya left.");
+        let names: Vec<String> = cast.people.iter().map(|p| p.name.display()).collect();
+        assert_eq!(names, ["Tom Lee", "Sam Dunn", "Ana Ruiz", "Zorv Oduya"]);
+        assert_eq!(cast.gender(3), Gender::Unknown);
+        let he = Mention::Pronoun(Gender::Male, "he".into());
+        let resolve = |salience: &Salience| cast.resolve(&he, salience, 0).map(|(s, _)| s);
+        let mut salience = Salience::default();
+        salience.push(Speaker::Person(0), 0);
+        salience.end_sentence();
+        // A later sentence naming Dunn as an object: Dunn.
+        salience.push_mention(1, 0);
+        salience.end_sentence();
+        assert_eq!(resolve(&salience), Some(Speaker::Person(1)));
+        // Within one sentence its subject comes before what it names.
+        salience.push_mention(1, 0);
+        salience.push(Speaker::Person(0), 0);
+        salience.end_sentence();
+        assert_eq!(resolve(&salience), Some(Speaker::Person(0)));
+        // A mention of another gender, or of a gender nobody knows, is passed over.
+        salience.push_mention(2, 0);
+        salience.push_mention(3, 0);
+        salience.end_sentence();
+        assert_eq!(resolve(&salience), Some(Speaker::Person(0)));
+        // A mention fades after one paragraph; a subject holds for PRONOUN_REACH.
+        let mut salience = Salience::default();
+        salience.push(Speaker::Person(0), 0);
+        salience.end_sentence();
+        salience.push_mention(1, 0);
+        salience.end_sentence();
+        let later = cast.resolve(&he, &salience, 2).map(|(s, _)| s);
+        assert_eq!(later, Some(Speaker::Person(0)));
     }
 }
