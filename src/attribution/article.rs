@@ -9,7 +9,7 @@
 
 use std::ops::Range;
 
-use super::cast::{Cast, Resolution, Salience, Speaker};
+use super::cast::{Cast, Rank, Resolution, Salience, Speaker};
 use super::clauses;
 use super::cues::{self, Cue, CueForm};
 use super::label;
@@ -49,7 +49,7 @@ struct Unit {
     subject: Option<Speaker>,
     /// People of the cast the sentence names outside quotations, whatever their role in it
     /// (for later pronouns, behind its subject or speaker: [`Salience::push_mention`]).
-    mentioned: Vec<usize>,
+    mentioned: Vec<(usize, Rank)>,
     speaker: Option<Speaker>,
     evidence: Option<String>,
 }
@@ -181,8 +181,8 @@ fn attribute_paragraph(
         explicit_speaker(cast, state, index, unit, tokens);
         organisation_speaker(cast, state, index, unit, tokens);
         unit.mentioned = mentioned_people(cast, unit, tokens);
-        for &id in &unit.mentioned {
-            state.salience.push_mention(id, index);
+        for &(id, rank) in &unit.mentioned {
+            state.salience.push_mention(id, index, rank);
         }
         state.salience.end_sentence();
     }
@@ -191,8 +191,8 @@ fn attribute_paragraph(
     fill_unframed_quotes(&mut units, state, text);
     state.salience.truncate(mark);
     for unit in &units {
-        for &id in &unit.mentioned {
-            state.salience.push_mention(id, index);
+        for &(id, rank) in &unit.mentioned {
+            state.salience.push_mention(id, index, rank);
         }
         if let Some(entity) = unit.speaker.as_ref().or(unit.subject.as_ref()) {
             state.salience.push(entity.clone(), index);
@@ -812,11 +812,12 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
     found.map(Speaker::Person)
 }
 
-/// The people of the cast a sentence names outside quotations, in order, each once: objects
-/// (`exasperated Mr. Obama, who ...`) and owners (`Trump's ire`). A name after a
-/// preposition, after `a`, or that only describes the next noun (`Obama consultant Cornell
-/// Belcher`) is left out. Quoted names are someone else's words.
-fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<usize> {
+/// The people of the cast a sentence names outside quotations, in order, each once, with
+/// their rank: objects (`exasperated Mr. Obama, who ...`) and owners (`Trump's ire`) are
+/// [`Rank::Named`], names after a preposition [`Rank::Oblique`]. A name after `a`, or that
+/// only describes the next noun (`Obama consultant Cornell Belcher`), is left out. Quoted
+/// names are someone else's words.
+fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<(usize, Rank)> {
     let sentence = unquoted(unit, tokens);
     let mut found = Vec::new();
     for end in 0..sentence.len() {
@@ -840,12 +841,17 @@ fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<usize> {
         // preposition ranks below the subject of the sentence before (Lappin and Leass weigh
         // an oblique at half a subject); `a Republican Obama` describes, it names nobody.
         let before = start.checked_sub(1).map(|b| sentence[b].lower());
-        if before.is_some_and(|w| is_preposition(w) || matches!(w, "a" | "an")) {
+        if before.is_some_and(|w| matches!(w, "a" | "an")) {
             continue;
         }
+        let rank = if before.is_some_and(is_preposition) {
+            Rank::Oblique
+        } else {
+            Rank::Named
+        };
         if let Some(Speaker::Person(id)) = named_person(cast, &mention) {
-            if !found.contains(&id) {
-                found.push(id);
+            if !found.iter().any(|&(known, _)| known == id) {
+                found.push((id, rank));
             }
         }
     }
@@ -1838,6 +1844,16 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "It will pass").as_deref(),
             Some("Paul Brandt")
+        );
+        // ... but with nobody else of that gender in view, it is the one.
+        let texts = [
+            "Vote delayed",
+            "Senator Paul Brandt spoke on Monday.",
+            "Consider the case of Ana Ruiz. \"We must act,\" she said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "We must act").as_deref(),
+            Some("Ana Ruiz")
         );
     }
 }

@@ -791,8 +791,19 @@ struct Entry {
     speaker: Speaker,
     paragraph: usize,
     sentence: usize,
-    /// Named in the sentence without being its subject or speaker.
-    mentioned: bool,
+    rank: Rank,
+}
+
+/// How prominent an entry is in its sentence.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Rank {
+    /// Its subject or speaker.
+    Subject,
+    /// Named otherwise: an object or an owner.
+    Named,
+    /// Named after a preposition (`the case of Ms. Oduya`): an antecedent only when nobody
+    /// ranked higher is in view.
+    Oblique,
 }
 
 impl Salience {
@@ -802,19 +813,20 @@ impl Salience {
             speaker,
             paragraph,
             sentence: self.sentence,
-            mentioned: false,
+            rank: Rank::Subject,
         });
     }
 
     /// Records a person the sentence being read names without their being its subject or
-    /// speaker: a later pronoun may mean them only when no later sentence holds a person of
-    /// its gender, and only when their gender is known (see [`Salience::latest_person`]).
-    pub fn push_mention(&mut self, id: usize, paragraph: usize) {
+    /// speaker (`rank` [`Rank::Named`] or [`Rank::Oblique`]): a later pronoun may mean them
+    /// only when no later sentence holds a person of its gender, and only when their gender
+    /// is known (see [`Salience::latest_person`]).
+    pub fn push_mention(&mut self, id: usize, paragraph: usize, rank: Rank) {
         self.entries.push(Entry {
             speaker: Speaker::Person(id),
             paragraph,
             sentence: self.sentence,
-            mentioned: true,
+            rank,
         });
     }
 
@@ -837,7 +849,7 @@ impl Salience {
         self.entries
             .iter()
             .rev()
-            .filter(|e| !e.mentioned)
+            .filter(|e| e.rank == Rank::Subject)
             .map(|e| (&e.speaker, e.paragraph))
     }
 
@@ -864,11 +876,13 @@ impl Salience {
     /// The person of this gender a pronoun means: in the most recent sentence that holds a
     /// candidate, its subject or speaker, else the first person it names of a gender known
     /// to agree; none when an unnamed person of that gender is that sentence's subject.
+    /// Names after prepositions count only when nobody else is in view.
     fn latest_person(&self, cast: &Cast, gender: Gender, paragraph: usize) -> Option<usize> {
         let fits = |id: usize| {
             cast.people[id].gender.agrees_with(gender) && cast.may_be_pronoun_antecedent(id)
         };
         let mut mentioned: Option<(usize, usize)> = None;
+        let mut oblique: Option<(usize, usize)> = None;
         for entry in self.entries.iter().rev() {
             if entry.paragraph + PRONOUN_REACH < paragraph {
                 break;
@@ -876,21 +890,27 @@ impl Salience {
             if mentioned.is_some_and(|(_, sentence)| entry.sentence != sentence) {
                 break;
             }
-            match &entry.speaker {
-                // Walking back, the last one kept is the first the sentence names.
-                Speaker::Person(id) if entry.mentioned => {
-                    let known = cast.people[*id].gender != Gender::Unknown;
-                    let near = entry.paragraph + MENTION_REACH >= paragraph;
-                    if known && near && fits(*id) {
-                        mentioned = Some((*id, entry.sentence));
+            let named = |id: usize| {
+                let known = cast.people[id].gender != Gender::Unknown;
+                let near = entry.paragraph + MENTION_REACH >= paragraph;
+                known && near && fits(id)
+            };
+            // Walking back, the last one kept is the first the sentence names.
+            match (&entry.speaker, entry.rank) {
+                (Speaker::Person(id), Rank::Named) if named(*id) => {
+                    mentioned = Some((*id, entry.sentence));
+                }
+                (Speaker::Person(id), Rank::Oblique) if named(*id) => {
+                    if oblique.is_none_or(|(_, sentence)| sentence == entry.sentence) {
+                        oblique = Some((*id, entry.sentence));
                     }
                 }
-                Speaker::Person(id) if fits(*id) => return Some(*id),
-                Speaker::Unresolved(g) if !entry.mentioned && g.agrees_with(gender) => return None,
+                (Speaker::Person(id), Rank::Subject) if fits(*id) => return Some(*id),
+                (Speaker::Unresolved(g), Rank::Subject) if g.agrees_with(gender) => return None,
                 _ => {}
             }
         }
-        mentioned.map(|(id, _)| id)
+        mentioned.or(oblique).map(|(id, _)| id)
     }
 
     /// Whether `id` is the only person of this gender who was a subject or a speaker within
@@ -1120,24 +1140,24 @@ mod tests {
         salience.push(Speaker::Person(0), 0);
         salience.end_sentence();
         // A later sentence naming Dunn as an object: Dunn.
-        salience.push_mention(1, 0);
+        salience.push_mention(1, 0, Rank::Named);
         salience.end_sentence();
         assert_eq!(resolve(&salience), Some(Speaker::Person(1)));
         // Within one sentence its subject comes before what it names.
-        salience.push_mention(1, 0);
+        salience.push_mention(1, 0, Rank::Named);
         salience.push(Speaker::Person(0), 0);
         salience.end_sentence();
         assert_eq!(resolve(&salience), Some(Speaker::Person(0)));
         // A mention of another gender, or of a gender nobody knows, is passed over.
-        salience.push_mention(2, 0);
-        salience.push_mention(3, 0);
+        salience.push_mention(2, 0, Rank::Named);
+        salience.push_mention(3, 0, Rank::Named);
         salience.end_sentence();
         assert_eq!(resolve(&salience), Some(Speaker::Person(0)));
         // A mention fades after one paragraph; a subject holds for PRONOUN_REACH.
         let mut salience = Salience::default();
         salience.push(Speaker::Person(0), 0);
         salience.end_sentence();
-        salience.push_mention(1, 0);
+        salience.push_mention(1, 0, Rank::Named);
         salience.end_sentence();
         let later = cast.resolve(&he, &salience, 2).map(|(s, _)| s);
         assert_eq!(later, Some(Speaker::Person(0)));
