@@ -900,10 +900,11 @@ impl Salience {
                 (Speaker::Person(id), Rank::Named) if named(*id) => {
                     mentioned = Some((*id, entry.sentence));
                 }
-                (Speaker::Person(id), Rank::Oblique) if named(*id) => {
-                    if oblique.is_none_or(|(_, sentence)| sentence == entry.sentence) {
-                        oblique = Some((*id, entry.sentence));
-                    }
+                (Speaker::Person(id), Rank::Oblique)
+                    if named(*id)
+                        && oblique.is_none_or(|(_, sentence)| sentence == entry.sentence) =>
+                {
+                    oblique = Some((*id, entry.sentence));
                 }
                 (Speaker::Person(id), Rank::Subject) if fits(*id) => return Some(*id),
                 (Speaker::Unresolved(g), Rank::Subject) if g.agrees_with(gender) => return None,
