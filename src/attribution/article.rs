@@ -13,7 +13,10 @@ use super::cast::{Cast, Rank, Resolution, Salience, Speaker};
 use super::clauses;
 use super::cues::{self, Cue, CueForm};
 use super::label;
-use super::lexicon::{is_org_role_head, is_person_role_head, is_role_word, role_gender, Gender};
+use super::lexicon::{
+    is_org_role_head, is_party_label, is_person_role_head, is_role_word, nationality, role_gender,
+    Gender,
+};
 use super::mentions::{is_firm_word, is_modal_or_auxiliary, phrase_before, Mention};
 use super::orgs;
 use super::quotes::{self, QuoteScan};
@@ -680,7 +683,21 @@ fn narration_subject(
                         || is_person_role_head(n.text)
                         || is_role_word(n.text))
             });
-        if !ends_phrase || modifies_next {
+        // `Clinton's chief Democratic rival, ...`: a party or nationality adjective inside a
+        // description neither ends it nor names anyone.
+        let adjective = |t: &Token| {
+            t.is_capitalized() && (is_party_label(t.text) || nationality(t.text).is_some())
+        };
+        let noun_follows = |k: usize| {
+            inside
+                .get(k)
+                .is_some_and(|n| n.is_word() && n.is_lowercase())
+        };
+        let inside_description = (token.is_lowercase()
+            && inside.get(i + 1).is_some_and(adjective)
+            && noun_follows(i + 2))
+            || (adjective(token) && noun_follows(i + 1));
+        if !ends_phrase || modifies_next || inside_description {
             continue;
         }
         let preposed = i > 0 && is_preposition(inside[i - 1].lower());
@@ -1925,6 +1942,20 @@ mod tests {
         // The first one named whose gender agrees.
         assert_eq!(
             speaker_of(&texts, "it would pass").as_deref(),
+            Some("Tom Reyes")
+        );
+    }
+
+    #[test]
+    fn a_party_adjective_inside_a_description_is_no_subject_of_its_own() {
+        let texts = [
+            "Summit week",
+            "Governor Ana Ruiz and Senator Paul Brandt spoke at the summit.",
+            "Ruiz's chief Democratic rival, Sen. Tom Reyes of Ohio, skipped the summit. Instead \
+             he gave a speech in which he pledged to fight on.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "pledged to fight").as_deref(),
             Some("Tom Reyes")
         );
     }
