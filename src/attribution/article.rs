@@ -438,9 +438,11 @@ fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, toke
             .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
         match (resolved, &cue.mention) {
             (Some((speaker, Resolution::Named)), _) => cast.is_named_person(&speaker),
-            // `He bemoaned ...` when nobody else in view could be `he`.
+            // `He bemoaned ...` when nobody else in view could be `he`, or when `he` is the
+            // subject of the sentence just before in the paragraph.
             (Some((Speaker::Person(id), Resolution::Pronoun)), Mention::Pronoun(gender, _)) => {
                 state.salience.is_sole_candidate(cast, id, *gender, index)
+                    || state.salience.is_previous_subject(id, index)
             }
             _ => false,
         }
@@ -1956,6 +1958,20 @@ mod tests {
         ];
         assert_eq!(
             speaker_of(&texts, "pledged to fight").as_deref(),
+            Some("Tom Reyes")
+        );
+    }
+
+    #[test]
+    fn a_weak_cue_holds_for_a_pronoun_meaning_the_subject_just_before_it() {
+        let texts = [
+            "Tax plan",
+            "Senator Paul Brandt spoke on Monday.",
+            "Mayor Tom Reyes joined the race last year. Instead, he embraced a plan that rests \
+             on local votes.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "rests on local votes").as_deref(),
             Some("Tom Reyes")
         );
     }

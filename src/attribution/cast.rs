@@ -934,6 +934,25 @@ impl Salience {
             })
     }
 
+    /// Whether person `id` is the subject or speaker of the sentence just read, in this
+    /// paragraph: a pronoun in the next sentence most likely means them (centering theory's
+    /// preferred center), so a weak cue of that pronoun is as safe as one of their name.
+    pub fn is_previous_subject(&self, id: usize, paragraph: usize) -> bool {
+        let Some(previous) = self.sentence.checked_sub(1) else {
+            return false;
+        };
+        self.entries
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence >= previous)
+            .any(|e| {
+                e.sentence == previous
+                    && e.rank == Rank::Subject
+                    && e.speaker == Speaker::Person(id)
+                    && e.paragraph == paragraph
+            })
+    }
+
     fn latest_org(&self, paragraph: usize) -> Option<String> {
         self.prominent()
             .take_while(|(_, at)| at + 2 >= paragraph)
