@@ -4,8 +4,9 @@
 //! (merged by surname and compatible given names, keeping the fullest form), the roles the
 //! article gives them ("Russian Deputy Foreign Minister Alexander Grushko", "Rod Eddington,
 //! BA's chief executive"), their gender where a title or forename tells it, and the named
-//! organisations. During attribution, [`Salience`] remembers who was recently the subject, so
-//! that "he", "the diplomat" or "it" resolve to the most recent compatible entity. Roles and
+//! organisations. During attribution, [`Salience`] remembers who was recently the subject (and
+//! whom the latest sentences named otherwise), so that "he", "the diplomat" or "it" resolve to
+//! the most recent compatible entity, a subject before an object within one sentence. Roles and
 //! people never leak from one article to another.
 
 use super::lexicon::{forename_gender, is_generic_role_head, is_place, title_gender, Gender};
