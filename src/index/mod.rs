@@ -189,7 +189,8 @@ impl NewsIndex {
 
     /// Takes the index's single writer lock; a second writer fails at once.
     pub fn writer(&self) -> Result<PassageWriter> {
-        analysis::register_for_writing(&self.index);
+        let ahead = one_pass::Ahead::default();
+        analysis::register_for_writing(&self.index, ahead.clone());
         let writer = self
             .index
             .writer_with_num_threads(WRITER_THREADS, WRITER_HEAP_BYTES)
@@ -204,7 +205,11 @@ impl NewsIndex {
                 describe(&other)
             ),
         })?;
-        Ok(PassageWriter::new(writer, self.fields))
+        Ok(PassageWriter::new(
+            writer,
+            self.fields,
+            one_pass::Analyst::new(ahead),
+        ))
     }
 
     /// A reader over the last commit.
