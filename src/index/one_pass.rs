@@ -27,7 +27,7 @@
 use std::cell::RefCell;
 use std::collections::VecDeque;
 use std::ops::Range;
-use std::sync::{Arc, Condvar, Mutex, PoisonError};
+use std::sync::{Arc, Mutex, PoisonError};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, BoxTokenStream, LowerCaser, RemoveLongFilter, SimpleTokenizer,
@@ -143,7 +143,7 @@ thread_local! {
 /// head of the queue, and otherwise analyses the text itself: what the queue holds can make
 /// indexing faster, never change its terms.
 #[derive(Clone, Default)]
-pub struct Ahead(Arc<(Mutex<Queue>, Condvar)>);
+pub struct Ahead(Arc<Mutex<Queue>>);
 
 #[derive(Default)]
 struct Queue {
@@ -153,21 +153,7 @@ struct Queue {
     /// Set when the queue grew past [`AHEAD_LIMIT`]: texts were queued that were never taken,
     /// so nothing more is queued.
     stopped: bool,
-    /// Set when the indexing thread took nothing for [`STALL`]: from then on the queueing
-    /// thread no longer waits for it.
-    unbounded: bool,
 }
-
-/// How far the queueing thread may run ahead of the indexing thread, in texts. tantivy lets
-/// 10,000 documents wait; words made that far ahead (tens of MB) are out of the caches by the
-/// time the indexing thread reads them, which cost more than their analysis saved. At this
-/// many, the queueing thread waits until the indexing thread has taken half of them (one
-/// wake-up per half, not per text).
-const LEAD: usize = 256;
-
-/// How long the queueing thread waits for the indexing thread to take texts before it stops
-/// waiting for good (a segment being written out, or a queue out of step with the documents).
-const STALL: std::time::Duration = std::time::Duration::from_secs(2);
 
 /// More texts waiting than tantivy lets documents wait for its indexing thread (its channel
 /// holds 10,000) means the queue has lost step with the documents; a bound on its memory.
@@ -178,36 +164,16 @@ const SPARE_LIMIT: usize = 64;
 
 impl Ahead {
     fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
-        self.0 .0.lock().unwrap_or_else(PoisonError::into_inner)
+        self.0.lock().unwrap_or_else(PoisonError::into_inner)
     }
 
     /// The words of `text` when it heads the queue.
     fn take(&self, text: &str) -> Option<Slot> {
         let mut queue = self.lock();
-        if queue.ready.front().is_none_or(|slot| slot.text != text) {
-            return None;
-        }
-        let slot = queue.ready.pop_front();
-        if queue.ready.len() == LEAD / 2 {
-            self.0 .1.notify_one();
-        }
-        slot
-    }
-
-    /// Waits, on the queueing thread, while the queue holds [`LEAD`] texts or more, until the
-    /// indexing thread has taken half of them.
-    fn pace(&self) {
-        let queue = self.lock();
-        if queue.ready.len() < LEAD || queue.unbounded {
-            return;
-        }
-        let (mut queue, waited) = self
-            .0
-             .1
-            .wait_timeout_while(queue, STALL, |queue| queue.ready.len() > LEAD / 2)
-            .unwrap_or_else(PoisonError::into_inner);
-        if waited.timed_out() {
-            queue.unbounded = true;
+        if queue.ready.front().is_some_and(|slot| slot.text == text) {
+            queue.ready.pop_front()
+        } else {
+            None
         }
     }
 
@@ -282,16 +248,13 @@ impl Analyst {
         if !recorded {
             return;
         }
-        {
-            let mut queue = self.ahead.lock();
-            if queue.ready.len() >= AHEAD_LIMIT {
-                queue.stopped = true;
-                queue.ready.clear();
-                return;
-            }
+        let mut queue = self.ahead.lock();
+        if queue.ready.len() >= AHEAD_LIMIT {
+            queue.stopped = true;
+            queue.ready.clear();
+        } else {
             queue.ready.push_back(slot);
         }
-        self.ahead.pace();
     }
 }
 
