@@ -159,7 +159,7 @@ pub fn register_for_writing(index: &Index, ahead: super::one_pass::Ahead) {
         super::schema::LOWERCASE,
         super::one_pass::replaying_lowercase(),
     );
-    tokenizers.register(super::pairs::PAIRS, super::pairs::writing_analyzer());
+    tokenizers.register(super::pairs::PAIRS, super::pairs::indexing_analyzer());
 }
 
 /// The text in Unicode NFC; borrowed (no copy) when it already is, as nearly all text is.

@@ -50,10 +50,6 @@ struct Slot {
     /// Set once the whole text has been analysed; a partial record is never replayed.
     complete: bool,
     words: Words,
-    /// The text's word pairs (`index::pairs`), when they were made with its words (only texts
-    /// analysed ahead have them): in `stems`, each with its first word's position.
-    pairs: Words,
-    paired: bool,
 }
 
 impl Record {
@@ -72,7 +68,6 @@ impl Record {
         slot.text.push_str(text);
         slot.complete = false;
         slot.words.clear();
-        slot.paired = false;
         false
     }
 
@@ -189,7 +184,6 @@ impl Ahead {
 pub struct Analyst {
     ahead: Ahead,
     analyzer: TextAnalyzer,
-    pairs: TextAnalyzer,
 }
 
 impl Analyst {
@@ -197,7 +191,6 @@ impl Analyst {
         Analyst {
             ahead,
             analyzer: recording(None),
-            pairs: super::pairs::indexing_analyzer(),
         }
     }
 
@@ -214,26 +207,8 @@ impl Analyst {
         let mut stream = self.analyzer.token_stream(text);
         while stream.advance() {}
         drop(stream);
-        let mut slot = spare.unwrap_or_default();
-        // The pair analyzer replays the words just recorded (this thread's record never holds
-        // pairs, so it makes them from the words).
-        slot.pairs.clear();
-        let mut pairs = self.pairs.token_stream(text);
-        while let Some(pair) = pairs.next() {
-            debug_assert_eq!(pair.position_length, 2);
-            let start = slot.pairs.stems.len();
-            slot.pairs.stems.push_str(&pair.text);
-            slot.pairs.each.push(Word {
-                lower: 0..0,
-                stem: start..slot.pairs.stems.len(),
-                from: pair.offset_from,
-                to: pair.offset_to,
-                position: pair.position,
-            });
-        }
-        drop(pairs);
-        slot.paired = true;
         // The recording analyzer left the words in this thread's record.
+        let mut slot = spare.unwrap_or_default();
         let recorded = LAST.with(|last| {
             let last = last.borrow();
             let latest = &last.slots[0];
@@ -337,7 +312,6 @@ impl Tokenizer for RecordText {
             RecordTextStream::Replay(ReplayStream::Words {
                 words: &self.words,
                 stems: true,
-                span: 1,
                 next: 0,
                 token: Token::default(),
             })
@@ -471,50 +445,6 @@ impl Tokenizer for Replay {
             ReplayStream::Words {
                 words: &self.words,
                 stems: self.stems,
-                span: 1,
-                next: 0,
-                token: Token::default(),
-            }
-        } else {
-            ReplayStream::Fallback(self.fallback.token_stream(text))
-        }
-    }
-}
-
-/// The word pairs of a text analysed ahead (see [`Ahead`]), replayed when the recording
-/// analyzer has just taken that text; otherwise `fallback`, the pair analyzer itself.
-pub fn replaying_pairs(fallback: TextAnalyzer) -> TextAnalyzer {
-    TextAnalyzer::builder(ReplayPairs {
-        fallback,
-        pairs: Words::default(),
-    })
-    .build()
-}
-
-#[derive(Clone)]
-struct ReplayPairs {
-    fallback: TextAnalyzer,
-    pairs: Words,
-}
-
-impl Tokenizer for ReplayPairs {
-    type TokenStream<'a> = ReplayStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> ReplayStream<'a> {
-        let found = LAST.with(|last| {
-            let last = last.borrow();
-            let slot = &last.slots[0];
-            let found = slot.complete && slot.paired && slot.text == text;
-            if found {
-                self.pairs.clone_from(&slot.pairs);
-            }
-            found
-        });
-        if found {
-            ReplayStream::Words {
-                words: &self.pairs,
-                stems: true,
-                span: 2,
                 next: 0,
                 token: Token::default(),
             }
@@ -529,8 +459,6 @@ pub enum ReplayStream<'a> {
     Words {
         words: &'a Words,
         stems: bool,
-        /// Words each token spans: 1, or 2 for a pair.
-        span: usize,
         next: usize,
         token: Token,
     },
@@ -543,7 +471,6 @@ impl TokenStream for ReplayStream<'_> {
             ReplayStream::Words {
                 words,
                 stems,
-                span,
                 next,
                 token,
             } => {
@@ -560,7 +487,7 @@ impl TokenStream for ReplayStream<'_> {
                 token.offset_from = word.from;
                 token.offset_to = word.to;
                 token.position = word.position;
-                token.position_length = *span;
+                token.position_length = 1;
                 true
             }
             ReplayStream::Fallback(stream) => stream.advance(),
@@ -688,11 +615,7 @@ mod tests {
             std::thread::spawn(move || {
                 let mut stem = recording_folded_stem(ahead.clone());
                 let mut exact = replaying_lowercase();
-                let mut pairs = super::super::pairs::writing_analyzer();
-                let mut replay_pairs = ReplayPairs {
-                    fallback: super::super::pairs::indexing_analyzer(),
-                    pairs: Words::default(),
-                };
+                let mut pairs = super::super::pairs::indexing_analyzer();
                 let mut out = Vec::new();
                 for text in texts.iter().chain(texts.iter()) {
                     let before = ahead.lock().ready.len();
@@ -702,10 +625,7 @@ mod tests {
                         terms(&mut exact, text),
                         terms(&mut pairs, text),
                     );
-                    let replayed =
-                        matches!(replay_pairs.token_stream(text), ReplayStream::Words { .. });
                     if ahead.lock().ready.len() < before {
-                        assert!(replayed, "the pairs of {text:?} were made ahead");
                         taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
                     }
                     out.push(got);

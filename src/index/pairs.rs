@@ -43,12 +43,6 @@ pub fn indexing_analyzer() -> TextAnalyzer {
         .build()
 }
 
-/// [`indexing_analyzer`], replaying the pairs of texts analysed ahead of tantivy's indexing
-/// thread (see `index::one_pass::Ahead`): the analyzer an index writer registers.
-pub fn writing_analyzer() -> TextAnalyzer {
-    super::one_pass::replaying_pairs(indexing_analyzer())
-}
-
 fn with_stemmer<F: TokenFilter>(stemmer: F) -> TextAnalyzer {
     TextAnalyzer::builder(SimpleTokenizer::default())
         .filter(RemoveLongFilter::limit(LONGEST_WORD))
