@@ -149,12 +149,11 @@ pub fn register(index: &Index) {
 
 /// Swaps in the analyzers an index writer uses, which give the same terms as [`register`]'s
 /// but keep the stems they have computed (see [`CachedStemmer`]) and analyse a passage's text
-/// once for its three fields (see `index::one_pass`), taking passage texts already analysed
-/// from `ahead`. Only for the handle that writes: a search makes a fresh copy of each
-/// analyzer per query, where a cache only costs.
-pub fn register_for_writing(index: &Index, ahead: super::one_pass::Ahead) {
+/// once for its three fields (see `index::one_pass`). Only for the handle that
+/// writes: a search makes a fresh copy of each analyzer per query, where a cache only costs.
+pub fn register_for_writing(index: &Index) {
     let tokenizers = index.tokenizers();
-    tokenizers.register(FOLDED_STEM, super::one_pass::recording_folded_stem(ahead));
+    tokenizers.register(FOLDED_STEM, super::one_pass::recording_folded_stem());
     tokenizers.register(
         super::schema::LOWERCASE,
         super::one_pass::replaying_lowercase(),

@@ -189,8 +189,7 @@ impl NewsIndex {
 
     /// Takes the index's single writer lock; a second writer fails at once.
     pub fn writer(&self) -> Result<PassageWriter> {
-        let ahead = one_pass::Ahead::default();
-        analysis::register_for_writing(&self.index, ahead.clone());
+        analysis::register_for_writing(&self.index);
         let writer = self
             .index
             .writer_with_num_threads(WRITER_THREADS, WRITER_HEAP_BYTES)
@@ -205,11 +204,7 @@ impl NewsIndex {
                 describe(&other)
             ),
         })?;
-        Ok(PassageWriter::new(
-            writer,
-            self.fields,
-            one_pass::Analyst::new(ahead),
-        ))
+        Ok(PassageWriter::new(writer, self.fields))
     }
 
     /// A reader over the last commit.

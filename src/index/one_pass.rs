@@ -13,21 +13,12 @@
 //! text falls back to the full analyzer, so the terms are always those of [`super::analysis`]
 //! and [`super::pairs`] (unit tests compare them).
 //!
-//! The stemmed analysis of a passage's text can also be done before tantivy's indexing thread
-//! needs it ([`Ahead`]): the thread that queues documents analyses each passage text just
-//! before handing the document over, while the indexing thread is still busy with earlier
-//! documents, and the indexing thread replays the words instead of analysing them. Without
-//! this the queueing thread sat idle while the indexing thread, the longest serial stage of a
-//! bulk load, did all the analysis.
-//!
 //! Only an index writer's handle uses these (`analysis::register_for_writing`); searches
 //! analyse query words with the plain analyzers. This module is not about which terms a field
 //! gets: that stays in `analysis` and `pairs`.
 
 use std::cell::RefCell;
-use std::collections::VecDeque;
 use std::ops::Range;
-use std::sync::{Arc, Mutex, PoisonError};
 
 use tantivy::tokenizer::{
     AsciiFoldingFilter, BoxTokenStream, LowerCaser, RemoveLongFilter, SimpleTokenizer,
@@ -69,13 +60,6 @@ impl Record {
         slot.complete = false;
         slot.words.clear();
         false
-    }
-
-    /// Makes a slot analysed elsewhere the latest; the slot it displaces is returned, for its
-    /// buffers to be reused.
-    fn put(&mut self, slot: Slot) -> Slot {
-        self.slots.swap(0, 1);
-        std::mem::replace(&mut self.slots[0], slot)
     }
 
     fn latest(&self, text: &str) -> Option<&Words> {
@@ -130,118 +114,9 @@ thread_local! {
     static LAST: RefCell<Record> = RefCell::new(Record::default());
 }
 
-/// Passage texts analysed ahead of tantivy's indexing thread, in the order their documents
-/// are queued, shared by the index writer's handle ([`Analyst`], which fills it) and its
-/// stemmed analyzer (which takes from it). Cloning shares the queue.
-///
-/// The analyzer takes a text's words only when the text it is asked for is the one at the
-/// head of the queue, and otherwise analyses the text itself: what the queue holds can make
-/// indexing faster, never change its terms.
-#[derive(Clone, Default)]
-pub struct Ahead(Arc<Mutex<Queue>>);
-
-#[derive(Default)]
-struct Queue {
-    ready: VecDeque<Slot>,
-    /// Slots the indexing thread is done with, for their buffers to be reused.
-    spare: Vec<Slot>,
-    /// Set when the queue grew past [`AHEAD_LIMIT`]: texts were queued that were never taken,
-    /// so nothing more is queued.
-    stopped: bool,
-}
-
-/// More texts waiting than tantivy lets documents wait for its indexing thread (its channel
-/// holds 10,000) means the queue has lost step with the documents; a bound on its memory.
-const AHEAD_LIMIT: usize = 20_000;
-
-/// Slots kept for reuse; the rest are dropped.
-const SPARE_LIMIT: usize = 64;
-
-impl Ahead {
-    fn lock(&self) -> std::sync::MutexGuard<'_, Queue> {
-        self.0.lock().unwrap_or_else(PoisonError::into_inner)
-    }
-
-    /// The words of `text` when it heads the queue.
-    fn take(&self, text: &str) -> Option<Slot> {
-        let mut queue = self.lock();
-        if queue.ready.front().is_some_and(|slot| slot.text == text) {
-            queue.ready.pop_front()
-        } else {
-            None
-        }
-    }
-
-    fn give_back(&self, slot: Slot) {
-        let mut queue = self.lock();
-        if queue.spare.len() < SPARE_LIMIT {
-            queue.spare.push(slot);
-        }
-    }
-}
-
-/// Analyses passage texts for [`Ahead`], on the thread that queues documents.
-pub struct Analyst {
-    ahead: Ahead,
-    analyzer: TextAnalyzer,
-}
-
-impl Analyst {
-    pub fn new(ahead: Ahead) -> Analyst {
-        Analyst {
-            ahead,
-            analyzer: recording(None),
-        }
-    }
-
-    /// Analyses `text` and queues its words; call it just before queueing the document that
-    /// holds the text, once per document, in the order the documents are queued.
-    pub fn analyse(&mut self, text: &str) {
-        let (stopped, spare) = {
-            let mut queue = self.ahead.lock();
-            (queue.stopped, queue.spare.pop())
-        };
-        if stopped {
-            return;
-        }
-        let mut stream = self.analyzer.token_stream(text);
-        while stream.advance() {}
-        drop(stream);
-        // The recording analyzer left the words in this thread's record.
-        let mut slot = spare.unwrap_or_default();
-        let recorded = LAST.with(|last| {
-            let last = last.borrow();
-            let latest = &last.slots[0];
-            if !(latest.complete && latest.text == text) {
-                return false;
-            }
-            slot.text.clone_from(&latest.text);
-            slot.words.clone_from(&latest.words);
-            slot.complete = true;
-            true
-        });
-        if !recorded {
-            return;
-        }
-        let mut queue = self.ahead.lock();
-        if queue.ready.len() >= AHEAD_LIMIT {
-            queue.stopped = true;
-            queue.ready.clear();
-        } else {
-            queue.ready.push_back(slot);
-        }
-    }
-}
-
-/// The stemmed analyzer of `analysis::indexing_folded_stem`, recording what it produced, and
-/// taking from `ahead` the passage texts analysed there.
-pub fn recording_folded_stem(ahead: Ahead) -> TextAnalyzer {
-    recording(Some(ahead))
-}
-
-fn recording(ahead: Option<Ahead>) -> TextAnalyzer {
+/// The stemmed analyzer of `analysis::indexing_folded_stem`, recording what it produced.
+pub fn recording_folded_stem() -> TextAnalyzer {
     TextAnalyzer::builder(RecordText {
-        ahead,
         inner: TextAnalyzer::builder(SimpleTokenizer::default())
             .filter(RemoveLongFilter::limit(LONGEST_WORD))
             .filter(LowerCaser)
@@ -282,7 +157,6 @@ pub fn replaying_stems() -> Replay {
 /// replayed instead of analysed again.
 #[derive(Clone)]
 struct RecordText {
-    ahead: Option<Ahead>,
     inner: TextAnalyzer,
     words: Words,
 }
@@ -291,17 +165,8 @@ impl Tokenizer for RecordText {
     type TokenStream<'a> = RecordTextStream<'a>;
 
     fn token_stream<'a>(&'a mut self, text: &'a str) -> RecordTextStream<'a> {
-        let handed = self.ahead.as_ref().and_then(|ahead| ahead.take(text));
         let found = LAST.with(|last| {
             let mut last = last.borrow_mut();
-            if let Some(slot) = handed {
-                let done = last.put(slot);
-                self.words.clone_from(&last.slots[0].words);
-                if let Some(ahead) = &self.ahead {
-                    ahead.give_back(done);
-                }
-                return true;
-            }
             let found = last.take_up(text);
             if found {
                 self.words.clone_from(&last.slots[0].words);
@@ -539,7 +404,7 @@ mod tests {
         ));
         texts.push(String::new());
         assert!(texts.len() > 5);
-        let mut stem = recording_folded_stem(Ahead::default());
+        let mut stem = recording_folded_stem();
         let mut exact = replaying_lowercase();
         let mut pairs = super::super::pairs::indexing_analyzer();
         let mut plain_stem = super::super::analysis::folded_stem();
@@ -585,74 +450,5 @@ mod tests {
                 assert_eq!(terms(&mut pairs, text), terms(&mut plain_pairs, text));
             }
         }
-    }
-
-    /// Texts analysed ahead on another thread give the same terms as texts analysed by the
-    /// indexing thread itself, are taken only in order, and a queue out of step with the
-    /// documents changes no term, only who analyses.
-    #[test]
-    fn texts_analysed_ahead_give_the_same_terms() {
-        let texts = [
-            "The minister said the talks were over.",
-            "Maroš Šefčovič's ﬁnale: being held, the talks.",
-            "Prime Minister",
-            "The minister said the talks were over.",
-            "",
-        ];
-        let title = "Talks over, says minister";
-        let ahead = Ahead::default();
-        let mut analyst = Analyst::new(ahead.clone());
-        let taken = std::sync::Arc::new(std::sync::atomic::AtomicUsize::new(0));
-        // As in a writer: texts analysed on this thread, indexed on another.
-        for text in texts {
-            analyst.analyse(text);
-        }
-        // One text queued that no document holds: the queue is then out of step.
-        analyst.analyse("a text no document holds");
-        let indexed = {
-            let ahead = ahead.clone();
-            let taken = taken.clone();
-            std::thread::spawn(move || {
-                let mut stem = recording_folded_stem(ahead.clone());
-                let mut exact = replaying_lowercase();
-                let mut pairs = super::super::pairs::indexing_analyzer();
-                let mut out = Vec::new();
-                for text in texts.iter().chain(texts.iter()) {
-                    let before = ahead.lock().ready.len();
-                    let got = (
-                        terms(&mut stem, title),
-                        terms(&mut stem, text),
-                        terms(&mut exact, text),
-                        terms(&mut pairs, text),
-                    );
-                    if ahead.lock().ready.len() < before {
-                        taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-                    }
-                    out.push(got);
-                }
-                out
-            })
-            .join()
-            .unwrap()
-        };
-        let mut plain_stem = super::super::analysis::folded_stem();
-        let mut plain_exact = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(LONGEST_WORD))
-            .filter(LowerCaser)
-            .build();
-        let mut plain_pairs = super::super::pairs::analyzer();
-        for (text, got) in texts.iter().chain(texts.iter()).zip(indexed) {
-            assert_eq!(got.0, terms(&mut plain_stem, title));
-            assert_eq!(got.1, terms(&mut plain_stem, text), "{text}");
-            assert_eq!(got.2, terms(&mut plain_exact, text), "{text}");
-            assert_eq!(got.3, terms(&mut plain_pairs, text), "{text}");
-        }
-        // Every queued text was taken in the first round; the second round, and the text no
-        // document holds, found nothing to take.
-        assert_eq!(
-            taken.load(std::sync::atomic::Ordering::Relaxed),
-            texts.len()
-        );
-        assert_eq!(ahead.lock().ready.len(), 1);
     }
 }

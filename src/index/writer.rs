@@ -13,7 +13,6 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, Index, IndexWriter, SegmentReader, TantivyDocument, Term};
 
-use super::one_pass::Analyst;
 use super::Fields;
 use crate::model::{Article, Passage, SpeakerKind};
 
@@ -23,18 +22,14 @@ pub struct PassageWriter {
     /// Each article id written, with the order its first passage was written in: segments are
     /// compacted in that order (see [`PassageWriter::finish`]).
     written: HashMap<String, usize>,
-    /// Analyses each passage text on this thread before its document is queued, so tantivy's
-    /// indexing thread only replays the words (see `index::one_pass`).
-    analyst: Analyst,
 }
 
 impl PassageWriter {
-    pub(super) fn new(writer: IndexWriter, fields: Fields, analyst: Analyst) -> PassageWriter {
+    pub(super) fn new(writer: IndexWriter, fields: Fields) -> PassageWriter {
         PassageWriter {
             writer,
             fields,
             written: HashMap::new(),
-            analyst,
         }
     }
 
@@ -86,7 +81,6 @@ impl PassageWriter {
                 document.add_text(f.fingerprint, &article.fingerprint);
                 document.add_text(f.file, &article.file);
             }
-            self.analyst.analyse(&passage.text);
             self.writer
                 .add_document(document)
                 .with_context(|| format!("cannot index article {}", article.id))?;
