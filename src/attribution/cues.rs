@@ -12,7 +12,7 @@ use super::mentions::{
     is_auxiliary, is_modal_or_auxiliary, is_possessive_determiner, phrase_after, phrase_before,
     Mention,
 };
-use super::subject::dateline_end;
+use super::subject::{dateline_end, is_finite_form};
 use super::tokens::Token;
 
 /// Reporting verbs, every finite form, lower case: `data/speech_verbs.txt`.
@@ -186,6 +186,7 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     let lower = token.lower();
     if lower == "according" && tokens.get(i + 1).is_some_and(|t| t.lower() == "to") {
         let (mention, end) = phrase_after(tokens, i + 2)?;
+        let (mention, end) = described_person_after(tokens, end).unwrap_or((mention, end));
         return Some(Cue {
             mention,
             form: CueForm::AccordingTo,
@@ -233,6 +234,45 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
         start: tokens[start].start,
         end: tokens[verb_end].end,
     })
+}
+
+/// `according to Lagos News legal analyst Judge Kemi Adeyemi,`: an outlet or place that
+/// describes the person named after it (through lower-case words and titles) is not the
+/// source; the person is. `end` indexes the last token of the first phrase; returns the
+/// person's mention and last token.
+fn described_person_after(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
+    // The rest of the outlet's name (`Lagos` read alone leaves `News`).
+    let mut j = end + 1;
+    while j <= end + 3
+        && tokens
+            .get(j)
+            .is_some_and(|t| t.is_word() && !t.quoted && t.is_capitalized())
+    {
+        j += 1;
+    }
+    let words_from = j;
+    let mut described = false;
+    while tokens
+        .get(j)
+        .is_some_and(|t| t.is_word() && !t.quoted && t.is_lowercase() && !is_preposition(t.lower()))
+        && j < words_from + 4
+    {
+        described = true;
+        j += 1;
+    }
+    if !described {
+        return None;
+    }
+    // The capitalised run after the description (`Judge Kemi Adeyemi`), read from its end.
+    let run = tokens[j..]
+        .iter()
+        .take_while(|t| t.is_word() && !t.quoted && t.is_capitalized() || t.is_punct('.'))
+        .count();
+    let last = (j..j + run).rev().find(|&k| tokens[k].is_word())?;
+    let (mention, start) = phrase_before(tokens, last)?;
+    let full = matches!(&mention, Mention::Person { name, .. }
+        if !name.given.is_empty() || name.title.is_some());
+    (full && start > end).then_some((mention, last))
 }
 
 /// `Rubio was asked by moderator Gerard Baker whether ...`, `the plan was described by Okafor
@@ -825,6 +865,9 @@ fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
 /// (`David Frost, director general of the chambers, warned`).
 fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     let token = &tokens[k];
+    if !token.quoted && token.lower() == "and" {
+        return shared_subject(tokens, k);
+    }
     if let Some(found) = relative_antecedent(tokens, k).or_else(|| dashed_subject(tokens, k)) {
         return Some(found);
     }
@@ -837,6 +880,9 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         }
         if inside_relative_clause(tokens, start) || object_of_proximity(tokens, start) {
             return None;
+        }
+        if let Some(first) = first_conjunct(tokens, &mention, start) {
+            return Some(first);
         }
         // `Anthony Anton, president and CEO of the Restaurant Association stated`: a phrase
         // that names no person, right after a comma, closes appositions of the person who
@@ -887,10 +933,55 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     }
 }
 
+/// How many lower-case words an apposition may hold before the organisation that closes it.
+const APPOSITION_WORDS: usize = 8;
+
+/// `Okafor came to the city of Port Harcourt on Monday and recounted ...`: a verb after `and`
+/// shares the subject that opens its clause; the names between are objects and places.
+/// `and` indexes the conjunction. The clause opens after the last quotation, colon,
+/// semicolon or dash, or after the comma closing an introductory phrase (`On Monday, ...`).
+fn shared_subject(tokens: &[Token], and: usize) -> Option<(Mention, usize)> {
+    // `with speeches and promises`: a verb form that is also a noun after `and` goes on a
+    // list of things.
+    if tokens.get(and + 1).is_some_and(|t| is_noun_too(t.lower())) {
+        return None;
+    }
+    let open = tokens[..and]
+        .iter()
+        .rposition(|t| t.quoted || matches!(t.text, ";" | ":") || is_dash(t))
+        .map_or(0, |j| j + 1);
+    let after_comma = (open..and)
+        .find(|&j| tokens[j].is_punct(','))
+        .map(|comma| comma + 1);
+    [Some(open), after_comma]
+        .into_iter()
+        .flatten()
+        .find_map(|start| {
+            let (mention, end) = phrase_after(tokens, start)?;
+            let verb = tokens.get(end + 1).filter(|t| t.is_word() && !t.quoted)?;
+            let verb = verb.lower();
+            // The phrase is the clause's subject when a finite verb follows it. A lone
+            // capitalised word opening the sentence may be any word (`Walking to`, `Eight
+            // years`): it needs a past form or an auxiliary after it, not a word in `-s`.
+            let finite = is_modal_or_auxiliary(verb) || is_finite_form(verb);
+            let subject = match mention {
+                Mention::Person { .. } | Mention::Pronoun(..) => finite,
+                Mention::Bare(ref word) => {
+                    finite
+                        && (is_modal_or_auxiliary(verb) || !verb.ends_with('s'))
+                        && !super::lexicon::is_place(word)
+                }
+                _ => false,
+            };
+            (end < and && subject).then_some((mention, start))
+        })
+}
+
 /// The comma that opens the apposition holding the phrase at `start`: right before it, or
 /// before a few lower-case words (`, president and CEO of the association`).
 fn apposition_before(tokens: &[Token], start: usize) -> Option<usize> {
-    let comma = (start.saturating_sub(5)..start)
+    // `, the communications director for the Farmers Union said`: up to eight words.
+    let comma = (start.saturating_sub(APPOSITION_WORDS)..start)
         .rev()
         .find(|&j| !tokens[j].is_word() || tokens[j].quoted)?;
     let descriptors = &tokens[comma + 1..start];
@@ -967,8 +1058,11 @@ fn affiliated_speaker(
     mention: &Mention,
     start: usize,
 ) -> Option<(Mention, usize)> {
-    // `Lee Wang of The Intercept asked`: a one-word organisation reads as a bare name.
-    if !matches!(mention, Mention::Org(_) | Mention::Bare(_)) {
+    // `Lee Wang of The Intercept asked`: a one-word organisation reads as a bare name; `Bishop
+    // Ada Obi of the Anglican Diocese told`: a run the lexicon cannot place reads as a
+    // person's name, but no person's name follows `of the`.
+    let named = matches!(mention, Mention::Person { .. });
+    if !named && !matches!(mention, Mention::Org(_) | Mention::Bare(_)) {
         return None;
     }
     let mut k = start.checked_sub(1)?;
@@ -984,8 +1078,12 @@ fn affiliated_speaker(
         }
         k -= 1;
     }
-    if tokens[k].lower() == "the" {
+    let the = tokens[k].lower() == "the";
+    if the {
         k = k.checked_sub(1)?;
+    }
+    if named && !(the && start == k + 2) {
+        return None;
     }
     let link = &tokens[k];
     if link.quoted || !matches!(link.text, "of" | "at" | "from") {
@@ -994,6 +1092,83 @@ fn affiliated_speaker(
     match phrase_before(tokens, k.checked_sub(1)?)? {
         found @ (Mention::Person { .. }, _) => Some(found),
         _ => None,
+    }
+}
+
+/// `Ada Okafor and Ngozi Bello announced`, `Okafor, Kano's Emeka Obi and Tunde Bakare
+/// argued`: of people named together as the subject, the first speaks for the record (one
+/// speaker a passage; the one a reader meets first). Only when the first name opens the
+/// clause: in `Bello praised Okafor and Obi said` the name before `and` is an object.
+fn first_conjunct(tokens: &[Token], mention: &Mention, start: usize) -> Option<(Mention, usize)> {
+    let is_name = |m: &Mention| match m {
+        Mention::Person { .. } => true,
+        Mention::Bare(word) => !super::lexicon::is_place(word),
+        _ => false,
+    };
+    if !is_name(mention) {
+        return None;
+    }
+    let mut at = owner_before(tokens, start);
+    let mut first = None;
+    loop {
+        let Some(link) = at.checked_sub(1) else { break };
+        let word = &tokens[link];
+        let joins = !word.quoted
+            && if first.is_none() {
+                word.lower() == "and"
+            } else {
+                word.is_punct(',')
+            };
+        if !joins {
+            break;
+        }
+        // The serial comma: `A, B, and C`.
+        let mut end = link.checked_sub(1)?;
+        if first.is_none() && tokens[end].is_punct(',') {
+            end = end.checked_sub(1)?;
+        }
+        let Some((found, found_start)) = phrase_before(tokens, end) else {
+            break;
+        };
+        if !is_name(&found) {
+            break;
+        }
+        at = owner_before(tokens, found_start);
+        first = Some((found, found_start, at));
+    }
+    let (found, found_start, opening) = first?;
+    let opens_clause = opening == 0 || {
+        let before = &tokens[opening - 1];
+        before.quoted
+            || !before.is_word()
+            || matches!(
+                before.lower(),
+                "as" | "when"
+                    | "while"
+                    | "but"
+                    | "after"
+                    | "because"
+                    | "since"
+                    | "though"
+                    | "although"
+            )
+    };
+    opens_clause.then_some((found, found_start))
+}
+
+/// Where a name's phrase starts once a capitalised owner before it is taken in (`Reuters'
+/// Lopez`, `Kano's Emeka Obi`): a name after an owner is still a conjunct of the list.
+fn owner_before(tokens: &[Token], start: usize) -> usize {
+    let owner = start.checked_sub(1).map(|j| &tokens[j]).is_some_and(|t| {
+        t.is_word()
+            && !t.quoted
+            && t.is_capitalized()
+            && (t.is_possessive() || t.text.ends_with('\'') || t.text.ends_with('’'))
+    });
+    if owner {
+        start - 1
+    } else {
+        start
     }
 }
 
@@ -1327,10 +1502,11 @@ mod tests {
             speaker("Okafor and the State Department have said that none was marked."),
             "Okafor"
         );
-        // Coordinated with another person: the nearer one, as before.
+        // Coordinated with another person: the first named (see
+        // `people_named_together_speak_through_the_first_of_them`).
         assert_eq!(
             speaker("Okafor and Ada Mensah have said that none was marked."),
-            "Ada Mensah"
+            "Okafor"
         );
     }
 
@@ -1613,6 +1789,70 @@ mod tests {
         assert_eq!(
             speaker("The minister went on to accuse the rebels."),
             "minister"
+        );
+    }
+
+    #[test]
+    fn people_named_together_speak_through_the_first_of_them() {
+        assert_eq!(
+            speaker("Former Lagos Gov. Ada Okafor (D) and former Ogun Gov. Ngozi Bello (R) announced they will leave."),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("Okafor, Emeka Obi, and Tunde Bakare argued that the plan was weak."),
+            "Okafor"
+        );
+        // The name before `and` is the object of another verb.
+        assert_eq!(
+            speaker("Supporters of Ada Okafor and Emeka Obi said the plan was weak."),
+            "Some(Other)"
+        );
+    }
+
+    #[test]
+    fn an_apposition_closed_by_an_organisation_describes_the_person_before_it() {
+        assert_eq!(
+            speaker("Tunde Bakare, the communications director for the Lagos Farmers Union said the count was over."),
+            "Tunde Bakare"
+        );
+        assert_eq!(
+            speaker("As Bishop Emeka Obi of the Anglican Diocese of Ikeja told the paper, \"We suffered.\""),
+            "Bishop Emeka Obi"
+        );
+    }
+
+    #[test]
+    fn according_to_an_outlet_and_its_analyst_cites_the_analyst() {
+        assert_eq!(
+            speaker("According to Lagos News legal analyst Judge Kemi Adeyemi, the rule covers every statement."),
+            "Kemi Adeyemi"
+        );
+        assert_eq!(
+            speaker("According to The Lagos Courier, the rule covers every statement."),
+            "Lagos Courier"
+        );
+    }
+
+    #[test]
+    fn a_verb_after_and_shares_the_subject_that_opens_the_clause() {
+        assert_eq!(
+            speaker("Kemi Adeyemi came to the busy city of Port Harcourt on Monday night and recounted her mother's life."),
+            "Kemi Adeyemi"
+        );
+        assert_eq!(
+            speaker("On Monday, Kemi Adeyemi visited Port Harcourt and said the road was done."),
+            "Kemi Adeyemi"
+        );
+        // A capitalised word opening the sentence is no subject unless a past form follows.
+        assert_eq!(
+            speaker(
+                "Walking to the next house, Okafor talked about her youth and said it was hard."
+            ),
+            "Okafor"
+        );
+        assert_eq!(
+            speaker("Okafor won praise with fiery speeches and promises of reform."),
+            "None"
         );
     }
 }
