@@ -22,6 +22,14 @@ static SPEECH_VERBS: WordSet = WordSet::new(include_str!("data/speech_verbs.txt"
 /// X`, `"...," she laughed`): `data/tag_verbs.txt`.
 static TAG_VERBS: WordSet = WordSet::new(include_str!("data/tag_verbs.txt"));
 
+/// Reporting verbs that also mean keeping something (`maintains a lead`): they report only
+/// with a clause or quotation after them, `data/holding_verbs.txt`.
+static HOLDING_VERBS: WordSet = WordSet::new(include_str!("data/holding_verbs.txt"));
+
+/// Verbs of giving evidence (`testified`): they report only when the words follow them,
+/// `data/testimony_verbs.txt`.
+static TESTIMONY_VERBS: WordSet = WordSet::new(include_str!("data/testimony_verbs.txt"));
+
 /// Verbs that report an opinion or plan rather than speech; they need a clause after them
 /// (`expects that ...`, not `expects to receive`).
 fn is_weak(verb: &str) -> bool {
@@ -486,6 +494,12 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     if !tag && !introduces_words(tokens, i, verb) {
         return false;
     }
+    if !tag && HOLDING_VERBS.contains(verb) && holds_plain_object(tokens, i) {
+        return false;
+    }
+    if !tag && TESTIMONY_VERBS.contains(verb) && !words_follow(tokens, i) {
+        return false;
+    }
     if is_weak(verb) && !tag {
         let next = tokens.get(i + 1).map(Token::lower);
         if is_commitment(verb) && next == Some("to") {
@@ -499,6 +513,49 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
         }
     }
     true
+}
+
+/// The words of the clause after the verb at `verb`, up to its end (a full stop, a
+/// semicolon or a comma) or a quotation.
+fn clause_after<'a>(tokens: &'a [Token<'a>], verb: usize) -> &'a [Token<'a>] {
+    let rest = &tokens[verb + 1..];
+    let end = rest
+        .iter()
+        .position(|t| t.quoted || matches!(t.text, "." | ";" | "," | ":"))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+/// `maintains a large lead over Obi`: a determiner or possessive opens a noun phrase, and no
+/// auxiliary or `that` in the rest of the clause makes it the subject of a reported clause
+/// (`maintained the plan was legal`).
+fn holds_plain_object(tokens: &[Token], verb: usize) -> bool {
+    let clause = clause_after(tokens, verb);
+    let Some(first) = clause.first() else {
+        return false;
+    };
+    let determiner = matches!(
+        first.lower(),
+        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "some"
+    );
+    determiner
+        && !clause
+            .iter()
+            .any(|t| t.lower() == "that" || is_modal_or_auxiliary(t.lower()))
+}
+
+/// `testified that ...`, `testified: "..."`, `testified about (on) the attack`: words follow the
+/// verb at `verb` in its clause; `testified before the panel.` has none.
+fn words_follow(tokens: &[Token], verb: usize) -> bool {
+    let clause = clause_after(tokens, verb);
+    let stop = verb + 1 + clause.len();
+    let opens_words = tokens
+        .get(stop)
+        .is_some_and(|t| t.quoted || t.is_punct(':'));
+    opens_words
+        || clause
+            .iter()
+            .any(|t| matches!(t.lower(), "that" | "about" | "on" | "whether"))
 }
 
 /// `He continued, "..."` reports speech; `Cruz continued his romp` does not: a verb that
@@ -1110,8 +1167,7 @@ fn first_conjunct(tokens: &[Token], mention: &Mention, start: usize) -> Option<(
     }
     let mut at = owner_before(tokens, start);
     let mut first = None;
-    loop {
-        let Some(link) = at.checked_sub(1) else { break };
+    while let Some(link) = at.checked_sub(1) {
         let word = &tokens[link];
         let joins = !word.quoted
             && if first.is_none() {
@@ -1853,6 +1909,36 @@ mod tests {
         assert_eq!(
             speaker("Okafor won praise with fiery speeches and promises of reform."),
             "None"
+        );
+    }
+
+    #[test]
+    fn keeping_a_lead_or_appearing_as_a_witness_reports_nothing() {
+        assert_eq!(speaker("Okafor maintains a large lead over Bello."), "None");
+        assert_eq!(
+            speaker("Bello still maintained her energetic pace."),
+            "None"
+        );
+        assert_eq!(
+            speaker("Okafor maintained that the plan was legal."),
+            "Okafor"
+        );
+        assert_eq!(speaker("Okafor maintained the plan was legal."), "Okafor");
+        assert_eq!(
+            speaker("Okafor testified before the panel last fall."),
+            "None"
+        );
+        assert_eq!(
+            speaker("Okafor testified that the rule was clear."),
+            "Okafor"
+        );
+        assert_eq!(
+            speaker("Okafor testified before the panel about the attack."),
+            "Okafor"
+        );
+        assert_eq!(
+            speaker("\"The rule was clear,\" Okafor testified."),
+            "Okafor"
         );
     }
 }
