@@ -708,7 +708,11 @@ fn name_after_description(tokens: &[Token], start: usize) -> Option<(Mention, us
         .filter(|&j| j > start && tokens[j].is_punct(',') && !tokens[j].quoted)?;
     let (mention, end) = phrase_after(tokens, comma + 1)?;
     let full_name = matches!(&mention, Mention::Person { name, .. } if !name.given.is_empty());
-    let closes = tokens.get(end + 1).is_none_or(|t| !t.is_word() || t.quoted);
+    // `said another advocate, Emeka Obi of the law firm Obi Partners`: an affiliation may
+    // follow the name, as after the verb itself.
+    let closes = tokens.get(end + 1).is_none_or(|t| {
+        !t.is_word() || t.quoted || matches!(t.lower(), "at" | "of" | "from" | "with" | "in")
+    });
     (full_name && closes).then_some((mention, end))
 }
 
@@ -914,8 +918,40 @@ fn skip_auxiliaries_left(tokens: &[Token], verb: usize) -> Option<usize> {
             k = k.checked_sub(1)?;
             continue;
         }
+        if let Some(before) = time_phrase_start(tokens, k) {
+            k = before.checked_sub(1)?;
+            continue;
+        }
         return Some(k);
     }
+}
+
+/// `Okafor (D-Lagos) last week said`, `Okafor on Monday said`: a
+/// time phrase between the subject and its verb, ending at token `k`; gives where it starts.
+fn time_phrase_start(tokens: &[Token], k: usize) -> Option<usize> {
+    let token = &tokens[k];
+    if token.quoted || !token.is_word() {
+        return None;
+    }
+    let weekday = matches!(
+        token.text,
+        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
+    );
+    let period = matches!(
+        token.lower(),
+        "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
+    );
+    let previous = k.checked_sub(1).map(|j| tokens[j].lower());
+    // `on Monday`; a bare weekday may close a name (`Super Tuesday highlighted`).
+    if weekday && previous == Some("on") {
+        return Some(k - 1);
+    }
+    (period
+        && matches!(
+            previous,
+            Some("last" | "this" | "that" | "earlier" | "next")
+        ))
+    .then(|| k - 1)
 }
 
 /// The subject phrase that ends at token `k`, looking past an apposition between commas
@@ -952,6 +988,9 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
             }
         }
         return Some((mention, start));
+    }
+    if let Some(head) = relative_clause_head(tokens, k) {
+        return Some(head);
     }
     let open = (k.saturating_sub(40)..k)
         .rev()
@@ -1360,7 +1399,11 @@ fn subject_before_appositions(
         .filter(|(_, start)| !after_preposition(tokens, *start));
     match found {
         Some((Mention::Person { .. } | Mention::Org(_) | Mention::Pronoun(..), _)) => found,
-        Some((Mention::Bare(ref word), _)) if !super::lexicon::is_place(word) => found,
+        Some((Mention::Bare(ref word), _))
+            if !super::lexicon::is_place(word) && !is_party_tag(word) =>
+        {
+            found
+        }
         _ if tries > 1 => {
             let previous = (comma.saturating_sub(12)..comma).rev().find(|&j| {
                 tokens[j].is_punct(',') || tokens[j].quoted || tokens[j].is_punct('.')
@@ -1373,6 +1416,42 @@ fn subject_before_appositions(
         }
         _ => None,
     }
+}
+
+/// `Okafor, who backed Sen. Ada Bello, R-Lagos, and opposed the plan, last week said`: the
+/// name opening the clause before `, who` speaks, however many commas the relative clause
+/// holds before the one at `comma` that closes it; the names inside are its objects.
+fn relative_clause_head(tokens: &[Token], comma: usize) -> Option<(Mention, usize)> {
+    let from = comma.saturating_sub(APPOSITION_CHAIN_REACH);
+    let who = (from..comma).find(|&j| {
+        !tokens[j].quoted
+            && matches!(tokens[j].lower(), "who" | "whose")
+            && j >= 2
+            && tokens[j - 1].is_punct(',')
+            && !tokens[j - 1].quoted
+    })?;
+    // Nothing may end the sentence or open a quotation between.
+    if tokens[who..comma]
+        .iter()
+        .any(|t| t.quoted || matches!(t.text, "." | ";" | ":"))
+    {
+        return None;
+    }
+    let (mention, start) = phrase_before(tokens, who - 2)?;
+    let opens = start == 0 || {
+        let before = &tokens[start - 1];
+        before.quoted || !before.is_word()
+    };
+    (opens && names_person(&mention)).then_some((mention, start))
+}
+
+/// `R-Texas`, `D-N.C.`, `I-Vt`: a party and state tag written between commas after a
+/// lawmaker's name; it belongs to that person and never speaks.
+fn is_party_tag(word: &str) -> bool {
+    let mut chars = word.chars();
+    matches!(chars.next(), Some('R' | 'D' | 'I'))
+        && chars.next() == Some('-')
+        && chars.next().is_some_and(char::is_uppercase)
 }
 
 /// The phrase starting at `start` follows a preposition, a determiner allowing ("the chairman
@@ -1938,6 +2017,39 @@ mod tests {
         );
         assert_eq!(
             speaker("\"The rule was clear,\" Okafor testified."),
+            "Okafor"
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_stays_in_a_name_after_the_verb() {
+        assert_eq!(
+            speaker("\"We were not happy,\" said Kemi A. Adeyemi of the Farmers Council."),
+            "Kemi A. Adeyemi"
+        );
+        assert_eq!(
+            speaker("\"The odds are long,\" said another leading advocate, Emeka J. Obi of the law firm Obi Partners."),
+            "Emeka J. Obi"
+        );
+    }
+
+    #[test]
+    fn a_time_phrase_between_subject_and_verb_is_skipped() {
+        assert_eq!(
+            speaker("Sen. Ada Okafor (D-Lagos) last week said Bello was not the source."),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("Ada Okafor on Monday said the count was over."),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("The view from here of Super Tuesday highlighted both."),
+            "Some(Other)"
+        );
+        // A party tag between commas is the person's, never a speaker of its own.
+        assert_eq!(
+            speaker("Okafor, who backed Sen. Ada Bello, R-Lagos, and opposed the plan, last week said it was over."),
             "Okafor"
         );
     }

@@ -165,6 +165,9 @@ fn is_name_word(token: &Token) -> bool {
     // The word lists compare lower case: hand them the token's lower form, made once, rather
     // than the text each of them would lower again.
     let lower = token.lower();
+    if is_initial(token) {
+        return true;
+    }
     token.is_word()
         && token.is_capitalized()
         && !is_not_name(lower)
@@ -206,6 +209,22 @@ fn is_run_connector(word: &str) -> bool {
 }
 
 /// True for tokens that can belong to a capitalised run.
+/// A capitalised word that cannot be part of a name (`The`, `Monday`), read from the token:
+/// a middle initial (`A.` in `Kemi A. Adeyemi`, `I.` in `John I. Doe`) always can, though
+/// its letter alone is a common word.
+fn is_not_name_token(token: &Token) -> bool {
+    !is_initial(token) && is_not_name(token.lower())
+}
+
+/// One capital letter with its full stop (`A.`), as a middle initial is written.
+fn is_initial(token: &Token) -> bool {
+    let mut chars = token.text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(letter), Some('.'), None) if letter.is_uppercase()
+    )
+}
+
 fn in_run(token: &Token) -> bool {
     token.is_word()
         && !token.quoted
@@ -223,7 +242,7 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         // "New" is a common word but also opens names (New York Times, New Hampshire).
         let place_prefix = prev.text == "New" && tokens[start].is_capitalized();
         if in_run(prev)
-            && (!is_not_name(prev.lower()) || title_gender(prev.text).is_some() || place_prefix)
+            && (!is_not_name_token(prev) || title_gender(prev.text).is_some() || place_prefix)
         {
             start -= 1;
         } else if is_run_connector(prev.text)
@@ -260,7 +279,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     while end + 1 < tokens.len() {
         let next = &tokens[end + 1];
         if in_run(next)
-            && !is_not_name(next.lower())
+            && !is_not_name_token(next)
             && !super::cues::is_speech_verb_form(next.lower())
         {
             end += 1;
