@@ -328,6 +328,10 @@ fn is_surname_after_forename(run: &[Token]) -> bool {
 
 /// Reads a capitalised run (inclusive bounds) as a mention.
 pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
+    // `Will Okafor come back?`: a modal opening a question is its verb, not a forename.
+    if end > start && opens_question(tokens, start) {
+        return read_run(tokens, start + 1, end);
+    }
     // "Philippe Sands QC", "Jane Roe MP": letters after a name are no part of it.
     if end > start && is_post_nominal(tokens[end].text) && is_name_word(&tokens[end - 1]) {
         return read_run(tokens, start, end - 1);
@@ -419,6 +423,21 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
         name: person_name(name_tokens, title.as_deref()),
         role,
     }
+}
+
+/// Whether token `start` is a modal or auxiliary (`Will`, `Can`, `Did`) opening a sentence
+/// that ends with a question mark.
+fn opens_question(tokens: &[Token], start: usize) -> bool {
+    let auxiliary = matches!(
+        tokens[start].text,
+        "Will" | "Can" | "Could" | "Would" | "Should" | "Did" | "Does" | "Do" | "Has" | "Is"
+    );
+    let opens = start == 0 || matches!(tokens[start - 1].text, "." | "?" | "!");
+    let asks = tokens[start..]
+        .iter()
+        .find(|t| matches!(t.text, "." | "?" | "!"))
+        .is_some_and(|t| t.is_punct('?'));
+    auxiliary && opens && asks
 }
 
 /// Honours and offices written after a name.
@@ -1366,5 +1385,30 @@ mod tests {
             phrase_after(&tokens, 1),
             Some((Mention::Role(_), 2))
         ));
+    }
+
+    #[test]
+    fn a_modal_opening_a_question_is_no_forename() {
+        let tokens = tokenize("Game over. Will Bakare come down off the fence?", &[]);
+        assert_eq!(read_run(&tokens, 3, 4), Mention::Bare("Bakare".to_string()));
+        // Outside a question the same word is a forename.
+        let tokens = tokenize("Will Bakare came down off the fence.", &[]);
+        assert_eq!(
+            person(&read_run(&tokens, 0, 1))
+                .map(|(name, _)| name)
+                .as_deref(),
+            Some("Will Bakare")
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_that_is_a_word_stays_in_the_name() {
+        let tokens = tokenize("said Kemi A. Adeyemi of the council", &[]);
+        let (m, end) = phrase_after(&tokens, 1).expect("a phrase");
+        assert_eq!(end, 3);
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Kemi A. Adeyemi")
+        );
     }
 }
