@@ -165,6 +165,9 @@ fn is_name_word(token: &Token) -> bool {
     // The word lists compare lower case: hand them the token's lower form, made once, rather
     // than the text each of them would lower again.
     let lower = token.lower();
+    if is_initial(token) {
+        return true;
+    }
     token.is_word()
         && token.is_capitalized()
         && !is_not_name(lower)
@@ -206,6 +209,22 @@ fn is_run_connector(word: &str) -> bool {
 }
 
 /// True for tokens that can belong to a capitalised run.
+/// A capitalised word that cannot be part of a name (`The`, `Monday`), read from the token:
+/// a middle initial (`A.` in `Kemi A. Adeyemi`, `I.` in `John I. Doe`) always can, though
+/// its letter alone is a common word.
+fn is_not_name_token(token: &Token) -> bool {
+    !is_initial(token) && is_not_name(token.lower())
+}
+
+/// One capital letter with its full stop (`A.`), as a middle initial is written.
+fn is_initial(token: &Token) -> bool {
+    let mut chars = token.text.chars();
+    matches!(
+        (chars.next(), chars.next(), chars.next()),
+        (Some(letter), Some('.'), None) if letter.is_uppercase()
+    )
+}
+
 fn in_run(token: &Token) -> bool {
     token.is_word()
         && !token.quoted
@@ -223,7 +242,7 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         // "New" is a common word but also opens names (New York Times, New Hampshire).
         let place_prefix = prev.text == "New" && tokens[start].is_capitalized();
         if in_run(prev)
-            && (!is_not_name(prev.lower()) || title_gender(prev.text).is_some() || place_prefix)
+            && (!is_not_name_token(prev) || title_gender(prev.text).is_some() || place_prefix)
         {
             start -= 1;
         } else if is_run_connector(prev.text)
@@ -260,7 +279,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     while end + 1 < tokens.len() {
         let next = &tokens[end + 1];
         if in_run(next)
-            && !is_not_name(next.lower())
+            && !is_not_name_token(next)
             && !super::cues::is_speech_verb_form(next.lower())
         {
             end += 1;
@@ -309,6 +328,10 @@ fn is_surname_after_forename(run: &[Token]) -> bool {
 
 /// Reads a capitalised run (inclusive bounds) as a mention.
 pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
+    // `Will Okafor come back?`: a modal opening a question is its verb, not a forename.
+    if end > start && opens_question(tokens, start) {
+        return read_run(tokens, start + 1, end);
+    }
     // "Philippe Sands QC", "Jane Roe MP": letters after a name are no part of it.
     if end > start && is_post_nominal(tokens[end].text) && is_name_word(&tokens[end - 1]) {
         return read_run(tokens, start, end - 1);
@@ -400,6 +423,21 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
         name: person_name(name_tokens, title.as_deref()),
         role,
     }
+}
+
+/// Whether token `start` is a modal or auxiliary (`Will`, `Can`, `Did`) opening a sentence
+/// that ends with a question mark.
+fn opens_question(tokens: &[Token], start: usize) -> bool {
+    let auxiliary = matches!(
+        tokens[start].text,
+        "Will" | "Can" | "Could" | "Would" | "Should" | "Did" | "Does" | "Do" | "Has" | "Is"
+    );
+    let opens = start == 0 || matches!(tokens[start - 1].text, "." | "?" | "!");
+    let asks = tokens[start..]
+        .iter()
+        .find(|t| matches!(t.text, "." | "?" | "!"))
+        .is_some_and(|t| t.is_punct('?'));
+    auxiliary && opens && asks
 }
 
 /// Honours and offices written after a name.
@@ -1347,5 +1385,30 @@ mod tests {
             phrase_after(&tokens, 1),
             Some((Mention::Role(_), 2))
         ));
+    }
+
+    #[test]
+    fn a_modal_opening_a_question_is_no_forename() {
+        let tokens = tokenize("Game over. Will Bakare come down off the fence?", &[]);
+        assert_eq!(read_run(&tokens, 3, 4), Mention::Bare("Bakare".to_string()));
+        // Outside a question the same word is a forename.
+        let tokens = tokenize("Will Bakare came down off the fence.", &[]);
+        assert_eq!(
+            person(&read_run(&tokens, 0, 1))
+                .map(|(name, _)| name)
+                .as_deref(),
+            Some("Will Bakare")
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_that_is_a_word_stays_in_the_name() {
+        let tokens = tokenize("said Kemi A. Adeyemi of the council", &[]);
+        let (m, end) = phrase_after(&tokens, 1).expect("a phrase");
+        assert_eq!(end, 3);
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Kemi A. Adeyemi")
+        );
     }
 }
