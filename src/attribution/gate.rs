@@ -28,19 +28,27 @@ use rustc_hash::FxHashMap;
 
 use super::cues::{self, is_speech_verb_form};
 use super::label;
+use super::lexicon::WordSet;
 use super::marks;
 use super::mentions::Mention;
 use super::quotes;
 use super::sentences;
 use super::subject::{
-    self, is_corpus_cue, is_finite_form, is_stance_verb, reports_as_base, spoken_words_quoted,
-    MainClause, Reports, QUOTED_WORDS,
+    self, be_form_before, is_corpus_cue, is_finite_form, is_stance_verb, reports_as_base,
+    spoken_words_quoted, MainClause, Reports, QUOTED_WORDS,
 };
 use super::tokens::{tokenize, Token};
 use crate::model::Paragraph;
 
 /// The model shipped with the binary: `data/weak_cue_gate.txt`.
 const SHIPPED_MODEL: &str = include_str!("data/weak_cue_gate.txt");
+
+/// Nouns of what people say, propose or hold (`speech`, `attacks`, `support`):
+/// `data/message_nouns.txt`.
+static MESSAGE_NOUNS: WordSet = WordSet::new(include_str!("data/message_nouns.txt"));
+
+/// How many tokens after the verb its object's noun may lie (`stepped up his fierce attacks`).
+const MESSAGE_REACH: usize = 5;
 
 /// The environment variable that names another model file (cross-validation only).
 pub const MODEL_VARIABLE: &str = "NEWSDEX_WEAK_CUE_MODEL";
@@ -175,7 +183,13 @@ const NEXT_WORDS: &[&str] = &[
 /// - `intro` when the subject does not open the sentence, `gap:0|1|2+` tokens between the
 ///   subject and the verb, `negated` (`not`, `n't` before the verb), `aux` (`did`, `would`,
 ///   `will` and the like right before it), `perfect` (`has`, `had`), `progressive`
-///   (`is touting`);
+///   (`is touting`, `is now touting`), `copula` (a predicate or participle after a form of
+///   `be`: `was critical of`, `is eager to`);
+/// - `message_object` when a noun of `data/message_nouns.txt` (`speech`, `attacks`,
+///   `support`) lies within [`MESSAGE_REACH`] tokens after the verb, before any comma,
+///   stop or quotation;
+/// - `reporting_participle` when a comma and a speech verb or corpus cue in `-ing` follow
+///   the verb (`..., saying`, `..., criticizing`);
 /// - `that_soon` when `that` follows within four tokens after the verb (not right after it);
 /// - `len:short|mid|long` (under 12 words, under 30, more), `question` (ends in `?`) and
 ///   `no_stop` (ends in no `.`, `?` or `!`: a headline or a fragment);
@@ -276,11 +290,15 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     {
         out.push("negated".to_string());
     }
+    let be_before = be_form_before(tokens, found.verb, found.subject_end + 1);
     match before {
         _ if after_modal => out.push("aux".to_string()),
         Some("has" | "have" | "had") => out.push("perfect".to_string()),
-        Some("is" | "are" | "was" | "were") if form == "ing" => out.push("progressive".to_string()),
+        _ if be_before && form == "ing" => out.push("progressive".to_string()),
         _ => {}
+    }
+    if be_before && form != "ing" {
+        out.push("copula".to_string());
     }
     if tokens
         .iter()
@@ -289,6 +307,26 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
         .any(|t| !t.quoted && t.lower() == "that")
     {
         out.push("that_soon".to_string());
+    }
+    // `delivered a speech`, `stepped up his attacks`, `withheld support`: a noun of what
+    // people say or hold as the verb's object.
+    if tokens
+        .iter()
+        .skip(found.verb + 1)
+        .take(MESSAGE_REACH)
+        .take_while(|t| !t.is_punct(',') && !t.is_punct('.') && !t.quoted)
+        .any(|t| t.is_word() && MESSAGE_NOUNS.contains(t.lower()))
+    {
+        out.push("message_object".to_string());
+    }
+    // `..., saying the plan would fail`, `..., criticizing him for ...`: a participle of a
+    // reporting verb later in the sentence, after a comma, tells what the subject said.
+    let after_verb = &tokens[found.verb + 1..];
+    if after_verb.windows(2).any(|pair| {
+        let participle = pair[1].lower();
+        pair[0].is_punct(',') && !pair[1].quoted && reports_as_participle(participle)
+    }) {
+        out.push("reporting_participle".to_string());
     }
     let words = tokens.iter().filter(|t| t.is_word()).count();
     let length = match words {
@@ -310,6 +348,19 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     out.push(format!("kind+subject:{kind}+{subject}"));
     out.push(format!("form+next:{form}+{next}"));
     out
+}
+
+/// Whether a form in `-ing` is a speech verb's or a corpus cue's (`saying`, `arguing`,
+/// `criticizing`, `noting`): one of its finite forms (`says`, `argued`) is listed.
+fn reports_as_participle(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ing").filter(|stem| stem.len() > 1) else {
+        return false;
+    };
+    let listed = |form: &str| is_speech_verb_form(form) || is_corpus_cue(form);
+    listed(word)
+        || [format!("{stem}s"), format!("{stem}es"), format!("{stem}ed")]
+            .iter()
+            .any(|form| listed(form))
 }
 
 /// The class of the token at `at` for the `next` features.
@@ -471,6 +522,26 @@ mod tests {
                 "{expected} in {features:?}"
             );
         }
+    }
+
+    #[test]
+    fn message_objects_reporting_participles_and_predicates_are_features() {
+        let has = |text: &str, feature: &str| {
+            let (tokens, found) = candidate(text);
+            features(&tokens, &found).iter().any(|f| f == feature)
+        };
+        let text = "Ana Ruiz delivered a long speech in Ohio, saying the plan would fail.";
+        assert!(has(text, "message_object"), "{text}");
+        assert!(has(text, "reporting_participle"), "{text}");
+        let text = "Ana Ruiz stepped up her attacks, arguing that the plan would fail.";
+        assert!(has(text, "message_object"), "{text}");
+        assert!(has(text, "reporting_participle"), "{text}");
+        let text = "Ana Ruiz walked to the car, carrying her bags.";
+        assert!(!has(text, "message_object"), "{text}");
+        assert!(!has(text, "reporting_participle"), "{text}");
+        assert!(has("Ana Ruiz was clearly critical of the plan.", "copula"));
+        assert!(has("Ana Ruiz is now talking about trade.", "progressive"));
+        assert!(!has("Ana Ruiz is now talking about trade.", "copula"));
     }
 
     #[test]

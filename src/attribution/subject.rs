@@ -41,28 +41,8 @@ const NEW_CLAUSE: &[&str] = &[
 /// How far into the sentence (in tokens) an introductory phrase may run.
 const INTRO_REACH: usize = 20;
 
-/// Lower-case words that may stand right before the main verb.
-const MAY_PRECEDE_VERB: &[&str] = &[
-    "and",
-    "also",
-    "has",
-    "have",
-    "had",
-    "then",
-    "later",
-    "again",
-    "once",
-    "first",
-    "never",
-    "previously",
-    "recently",
-    "today",
-    "yesterday",
-    "tonight",
-    "too",
-    "however",
-    "since",
-];
+/// Lower-case words that may stand right before the main verb: `data/preverbal_words.txt`.
+static MAY_PRECEDE_VERB: WordSet = WordSet::new(include_str!("data/preverbal_words.txt"));
 
 /// How many quoted words make a sentence quote someone's words rather than a title (a
 /// feature of the learned gate).
@@ -132,8 +112,25 @@ pub struct MainClause {
 /// candidate the sieve generates. For the gate and its training program
 /// (`examples/learn_weak_cues.rs`); the product asks [`main_clause_cue`].
 pub fn main_clause_candidate(tokens: &[Token]) -> Option<MainClause> {
-    let (mention, start, end) = sentence_subject(tokens)?;
-    let (verb, reports) = clause_verb(tokens, end + 1)?;
+    let start = subject_start(tokens)?;
+    // `Throughout the debate, Ruiz was ...`, `Reached by phone, Ruiz declined ...`, `Through
+    // a spokeswoman, Ruiz declined ...`: an opening phrase read as a subject that has no verb
+    // of its own was a fronted adverbial, and the subject follows its comma.
+    subject_at(tokens, start)
+        .and_then(|subject| clause_of(tokens, subject))
+        .or_else(|| {
+            subject_after_fronted_phrase(tokens, start)
+                .and_then(|subject| clause_of(tokens, subject))
+        })
+}
+
+/// The main-clause candidate of the subject phrase `(mention, start, end)`, when its clause
+/// has a verb that may report it.
+fn clause_of(
+    tokens: &[Token],
+    (mention, start, end): (Mention, usize, usize),
+) -> Option<MainClause> {
+    let (verb, reports) = verb_after_subject(tokens, end)?;
     if !opening_word_is_subject(tokens, &mention, start, end, verb) {
         return None;
     }
@@ -146,6 +143,74 @@ pub fn main_clause_candidate(tokens: &[Token]) -> Option<MainClause> {
     })
 }
 
+/// The verb of the clause whose subject phrase ends at `end`. When the words right after the
+/// subject give none, the subject may be the first of two joined ones (`Ruiz and her advisers
+/// recognized`, `Ruiz and Sen. Kofi Mensah have endorsed`): the verb follows the second. After
+/// a subject that a fronted phrase introduced, a comma may close that phrase's apposition
+/// (`Ruiz's lawyer, Kofi Mensah, declined`).
+fn verb_after_subject(tokens: &[Token], end: usize) -> Option<(usize, Reports)> {
+    // Two joined subjects take a plural verb, whose present is the base form (`Ruiz and
+    // Mensah see`, `Ruiz and her allies aim`).
+    let joined = tokens
+        .get(end + 1)
+        .filter(|next| next.is_word() && !next.quoted && next.lower() == "and")
+        .and_then(|_| second_subject_end(tokens, end + 2));
+    if let Some(found) = joined.and_then(|joined| clause_verb(tokens, joined + 1, true)) {
+        return Some(found);
+    }
+    if let Some(found) = clause_verb(tokens, end + 1, false) {
+        return Some(found);
+    }
+    let next = tokens.get(end + 1)?;
+    if next.is_punct(',') && !next.quoted {
+        let comma_closes = tokens[..end]
+            .iter()
+            .rev()
+            .take(INTRO_REACH)
+            .any(|t| t.is_punct(','));
+        if comma_closes {
+            return clause_verb(tokens, end + 2, false);
+        }
+    }
+    None
+}
+
+/// Possessives that open a joined subject of one's own people (`and his advisers`).
+const JOINED_OPENERS: &[&str] = &["his", "her", "their", "its"];
+
+/// The last token of a second subject joined by `and` at `at`: a name or title phrase, or a
+/// possessive and up to three lower-case words (`her top aides`).
+fn second_subject_end(tokens: &[Token], at: usize) -> Option<usize> {
+    let first = tokens.get(at)?;
+    if !first.is_word() || first.quoted {
+        return None;
+    }
+    if JOINED_OPENERS.contains(&first.lower()) {
+        // The possessive's nouns end before a verb form or a word that stands before verbs.
+        let noun = |t: &&Token| {
+            let lower = t.lower();
+            t.is_word()
+                && !t.quoted
+                && t.is_lowercase()
+                && !lower.ends_with("ed")
+                && !IRREGULAR_PAST.contains(lower)
+                && !STANCE_VERBS.contains(lower)
+                && !CORPUS_CUES.contains(lower)
+                && !is_speech_verb_form(lower)
+                && !may_stand_before_verb(lower)
+        };
+        let words = tokens[at + 1..].iter().take(3).take_while(noun).count();
+        return (words > 0).then_some(at + words);
+    }
+    if !first.is_capitalized() {
+        return None;
+    }
+    match phrase_after(tokens, at).or_else(|| titled_name(tokens, at))? {
+        (Mention::Person { .. } | Mention::Bare(_), joined) => Some(joined),
+        _ => None,
+    }
+}
+
 /// The sentence's subject phrase with its first and last token indexes: the phrase after a
 /// leading connective and an introductory phrase, when it can name someone.
 pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
@@ -155,11 +220,36 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
 
 /// The phrase at `start` when it can name someone, with its last token's index.
 fn subject_at(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
-    let (mention, end) = phrase_after(tokens, start).or_else(|| titled_name(tokens, start))?;
+    let (mention, end) = phrase_after(tokens, start)
+        .or_else(|| titled_name(tokens, start))
+        .filter(|(mention, _)| !matches!(mention, Mention::Other | Mention::It))
+        .or_else(|| first_of_joined(tokens, start))?;
     if matches!(mention, Mention::Other | Mention::It) {
         return None;
     }
     Some((mention, start, end))
+}
+
+/// How many tokens a name before `and` may take (`Sen. Ana Maria Ruiz`).
+const JOINED_NAME_REACH: usize = 6;
+
+/// `Ruiz and Mensah see ...`, `Professors Ruiz and Mensah suggest ...`: two people joined by
+/// `and` read as a group; the first is a subject of the clause (either speaks for it).
+fn first_of_joined(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
+    let and = (start + 1..tokens.len().min(start + JOINED_NAME_REACH))
+        .find(|&j| tokens[j].is_word() && !tokens[j].quoted && tokens[j].lower() == "and")?;
+    let name_only = tokens[start..and]
+        .iter()
+        .all(|t| !t.quoted && (t.is_word() && t.is_capitalized() || t.is_punct('.')));
+    if !name_only {
+        return None;
+    }
+    match phrase_after(&tokens[..and], start)? {
+        (mention @ (Mention::Person { .. } | Mention::Bare(_)), end) if end + 1 == and => {
+            Some((mention, end))
+        }
+        _ => None,
+    }
 }
 
 /// `Perhaps more than anyone, Sen. Lee has attacked ...`, `Two days in a row, Ruiz
@@ -293,12 +383,13 @@ fn opening_word_is_subject(
         // `Questions and answers have`: a word joined by `and` to a bare common noun is
         // one too; a name joins names or people (`Okafor and his lawyers said`).
         || lower == "and" && tokens.get(end + 2).is_some_and(|joined| {
-            matches!(
-                joined.lower(),
-                "his" | "her" | "their" | "its" | "the" | "a" | "an" | "other" | "others"
-            )
+            joined.is_word() && !joined.quoted && joined.is_capitalized()
+                || matches!(
+                    joined.lower(),
+                    "his" | "her" | "their" | "its" | "the" | "a" | "an" | "other" | "others"
+                )
         })
-        || lower != "and" && MAY_PRECEDE_VERB.contains(&lower)
+        || lower != "and" && MAY_PRECEDE_VERB.contains(lower)
         || MAY_FOLLOW_SUBJECT.contains(&lower)
 }
 
@@ -446,8 +537,9 @@ const INTRO_OPENERS: &[&str] = &[
 ];
 
 /// The first finite reporting or stance verb of the clause that starts at `from`, skipping
-/// appositions between commas, brackets, quotations and time phrases.
-fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
+/// appositions between commas, brackets, quotations and time phrases. After a `plural`
+/// subject a base form in the verb's slot is its present (`they see`, `Ruiz and Mensah aim`).
+fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Reports)> {
     let mut i = from;
     let mut depth = 0usize;
     let mut in_apposition = false;
@@ -506,7 +598,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         if statement {
             return Some((i - 1, Reports::Speech));
         }
-        if starts_clause(tokens, i - 1) || matches!(lower, "who" | "which") {
+        if starts_clause(tokens, i - 1) || matches!(lower, "who" | "whom" | "which") {
             break;
         }
         if !token.is_lowercase() && !title_case {
@@ -519,9 +611,16 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         // it is a noun, an infinitive or a passive.
         let previous = &tokens[i - 2];
         let previous_lower = previous.lower();
-        // `is touting`, `was seeking`: the progressive of a verb the corpus attributes.
-        let progressive =
-            matches!(previous_lower, "is" | "are" | "was" | "were") && lower.ends_with("ing");
+        // `is touting`, `was seeking`, `has been criticizing`, `is now talking`: the
+        // progressive of a verb the corpus attributes.
+        let be_before = be_form_before(tokens, i - 1, from);
+        let progressive = be_before && lower.ends_with("ing");
+        // `was critical of`, `is upbeat about`, `was eager to`: a predicate after a form of
+        // `be` whose complement follows; a view the corpus may cite (the gate decides).
+        if be_before && !progressive && first_verb_slot && is_predicate(tokens, i - 1) {
+            attributed = attributed.or(Some(i - 1));
+            continue;
+        }
         // `did not respond`, `would not say`, `will endorse`: a base form after an auxiliary.
         if after_auxiliary(tokens, i - 1, previous_lower)
             && (reports_as_base(lower) || first_verb_slot && may_be_base(lower))
@@ -533,7 +632,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             || !previous.is_word()
             || previous.is_capitalized()
             || previous_lower.ends_with("ly")
-            || MAY_PRECEDE_VERB.contains(&previous_lower);
+            || MAY_PRECEDE_VERB.contains(previous_lower);
         if !follows_subject && !progressive {
             continue;
         }
@@ -553,8 +652,13 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
         // not the report itself.
         // (`refused to say`, `decided to run` may cite a stance: the gate decides.)
         let before_infinitive = tokens.get(i).is_some_and(|next| next.lower() == "to");
+        let finite = is_finite_form(lower) && may_be_verb(lower)
+            || plural
+                && may_be_base(lower)
+                && !may_stand_before_verb(lower)
+                && lower.chars().all(char::is_alphabetic);
         if before_infinitive && !is_commitment(lower) {
-            if corpus_cue || first_verb_slot && is_finite_form(lower) && may_be_verb(lower) {
+            if corpus_cue || first_verb_slot && finite {
                 attributed = attributed.or(Some(i - 1));
             }
             continue;
@@ -575,7 +679,7 @@ fn clause_verb(tokens: &[Token], from: usize) -> Option<(usize, Reports)> {
             return Some((i - 1, Reports::Speech));
         }
         // Any other finite verb is a weak candidate for the learned gate.
-        if corpus_cue || first_verb_slot && is_finite_form(lower) && may_be_verb(lower) {
+        if corpus_cue || first_verb_slot && finite {
             attributed = attributed.or(Some(i - 1));
         }
     }
@@ -640,6 +744,54 @@ pub fn spoken_words_quoted(tokens: &[Token]) -> usize {
     count
 }
 
+/// Words that open the complement of a predicate after `be` (`critical of`, `sure that`).
+const PREDICATE_COMPLEMENTS: &[&str] = &[
+    "about", "of", "with", "on", "to", "that", "by", "for", "over", "toward", "towards",
+];
+
+/// Whether the word at `at` heads a predicate after `be` with its complement right after it
+/// (`critical of`, `eager to`, `concerned about`): a lower-case word of four letters or more
+/// that is no preposition, adverb or auxiliary, followed by one of [`PREDICATE_COMPLEMENTS`].
+fn is_predicate(tokens: &[Token], at: usize) -> bool {
+    let word = &tokens[at];
+    let lower = word.lower();
+    word.is_lowercase()
+        && lower.len() > 3
+        && lower.chars().all(char::is_alphabetic)
+        && !PREDICATE_COMPLEMENTS.contains(&lower)
+        && !matches!(
+            lower,
+            "from" | "into" | "against" | "under" | "among" | "after" | "before"
+        )
+        && !may_stand_before_verb(lower)
+        && tokens
+            .get(at + 1)
+            .is_some_and(|next| !next.quoted && PREDICATE_COMPLEMENTS.contains(&next.lower()))
+}
+
+/// Whether a form of `be` (`is`, `was`, `been`, `isn't`) stands before the word at `at`, with
+/// only adverbs and negation between (`is now talking`, `was clearly unhappy`), no earlier
+/// than `from`. For the sieve and the gate's `progressive` and `copula` features.
+pub fn be_form_before(tokens: &[Token], at: usize, from: usize) -> bool {
+    for token in tokens[from.min(at)..at].iter().rev() {
+        if !token.is_word() || token.quoted {
+            return false;
+        }
+        let lower = token.lower();
+        let bare = lower.trim_end_matches("n't").trim_end_matches("n’t");
+        if matches!(bare, "is" | "are" | "was" | "were" | "been" | "be") {
+            return true;
+        }
+        let adverb = lower == "not"
+            || lower.ends_with("ly")
+            || MAY_PRECEDE_VERB.contains(lower) && !matches!(lower, "and" | "has" | "have" | "had");
+        if !adverb {
+            return false;
+        }
+    }
+    false
+}
+
 /// The word at `at` follows `did`, `does`, `would`, `will` or `could`, with `not` between or
 /// fused (`didn't`), right after the subject's phrase. `previous_lower` is the word before
 /// `at` in lower case, which the caller already has.
@@ -687,13 +839,15 @@ const NOT_VERBS: &[&str] = &[
 /// clause: auxiliaries, negation, adverbs, time and place phrases' words.
 fn may_stand_before_verb(word: &str) -> bool {
     MAY_FOLLOW_SUBJECT.contains(&word)
-        || MAY_PRECEDE_VERB.contains(&word)
+        || MAY_PRECEDE_VERB.contains(word)
         || is_auxiliary(word)
         || word.ends_with("ly")
         || word.ends_with("n't")
         || matches!(
             word,
             "did"
+                | "been"
+                | "be"
                 | "do"
                 | "does"
                 | "week"
@@ -1121,5 +1275,104 @@ mod tests {
     fn a_new_clause_has_its_own_subject() {
         assert_eq!(speaker("Clinton arrived after the senator said no."), None);
         assert_eq!(speaker("The report that Smith wrote said nothing."), None);
+    }
+
+    /// The subject's last word and the verb the sieve reads, before the learned gate.
+    fn subject_and_verb(text: &str) -> Option<(String, String)> {
+        let tokens = tokenize(text, &scan(text, false).ranges());
+        main_clause_candidate(&tokens).map(|found| {
+            (
+                tokens[found.subject_end].text.to_string(),
+                tokens[found.verb].lower().to_string(),
+            )
+        })
+    }
+
+    fn pair(subject: &str, verb: &str) -> Option<(String, String)> {
+        Some((subject.to_string(), verb.to_string()))
+    }
+
+    #[test]
+    fn an_opening_phrase_with_no_verb_of_its_own_is_a_fronted_adverbial() {
+        // Read first as a subject (`Through`, `Throughout`, `Reached`), the opening phrase
+        // has no verb; the subject follows its comma.
+        assert_eq!(
+            subject_and_verb("Through a spokeswoman, Ana Ruiz declined to comment."),
+            pair("Ruiz", "declined")
+        );
+        assert_eq!(
+            subject_and_verb("Reached by phone, Ruiz hesitated to repeat the charge."),
+            pair("Ruiz", "hesitated")
+        );
+        // The comma after the name closes the opening phrase's apposition.
+        assert_eq!(
+            subject_and_verb("Ruiz's lawyer, Kofi Mensah, declined to comment."),
+            pair("Mensah", "declined")
+        );
+    }
+
+    #[test]
+    fn adverbs_without_ly_may_stand_before_the_verb() {
+        assert_eq!(
+            candidate("Ana Ruiz has long admired the senator."),
+            weak("admired")
+        );
+        assert_eq!(
+            candidate("Ana Ruiz still favors a path to citizenship."),
+            Some(("favors".to_string(), Reports::Stance))
+        );
+        assert_eq!(
+            candidate("Ana Ruiz seldom speaks of her brother."),
+            weak("speaks")
+        );
+    }
+
+    #[test]
+    fn a_progressive_or_a_predicate_after_be_is_a_weak_candidate() {
+        assert_eq!(
+            candidate("Ana Ruiz is now talking about trade."),
+            weak("talking")
+        );
+        assert_eq!(
+            candidate("Ana Ruiz has been criticizing the plan."),
+            weak("criticizing")
+        );
+        assert_eq!(
+            candidate("Throughout the debate, Ana Ruiz was clearly unhappy with the questions."),
+            weak("unhappy")
+        );
+        assert_eq!(
+            candidate("Ana Ruiz was critical of the deal."),
+            weak("critical")
+        );
+        // A predicate needs its complement: a place or a bare adjective is none.
+        assert_eq!(candidate("Ana Ruiz was in Ohio."), None);
+        assert_eq!(candidate("Ana Ruiz was tired."), None);
+    }
+
+    #[test]
+    fn joined_subjects_take_a_plural_verb() {
+        assert_eq!(
+            subject_and_verb("Ana Ruiz and her advisers recognized that the race was close."),
+            pair("Ruiz", "recognized")
+        );
+        assert_eq!(
+            subject_and_verb("Ruiz and Mensah see the vote as a test."),
+            pair("Ruiz", "see")
+        );
+        assert_eq!(
+            subject_and_verb("Ruiz and Mensah were both critical of the plan."),
+            pair("Ruiz", "critical")
+        );
+        // A base form after one subject is still no verb of its own.
+        assert_eq!(candidate("Ana Ruiz often blame the unions."), None);
+    }
+
+    #[test]
+    fn whom_opens_a_clause_of_its_own() {
+        assert_eq!(
+            candidate("Ruiz wasn't the only senator whom Mensah refused to endorse."),
+            None
+        );
     }
 }
