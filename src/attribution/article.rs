@@ -855,12 +855,16 @@ fn mentions_in(cast: &Cast, sentence: &[Token]) -> Vec<(usize, Rank, usize)> {
         let next = sentence.get(end + 1);
         let ends_name = sentence[end].is_capitalized()
             && next.is_none_or(|n| !n.is_word() || !n.is_capitalized());
+        // Most tokens end no name: the word lists are asked only for those that do.
+        if !ends_name {
+            continue;
+        }
         let describes_next = next.is_some_and(|n| {
             n.is_word()
                 && n.is_lowercase()
                 && (is_org_role_head(n.text) || is_person_role_head(n.text) || is_role_word(n.text))
         });
-        if !ends_name || describes_next {
+        if describes_next {
             continue;
         }
         let Some((mention @ (Mention::Person { .. } | Mention::Bare(_)), start)) =
