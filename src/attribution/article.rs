@@ -1394,6 +1394,22 @@ mod tests {
     }
 
     #[test]
+    fn keeping_a_lead_or_appearing_as_a_witness_reports_nothing_through_any_sieve() {
+        let texts = [
+            "Race tightens",
+            "Ada Okafor maintains a wide lead over Tom Bello in the polls.",
+            "Bello testified before the panel last spring.",
+            "Okafor maintained that the count was fair.",
+        ];
+        assert_eq!(speaker_of(&texts, "a wide lead over"), None);
+        assert_eq!(speaker_of(&texts, "before the panel last"), None);
+        assert_eq!(
+            speaker_of(&texts, "the count was fair").as_deref(),
+            Some("Ada Okafor")
+        );
+    }
+
+    #[test]
     fn a_described_subject_is_read_up_to_its_auxiliary_and_no_further() {
         let texts = [
             "Candidates answer on security",

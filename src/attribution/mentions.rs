@@ -208,12 +208,25 @@ fn is_run_connector(word: &str) -> bool {
     matches!(word, "of" | "for" | "and" | "the" | "&")
 }
 
-/// True for tokens that can belong to a capitalised run.
-/// A capitalised word that cannot be part of a name (`The`, `Monday`), read from the token:
-/// a middle initial (`A.` in `Kemi A. Adeyemi`, `I.` in `John I. Doe`) always can, though
-/// its letter alone is a common word.
-fn is_not_name_token(token: &Token) -> bool {
-    !is_initial(token) && is_not_name(token.lower())
+/// Token `i` is a capitalised word that cannot be part of a name (`The`, `Monday`). A middle
+/// initial (`A.` in `Laura A. Adeyemi`, `I.` in `John I. Doe`) can, though its letter alone is
+/// a common word: see [`is_middle_initial`].
+fn is_not_name_at(tokens: &[Token], i: usize) -> bool {
+    !is_middle_initial(tokens, i) && is_not_name(tokens[i].lower())
+}
+
+/// Token `i` is an initial between a known forename (or another initial) and a capitalised
+/// word. The forename is the evidence: `World War I. Emeka Obi said` and `Group A. Okafor
+/// disagreed` end a sentence with a letter, and gluing it to the next name would make a
+/// person of `World War I. Emeka Obi`.
+fn is_middle_initial(tokens: &[Token], i: usize) -> bool {
+    is_initial(&tokens[i])
+        && i.checked_sub(1).is_some_and(|b| {
+            is_initial(&tokens[b])
+                || (tokens[b].is_capitalized()
+                    && forename_gender(tokens[b].text) != Gender::Unknown)
+        })
+        && tokens.get(i + 1).is_some_and(Token::is_capitalized)
 }
 
 /// One capital letter with its full stop (`A.`), as a middle initial is written.
@@ -225,6 +238,7 @@ fn is_initial(token: &Token) -> bool {
     )
 }
 
+/// True for tokens that can belong to a capitalised run.
 fn in_run(token: &Token) -> bool {
     token.is_word()
         && !token.quoted
@@ -242,7 +256,9 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
         // "New" is a common word but also opens names (New York Times, New Hampshire).
         let place_prefix = prev.text == "New" && tokens[start].is_capitalized();
         if in_run(prev)
-            && (!is_not_name_token(prev) || title_gender(prev.text).is_some() || place_prefix)
+            && (!is_not_name_at(tokens, start - 1)
+                || title_gender(prev.text).is_some()
+                || place_prefix)
         {
             start -= 1;
         } else if is_run_connector(prev.text)
@@ -279,7 +295,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     while end + 1 < tokens.len() {
         let next = &tokens[end + 1];
         if in_run(next)
-            && !is_not_name_token(next)
+            && !is_not_name_at(tokens, end + 1)
             && !super::cues::is_speech_verb_form(next.lower())
         {
             end += 1;
@@ -1403,12 +1419,36 @@ mod tests {
 
     #[test]
     fn a_middle_initial_that_is_a_word_stays_in_the_name() {
-        let tokens = tokenize("said Kemi A. Adeyemi of the council", &[]);
+        let tokens = tokenize("said Alice A. Adeyemi of the council", &[]);
         let (m, end) = phrase_after(&tokens, 1).expect("a phrase");
         assert_eq!(end, 3);
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Kemi A. Adeyemi")
+            Some("Alice A. Adeyemi")
         );
+    }
+
+    #[test]
+    fn a_letter_ending_a_sentence_is_no_middle_initial_of_the_next_name() {
+        for (text, surname, expected) in [
+            (
+                "He fought in World War I. Emeka Obi said so.",
+                7,
+                "Emeka Obi",
+            ),
+            ("It was Group A. Ada Okafor disagreed.", 5, "Ada Okafor"),
+        ] {
+            let tokens = tokenize(text, &[]);
+            assert_eq!(
+                tokens[surname].text,
+                expected.rsplit(' ').next().unwrap_or("")
+            );
+            let (m, _) = phrase_before(&tokens, surname).expect("a phrase");
+            assert_eq!(
+                person(&m).map(|(name, _)| name).as_deref(),
+                Some(expected),
+                "{text}"
+            );
+        }
     }
 }

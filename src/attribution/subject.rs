@@ -13,7 +13,9 @@
 //! it after a fronted adverbial (`Perhaps more than anyone, Sen. Lee has ...`); in a title-case
 //! headline capitalised words may be the verb. It never looks at other sentences.
 
-use super::cues::{introduces_words, is_commitment, is_credit, is_speech_verb_form, Cue, CueForm};
+use super::cues::{
+    introduces_words, is_commitment, is_credit, is_speech_verb_form, reports_nothing, Cue, CueForm,
+};
 use super::gate;
 use super::lexicon::WordSet;
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
@@ -667,6 +669,9 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
             if corpus_cue || first_verb_slot && may_be_verb(lower) {
                 attributed = attributed.or(Some(i - 1));
             }
+            continue;
+        }
+        if reports_nothing(tokens, i - 1, lower) {
             continue;
         }
         // A capitalised word of a title-case headline may be a noun (`More Posts`): as a
