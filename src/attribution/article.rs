@@ -839,7 +839,7 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
 /// names are someone else's words.
 fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<(usize, Rank)> {
     let mut found: Vec<(usize, Rank)> = Vec::new();
-    for (id, rank, _) in mentions_in(cast, &unquoted(unit, tokens)) {
+    for (id, rank) in mentions_in(cast, &unquoted(unit, tokens)) {
         if !found.iter().any(|&(known, _)| known == id) {
             found.push((id, rank));
         }
@@ -847,9 +847,8 @@ fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<(usize, R
     found
 }
 
-/// Every person of the cast the tokens name, as in [`mentioned_people`], with the byte
-/// offset where each name ends.
-fn mentions_in(cast: &Cast, sentence: &[Token]) -> Vec<(usize, Rank, usize)> {
+/// Every person of the cast the tokens name, as in [`mentioned_people`], in order.
+fn mentions_in(cast: &Cast, sentence: &[Token]) -> Vec<(usize, Rank)> {
     let mut found = Vec::new();
     for end in 0..sentence.len() {
         let next = sentence.get(end + 1);
@@ -885,7 +884,7 @@ fn mentions_in(cast: &Cast, sentence: &[Token]) -> Vec<(usize, Rank, usize)> {
             Rank::Named
         };
         if let Some(Speaker::Person(id)) = named_person(cast, &mention) {
-            found.push((id, rank, sentence[end].end));
+            found.push((id, rank));
         }
     }
     found
@@ -927,7 +926,7 @@ fn named_before_clause_pronoun(
     }
     mentions_in(cast, &sentence[..at])
         .into_iter()
-        .find(|&(id, rank, _)| {
+        .find(|&(id, rank)| {
             let known = cast.gender(id);
             rank == Rank::Named && known != Gender::Unknown && known.agrees_with(gender)
         })
@@ -1973,8 +1972,8 @@ mod tests {
         let texts = [
             "Summit week",
             "Governor Ana Ruiz and Senator Paul Brandt spoke at the summit.",
-            "Ruiz's chief Democratic rival, Sen. Tom Reyes of Ohio, skipped the summit. Instead \
-             he gave a speech in which he pledged to fight on.",
+            "Ruiz's closest Democratic challenger, Sen. Tom Reyes of Ohio, skipped the summit. \
+             Instead he gave a speech in which he pledged to fight on.",
         ];
         assert_eq!(
             speaker_of(&texts, "pledged to fight").as_deref(),

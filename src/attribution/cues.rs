@@ -966,7 +966,7 @@ fn time_phrase_start(tokens: &[Token], k: usize) -> Option<usize> {
         "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
     );
     let previous = k.checked_sub(1).map(|j| tokens[j].lower());
-    // `on Monday`; a bare weekday may close a name (`Super Tuesday highlighted`).
+    // `on Monday`; a bare weekday may close a name (`Super Tuesday results`).
     if weekday && previous == Some("on") {
         return Some(k - 1);
     }
@@ -1056,7 +1056,7 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
 /// How many lower-case words an apposition may hold before the organisation that closes it.
 const APPOSITION_WORDS: usize = 8;
 
-/// `Okafor came to the city of Port Harcourt on Monday and recounted ...`: a verb after `and`
+/// `Okafor flew to the port town of Warri on Monday and described ...`: a verb after `and`
 /// shares the subject that opens its clause; the names between are objects and places.
 /// `and` indexes the conjunction. The clause opens after the last quotation, colon,
 /// semicolon or dash, or after the comma closing an introductory phrase (`On Monday, ...`).
@@ -1995,7 +1995,7 @@ mod tests {
     #[test]
     fn a_verb_after_and_shares_the_subject_that_opens_the_clause() {
         assert_eq!(
-            speaker("Kemi Adeyemi came to the busy city of Port Harcourt on Monday night and recounted her mother's life."),
+            speaker("Kemi Adeyemi flew to the port town of Warri early on Monday and described the new clinic."),
             "Kemi Adeyemi"
         );
         assert_eq!(
@@ -2019,7 +2019,7 @@ mod tests {
     fn keeping_a_lead_or_appearing_as_a_witness_reports_nothing() {
         assert_eq!(speaker("Okafor maintains a large lead over Bello."), "None");
         assert_eq!(
-            speaker("Bello still maintained her energetic pace."),
+            speaker("Bello still maintained her steady march across the county."),
             "None"
         );
         assert_eq!(
@@ -2028,7 +2028,7 @@ mod tests {
         );
         assert_eq!(speaker("Okafor maintained the plan was legal."), "Okafor");
         assert_eq!(
-            speaker("Okafor testified before the panel last fall."),
+            speaker("Okafor testified before the panel in March."),
             "None"
         );
         assert_eq!(
@@ -2068,7 +2068,7 @@ mod tests {
             "Alice A. Adeyemi"
         );
         assert_eq!(
-            speaker("\"The odds are long,\" said another leading advocate, Emeka J. Obi of the law firm Obi Partners."),
+            speaker("\"The odds are long,\" said a second campaigner, Emeka J. Obi of the charity Clean Rivers."),
             "Emeka J. Obi"
         );
     }
@@ -2084,7 +2084,7 @@ mod tests {
             "Ada Okafor"
         );
         assert_eq!(
-            speaker("The view from here of Super Tuesday highlighted both."),
+            speaker("A glance back at Super Tuesday highlighted the gap."),
             "Some(Other)"
         );
         // A party tag between commas is the person's, never a speaker of its own.
