@@ -1393,6 +1393,25 @@ mod tests {
     }
 
     #[test]
+    fn a_yes_no_question_reports_nothing() {
+        let texts = [
+            "Council vote",
+            "Ada Mensah and Tom Okafor met on Monday.",
+            "Did Mensah say that?",
+            "Will Okafor say yes?",
+            "Does Okafor think the plan will pass?",
+            "\"Will it pass?\" Mensah asked.",
+        ];
+        assert_eq!(speaker_of(&texts, "Did Mensah say"), None);
+        assert_eq!(speaker_of(&texts, "say yes"), None);
+        assert_eq!(speaker_of(&texts, "the plan will pass"), None);
+        assert_eq!(
+            speaker_of(&texts, "Will it pass").as_deref(),
+            Some("Ada Mensah")
+        );
+    }
+
+    #[test]
     fn keeping_a_lead_or_appearing_as_a_witness_reports_nothing_through_any_sieve() {
         let texts = [
             "Race tightens",

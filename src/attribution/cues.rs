@@ -491,7 +491,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     if is_noun_too(verb) && tokens.get(i + 1).is_some_and(starts_noun_phrase_rest) {
         return false;
     }
-    if !tag && !introduces_words(tokens, i, verb) {
+    if !tag && (!introduces_words(tokens, i, verb) || is_yes_no_question(tokens)) {
         return false;
     }
     if is_weak(verb) && !tag {
@@ -582,6 +582,35 @@ pub fn introduces_words(tokens: &[Token], at: usize, verb: &str) -> bool {
             .is_some_and(|next| next.quoted || next.is_punct(',') || next.is_punct(':'));
     }
     !reports_nothing(tokens, at, verb)
+}
+
+/// `Did Okafor say that?`, `Will Bello speak?`: a clause (its tokens outside quotations) that
+/// opens with an auxiliary or modal and ends with a question mark asks whether someone speaks;
+/// it reports nothing. A quoted question (`"Will it pass?" Bello asked`) is left alone.
+pub fn is_yes_no_question(tokens: &[Token]) -> bool {
+    let mut unquoted = tokens.iter().filter(|t| !t.quoted);
+    let opens = unquoted.clone().find(|t| t.is_word()).is_some_and(|t| {
+        matches!(
+            t.lower(),
+            "did"
+                | "does"
+                | "do"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "should"
+                | "shall"
+                | "is"
+                | "are"
+                | "was"
+                | "were"
+                | "has"
+                | "have"
+                | "had"
+        )
+    });
+    opens && unquoted.next_back().is_some_and(|t| t.is_punct('?'))
 }
 
 /// A verb of speech used in another sense, which no sieve may read as a cue, not even a weak

@@ -17,7 +17,8 @@
 //! see`). It never looks at other sentences.
 
 use super::cues::{
-    introduces_words, is_commitment, is_credit, is_speech_verb_form, reports_nothing, Cue, CueForm,
+    introduces_words, is_commitment, is_credit, is_speech_verb_form, is_yes_no_question,
+    reports_nothing, Cue, CueForm,
 };
 use super::gate;
 use super::lexicon::WordSet;
@@ -84,6 +85,9 @@ pub enum Reports {
 /// clause follows it. `tokens` are one sentence's tokens. A speech verb always holds; a
 /// stance or weak cue holds only when the learned gate (`gate.rs`) keeps it.
 pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
+    if is_yes_no_question(tokens) {
+        return None;
+    }
     let found = main_clause_candidate(tokens)?;
     if found.reports != Reports::Speech && !gate::keeps(tokens, &found) {
         return None;
