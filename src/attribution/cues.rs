@@ -589,27 +589,10 @@ pub fn introduces_words(tokens: &[Token], at: usize, verb: &str) -> bool {
 /// it reports nothing. A quoted question (`"Will it pass?" Bello asked`) is left alone.
 pub fn is_yes_no_question(tokens: &[Token]) -> bool {
     let mut unquoted = tokens.iter().filter(|t| !t.quoted);
-    let opens = unquoted.clone().find(|t| t.is_word()).is_some_and(|t| {
-        matches!(
-            t.lower(),
-            "did"
-                | "does"
-                | "do"
-                | "will"
-                | "would"
-                | "can"
-                | "could"
-                | "should"
-                | "shall"
-                | "is"
-                | "are"
-                | "was"
-                | "were"
-                | "has"
-                | "have"
-                | "had"
-        )
-    });
+    let opens = unquoted
+        .clone()
+        .find(|t| t.is_word())
+        .is_some_and(|t| is_modal_or_auxiliary(t.lower()) || t.lower() == "do");
     opens && unquoted.next_back().is_some_and(|t| t.is_punct('?'))
 }
 
