@@ -787,6 +787,7 @@ pub struct Salience {
     sentence: usize,
 }
 
+/// One person or organisation in view: who, where they were read and how prominently.
 #[derive(Clone, Debug)]
 struct Entry {
     speaker: Speaker,
@@ -841,6 +842,8 @@ impl Salience {
         self.entries.len()
     }
 
+    /// Forgets every entry after the first `len` (the provisional entries of a paragraph read
+    /// twice).
     pub fn truncate(&mut self, len: usize) {
         self.entries.truncate(len);
     }

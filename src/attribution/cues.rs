@@ -528,10 +528,9 @@ fn holds_plain_object(tokens: &[Token], verb: usize) -> bool {
     let Some(first) = clause.first() else {
         return false;
     };
-    let determiner = matches!(
-        first.lower(),
-        "a" | "an" | "the" | "his" | "her" | "its" | "their" | "our" | "my" | "your" | "some"
-    );
+    let lower = first.lower();
+    let determiner =
+        is_possessive_determiner(lower) || matches!(lower, "a" | "an" | "the" | "your" | "some");
     determiner
         && !clause
             .iter()
