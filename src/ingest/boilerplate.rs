@@ -1064,9 +1064,11 @@ fn split_last_dash(text: &str) -> Option<(&str, &str)> {
     const SPACED_DASHES: [&str; 3] = [" - ", " – ", " — "];
     // The last spaced dash of any of the three kinds, in one backward pass over the bytes:
     // a hyphen, or 0xE2, the first byte of an en or em dash (never a byte inside a character).
+    // `memrchr2` scans a word at a time: every paragraph of every article comes here, and a
+    // byte-at-a-time scan was 1.2% of a 1x BBC rebuild's instructions (callgrind).
     let bytes = text.as_bytes();
     let mut end = bytes.len();
-    while let Some(dash) = bytes[..end].iter().rposition(|&b| b == b'-' || b == 0xE2) {
+    while let Some(dash) = memchr::memrchr2(b'-', 0xE2, &bytes[..end]) {
         end = dash;
         let Some(at) = dash.checked_sub(1).filter(|&at| bytes[at] == b' ') else {
             continue;
