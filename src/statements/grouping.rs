@@ -41,7 +41,8 @@
 //!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
 //!   "prosecutor" and "pregnant" says much. A short statement may share [`NEAR_RUN`] words
 //!   when that is all of its content words but one and both quote the same two content words
-//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not for a passage that names its speaker only in
+//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not when both reports
+//!   name the day of the remark and those days differ (see [`on_other_days`]). Not for a passage that names its speaker only in
 //!   an "according to" clause: a source's findings (delegate counts, poll results) are
 //!   restated daily in the words of their topic, so only their own words join them.
 //!

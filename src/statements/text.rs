@@ -1,5 +1,6 @@
 //! A passage's statement as words to compare: its quoted words (or the whole passage when it
-//! quotes nothing), normalised for quotes, case, accents and punctuation, and stemmed.
+//! quotes nothing), normalised for quotes, case, accents, punctuation and place abbreviations
+//! ("U.S."), and stemmed; and the weekday the passage says the remark was made on.
 //!
 //! For: the features the grouping rules compare. Not for: display (the wording comparison in
 //! `wording` works on the words as written) or search (the index has its own analyzers).
