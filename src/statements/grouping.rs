@@ -41,7 +41,8 @@
 //!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
 //!   "prosecutor" and "pregnant" says much. A short statement may share [`NEAR_RUN`] words
 //!   when that is all of its content words but one and both quote the same two content words
-//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not for a passage that names its speaker only in
+//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not when both reports
+//!   name the day of the remark and those days differ (see [`on_other_days`]). Not for a passage that names its speaker only in
 //!   an "according to" clause: a source's findings (delegate counts, poll results) are
 //!   restated daily in the words of their topic, so only their own words join them.
 //!
@@ -58,7 +59,7 @@
 use crate::index::analysis::Folder;
 use std::hash::{Hash, Hasher};
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 use gaoya::minhash::{MinHashIndex, MinHasher, MinHasher32};
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 
@@ -610,7 +611,12 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     let short_all_but_one = shared >= NEAR_RUN
         && shared + 1 >= small.content.len()
         && share_any(&fa.quoted_pairs, &fb.quoted_pairs);
-    if !near || (shared < REWORD_SHARED && !short_all_but_one) || fa.sourced || fb.sourced {
+    if !near
+        || (shared < REWORD_SHARED && !short_all_but_one)
+        || fa.sourced
+        || fb.sourced
+        || on_other_days(a, b)
+    {
         return false;
     }
     // A rewording shares at least half of the smaller statement, weighing each word by its
@@ -619,6 +625,26 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     let (weight_a, shared_weight) = weights.sums(fa, fb);
     let (weight_b, _) = weights.sums(fb, fa);
     shared_weight >= REWORD_WEIGHT * weight_a.min(weight_b)
+}
+
+/// Whether two reports say their remarks were made on different days: both name a weekday
+/// (see `Features::remark_weekday`) and, read back from their articles' dates, the two fall
+/// on different dates ("said on Thursday" in a paper of 5 May and "after a meeting Thursday"
+/// in one of 12 May are a week apart). Two remarks of one speaker a week apart are two
+/// statements however alike their words of the day; reports naming no day, or undated, say
+/// nothing.
+fn on_other_days(a: &Item, b: &Item) -> bool {
+    matches!((remark_date(a), remark_date(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// The date of the remark a report names by its weekday: the latest date on or before the
+/// article's date falling on that weekday ("said Thursday" in a Friday paper is the day
+/// before; in a Thursday paper, that day).
+fn remark_date(item: &Item) -> Option<NaiveDate> {
+    let date = item.date?;
+    let weekday = item.features.remark_weekday?;
+    let back = (date.weekday().num_days_from_monday() + 7 - weekday.num_days_from_monday()) % 7;
+    date.checked_sub_days(chrono::Days::new(back.into()))
 }
 
 /// Whether two sorted lists share an element.
@@ -1174,5 +1200,66 @@ mod tests {
             (3, 1, 0)
         );
         assert_eq!(longest_common_run(&words("x"), &words("y")), (0, 0, 0));
+    }
+
+    #[test]
+    fn remarks_reworded_alike_on_two_named_days_a_week_apart_are_two_statements() {
+        let mut an = Analyzer::new();
+        let speaker = "Maria Quill";
+        // 6 January 2022 was a Thursday: the Friday paper's "on Thursday" is the 6th, and so
+        // is the Saturday paper's; the next Thursday paper's "Thursday" is the 13th.
+        let first = item(&mut an, speaker, "a", 7, "Quill said on Thursday that the harbour council must rebuild the flooded ferry terminal before the winter storms arrive.");
+        let same_day = item(&mut an, speaker, "b", 8, "On Thursday, Quill told reporters the harbour council needed to rebuild the flooded ferry terminal before winter storms.");
+        let week_later = item(&mut an, speaker, "c", 13, "After a meeting Thursday, Quill said the harbour council should rebuild the ferry terminal that flooded before the winter storms.");
+        assert_eq!(first.features.remark_weekday, Some(chrono::Weekday::Thu));
+        assert_eq!(remark_date(&first), NaiveDate::from_ymd_opt(2022, 1, 6));
+        assert_eq!(
+            remark_date(&week_later),
+            NaiveDate::from_ymd_opt(2022, 1, 13)
+        );
+        assert!(same_statement(&first, &same_day));
+        assert!(!same_statement(&first, &week_later));
+        // Without a day named, the rewording is taken as one remark, as before.
+        let undated_day = item(&mut an, speaker, "d", 13, "Quill said the harbour council should rebuild the ferry terminal that flooded before the winter storms.");
+        assert!(same_statement(&first, &undated_day));
+    }
+
+    #[test]
+    fn a_place_named_by_its_abbreviation_is_the_same_words_as_spelled_out() {
+        let mut an = Analyzer::new();
+        let speaker = "Maria Quill";
+        let short = item(
+            &mut an,
+            speaker,
+            "a",
+            10,
+            "Quill called for a ban on drones flying over the U.S.",
+        );
+        let long = item(
+            &mut an,
+            speaker,
+            "b",
+            12,
+            "Quill proposed banning drones from flying over the United States.",
+        );
+        assert!(same_statement(&short, &long));
+    }
+
+    #[test]
+    fn a_passage_of_two_content_words_copied_whole_is_one_report_but_one_word_is_not() {
+        let mut an = Analyzer::new();
+        let speaker = "Maria Quill";
+        let copied = "While not everything Quill says is accurate,";
+        let items = vec![
+            item(&mut an, speaker, "a", 12, copied),
+            item(&mut an, speaker, "b", 13, copied),
+            item(&mut an, speaker, "c", 12, "“Never,” Quill said."),
+            item(&mut an, speaker, "d", 13, "“Never,” Quill said."),
+        ];
+        assert!(items[0].features.reprint.is_some());
+        assert!(items[2].features.reprint.is_none());
+        let groups = groups(&items);
+        assert_eq!(groups[0], groups[1]);
+        assert_ne!(groups[2], groups[3]);
     }
 }

@@ -1,5 +1,6 @@
 //! A passage's statement as words to compare: its quoted words (or the whole passage when it
-//! quotes nothing), normalised for quotes, case, accents and punctuation, and stemmed.
+//! quotes nothing), normalised for quotes, case, accents, punctuation and place abbreviations
+//! ("U.S."), and stemmed; and the weekday the passage says the remark was made on.
 //!
 //! For: the features the grouping rules compare. Not for: display (the wording comparison in
 //! `wording` works on the words as written) or search (the index has its own analyzers).
@@ -9,6 +10,7 @@ use std::hash::{Hash, Hasher};
 
 use std::sync::OnceLock;
 
+use chrono::Weekday;
 use rustc_hash::{FxHashMap, FxHashSet, FxHasher};
 use tantivy::tokenizer::{
     AsciiFoldingFilter, Language, LowerCaser, SimpleTokenizer, Stemmer, TextAnalyzer, TokenStream,
@@ -37,6 +39,14 @@ pub const PARTIAL_QUOTE_WORDS: usize = 6;
 /// `comparable`); a shorter one is only matched as a copy of its whole passage
 /// ([`Features::reprint`]).
 pub const MIN_CONTENT: usize = 3;
+
+/// Content words (besides the speaker's name) a whole passage needs for a word-for-word copy
+/// of it to count as a reprint of one report (see [`Features::reprint`]): two. A passage of
+/// two content words copied with its framing, word for word, in another article of the
+/// speaker within the window ("While not everything Trump says is true," in the next day's
+/// edition) is one report printed twice; one content word ("“Never,” she said") is a word
+/// anyone may say again.
+pub const REPRINT_CONTENT: usize = 2;
 
 /// English stop words (tantivy's own English list is Lucene's 33 words, which leaves "our",
 /// "from", "would" as content words).
@@ -123,7 +133,7 @@ pub struct Features {
     /// For a statement too short to compare on its own (fewer than [`MIN_CONTENT`] content
     /// words, "“Your reputation is amazing,” Trump assured Jones"): a hash of its whole
     /// passage's words in order, framing included, when the passage holds at least
-    /// [`MIN_CONTENT`] content words. Two such passages alike word for word, framing and all,
+    /// [`REPRINT_CONTENT`] content words. Two such passages alike word for word, framing and all,
     /// are one passage copied (a reprint, two versions of a live blog), not a short phrase said
     /// twice.
     pub reprint: Option<u64>,
@@ -142,6 +152,11 @@ pub struct Features {
     /// hashes a quoted run ("“deeply reckless”"), so that another report's longer quote holding
     /// the phrase ("“The minister was deeply reckless with the accounts,” Quill said") is found.
     pub partial_quote_pairs: Vec<u64>,
+    /// The weekday the passage's own words (outside quotation marks) say the statement was
+    /// made on ("said on Thursday", "told a rally Monday night", "during Saturday's debate"),
+    /// when they name exactly one and not as a future day ("next Tuesday"); the grouping
+    /// reads it against the article's date (see `grouping::remark_date`).
+    pub remark_weekday: Option<Weekday>,
 }
 
 impl Features {
@@ -241,6 +256,7 @@ impl Analyzer {
             Some(quoted) => (quoted, false),
             None => (passage_text.to_string(), true),
         };
+        let statement = spell_out_abbreviations(statement);
         if !self.names.contains_key(speaker) {
             let name = tokens(&mut self.plain, speaker).into_iter().collect();
             self.names.insert(speaker.to_string(), name);
@@ -346,11 +362,12 @@ impl Analyzer {
         if features.content.len() < MIN_CONTENT {
             features.reprint = self.reprint(passage_text, speaker);
         }
+        features.remark_weekday = remark_weekday(passage_text);
         features
     }
 
     /// The [`Features::reprint`] of a passage: its words' hash when it holds at least
-    /// [`MIN_CONTENT`] content words other than the speaker's name. Only asked of short
+    /// [`REPRINT_CONTENT`] content words other than the speaker's name. Only asked of short
     /// statements, so the second pass over the text costs little.
     fn reprint(&mut self, passage_text: &str, speaker: &str) -> Option<u64> {
         let mut words = Vec::new();
@@ -364,12 +381,113 @@ impl Analyzer {
             }
             words.push(word);
         }
-        (content.len() >= MIN_CONTENT).then(|| {
+        (content.len() >= REPRINT_CONTENT).then(|| {
             let mut h = FxHasher::default();
             words.hash(&mut h);
             h.finish()
         })
     }
+}
+
+/// Place-name abbreviations and the names they stand for (from
+/// `data/abbreviations_en.txt`), longest first.
+fn abbreviations() -> &'static [(&'static str, &'static str)] {
+    static LIST: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+    LIST.get_or_init(|| {
+        include_str!("data/abbreviations_en.txt")
+            .lines()
+            .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+            .filter_map(|l| l.split_once('\t'))
+            .collect()
+    })
+}
+
+/// `text` with each place-name abbreviation written out ("the U.S. economy" → "the United
+/// States. economy"): the words compared are then the same however an outlet wrote the name.
+/// An abbreviation's final full stop is kept where it was, so a statement's fragments (which
+/// split at full stops) are those of the text as written. Matched as a whole word, in
+/// capitals, so "us" and "usa" in other senses stay.
+fn spell_out_abbreviations(text: String) -> String {
+    if !text.contains('U') {
+        return text;
+    }
+    let mut out = text;
+    for &(short, name) in abbreviations() {
+        let mut from = 0;
+        while let Some(found) = out[from..].find(short) {
+            let at = from + found;
+            let end = at + short.len();
+            let before = out[..at].chars().next_back();
+            let after = out[end..].chars().next();
+            let starts = before.is_none_or(|c| !c.is_alphanumeric() && c != '.');
+            let ends = after.is_none_or(|c| !c.is_alphanumeric());
+            if starts && ends {
+                out.replace_range(at..end, name);
+                from = at + name.len();
+            } else {
+                from = end;
+            }
+        }
+    }
+    out
+}
+
+/// Weekday names as news reports write them, in the order of [`Weekday::num_days_from_monday`].
+const WEEKDAYS: [(&str, Weekday); 7] = [
+    ("Monday", Weekday::Mon),
+    ("Tuesday", Weekday::Tue),
+    ("Wednesday", Weekday::Wed),
+    ("Thursday", Weekday::Thu),
+    ("Friday", Weekday::Fri),
+    ("Saturday", Weekday::Sat),
+    ("Sunday", Weekday::Sun),
+];
+
+/// The [`Features::remark_weekday`] of a passage: the one weekday named outside its quoted
+/// spans, as a whole word or a possessive ("Saturday's debate"), not a plural ("on Tuesdays":
+/// a habit) and not after "next" (a future day). None when none is named, or two different
+/// days are (which was the remark's is then unclear). A scan for "day", so a passage naming
+/// none costs one pass over its bytes.
+fn remark_weekday(text: &str) -> Option<Weekday> {
+    let quoted = quoted_spans(text);
+    let mut found: Option<Weekday> = None;
+    for (at, _) in text.match_indices("day") {
+        // A whole word or a possessive ("Saturday's"), not a plural ("Tuesdays": a habit).
+        let ends_word = text[at + 3..]
+            .chars()
+            .next()
+            .is_none_or(|c| !c.is_alphanumeric());
+        if !ends_word || quoted.iter().any(|span| span.contains(&at)) {
+            continue;
+        }
+        let Some(&(name, weekday)) = WEEKDAYS
+            .iter()
+            .find(|(name, _)| text[..at + 3].ends_with(name))
+        else {
+            continue;
+        };
+        let start = at + 3 - name.len();
+        if text[..start]
+            .chars()
+            .next_back()
+            .is_some_and(char::is_alphanumeric)
+        {
+            continue;
+        }
+        let before = text[..start].trim_end();
+        let previous = before
+            .rsplit(|c: char| !c.is_alphanumeric())
+            .next()
+            .unwrap_or_default();
+        if previous.eq_ignore_ascii_case("next") {
+            return None;
+        }
+        match found {
+            Some(day) if day != weekday => return None,
+            _ => found = Some(weekday),
+        }
+    }
+    found
 }
 
 /// The [`Features::partial_quotes`] of a statement compared whole, from its tokens and its
@@ -727,6 +845,42 @@ enum Mark {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_day_a_report_names_outside_quotes_is_its_remark_day() {
+        assert_eq!(
+            remark_weekday("Quill said Tuesday night that “Monday was a mistake.”"),
+            Some(Weekday::Tue)
+        );
+        assert_eq!(
+            remark_weekday("During Saturday's hearing, Quill called it unfair."),
+            Some(Weekday::Sat)
+        );
+        // A habit, a future day, two days, a word ending in "day", no day: none.
+        assert_eq!(remark_weekday("Quill holds surgeries on Fridays."), None);
+        assert_eq!(
+            remark_weekday("Quill said she would vote next Tuesday."),
+            None
+        );
+        assert_eq!(
+            remark_weekday("Quill said Monday what she wrote Friday."),
+            None
+        );
+        assert_eq!(remark_weekday("Quill said someday it would be over."), None);
+        assert_eq!(remark_weekday("Quill said it would be over."), None);
+    }
+
+    #[test]
+    fn place_abbreviations_are_spelled_out_keeping_their_full_stop() {
+        assert_eq!(
+            spell_out_abbreviations("flights to the U.S. and the U.K. were cut".to_string()),
+            "flights to the United States. and the United Kingdom. were cut"
+        );
+        assert_eq!(
+            spell_out_abbreviations("the USA, the U.S.A. and “Let US in”".to_string()),
+            "the United States, the United States. and “Let US in”"
+        );
+    }
 
     #[test]
     fn quoted_words_are_the_statement_and_framing_is_left_out() {
