@@ -11,7 +11,9 @@
 //! whether the cue lists know it, the word right after it (`that`, `to`, a determiner, a
 //! quotation, a capital), the kind of subject mention (full name, title and surname, one
 //! word, pronoun), the sentence's quoted words, where the subject starts, negation,
-//! auxiliaries and the sentence's length. No feature names a person, an outlet or an article.
+//! auxiliaries and the sentence's length, and the verb's broad meaning class
+//! (`data/verb_classes.txt`), which pools rare verbs with their kind. No feature names a
+//! person, an outlet or an article.
 //!
 //! The model is `data/weak_cue_gate.txt` (feature, weight; a header says how it was made and
 //! the one command that rebuilds it: `examples/learn_weak_cues.rs`). Inference is a dot
@@ -174,7 +176,9 @@ const NEXT_WORDS: &[&str] = &[
 /// The features of a candidate, as the model file names them:
 /// - `kind:stance` or `kind:weak` (the sieve's reading);
 /// - `verb:W`, the verb's lower-case form, `stem:S` its Porter stem (the `frostem` English
-///   stemmer the index uses), and `form:ed|s|ing|base` (an irregular past such as `took` is
+///   stemmer the index uses), `class:C` its meaning class from `data/verb_classes.txt`
+///   (`govern` for `hired`, `attitude` for `upbeat`, `none` when unlisted), and
+///   `form:ed|s|ing|base` (an irregular past such as `took` is
 ///   `ed`, except after a modal: `did not put` is `base`);
 /// - `listed` when `data/cue_words.txt` or `data/stance_verbs.txt` holds the verb (or a
 ///   finite form of a base form), `speech` when it is a speech verb form (as in `refused to
@@ -199,7 +203,11 @@ const NEXT_WORDS: &[&str] = &[
 /// - `that_soon` when `that` follows within four tokens after the verb (not right after it);
 /// - `len:short|mid|long` (under 12 words, under 30, more), `question` (ends in `?`) and
 ///   `no_stop` (ends in no `.`, `?` or `!`: a headline or a fragment);
-/// - the pairs `kind+subject` and `form+next`.
+/// - `to_class:C` when `to` follows the verb: the class of the infinitive after it, or
+///   `speech` for a speech or corpus cue verb (`plans to endorse`, `decided to walk`);
+/// - `object:self` when a reflexive pronoun lies within [`SELF_REACH`] tokens after the verb
+///   (`cast herself as`);
+/// - the pairs `kind+subject`, `form+next` and `class+next`.
 pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     let verb = &tokens[found.verb];
     let lower = verb.lower();
