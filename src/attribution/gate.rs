@@ -11,7 +11,9 @@
 //! whether the cue lists know it, the word right after it (`that`, `to`, a determiner, a
 //! quotation, a capital), the kind of subject mention (full name, title and surname, one
 //! word, pronoun), the sentence's quoted words, where the subject starts, negation,
-//! auxiliaries and the sentence's length. No feature names a person, an outlet or an article.
+//! auxiliaries and the sentence's length, and the verb's broad meaning class
+//! (`data/verb_classes.txt`), which pools rare verbs with their kind. No feature names a
+//! person, an outlet or an article.
 //!
 //! The model is `data/weak_cue_gate.txt` (feature, weight; a header says how it was made and
 //! the one command that rebuilds it: `examples/learn_weak_cues.rs`). Inference is a dot
@@ -49,6 +51,12 @@ static MESSAGE_NOUNS: WordSet = WordSet::new(include_str!("data/message_nouns.tx
 
 /// How many tokens after the verb its object's noun may lie (`stepped up his fierce attacks`).
 const MESSAGE_REACH: usize = 5;
+
+/// Broad meaning classes of verbs and predicate adjectives: `data/verb_classes.txt`.
+const VERB_CLASSES: &str = include_str!("data/verb_classes.txt");
+
+/// How many tokens after the verb a reflexive object may lie (`cast herself as`).
+const SELF_REACH: usize = 3;
 
 /// The environment variable that names another model file (cross-validation only).
 pub const MODEL_VARIABLE: &str = "NEWSDEX_WEAK_CUE_MODEL";
@@ -168,7 +176,9 @@ const NEXT_WORDS: &[&str] = &[
 /// The features of a candidate, as the model file names them:
 /// - `kind:stance` or `kind:weak` (the sieve's reading);
 /// - `verb:W`, the verb's lower-case form, `stem:S` its Porter stem (the `frostem` English
-///   stemmer the index uses), and `form:ed|s|ing|base` (an irregular past such as `took` is
+///   stemmer the index uses), `class:C` its meaning class from `data/verb_classes.txt`
+///   (`govern` for `hired`, `attitude` for `upbeat`, `none` when unlisted), and
+///   `form:ed|s|ing|base` (an irregular past such as `took` is
 ///   `ed`, except after a modal: `did not put` is `base`);
 /// - `listed` when `data/cue_words.txt` or `data/stance_verbs.txt` holds the verb (or a
 ///   finite form of a base form), `speech` when it is a speech verb form (as in `refused to
@@ -193,7 +203,11 @@ const NEXT_WORDS: &[&str] = &[
 /// - `that_soon` when `that` follows within four tokens after the verb (not right after it);
 /// - `len:short|mid|long` (under 12 words, under 30, more), `question` (ends in `?`) and
 ///   `no_stop` (ends in no `.`, `?` or `!`: a headline or a fragment);
-/// - the pairs `kind+subject` and `form+next`.
+/// - `to_class:C` when `to` follows the verb: the class of the infinitive after it, or
+///   `speech` for a speech or corpus cue verb (`plans to endorse`, `decided to walk`);
+/// - `object:self` when a reflexive pronoun lies within [`SELF_REACH`] tokens after the verb
+///   (`cast herself as`);
+/// - the pairs `kind+subject`, `form+next` and `class+next`.
 pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     let verb = &tokens[found.verb];
     let lower = verb.lower();
@@ -205,10 +219,9 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     out.push(format!("kind:{kind}"));
     out.push(format!("verb:{lower}"));
     // The Porter stem pools a rare verb's forms (`decries`, `decried`).
-    let stem = frostem::Stemmer::new(frostem::Algorithm::English)
-        .stem(lower)
-        .into_owned();
-    out.push(format!("stem:{stem}"));
+    out.push(format!("stem:{}", stem(lower)));
+    let class = verb_class(lower).unwrap_or("none");
+    out.push(format!("class:{class}"));
     let between = &tokens[found.subject_end + 1..found.verb];
     let before = between.iter().rev().find(|t| t.lower() != "not");
     let before = before.map(|t| t.lower().trim_end_matches("n't"));
@@ -345,10 +358,47 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     {
         out.push("no_stop".to_string());
     }
+    // `plans to run`, `refused to endorse`: the infinitive's class tells an intention's
+    // content from a routine (`went to Ohio` has no infinitive).
+    if next == "to" {
+        if let Some(infinitive) = tokens
+            .get(found.verb + 2)
+            .filter(|t| t.is_word() && !t.quoted)
+        {
+            let lower = infinitive.lower();
+            let class = if is_speech_verb_form(lower) || reports_as_base(lower) {
+                "speech"
+            } else {
+                verb_class(lower).unwrap_or("none")
+            };
+            out.push(format!("to_class:{class}"));
+        }
+    }
+    // `cast herself as`, `positioned himself as`: the subject presents itself.
+    if tokens
+        .iter()
+        .skip(found.verb + 1)
+        .take(SELF_REACH)
+        .any(|t| !t.quoted && REFLEXIVES.contains(&t.lower()))
+    {
+        out.push("object:self".to_string());
+    }
     out.push(format!("kind+subject:{kind}+{subject}"));
     out.push(format!("form+next:{form}+{next}"));
+    out.push(format!("class+next:{class}+{next}"));
     out
 }
+
+/// Reflexive pronouns, for the `object:self` feature.
+const REFLEXIVES: &[&str] = &[
+    "himself",
+    "herself",
+    "themselves",
+    "itself",
+    "myself",
+    "ourselves",
+    "yourself",
+];
 
 /// Whether a form in `-ing` is a speech verb's or a corpus cue's (`saying`, `arguing`,
 /// `criticizing`, `noting`): one of its finite forms (`says`, `argued`) is listed.
@@ -361,6 +411,45 @@ fn reports_as_participle(word: &str) -> bool {
         || [format!("{stem}s"), format!("{stem}es"), format!("{stem}ed")]
             .iter()
             .any(|form| listed(form))
+}
+
+/// The Porter stem of a lower-case word (the `frostem` English stemmer the index uses).
+fn stem(lower: &str) -> String {
+    frostem::Stemmer::new(frostem::Algorithm::English)
+        .stem(lower)
+        .into_owned()
+}
+
+/// Each stem of `data/verb_classes.txt` with its class. Errors: a line with no `CLASS:`.
+fn parse_verb_classes(text: &'static str) -> Result<FxHashMap<String, &'static str>, String> {
+    let mut classes = FxHashMap::default();
+    for (number, line) in text.lines().enumerate() {
+        let line = line.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        let (class, words) = line
+            .split_once(':')
+            .ok_or_else(|| format!("line {}: no `CLASS:` in {line:?}", number + 1))?;
+        for word in words.split_whitespace() {
+            classes.insert(stem(&word.to_lowercase()), class.trim());
+        }
+    }
+    Ok(classes)
+}
+
+/// The meaning class of a lower-case verb form or predicate adjective (`hired` is `govern`,
+/// `upbeat` is `attitude`), from `data/verb_classes.txt`; `None` for a word it does not list.
+pub fn verb_class(lower: &str) -> Option<&'static str> {
+    static CLASSES: OnceLock<FxHashMap<String, &'static str>> = OnceLock::new();
+    CLASSES
+        .get_or_init(|| match parse_verb_classes(VERB_CLASSES) {
+            Ok(classes) => classes,
+            // The file is built in; a unit test parses it, so this cannot happen at run time.
+            Err(why) => panic!("src/attribution/data/verb_classes.txt: {why}"),
+        })
+        .get(stem(lower).as_str())
+        .copied()
 }
 
 /// The class of the token at `at` for the `next` features.
@@ -382,6 +471,15 @@ fn word_class(tokens: &[Token], at: usize) -> String {
         "cap".to_string()
     } else {
         "word".to_string()
+    }
+}
+
+/// The subject's last word in lower case, as a gold Source would write it: `he` for the
+/// contracted `He's`.
+fn subject_head(last: &Token, mention: &Mention) -> String {
+    match mention {
+        Mention::Pronoun(_, written) => written.to_lowercase(),
+        _ => last.lower().to_string(),
     }
 }
 
@@ -437,7 +535,7 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
             out.push(TrainingCandidate {
                 paragraph: index,
                 sentence: range,
-                subject_head: inside[found.subject_end].lower().to_string(),
+                subject_head: subject_head(&inside[found.subject_end], &found.mention),
                 verb: inside[found.verb].text.to_string(),
                 features: features(inside, &found),
             });
@@ -577,5 +675,52 @@ mod tests {
         assert_eq!(found[0].paragraph, 1);
         assert_eq!(found[0].subject_head, "ruiz");
         assert_eq!(found[0].sentence, 0..32);
+    }
+
+    #[test]
+    fn each_stem_of_the_verb_classes_has_one_class() {
+        let mut seen: FxHashMap<String, &str> = FxHashMap::default();
+        let mut twice = Vec::new();
+        for line in VERB_CLASSES.lines().filter(|l| !l.starts_with('#')) {
+            let Some((class, words)) = line.split_once(':') else {
+                assert!(line.trim().is_empty(), "{line:?}");
+                continue;
+            };
+            for word in words.split_whitespace() {
+                let stem = stem(word);
+                if let Some(other) = seen.insert(stem.clone(), class.trim()) {
+                    if other != class.trim() {
+                        twice.push(format!("{word} ({stem}): {other}, {}", class.trim()));
+                    }
+                }
+            }
+        }
+        assert!(twice.is_empty(), "in two classes: {twice:?}");
+        assert!(parse_verb_classes("support back\n").is_err());
+        assert_eq!(verb_class("hired"), Some("govern"));
+        assert_eq!(verb_class("upbeat"), Some("attitude"));
+        assert_eq!(verb_class("strolled"), Some("motion"));
+        assert_eq!(verb_class("took"), Some("light"));
+        assert_eq!(verb_class("zzzz"), None);
+    }
+
+    #[test]
+    fn verb_classes_infinitives_and_reflexives_are_features() {
+        let has = |text: &str, feature: &str| {
+            let (tokens, found) = candidate(text);
+            features(&tokens, &found).iter().any(|f| f == feature)
+        };
+        assert!(has("Ana Ruiz hired a pollster.", "class:govern"));
+        assert!(has("Ana Ruiz hired a pollster.", "class+next:govern+a"));
+        assert!(has("Ana Ruiz strolled to the car.", "class:motion"));
+        assert!(has("Ana Ruiz was upbeat about the vote.", "class:attitude"));
+        assert!(has("Ana Ruiz pondered the vote.", "class:none"));
+        assert!(has(
+            "Ana Ruiz decided to endorse Mensah.",
+            "to_class:speech"
+        ));
+        assert!(has("Ana Ruiz decided to walk home.", "to_class:motion"));
+        assert!(has("Ana Ruiz cast herself as a reformer.", "object:self"));
+        assert!(!has("Ana Ruiz cast a vote for herself.", "object:self"));
     }
 }

@@ -229,11 +229,77 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
 
 /// The phrase at `start` when it can name someone, with its last token's index.
 fn subject_at(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
+    if let Some(found) = contracted_pronoun(tokens, start) {
+        return Some(found);
+    }
+    if let Some(found) = name_before_headline_verb(tokens, start) {
+        return Some(found);
+    }
     let (mention, end) = phrase_after(tokens, start)
         .or_else(|| titled_name(tokens, start))
         .filter(|(mention, _)| !matches!(mention, Mention::Other | Mention::It))
         .or_else(|| first_of_joined(tokens, start))?;
     Some((mention, start, end))
+}
+
+/// `He's trying to ...`, `She's also wary of ...`: `he` or `she` fused with `is` or `has`
+/// (the tokenizer keeps a word's inner apostrophe) is the subject, its `be` or `have` the
+/// verb's auxiliary ([`be_form_before`] reads it).
+fn contracted_pronoun(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
+    let token = tokens.get(start).filter(|t| t.is_word() && !t.quoted)?;
+    let pronoun = token.lower().strip_suffix("'s")?;
+    let gender = super::lexicon::pronoun_gender(pronoun).filter(|_| pronoun != "his")?;
+    let written = &token.text[..pronoun.len()];
+    Some((Mention::Pronoun(gender, written.to_string()), start, start))
+}
+
+/// Whether the token fuses `he` or `she` with `is` or `has` (`he's`, `She’s`).
+fn is_contracted_pronoun(token: &Token) -> bool {
+    token.is_word() && !token.quoted && matches!(token.lower(), "he's" | "she's")
+}
+
+/// How far into a title-case headline (in tokens) its verb may lie after the subject's start.
+const HEADLINE_NAME_REACH: usize = 7;
+
+/// `Ana Ruiz Refuses to Back the Plan`, `Ruiz Endorses Kofi Mensah`, `Ana Ruiz Fully Embraced
+/// the Plan`: in a title-case headline every word is capitalised, so the name would run on
+/// into its verb. The name ends before the first capitalised word (after one name word at
+/// least) that is a finite form of a verb the cue lists or `data/verb_classes.txt` know,
+/// or an adverb right before one.
+fn name_before_headline_verb(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
+    if !super::tokens::is_title_case(tokens) {
+        return None;
+    }
+    let verb_like = |t: &Token| {
+        let lower = t.lower();
+        t.is_word()
+            && !t.quoted
+            && t.is_capitalized()
+            && is_finite_form(lower)
+            && (STANCE_VERBS.contains(lower)
+                || CORPUS_CUES.contains(lower)
+                || is_speech_verb_form(lower)
+                || gate::verb_class(lower).is_some())
+    };
+    let adverb = |t: &Token| {
+        let lower = t.lower();
+        t.is_word() && !t.quoted && (lower.ends_with("ly") || MAY_PRECEDE_VERB.contains(lower))
+    };
+    let reach = tokens.len().min(start + HEADLINE_NAME_REACH);
+    let verb = (start + 1..reach)
+        .take_while(|&k| tokens[k].is_word() && !tokens[k].quoted && tokens[k].is_capitalized())
+        .find(|&k| verb_like(&tokens[k]))?;
+    let cut = if verb > start + 1 && adverb(&tokens[verb - 1]) {
+        verb - 1
+    } else {
+        verb
+    };
+    match phrase_after(&tokens[..cut], start)? {
+        (mention @ (Mention::Person { .. } | Mention::Bare(_)), end) if end + 1 == cut => {
+            Some((mention, start, end))
+        }
+        _ => None,
+    }
 }
 
 /// How many tokens a name before `and` may take (`Sen. Ana Maria Ruiz`).
@@ -664,7 +730,10 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
                 && !may_stand_before_verb(lower)
                 && lower.chars().all(char::is_alphabetic);
         if before_infinitive && !is_commitment(lower) {
-            if corpus_cue || first_verb_slot && finite {
+            // `is trying to show`, `is continuing to insist`: a progressive before its
+            // infinitive is the clause's verb as a finite one is.
+            let progressive_verb = progressive && may_be_verb(lower);
+            if corpus_cue || first_verb_slot && (finite || progressive_verb) {
                 attributed = attributed.or(Some(i - 1));
             }
             continue;
@@ -780,7 +849,8 @@ fn is_predicate(tokens: &[Token], at: usize) -> bool {
 
 /// Whether a form of `be` (`is`, `was`, `been`, `isn't`) stands before the word at `at`, with
 /// only adverbs and negation between (`is now talking`, `was clearly unhappy`), no earlier
-/// than `from`. For the sieve and the gate's `progressive` and `copula` features.
+/// than `from`; or the subject right before `from` fuses `he` or `she` with it (`He's now
+/// talking`). For the sieve and the gate's `progressive` and `copula` features.
 pub fn be_form_before(tokens: &[Token], at: usize, from: usize) -> bool {
     for token in tokens[from.min(at)..at].iter().rev() {
         if !token.is_word() || token.quoted {
@@ -798,7 +868,9 @@ pub fn be_form_before(tokens: &[Token], at: usize, from: usize) -> bool {
             return false;
         }
     }
-    false
+    // `He's now talking`: the subject itself carries the `be`.
+    from.checked_sub(1)
+        .is_some_and(|subject| from <= at && is_contracted_pronoun(&tokens[subject]))
 }
 
 /// The word at `at` follows `did`, `does`, `would`, `will` or `could`, with `not` between or
@@ -915,6 +987,7 @@ fn is_inflected(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::attribution::lexicon::Gender;
     use crate::attribution::quotes::scan;
     use crate::attribution::tokens::tokenize;
 
@@ -1382,6 +1455,59 @@ mod tests {
         assert_eq!(
             candidate("Ruiz wasn't the only senator whom Mensah refused to endorse."),
             None
+        );
+    }
+
+    #[test]
+    fn a_progressive_before_its_infinitive_is_a_weak_candidate() {
+        assert_eq!(
+            candidate("Ana Ruiz is trying to block the plan."),
+            weak("trying")
+        );
+        assert_eq!(
+            subject_and_verb("Ana Ruiz was now struggling to explain her vote."),
+            pair("Ruiz", "struggling")
+        );
+    }
+
+    #[test]
+    fn he_or_she_fused_with_is_or_has_is_the_subject() {
+        assert_eq!(
+            subject_and_verb("He's trying to block the plan."),
+            pair("He's", "trying")
+        );
+        assert_eq!(
+            subject_and_verb("She’s also wary of the plan."),
+            pair("She’s", "wary")
+        );
+        let tokens = tokenize("She's now talking.", &[]);
+        let (mention, _, _) = sentence_subject(&tokens).expect("a subject");
+        assert_eq!(mention, Mention::Pronoun(Gender::Female, "She".to_string()));
+        // A possessive name is no contraction: `Ruiz's aides` is the subject.
+        assert_eq!(
+            subject_and_verb("Ruiz's aides are trying to block it."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_title_case_headline_name_ends_before_its_verb() {
+        assert_eq!(
+            subject_and_verb("Ana Ruiz Refuses to Back Kofi Mensah"),
+            pair("Ruiz", "refuses")
+        );
+        assert_eq!(
+            subject_and_verb("Ruiz Endorses Kofi Mensah for Mayor"),
+            pair("Ruiz", "endorses")
+        );
+        assert_eq!(
+            subject_and_verb("Ana Ruiz Fully Embraced the Plan When She Ran"),
+            pair("Ruiz", "embraced")
+        );
+        // Not in a headline: the capitalised word is the name's.
+        assert_eq!(
+            subject_and_verb("Ana Ruiz Compares said no."),
+            pair("Compares", "said")
         );
     }
 }
