@@ -376,7 +376,8 @@ fn explicit_speaker(
         return;
     }
     let resolved = antecedent_in_sentence(cast, unit, tokens, cue)
-        .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
+        .or_else(|| cast.resolve(&cue.mention, &state.salience, index))
+        .or_else(|| overruled_gender(cast, state, unit, tokens, cue));
     state.spokes = match &resolved {
         Some((org @ Speaker::Org(_), _)) => {
             spokes_gender(unit, tokens, cue).map(|g| (org.clone(), g, index))
@@ -544,6 +545,32 @@ fn antecedent_in_sentence(
             clause_subject(cast, unit, tokens, clause_end).filter(agrees)
         })
         .or_else(|| named_before_clause_pronoun(cast, unit, tokens, cue, *gender))
+        .map(|speaker| (speaker, Resolution::Pronoun))
+}
+
+/// A pronoun opening its sentence (after a connective at most) that no one in view can mean:
+/// the previous sentence's subject whose gender was only a forename's guess
+/// ([`Salience::overruled_guess`]).
+fn overruled_gender(
+    cast: &Cast,
+    state: &State,
+    unit: &Unit,
+    tokens: &[Token],
+    cue: &Cue,
+) -> Option<(Speaker, Resolution)> {
+    let Mention::Pronoun(gender, _) = &cue.mention else {
+        return None;
+    };
+    let sentence = tokens_in(tokens, &unit.range);
+    let first = usize::from(
+        sentence
+            .first()
+            .is_some_and(|t| is_sentence_connective(t.lower())),
+    );
+    let opens = sentence.get(first).is_some_and(|t| t.start == cue.start);
+    opens
+        .then(|| state.salience.overruled_guess(cast, *gender))
+        .flatten()
         .map(|speaker| (speaker, Resolution::Pronoun))
 }
 
@@ -1965,6 +1992,47 @@ mod tests {
             speaker_of(&texts, "We must act").as_deref(),
             Some("Ana Ruiz")
         );
+    }
+
+    #[test]
+    fn a_pronoun_with_a_contracted_auxiliary_speaks() {
+        let texts = [
+            "Port vote",
+            "Ana Ruiz met the board on Monday.",
+            "She's said that the port will close. He'd told them so, too.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "the port will close").as_deref(),
+            Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_overrules_a_forename_given_to_both_sexes() {
+        let texts = [
+            "Port vote",
+            "Lindsey Okafor opened the hearing. \"We will wait,\" Okafor said.",
+            "He continued, \"The vote must wait for the audit.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "The vote must wait").as_deref(),
+            Some("Lindsey Okafor")
+        );
+        // A forename the census gives to one sex only is no guess to overrule: the `he` is
+        // someone the article has not named.
+        let texts = [
+            "Port vote",
+            "Margaret Okafor opened the hearing. \"We will wait,\" Okafor said.",
+            "He continued, \"The vote must wait for the audit.\"",
+        ];
+        assert_eq!(speaker_of(&texts, "The vote must wait"), None);
+        // Nor does a pronoun that does not open its sentence overrule it.
+        let texts = [
+            "Port vote",
+            "Lindsey Okafor opened the hearing. \"We will wait,\" Okafor said.",
+            "The board met again, and he said the vote must wait for the audit.",
+        ];
+        assert_eq!(speaker_of(&texts, "the vote must wait"), None);
     }
 
     #[test]
