@@ -714,12 +714,12 @@ fn gender_from_forename_only(name: &PersonName) -> bool {
         })
 }
 
-/// True when `guessed`'s gender comes only from its forename and `titled` has a title that
-/// says otherwise: the title wins ("Jan Berry" and "Ms Berry" are one woman).
+/// True when `guessed`'s gender comes only from a forename given to both sexes
+/// ([`gender_from_forename_only`]) and `titled` has a title that says otherwise: the title
+/// wins ("Lindsey Berry" and "Mr Berry" are one man). A forename of one sex is no guess:
+/// "Mrs. Oduya" is not "Bill Oduya" but someone else of his family.
 fn forename_guess_only(guessed: &PersonName, titled: &PersonName) -> bool {
-    title_says(guessed).is_none()
-        && !guessed.given.is_empty()
-        && title_says(titled).is_some_and(|g| g != Gender::Unknown)
+    gender_from_forename_only(guessed) && title_says(titled).is_some_and(|g| g != Gender::Unknown)
 }
 
 /// The same forenames written again without a title: whatever gender was guessed from them
@@ -1043,6 +1043,24 @@ mod tests {
             .find(|p| p.name.surname == "Koski")
             .expect("Koski");
         assert!(koski.roles.iter().any(|r| r.key() == "trade minister"));
+    }
+
+    #[test]
+    fn a_title_overrules_only_a_forename_given_to_both_sexes() {
+        let people = |text: &str| -> Vec<(String, Gender)> {
+            cast_of(text)
+                .people
+                .iter()
+                .map(|p| (p.name.display(), p.gender))
+                .collect()
+        };
+        // `Bill` is a man's name: `Mrs. Oduya` is someone else of the family.
+        let found = people("Bill Oduya spoke on Monday. Later Mrs. Oduya met voters.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        // `Lindsey` is given to both sexes: `Mr. Oduya` is the same man.
+        let found = people("Lindsey Oduya spoke on Monday. Later Mr. Oduya met voters.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Gender::Male);
     }
 
     #[test]
