@@ -191,7 +191,7 @@ fn attribute_paragraph(
     }
     label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
-    fill_unframed_quotes(&mut units, state, text);
+    fill_unframed_quotes(&mut units, state, text, tokens);
     state.salience.truncate(mark);
     for unit in &units {
         for &(id, rank) in &unit.mentioned {
@@ -1229,7 +1229,7 @@ fn is_preposition(word: &str) -> bool {
 const PULL_QUOTE_BYTES: usize = 32;
 
 /// Gives quotation sentences without a cue the speaker of the neighbouring speech.
-fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
+fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str, tokens: &[Token]) {
     for i in 0..units.len() {
         if units[i].cue.is_some() || units[i].speaker.is_some() {
             continue;
@@ -1259,6 +1259,11 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
                         cue.form == CueForm::Subject && cue.start == n.range.start
                     })
             });
+        // `"...," the woman said.`: a quotation with a tag of its own whose speaker the article
+        // never names is not the speaker before going on.
+        if has_unnamed_tag(&units[i], tokens) {
+            continue;
+        }
         let next = units
             .get(i + 1)
             .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n) || asks_then_tag))
@@ -1283,6 +1288,36 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
             units[i].speaker = Some(speaker);
             units[i].evidence = Some(evidence);
         }
+    }
+}
+
+/// `"...," the woman said.`, `"...," said one voter.`: the words of the sentence outside its
+/// quotation are a speech tag whose speaker is an indefinite or common-noun phrase (`the`,
+/// `a`, `an`, `one` and lower-case words only): someone the article does not name spoke.
+fn has_unnamed_tag(unit: &Unit, tokens: &[Token]) -> bool {
+    let mut words = tokens_in(tokens, &unit.range)
+        .iter()
+        .filter(|t| !t.quoted && t.is_word());
+    let mut count = 0;
+    let (mut determiner_at, mut verb_at) = (None, None);
+    for (i, word) in words.by_ref().enumerate() {
+        if i >= 5 || !word.is_lowercase() {
+            return false;
+        }
+        let lower = word.lower();
+        if determiner_at.is_none() && matches!(lower, "the" | "a" | "an" | "one") {
+            determiner_at = Some(i);
+        } else if verb_at.is_none() && super::cues::is_speech_verb_form(lower) {
+            verb_at = Some(i);
+        }
+        count = i + 1;
+    }
+    // The tag is the verb with its subject before it (`the woman said`) or after it (`said a
+    // woman`), and nothing else.
+    match (determiner_at, verb_at) {
+        (Some(0), Some(verb)) => verb == count - 1 && verb >= 2,
+        (Some(1), Some(0)) => count >= 3,
+        _ => false,
     }
 }
 
@@ -1992,6 +2027,18 @@ mod tests {
             speaker_of(&texts, "We must act").as_deref(),
             Some("Ana Ruiz")
         );
+    }
+
+    #[test]
+    fn a_quotation_tagged_by_someone_unnamed_does_not_go_on_with_the_speaker_before() {
+        let texts = [
+            "Road vote",
+            "Tom Mensah spoke at the hall on Monday.",
+            "\"We will build the road,\" Mensah said.",
+            "\"You promised a road last year,\" the woman said. \"Where is it now?\"",
+        ];
+        assert_eq!(speaker_of(&texts, "You promised a road"), None);
+        assert_eq!(speaker_of(&texts, "Where is it now"), None);
     }
 
     #[test]
