@@ -191,7 +191,7 @@ fn attribute_paragraph(
     }
     label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
-    fill_unframed_quotes(&mut units, state, text);
+    fill_unframed_quotes(&mut units, state, text, tokens);
     state.salience.truncate(mark);
     for unit in &units {
         for &(id, rank) in &unit.mentioned {
@@ -376,7 +376,8 @@ fn explicit_speaker(
         return;
     }
     let resolved = antecedent_in_sentence(cast, unit, tokens, cue)
-        .or_else(|| cast.resolve(&cue.mention, &state.salience, index));
+        .or_else(|| cast.resolve(&cue.mention, &state.salience, index))
+        .or_else(|| overruled_gender(cast, state, unit, tokens, cue));
     state.spokes = match &resolved {
         Some((org @ Speaker::Org(_), _)) => {
             spokes_gender(unit, tokens, cue).map(|g| (org.clone(), g, index))
@@ -544,6 +545,32 @@ fn antecedent_in_sentence(
             clause_subject(cast, unit, tokens, clause_end).filter(agrees)
         })
         .or_else(|| named_before_clause_pronoun(cast, unit, tokens, cue, *gender))
+        .map(|speaker| (speaker, Resolution::Pronoun))
+}
+
+/// A pronoun opening its sentence (after a connective at most) that no one in view can mean:
+/// the previous sentence's subject whose gender was only a forename's guess
+/// ([`Salience::overruled_guess`]).
+fn overruled_gender(
+    cast: &Cast,
+    state: &State,
+    unit: &Unit,
+    tokens: &[Token],
+    cue: &Cue,
+) -> Option<(Speaker, Resolution)> {
+    let Mention::Pronoun(gender, _) = &cue.mention else {
+        return None;
+    };
+    let sentence = tokens_in(tokens, &unit.range);
+    let first = usize::from(
+        sentence
+            .first()
+            .is_some_and(|t| is_sentence_connective(t.lower())),
+    );
+    let opens = sentence.get(first).is_some_and(|t| t.start == cue.start);
+    opens
+        .then(|| state.salience.overruled_guess(cast, *gender))
+        .flatten()
         .map(|speaker| (speaker, Resolution::Pronoun))
 }
 
@@ -1202,7 +1229,7 @@ fn is_preposition(word: &str) -> bool {
 const PULL_QUOTE_BYTES: usize = 32;
 
 /// Gives quotation sentences without a cue the speaker of the neighbouring speech.
-fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
+fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str, tokens: &[Token]) {
     for i in 0..units.len() {
         if units[i].cue.is_some() || units[i].speaker.is_some() {
             continue;
@@ -1232,6 +1259,11 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
                         cue.form == CueForm::Subject && cue.start == n.range.start
                     })
             });
+        // `"...," the woman said.`: a quotation with a tag of its own whose speaker the article
+        // never names is not the speaker before going on.
+        if has_unnamed_tag(&units[i], tokens) {
+            continue;
+        }
         let next = units
             .get(i + 1)
             .filter(|n| n.cue.is_some() && (n.quote_led || is_bare_tag(n) || asks_then_tag))
@@ -1256,6 +1288,36 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str) {
             units[i].speaker = Some(speaker);
             units[i].evidence = Some(evidence);
         }
+    }
+}
+
+/// `"...," the woman said.`, `"...," said one voter.`: the words of the sentence outside its
+/// quotation are a speech tag whose speaker is an indefinite or common-noun phrase (`the`,
+/// `a`, `an`, `one` and lower-case words only): someone the article does not name spoke.
+fn has_unnamed_tag(unit: &Unit, tokens: &[Token]) -> bool {
+    let mut words = tokens_in(tokens, &unit.range)
+        .iter()
+        .filter(|t| !t.quoted && t.is_word());
+    let mut count = 0;
+    let (mut determiner_at, mut verb_at) = (None, None);
+    for (i, word) in words.by_ref().enumerate() {
+        if i >= 5 || !word.is_lowercase() {
+            return false;
+        }
+        let lower = word.lower();
+        if determiner_at.is_none() && matches!(lower, "the" | "a" | "an" | "one") {
+            determiner_at = Some(i);
+        } else if verb_at.is_none() && super::cues::is_speech_verb_form(lower) {
+            verb_at = Some(i);
+        }
+        count = i + 1;
+    }
+    // The tag is the verb with its subject before it (`the woman said`) or after it (`said a
+    // woman`), and nothing else.
+    match (determiner_at, verb_at) {
+        (Some(0), Some(verb)) => verb == count - 1 && verb >= 2,
+        (Some(1), Some(0)) => count >= 3,
+        _ => false,
     }
 }
 
@@ -1965,6 +2027,59 @@ mod tests {
             speaker_of(&texts, "We must act").as_deref(),
             Some("Ana Ruiz")
         );
+    }
+
+    #[test]
+    fn a_quotation_tagged_by_someone_unnamed_does_not_go_on_with_the_speaker_before() {
+        let texts = [
+            "Road vote",
+            "Tom Mensah spoke at the hall on Monday.",
+            "\"We will build the road,\" Mensah said.",
+            "\"You promised a road last year,\" the woman said. \"Where is it now?\"",
+        ];
+        assert_eq!(speaker_of(&texts, "You promised a road"), None);
+        assert_eq!(speaker_of(&texts, "Where is it now"), None);
+    }
+
+    #[test]
+    fn a_pronoun_with_a_contracted_auxiliary_speaks() {
+        let texts = [
+            "Port vote",
+            "Ana Ruiz met the board on Monday.",
+            "She's said that the port will close. He'd told them so, too.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "the port will close").as_deref(),
+            Some("Ana Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_overrules_a_forename_given_to_both_sexes() {
+        let texts = [
+            "Port vote",
+            "Lindsey Okafor opened the hearing. \"We will wait,\" Okafor said.",
+            "He continued, \"The vote must wait for the audit.\"",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "The vote must wait").as_deref(),
+            Some("Lindsey Okafor")
+        );
+        // A forename the census gives to one sex only is no guess to overrule: the `he` is
+        // someone the article has not named.
+        let texts = [
+            "Port vote",
+            "Margaret Okafor opened the hearing. \"We will wait,\" Okafor said.",
+            "He continued, \"The vote must wait for the audit.\"",
+        ];
+        assert_eq!(speaker_of(&texts, "The vote must wait"), None);
+        // Nor does a pronoun that does not open its sentence overrule it.
+        let texts = [
+            "Port vote",
+            "Lindsey Okafor opened the hearing. \"We will wait,\" Okafor said.",
+            "The board met again, and he said the vote must wait for the audit.",
+        ];
+        assert_eq!(speaker_of(&texts, "the vote must wait"), None);
     }
 
     #[test]

@@ -9,7 +9,10 @@
 //! the most recent compatible entity, a subject before an object within one sentence. Roles and
 //! people never leak from one article to another.
 
-use super::lexicon::{forename_gender, is_generic_role_head, is_place, title_gender, Gender};
+use super::lexicon::{
+    forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_place, title_gender,
+    Gender,
+};
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
 use super::tokens::Token;
@@ -30,6 +33,9 @@ pub enum Speaker {
 pub struct Person {
     pub name: PersonName,
     pub gender: Gender,
+    /// The gender comes only from a forename given to both sexes (`Lindsey`, `Marty`), never
+    /// from a title: a guess that a pronoun may overrule ([`Salience::latest_person`]).
+    gender_guessed: bool,
     pub roles: Vec<RoleRef>,
     /// Every full mention of this name opened a sentence, so its first given name may be
     /// capitalised only by its place (`Bashing Trump may be job one`); see
@@ -45,6 +51,7 @@ impl Person {
     fn new(name: PersonName) -> Person {
         Person {
             gender: name.gender,
+            gender_guessed: gender_from_forename_only(&name),
             surname_key: spelling_key(&name.surname),
             forename_key: name.given.first().map(|g| spelling_key(g)),
             name,
@@ -374,6 +381,8 @@ impl Cast {
                     Some(gender) if gender != Gender::Unknown => gender,
                     _ => known.gender.or(name.gender),
                 };
+                known.gender_guessed = known.gender_guessed
+                    && (name.gender == Gender::Unknown || gender_from_forename_only(&name));
                 if name.given.len() > known.name.given.len() {
                     let title = name.title.clone().or(known.name.title.clone());
                     known.set_name(PersonName { title, ..name });
@@ -695,12 +704,22 @@ fn is_kin_word(word: &str) -> bool {
     )
 }
 
-/// True when `guessed`'s gender comes only from its forename and `titled` has a title that
-/// says otherwise: the title wins ("Jan Berry" and "Ms Berry" are one woman).
+/// Whether a written name's gender (if any) is only a guess: no title says it, and it comes
+/// from a first forename the census gives to both sexes ([`is_forename_of_both_sexes`]).
+fn gender_from_forename_only(name: &PersonName) -> bool {
+    name.gender != Gender::Unknown
+        && title_says(name).is_none()
+        && name.given.first().is_some_and(|given| {
+            forename_gender(given) == name.gender && is_forename_of_both_sexes(given)
+        })
+}
+
+/// True when `guessed`'s gender comes only from a forename given to both sexes
+/// ([`gender_from_forename_only`]) and `titled` has a title that says otherwise: the title
+/// wins ("Lindsey Berry" and "Mr Berry" are one man). A forename of one sex is no guess:
+/// "Mrs. Oduya" is not "Bill Oduya" but someone else of his family.
 fn forename_guess_only(guessed: &PersonName, titled: &PersonName) -> bool {
-    title_says(guessed).is_none()
-        && !guessed.given.is_empty()
-        && title_says(titled).is_some_and(|g| g != Gender::Unknown)
+    gender_from_forename_only(guessed) && title_says(titled).is_some_and(|g| g != Gender::Unknown)
 }
 
 /// The same forenames written again without a title: whatever gender was guessed from them
@@ -918,6 +937,32 @@ impl Salience {
         mentioned.or(oblique).map(|(id, _)| id)
     }
 
+    /// `Graham said, "..."` then `He continued`: a sentence-opening pronoun that no person of
+    /// its gender in view can mean ([`Cast::resolve`] found none) means the person who was
+    /// the subject or speaker of the sentence just before, when that person's gender was
+    /// only guessed from a forename given to both sexes (`Lindsey`, `Marty`): the
+    /// pronoun overrules the guess, as coreference systems take a chain's gender from its
+    /// pronouns. Centering theory's preferred center is that previous subject.
+    pub fn overruled_guess(&self, cast: &Cast, gender: Gender) -> Option<Speaker> {
+        let previous = self.sentence.checked_sub(1)?;
+        let id = self
+            .entries
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence >= previous)
+            .find_map(|e| match e.speaker {
+                Speaker::Person(id) if e.sentence == previous && e.rank == Rank::Subject => {
+                    Some(id)
+                }
+                _ => None,
+            })?;
+        let person = &cast.people[id];
+        let overruled = person.gender_guessed
+            && gender != Gender::Unknown
+            && !person.gender.agrees_with(gender);
+        overruled.then_some(Speaker::Person(id))
+    }
+
     /// Whether `id` is the only person of this gender who was a subject or a speaker within
     /// [`PRONOUN_REACH`] paragraphs: a pronoun that can hardly mean anyone else. (An unnamed
     /// person after them already keeps [`Salience::latest_person`] from choosing them.)
@@ -998,6 +1043,24 @@ mod tests {
             .find(|p| p.name.surname == "Koski")
             .expect("Koski");
         assert!(koski.roles.iter().any(|r| r.key() == "trade minister"));
+    }
+
+    #[test]
+    fn a_title_overrules_only_a_forename_given_to_both_sexes() {
+        let people = |text: &str| -> Vec<(String, Gender)> {
+            cast_of(text)
+                .people
+                .iter()
+                .map(|p| (p.name.display(), p.gender))
+                .collect()
+        };
+        // `Bill` is a man's name: `Mrs. Oduya` is someone else of the family.
+        let found = people("Bill Oduya spoke on Monday. Later Mrs. Oduya met voters.");
+        assert_eq!(found.len(), 2, "{found:?}");
+        // `Lindsey` is given to both sexes: `Mr. Oduya` is the same man.
+        let found = people("Lindsey Oduya spoke on Monday. Later Mr. Oduya met voters.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Gender::Male);
     }
 
     #[test]

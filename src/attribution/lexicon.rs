@@ -359,6 +359,18 @@ static CENSUS_MALE_FORENAMES: WordSet = WordSet::new(include_str!("data/forename
 /// Frequent US forenames by sex (1990 census): `data/forenames_female.txt`.
 static CENSUS_FEMALE_FORENAMES: WordSet = WordSet::new(include_str!("data/forenames_female.txt"));
 
+/// Forenames each sex bears, though one three to thirty times as often (1990 census):
+/// `data/forenames_both_sexes.txt`.
+static FORENAMES_OF_BOTH_SEXES: WordSet =
+    WordSet::new(include_str!("data/forenames_both_sexes.txt"));
+
+/// Whether the gender [`forename_gender`] reads from this forename is only a likelihood
+/// (`Lindsey`, `Marty`): the census gives the name to the other sex too, at least a thirtieth
+/// as often.
+pub fn is_forename_of_both_sexes(word: &str) -> bool {
+    listed(&FORENAMES_OF_BOTH_SEXES, word)
+}
+
 /// Pronouns that can stand for a speaker, with their gender.
 pub fn pronoun_gender(word: &str) -> Option<Gender> {
     with_lower(word, |word| match word {

@@ -609,6 +609,9 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
     }) {
         return Some((Mention::Pronoun(gender, last.text.to_string()), end));
     }
+    if let Some((gender, pronoun)) = contracted_pronoun(last) {
+        return Some((Mention::Pronoun(gender, pronoun.to_string()), end));
+    }
     match last.lower() {
         "it" => return Some((Mention::It, end)),
         "who" | "which" | "that" => return None,
@@ -625,6 +628,19 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
         return lowercase_phrase_before(tokens, end);
     }
     None
+}
+
+/// `She's said that ...`, `He'd told them ...`: a subject pronoun with a contracted
+/// auxiliary is one token (the tokenizer keeps inner apostrophes, as in `Russia's`), but its
+/// subject is the pronoun. Gives the pronoun's gender and the pronoun as written, without the
+/// contraction. Only `he` and `she`: the other pronouns name no one a speaker can be.
+fn contracted_pronoun<'a>(token: &Token<'a>) -> Option<(Gender, &'a str)> {
+    let (pronoun, contraction) = token.lower().split_once('\'')?;
+    let auxiliary = matches!(contraction, "s" | "d" | "ll" | "ve");
+    let gender = pronoun_gender(pronoun).filter(|_| auxiliary && pronoun != "his")?;
+    // The written pronoun: the token's text up to its apostrophe (straight or curly).
+    let written = token.text.get(..pronoun.len())?;
+    Some((gender, written))
 }
 
 /// `consultancy Retail Decisions`, `rival firm Acme Brands`: a name right after a lower-case
@@ -1148,6 +1164,26 @@ mod tests {
             }
             _ => None,
         }
+    }
+
+    #[test]
+    fn a_pronoun_with_a_contracted_auxiliary_is_the_subject() {
+        for (text, gender, written) in [
+            ("She's said", Gender::Female, "She"),
+            ("he\u{2019}s said", Gender::Male, "he"),
+            ("He'd told", Gender::Male, "He"),
+            ("she'll say", Gender::Female, "she"),
+        ] {
+            let tokens = tokenize(text, &[]);
+            let found = phrase_before(&tokens, 0).map(|(m, _)| m);
+            assert_eq!(
+                found,
+                Some(Mention::Pronoun(gender, written.to_string())),
+                "{text}"
+            );
+        }
+        // `it's` names nobody who speaks.
+        assert!(!matches!(before("it's"), Mention::Pronoun(..)));
     }
 
     #[test]
