@@ -102,6 +102,13 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
     });
     let cut = (1..inside.len().saturating_sub(3)).find_map(|b| {
         let token = &inside[b];
+        if let Some(next) = comma_closing_quotation(inside, b) {
+            // The opening clause ends at its first comma: a later one closes a quotation
+            // the main clause reports (`After ..., he warned, "...," Mensah told ...`).
+            let first_comma = !inside[..b].iter().any(|t| t.is_punct(',') && !t.quoted);
+            let opening_ends = subordinate_opening && first_comma;
+            return joined_clause_at(inside, b, next, opening_ends, false, title_case);
+        }
         if token.quoted {
             return None;
         }
@@ -116,9 +123,6 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
                 speaker,
             });
         }
-        let conjunction = |t: &Token| {
-            t.is_word() && matches!(t.lower(), "but" | "while" | "whereas" | "and" | "though")
-        };
         // `Okafor calls for ...; Eze aims to ...`, `Adeyemi says ... from all sides: Okafor,
         // in 2013, questioned ...`: a semicolon joins two sentences, and so does a colon
         // after a clause that already holds words of its own (not `Okafor said:`).
@@ -129,25 +133,14 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         }
         let comma = token.is_punct(',') || token.is_punct(';') || token.is_punct(':');
         if comma {
-            let joined = conjunction(&inside[b + 1]);
-            let subject = if joined { b + 2 } else { b + 1 };
-            if !(joined || subordinate_opening || joins_sentences) {
-                return None;
-            }
-            // `McConnell says that ..., but instead Obama is giving ...`: after reported
-            // speech a joined clause may go on with the speech; it is a clause of its own only
-            // when its verb is a cue too.
-            let any_verb = !(joined && reports_speech(&inside[..=b], title_case));
-            let found =
-                second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case);
-            return found.map(|speaker| Cut {
-                clause: b + 1,
-                subject,
-                first_subordinate: subordinate_opening && !joined,
-                second_subordinate: false,
-                first_cue: None,
-                speaker,
-            });
+            return joined_clause_at(
+                inside,
+                b,
+                b + 1,
+                subordinate_opening,
+                joins_sentences,
+                title_case,
+            );
         }
         None
     })?;
@@ -160,6 +153,63 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         || subject::main_clause_cue(first).is_some()
         || has_own_subject(first, &cut.speaker);
     first_speaks.then_some(cut)
+}
+
+/// A word joining two clauses after a comma (`, but`, `, while`).
+fn is_conjunction(token: &Token) -> bool {
+    token.is_word()
+        && matches!(
+            token.lower(),
+            "but" | "while" | "whereas" | "and" | "though"
+        )
+}
+
+/// The cut after the comma (or semicolon, or colon) at `comma`, whose next token is `next`:
+/// a second clause with a named subject of its own begins there, joined by a conjunction
+/// (`, but Mensah rejected that`), after a subordinate opening (`After Okafor said ...,
+/// Mensah said`) or after a clause that already holds its words (`joins_sentences`).
+fn joined_clause_at(
+    inside: &[Token],
+    comma: usize,
+    next: usize,
+    subordinate_opening: bool,
+    joins_sentences: bool,
+    title_case: bool,
+) -> Option<Cut> {
+    let joined = inside.get(next).is_some_and(is_conjunction);
+    let subject = if joined { next + 1 } else { next };
+    if !(joined || subordinate_opening || joins_sentences) {
+        return None;
+    }
+    // `McConnell says that ..., but instead Obama is giving ...`: after reported speech a
+    // joined clause may go on with the speech; it is a clause of its own only when its verb
+    // is a cue too.
+    let any_verb = !(joined && reports_speech(&inside[..=comma], title_case));
+    let found = second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case);
+    found.map(|speaker| Cut {
+        clause: next,
+        subject,
+        first_subordinate: subordinate_opening && !joined,
+        second_subordinate: false,
+        first_cue: None,
+        speaker,
+    })
+}
+
+/// `After Okafor said students "might do better," Mensah said ...`: American punctuation
+/// puts the comma that closes a clause inside the closing quotation marks, yet it is the
+/// sentence's comma. When the token at `b` is such a comma (quoted, and only closing marks
+/// stand between it and an unquoted token), gives the index of that unquoted token.
+fn comma_closing_quotation(inside: &[Token], b: usize) -> Option<usize> {
+    let comma = &inside[b];
+    if !(comma.quoted && comma.is_punct(',')) {
+        return None;
+    }
+    let after = (b + 1..inside.len()).find(|&j| !inside[j].quoted || inside[j].is_word())?;
+    let marks_only = inside[b + 1..after]
+        .iter()
+        .all(|t| t.quoted && !t.is_punct(',') && !t.is_punct('.'));
+    (after > b + 1 && !inside[after].quoted && marks_only).then_some(after)
 }
 
 /// `Asked by Okafor whether she had read the plan, Eze said, "..."`: a sentence opening with
@@ -424,6 +474,42 @@ mod tests {
             .into_iter()
             .map(|c| text[c.range].trim())
             .collect()
+    }
+
+    /// The clauses `split` cuts one sentence into, its quotations found as the indexer finds
+    /// them.
+    fn clauses_quoted(text: &str) -> Vec<&str> {
+        let quotes = super::super::quotes::scan(text, false).ranges();
+        let tokens = tokenize(text, &quotes);
+        split(&tokens, 0..text.len(), false)
+            .into_iter()
+            .map(|c| text[c.range].trim())
+            .collect()
+    }
+
+    #[test]
+    fn a_comma_inside_closing_quotation_marks_ends_the_opening_clause() {
+        assert_eq!(
+            clauses_quoted(
+                "After Okafor said pupils would do better at \"smaller schools,\" Mensah said: \"I don't like it.\""
+            ),
+            vec![
+                "After Okafor said pupils would do better at \"smaller schools,\"",
+                "Mensah said: \"I don't like it.\""
+            ]
+        );
+        assert_eq!(
+            clauses_quoted("Okafor called the plan “a disgrace,” but Mensah said it would pass."),
+            vec![
+                "Okafor called the plan “a disgrace,”",
+                "but Mensah said it would pass."
+            ]
+        );
+        // A quotation that goes on after its comma is no clause's end.
+        assert_eq!(
+            clauses_quoted("After Okafor said \"we will win, and soon\" Mensah laughed."),
+            vec!["After Okafor said \"we will win, and soon\" Mensah laughed."]
+        );
     }
 
     #[test]
