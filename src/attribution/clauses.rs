@@ -14,9 +14,22 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, CueForm};
+use super::lexicon::WordSet;
 use super::mentions::{phrase_after, Mention};
 use super::subject;
 use super::tokens::{tokens_in, Token};
+
+/// Conjunctions that join a second clause after a comma: `data/clause_conjunctions.txt`.
+static CLAUSE_CONJUNCTIONS: WordSet = WordSet::new(include_str!("data/clause_conjunctions.txt"));
+
+/// Subordinating words that open a clause anywhere in a sentence:
+/// `data/clause_subordinators.txt`.
+static CLAUSE_SUBORDINATORS: WordSet = WordSet::new(include_str!("data/clause_subordinators.txt"));
+
+/// Subordinating words that open a clause only at the start of a sentence:
+/// `data/opening_subordinators.txt`.
+static OPENING_SUBORDINATORS: WordSet =
+    WordSet::new(include_str!("data/opening_subordinators.txt"));
 
 /// Most lower-case words that may stand between a clause's opening and its named subject
 /// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`).
@@ -97,9 +110,9 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
     // A subordinating word that opens the sentence ends its clause at the first comma. Inside
     // a sentence only those that cannot also mean "like" or "in the role of" (`as`, `such
     // as`) or concede inside one clause (`though`) open a clause of their own.
-    let subordinate_opening = inside.first().is_some_and(|t| {
-        matches!(t.lower(), "as" | "although" | "though") || opens_clause_inside(t.lower())
-    });
+    let subordinate_opening = inside
+        .first()
+        .is_some_and(|t| opens_clause_at_start(t.lower()));
     let cut = (1..inside.len().saturating_sub(3)).find_map(|b| {
         let token = &inside[b];
         if let Some(next) = comma_closing_quotation(inside, b) {
@@ -157,11 +170,7 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
 
 /// A word joining two clauses after a comma (`, but`, `, while`).
 fn is_conjunction(token: &Token) -> bool {
-    token.is_word()
-        && matches!(
-            token.lower(),
-            "but" | "while" | "whereas" | "and" | "though"
-        )
+    token.is_word() && CLAUSE_CONJUNCTIONS.contains(token.lower())
 }
 
 /// The cut after the comma (or semicolon, or colon) at `comma`, whose next token is `next`:
@@ -294,7 +303,13 @@ fn ends_in_speech_verb(clause: &[Token], after: usize) -> bool {
 
 /// Subordinating words that open a clause of their own even inside a sentence.
 fn opens_clause_inside(word: &str) -> bool {
-    matches!(word, "after" | "because" | "when" | "while" | "since")
+    CLAUSE_SUBORDINATORS.contains(word)
+}
+
+/// Subordinating words that open a clause of their own at the start of a sentence: those of
+/// [`opens_clause_inside`], and `as`, `although`, `though`.
+fn opens_clause_at_start(word: &str) -> bool {
+    OPENING_SUBORDINATORS.contains(word) || opens_clause_inside(word)
 }
 
 /// `but Sanders rejected that`: the surname of a named subject that opens a clause with a
@@ -420,9 +435,9 @@ fn surname(mention: &Mention) -> Option<String> {
 /// second clause's speaker `second`. Then the second clause's cue does not govern it, cue or
 /// none.
 fn has_own_subject(first: &[Token], second: &str) -> bool {
-    let opened = first.first().is_some_and(|t| {
-        matches!(t.lower(), "as" | "although" | "though" | "if") || opens_clause_inside(t.lower())
-    });
+    let opened = first
+        .first()
+        .is_some_and(|t| t.lower() == "if" || opens_clause_at_start(t.lower()));
     let clause = if opened { &first[1..] } else { first };
     subject::main_clause_candidate(clause)
         .is_some_and(|found| surname(&found.mention).is_some_and(|name| name != second))
