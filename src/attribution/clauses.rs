@@ -31,6 +31,11 @@ static CLAUSE_SUBORDINATORS: WordSet = WordSet::new(include_str!("data/clause_su
 static OPENING_SUBORDINATORS: WordSet =
     WordSet::new(include_str!("data/opening_subordinators.txt"));
 
+/// Words that say how long before or after, standing before a subordinating word that opens a
+/// sentence (`Not long after`, `Shortly before`, `Two days after`, `Even as`):
+/// `data/subordinator_leads.txt`.
+static SUBORDINATOR_LEADS: WordSet = WordSet::new(include_str!("data/subordinator_leads.txt"));
+
 /// Most lower-case words that may stand between a clause's opening and its named subject
 /// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`).
 const PREMODIFIER_WORDS: usize = 4;
@@ -110,9 +115,7 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
     // A subordinating word that opens the sentence ends its clause at the first comma. Inside
     // a sentence only those that cannot also mean "like" or "in the role of" (`as`, `such
     // as`) or concede inside one clause (`though`) open a clause of their own.
-    let subordinate_opening = inside
-        .first()
-        .is_some_and(|t| opens_clause_at_start(t.lower()));
+    let subordinate_opening = opening_subordinator(inside).is_some();
     let cut = (1..inside.len().saturating_sub(3)).find_map(|b| {
         let token = &inside[b];
         if let Some(next) = comma_closing_quotation(inside, b) {
@@ -194,7 +197,16 @@ fn joined_clause_at(
     // joined clause may go on with the speech; it is a clause of its own only when its verb
     // is a cue too.
     let any_verb = !(joined && reports_speech(&inside[..=comma], title_case));
-    let found = second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case);
+    // Only the opening clause's own comma: a later one may be a closing tag's
+    // (`Though Okafor has ..., the costs rose, she said.`).
+    let first_comma = !inside[..comma].iter().any(|t| t.is_punct(',') && !t.quoted);
+    let opening_ends = subordinate_opening && !joined && first_comma;
+    let found = second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case)
+        .or_else(|| {
+            opening_ends
+                .then(|| pronoun_clause_speaks(inside, subject, title_case))
+                .flatten()
+        });
     found.map(|speaker| Cut {
         clause: next,
         subject,
@@ -250,7 +262,8 @@ fn asked_by_opening(inside: &[Token]) -> Option<Cut> {
     if !asks_something {
         return None;
     }
-    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false)?;
+    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false)
+        .or_else(|| pronoun_clause_speaks(inside, comma + 1, false))?;
     Some(Cut {
         speaker,
         clause: comma + 1,
@@ -304,6 +317,38 @@ fn ends_in_speech_verb(clause: &[Token], after: usize) -> bool {
 /// Subordinating words that open a clause of their own even inside a sentence.
 fn opens_clause_inside(word: &str) -> bool {
     CLAUSE_SUBORDINATORS.contains(word)
+}
+
+/// `After Okafor accused him of bias, he warned, "..."`: when the main clause after a
+/// subordinate opening has a pronoun for its subject and a cue for its verb, the pronoun (in
+/// lower case), which the resolver reads later. The opening clause's own cue does not govern
+/// the main clause's words.
+fn pronoun_clause_speaks(inside: &[Token], at: usize, title_case: bool) -> Option<String> {
+    let from = inside.get(at..).filter(|c| !c.is_empty())?;
+    let cue = cues::find(from, title_case)?;
+    match cue.mention {
+        Mention::Pronoun(_, word) if cue.form == CueForm::Subject && cue.start == from[0].start => {
+            Some(word.to_lowercase())
+        }
+        _ => None,
+    }
+}
+
+/// Most words that may stand before the subordinating word opening a sentence (`Two days
+/// after`).
+const LEAD_WORDS: usize = 3;
+
+/// `After Okafor said ...,`, `Not long after Okafor said ...,`, `Two days after ...`: the
+/// index of the subordinating word that opens the sentence `inside`, past a few words that
+/// say how long before or after ([`SUBORDINATOR_LEADS`], or a number).
+fn opening_subordinator(inside: &[Token]) -> Option<usize> {
+    let at = inside.iter().take(LEAD_WORDS + 1).position(|t| {
+        let lead =
+            SUBORDINATOR_LEADS.contains(t.lower()) || t.text.chars().all(|c| c.is_ascii_digit());
+        !t.is_word() || t.quoted || !lead
+    })?;
+    let word = &inside[at];
+    (word.is_word() && !word.quoted && opens_clause_at_start(word.lower())).then_some(at)
 }
 
 /// Subordinating words that open a clause of their own at the start of a sentence: those of
@@ -435,10 +480,13 @@ fn surname(mention: &Mention) -> Option<String> {
 /// second clause's speaker `second`. Then the second clause's cue does not govern it, cue or
 /// none.
 fn has_own_subject(first: &[Token], second: &str) -> bool {
-    let opened = first
-        .first()
-        .is_some_and(|t| t.lower() == "if" || opens_clause_at_start(t.lower()));
-    let clause = if opened { &first[1..] } else { first };
+    let opened = opening_subordinator(first).or_else(|| {
+        first
+            .first()
+            .is_some_and(|t| t.lower() == "if")
+            .then_some(0)
+    });
+    let clause = opened.map_or(first, |at| &first[at + 1..]);
     subject::main_clause_candidate(clause)
         .is_some_and(|found| surname(&found.mention).is_some_and(|name| name != second))
 }
@@ -524,6 +572,75 @@ mod tests {
         assert_eq!(
             clauses_quoted("After Okafor said \"we will win, and soon\" Mensah laughed."),
             vec!["After Okafor said \"we will win, and soon\" Mensah laughed."]
+        );
+    }
+
+    #[test]
+    fn an_opening_clause_may_start_with_how_long_after_or_before() {
+        assert_eq!(
+            clauses(
+                "Not long after Okafor tweeted the old quote, Mensah asked the chair about it."
+            ),
+            vec![
+                "Not long after Okafor tweeted the old quote,",
+                "Mensah asked the chair about it."
+            ]
+        );
+        assert_eq!(
+            clauses("Two days after Okafor said the plan was dead, Mensah vowed to revive it."),
+            vec![
+                "Two days after Okafor said the plan was dead,",
+                "Mensah vowed to revive it."
+            ]
+        );
+        // No subordinating word after the lead words: one clause.
+        assert_eq!(
+            clauses("Not long ago Okafor said the plan was dead, Mensah recalled."),
+            vec!["Not long ago Okafor said the plan was dead, Mensah recalled."]
+        );
+    }
+
+    #[test]
+    fn before_until_and_once_open_a_clause_at_the_start_of_a_sentence() {
+        assert_eq!(
+            clauses("Before Okafor said the plan was dead, Mensah had called it a success."),
+            vec![
+                "Before Okafor said the plan was dead,",
+                "Mensah had called it a success."
+            ]
+        );
+        // Inside a sentence `before` heads a phrase: `testified before the panel`.
+        assert_eq!(
+            clauses("Okafor testified before the panel, Mensah said."),
+            vec!["Okafor testified before the panel, Mensah said."]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_may_be_the_main_clause_speaker_after_an_opening_clause() {
+        assert_eq!(
+            clauses("After Okafor accused him of bias, he warned that the vote would fail."),
+            vec![
+                "After Okafor accused him of bias,",
+                "he warned that the vote would fail."
+            ]
+        );
+        assert_eq!(
+            clauses("Asked by Okafor whether she had read the plan, she said she had."),
+            vec![
+                "Asked by Okafor whether she had read the plan,",
+                "she said she had."
+            ]
+        );
+        // A pronoun's closing tag after a later comma tags the words before it.
+        assert_eq!(
+            clauses("Though Okafor has lived here for years, the rents rose, she said."),
+            vec!["Though Okafor has lived here for years, the rents rose, she said."]
+        );
+        // Joined by a conjunction, a pronoun goes on with the first clause's speaker.
+        assert_eq!(
+            clauses("Okafor accused him of bias, and he said the vote would fail."),
+            vec!["Okafor accused him of bias, and he said the vote would fail."]
         );
     }
 
