@@ -14,9 +14,27 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, CueForm};
+use super::lexicon::WordSet;
 use super::mentions::{phrase_after, Mention};
 use super::subject;
 use super::tokens::{tokens_in, Token};
+
+/// Conjunctions that join a second clause after a comma: `data/clause_conjunctions.txt`.
+static CLAUSE_CONJUNCTIONS: WordSet = WordSet::new(include_str!("data/clause_conjunctions.txt"));
+
+/// Subordinating words that open a clause anywhere in a sentence:
+/// `data/clause_subordinators.txt`.
+static CLAUSE_SUBORDINATORS: WordSet = WordSet::new(include_str!("data/clause_subordinators.txt"));
+
+/// Subordinating words that open a clause only at the start of a sentence:
+/// `data/opening_subordinators.txt`.
+static OPENING_SUBORDINATORS: WordSet =
+    WordSet::new(include_str!("data/opening_subordinators.txt"));
+
+/// Words that say how long before or after, standing before a subordinating word that opens a
+/// sentence (`Not long after`, `Shortly before`, `Two days after`, `Even as`):
+/// `data/subordinator_leads.txt`.
+static SUBORDINATOR_LEADS: WordSet = WordSet::new(include_str!("data/subordinator_leads.txt"));
 
 /// Most lower-case words that may stand between a clause's opening and its named subject
 /// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`).
@@ -97,11 +115,16 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
     // A subordinating word that opens the sentence ends its clause at the first comma. Inside
     // a sentence only those that cannot also mean "like" or "in the role of" (`as`, `such
     // as`) or concede inside one clause (`though`) open a clause of their own.
-    let subordinate_opening = inside.first().is_some_and(|t| {
-        matches!(t.lower(), "as" | "although" | "though") || opens_clause_inside(t.lower())
-    });
+    let subordinate_opening = opening_subordinator(inside).is_some();
     let cut = (1..inside.len().saturating_sub(3)).find_map(|b| {
         let token = &inside[b];
+        if let Some(next) = comma_closing_quotation(inside, b) {
+            // The opening clause ends at its first comma: a later one closes a quotation
+            // the main clause reports (`After ..., he warned, "...," Mensah told ...`).
+            let first_comma = !inside[..b].iter().any(|t| t.is_punct(',') && !t.quoted);
+            let opening_ends = subordinate_opening && first_comma;
+            return joined_clause_at(inside, b, next, opening_ends, false, title_case);
+        }
         if token.quoted {
             return None;
         }
@@ -116,9 +139,6 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
                 speaker,
             });
         }
-        let conjunction = |t: &Token| {
-            t.is_word() && matches!(t.lower(), "but" | "while" | "whereas" | "and" | "though")
-        };
         // `Okafor calls for ...; Eze aims to ...`, `Adeyemi says ... from all sides: Okafor,
         // in 2013, questioned ...`: a semicolon joins two sentences, and so does a colon
         // after a clause that already holds words of its own (not `Okafor said:`).
@@ -129,25 +149,14 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         }
         let comma = token.is_punct(',') || token.is_punct(';') || token.is_punct(':');
         if comma {
-            let joined = conjunction(&inside[b + 1]);
-            let subject = if joined { b + 2 } else { b + 1 };
-            if !(joined || subordinate_opening || joins_sentences) {
-                return None;
-            }
-            // `McConnell says that ..., but instead Obama is giving ...`: after reported
-            // speech a joined clause may go on with the speech; it is a clause of its own only
-            // when its verb is a cue too.
-            let any_verb = !(joined && reports_speech(&inside[..=b], title_case));
-            let found =
-                second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case);
-            return found.map(|speaker| Cut {
-                clause: b + 1,
-                subject,
-                first_subordinate: subordinate_opening && !joined,
-                second_subordinate: false,
-                first_cue: None,
-                speaker,
-            });
+            return joined_clause_at(
+                inside,
+                b,
+                b + 1,
+                subordinate_opening,
+                joins_sentences,
+                title_case,
+            );
         }
         None
     })?;
@@ -160,6 +169,68 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
         || subject::main_clause_cue(first).is_some()
         || has_own_subject(first, &cut.speaker);
     first_speaks.then_some(cut)
+}
+
+/// A word joining two clauses after a comma (`, but`, `, while`).
+fn is_conjunction(token: &Token) -> bool {
+    token.is_word() && CLAUSE_CONJUNCTIONS.contains(token.lower())
+}
+
+/// The cut after the comma (or semicolon, or colon) at `comma`, whose next token is `next`:
+/// a second clause with a named subject of its own begins there, joined by a conjunction
+/// (`, but Mensah rejected that`), after a subordinate opening (`After Okafor said ...,
+/// Mensah said`) or after a clause that already holds its words (`joins_sentences`).
+fn joined_clause_at(
+    inside: &[Token],
+    comma: usize,
+    next: usize,
+    subordinate_opening: bool,
+    joins_sentences: bool,
+    title_case: bool,
+) -> Option<Cut> {
+    let joined = inside.get(next).is_some_and(is_conjunction);
+    let subject = if joined { next + 1 } else { next };
+    if !(joined || subordinate_opening || joins_sentences) {
+        return None;
+    }
+    // `McConnell says that ..., but instead Obama is giving ...`: after reported speech a
+    // joined clause may go on with the speech; it is a clause of its own only when its verb
+    // is a cue too.
+    let any_verb = !(joined && reports_speech(&inside[..=comma], title_case));
+    // Only the opening clause's own comma: a later one may be a closing tag's
+    // (`Though Okafor has ..., the costs rose, she said.`).
+    let first_comma = !inside[..comma].iter().any(|t| t.is_punct(',') && !t.quoted);
+    let opening_ends = subordinate_opening && !joined && first_comma;
+    let found = second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case)
+        .or_else(|| {
+            opening_ends
+                .then(|| pronoun_clause_speaks(inside, subject, title_case))
+                .flatten()
+        });
+    found.map(|speaker| Cut {
+        clause: next,
+        subject,
+        first_subordinate: subordinate_opening && !joined,
+        second_subordinate: false,
+        first_cue: None,
+        speaker,
+    })
+}
+
+/// `After Okafor said students "might do better," Mensah said ...`: American punctuation
+/// puts the comma that closes a clause inside the closing quotation marks, yet it is the
+/// sentence's comma. When the token at `b` is such a comma (quoted, and only closing marks
+/// stand between it and an unquoted token), gives the index of that unquoted token.
+fn comma_closing_quotation(inside: &[Token], b: usize) -> Option<usize> {
+    let comma = &inside[b];
+    if !(comma.quoted && comma.is_punct(',')) {
+        return None;
+    }
+    let after = (b + 1..inside.len()).find(|&j| !inside[j].quoted || inside[j].is_word())?;
+    let marks_only = inside[b + 1..after]
+        .iter()
+        .all(|t| t.quoted && !t.is_punct(',') && !t.is_punct('.'));
+    (after > b + 1 && !inside[after].quoted && marks_only).then_some(after)
 }
 
 /// `Asked by Okafor whether she had read the plan, Eze said, "..."`: a sentence opening with
@@ -191,7 +262,8 @@ fn asked_by_opening(inside: &[Token]) -> Option<Cut> {
     if !asks_something {
         return None;
     }
-    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false)?;
+    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false)
+        .or_else(|| pronoun_clause_speaks(inside, comma + 1, false))?;
     Some(Cut {
         speaker,
         clause: comma + 1,
@@ -244,7 +316,45 @@ fn ends_in_speech_verb(clause: &[Token], after: usize) -> bool {
 
 /// Subordinating words that open a clause of their own even inside a sentence.
 fn opens_clause_inside(word: &str) -> bool {
-    matches!(word, "after" | "because" | "when" | "while" | "since")
+    CLAUSE_SUBORDINATORS.contains(word)
+}
+
+/// `After Okafor accused him of bias, he warned, "..."`: when the main clause after a
+/// subordinate opening has a pronoun for its subject and a cue for its verb, the pronoun (in
+/// lower case), which the resolver reads later. The opening clause's own cue does not govern
+/// the main clause's words.
+fn pronoun_clause_speaks(inside: &[Token], at: usize, title_case: bool) -> Option<String> {
+    let from = inside.get(at..).filter(|c| !c.is_empty())?;
+    let cue = cues::find(from, title_case)?;
+    match cue.mention {
+        Mention::Pronoun(_, word) if cue.form == CueForm::Subject && cue.start == from[0].start => {
+            Some(word.to_lowercase())
+        }
+        _ => None,
+    }
+}
+
+/// Most words that may stand before the subordinating word opening a sentence (`Two days
+/// after`).
+const LEAD_WORDS: usize = 3;
+
+/// `After Okafor said ...,`, `Not long after Okafor said ...,`, `Two days after ...`: the
+/// index of the subordinating word that opens the sentence `inside`, past a few words that
+/// say how long before or after ([`SUBORDINATOR_LEADS`], or a number).
+fn opening_subordinator(inside: &[Token]) -> Option<usize> {
+    let at = inside.iter().take(LEAD_WORDS + 1).position(|t| {
+        let lead =
+            SUBORDINATOR_LEADS.contains(t.lower()) || t.text.chars().all(|c| c.is_ascii_digit());
+        !t.is_word() || t.quoted || !lead
+    })?;
+    let word = &inside[at];
+    (word.is_word() && !word.quoted && opens_clause_at_start(word.lower())).then_some(at)
+}
+
+/// Subordinating words that open a clause of their own at the start of a sentence: those of
+/// [`opens_clause_inside`], and `as`, `although`, `though`.
+fn opens_clause_at_start(word: &str) -> bool {
+    OPENING_SUBORDINATORS.contains(word) || opens_clause_inside(word)
 }
 
 /// `but Sanders rejected that`: the surname of a named subject that opens a clause with a
@@ -370,10 +480,13 @@ fn surname(mention: &Mention) -> Option<String> {
 /// second clause's speaker `second`. Then the second clause's cue does not govern it, cue or
 /// none.
 fn has_own_subject(first: &[Token], second: &str) -> bool {
-    let opened = first.first().is_some_and(|t| {
-        matches!(t.lower(), "as" | "although" | "though" | "if") || opens_clause_inside(t.lower())
+    let opened = opening_subordinator(first).or_else(|| {
+        first
+            .first()
+            .is_some_and(|t| t.lower() == "if")
+            .then_some(0)
     });
-    let clause = if opened { &first[1..] } else { first };
+    let clause = opened.map_or(first, |at| &first[at + 1..]);
     subject::main_clause_candidate(clause)
         .is_some_and(|found| surname(&found.mention).is_some_and(|name| name != second))
 }
@@ -424,6 +537,111 @@ mod tests {
             .into_iter()
             .map(|c| text[c.range].trim())
             .collect()
+    }
+
+    /// The clauses `split` cuts one sentence into, its quotations found as the indexer finds
+    /// them.
+    fn clauses_quoted(text: &str) -> Vec<&str> {
+        let quotes = super::super::quotes::scan(text, false).ranges();
+        let tokens = tokenize(text, &quotes);
+        split(&tokens, 0..text.len(), false)
+            .into_iter()
+            .map(|c| text[c.range].trim())
+            .collect()
+    }
+
+    #[test]
+    fn a_comma_inside_closing_quotation_marks_ends_the_opening_clause() {
+        assert_eq!(
+            clauses_quoted(
+                "After Okafor said pupils would do better at \"smaller schools,\" Mensah said: \"I don't like it.\""
+            ),
+            vec![
+                "After Okafor said pupils would do better at \"smaller schools,\"",
+                "Mensah said: \"I don't like it.\""
+            ]
+        );
+        assert_eq!(
+            clauses_quoted("Okafor called the plan “a disgrace,” but Mensah said it would pass."),
+            vec![
+                "Okafor called the plan “a disgrace,”",
+                "but Mensah said it would pass."
+            ]
+        );
+        // A quotation that goes on after its comma is no clause's end.
+        assert_eq!(
+            clauses_quoted("After Okafor said \"we will win, and soon\" Mensah laughed."),
+            vec!["After Okafor said \"we will win, and soon\" Mensah laughed."]
+        );
+    }
+
+    #[test]
+    fn an_opening_clause_may_start_with_how_long_after_or_before() {
+        assert_eq!(
+            clauses(
+                "Not long after Okafor tweeted the old quote, Mensah asked the chair about it."
+            ),
+            vec![
+                "Not long after Okafor tweeted the old quote,",
+                "Mensah asked the chair about it."
+            ]
+        );
+        assert_eq!(
+            clauses("Two days after Okafor said the plan was dead, Mensah vowed to revive it."),
+            vec![
+                "Two days after Okafor said the plan was dead,",
+                "Mensah vowed to revive it."
+            ]
+        );
+        // No subordinating word after the lead words: one clause.
+        assert_eq!(
+            clauses("Not long ago Okafor said the plan was dead, Mensah recalled."),
+            vec!["Not long ago Okafor said the plan was dead, Mensah recalled."]
+        );
+    }
+
+    #[test]
+    fn before_until_and_once_open_a_clause_at_the_start_of_a_sentence() {
+        assert_eq!(
+            clauses("Before Okafor said the plan was dead, Mensah had called it a success."),
+            vec![
+                "Before Okafor said the plan was dead,",
+                "Mensah had called it a success."
+            ]
+        );
+        // Inside a sentence `before` heads a phrase: `testified before the panel`.
+        assert_eq!(
+            clauses("Okafor testified before the panel, Mensah said."),
+            vec!["Okafor testified before the panel, Mensah said."]
+        );
+    }
+
+    #[test]
+    fn a_pronoun_may_be_the_main_clause_speaker_after_an_opening_clause() {
+        assert_eq!(
+            clauses("After Okafor accused him of bias, he warned that the vote would fail."),
+            vec![
+                "After Okafor accused him of bias,",
+                "he warned that the vote would fail."
+            ]
+        );
+        assert_eq!(
+            clauses("Asked by Okafor whether she had read the plan, she said she had."),
+            vec![
+                "Asked by Okafor whether she had read the plan,",
+                "she said she had."
+            ]
+        );
+        // A pronoun's closing tag after a later comma tags the words before it.
+        assert_eq!(
+            clauses("Though Okafor has lived here for years, the rents rose, she said."),
+            vec!["Though Okafor has lived here for years, the rents rose, she said."]
+        );
+        // Joined by a conjunction, a pronoun goes on with the first clause's speaker.
+        assert_eq!(
+            clauses("Okafor accused him of bias, and he said the vote would fail."),
+            vec!["Okafor accused him of bias, and he said the vote would fail."]
+        );
     }
 
     #[test]

@@ -30,6 +30,16 @@ static HOLDING_VERBS: WordSet = WordSet::new(include_str!("data/holding_verbs.tx
 /// `data/testimony_verbs.txt`.
 static TESTIMONY_VERBS: WordSet = WordSet::new(include_str!("data/testimony_verbs.txt"));
 
+/// Days of the week, capitalised and compared exactly: `data/weekdays.txt`.
+static WEEKDAYS: WordSet = WordSet::new(include_str!("data/weekdays.txt"));
+
+/// Nouns of a period of time (`last week`): `data/time_periods.txt`.
+static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"));
+
+/// Prepositions whose object is a place or an object, not a speaker:
+/// `data/phrase_prepositions.txt`.
+static PHRASE_PREPOSITIONS: WordSet = WordSet::new(include_str!("data/phrase_prepositions.txt"));
+
 /// Verbs that report an opinion or plan rather than speech; they need a clause after them
 /// (`expects that ...`, not `expects to receive`).
 fn is_weak(verb: &str) -> bool {
@@ -968,14 +978,8 @@ fn time_phrase_start(tokens: &[Token], k: usize) -> Option<usize> {
     if token.quoted || !token.is_word() {
         return None;
     }
-    let weekday = matches!(
-        token.text,
-        "Monday" | "Tuesday" | "Wednesday" | "Thursday" | "Friday" | "Saturday" | "Sunday"
-    );
-    let period = matches!(
-        token.lower(),
-        "week" | "month" | "year" | "night" | "weekend" | "morning" | "afternoon" | "evening"
-    );
+    let weekday = WEEKDAYS.contains(token.text);
+    let period = TIME_PERIODS.contains(token.lower());
     let previous = k.checked_sub(1).map(|j| tokens[j].lower());
     // `on Monday`; a bare weekday may close a name (`Super Tuesday results`).
     if weekday && previous == Some("on") {
@@ -1501,10 +1505,7 @@ fn after_preposition(tokens: &[Token], start: usize) -> bool {
 
 /// Words that make the phrase after them a place or an object, not a speaker.
 fn is_preposition(word: &str) -> bool {
-    matches!(
-        word,
-        "from" | "in" | "of" | "at" | "for" | "with" | "by" | "to" | "on"
-    )
+    PHRASE_PREPOSITIONS.contains(word)
 }
 
 /// `a source close to the firm said`: the phrase is the object of "to", "with" or "than"; the
