@@ -714,12 +714,20 @@ fn gender_from_forename_only(name: &PersonName) -> bool {
         })
 }
 
-/// True when `guessed`'s gender comes only from a forename given to both sexes
-/// ([`gender_from_forename_only`]) and `titled` has a title that says otherwise: the title
-/// wins ("Lindsey Berry" and "Mr Berry" are one man). A forename of one sex is no guess:
-/// "Mrs. Oduya" is not "Bill Oduya" but someone else of his family.
+/// True when `guessed` has forenames but no title, and `titled` has a title that says a
+/// gender: the title wins over whatever `guessed`'s gender was read from ("Lindsey Berry" and
+/// "Mr Berry" are one man; "chairman Jan Berry" and "Ms Berry" one woman). Only a forename the
+/// census gives to one sex, and to the sex `guessed` was given, is no guess: "Mrs. Oduya" is
+/// not "Bill Oduya" but someone else of his family.
 fn forename_guess_only(guessed: &PersonName, titled: &PersonName) -> bool {
-    gender_from_forename_only(guessed) && title_says(titled).is_some_and(|g| g != Gender::Unknown)
+    let one_sex_forename = guessed.given.first().is_some_and(|given| {
+        let gender = forename_gender(given);
+        gender != Gender::Unknown && gender == guessed.gender && !is_forename_of_both_sexes(given)
+    });
+    title_says(guessed).is_none()
+        && !guessed.given.is_empty()
+        && !one_sex_forename
+        && title_says(titled).is_some_and(|g| g != Gender::Unknown)
 }
 
 /// The same forenames written again without a title: whatever gender was guessed from them
@@ -1061,6 +1069,10 @@ mod tests {
         let found = people("Lindsey Oduya spoke on Monday. Later Mr. Oduya met voters.");
         assert_eq!(found.len(), 1, "{found:?}");
         assert_eq!(found[0].1, Gender::Male);
+        // A gender read from a role word, not a forename, is overruled too: one woman.
+        let found = people("Union chairman Jan Oduya spoke on Monday. Later Ms Oduya met voters.");
+        assert_eq!(found.len(), 1, "{found:?}");
+        assert_eq!(found[0].1, Gender::Female);
     }
 
     #[test]
