@@ -42,8 +42,8 @@
 //!   "prosecutor" and "pregnant" says much. A short statement may share [`NEAR_RUN`] words
 //!   when that is all of its content words but one and both quote the same two content words
 //!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not when both reports
-//!   name the day of the remark and those days differ (see [`on_other_days`]). Not for a passage that names its speaker only in
-//!   an "according to" clause: a source's findings (delegate counts, poll results) are
+//!   name the day of the remark and those days differ (see [`on_other_days`]). Not for a
+//!   passage that names its speaker only in an "according to" clause: a source's findings (delegate counts, poll results) are
 //!   restated daily in the words of their topic, so only their own words join them.
 //!
 //! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
@@ -1070,6 +1070,32 @@ mod tests {
         assert_ne!(groups[0], groups[2]);
         assert_ne!(groups[0], groups[3]);
         assert_ne!(groups[4], groups[5]);
+    }
+
+    #[test]
+    fn a_weekday_in_the_framing_does_not_make_a_reprint() {
+        let mut an = Analyzer::new();
+        // 4 and 11 January 2022 are Tuesdays. One content word ("never") and the day of the
+        // remark: too short to be a reprint, so two remarks a week apart stay two.
+        let items = vec![
+            item(
+                &mut an,
+                "Ana Quill",
+                "a",
+                4,
+                "“Never,” Quill said on Tuesday.",
+            ),
+            item(
+                &mut an,
+                "Ana Quill",
+                "b",
+                11,
+                "“Never,” Quill said on Tuesday.",
+            ),
+        ];
+        assert!(items[0].features.reprint.is_none());
+        let groups = groups(&items);
+        assert_ne!(groups[0], groups[1]);
     }
 
     #[test]

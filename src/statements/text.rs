@@ -376,7 +376,8 @@ impl Analyzer {
         while stream.advance() {
             let plain = stream.token().text.clone();
             let (word, is_content) = word_of(&mut self.stem, &mut self.known, &plain);
-            if is_content && !self.names[speaker].contains(&plain) {
+            // A weekday is the framing's, not the statement's ("said on Tuesday").
+            if is_content && !self.names[speaker].contains(&plain) && !is_weekday(&plain) {
                 content.insert(word);
             }
             words.push(word);
@@ -443,9 +444,24 @@ const WEEKDAYS: [(&str, Weekday); 7] = [
     ("Sunday", Weekday::Sun),
 ];
 
+/// Whether a token (as the plain analyzer gives it, lower case) names a weekday.
+fn is_weekday(word: &str) -> bool {
+    WEEKDAYS
+        .iter()
+        .any(|(name, _)| name.eq_ignore_ascii_case(word))
+}
+
+/// Words before a weekday that make it another day than the remark's: a deadline or a plan
+/// ("by Friday", "until Monday", "this Sunday"), not when something was said.
+const NOT_REMARK_DAY_BEFORE: [&str; 8] = [
+    "by", "until", "till", "before", "this", "coming", "through", "ahead",
+];
+
 /// The [`Features::remark_weekday`] of a passage: the one weekday named outside its quoted
 /// spans, as a whole word or a possessive ("Saturday's debate"), not a plural ("on Tuesdays":
-/// a habit) and not after "next" (a future day). None when none is named, or two different
+/// a habit), not after "next" (a future day), not after a deadline word
+/// ([`NOT_REMARK_DAY_BEFORE`]: "by Friday") and not inside a capitalised name ("Super
+/// Tuesday", "Fox News Sunday"). None when none is named, or two different
 /// days are (which was the remark's is then unclear). A scan for "day", so a passage naming
 /// none costs one pass over its bytes.
 fn remark_weekday(text: &str) -> Option<Weekday> {
@@ -481,6 +497,20 @@ fn remark_weekday(text: &str) -> Option<Weekday> {
             .unwrap_or_default();
         if previous.eq_ignore_ascii_case("next") {
             return None;
+        }
+        let in_name = before.ends_with(previous)
+            && previous.starts_with(|c: char| c.is_uppercase())
+            && before[..before.len() - previous.len()]
+                .trim_end()
+                .chars()
+                .next_back()
+                .is_some_and(|c| !matches!(c, '.' | '!' | '?' | '"' | '“' | '”'));
+        if in_name
+            || NOT_REMARK_DAY_BEFORE
+                .iter()
+                .any(|word| previous.eq_ignore_ascii_case(word))
+        {
+            continue;
         }
         match found {
             Some(day) if day != weekday => return None,
@@ -868,6 +898,20 @@ mod tests {
         );
         assert_eq!(remark_weekday("Quill said someday it would be over."), None);
         assert_eq!(remark_weekday("Quill said it would be over."), None);
+        // A deadline, or a weekday inside a name, is not the day of the remark.
+        assert_eq!(remark_weekday("Quill wants a deal by Friday."), None);
+        assert_eq!(
+            remark_weekday("Quill won most states on Super Tuesday."),
+            None
+        );
+        assert_eq!(
+            remark_weekday("Quill told Fox News Sunday it was over."),
+            None
+        );
+        assert_eq!(
+            remark_weekday("On Monday, Quill said it was over."),
+            Some(Weekday::Mon)
+        );
     }
 
     #[test]
