@@ -158,10 +158,199 @@ pub fn check_model() -> Result<(), String> {
     load_model().map(|_| ())
 }
 
-/// Whether the learned gate keeps this stance or weak candidate of the sentence `tokens`.
-pub fn keeps(tokens: &[Token], found: &MainClause) -> bool {
+/// Whether the learned gate keeps this stance or weak candidate of the sentence `tokens`,
+/// read in its paragraph's `context`.
+pub fn keeps(tokens: &[Token], found: &MainClause, context: &Context) -> bool {
     let model = model();
-    model.probability(&features(tokens, found)) >= model.threshold
+    let mut features = features(tokens, found);
+    context_features(tokens, found, context, &mut features);
+    model.probability(&features) >= model.threshold
+}
+
+/// What the gate knows of a sentence's surroundings: plain data the article stage (and the
+/// training program) computes with [`paragraph_contexts`] from the paragraph's tokens and the
+/// article's [`NameCounts`]. The default is a sentence read alone (a test's).
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Context {
+    /// The paragraph's index in the article's paragraphs (0 = the first, boilerplate counted).
+    pub paragraph: usize,
+    /// The sentence's index in its paragraph (0 = the first).
+    pub sentence: usize,
+    /// Whether another sentence of the paragraph quotes at least [`QUOTED_WORDS`] words.
+    pub quote_nearby: bool,
+    /// Whether the previous sentence of the paragraph has a speech verb outside quotations.
+    pub speech_before: bool,
+    /// Whether the next sentence of the paragraph has a speech verb outside quotations.
+    pub speech_after: bool,
+    /// Capitalised words (lower case, sorted, deduplicated) outside quotations of the
+    /// paragraph's other sentences: who else the paragraph names.
+    pub names_nearby: Vec<String>,
+    /// The same for the paragraph's earlier sentences and the previous paragraph.
+    pub names_before: Vec<String>,
+    /// The same for the paragraph's other sentences that have a speech verb outside
+    /// quotations: who the paragraph has speaking.
+    pub names_speaking: Vec<String>,
+    /// This sentence's capitalised words with how often the article writes each one
+    /// capitalised after a word ([`NameCounts`]).
+    pub counts: Vec<(String, u32)>,
+    /// The largest of those article counts: the article's most written name.
+    pub top_count: u32,
+}
+
+/// How often each capitalised word (lower case) stands after another word in an article:
+/// mid-sentence capitals are mostly names, so the largest count is its main person's surname.
+pub type NameCounts = FxHashMap<String, u32>;
+
+/// Counts the capitalised words after a word in the article's paragraphs (`tokens` of each).
+pub fn name_counts<'t, 'a: 't>(paragraphs: impl Iterator<Item = &'t [Token<'a>]>) -> NameCounts {
+    let mut counts = NameCounts::default();
+    for tokens in paragraphs {
+        for pair in tokens.windows(2) {
+            if pair[0].is_word() && is_capitalised(&pair[1]) {
+                *counts.entry(pair[1].lower().to_string()).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+fn is_capitalised(token: &Token) -> bool {
+    token.is_word() && token.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The capitalised words outside quotations of some tokens, lower case.
+pub fn names_of<'a>(tokens: &'a [Token]) -> impl Iterator<Item = &'a str> {
+    tokens
+        .iter()
+        .filter(|t| !t.quoted && is_capitalised(t))
+        .map(|t| t.lower())
+}
+
+/// The [`Context`] of each sentence of one paragraph: `sentences` are the sentences' token
+/// ranges (indexes into `tokens`, in order), `paragraph` the paragraph's index, `previous`
+/// the previous paragraph's names ([`names_of`]), `counts` the article's.
+pub fn paragraph_contexts(
+    paragraph: usize,
+    tokens: &[Token],
+    sentences: &[std::ops::Range<usize>],
+    previous: &[String],
+    counts: &NameCounts,
+) -> Vec<Context> {
+    let top_count = counts.values().copied().max().unwrap_or(0);
+    let quotes: Vec<bool> = sentences
+        .iter()
+        .map(|r| spoken_words_quoted(&tokens[r.clone()]) >= QUOTED_WORDS)
+        .collect();
+    let speech: Vec<bool> = sentences
+        .iter()
+        .map(|r| {
+            tokens[r.clone()]
+                .iter()
+                .any(|t| t.is_word() && !t.quoted && is_speech_verb_form(t.lower()))
+        })
+        .collect();
+    let names: Vec<Vec<&str>> = sentences
+        .iter()
+        .map(|r| names_of(&tokens[r.clone()]).collect())
+        .collect();
+    let gather = |keep: &dyn Fn(usize) -> bool, extra: &[String]| {
+        let mut out: Vec<String> = names
+            .iter()
+            .enumerate()
+            .filter(|(j, _)| keep(*j))
+            .flat_map(|(_, words)| words.iter().map(|w| w.to_string()))
+            .chain(extra.iter().cloned())
+            .collect();
+        out.sort_unstable();
+        out.dedup();
+        out
+    };
+    (0..sentences.len())
+        .map(|i| Context {
+            paragraph,
+            sentence: i,
+            quote_nearby: quotes.iter().enumerate().any(|(j, q)| *q && j != i),
+            speech_before: i > 0 && speech[i - 1],
+            speech_after: speech.get(i + 1).copied().unwrap_or(false),
+            names_nearby: gather(&|j| j != i, &[]),
+            names_before: gather(&|j| j < i, previous),
+            names_speaking: gather(&|j| j != i && speech[j], &[]),
+            counts: names[i]
+                .iter()
+                .map(|w| (w.to_string(), counts.get(*w).copied().unwrap_or(0)))
+                .collect(),
+            top_count,
+        })
+        .collect()
+}
+
+/// The context features of a candidate, added to `out`:
+/// - `ctx:para:0|1|2|3-5|6+`, the paragraph's index, and `ctx:first` for a paragraph's first
+///   sentence;
+/// - `ctx:quote_nearby`, `ctx:speech_before`, `ctx:speech_after` as in [`Context`];
+/// - for a named subject (not a pronoun), by its last word: `ctx:named_nearby` (another
+///   sentence of the paragraph names it), `ctx:named_before` (an earlier one or the previous
+///   paragraph does), `ctx:named_speaking` (another sentence with a speech verb names it),
+///   `ctx:count:0|1|2-3|4-9|10+` (how often the article writes it capitalised mid-sentence)
+///   and `ctx:top` (the article's most written name, at least 3 times); and the pairs of
+///   `named` with `quote_nearby` and the speech flags.
+fn context_features(tokens: &[Token], found: &MainClause, context: &Context, out: &mut Vec<String>) {
+    let para = match context.paragraph {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        _ => "6+",
+    };
+    out.push(format!("ctx:para:{para}"));
+    if context.sentence == 0 {
+        out.push("ctx:first".to_string());
+    }
+    let head = tokens[found.subject_end].lower();
+    let pronoun = matches!(found.mention, Mention::Pronoun(..));
+    let among = |names: &[String]| {
+        !pronoun && names.binary_search_by(|n| n.as_str().cmp(head)).is_ok()
+    };
+    let named = among(&context.names_nearby);
+    for (flag, name) in [
+        (context.quote_nearby, "quote_nearby"),
+        (context.speech_before, "speech_before"),
+        (context.speech_after, "speech_after"),
+    ] {
+        if flag {
+            out.push(format!("ctx:{name}"));
+            if named {
+                out.push(format!("ctx:named+{name}"));
+            }
+        }
+    }
+    if named {
+        out.push("ctx:named_nearby".to_string());
+    }
+    if among(&context.names_before) {
+        out.push("ctx:named_before".to_string());
+    }
+    if among(&context.names_speaking) {
+        out.push("ctx:named_speaking".to_string());
+    }
+    if !pronoun {
+        let count = context
+            .counts
+            .iter()
+            .find(|(w, _)| w == head)
+            .map_or(0, |(_, n)| *n);
+        let bucket = match count {
+            0 => "0",
+            1 => "1",
+            2..=3 => "2-3",
+            4..=9 => "4-9",
+            _ => "10+",
+        };
+        out.push(format!("ctx:count:{bucket}"));
+        if count >= 3 && count == context.top_count {
+            out.push("ctx:top".to_string());
+        }
+    }
 }
 
 /// Function words after the verb that tell its construction (`refused to`, `said that`,
@@ -508,18 +697,33 @@ pub struct TrainingCandidate {
 pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
     let mut out = Vec::new();
     let mut open = false;
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.boilerplate {
-            continue;
-        }
-        let text = marks::normalise(&paragraph.text);
-        let scan = quotes::scan(&text, open);
+    let texts: Vec<(usize, String)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.boilerplate)
+        .map(|(index, p)| (index, marks::normalise(&p.text)))
+        .collect();
+    let unmarked: Vec<Vec<Token>> = texts.iter().map(|(_, t)| tokenize(t, &[])).collect();
+    let counts = name_counts(unmarked.iter().map(Vec::as_slice));
+    let mut previous: Vec<String> = Vec::new();
+    for (index, text) in &texts {
+        let index = *index;
+        let scan = quotes::scan(text, open);
         open = scan.open_at_end;
-        let tokens = tokenize(&text, &scan.ranges());
-        for range in sentences::split(&text, &scan.quotes) {
-            let from = tokens.partition_point(|t| t.start < range.start);
-            let to = tokens.partition_point(|t| t.start < range.end);
-            let inside = &tokens[from..to.max(from)];
+        let tokens = tokenize(text, &scan.ranges());
+        let ranges = sentences::split(text, &scan.quotes);
+        let token_ranges: Vec<std::ops::Range<usize>> = ranges
+            .iter()
+            .map(|range| {
+                let from = tokens.partition_point(|t| t.start < range.start);
+                let to = tokens.partition_point(|t| t.start < range.end);
+                from..to.max(from)
+            })
+            .collect();
+        let contexts = paragraph_contexts(index, &tokens, &token_ranges, &previous, &counts);
+        previous = names_of(&tokens).map(str::to_string).collect();
+        for ((range, span), context) in ranges.into_iter().zip(token_ranges).zip(&contexts) {
+            let inside = &tokens[span];
             let earlier = label::opening_label(inside).is_some()
                 || cues::find(inside, false).is_some_and(|c| !matches!(c.mention, Mention::Other))
                 || label::label_before_quotation(inside).is_some();
@@ -537,7 +741,11 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
                 sentence: range,
                 subject_head: subject_head(&inside[found.subject_end], &found.mention),
                 verb: inside[found.verb].text.to_string(),
-                features: features(inside, &found),
+                features: {
+                    let mut out = features(inside, &found);
+                    context_features(inside, &found, context, &mut out);
+                    out
+                },
             });
         }
     }

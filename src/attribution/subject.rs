@@ -83,13 +83,14 @@ pub enum Reports {
 
 /// The subject of the sentence `tokens` as a cue, when a reporting or stance verb of its main
 /// clause follows it. `tokens` are one sentence's tokens. A speech verb always holds; a
-/// stance or weak cue holds only when the learned gate (`gate.rs`) keeps it.
-pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
+/// stance or weak cue holds only when the learned gate (`gate.rs`) keeps it, read in the
+/// sentence's `context` (its paragraph's other sentences).
+pub fn main_clause_cue(tokens: &[Token], context: &gate::Context) -> Option<(Cue, Reports)> {
     if is_yes_no_question(tokens) {
         return None;
     }
     let found = main_clause_candidate(tokens)?;
-    if found.reports != Reports::Speech && !gate::keeps(tokens, &found) {
+    if found.reports != Reports::Speech && !gate::keeps(tokens, &found, context) {
         return None;
     }
     Some((
@@ -993,7 +994,7 @@ mod tests {
 
     fn speaker(text: &str) -> Option<(String, Reports)> {
         let tokens = tokenize(text, &scan(text, false).ranges());
-        main_clause_cue(&tokens).map(|(cue, reports)| {
+        main_clause_cue(&tokens, &gate::Context::default()).map(|(cue, reports)| {
             let name = match cue.mention {
                 Mention::Person { name, .. } => name.display(),
                 Mention::Bare(word) => word,
@@ -1212,7 +1213,7 @@ mod tests {
         let open = text.find('“').expect("a quotation");
         let close = text.find('”').expect("a quotation") + '”'.len_utf8();
         let tokens = tokenize(text, std::slice::from_ref(&(open..close)));
-        assert!(main_clause_cue(&tokens).is_some());
+        assert!(main_clause_cue(&tokens, &gate::Context::default()).is_some());
         assert_eq!(
             speaker("Chris Carr, the political director, released a statement confirming it.")
                 .map(|(n, _)| n)
