@@ -11,8 +11,8 @@ use std::ops::Range;
 
 use super::cast::{Cast, Rank, Resolution, Salience, Speaker};
 use super::clauses;
-use super::gate;
 use super::cues::{self, Cue, CueForm};
+use super::gate;
 use super::label;
 use super::lexicon::{
     is_org_role_head, is_party_label, is_person_role_head, is_role_word, nationality, role_gender,

@@ -14,9 +14,9 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, CueForm};
+use super::gate::Context;
 use super::lexicon::WordSet;
 use super::mentions::{phrase_after, Mention};
-use super::gate::Context;
 use super::subject;
 use super::tokens::{tokens_in, Token};
 
@@ -86,7 +86,12 @@ struct Cut {
 /// Splits the sentence `range` (a byte range over `tokens`, which cover the paragraph in
 /// text order) into clauses that cover it in order: one clause when no second speaker
 /// begins a clause of its own.
-pub fn split(tokens: &[Token], range: Range<usize>, title_case: bool, ctx: &Context) -> Vec<Clause> {
+pub fn split(
+    tokens: &[Token],
+    range: Range<usize>,
+    title_case: bool,
+    ctx: &Context,
+) -> Vec<Clause> {
     let inside = tokens_in(tokens, &range);
     let Some(cut) = second_speaker_at(inside, title_case, ctx) else {
         return vec![Clause::whole(range)];
@@ -131,13 +136,15 @@ fn second_speaker_at(inside: &[Token], title_case: bool, ctx: &Context) -> Optio
         }
         // `..., denouncing the regime after Okafor said ...`: a subordinate clause inside.
         if b >= 3 && opens_clause_inside(token.lower()) {
-            return second_clause_speaks(inside, b + 1, false, 0, title_case, ctx).map(|speaker| Cut {
-                clause: b,
-                subject: b + 1,
-                first_subordinate: false,
-                second_subordinate: true,
-                first_cue: None,
-                speaker,
+            return second_clause_speaks(inside, b + 1, false, 0, title_case, ctx).map(|speaker| {
+                Cut {
+                    clause: b,
+                    subject: b + 1,
+                    first_subordinate: false,
+                    second_subordinate: true,
+                    first_cue: None,
+                    speaker,
+                }
             });
         }
         // `Okafor calls for ...; Eze aims to ...`, `Adeyemi says ... from all sides: Okafor,
@@ -156,7 +163,8 @@ fn second_speaker_at(inside: &[Token], title_case: bool, ctx: &Context) -> Optio
                 b + 1,
                 subordinate_opening,
                 joins_sentences,
-                title_case, ctx,
+                title_case,
+                ctx,
             );
         }
         None
@@ -203,12 +211,19 @@ fn joined_clause_at(
     // (`Though Okafor has ..., the costs rose, she said.`).
     let first_comma = !inside[..comma].iter().any(|t| t.is_punct(',') && !t.quoted);
     let opening_ends = subordinate_opening && !joined && first_comma;
-    let found = second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case, ctx)
-        .or_else(|| {
-            opening_ends
-                .then(|| pronoun_clause_speaks(inside, subject, title_case))
-                .flatten()
-        });
+    let found = second_clause_speaks(
+        inside,
+        subject,
+        any_verb,
+        PREMODIFIER_WORDS,
+        title_case,
+        ctx,
+    )
+    .or_else(|| {
+        opening_ends
+            .then(|| pronoun_clause_speaks(inside, subject, title_case))
+            .flatten()
+    });
     found.map(|speaker| Cut {
         clause: next,
         subject,
@@ -536,7 +551,7 @@ mod tests {
     /// The clauses `split` cuts one sentence into.
     fn clauses(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, &[]);
-        split(&tokens, 0..text.len(), false, &Context::default())
+        split(&tokens, 0..text.len(), false, &Context::alone(&tokens))
             .into_iter()
             .map(|c| text[c.range].trim())
             .collect()
@@ -547,7 +562,7 @@ mod tests {
     fn clauses_quoted(text: &str) -> Vec<&str> {
         let quotes = super::super::quotes::scan(text, false).ranges();
         let tokens = tokenize(text, &quotes);
-        split(&tokens, 0..text.len(), false, &Context::default())
+        split(&tokens, 0..text.len(), false, &Context::alone(&tokens))
             .into_iter()
             .map(|c| text[c.range].trim())
             .collect()
@@ -806,7 +821,7 @@ mod tests {
     fn the_agent_of_an_opening_participle_asks_the_opening_clause() {
         let text = "Asked by Okafor whether she had read the plan, Eze said she had.";
         let tokens = tokenize(text, &[]);
-        let cut = split(&tokens, 0..text.len(), false, &Context::default());
+        let cut = split(&tokens, 0..text.len(), false, &Context::alone(&tokens));
         assert_eq!(
             cut.iter()
                 .map(|c| text[c.range.clone()].trim())

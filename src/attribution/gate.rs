@@ -169,8 +169,8 @@ pub fn keeps(tokens: &[Token], found: &MainClause, context: &Context) -> bool {
 
 /// What the gate knows of a sentence's surroundings: plain data the article stage (and the
 /// training program) computes with [`paragraph_contexts`] from the paragraph's tokens and the
-/// article's [`NameCounts`]. The default is a sentence read alone (a test's).
-#[derive(Clone, Debug, Default, PartialEq)]
+/// article's [`NameCounts`]; [`Context::alone`] reads one sentence as a whole article.
+#[derive(Clone, Debug, PartialEq)]
 pub struct Context {
     /// The paragraph's index in the article's paragraphs (0 = the first, boilerplate counted).
     pub paragraph: usize,
@@ -195,6 +195,21 @@ pub struct Context {
     pub counts: Vec<(String, u32)>,
     /// The largest of those article counts: the article's most written name.
     pub top_count: u32,
+}
+
+impl Context {
+    /// The context of the sentence `tokens` read as an article's one paragraph, in an article
+    /// that writes each of its capitalised words at least once mid-sentence (as news names
+    /// its people): for tests and probes of a single sentence.
+    pub fn alone(tokens: &[Token]) -> Context {
+        let mut counts = name_counts(std::iter::once(tokens));
+        for name in names_of(tokens) {
+            counts.entry(name.to_string()).or_insert(1);
+        }
+        paragraph_contexts(0, tokens, &[0..tokens.len()], &[], &counts)
+            .pop()
+            .expect("one sentence, one context")
+    }
 }
 
 /// How often each capitalised word (lower case) stands after another word in an article:
@@ -294,7 +309,12 @@ pub fn paragraph_contexts(
 ///   `ctx:count:0|1|2-3|4-9|10+` (how often the article writes it capitalised mid-sentence)
 ///   and `ctx:top` (the article's most written name, at least 3 times); and the pairs of
 ///   `named` with `quote_nearby` and the speech flags.
-fn context_features(tokens: &[Token], found: &MainClause, context: &Context, out: &mut Vec<String>) {
+fn context_features(
+    tokens: &[Token],
+    found: &MainClause,
+    context: &Context,
+    out: &mut Vec<String>,
+) {
     let para = match context.paragraph {
         0 => "0",
         1 => "1",
@@ -308,9 +328,8 @@ fn context_features(tokens: &[Token], found: &MainClause, context: &Context, out
     }
     let head = tokens[found.subject_end].lower();
     let pronoun = matches!(found.mention, Mention::Pronoun(..));
-    let among = |names: &[String]| {
-        !pronoun && names.binary_search_by(|n| n.as_str().cmp(head)).is_ok()
-    };
+    let among =
+        |names: &[String]| !pronoun && names.binary_search_by(|n| n.as_str().cmp(head)).is_ok();
     let named = among(&context.names_nearby);
     for (flag, name) in [
         (context.quote_nearby, "quote_nearby"),
@@ -860,7 +879,7 @@ mod tests {
             let (tokens, found) = candidate(text);
             assert_ne!(found.reports, Reports::Speech, "{text}");
             assert!(
-                keeps(&tokens, &found),
+                keeps(&tokens, &found, &Context::alone(&tokens)),
                 "{text}: {:?}",
                 features(&tokens, &found)
             );
@@ -868,7 +887,11 @@ mod tests {
         // Narration with the same shape: a named subject and a finite verb.
         let (tokens, found) = candidate("Ana Ruiz walked to the car with her family.");
         assert_eq!(found.reports, Reports::Attributed);
-        assert!(!keeps(&tokens, &found), "{:?}", features(&tokens, &found));
+        assert!(
+            !keeps(&tokens, &found, &Context::alone(&tokens)),
+            "{:?}",
+            features(&tokens, &found)
+        );
     }
 
     #[test]
@@ -930,5 +953,120 @@ mod tests {
         assert!(has("Ana Ruiz decided to walk home.", "to_class:motion"));
         assert!(has("Ana Ruiz cast herself as a reformer.", "object:self"));
         assert!(!has("Ana Ruiz cast a vote for herself.", "object:self"));
+    }
+
+    /// The contexts of an invented paragraph, its sentences split as the article stage splits
+    /// them, with the article's name counts from `article` (other paragraphs' text).
+    fn contexts_of(
+        text: &str,
+        previous: &str,
+        article: &[&str],
+    ) -> (
+        Vec<Token<'static>>,
+        Vec<std::ops::Range<usize>>,
+        Vec<Context>,
+    ) {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let scan = scan(text, false);
+        let tokens = tokenize(text, &scan.ranges());
+        let spans: Vec<std::ops::Range<usize>> = sentences::split(text, &scan.quotes)
+            .iter()
+            .map(|r| {
+                let from = tokens.partition_point(|t| t.start < r.start);
+                from..tokens.partition_point(|t| t.start < r.end)
+            })
+            .collect();
+        let others: Vec<Vec<Token>> = article.iter().map(|t| tokenize(t, &[])).collect();
+        let counts =
+            name_counts(std::iter::once(tokens.as_slice()).chain(others.iter().map(Vec::as_slice)));
+        let previous: Vec<String> = names_of(&tokenize(previous, &[]))
+            .map(str::to_string)
+            .collect();
+        let contexts = paragraph_contexts(4, &tokens, &spans, &previous, &counts);
+        (tokens, spans, contexts)
+    }
+
+    #[test]
+    fn a_paragraph_gives_each_sentence_its_context() {
+        let (_, spans, contexts) = contexts_of(
+            "Mensah spent the day in Accra. Ana Ruiz wants a second vote. \"We will win this \
+             fight,\" Mensah said on Monday.",
+            "Officials in Lagos met Okafor.",
+            &["Voters like Ruiz and again Ruiz."],
+        );
+        assert_eq!(spans.len(), 3);
+        let second = &contexts[1];
+        assert_eq!((second.paragraph, second.sentence), (4, 1));
+        assert!(second.quote_nearby, "the third sentence quotes five words");
+        assert!(!second.speech_before && second.speech_after);
+        assert!(second.names_nearby.contains(&"mensah".to_string()));
+        assert!(
+            !second.names_nearby.contains(&"ruiz".to_string()),
+            "its own name"
+        );
+        assert!(
+            second.names_before.contains(&"okafor".to_string()),
+            "previous paragraph"
+        );
+        assert!(
+            !second.names_before.contains(&"monday".to_string()),
+            "a later sentence"
+        );
+        assert_eq!(second.names_speaking, ["mensah", "monday"]);
+        // `Ruiz` after a word: twice in the other paragraph, once here; `Ana` opens a
+        // sentence but follows a stop, not a word, so it is not counted.
+        assert!(
+            second.counts.contains(&("ruiz".to_string(), 3)),
+            "{:?}",
+            second.counts
+        );
+        assert_eq!(second.top_count, 3);
+        let last = &contexts[2];
+        assert!(
+            !last.quote_nearby,
+            "its own quotation is no other sentence's"
+        );
+        assert!(!last.speech_after && !last.speech_before);
+        assert_eq!(contexts[0].sentence, 0);
+    }
+
+    #[test]
+    fn context_features_read_the_subject_in_its_paragraph() {
+        let (tokens, spans, contexts) = contexts_of(
+            "Ana Ruiz wants a second vote. \"It is over,\" Ruiz said. She hopes to win.",
+            "",
+            &["Mensah met Ruiz and later Ruiz.", "Ruiz won."],
+        );
+        let with_context = |i: usize| {
+            let inside = &tokens[spans[i].clone()];
+            let found = subject::main_clause_candidate(inside).expect("a candidate");
+            let mut out = Vec::new();
+            context_features(inside, &found, &contexts[i], &mut out);
+            out
+        };
+        let first = with_context(0);
+        for expected in [
+            "ctx:para:3-5",
+            "ctx:first",
+            "ctx:speech_after",
+            "ctx:named_nearby",
+            "ctx:named+speech_after",
+            "ctx:named_speaking",
+            "ctx:count:2-3",
+            "ctx:top",
+        ] {
+            assert!(
+                first.iter().any(|f| f == expected),
+                "{expected} in {first:?}"
+            );
+        }
+        assert!(!first.iter().any(|f| f == "ctx:named_before"), "{first:?}");
+        // A pronoun subject has no name to look up.
+        let third = with_context(2);
+        assert!(third.iter().any(|f| f == "ctx:speech_before"), "{third:?}");
+        assert!(third.iter().any(|f| f == "ctx:quote_nearby"), "{third:?}");
+        assert!(!third
+            .iter()
+            .any(|f| f.starts_with("ctx:named") || f.starts_with("ctx:count")));
     }
 }

@@ -994,7 +994,7 @@ mod tests {
 
     fn speaker(text: &str) -> Option<(String, Reports)> {
         let tokens = tokenize(text, &scan(text, false).ranges());
-        main_clause_cue(&tokens, &gate::Context::default()).map(|(cue, reports)| {
+        main_clause_cue(&tokens, &gate::Context::alone(&tokens)).map(|(cue, reports)| {
             let name = match cue.mention {
                 Mention::Person { name, .. } => name.display(),
                 Mention::Bare(word) => word,
@@ -1213,7 +1213,7 @@ mod tests {
         let open = text.find('“').expect("a quotation");
         let close = text.find('”').expect("a quotation") + '”'.len_utf8();
         let tokens = tokenize(text, std::slice::from_ref(&(open..close)));
-        assert!(main_clause_cue(&tokens, &gate::Context::default()).is_some());
+        assert!(main_clause_cue(&tokens, &gate::Context::alone(&tokens)).is_some());
         assert_eq!(
             speaker("Chris Carr, the political director, released a statement confirming it.")
                 .map(|(n, _)| n)
