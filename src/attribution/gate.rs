@@ -12,8 +12,11 @@
 //! quotation, a capital), the kind of subject mention (full name, title and surname, one
 //! word, pronoun), the sentence's quoted words, where the subject starts, negation,
 //! auxiliaries and the sentence's length, and the verb's broad meaning class
-//! (`data/verb_classes.txt`), which pools rare verbs with their kind. No feature names a
-//! person, an outlet or an article.
+//! (`data/verb_classes.txt`), which pools rare verbs with their kind. Context features
+//! ([`Context`], computed by the article stage with [`paragraph_contexts`]) read beyond the
+//! sentence: the paragraph's position, whether a nearby sentence quotes words or has a speech
+//! verb, whether the paragraph names the subject elsewhere (speaking or not), and how often
+//! the article writes the subject's name. No feature names a person, an outlet or an article.
 //!
 //! The model is `data/weak_cue_gate.txt` (feature, weight; a header says how it was made and
 //! the one command that rebuilds it: `examples/learn_weak_cues.rs`). Inference is a dot
@@ -206,9 +209,15 @@ impl Context {
         for name in names_of(tokens) {
             counts.entry(name.to_string()).or_insert(1);
         }
-        paragraph_contexts(0, tokens, &[0..tokens.len()], &[], &counts)
-            .pop()
-            .expect("one sentence, one context")
+        paragraph_contexts(
+            0,
+            tokens,
+            std::slice::from_ref(&(0..tokens.len())),
+            &[],
+            &counts,
+        )
+        .pop()
+        .expect("one sentence, one context")
     }
 }
 

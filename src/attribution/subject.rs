@@ -14,7 +14,8 @@
 //! headline capitalised words may be the verb. Weak candidates for the learned gate (`gate.rs`)
 //! include a predicate after `be` with its complement (`was critical of`), a progressive after
 //! adverbs (`is now talking`), and a plural verb after two joined subjects (`Ruiz and Mensah
-//! see`). It never looks at other sentences.
+//! see`). It never looks at other sentences; the gate reads the
+//! context the article stage passes (`gate::Context`).
 
 use super::cues::{
     introduces_words, is_commitment, is_credit, is_speech_verb_form, is_yes_no_question,
