@@ -71,7 +71,7 @@ struct State {
     /// The organisation whose poll or report was last named, for "the poll found".
     documents: orgs::Documents,
     /// The last paragraph's names, for the learned gate's context ([`gate::names_of`]).
-    previous_names: Vec<String>,
+    previous_names: std::rc::Rc<[String]>,
 }
 
 /// Attributes the article's non-boilerplate paragraphs.
@@ -186,7 +186,7 @@ fn attribute_paragraph(
     let mut units = read_units(text, &scan, tokens, title_case, |sentences| {
         gate::paragraph_contexts(index, tokens, sentences, &state.previous_names, names)
     });
-    state.previous_names = gate::names_of(tokens).map(str::to_string).collect();
+    state.previous_names = gate::paragraph_names(tokens);
     let mark = state.salience.len();
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, tokens);

@@ -27,6 +27,7 @@
 //! Not for: speech verbs (always cues), choosing between speakers, or resolving the subject
 //! (the article stage does that, and drops weak cues whose subject is no named person).
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -172,35 +173,97 @@ pub fn keeps(tokens: &[Token], found: &MainClause, context: &Context) -> bool {
 
 /// What the gate knows of a sentence's surroundings: plain data the article stage (and the
 /// training program) computes with [`paragraph_contexts`] from the paragraph's tokens and the
-/// article's [`NameCounts`]; [`Context::alone`] reads one sentence as a whole article.
+/// article's [`NameCounts`]; [`Context::alone`] reads one sentence as a whole article. The
+/// paragraph's facts are shared by its sentences' contexts (built once per paragraph).
 #[derive(Clone, Debug, PartialEq)]
 pub struct Context {
     /// The paragraph's index in the article's paragraphs (0 = the first, boilerplate counted).
     pub paragraph: usize,
     /// The sentence's index in its paragraph (0 = the first).
     pub sentence: usize,
-    /// Whether another sentence of the paragraph quotes at least [`QUOTED_WORDS`] words.
-    pub quote_nearby: bool,
-    /// Whether the previous sentence of the paragraph has a speech verb outside quotations.
-    pub speech_before: bool,
-    /// Whether the next sentence of the paragraph has a speech verb outside quotations.
-    pub speech_after: bool,
-    /// Capitalised words (lower case, sorted, deduplicated) outside quotations of the
-    /// paragraph's other sentences: who else the paragraph names.
-    pub names_nearby: Vec<String>,
-    /// The same for the paragraph's earlier sentences and the previous paragraph.
-    pub names_before: Vec<String>,
-    /// The same for the paragraph's other sentences that have a speech verb outside
-    /// quotations: who the paragraph has speaking.
-    pub names_speaking: Vec<String>,
+    /// What each sentence of the paragraph holds, in order.
+    pub sentences: Rc<[SentenceFacts]>,
+    /// The previous paragraph's names ([`names_of`]), sorted and deduplicated.
+    pub previous: Rc<[String]>,
     /// This sentence's capitalised words with how often the article writes each one
     /// capitalised after a word ([`NameCounts`]).
     pub counts: Vec<(String, u32)>,
-    /// The largest of those article counts: the article's most written name.
+    /// The largest of the article's counts: its most written name.
     pub top_count: u32,
 }
 
+/// What one sentence of a paragraph holds, for its neighbours' [`Context`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentenceFacts {
+    /// It quotes at least [`QUOTED_WORDS`] words.
+    pub quotes: bool,
+    /// It has a speech verb outside quotations.
+    pub speech: bool,
+    /// Its capitalised words outside quotations, lower case, sorted and deduplicated.
+    pub names: Vec<String>,
+}
+
+impl SentenceFacts {
+    fn names(&self, head: &str) -> bool {
+        self.names
+            .binary_search_by(|n| n.as_str().cmp(head))
+            .is_ok()
+    }
+}
+
 impl Context {
+    /// The paragraph's other sentences.
+    fn others(&self) -> impl Iterator<Item = &SentenceFacts> {
+        let i = self.sentence;
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(move |(j, _)| *j != i)
+            .map(|(_, facts)| facts)
+    }
+
+    /// Whether another sentence of the paragraph quotes at least [`QUOTED_WORDS`] words.
+    pub fn quote_nearby(&self) -> bool {
+        self.others().any(|f| f.quotes)
+    }
+
+    /// Whether the previous sentence of the paragraph has a speech verb outside quotations.
+    pub fn speech_before(&self) -> bool {
+        self.sentence > 0
+            && self
+                .sentences
+                .get(self.sentence - 1)
+                .is_some_and(|f| f.speech)
+    }
+
+    /// Whether the next sentence of the paragraph has a speech verb outside quotations.
+    pub fn speech_after(&self) -> bool {
+        self.sentences
+            .get(self.sentence + 1)
+            .is_some_and(|f| f.speech)
+    }
+
+    /// Whether another sentence of the paragraph writes the name `head` (lower case).
+    pub fn named_nearby(&self, head: &str) -> bool {
+        self.others().any(|f| f.names(head))
+    }
+
+    /// Whether an earlier sentence of the paragraph, or the previous paragraph, writes it.
+    pub fn named_before(&self, head: &str) -> bool {
+        self.sentences[..self.sentence.min(self.sentences.len())]
+            .iter()
+            .any(|f| f.names(head))
+            || self
+                .previous
+                .binary_search_by(|n| n.as_str().cmp(head))
+                .is_ok()
+    }
+
+    /// Whether another sentence of the paragraph with a speech verb writes it.
+    pub fn named_speaking(&self, head: &str) -> bool {
+        self.others().any(|f| f.speech && f.names(head))
+    }
+
     /// The context of the sentence `tokens` read as an article's one paragraph, in an article
     /// that writes each of its capitalised words at least once mid-sentence (as news names
     /// its people): for tests and probes of a single sentence.
@@ -213,7 +276,7 @@ impl Context {
             0,
             tokens,
             std::slice::from_ref(&(0..tokens.len())),
-            &[],
+            &Rc::from([]),
             &counts,
         )
         .pop()
@@ -252,60 +315,55 @@ pub fn names_of<'a>(tokens: &'a [Token]) -> impl Iterator<Item = &'a str> {
 
 /// The [`Context`] of each sentence of one paragraph: `sentences` are the sentences' token
 /// ranges (indexes into `tokens`, in order), `paragraph` the paragraph's index, `previous`
-/// the previous paragraph's names ([`names_of`]), `counts` the article's.
+/// the previous paragraph's names ([`names_of`], sorted and deduplicated), `counts` the
+/// article's.
 pub fn paragraph_contexts(
     paragraph: usize,
     tokens: &[Token],
     sentences: &[std::ops::Range<usize>],
-    previous: &[String],
+    previous: &Rc<[String]>,
     counts: &NameCounts,
 ) -> Vec<Context> {
     let top_count = counts.values().copied().max().unwrap_or(0);
-    let quotes: Vec<bool> = sentences
-        .iter()
-        .map(|r| spoken_words_quoted(&tokens[r.clone()]) >= QUOTED_WORDS)
-        .collect();
-    let speech: Vec<bool> = sentences
+    let facts: Rc<[SentenceFacts]> = sentences
         .iter()
         .map(|r| {
-            tokens[r.clone()]
-                .iter()
-                .any(|t| t.is_word() && !t.quoted && is_speech_verb_form(t.lower()))
+            let inside = &tokens[r.clone()];
+            let mut names: Vec<String> = names_of(inside).map(str::to_string).collect();
+            names.sort_unstable();
+            names.dedup();
+            SentenceFacts {
+                quotes: spoken_words_quoted(inside) >= QUOTED_WORDS,
+                speech: inside
+                    .iter()
+                    .any(|t| t.is_word() && !t.quoted && is_speech_verb_form(t.lower())),
+                names,
+            }
         })
         .collect();
-    let names: Vec<Vec<&str>> = sentences
+    sentences
         .iter()
-        .map(|r| names_of(&tokens[r.clone()]).collect())
-        .collect();
-    let gather = |keep: &dyn Fn(usize) -> bool, extra: &[String]| {
-        let mut out: Vec<String> = names
-            .iter()
-            .enumerate()
-            .filter(|(j, _)| keep(*j))
-            .flat_map(|(_, words)| words.iter().map(|w| w.to_string()))
-            .chain(extra.iter().cloned())
-            .collect();
-        out.sort_unstable();
-        out.dedup();
-        out
-    };
-    (0..sentences.len())
-        .map(|i| Context {
+        .enumerate()
+        .map(|(i, r)| Context {
             paragraph,
             sentence: i,
-            quote_nearby: quotes.iter().enumerate().any(|(j, q)| *q && j != i),
-            speech_before: i > 0 && speech[i - 1],
-            speech_after: speech.get(i + 1).copied().unwrap_or(false),
-            names_nearby: gather(&|j| j != i, &[]),
-            names_before: gather(&|j| j < i, previous),
-            names_speaking: gather(&|j| j != i && speech[j], &[]),
-            counts: names[i]
-                .iter()
-                .map(|w| (w.to_string(), counts.get(*w).copied().unwrap_or(0)))
+            sentences: Rc::clone(&facts),
+            previous: Rc::clone(previous),
+            counts: names_of(&tokens[r.clone()])
+                .map(|w| (w.to_string(), counts.get(w).copied().unwrap_or(0)))
                 .collect(),
             top_count,
         })
         .collect()
+}
+
+/// The previous-paragraph names of [`Context`]: `tokens`' [`names_of`], sorted and
+/// deduplicated.
+pub fn paragraph_names(tokens: &[Token]) -> Rc<[String]> {
+    let mut names: Vec<String> = names_of(tokens).map(str::to_string).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.into()
 }
 
 /// The context features of a candidate, added to `out`:
@@ -337,13 +395,11 @@ fn context_features(
     }
     let head = tokens[found.subject_end].lower();
     let pronoun = matches!(found.mention, Mention::Pronoun(..));
-    let among =
-        |names: &[String]| !pronoun && names.binary_search_by(|n| n.as_str().cmp(head)).is_ok();
-    let named = among(&context.names_nearby);
+    let named = !pronoun && context.named_nearby(head);
     for (flag, name) in [
-        (context.quote_nearby, "quote_nearby"),
-        (context.speech_before, "speech_before"),
-        (context.speech_after, "speech_after"),
+        (context.quote_nearby(), "quote_nearby"),
+        (context.speech_before(), "speech_before"),
+        (context.speech_after(), "speech_after"),
     ] {
         if flag {
             out.push(format!("ctx:{name}"));
@@ -355,10 +411,10 @@ fn context_features(
     if named {
         out.push("ctx:named_nearby".to_string());
     }
-    if among(&context.names_before) {
+    if !pronoun && context.named_before(head) {
         out.push("ctx:named_before".to_string());
     }
-    if among(&context.names_speaking) {
+    if !pronoun && context.named_speaking(head) {
         out.push("ctx:named_speaking".to_string());
     }
     if !pronoun {
@@ -733,7 +789,7 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
         .collect();
     let unmarked: Vec<Vec<Token>> = texts.iter().map(|(_, t)| tokenize(t, &[])).collect();
     let counts = name_counts(unmarked.iter().map(Vec::as_slice));
-    let mut previous: Vec<String> = Vec::new();
+    let mut previous: Rc<[String]> = Rc::new([]);
     for (index, text) in &texts {
         let index = *index;
         let scan = quotes::scan(text, open);
@@ -749,7 +805,7 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
             })
             .collect();
         let contexts = paragraph_contexts(index, &tokens, &token_ranges, &previous, &counts);
-        previous = names_of(&tokens).map(str::to_string).collect();
+        previous = paragraph_names(&tokens);
         for ((range, span), context) in ranges.into_iter().zip(token_ranges).zip(&contexts) {
             let inside = &tokens[span];
             let earlier = label::opening_label(inside).is_some()
@@ -988,9 +1044,7 @@ mod tests {
         let others: Vec<Vec<Token>> = article.iter().map(|t| tokenize(t, &[])).collect();
         let counts =
             name_counts(std::iter::once(tokens.as_slice()).chain(others.iter().map(Vec::as_slice)));
-        let previous: Vec<String> = names_of(&tokenize(previous, &[]))
-            .map(str::to_string)
-            .collect();
+        let previous = paragraph_names(&tokenize(previous, &[]));
         let contexts = paragraph_contexts(4, &tokens, &spans, &previous, &counts);
         (tokens, spans, contexts)
     }
@@ -1006,36 +1060,40 @@ mod tests {
         assert_eq!(spans.len(), 3);
         let second = &contexts[1];
         assert_eq!((second.paragraph, second.sentence), (4, 1));
-        assert!(second.quote_nearby, "the third sentence quotes five words");
-        assert!(!second.speech_before && second.speech_after);
-        assert!(second.names_nearby.contains(&"mensah".to_string()));
         assert!(
-            !second.names_nearby.contains(&"ruiz".to_string()),
-            "its own name"
+            second.quote_nearby(),
+            "the third sentence quotes five words"
         );
+        assert!(!second.speech_before() && second.speech_after());
+        assert!(second.named_nearby("mensah"));
+        assert!(!second.named_nearby("ruiz"), "its own name");
+        assert!(second.named_before("okafor"), "previous paragraph");
+        assert!(second.named_before("mensah"), "the first sentence");
+        assert!(!second.named_before("monday"), "a later sentence");
+        assert!(second.named_speaking("mensah") && second.named_speaking("monday"));
         assert!(
-            second.names_before.contains(&"okafor".to_string()),
-            "previous paragraph"
+            !second.named_speaking("accra"),
+            "a sentence with no speech verb"
         );
-        assert!(
-            !second.names_before.contains(&"monday".to_string()),
-            "a later sentence"
-        );
-        assert_eq!(second.names_speaking, ["mensah", "monday"]);
         // `Ruiz` after a word: twice in the other paragraph, once here; `Ana` opens a
-        // sentence but follows a stop, not a word, so it is not counted.
+        // sentence after a stop, not a word, so it is not counted.
         assert!(
             second.counts.contains(&("ruiz".to_string(), 3)),
+            "{:?}",
+            second.counts
+        );
+        assert!(
+            second.counts.contains(&("ana".to_string(), 0)),
             "{:?}",
             second.counts
         );
         assert_eq!(second.top_count, 3);
         let last = &contexts[2];
         assert!(
-            !last.quote_nearby,
+            !last.quote_nearby(),
             "its own quotation is no other sentence's"
         );
-        assert!(!last.speech_after && !last.speech_before);
+        assert!(!last.speech_after() && !last.speech_before());
         assert_eq!(contexts[0].sentence, 0);
     }
 
