@@ -85,7 +85,9 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
         .map(|(index, p)| (index, tokenize(&p.text, &[])))
         .collect();
     let cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
-    let names = gate::name_counts(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
+    let names = gate::ArticleNames::new(gate::name_counts(
+        tokenized.iter().map(|(_, tokens)| tokens.as_slice()),
+    ));
     let mut state = State::default();
     let mut read: Vec<(usize, Vec<Unit>)> = Vec::new();
     for (index, tokens) in &mut tokenized {
@@ -173,7 +175,7 @@ fn indefinite_firm(cue: Option<&str>) -> Option<String> {
 /// Finds the sentences of one paragraph and their speakers, updating the carried state.
 fn attribute_paragraph(
     cast: &Cast,
-    names: &gate::NameCounts,
+    names: &std::rc::Rc<gate::ArticleNames>,
     state: &mut State,
     index: usize,
     text: &str,

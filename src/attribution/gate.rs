@@ -185,11 +185,25 @@ pub struct Context {
     pub sentences: Rc<[SentenceFacts]>,
     /// The previous paragraph's names ([`names_of`]), sorted and deduplicated.
     pub previous: Rc<[String]>,
-    /// This sentence's capitalised words with how often the article writes each one
-    /// capitalised after a word ([`NameCounts`]).
-    pub counts: Vec<(String, u32)>,
-    /// The largest of the article's counts: its most written name.
-    pub top_count: u32,
+    /// The article's names, shared by all its contexts.
+    pub article: Rc<ArticleNames>,
+}
+
+/// How often an article writes each name, and its most written name's count.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleNames {
+    /// See [`name_counts`].
+    pub counts: NameCounts,
+    /// The largest count (0 for none).
+    pub top: u32,
+}
+
+impl ArticleNames {
+    /// Wraps the counts with their largest.
+    pub fn new(counts: NameCounts) -> Rc<ArticleNames> {
+        let top = counts.values().copied().max().unwrap_or(0);
+        Rc::new(ArticleNames { counts, top })
+    }
 }
 
 /// What one sentence of a paragraph holds, for its neighbours' [`Context`].
@@ -277,7 +291,7 @@ impl Context {
             tokens,
             std::slice::from_ref(&(0..tokens.len())),
             &Rc::from([]),
-            &counts,
+            &ArticleNames::new(counts),
         )
         .pop()
         .expect("one sentence, one context")
@@ -315,16 +329,14 @@ pub fn names_of<'a>(tokens: &'a [Token]) -> impl Iterator<Item = &'a str> {
 
 /// The [`Context`] of each sentence of one paragraph: `sentences` are the sentences' token
 /// ranges (indexes into `tokens`, in order), `paragraph` the paragraph's index, `previous`
-/// the previous paragraph's names ([`names_of`], sorted and deduplicated), `counts` the
-/// article's.
+/// the previous paragraph's names ([`paragraph_names`]), `article` the article's.
 pub fn paragraph_contexts(
     paragraph: usize,
     tokens: &[Token],
     sentences: &[std::ops::Range<usize>],
     previous: &Rc<[String]>,
-    counts: &NameCounts,
+    article: &Rc<ArticleNames>,
 ) -> Vec<Context> {
-    let top_count = counts.values().copied().max().unwrap_or(0);
     let facts: Rc<[SentenceFacts]> = sentences
         .iter()
         .map(|r| {
@@ -341,18 +353,13 @@ pub fn paragraph_contexts(
             }
         })
         .collect();
-    sentences
-        .iter()
-        .enumerate()
-        .map(|(i, r)| Context {
+    (0..sentences.len())
+        .map(|i| Context {
             paragraph,
             sentence: i,
             sentences: Rc::clone(&facts),
             previous: Rc::clone(previous),
-            counts: names_of(&tokens[r.clone()])
-                .map(|w| (w.to_string(), counts.get(w).copied().unwrap_or(0)))
-                .collect(),
-            top_count,
+            article: Rc::clone(article),
         })
         .collect()
 }
@@ -418,11 +425,7 @@ fn context_features(
         out.push("ctx:named_speaking".to_string());
     }
     if !pronoun {
-        let count = context
-            .counts
-            .iter()
-            .find(|(w, _)| w == head)
-            .map_or(0, |(_, n)| *n);
+        let count = context.article.counts.get(head).copied().unwrap_or(0);
         let bucket = match count {
             0 => "0",
             1 => "1",
@@ -431,7 +434,7 @@ fn context_features(
             _ => "10+",
         };
         out.push(format!("ctx:count:{bucket}"));
-        if count >= 3 && count == context.top_count {
+        if count >= 3 && count == context.article.top {
             out.push("ctx:top".to_string());
         }
     }
@@ -788,7 +791,7 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
         .map(|(index, p)| (index, marks::normalise(&p.text)))
         .collect();
     let unmarked: Vec<Vec<Token>> = texts.iter().map(|(_, t)| tokenize(t, &[])).collect();
-    let counts = name_counts(unmarked.iter().map(Vec::as_slice));
+    let counts = ArticleNames::new(name_counts(unmarked.iter().map(Vec::as_slice)));
     let mut previous: Rc<[String]> = Rc::new([]);
     for (index, text) in &texts {
         let index = *index;
@@ -1045,7 +1048,8 @@ mod tests {
         let counts =
             name_counts(std::iter::once(tokens.as_slice()).chain(others.iter().map(Vec::as_slice)));
         let previous = paragraph_names(&tokenize(previous, &[]));
-        let contexts = paragraph_contexts(4, &tokens, &spans, &previous, &counts);
+        let contexts =
+            paragraph_contexts(4, &tokens, &spans, &previous, &ArticleNames::new(counts));
         (tokens, spans, contexts)
     }
 
@@ -1077,17 +1081,9 @@ mod tests {
         );
         // `Ruiz` after a word: twice in the other paragraph, once here; `Ana` opens a
         // sentence after a stop, not a word, so it is not counted.
-        assert!(
-            second.counts.contains(&("ruiz".to_string(), 3)),
-            "{:?}",
-            second.counts
-        );
-        assert!(
-            second.counts.contains(&("ana".to_string(), 0)),
-            "{:?}",
-            second.counts
-        );
-        assert_eq!(second.top_count, 3);
+        assert_eq!(second.article.counts.get("ruiz"), Some(&3));
+        assert_eq!(second.article.counts.get("ana"), None);
+        assert_eq!(second.article.top, 3);
         let last = &contexts[2];
         assert!(
             !last.quote_nearby(),
