@@ -12,6 +12,7 @@ use std::ops::Range;
 use super::cast::{Cast, Rank, Resolution, Salience, Speaker};
 use super::clauses;
 use super::cues::{self, Cue, CueForm};
+use super::gate;
 use super::label;
 use super::lexicon::{
     is_org_role_head, is_party_label, is_person_role_head, is_role_word, nationality, role_gender,
@@ -69,6 +70,8 @@ struct State {
     spokes: Option<(Speaker, Gender, usize)>,
     /// The organisation whose poll or report was last named, for "the poll found".
     documents: orgs::Documents,
+    /// The last paragraph's names, for the learned gate's context ([`gate::names_of`]).
+    previous_names: std::rc::Rc<[String]>,
 }
 
 /// Attributes the article's non-boilerplate paragraphs.
@@ -82,11 +85,14 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
         .map(|(index, p)| (index, tokenize(&p.text, &[])))
         .collect();
     let cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
+    let names = gate::ArticleNames::new(gate::name_counts(
+        tokenized.iter().map(|(_, tokens)| tokens.as_slice()),
+    ));
     let mut state = State::default();
     let mut read: Vec<(usize, Vec<Unit>)> = Vec::new();
     for (index, tokens) in &mut tokenized {
         let text = &paragraphs[*index].text;
-        let units = attribute_paragraph(&cast, &mut state, *index, text, tokens);
+        let units = attribute_paragraph(&cast, &names, &mut state, *index, text, tokens);
         read.push((*index, units));
     }
     resolve_lead_roles(paragraphs, &cast, &mut read);
@@ -169,6 +175,7 @@ fn indefinite_firm(cue: Option<&str>) -> Option<String> {
 /// Finds the sentences of one paragraph and their speakers, updating the carried state.
 fn attribute_paragraph(
     cast: &Cast,
+    names: &std::rc::Rc<gate::ArticleNames>,
     state: &mut State,
     index: usize,
     text: &str,
@@ -178,7 +185,10 @@ fn attribute_paragraph(
     mark_quoted(tokens, &scan.ranges());
     let tokens = &*tokens;
     let title_case = is_title_case(tokens);
-    let mut units = read_units(text, &scan, tokens, title_case);
+    let mut units = read_units(text, &scan, tokens, title_case, |sentences| {
+        gate::paragraph_contexts(index, tokens, sentences, &state.previous_names, names)
+    });
+    state.previous_names = gate::paragraph_names(tokens);
     let mark = state.salience.len();
     for unit in &mut units {
         explicit_speaker(cast, state, index, unit, tokens);
@@ -217,12 +227,34 @@ fn unquoted<'a>(unit: &Unit, tokens: &[Token<'a>]) -> Vec<Token<'a>> {
         .collect()
 }
 
-/// Splits the paragraph into sentences and finds each one's cue.
-fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) -> Vec<Unit> {
-    sentences::split(text, &scan.quotes)
+/// Splits the paragraph into sentences and finds each one's cue. `contexts` gives the learned
+/// gate's context of each sentence from the sentences' token ranges.
+fn read_units(
+    text: &str,
+    scan: &QuoteScan,
+    tokens: &[Token],
+    title_case: bool,
+    contexts: impl FnOnce(&[Range<usize>]) -> Vec<gate::Context>,
+) -> Vec<Unit> {
+    let ranges = sentences::split(text, &scan.quotes);
+    let spans: Vec<Range<usize>> = ranges
+        .iter()
+        .map(|range| {
+            let from = tokens.partition_point(|t| t.start < range.start);
+            let to = tokens.partition_point(|t| t.start < range.end);
+            from..to.max(from)
+        })
+        .collect();
+    let contexts = contexts(&spans);
+    ranges
         .into_iter()
-        .flat_map(|range| clauses::split(tokens, range, title_case))
-        .map(|clause| {
+        .zip(contexts)
+        .flat_map(|(range, context)| {
+            clauses::split(tokens, range, title_case, &context)
+                .into_iter()
+                .map(move |clause| (clause, context.clone()))
+        })
+        .map(|(clause, context)| {
             let range = clause.range;
             let whole = tokens_in(tokens, &range);
             // A clause cut from its sentence is read from its subject, past its conjunction.
@@ -257,7 +289,7 @@ fn read_units(text: &str, scan: &QuoteScan, tokens: &[Token], title_case: bool) 
                 })
                 .or_else(|| label::label_before_quotation(inside))
                 .or_else(|| {
-                    main_clause = subject::main_clause_cue(inside);
+                    main_clause = subject::main_clause_cue(inside, &context);
                     main_clause
                         .clone()
                         .filter(|(_, reports)| *reports == subject::Reports::Speech)

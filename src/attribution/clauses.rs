@@ -14,6 +14,7 @@
 use std::ops::Range;
 
 use super::cues::{self, Cue, CueForm};
+use super::gate::Context;
 use super::lexicon::WordSet;
 use super::mentions::{phrase_after, Mention};
 use super::subject;
@@ -85,9 +86,14 @@ struct Cut {
 /// Splits the sentence `range` (a byte range over `tokens`, which cover the paragraph in
 /// text order) into clauses that cover it in order: one clause when no second speaker
 /// begins a clause of its own.
-pub fn split(tokens: &[Token], range: Range<usize>, title_case: bool) -> Vec<Clause> {
+pub fn split(
+    tokens: &[Token],
+    range: Range<usize>,
+    title_case: bool,
+    ctx: &Context,
+) -> Vec<Clause> {
     let inside = tokens_in(tokens, &range);
-    let Some(cut) = second_speaker_at(inside, title_case) else {
+    let Some(cut) = second_speaker_at(inside, title_case, ctx) else {
         return vec![Clause::whole(range)];
     };
     let at = inside[cut.clause].start;
@@ -108,8 +114,8 @@ pub fn split(tokens: &[Token], range: Range<usize>, title_case: bool) -> Vec<Cla
 
 /// Where a second clause with a named subject of its own begins in `inside` (one sentence's
 /// tokens), when the clause before it has a cue or a named subject of its own too.
-fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
-    if let Some(cut) = asked_by_opening(inside) {
+fn second_speaker_at(inside: &[Token], title_case: bool, ctx: &Context) -> Option<Cut> {
+    if let Some(cut) = asked_by_opening(inside, ctx) {
         return Some(cut);
     }
     // A subordinating word that opens the sentence ends its clause at the first comma. Inside
@@ -123,28 +129,30 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
             // the main clause reports (`After ..., he warned, "...," Mensah told ...`).
             let first_comma = !inside[..b].iter().any(|t| t.is_punct(',') && !t.quoted);
             let opening_ends = subordinate_opening && first_comma;
-            return joined_clause_at(inside, b, next, opening_ends, false, title_case);
+            return joined_clause_at(inside, b, next, opening_ends, false, title_case, ctx);
         }
         if token.quoted {
             return None;
         }
         // `..., denouncing the regime after Okafor said ...`: a subordinate clause inside.
         if b >= 3 && opens_clause_inside(token.lower()) {
-            return second_clause_speaks(inside, b + 1, false, 0, title_case).map(|speaker| Cut {
-                clause: b,
-                subject: b + 1,
-                first_subordinate: false,
-                second_subordinate: true,
-                first_cue: None,
-                speaker,
+            return second_clause_speaks(inside, b + 1, false, 0, title_case, ctx).map(|speaker| {
+                Cut {
+                    clause: b,
+                    subject: b + 1,
+                    first_subordinate: false,
+                    second_subordinate: true,
+                    first_cue: None,
+                    speaker,
+                }
             });
         }
         // `Okafor calls for ...; Eze aims to ...`, `Adeyemi says ... from all sides: Okafor,
         // in 2013, questioned ...`: a semicolon joins two sentences, and so does a colon
         // after a clause that already holds words of its own (not `Okafor said:`).
         let joins_sentences = token.is_punct(';')
-            || token.is_punct(':') && words_before_colon(&inside[..b], title_case);
-        if let Some(cut) = relative_clause_at(inside, b) {
+            || token.is_punct(':') && words_before_colon(&inside[..b], title_case, ctx);
+        if let Some(cut) = relative_clause_at(inside, b, ctx) {
             return Some(cut);
         }
         let comma = token.is_punct(',') || token.is_punct(';') || token.is_punct(':');
@@ -156,6 +164,7 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
                 subordinate_opening,
                 joins_sentences,
                 title_case,
+                ctx,
             );
         }
         None
@@ -166,7 +175,7 @@ fn second_speaker_at(inside: &[Token], title_case: bool) -> Option<Cut> {
     }
     let first_speaks = cut.first_cue.is_some()
         || cues::find(first, title_case).is_some_and(|cue| !matches!(cue.mention, Mention::Other))
-        || subject::main_clause_cue(first).is_some()
+        || subject::main_clause_cue(first, ctx).is_some()
         || has_own_subject(first, &cut.speaker);
     first_speaks.then_some(cut)
 }
@@ -187,6 +196,7 @@ fn joined_clause_at(
     subordinate_opening: bool,
     joins_sentences: bool,
     title_case: bool,
+    ctx: &Context,
 ) -> Option<Cut> {
     let joined = inside.get(next).is_some_and(is_conjunction);
     let subject = if joined { next + 1 } else { next };
@@ -196,17 +206,24 @@ fn joined_clause_at(
     // `McConnell says that ..., but instead Obama is giving ...`: after reported speech a
     // joined clause may go on with the speech; it is a clause of its own only when its verb
     // is a cue too.
-    let any_verb = !(joined && reports_speech(&inside[..=comma], title_case));
+    let any_verb = !(joined && reports_speech(&inside[..=comma], title_case, ctx));
     // Only the opening clause's own comma: a later one may be a closing tag's
     // (`Though Okafor has ..., the costs rose, she said.`).
     let first_comma = !inside[..comma].iter().any(|t| t.is_punct(',') && !t.quoted);
     let opening_ends = subordinate_opening && !joined && first_comma;
-    let found = second_clause_speaks(inside, subject, any_verb, PREMODIFIER_WORDS, title_case)
-        .or_else(|| {
-            opening_ends
-                .then(|| pronoun_clause_speaks(inside, subject, title_case))
-                .flatten()
-        });
+    let found = second_clause_speaks(
+        inside,
+        subject,
+        any_verb,
+        PREMODIFIER_WORDS,
+        title_case,
+        ctx,
+    )
+    .or_else(|| {
+        opening_ends
+            .then(|| pronoun_clause_speaks(inside, subject, title_case))
+            .flatten()
+    });
     found.map(|speaker| Cut {
         clause: next,
         subject,
@@ -238,7 +255,7 @@ fn comma_closing_quotation(inside: &[Token], b: usize) -> Option<usize> {
 /// in the opening clause, and the answer's speaker in the main clause after the comma. The
 /// agent is the opening clause's speaker, when the main clause has a named subject and a
 /// verb of its own.
-fn asked_by_opening(inside: &[Token]) -> Option<Cut> {
+fn asked_by_opening(inside: &[Token], ctx: &Context) -> Option<Cut> {
     let participle = inside.first()?;
     let verb = participle.lower();
     let speech = (cues::is_speech_verb_form(verb) && verb.ends_with("ed"))
@@ -262,7 +279,7 @@ fn asked_by_opening(inside: &[Token]) -> Option<Cut> {
     if !asks_something {
         return None;
     }
-    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false)
+    let speaker = second_clause_speaks(inside, comma + 1, true, PREMODIFIER_WORDS, false, ctx)
         .or_else(|| pronoun_clause_speaks(inside, comma + 1, false))?;
     Some(Cut {
         speaker,
@@ -295,13 +312,13 @@ fn is_as_parenthetical(first: &[Token]) -> bool {
 /// follows the colon is a sentence of its own. Not `Okafor said:`, whose colon opens the words
 /// said, nor `It was impossible, Gabuyev said, so ...:` or `According to Eze, ...:`, whose
 /// words may run on past the colon.
-fn words_before_colon(clause: &[Token], title_case: bool) -> bool {
+fn words_before_colon(clause: &[Token], title_case: bool, ctx: &Context) -> bool {
     let Some(first) = clause.first() else {
         return false;
     };
     let opens_with_speaker = cues::find(clause, title_case)
         .is_some_and(|cue| cue.form == CueForm::Subject && cue.start == first.start)
-        || subject::main_clause_cue(clause).is_some_and(|(cue, _)| cue.start == first.start);
+        || subject::main_clause_cue(clause, ctx).is_some_and(|(cue, _)| cue.start == first.start);
     opens_with_speaker && !ends_in_speech_verb(clause, AFTER_VERB)
 }
 
@@ -370,6 +387,7 @@ fn second_clause_speaks(
     any_verb: bool,
     reach: usize,
     title_case: bool,
+    ctx: &Context,
 ) -> Option<String> {
     let from = inside.get(at..).filter(|c| !c.is_empty())?;
     let opens_subject = |start: usize| {
@@ -390,7 +408,7 @@ fn second_clause_speaks(
         let clause = &inside[at.saturating_sub(1)..];
         return cues::find(clause, title_case)
             .and_then(speaker)
-            .or_else(|| subject::main_clause_cue(clause).and_then(|(cue, _)| speaker(cue)));
+            .or_else(|| subject::main_clause_cue(clause, ctx).and_then(|(cue, _)| speaker(cue)));
     }
     cues::find(from, title_case).and_then(speaker).or_else(|| {
         // The main-clause sieve reads a subject that opens a sentence: read it past each
@@ -412,9 +430,9 @@ fn second_clause_speaks(
 
 /// Whether the clause `first` reports someone's speech: a speech cue, or a main clause whose
 /// verb reports speech.
-fn reports_speech(first: &[Token], title_case: bool) -> bool {
+fn reports_speech(first: &[Token], title_case: bool, ctx: &Context) -> bool {
     cues::find(first, title_case).is_some_and(|cue| !matches!(cue.mention, Mention::Other))
-        || subject::main_clause_cue(first)
+        || subject::main_clause_cue(first, ctx)
             .is_some_and(|(_, reports)| reports == subject::Reports::Speech)
 }
 
@@ -422,7 +440,7 @@ fn reports_speech(first: &[Token], title_case: bool) -> bool {
 /// Okafor opposed.`: after the comma at token `comma`, a relative clause with a named subject
 /// of its own that runs to the end of the sentence is that subject's. A few lower-case words
 /// (`something`, `an event`) may stand before the relative pronoun.
-fn relative_clause_at(inside: &[Token], comma: usize) -> Option<Cut> {
+fn relative_clause_at(inside: &[Token], comma: usize, ctx: &Context) -> Option<Cut> {
     /// Most words of the noun phrase the relative clause describes.
     const HEAD_WORDS: usize = 3;
     if !inside[comma].is_punct(',') || inside[comma].quoted {
@@ -455,7 +473,7 @@ fn relative_clause_at(inside: &[Token], comma: usize) -> Option<Cut> {
     if !head_words || !relative || !runs_to_end {
         return None;
     }
-    let speaker = second_clause_speaks(inside, pronoun + 1, true, 0, false)?;
+    let speaker = second_clause_speaks(inside, pronoun + 1, true, 0, false, ctx)?;
     Some(Cut {
         clause: comma + 1,
         subject: pronoun + 1,
@@ -533,7 +551,7 @@ mod tests {
     /// The clauses `split` cuts one sentence into.
     fn clauses(text: &str) -> Vec<&str> {
         let tokens = tokenize(text, &[]);
-        split(&tokens, 0..text.len(), false)
+        split(&tokens, 0..text.len(), false, &Context::alone(&tokens))
             .into_iter()
             .map(|c| text[c.range].trim())
             .collect()
@@ -544,7 +562,7 @@ mod tests {
     fn clauses_quoted(text: &str) -> Vec<&str> {
         let quotes = super::super::quotes::scan(text, false).ranges();
         let tokens = tokenize(text, &quotes);
-        split(&tokens, 0..text.len(), false)
+        split(&tokens, 0..text.len(), false, &Context::alone(&tokens))
             .into_iter()
             .map(|c| text[c.range].trim())
             .collect()
@@ -803,7 +821,7 @@ mod tests {
     fn the_agent_of_an_opening_participle_asks_the_opening_clause() {
         let text = "Asked by Okafor whether she had read the plan, Eze said she had.";
         let tokens = tokenize(text, &[]);
-        let cut = split(&tokens, 0..text.len(), false);
+        let cut = split(&tokens, 0..text.len(), false, &Context::alone(&tokens));
         assert_eq!(
             cut.iter()
                 .map(|c| text[c.range.clone()].trim())

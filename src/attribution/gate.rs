@@ -12,8 +12,11 @@
 //! quotation, a capital), the kind of subject mention (full name, title and surname, one
 //! word, pronoun), the sentence's quoted words, where the subject starts, negation,
 //! auxiliaries and the sentence's length, and the verb's broad meaning class
-//! (`data/verb_classes.txt`), which pools rare verbs with their kind. No feature names a
-//! person, an outlet or an article.
+//! (`data/verb_classes.txt`), which pools rare verbs with their kind. Context features
+//! ([`Context`], computed by the article stage with [`paragraph_contexts`]) read beyond the
+//! sentence: the paragraph's position, whether a nearby sentence quotes words or has a speech
+//! verb, whether the paragraph names the subject elsewhere (speaking or not), and how often
+//! the article writes the subject's name. No feature names a person, an outlet or an article.
 //!
 //! The model is `data/weak_cue_gate.txt` (feature, weight; a header says how it was made and
 //! the one command that rebuilds it: `examples/learn_weak_cues.rs`). Inference is a dot
@@ -24,6 +27,7 @@
 //! Not for: speech verbs (always cues), choosing between speakers, or resolving the subject
 //! (the article stage does that, and drops weak cues whose subject is no named person).
 
+use std::rc::Rc;
 use std::sync::OnceLock;
 
 use rustc_hash::FxHashMap;
@@ -158,10 +162,282 @@ pub fn check_model() -> Result<(), String> {
     load_model().map(|_| ())
 }
 
-/// Whether the learned gate keeps this stance or weak candidate of the sentence `tokens`.
-pub fn keeps(tokens: &[Token], found: &MainClause) -> bool {
+/// Whether the learned gate keeps this stance or weak candidate of the sentence `tokens`,
+/// read in its paragraph's `context`.
+pub fn keeps(tokens: &[Token], found: &MainClause, context: &Context) -> bool {
     let model = model();
-    model.probability(&features(tokens, found)) >= model.threshold
+    let mut features = features(tokens, found);
+    context_features(tokens, found, context, &mut features);
+    model.probability(&features) >= model.threshold
+}
+
+/// What the gate knows of a sentence's surroundings: plain data the article stage (and the
+/// training program) computes with [`paragraph_contexts`] from the paragraph's tokens and the
+/// article's [`NameCounts`]; [`Context::alone`] reads one sentence as a whole article. The
+/// paragraph's facts are shared by its sentences' contexts (built once per paragraph).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Context {
+    /// The paragraph's index in the article's paragraphs (0 = the first, boilerplate counted).
+    pub paragraph: usize,
+    /// The sentence's index in its paragraph (0 = the first).
+    pub sentence: usize,
+    /// What each sentence of the paragraph holds, in order.
+    pub sentences: Rc<[SentenceFacts]>,
+    /// The previous paragraph's names ([`names_of`]), sorted and deduplicated.
+    pub previous: Rc<[String]>,
+    /// The article's names, shared by all its contexts.
+    pub article: Rc<ArticleNames>,
+}
+
+/// How often an article writes each name, and its most written name's count.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct ArticleNames {
+    /// See [`name_counts`].
+    pub counts: NameCounts,
+    /// The largest count (0 for none).
+    pub top: u32,
+}
+
+impl ArticleNames {
+    /// Wraps the counts with their largest.
+    pub fn new(counts: NameCounts) -> Rc<ArticleNames> {
+        let top = counts.values().copied().max().unwrap_or(0);
+        Rc::new(ArticleNames { counts, top })
+    }
+}
+
+/// What one sentence of a paragraph holds, for its neighbours' [`Context`].
+#[derive(Clone, Debug, PartialEq)]
+pub struct SentenceFacts {
+    /// It quotes at least [`QUOTED_WORDS`] words.
+    pub quotes: bool,
+    /// It has a speech verb outside quotations.
+    pub speech: bool,
+    /// Its capitalised words outside quotations, lower case, sorted and deduplicated.
+    pub names: Vec<String>,
+}
+
+impl SentenceFacts {
+    fn names(&self, head: &str) -> bool {
+        self.names
+            .binary_search_by(|n| n.as_str().cmp(head))
+            .is_ok()
+    }
+}
+
+impl Context {
+    /// The paragraph's other sentences.
+    fn others(&self) -> impl Iterator<Item = &SentenceFacts> {
+        let i = self.sentence;
+        self.sentences
+            .iter()
+            .enumerate()
+            .filter(move |(j, _)| *j != i)
+            .map(|(_, facts)| facts)
+    }
+
+    /// Whether another sentence of the paragraph quotes at least [`QUOTED_WORDS`] words.
+    pub fn quote_nearby(&self) -> bool {
+        self.others().any(|f| f.quotes)
+    }
+
+    /// Whether the previous sentence of the paragraph has a speech verb outside quotations.
+    pub fn speech_before(&self) -> bool {
+        self.sentence > 0
+            && self
+                .sentences
+                .get(self.sentence - 1)
+                .is_some_and(|f| f.speech)
+    }
+
+    /// Whether the next sentence of the paragraph has a speech verb outside quotations.
+    pub fn speech_after(&self) -> bool {
+        self.sentences
+            .get(self.sentence + 1)
+            .is_some_and(|f| f.speech)
+    }
+
+    /// Whether another sentence of the paragraph writes the name `head` (lower case).
+    pub fn named_nearby(&self, head: &str) -> bool {
+        self.others().any(|f| f.names(head))
+    }
+
+    /// Whether an earlier sentence of the paragraph, or the previous paragraph, writes it.
+    pub fn named_before(&self, head: &str) -> bool {
+        self.sentences[..self.sentence.min(self.sentences.len())]
+            .iter()
+            .any(|f| f.names(head))
+            || self
+                .previous
+                .binary_search_by(|n| n.as_str().cmp(head))
+                .is_ok()
+    }
+
+    /// Whether another sentence of the paragraph with a speech verb writes it.
+    pub fn named_speaking(&self, head: &str) -> bool {
+        self.others().any(|f| f.speech && f.names(head))
+    }
+
+    /// The context of the sentence `tokens` read as an article's one paragraph, in an article
+    /// that writes each of its capitalised words at least once mid-sentence (as news names
+    /// its people): for tests and probes of a single sentence.
+    pub fn alone(tokens: &[Token]) -> Context {
+        let mut counts = name_counts(std::iter::once(tokens));
+        for name in names_of(tokens) {
+            counts.entry(name.to_string()).or_insert(1);
+        }
+        paragraph_contexts(
+            0,
+            tokens,
+            std::slice::from_ref(&(0..tokens.len())),
+            &Rc::from([]),
+            &ArticleNames::new(counts),
+        )
+        .pop()
+        .expect("one sentence, one context")
+    }
+}
+
+/// How often each capitalised word (lower case) stands after another word in an article:
+/// mid-sentence capitals are mostly names, so the largest count is its main person's surname.
+pub type NameCounts = FxHashMap<String, u32>;
+
+/// Counts the capitalised words after a word in the article's paragraphs (`tokens` of each).
+pub fn name_counts<'t, 'a: 't>(paragraphs: impl Iterator<Item = &'t [Token<'a>]>) -> NameCounts {
+    let mut counts = NameCounts::default();
+    for tokens in paragraphs {
+        for pair in tokens.windows(2) {
+            if pair[0].is_word() && is_capitalised(&pair[1]) {
+                *counts.entry(pair[1].lower().to_string()).or_default() += 1;
+            }
+        }
+    }
+    counts
+}
+
+fn is_capitalised(token: &Token) -> bool {
+    token.is_word() && token.text.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// The capitalised words outside quotations of some tokens, lower case.
+pub fn names_of<'a>(tokens: &'a [Token]) -> impl Iterator<Item = &'a str> {
+    tokens
+        .iter()
+        .filter(|t| !t.quoted && is_capitalised(t))
+        .map(|t| t.lower())
+}
+
+/// The [`Context`] of each sentence of one paragraph: `sentences` are the sentences' token
+/// ranges (indexes into `tokens`, in order), `paragraph` the paragraph's index, `previous`
+/// the previous paragraph's names ([`paragraph_names`]), `article` the article's.
+pub fn paragraph_contexts(
+    paragraph: usize,
+    tokens: &[Token],
+    sentences: &[std::ops::Range<usize>],
+    previous: &Rc<[String]>,
+    article: &Rc<ArticleNames>,
+) -> Vec<Context> {
+    let facts: Rc<[SentenceFacts]> = sentences
+        .iter()
+        .map(|r| {
+            let inside = &tokens[r.clone()];
+            let mut names: Vec<String> = names_of(inside).map(str::to_string).collect();
+            names.sort_unstable();
+            names.dedup();
+            SentenceFacts {
+                quotes: spoken_words_quoted(inside) >= QUOTED_WORDS,
+                speech: inside
+                    .iter()
+                    .any(|t| t.is_word() && !t.quoted && is_speech_verb_form(t.lower())),
+                names,
+            }
+        })
+        .collect();
+    (0..sentences.len())
+        .map(|i| Context {
+            paragraph,
+            sentence: i,
+            sentences: Rc::clone(&facts),
+            previous: Rc::clone(previous),
+            article: Rc::clone(article),
+        })
+        .collect()
+}
+
+/// The previous-paragraph names of [`Context`]: `tokens`' [`names_of`], sorted and
+/// deduplicated.
+pub fn paragraph_names(tokens: &[Token]) -> Rc<[String]> {
+    let mut names: Vec<String> = names_of(tokens).map(str::to_string).collect();
+    names.sort_unstable();
+    names.dedup();
+    names.into()
+}
+
+/// The context features of a candidate, added to `out`:
+/// - `ctx:para:0|1|2|3-5|6+`, the paragraph's index, and `ctx:first` for a paragraph's first
+///   sentence;
+/// - `ctx:quote_nearby`, `ctx:speech_before`, `ctx:speech_after` as in [`Context`];
+/// - for a named subject (not a pronoun), by its last word: `ctx:named_nearby` (another
+///   sentence of the paragraph names it), `ctx:named_before` (an earlier one or the previous
+///   paragraph does), `ctx:named_speaking` (another sentence with a speech verb names it),
+///   `ctx:count:0|1|2-3|4-9|10+` (how often the article writes it capitalised mid-sentence)
+///   and `ctx:top` (the article's most written name, at least 3 times); and the pairs of
+///   `named` with `quote_nearby` and the speech flags.
+fn context_features(
+    tokens: &[Token],
+    found: &MainClause,
+    context: &Context,
+    out: &mut Vec<String>,
+) {
+    let para = match context.paragraph {
+        0 => "0",
+        1 => "1",
+        2 => "2",
+        3..=5 => "3-5",
+        _ => "6+",
+    };
+    out.push(format!("ctx:para:{para}"));
+    if context.sentence == 0 {
+        out.push("ctx:first".to_string());
+    }
+    let head = tokens[found.subject_end].lower();
+    let pronoun = matches!(found.mention, Mention::Pronoun(..));
+    let named = !pronoun && context.named_nearby(head);
+    for (flag, name) in [
+        (context.quote_nearby(), "quote_nearby"),
+        (context.speech_before(), "speech_before"),
+        (context.speech_after(), "speech_after"),
+    ] {
+        if flag {
+            out.push(format!("ctx:{name}"));
+            if named {
+                out.push(format!("ctx:named+{name}"));
+            }
+        }
+    }
+    if named {
+        out.push("ctx:named_nearby".to_string());
+    }
+    if !pronoun && context.named_before(head) {
+        out.push("ctx:named_before".to_string());
+    }
+    if !pronoun && context.named_speaking(head) {
+        out.push("ctx:named_speaking".to_string());
+    }
+    if !pronoun {
+        let count = context.article.counts.get(head).copied().unwrap_or(0);
+        let bucket = match count {
+            0 => "0",
+            1 => "1",
+            2..=3 => "2-3",
+            4..=9 => "4-9",
+            _ => "10+",
+        };
+        out.push(format!("ctx:count:{bucket}"));
+        if count >= 3 && count == context.article.top {
+            out.push("ctx:top".to_string());
+        }
+    }
 }
 
 /// Function words after the verb that tell its construction (`refused to`, `said that`,
@@ -508,18 +784,33 @@ pub struct TrainingCandidate {
 pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
     let mut out = Vec::new();
     let mut open = false;
-    for (index, paragraph) in paragraphs.iter().enumerate() {
-        if paragraph.boilerplate {
-            continue;
-        }
-        let text = marks::normalise(&paragraph.text);
-        let scan = quotes::scan(&text, open);
+    let texts: Vec<(usize, String)> = paragraphs
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !p.boilerplate)
+        .map(|(index, p)| (index, marks::normalise(&p.text)))
+        .collect();
+    let unmarked: Vec<Vec<Token>> = texts.iter().map(|(_, t)| tokenize(t, &[])).collect();
+    let counts = ArticleNames::new(name_counts(unmarked.iter().map(Vec::as_slice)));
+    let mut previous: Rc<[String]> = Rc::new([]);
+    for (index, text) in &texts {
+        let index = *index;
+        let scan = quotes::scan(text, open);
         open = scan.open_at_end;
-        let tokens = tokenize(&text, &scan.ranges());
-        for range in sentences::split(&text, &scan.quotes) {
-            let from = tokens.partition_point(|t| t.start < range.start);
-            let to = tokens.partition_point(|t| t.start < range.end);
-            let inside = &tokens[from..to.max(from)];
+        let tokens = tokenize(text, &scan.ranges());
+        let ranges = sentences::split(text, &scan.quotes);
+        let token_ranges: Vec<std::ops::Range<usize>> = ranges
+            .iter()
+            .map(|range| {
+                let from = tokens.partition_point(|t| t.start < range.start);
+                let to = tokens.partition_point(|t| t.start < range.end);
+                from..to.max(from)
+            })
+            .collect();
+        let contexts = paragraph_contexts(index, &tokens, &token_ranges, &previous, &counts);
+        previous = paragraph_names(&tokens);
+        for ((range, span), context) in ranges.into_iter().zip(token_ranges).zip(&contexts) {
+            let inside = &tokens[span];
             let earlier = label::opening_label(inside).is_some()
                 || cues::find(inside, false).is_some_and(|c| !matches!(c.mention, Mention::Other))
                 || label::label_before_quotation(inside).is_some();
@@ -537,7 +828,11 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
                 sentence: range,
                 subject_head: subject_head(&inside[found.subject_end], &found.mention),
                 verb: inside[found.verb].text.to_string(),
-                features: features(inside, &found),
+                features: {
+                    let mut out = features(inside, &found);
+                    context_features(inside, &found, context, &mut out);
+                    out
+                },
             });
         }
     }
@@ -652,7 +947,7 @@ mod tests {
             let (tokens, found) = candidate(text);
             assert_ne!(found.reports, Reports::Speech, "{text}");
             assert!(
-                keeps(&tokens, &found),
+                keeps(&tokens, &found, &Context::alone(&tokens)),
                 "{text}: {:?}",
                 features(&tokens, &found)
             );
@@ -660,7 +955,11 @@ mod tests {
         // Narration with the same shape: a named subject and a finite verb.
         let (tokens, found) = candidate("Ana Ruiz walked to the car with her family.");
         assert_eq!(found.reports, Reports::Attributed);
-        assert!(!keeps(&tokens, &found), "{:?}", features(&tokens, &found));
+        assert!(
+            !keeps(&tokens, &found, &Context::alone(&tokens)),
+            "{:?}",
+            features(&tokens, &found)
+        );
     }
 
     #[test]
@@ -722,5 +1021,115 @@ mod tests {
         assert!(has("Ana Ruiz decided to walk home.", "to_class:motion"));
         assert!(has("Ana Ruiz cast herself as a reformer.", "object:self"));
         assert!(!has("Ana Ruiz cast a vote for herself.", "object:self"));
+    }
+
+    /// The contexts of an invented paragraph, its sentences split as the article stage splits
+    /// them, with the article's name counts from `article` (other paragraphs' text).
+    fn contexts_of(
+        text: &str,
+        previous: &str,
+        article: &[&str],
+    ) -> (
+        Vec<Token<'static>>,
+        Vec<std::ops::Range<usize>>,
+        Vec<Context>,
+    ) {
+        let text: &'static str = Box::leak(text.to_string().into_boxed_str());
+        let scan = scan(text, false);
+        let tokens = tokenize(text, &scan.ranges());
+        let spans: Vec<std::ops::Range<usize>> = sentences::split(text, &scan.quotes)
+            .iter()
+            .map(|r| {
+                let from = tokens.partition_point(|t| t.start < r.start);
+                from..tokens.partition_point(|t| t.start < r.end)
+            })
+            .collect();
+        let others: Vec<Vec<Token>> = article.iter().map(|t| tokenize(t, &[])).collect();
+        let counts =
+            name_counts(std::iter::once(tokens.as_slice()).chain(others.iter().map(Vec::as_slice)));
+        let previous = paragraph_names(&tokenize(previous, &[]));
+        let contexts =
+            paragraph_contexts(4, &tokens, &spans, &previous, &ArticleNames::new(counts));
+        (tokens, spans, contexts)
+    }
+
+    #[test]
+    fn a_paragraph_gives_each_sentence_its_context() {
+        let (_, spans, contexts) = contexts_of(
+            "Mensah spent the day in Accra. Ana Ruiz wants a second vote. \"We will win this \
+             fight,\" Mensah said on Monday.",
+            "Officials in Lagos met Okafor.",
+            &["Voters like Ruiz and again Ruiz."],
+        );
+        assert_eq!(spans.len(), 3);
+        let second = &contexts[1];
+        assert_eq!((second.paragraph, second.sentence), (4, 1));
+        assert!(
+            second.quote_nearby(),
+            "the third sentence quotes five words"
+        );
+        assert!(!second.speech_before() && second.speech_after());
+        assert!(second.named_nearby("mensah"));
+        assert!(!second.named_nearby("ruiz"), "its own name");
+        assert!(second.named_before("okafor"), "previous paragraph");
+        assert!(second.named_before("mensah"), "the first sentence");
+        assert!(!second.named_before("monday"), "a later sentence");
+        assert!(second.named_speaking("mensah") && second.named_speaking("monday"));
+        assert!(
+            !second.named_speaking("accra"),
+            "a sentence with no speech verb"
+        );
+        // `Ruiz` after a word: twice in the other paragraph, once here; `Ana` opens a
+        // sentence after a stop, not a word, so it is not counted.
+        assert_eq!(second.article.counts.get("ruiz"), Some(&3));
+        assert_eq!(second.article.counts.get("ana"), None);
+        assert_eq!(second.article.top, 3);
+        let last = &contexts[2];
+        assert!(
+            !last.quote_nearby(),
+            "its own quotation is no other sentence's"
+        );
+        assert!(!last.speech_after() && !last.speech_before());
+        assert_eq!(contexts[0].sentence, 0);
+    }
+
+    #[test]
+    fn context_features_read_the_subject_in_its_paragraph() {
+        let (tokens, spans, contexts) = contexts_of(
+            "Ana Ruiz wants a second vote. \"It is over,\" Ruiz said. She hopes to win.",
+            "",
+            &["Mensah met Ruiz and later Ruiz.", "Ruiz won."],
+        );
+        let with_context = |i: usize| {
+            let inside = &tokens[spans[i].clone()];
+            let found = subject::main_clause_candidate(inside).expect("a candidate");
+            let mut out = Vec::new();
+            context_features(inside, &found, &contexts[i], &mut out);
+            out
+        };
+        let first = with_context(0);
+        for expected in [
+            "ctx:para:3-5",
+            "ctx:first",
+            "ctx:speech_after",
+            "ctx:named_nearby",
+            "ctx:named+speech_after",
+            "ctx:named_speaking",
+            "ctx:count:2-3",
+            "ctx:top",
+        ] {
+            assert!(
+                first.iter().any(|f| f == expected),
+                "{expected} in {first:?}"
+            );
+        }
+        assert!(!first.iter().any(|f| f == "ctx:named_before"), "{first:?}");
+        // A pronoun subject has no name to look up.
+        let third = with_context(2);
+        assert!(third.iter().any(|f| f == "ctx:speech_before"), "{third:?}");
+        assert!(third.iter().any(|f| f == "ctx:quote_nearby"), "{third:?}");
+        assert!(!third
+            .iter()
+            .any(|f| f.starts_with("ctx:named") || f.starts_with("ctx:count")));
     }
 }

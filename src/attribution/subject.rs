@@ -14,7 +14,8 @@
 //! headline capitalised words may be the verb. Weak candidates for the learned gate (`gate.rs`)
 //! include a predicate after `be` with its complement (`was critical of`), a progressive after
 //! adverbs (`is now talking`), and a plural verb after two joined subjects (`Ruiz and Mensah
-//! see`). It never looks at other sentences.
+//! see`). It never looks at other sentences; the gate reads the
+//! context the article stage passes (`gate::Context`).
 
 use super::cues::{
     introduces_words, is_commitment, is_credit, is_speech_verb_form, is_yes_no_question,
@@ -83,13 +84,14 @@ pub enum Reports {
 
 /// The subject of the sentence `tokens` as a cue, when a reporting or stance verb of its main
 /// clause follows it. `tokens` are one sentence's tokens. A speech verb always holds; a
-/// stance or weak cue holds only when the learned gate (`gate.rs`) keeps it.
-pub fn main_clause_cue(tokens: &[Token]) -> Option<(Cue, Reports)> {
+/// stance or weak cue holds only when the learned gate (`gate.rs`) keeps it, read in the
+/// sentence's `context` (its paragraph's other sentences).
+pub fn main_clause_cue(tokens: &[Token], context: &gate::Context) -> Option<(Cue, Reports)> {
     if is_yes_no_question(tokens) {
         return None;
     }
     let found = main_clause_candidate(tokens)?;
-    if found.reports != Reports::Speech && !gate::keeps(tokens, &found) {
+    if found.reports != Reports::Speech && !gate::keeps(tokens, &found, context) {
         return None;
     }
     Some((
@@ -993,7 +995,7 @@ mod tests {
 
     fn speaker(text: &str) -> Option<(String, Reports)> {
         let tokens = tokenize(text, &scan(text, false).ranges());
-        main_clause_cue(&tokens).map(|(cue, reports)| {
+        main_clause_cue(&tokens, &gate::Context::alone(&tokens)).map(|(cue, reports)| {
             let name = match cue.mention {
                 Mention::Person { name, .. } => name.display(),
                 Mention::Bare(word) => word,
@@ -1212,7 +1214,7 @@ mod tests {
         let open = text.find('“').expect("a quotation");
         let close = text.find('”').expect("a quotation") + '”'.len_utf8();
         let tokens = tokenize(text, std::slice::from_ref(&(open..close)));
-        assert!(main_clause_cue(&tokens).is_some());
+        assert!(main_clause_cue(&tokens, &gate::Context::alone(&tokens)).is_some());
         assert_eq!(
             speaker("Chris Carr, the political director, released a statement confirming it.")
                 .map(|(n, _)| n)
