@@ -258,7 +258,8 @@ fn bbc_dev2_gold() {
     assert_f1_at_least("bbc_dev2.tsv", &bbc_root(), true, BBC_DEV2_F1);
 }
 
-/// Floor for the second development set (measured 0.982: P 0.988, R 0.977). Its first,
+/// Floor for the second development set (0.982 when set, P 0.988, R 0.977; 0.965 now, P 0.960,
+/// R 0.971, since the PolNeAR rounds' stances and gate, as the README says). Its first,
 /// untuned measurement (the rules as they were after `bbc_dev.tsv`) was F1 0.890 (P 0.936,
 /// R 0.849).
 const BBC_DEV2_F1: f64 = 0.96;

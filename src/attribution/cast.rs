@@ -34,7 +34,7 @@ pub struct Person {
     pub name: PersonName,
     pub gender: Gender,
     /// The gender comes only from a forename given to both sexes (`Lindsey`, `Marty`), never
-    /// from a title: a guess that a pronoun may overrule ([`Salience::latest_person`]).
+    /// from a title: a guess that a pronoun may overrule ([`Salience::overruled_guess`]).
     gender_guessed: bool,
     pub roles: Vec<RoleRef>,
     /// Every full mention of this name opened a sentence, so its first given name may be
@@ -849,7 +849,7 @@ impl Salience {
     /// Records a person the sentence being read names without their being its subject or
     /// speaker (`rank` [`Rank::Named`] or [`Rank::Oblique`]): a later pronoun may mean them
     /// only when no later sentence holds a person of its gender, and only when their gender
-    /// is known (see [`Salience::latest_person`]).
+    /// is known (see [`Salience::overruled_guess`]).
     pub fn push_mention(&mut self, id: usize, paragraph: usize, rank: Rank) {
         self.entries.push(Entry {
             speaker: Speaker::Person(id),

@@ -634,10 +634,11 @@ pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
 /// auxiliary is one token (the tokenizer keeps inner apostrophes, as in `Russia's`), but its
 /// subject is the pronoun. Gives the pronoun's gender and the pronoun as written, without the
 /// contraction. Only `he` and `she`: the other pronouns name no one a speaker can be.
-fn contracted_pronoun<'a>(token: &Token<'a>) -> Option<(Gender, &'a str)> {
+pub fn contracted_pronoun<'a>(token: &Token<'a>) -> Option<(Gender, &'a str)> {
     let (pronoun, contraction) = token.lower().split_once('\'')?;
-    let auxiliary = matches!(contraction, "s" | "d" | "ll" | "ve");
-    let gender = pronoun_gender(pronoun).filter(|_| auxiliary && pronoun != "his")?;
+    let auxiliary = matches!(contraction, "s" | "d" | "ll");
+    let gender =
+        pronoun_gender(pronoun).filter(|_| auxiliary && matches!(pronoun, "he" | "she"))?;
     // The written pronoun: the token's text up to its apostrophe (straight or curly).
     let written = token.text.get(..pronoun.len())?;
     Some((gender, written))

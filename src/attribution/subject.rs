@@ -231,7 +231,7 @@ pub fn sentence_subject(tokens: &[Token]) -> Option<(Mention, usize, usize)> {
 
 /// The phrase at `start` when it can name someone, with its last token's index.
 fn subject_at(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
-    if let Some(found) = contracted_pronoun(tokens, start) {
+    if let Some(found) = contracted_pronoun_subject(tokens, start) {
         return Some(found);
     }
     if let Some(found) = name_before_headline_verb(tokens, start) {
@@ -247,11 +247,9 @@ fn subject_at(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)>
 /// `He's trying to ...`, `She's also wary of ...`: `he` or `she` fused with `is` or `has`
 /// (the tokenizer keeps a word's inner apostrophe) is the subject, its `be` or `have` the
 /// verb's auxiliary ([`be_form_before`] reads it).
-fn contracted_pronoun(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
-    let token = tokens.get(start).filter(|t| t.is_word() && !t.quoted)?;
-    let pronoun = token.lower().strip_suffix("'s")?;
-    let gender = super::lexicon::pronoun_gender(pronoun).filter(|_| pronoun != "his")?;
-    let written = &token.text[..pronoun.len()];
+fn contracted_pronoun_subject(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
+    let token = tokens.get(start).filter(|t| is_contracted_pronoun(t))?;
+    let (gender, written) = super::mentions::contracted_pronoun(token)?;
     Some((Mention::Pronoun(gender, written.to_string()), start, start))
 }
 
@@ -269,7 +267,12 @@ const HEADLINE_NAME_REACH: usize = 7;
 /// least) that is a finite form of a verb the cue lists or `data/verb_classes.txt` know,
 /// or an adverb right before one.
 fn name_before_headline_verb(tokens: &[Token], start: usize) -> Option<(Mention, usize, usize)> {
-    if !super::tokens::is_title_case(tokens) {
+    // The verb is looked for from the next token on, among capitalised words: without one
+    // there is nothing to cut, and the title-case test (a pass over the sentence) is skipped.
+    let next_capitalised = tokens
+        .get(start + 1)
+        .is_some_and(|t| t.is_word() && !t.quoted && t.is_capitalized());
+    if !next_capitalised || !super::tokens::is_title_case(tokens) {
         return None;
     }
     let verb_like = |t: &Token| {
