@@ -611,6 +611,17 @@ mod tests {
                 "Mensah vowed to revive it."
             ]
         );
+        // A measure in the singular, with its article.
+        for opening in ["A week after", "The day after", "One day after"] {
+            let sentence = format!("{opening} Okafor said the plan was dead, Mensah revived it.");
+            assert_eq!(
+                clauses(&sentence),
+                vec![
+                    format!("{opening} Okafor said the plan was dead,"),
+                    "Mensah revived it.".to_string()
+                ]
+            );
+        }
         // No subordinating word after the lead words: one clause.
         assert_eq!(
             clauses("Not long ago Okafor said the plan was dead, Mensah recalled."),
