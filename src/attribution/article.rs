@@ -23,7 +23,7 @@ use super::orgs;
 use super::quotes::{self, QuoteScan};
 use super::sentences;
 use super::subject;
-use super::tokens::{is_title_case, mark_quoted, tokenize, tokens_in, Token};
+use super::tokens::{is_title_case, mark_quoted, span_in, tokenize, tokens_in, Token};
 use super::Attribution;
 use crate::model::{Paragraph, PassageKind, SpeakerKind};
 
@@ -237,14 +237,7 @@ fn read_units(
     contexts: impl FnOnce(&[Range<usize>]) -> Vec<gate::Context>,
 ) -> Vec<Unit> {
     let ranges = sentences::split(text, &scan.quotes);
-    let spans: Vec<Range<usize>> = ranges
-        .iter()
-        .map(|range| {
-            let from = tokens.partition_point(|t| t.start < range.start);
-            let to = tokens.partition_point(|t| t.start < range.end);
-            from..to.max(from)
-        })
-        .collect();
+    let spans: Vec<Range<usize>> = ranges.iter().map(|range| span_in(tokens, range)).collect();
     let contexts = contexts(&spans);
     ranges
         .into_iter()

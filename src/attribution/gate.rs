@@ -801,11 +801,7 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
         let ranges = sentences::split(text, &scan.quotes);
         let token_ranges: Vec<std::ops::Range<usize>> = ranges
             .iter()
-            .map(|range| {
-                let from = tokens.partition_point(|t| t.start < range.start);
-                let to = tokens.partition_point(|t| t.start < range.end);
-                from..to.max(from)
-            })
+            .map(|range| super::tokens::span_in(&tokens, range))
             .collect();
         let contexts = paragraph_contexts(index, &tokens, &token_ranges, &previous, &counts);
         previous = paragraph_names(&tokens);

@@ -132,9 +132,15 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
 
 /// The tokens that start inside `range`: a run of `tokens`, which are in text order.
 pub fn tokens_in<'t, 'a>(tokens: &'t [Token<'a>], range: &Range<usize>) -> &'t [Token<'a>] {
+    &tokens[span_in(tokens, range)]
+}
+
+/// Where the tokens that start inside `range` (a byte range of the text) lie in `tokens`:
+/// token indices, empty when none does.
+pub fn span_in(tokens: &[Token], range: &Range<usize>) -> Range<usize> {
     let from = tokens.partition_point(|t| t.start < range.start);
     let to = tokens.partition_point(|t| t.start < range.end);
-    &tokens[from..to.max(from)]
+    from..to.max(from)
 }
 
 /// A headline in title case lets capitalised verbs count ("Lavrov Says").
