@@ -219,10 +219,13 @@ pub struct SentenceFacts {
 
 impl SentenceFacts {
     fn names(&self, head: &str) -> bool {
-        self.names
-            .binary_search_by(|n| n.as_str().cmp(head))
-            .is_ok()
+        holds(&self.names, head)
     }
+}
+
+/// Whether sorted `names` ([`sorted_names`]) hold `head`.
+fn holds(names: &[String], head: &str) -> bool {
+    names.binary_search_by(|n| n.as_str().cmp(head)).is_ok()
 }
 
 impl Context {
@@ -267,10 +270,7 @@ impl Context {
         self.sentences[..self.sentence.min(self.sentences.len())]
             .iter()
             .any(|f| f.names(head))
-            || self
-                .previous
-                .binary_search_by(|n| n.as_str().cmp(head))
-                .is_ok()
+            || holds(&self.previous, head)
     }
 
     /// Whether another sentence of the paragraph with a speech verb writes it.
@@ -307,7 +307,7 @@ pub fn name_counts<'t, 'a: 't>(paragraphs: impl Iterator<Item = &'t [Token<'a>]>
     let mut counts = NameCounts::default();
     for tokens in paragraphs {
         for pair in tokens.windows(2) {
-            if pair[0].is_word() && is_capitalised(&pair[1]) {
+            if pair[0].is_word() && pair[1].is_word() && pair[1].is_capitalized() {
                 *counts.entry(pair[1].lower().to_string()).or_default() += 1;
             }
         }
@@ -315,15 +315,11 @@ pub fn name_counts<'t, 'a: 't>(paragraphs: impl Iterator<Item = &'t [Token<'a>]>
     counts
 }
 
-fn is_capitalised(token: &Token) -> bool {
-    token.is_word() && token.text.chars().next().is_some_and(char::is_uppercase)
-}
-
 /// The capitalised words outside quotations of some tokens, lower case.
 pub fn names_of<'a>(tokens: &'a [Token]) -> impl Iterator<Item = &'a str> {
     tokens
         .iter()
-        .filter(|t| !t.quoted && is_capitalised(t))
+        .filter(|t| !t.quoted && t.is_word() && t.is_capitalized())
         .map(|t| t.lower())
 }
 
@@ -341,15 +337,12 @@ pub fn paragraph_contexts(
         .iter()
         .map(|r| {
             let inside = &tokens[r.clone()];
-            let mut names: Vec<String> = names_of(inside).map(str::to_string).collect();
-            names.sort_unstable();
-            names.dedup();
             SentenceFacts {
                 quotes: spoken_words_quoted(inside) >= QUOTED_WORDS,
                 speech: inside
                     .iter()
                     .any(|t| t.is_word() && !t.quoted && is_speech_verb_form(t.lower())),
-                names,
+                names: sorted_names(inside),
             }
         })
         .collect();
@@ -364,13 +357,17 @@ pub fn paragraph_contexts(
         .collect()
 }
 
-/// The previous-paragraph names of [`Context`]: `tokens`' [`names_of`], sorted and
-/// deduplicated.
+/// The previous-paragraph names of [`Context`]: `tokens`' [`sorted_names`].
 pub fn paragraph_names(tokens: &[Token]) -> Rc<[String]> {
+    sorted_names(tokens).into()
+}
+
+/// `tokens`' [`names_of`], sorted and deduplicated, for [`holds`].
+fn sorted_names(tokens: &[Token]) -> Vec<String> {
     let mut names: Vec<String> = names_of(tokens).map(str::to_string).collect();
     names.sort_unstable();
     names.dedup();
-    names.into()
+    names
 }
 
 /// The context features of a candidate, added to `out`:
@@ -790,14 +787,17 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
         .filter(|(_, p)| !p.boilerplate)
         .map(|(index, p)| (index, marks::normalise(&p.text)))
         .collect();
-    let unmarked: Vec<Vec<Token>> = texts.iter().map(|(_, t)| tokenize(t, &[])).collect();
-    let counts = ArticleNames::new(name_counts(unmarked.iter().map(Vec::as_slice)));
+    // Tokenized once, as the article stage does: names are counted with no quotation marked,
+    // then each paragraph marks its quotations as it is read.
+    let mut tokenized: Vec<Vec<Token>> = texts.iter().map(|(_, t)| tokenize(t, &[])).collect();
+    let counts = ArticleNames::new(name_counts(tokenized.iter().map(Vec::as_slice)));
     let mut previous: Rc<[String]> = Rc::new([]);
-    for (index, text) in &texts {
+    for ((index, text), tokens) in texts.iter().zip(&mut tokenized) {
         let index = *index;
         let scan = quotes::scan(text, open);
         open = scan.open_at_end;
-        let tokens = tokenize(text, &scan.ranges());
+        super::tokens::mark_quoted(tokens, &scan.ranges());
+        let tokens = &*tokens;
         let ranges = sentences::split(text, &scan.quotes);
         let token_ranges: Vec<std::ops::Range<usize>> = ranges
             .iter()
