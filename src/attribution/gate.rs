@@ -801,10 +801,10 @@ pub fn training_candidates(paragraphs: &[Paragraph]) -> Vec<TrainingCandidate> {
         let ranges = sentences::split(text, &scan.quotes);
         let token_ranges: Vec<std::ops::Range<usize>> = ranges
             .iter()
-            .map(|range| super::tokens::span_in(&tokens, range))
+            .map(|range| super::tokens::span_in(tokens, range))
             .collect();
-        let contexts = paragraph_contexts(index, &tokens, &token_ranges, &previous, &counts);
-        previous = paragraph_names(&tokens);
+        let contexts = paragraph_contexts(index, tokens, &token_ranges, &previous, &counts);
+        previous = paragraph_names(tokens);
         for ((range, span), context) in ranges.into_iter().zip(token_ranges).zip(&contexts) {
             let inside = &tokens[span];
             let earlier = label::opening_label(inside).is_some()
