@@ -275,12 +275,10 @@ fn name_before_headline_verb(tokens: &[Token], start: usize) -> Option<(Mention,
     if !next_capitalised || !super::tokens::is_title_case(tokens) {
         return None;
     }
+    // Asked only of the capitalised, unquoted words the search below walks through.
     let verb_like = |t: &Token| {
         let lower = t.lower();
-        t.is_word()
-            && !t.quoted
-            && t.is_capitalized()
-            && is_finite_form(lower)
+        is_finite_form(lower)
             && (STANCE_VERBS.contains(lower)
                 || CORPUS_CUES.contains(lower)
                 || is_speech_verb_form(lower)

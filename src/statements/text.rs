@@ -465,6 +465,10 @@ const NOT_REMARK_DAY_BEFORE: [&str; 8] = [
 /// days are (which was the remark's is then unclear). A scan for "day", so a passage naming
 /// none costs one pass over its bytes.
 fn remark_weekday(text: &str) -> Option<Weekday> {
+    // Most passages name no day: their quotations are then never looked for.
+    if !text.contains("day") {
+        return None;
+    }
     let quoted = quoted_spans(text);
     let mut found: Option<Weekday> = None;
     for (at, _) in text.match_indices("day") {
