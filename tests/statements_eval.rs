@@ -1,7 +1,7 @@
 //! The statement-grouping yardstick: pairs of passages judged by hand (same statement or not)
 //! in `tests/gold/statements.tsv` (the pairs the rules were tuned on) and
-//! `tests/gold/statements-2.tsv` to `tests/gold/statements-7.tsv` (drawn at random later, as
-//! checks on overfitting; the third to seventh are stratified by word overlap, their headers say
+//! `tests/gold/statements-2.tsv` to `tests/gold/statements-8.tsv` (drawn at random later, as
+//! checks on overfitting; the third to eighth are stratified by word overlap, their headers say
 //! how), scored as pairwise precision and recall, each file and all together.
 //!
 //! What it is for: the gold pairs come from the PolNeAR train split
@@ -32,14 +32,15 @@ use newsdex::statements;
 /// Issue 14's targets are 0.95 and 0.85.
 const FLOOR_PRECISION: f64 = 0.98;
 const FLOOR_RECALL: f64 = 0.89;
-/// Floors over all seven files, just under what the rules measure (precision 0.985, recall
-/// 0.807 on 636 pairs; 0.976 and 0.770 with main 0103b6b's rules, same attribution). `statements-2.tsv` to
+/// Floors over all eight files, just under what the rules measure (precision 0.985, recall
+/// 0.807 on the 636 pairs of files 1-7; 0.976 and 0.770 with main 0103b6b's rules, same
+/// attribution; with `statements-8.tsv`, 747 pairs, 0.978 and 0.794 blind). `statements-2.tsv` to
 /// `statements-7.tsv` were drawn at random without looking at newsdex's groups; the third to
 /// seventh were each judged and scored before the rules of the round that added them, which were
 /// then chosen looking at the files, so these floors guard against getting worse and are not a
 /// blind measure.
-const FLOOR_PRECISION_ALL: f64 = 0.98;
-const FLOOR_RECALL_ALL: f64 = 0.80;
+const FLOOR_PRECISION_ALL: f64 = 0.975;
+const FLOOR_RECALL_ALL: f64 = 0.79;
 /// Floors on `statements-4.tsv`, just under what the rules measure on it (precision 1.000,
 /// recall 0.882 on 107 pairs). Its blind measure is the one taken before any rule was changed
 /// for it, with the rules of main e307e5a: precision 0.786, recall 0.647.
@@ -143,6 +144,7 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     let fifth = gold("statements-5.tsv");
     let sixth = gold("statements-6.tsv");
     let seventh = gold("statements-7.tsv");
+    let eighth = gold("statements-8.tsv");
     let mut scores = Vec::new();
     for (name, pairs) in [
         ("statements.tsv", &first[..]),
@@ -152,6 +154,7 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
         ("statements-5.tsv", &fifth[..]),
         ("statements-6.tsv", &sixth[..]),
         ("statements-7.tsv", &seventh[..]),
+        ("statements-8.tsv", &eighth[..]),
     ] {
         let mut score = Score::default();
         for pair in pairs {
