@@ -45,6 +45,11 @@
 //!   name the day of the remark and those days differ (see [`on_other_days`]). Not for a
 //!   passage that names its speaker only in an "according to" clause: a source's findings (delegate counts, poll results) are
 //!   restated daily in the words of their topic, so only their own words join them.
+//! - **reworded around the same quoted words, within [`FAR_REWORD_DAYS`]**: beyond the
+//!   window, the rewording rule above when the two also quote one run of two content words
+//!   and share at least [`FAR_RUN`] content words: outlets return to a remark that made
+//!   news for weeks, re-quoting its striking words, while a standing charge restated in a
+//!   reporter's words quotes none.
 //!
 //! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
 //! energy system away from fossil fuel" in December and in April are two statements). It is two
@@ -108,6 +113,14 @@ pub const PHRASE_WINDOW_DAYS: i64 = 7;
 /// Days apart two reports of one statement may be, for rewordings and short cuts (see the
 /// module doc).
 pub const WINDOW_DAYS: i64 = 14;
+/// Days apart two rewordings of one remark may be when both quote the same run of two
+/// content words of it (see the module doc): a remark that made news is paraphrased around
+/// its quoted words for weeks (in PolNeAR train, the FBI director's July finding in August
+/// reports, 35 days on). Beyond the window the rewording must share [`FAR_RUN`] content words,
+/// as many as a verbatim run needs at any dates, and half the smaller statement's weight: a
+/// paraphrase a month on that shares a few words around a quoted phrase ("would make “a
+/// terrible situation even worse”") is another remark coming back to it.
+pub const FAR_REWORD_DAYS: i64 = 45;
 
 /// MinHash LSH shape: `BANDS` bands of `ROWS` hashes. A pair with Jaccard similarity `s` of
 /// content words becomes a candidate with probability `1 - (1 - s^ROWS)^BANDS`: 0.81 at 0.2,
@@ -611,7 +624,16 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     let short_all_but_one = shared >= NEAR_RUN
         && shared + 1 >= small.content.len()
         && share_any(&fa.quoted_pairs, &fb.quoted_pairs);
-    if !near
+    // Beyond the window only a rewording anchored by the same quoted words of the remark:
+    // outlets coming back to a remark weeks later quote its striking words again ("called
+    // her handling “extremely careless”" a day and five weeks after the finding), while a
+    // standing charge restated in a reporter's words ("criticized her for accepting speaking
+    // fees from banks", in January and in February) quotes none.
+    let far_rewording = !near
+        && days_apart <= FAR_REWORD_DAYS
+        && shared >= FAR_RUN
+        && share_any(&fa.quoted_pairs, &fb.quoted_pairs);
+    if !(near || far_rewording)
         || (shared < REWORD_SHARED && !short_all_but_one)
         || fa.sourced
         || fb.sourced
@@ -1212,6 +1234,26 @@ mod tests {
         let b = item(&mut an, speaker, "b", 7, paraphrase);
         let apart = groups(&[earlier, a, b]);
         assert_ne!(apart[1], apart[2]);
+    }
+
+    #[test]
+    fn a_remark_reworded_around_its_quoted_words_weeks_later_is_one_statement() {
+        let mut an = Analyzer::new();
+        let at = |mut item: Item<'static>, days: u64| {
+            item.date = NaiveDate::from_ymd_opt(2022, 1, 3)
+                .and_then(|d| d.checked_add_days(chrono::Days::new(days)));
+            item
+        };
+        let finding = at(item(&mut an, "Mara Quill", "a", 3, "Inspector Quill said that while the minister had been “deeply reckless” with the harbour accounts, no prosecutor would bring charges over the missing pension funds."), 0);
+        let month_on = "Last month, Inspector Quill called the minister's handling of the harbour accounts “deeply reckless,” but said no charges should be brought over the missing pension funds.";
+        let later = at(item(&mut an, "Mara Quill", "b", 3, month_on), 30);
+        assert!(same_statement(&finding, &later));
+        // The same words restated with no quoted words of the remark: a standing charge.
+        let restated = at(item(&mut an, "Mara Quill", "c", 3, "Inspector Quill has criticized the minister's handling of the harbour accounts as reckless and said no charges should be brought over the missing pension funds."), 30);
+        assert!(!same_statement(&finding, &restated));
+        // Two months on, even the quoted words do not make it the same report.
+        let much_later = at(item(&mut an, "Mara Quill", "d", 3, month_on), 60);
+        assert!(!same_statement(&finding, &much_later));
     }
 
     #[test]
