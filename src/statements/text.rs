@@ -390,17 +390,64 @@ impl Analyzer {
     }
 }
 
-/// Place-name abbreviations and the names they stand for (from
-/// `data/abbreviations_en.txt`), longest first.
-fn abbreviations() -> &'static [(&'static str, &'static str)] {
-    static LIST: OnceLock<Vec<(&'static str, &'static str)>> = OnceLock::new();
+/// A place-name abbreviation (from `data/abbreviations_en.txt`): as written, the name it
+/// stands for, and whether it is an undotted form that is also a word ("US"), written out
+/// only where its neighbours name the place (see [`names_the_place`]).
+struct Abbreviation {
+    short: &'static str,
+    name: &'static str,
+    undotted: bool,
+}
+
+/// The abbreviations of `data/abbreviations_en.txt`, longest first.
+fn abbreviations() -> &'static [Abbreviation] {
+    static LIST: OnceLock<Vec<Abbreviation>> = OnceLock::new();
     LIST.get_or_init(|| {
         include_str!("data/abbreviations_en.txt")
             .lines()
             .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
-            .filter_map(|l| l.split_once('\t'))
+            .filter_map(|l| {
+                let mut fields = l.split('\t');
+                let short = fields.next()?;
+                let name = fields.next()?;
+                Some(Abbreviation {
+                    short,
+                    name,
+                    undotted: fields.next() == Some("undotted"),
+                })
+            })
             .collect()
     })
+}
+
+/// Whether an undotted abbreviation at `at..end` of `text` names the place: after "the",
+/// "a" or "an" ("the US"), before a hyphen ("US-Mexico") or before a capitalised word that is
+/// not a stop word ("UN Security Council"), and not amid words in capitals ("LET US IN"), where
+/// it may be the word. "Let US in" and "give US a chance" stay as written.
+fn names_the_place(text: &str, at: usize, end: usize) -> bool {
+    let word_before = text[..at]
+        .trim_end()
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let after = &text[end..];
+    let word_after = after
+        .trim_start()
+        .split(|c: char| !c.is_alphanumeric())
+        .next()
+        .unwrap_or_default();
+    let shouted = |w: &str| w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
+    if shouted(word_before) || shouted(word_after) {
+        return false;
+    }
+    let determiner = ["the", "a", "an"]
+        .iter()
+        .any(|d| word_before.eq_ignore_ascii_case(d));
+    let hyphen = after.starts_with('-') && after[1..].starts_with(|c: char| c.is_uppercase());
+    let name_after = after.starts_with(' ')
+        && word_after.starts_with(|c: char| c.is_uppercase())
+        && !stop_words().contains(word_after.to_lowercase().as_str());
+    determiner || hyphen || name_after
 }
 
 /// `text` with each place-name abbreviation written out ("the U.S. economy" → "the United
@@ -413,7 +460,8 @@ fn spell_out_abbreviations(text: String) -> String {
         return text;
     }
     let mut out = text;
-    for &(short, name) in abbreviations() {
+    for abbreviation in abbreviations() {
+        let (short, name) = (abbreviation.short, abbreviation.name);
         let mut from = 0;
         while let Some(found) = out[from..].find(short) {
             let at = from + found;
@@ -422,7 +470,7 @@ fn spell_out_abbreviations(text: String) -> String {
             let after = out[end..].chars().next();
             let starts = before.is_none_or(|c| !c.is_alphanumeric() && c != '.');
             let ends = after.is_none_or(|c| !c.is_alphanumeric());
-            if starts && ends {
+            if starts && ends && (!abbreviation.undotted || names_the_place(&out, at, end)) {
                 out.replace_range(at..end, name);
                 from = at + name.len();
             } else {
@@ -928,6 +976,27 @@ mod tests {
             spell_out_abbreviations("the USA, the U.S.A. and “Let US in”".to_string()),
             "the United States, the United States. and “Let US in”"
         );
+    }
+
+    #[test]
+    fn undotted_place_abbreviations_are_spelled_out_only_where_they_name_the_place() {
+        assert_eq!(
+            spell_out_abbreviations("the US economy, US-Mexico trade and the UN".to_string()),
+            "the United States economy, United States-Mexico trade and the United Nations"
+        );
+        assert_eq!(
+            spell_out_abbreviations("a UK court heard the UN Security Council".to_string()),
+            "a United Kingdom court heard the United Nations Security Council"
+        );
+        // The pronoun in capitals, in a sentence or in a shouted line, stays.
+        for text in [
+            "“Let US in,” they chanted.",
+            "Give US a chance",
+            "LET THE US DECIDE",
+            "Let US In",
+        ] {
+            assert_eq!(spell_out_abbreviations(text.to_string()), text);
+        }
     }
 
     #[test]
