@@ -1480,6 +1480,20 @@ mod tests {
     }
 
     #[test]
+    fn a_source_named_by_a_forename_alone_is_who_a_later_pronoun_means() {
+        let texts = [
+            "Harbour vote",
+            "\"We stayed until dawn,\" Desmond said, asking that his surname be withheld.",
+            "\"Nobody came to help,\" he said.",
+        ];
+        assert_eq!(speaker_of(&texts, "We stayed").as_deref(), Some("Desmond"));
+        assert_eq!(
+            speaker_of(&texts, "Nobody came").as_deref(),
+            Some("Desmond")
+        );
+    }
+
+    #[test]
     fn a_yes_no_question_reports_nothing() {
         let texts = [
             "Council vote",
