@@ -1826,6 +1826,20 @@ mod tests {
     }
 
     #[test]
+    fn an_office_means_its_holder_now_not_a_former_holder() {
+        let texts = [
+            "Budget fight",
+            "Ana Ruiz, the former Ohio governor, backed the plan.",
+            "Tom Bekele defended the budget on Monday.",
+            "\"We will not cut schools,\" the governor said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "We will not cut").as_deref(),
+            Some("Tom Bekele")
+        );
+    }
+
+    #[test]
     fn prompted_to_say_and_unnamed_officials_block_pronouns() {
         let texts = ["The row prompted Jane Fox to say the plan was dead."];
         assert_eq!(

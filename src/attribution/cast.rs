@@ -860,9 +860,10 @@ fn same_role(known: &RoleRef, wanted: &RoleRef) -> bool {
 }
 
 /// A general role noun that fits a known role: "the official" fits any office; "the minister"
-/// fits any role with all of the wanted words.
+/// fits any role with all of the wanted words. `the governor` is whoever holds the office now,
+/// not someone the article calls its former holder (`the former governor` may be either).
 fn fits_role(known: &RoleRef, wanted: &RoleRef) -> bool {
-    if !nationality_fits(known, wanted) {
+    if !nationality_fits(known, wanted) || (is_former(known) && !is_former(wanted)) {
         return false;
     }
     if is_generic_role_head(wanted.head()) {
@@ -872,6 +873,14 @@ fn fits_role(known: &RoleRef, wanted: &RoleRef) -> bool {
                 .all(|w| known.words.contains(w));
     }
     wanted.words.iter().all(|w| known.words.contains(w))
+}
+
+/// Whether a role is written as held in the past (`the former Ohio governor`): role words
+/// leave `former` out, so the written text is asked.
+fn is_former(role: &RoleRef) -> bool {
+    role.text
+        .split_whitespace()
+        .any(|word| word.eq_ignore_ascii_case("former"))
 }
 
 /// A wanted nationality must be the known one; an unstated one fits anything.
