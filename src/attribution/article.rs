@@ -1826,6 +1826,23 @@ mod tests {
     }
 
     #[test]
+    fn a_local_office_before_a_full_name_makes_a_person_not_an_organisation() {
+        let texts = [
+            "Count delayed",
+            "\"The count will be late,\" said Pima County Recorder Edna Voss.",
+            "\"We need more staff,\" she said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "The count will").as_deref(),
+            Some("Edna Voss")
+        );
+        assert_eq!(
+            speaker_of(&texts, "more staff").as_deref(),
+            Some("Edna Voss")
+        );
+    }
+
+    #[test]
     fn an_office_means_its_holder_now_not_a_former_holder() {
         let texts = [
             "Budget fight",
