@@ -1480,6 +1480,20 @@ mod tests {
     }
 
     #[test]
+    fn a_source_named_by_a_forename_alone_is_who_a_later_pronoun_means() {
+        let texts = [
+            "Harbour vote",
+            "\"We stayed until dawn,\" Desmond said, asking that his surname be withheld.",
+            "\"Nobody came to help,\" he said.",
+        ];
+        assert_eq!(speaker_of(&texts, "We stayed").as_deref(), Some("Desmond"));
+        assert_eq!(
+            speaker_of(&texts, "Nobody came").as_deref(),
+            Some("Desmond")
+        );
+    }
+
+    #[test]
     fn a_yes_no_question_reports_nothing() {
         let texts = [
             "Council vote",
@@ -1808,6 +1822,37 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "spending would rise").as_deref(),
             Some("Ian Kemp")
+        );
+    }
+
+    #[test]
+    fn a_local_office_before_a_full_name_makes_a_person_not_an_organisation() {
+        let texts = [
+            "Count delayed",
+            "\"The count will be late,\" said Pima County Recorder Edna Voss.",
+            "\"We need more staff,\" she said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "The count will").as_deref(),
+            Some("Edna Voss")
+        );
+        assert_eq!(
+            speaker_of(&texts, "more staff").as_deref(),
+            Some("Edna Voss")
+        );
+    }
+
+    #[test]
+    fn an_office_means_its_holder_now_not_a_former_holder() {
+        let texts = [
+            "Budget fight",
+            "Ana Ruiz, the former Ohio governor, backed the plan.",
+            "Tom Bekele defended the budget on Monday.",
+            "\"We will not cut schools,\" the governor said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "We will not cut").as_deref(),
+            Some("Tom Bekele")
         );
     }
 

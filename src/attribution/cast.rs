@@ -10,8 +10,8 @@
 //! people never leak from one article to another.
 
 use super::lexicon::{
-    forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_place, title_gender,
-    Gender,
+    forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_not_name, is_place,
+    title_gender, Gender,
 };
 use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
 use super::names::{compatible_given, spelling_key};
@@ -124,6 +124,7 @@ impl Cast {
     pub fn learn<'t, 'a: 't>(paragraphs: impl IntoIterator<Item = &'t [Token<'a>]>) -> Cast {
         let mut cast = Cast::default();
         let mut headlines = Vec::new();
+        let mut body = Vec::new();
         let paragraphs: Vec<&[Token]> = paragraphs.into_iter().collect();
         let several = paragraphs.len() > 1;
         for (i, tokens) in paragraphs.into_iter().enumerate() {
@@ -133,6 +134,7 @@ impl Cast {
                 headlines.push(tokens);
             } else {
                 cast.learn_tokens(tokens);
+                body.push(tokens);
             }
         }
         cast.merge_sentence_openers();
@@ -141,7 +143,94 @@ impl Cast {
         for tokens in headlines {
             cast.learn_headline(tokens);
         }
+        for tokens in body {
+            cast.learn_forename_people(tokens);
+        }
         cast
+    }
+
+    /// `Her father, Tobias, 41, worried ...`, `"..." Desmond said. He added ...`: a person the
+    /// article calls by a forename alone (a relative, a source named only so) is a person of
+    /// the cast, so that `Desmond said` is no organisation and a later `he` can mean them. One
+    /// capitalised word makes such a person only with evidence: in apposition to a singular
+    /// kin word (which gives the gender), or a forename the census gives to one sex right
+    /// before or after a verb of speech. A word the article also writes in lower case, a
+    /// place, a title, a word of an organisation's name, or any name of a person already
+    /// known (`Hillary` is Hillary Clinton) is left alone.
+    fn learn_forename_people(&mut self, tokens: &[Token]) {
+        for i in 0..tokens.len() {
+            let Some(gender) = self.forename_person_at(tokens, i) else {
+                continue;
+            };
+            let word = tokens[i].text;
+            let key = spelling_key(word);
+            let known = self.people.iter().any(|p| {
+                p.surname_key == key || p.name.given.iter().any(|g| spelling_key(g) == key)
+            });
+            if known {
+                continue;
+            }
+            let name = PersonName {
+                given: Vec::new(),
+                surname: word.to_string(),
+                title: None,
+                gender,
+                suffix: None,
+            };
+            self.add_person(name, None);
+        }
+    }
+
+    /// The gender of the person token `i` names by a forename alone, with the evidence
+    /// [`Cast::learn_forename_people`] asks for; `None` when it names nobody so.
+    fn forename_person_at(&self, tokens: &[Token], i: usize) -> Option<Gender> {
+        let token = &tokens[i];
+        let before = i.checked_sub(1).map(|b| &tokens[b]);
+        let after = tokens.get(i + 1);
+        let capital_word = |t: &Token| t.is_word() && t.is_capitalized();
+        let lone = capital_word(token)
+            && !token.is_possessive()
+            && !before.is_some_and(capital_word)
+            && !after.is_some_and(capital_word);
+        let word = token.text;
+        let lower = word.to_lowercase();
+        let plain = word.chars().all(char::is_alphabetic) && !is_acronym(word);
+        if !lone
+            || !plain
+            || self.common_words.contains(&lower)
+            || is_place(word)
+            || title_gender(word).is_some()
+            || is_not_name(&lower)
+            || self
+                .orgs
+                .iter()
+                .any(|org| org.split_whitespace().any(|w| w == word))
+        {
+            return None;
+        }
+        // `his wife, Odette,`: the kin word says who they are and their gender.
+        let kin = i
+            .checked_sub(2)
+            .filter(|_| before.is_some_and(|t| t.is_punct(',')))
+            .and_then(|k| kin_gender(tokens[k].lower()));
+        let closes = after.is_none_or(|t| t.is_punct(',') || t.is_punct('.'));
+        if let Some(gender) = kin.filter(|_| closes) {
+            return Some(gender);
+        }
+        let gender = forename_gender(word);
+        if gender == Gender::Unknown || is_forename_of_both_sexes(word) {
+            return None;
+        }
+        let speech = |t: Option<&Token>| {
+            t.is_some_and(|t| {
+                t.is_word()
+                    && matches!(
+                        t.lower(),
+                        "said" | "says" | "told" | "added" | "asked" | "wrote" | "recalled"
+                    )
+            })
+        };
+        (speech(before) || speech(after)).then_some(gender)
     }
 
     /// `Will Sanders come down?`, `Understated Perez raises profile`, `Bashing Trump may be
@@ -704,6 +793,15 @@ fn is_kin_word(word: &str) -> bool {
     )
 }
 
+/// The gender a singular kin word gives the person in apposition to it (`his wife, Odette`).
+fn kin_gender(word: &str) -> Option<Gender> {
+    match word {
+        "wife" | "widow" | "daughter" | "mother" | "sister" => Some(Gender::Female),
+        "husband" | "widower" | "son" | "father" | "brother" => Some(Gender::Male),
+        _ => None,
+    }
+}
+
 /// Whether a written name's gender (if any) is only a guess: no title says it, and it comes
 /// from a first forename the census gives to both sexes ([`is_forename_of_both_sexes`]).
 fn gender_from_forename_only(name: &PersonName) -> bool {
@@ -762,9 +860,10 @@ fn same_role(known: &RoleRef, wanted: &RoleRef) -> bool {
 }
 
 /// A general role noun that fits a known role: "the official" fits any office; "the minister"
-/// fits any role with all of the wanted words.
+/// fits any role with all of the wanted words. `the governor` is whoever holds the office now,
+/// not someone the article calls its former holder (`the former governor` may be either).
 fn fits_role(known: &RoleRef, wanted: &RoleRef) -> bool {
-    if !nationality_fits(known, wanted) {
+    if !nationality_fits(known, wanted) || (is_former(known) && !is_former(wanted)) {
         return false;
     }
     if is_generic_role_head(wanted.head()) {
@@ -774,6 +873,14 @@ fn fits_role(known: &RoleRef, wanted: &RoleRef) -> bool {
                 .all(|w| known.words.contains(w));
     }
     wanted.words.iter().all(|w| known.words.contains(w))
+}
+
+/// Whether a role is written as held in the past (`the former Ohio governor`): role words
+/// leave `former` out, so the written text is asked.
+fn is_former(role: &RoleRef) -> bool {
+    role.text
+        .split_whitespace()
+        .any(|word| word.eq_ignore_ascii_case("former"))
 }
 
 /// A wanted nationality must be the known one; an unstated one fits anything.
@@ -1034,6 +1141,39 @@ mod tests {
 
     fn cast_of(text: &str) -> Cast {
         Cast::learn([tokenize(text, &[]).as_slice()])
+    }
+
+    #[test]
+    fn a_person_called_by_a_forename_alone_is_learned_with_evidence_only() {
+        let people = |text: &str| -> Vec<(String, Gender)> {
+            cast_of(text)
+                .people
+                .iter()
+                .map(|p| (p.name.display(), p.gender))
+                .collect()
+        };
+        // Kin in apposition gives the gender, whatever the forename.
+        assert_eq!(
+            people("Her father, Quillon, 41, worried about the vote."),
+            vec![("Quillon".to_string(), Gender::Male)]
+        );
+        assert_eq!(
+            people("He thanked his wife, Odette, for her patience."),
+            vec![("Odette".to_string(), Gender::Female)]
+        );
+        // A one-sex forename beside a verb of speech.
+        assert_eq!(
+            people("\"We stayed,\" Desmond said."),
+            vec![("Desmond".to_string(), Gender::Male)]
+        );
+        // No evidence, a place, a word also written in lower case, a known person's name.
+        assert!(people("Desmond waited at the gate.").is_empty());
+        assert!(people("\"We stayed,\" Virginia said.").is_empty());
+        assert!(people("\"We grant it,\" Grant said; a grant was made.").is_empty());
+        assert_eq!(
+            people("Desmond Okoro spoke first. \"We stayed,\" Desmond said.").len(),
+            1
+        );
     }
 
     #[test]
