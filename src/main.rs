@@ -10,6 +10,12 @@ use clap::Parser;
 use newsdex::app::UsageError;
 use newsdex::cli::{Cli, Command};
 
+/// mimalloc instead of the system allocator: indexing makes many small, short-lived
+/// allocations (tokens, mentions, tantivy's documents) on two threads, and glibc's malloc and
+/// free were about 15% of a rebuild's instructions (BENCHMARKS.md, "Session 12").
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let index = cli.index_dir();
