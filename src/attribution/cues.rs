@@ -4,8 +4,9 @@
 //! add, stress, warn, note, indicate, point out, ...). A cue is found in any order: `X said`,
 //! `X, the minister, said`, `"Q," said X`, `X said: "Q"`, `according to X`, `In his opinion`.
 //! Infinitives (`to say`), modal and passive forms (`will warn`, `was told`, `cannot be said`)
-//! and participles (`speaking`, `claiming`) are not cues. This module finds cues; it does not
-//! resolve pronouns or roles to people.
+//! and participles (`speaking`, `claiming`) are not cues. Last of all, a sentence opening with
+//! a person's claim (`Okafor's claim that ...`) cites its owner ([`claim_owner`]). This module
+//! finds cues; it does not resolve pronouns or roles to people.
 
 use super::lexicon::{blocks_finite_reading, Gender, WordSet};
 use super::mentions::{
