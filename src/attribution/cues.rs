@@ -41,6 +41,12 @@ static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"
 /// `data/phrase_prepositions.txt`.
 static PHRASE_PREPOSITIONS: WordSet = WordSet::new(include_str!("data/phrase_prepositions.txt"));
 
+/// Reporting verbs that also mean winning (`claimed a victory`): `data/winning_verbs.txt`.
+static WINNING_VERBS: WordSet = WordSet::new(include_str!("data/winning_verbs.txt"));
+
+/// What is won or scored (`victory`, `prize`): `data/result_nouns.txt`.
+static RESULT_NOUNS: WordSet = WordSet::new(include_str!("data/result_nouns.txt"));
+
 /// Nouns of a speech act (`claim`, `assertion`, `promise`): `data/claim_nouns.txt`.
 static CLAIM_NOUNS: WordSet = WordSet::new(include_str!("data/claim_nouns.txt"));
 
@@ -551,6 +557,22 @@ fn holds_plain_object(tokens: &[Token], verb: usize) -> bool {
             .any(|t| t.lower() == "that" || is_modal_or_auxiliary(t.lower()))
 }
 
+/// `claimed a narrow victory`, `posted an overwhelming win`, `claimed the prize`: the object
+/// of the verb at `verb` is a result ([`RESULT_NOUNS`]) within its first few words, before
+/// any `that` or auxiliary that would open a reported clause (`claimed the win was stolen`).
+fn wins_result(tokens: &[Token], verb: usize) -> bool {
+    let clause = clause_after(tokens, verb);
+    let opens_clause = clause
+        .iter()
+        .any(|t| t.lower() == "that" || is_modal_or_auxiliary(t.lower()));
+    !opens_clause
+        && clause
+            .iter()
+            .take(4)
+            .take_while(|t| t.is_lowercase())
+            .any(|t| RESULT_NOUNS.contains(t.lower()))
+}
+
 /// `testified that ...`, `testified: "..."`, `testified about (on) the attack`: words follow the
 /// verb at `verb`, right after it or closing its clause; `testified before the panel.`,
 /// `testified on Monday` and `testified on behalf of the firm` have none.
@@ -613,7 +635,8 @@ pub fn is_yes_no_question(tokens: &[Token]) -> bool {
 /// one: `maintains a large lead` ([`HOLDING_VERBS`] with a plain object), `testified before
 /// the panel` ([`TESTIMONY_VERBS`] with no words after them).
 pub fn reports_nothing(tokens: &[Token], at: usize, verb: &str) -> bool {
-    HOLDING_VERBS.contains(verb) && holds_plain_object(tokens, at)
+    WINNING_VERBS.contains(verb) && wins_result(tokens, at)
+        || HOLDING_VERBS.contains(verb) && holds_plain_object(tokens, at)
         || TESTIMONY_VERBS.contains(verb) && !words_follow(tokens, at)
 }
 
@@ -1879,6 +1902,19 @@ mod tests {
         assert!(find(&says, true).is_some());
         let noun = tokenize("Next Round Will Begin Once Written Answers Received", &[]);
         assert!(find(&noun, true).is_none());
+    }
+
+    #[test]
+    fn a_verb_of_winning_with_a_result_as_its_object_reports_nothing() {
+        assert!(cue("Okafor claimed a narrow victory in the primary last month.").is_none());
+        assert!(cue("Okafor posted an overwhelming win in the state.").is_none());
+        assert!(cue("Meanwhile, Okafor claimed the prize for exceeding expectations.").is_none());
+        // Words still follow the verb.
+        assert_eq!(speaker("Okafor claimed the win was stolen."), "Okafor");
+        assert_eq!(
+            speaker("Okafor claimed that the victory was stolen."),
+            "Okafor"
+        );
     }
 
     fn claim(text: &str) -> Option<String> {
