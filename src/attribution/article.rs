@@ -295,8 +295,12 @@ fn read_units(
             let needs_named_person = stance_cue
                 .as_ref()
                 .is_some_and(|(_, reports)| *reports == subject::Reports::Attributed);
+            // A sentence no sieve gave a cue may still open with a person's claim.
+            let cue = speech
+                .or(stance_cue.map(|(cue, _)| cue))
+                .or_else(|| cues::claim_owner(inside));
             Unit {
-                cue: speech.or(stance_cue.map(|(cue, _)| cue)),
+                cue,
                 stance,
                 needs_named_person,
                 opens_with_label,
