@@ -15,6 +15,7 @@ use std::ops::Range;
 
 use super::cues::{self, Cue, CueForm};
 use super::gate::Context;
+use super::label;
 use super::lexicon::WordSet;
 use super::mentions::{phrase_after, Mention};
 use super::subject;
@@ -94,7 +95,8 @@ pub fn split(
 ) -> Vec<Clause> {
     let inside = tokens_in(tokens, &range);
     let Some(cut) = second_speaker_at(inside, title_case, ctx) else {
-        return vec![Clause::whole(range)];
+        return lone_speaking_clause(inside, &range, title_case, ctx)
+            .unwrap_or_else(|| vec![Clause::whole(range)]);
     };
     let at = inside[cut.clause].start;
     vec![
@@ -110,6 +112,106 @@ pub fn split(
             cue: None,
         },
     ]
+}
+
+/// `Biden weighed another run, but he ultimately decided not to ...`, `The spat grew after
+/// Okafor refused to say ...`, `When Okafor learned that ..., she walked out.`: a sentence
+/// whose main clause reports nothing may hold one clause that does, opened by a conjunction
+/// or a subordinating word, with a named person for its subject and a cue the sieves keep. Read as
+/// a whole, the sentence gives that clause no speaker (the main-clause sieve reads only the
+/// main clause), so it is cut off and read on its own; the rest stays narration. Not in a
+/// sentence with a quotation, which may go on with the speaker of the sentence before, nor
+/// after an opening `as` (`As Okafor noted, ...` credits the main clause's words to her).
+fn lone_speaking_clause(
+    inside: &[Token],
+    range: &Range<usize>,
+    title_case: bool,
+    ctx: &Context,
+) -> Option<Vec<Clause>> {
+    if inside.iter().any(|t| t.quoted) || sentence_speaks(inside, title_case, ctx) {
+        return None;
+    }
+    // `When Okafor learned that ..., she walked out.`: the opening clause ends at its comma.
+    let opening = opening_subordinator(inside).filter(|&at| inside[at].lower() != "as");
+    if let Some(at) = opening {
+        let comma = (at + 1..inside.len()).find(|&j| inside[j].is_punct(','))?;
+        let rest = inside.get(comma + 1)?;
+        let subject = clause_speaker_at(&inside[..comma], at + 1, title_case, ctx)?;
+        return Some(vec![
+            Clause {
+                range: range.start..rest.start,
+                reading_from: inside[subject].start,
+                subordinate: true,
+                cue: None,
+            },
+            Clause::whole(rest.start..range.end),
+        ]);
+    }
+    // `..., but he ultimately decided ...`, `... after Okafor refused to say ...`.
+    (1..inside.len()).find_map(|b| {
+        let opener = &inside[b];
+        // `and` without a comma before it mostly joins two subjects (`Noting that both Mensah
+        // and Okafor battled ...`), not two clauses.
+        let joins_clauses = opener.lower() != "and" || inside[b - 1].is_punct(',');
+        let opens = opener.is_word()
+            && !opener.quoted
+            && (is_conjunction(opener) || opens_clause_inside(opener.lower()));
+        if !opens || !joins_clauses {
+            return None;
+        }
+        let subject = clause_speaker_at(inside, b + 1, title_case, ctx)?;
+        Some(vec![
+            Clause::whole(range.start..opener.start),
+            Clause {
+                range: opener.start..range.end,
+                reading_from: inside[subject].start,
+                // Not the sentence's main clause: a quotation after the sentence does not go
+                // on with its speaker.
+                subordinate: true,
+                cue: None,
+            },
+        ])
+    })
+}
+
+/// Whether any sieve finds a speaker for the sentence `inside` read whole: a cue naming
+/// someone, a transcript label, or a main-clause cue the gate keeps.
+fn sentence_speaks(inside: &[Token], title_case: bool, ctx: &Context) -> bool {
+    cues::find(inside, title_case).is_some_and(|cue| !matches!(cue.mention, Mention::Other))
+        || label::opening_label(inside).is_some()
+        || subject::main_clause_cue(inside, ctx).is_some()
+}
+
+/// The token where the subject of a clause beginning at token `at` of `clause` stands, when
+/// that subject is a named person and the clause read from it has a cue the sieves keep. Not
+/// a pronoun: inside a sentence whose main clause has a subject of its own, `he` is as likely
+/// to stand for someone the resolver cannot see. A few lower-case words may stand before the subject (`but ultimately Eze
+/// decided`), as in [`second_clause_speaks`].
+fn clause_speaker_at(
+    clause: &[Token],
+    at: usize,
+    title_case: bool,
+    ctx: &Context,
+) -> Option<usize> {
+    let premodifiers = clause
+        .get(at..)?
+        .iter()
+        .take(PREMODIFIER_WORDS)
+        .take_while(|t| is_premodifier(t))
+        .count();
+    (at..=at + premodifiers).find(|&s| {
+        let Some(first) = clause.get(s) else {
+            return false;
+        };
+        let opens = |cue: &Cue| {
+            cue.form == CueForm::Subject
+                && cue.start == first.start
+                && matches!(cue.mention, Mention::Person { .. } | Mention::Bare(_))
+        };
+        let read = &clause[s..];
+        cues::find(read, title_case).is_some_and(|cue| opens(&cue))
+            || subject::main_clause_cue(read, ctx).is_some_and(|(cue, _)| opens(&cue))
+    })
 }
 
 /// Where a second clause with a named subject of its own begins in `inside` (one sentence's
@@ -849,6 +951,42 @@ mod tests {
             clauses("Pressed by Okafor, Eze said she had."),
             vec!["Pressed by Okafor, Eze said she had."]
         );
+    }
+
+    #[test]
+    fn a_speaking_clause_is_cut_from_a_sentence_whose_main_clause_reports_nothing() {
+        assert_eq!(
+            clauses(
+                "The budget passed on Monday after Senator Ada Okafor denounced it as a disgrace."
+            ),
+            vec![
+                "The budget passed on Monday",
+                "after Senator Ada Okafor denounced it as a disgrace."
+            ]
+        );
+        assert_eq!(
+            clauses("The room was full, but Senator Ada Okafor opposed the plan."),
+            vec![
+                "The room was full,",
+                "but Senator Ada Okafor opposed the plan."
+            ]
+        );
+        assert_eq!(
+            clauses("When Senator Ada Okafor denounced the plan, the room fell silent."),
+            vec![
+                "When Senator Ada Okafor denounced the plan,",
+                "the room fell silent."
+            ]
+        );
+        // A pronoun may stand for someone the resolver cannot see; `and` without a comma
+        // mostly joins two subjects; a quotation may go on with the sentence before.
+        for sentence in [
+            "The budget passed on Monday after she denounced it as a disgrace.",
+            "The budget passed and Senator Ada Okafor denounced it as a disgrace.",
+            "The budget passed after Senator Ada Okafor denounced it as \"a disgrace to us all.\"",
+        ] {
+            assert_eq!(clauses_quoted(sentence), vec![sentence]);
+        }
     }
 
     #[test]
