@@ -36,10 +36,11 @@ const FLOOR_RECALL: f64 = 0.89;
 /// 0.807 on the 636 pairs of files 1-7; 0.976 and 0.770 with main 0103b6b's rules, same
 /// attribution; with `statements-8.tsv`, 747 pairs, 0.978 and 0.794 blind, 0.978 and 0.800
 /// with the rules of branch stmt13). `statements-2.tsv` to
-/// `statements-7.tsv` were drawn at random without looking at newsdex's groups; the third to
-/// seventh were each judged and scored before the rules of the round that added them, which were
+/// `statements-8.tsv` were drawn at random without looking at newsdex's groups; the third to
+/// eighth were each judged and scored before the rules of the round that added them, which were
 /// then chosen looking at the files, so these floors guard against getting worse and are not a
-/// blind measure.
+/// blind measure. The eighth holds only 4 "same" pairs (its passages avoid those of files 1-7),
+/// too few for a floor of its own: it counts in the all-file floors.
 const FLOOR_PRECISION_ALL: f64 = 0.975;
 const FLOOR_RECALL_ALL: f64 = 0.795;
 /// Floors on `statements-4.tsv`, just under what the rules measure on it (precision 1.000,

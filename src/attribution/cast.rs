@@ -149,7 +149,7 @@ impl Cast {
         cast
     }
 
-    /// `Her father, Tobias, 41, worried ...`, `"..." Desmond said. He added ...`: a person the
+    /// `his uncle, Tobias, runs the ferry`, `"..." Desmond said. He added ...`: a person the
     /// article calls by a forename alone (a relative, a source named only so) is a person of
     /// the cast, so that `Desmond said` is no organisation and a later `he` can mean them. One
     /// capitalised word makes such a person only with evidence: in apposition to a singular
@@ -218,7 +218,7 @@ impl Cast {
             return Some(gender);
         }
         let gender = forename_gender(word);
-        if gender == Gender::Unknown || is_forename_of_both_sexes(word) {
+        if gender == Gender::Unknown || is_forename_of_both_sexes(word) || is_month_name(word) {
             return None;
         }
         let speech = |t: Option<&Token>| {
@@ -230,7 +230,8 @@ impl Cast {
                     )
             })
         };
-        (speech(before) || speech(after)).then_some(gender)
+        // `said June was the hottest month`: after its verb the name must end the clause.
+        ((speech(before) && closes) || speech(after)).then_some(gender)
     }
 
     /// `Will Sanders come down?`, `Understated Perez raises profile`, `Bashing Trump may be
@@ -1134,6 +1135,13 @@ impl Salience {
     }
 }
 
+/// `June`, `April`, `August`: month names that the census also lists as forenames
+/// (chrono's English month names, written in full).
+fn is_month_name(word: &str) -> bool {
+    word.parse::<chrono::Month>()
+        .is_ok_and(|month| month.name().eq_ignore_ascii_case(word))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -1154,7 +1162,7 @@ mod tests {
         };
         // Kin in apposition gives the gender, whatever the forename.
         assert_eq!(
-            people("Her father, Quillon, 41, worried about the vote."),
+            people("They met her brother, Quillon, at the harbour."),
             vec![("Quillon".to_string(), Gender::Male)]
         );
         assert_eq!(
@@ -1168,6 +1176,11 @@ mod tests {
         );
         // No evidence, a place, a word also written in lower case, a known person's name.
         assert!(people("Desmond waited at the gate.").is_empty());
+        // A month that is also a forename, and a name that does not end its clause after the
+        // verb (`said June was ...` reports what was said about June).
+        assert!(people("The bureau said June was the wettest month.").is_empty());
+        assert!(people("\"It rained,\" April said.").is_empty());
+        assert!(people("The report said Desmond was late.").is_empty());
         assert!(people("\"We stayed,\" Virginia said.").is_empty());
         assert!(people("\"We grant it,\" Grant said; a grant was made.").is_empty());
         assert_eq!(

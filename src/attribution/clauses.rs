@@ -1,4 +1,5 @@
-//! Splitting a sentence into clauses when two people speak in it.
+//! Splitting a sentence into clauses when two people speak in it, or when only a later or
+//! subordinate clause speaks.
 //!
 //! A passage has one speaker, and a sentence is the unit a cue governs; but news often puts
 //! two people's words in one sentence: `Adeyemi backed the deal, while Mensah has threatened
@@ -8,8 +9,11 @@
 //! clause becomes a unit the sieves read on its own. It cuts only when the clause before the
 //! cut has a cue or a named subject of its own; else the one cue governs the whole sentence
 //! (`After the debate, Mensah said ...`). One cue it finds itself, which the sieves do not
-//! read: the agent of an opening participle (`Asked by Okafor whether ...,`). It reads cues
-//! through the sieves (`cues`, `subject`) and does not resolve who the speakers are.
+//! read: the agent of an opening participle (`Asked by Okafor whether ...,`). A sentence whose
+//! main clause reports nothing but one of whose later or subordinate clauses does (`The plan
+//! stalled, but Okafor vowed to revive it.`) is cut too, so that clause is read on its own and
+//! the rest stays narration. It reads cues through the sieves (`cues`, `subject`) and does not
+//! resolve who the speakers are.
 
 use std::ops::Range;
 
@@ -114,14 +118,17 @@ pub fn split(
     ]
 }
 
-/// `Biden weighed another run, but he ultimately decided not to ...`, `The spat grew after
-/// Okafor refused to say ...`, `When Okafor learned that ..., she walked out.`: a sentence
-/// whose main clause reports nothing may hold one clause that does, opened by a conjunction
-/// or a subordinating word, with a named person for its subject and a cue the sieves keep. Read as
-/// a whole, the sentence gives that clause no speaker (the main-clause sieve reads only the
-/// main clause), so it is cut off and read on its own; the rest stays narration. Not in a
-/// sentence with a quotation, which may go on with the speaker of the sentence before, nor
-/// after an opening `as` (`As Okafor noted, ...` credits the main clause's words to her).
+/// `The plan stalled, but Okafor vowed to revive it.`, `The spat grew after Okafor refused to
+/// say ...`, `When Okafor learned that ..., she walked out.`: a sentence whose main clause
+/// reports nothing may hold one clause that does, opened by a conjunction or a subordinating
+/// word, with a name for its subject (a person's, or a bare name the article stage resolves)
+/// and a cue the sieves keep. Read as a whole, the sentence gives that clause no speaker (the
+/// main-clause sieve reads only the main clause), so it is cut off and read on its own; the
+/// rest stays narration. A clause opened by a subordinating word inside the sentence ends at
+/// its next comma (`The day after Okafor announced her run, the party split.`: the split is
+/// narration). Not in a sentence with a quotation, which may go on with the speaker of the
+/// sentence before, nor after an opening `as` (`As Okafor noted, ...` credits the main
+/// clause's words to her).
 fn lone_speaking_clause(
     inside: &[Token],
     range: &Range<usize>,
@@ -133,11 +140,11 @@ fn lone_speaking_clause(
     }
     // `When Okafor learned that ..., she walked out.`: the opening clause ends at its comma.
     let opening = opening_subordinator(inside).filter(|&at| inside[at].lower() != "as");
-    if let Some(at) = opening {
+    let opening_clause = opening.and_then(|at| {
         let comma = (at + 1..inside.len()).find(|&j| inside[j].is_punct(','))?;
         let rest = inside.get(comma + 1)?;
         let subject = clause_speaker_at(&inside[..comma], at + 1, title_case, ctx)?;
-        return Some(vec![
+        Some(vec![
             Clause {
                 range: range.start..rest.start,
                 reading_from: inside[subject].start,
@@ -145,12 +152,15 @@ fn lone_speaking_clause(
                 cue: None,
             },
             Clause::whole(rest.start..range.end),
-        ]);
+        ])
+    });
+    if opening_clause.is_some() {
+        return opening_clause;
     }
     // `..., but he ultimately decided ...`, `... after Okafor refused to say ...`.
     (1..inside.len()).find_map(|b| {
         let opener = &inside[b];
-        // `and` without a comma before it mostly joins two subjects (`Noting that both Mensah
+        // `and` without a comma before it mostly joins two subjects (`Since both Mensah
         // and Okafor battled ...`), not two clauses.
         let joins_clauses = opener.lower() != "and" || inside[b - 1].is_punct(',');
         let opens = opener.is_word()
@@ -159,18 +169,27 @@ fn lone_speaking_clause(
         if !opens || !joins_clauses {
             return None;
         }
+        // A subordinate clause inside the sentence ends at its next comma, where the main
+        // clause goes on (`The day after Okafor announced her run, the party split.`).
+        let comma = (!is_conjunction(opener))
+            .then(|| (b + 1..inside.len()).find(|&j| inside[j].is_punct(',')))
+            .flatten()
+            .filter(|&j| j + 1 < inside.len());
         let subject = clause_speaker_at(inside, b + 1, title_case, ctx)?;
-        Some(vec![
-            Clause::whole(range.start..opener.start),
-            Clause {
-                range: opener.start..range.end,
-                reading_from: inside[subject].start,
-                // Not the sentence's main clause: a quotation after the sentence does not go
-                // on with its speaker.
-                subordinate: true,
-                cue: None,
-            },
-        ])
+        let mut clauses = vec![Clause::whole(range.start..opener.start)];
+        let rest = comma.map(|j| inside[j + 1].start);
+        clauses.push(Clause {
+            range: opener.start..rest.unwrap_or(range.end),
+            reading_from: inside[subject].start,
+            // Not the sentence's main clause: a quotation after the sentence does not go
+            // on with its speaker.
+            subordinate: true,
+            cue: None,
+        });
+        if let Some(rest) = rest {
+            clauses.push(Clause::whole(rest..range.end));
+        }
+        Some(clauses)
     })
 }
 
@@ -976,6 +995,27 @@ mod tests {
             vec![
                 "When Senator Ada Okafor denounced the plan,",
                 "the room fell silent."
+            ]
+        );
+        // A subordinate clause inside the sentence ends at its comma: the main clause after
+        // it is narration.
+        assert_eq!(
+            clauses("The budget passed on Monday after Senator Ada Okafor denounced it as a disgrace, and the party split."),
+            vec![
+                "The budget passed on Monday",
+                "after Senator Ada Okafor denounced it as a disgrace,",
+                "and the party split."
+            ]
+        );
+        // An opening subordinate clause that does not speak leaves the later clauses to be
+        // searched.
+        assert_eq!(
+            clauses(
+                "When the vote came, the room was full, but Senator Ada Okafor opposed the plan."
+            ),
+            vec![
+                "When the vote came, the room was full,",
+                "but Senator Ada Okafor opposed the plan."
             ]
         );
         // A pronoun may stand for someone the resolver cannot see; `and` without a comma

@@ -55,7 +55,9 @@
 //! energy system away from fossil fuel" in December and in April are two statements). It is two
 //! weeks: outlets come back to a statement in the following days' reports and in weekly
 //! round-ups (a partial quote 13 or 14 days after the remark, three such pairs in the random gold
-//! files), while the stock phrases the gold files hold recur a month or more apart.
+//! files), while the stock phrases the gold files hold recur a month or more apart. Beyond
+//! the window only a rewording anchored by a quoted run of the remark joins (next paragraph);
+//! the gold files sample pairs up to about 30 days apart, so that rule rests on few pairs.
 //!
 //! "The same speaker" is the same person as outlets name them: the folded surname, and the
 //! same first given name where both names have one ("Felipe Calderón", "Calderon"). A bare
@@ -115,8 +117,8 @@ pub const PHRASE_WINDOW_DAYS: i64 = 7;
 pub const WINDOW_DAYS: i64 = 14;
 /// Days apart two rewordings of one remark may be when both quote the same run of two
 /// content words of it (see the module doc): a remark that made news is paraphrased around
-/// its quoted words for weeks (in PolNeAR train, the FBI director's July finding in August
-/// reports, 35 days on). Beyond the window the rewording must share [`FAR_RUN`] content words,
+/// its quoted words for weeks (in the gold files, a finding announced in one month and
+/// re-quoted in reports 35 days on). Beyond the window the rewording must share [`FAR_RUN`] content words,
 /// as many as a verbatim run needs at any dates, and half the smaller statement's weight: a
 /// paraphrase a month on that shares a few words around a quoted phrase ("would make “a
 /// terrible situation even worse”") is another remark coming back to it.
@@ -625,10 +627,10 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
         && shared + 1 >= small.content.len()
         && share_any(&fa.quoted_pairs, &fb.quoted_pairs);
     // Beyond the window only a rewording anchored by the same quoted words of the remark:
-    // outlets coming back to a remark weeks later quote its striking words again ("called
-    // her handling “extremely careless”" a day and five weeks after the finding), while a
-    // standing charge restated in a reporter's words ("criticized her for accepting speaking
-    // fees from banks", in January and in February) quotes none.
+    // outlets coming back to a remark weeks later quote its striking words again ("called the
+    // plan “deeply reckless”" a day and five weeks after it was made), while a standing charge
+    // restated in a reporter's words ("criticised him for taking fees from lobbyists", in one
+    // month and the next) quotes none.
     let far_rewording = !near
         && days_apart <= FAR_REWORD_DAYS
         && shared >= FAR_RUN

@@ -421,7 +421,8 @@ fn abbreviations() -> &'static [Abbreviation] {
 }
 
 /// Whether an undotted abbreviation at `at..end` of `text` names the place: after "the",
-/// "a" or "an" ("the US"), before a hyphen ("US-Mexico") or before a capitalised word that is
+/// "a" or "an" ("the US"), before a hyphen and a capitalised word ("US-Mexico"; "US-led" is
+/// left as written unless a determiner comes before it) or before a capitalised word that is
 /// not a stop word ("UN Security Council"), and not amid words in capitals ("LET US IN"), where
 /// it may be the word. "Let US in" and "give US a chance" stay as written.
 fn names_the_place(text: &str, at: usize, end: usize) -> bool {
@@ -436,7 +437,10 @@ fn names_the_place(text: &str, at: usize, end: usize) -> bool {
         .split(|c: char| !c.is_alphanumeric())
         .next()
         .unwrap_or_default();
-    let shouted = |w: &str| w.len() > 1 && w.chars().all(|c| !c.is_lowercase());
+    // A word in capitals has letters and no lower-case one: "2020" is no shouting.
+    let shouted = |w: &str| {
+        w.len() > 1 && w.chars().any(char::is_uppercase) && !w.chars().any(char::is_lowercase)
+    };
     if shouted(word_before) || shouted(word_after) {
         return false;
     }
@@ -987,6 +991,11 @@ mod tests {
         assert_eq!(
             spell_out_abbreviations("a UK court heard the UN Security Council".to_string()),
             "a United Kingdom court heard the United Nations Security Council"
+        );
+        // A number after it is no word in capitals.
+        assert_eq!(
+            spell_out_abbreviations("the US 2020 election".to_string()),
+            "the United States 2020 election"
         );
         // The pronoun in capitals, in a sentence or in a shouted line, stays.
         for text in [
