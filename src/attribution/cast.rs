@@ -1151,15 +1151,17 @@ mod tests {
         Cast::learn([tokenize(text, &[]).as_slice()])
     }
 
+    /// The people the cast of `text` holds, with their gender.
+    fn people(text: &str) -> Vec<(String, Gender)> {
+        cast_of(text)
+            .people
+            .iter()
+            .map(|p| (p.name.display(), p.gender))
+            .collect()
+    }
+
     #[test]
     fn a_person_called_by_a_forename_alone_is_learned_with_evidence_only() {
-        let people = |text: &str| -> Vec<(String, Gender)> {
-            cast_of(text)
-                .people
-                .iter()
-                .map(|p| (p.name.display(), p.gender))
-                .collect()
-        };
         // Kin in apposition gives the gender, whatever the forename.
         assert_eq!(
             people("They met her brother, Quillon, at the harbour."),
@@ -1208,13 +1210,6 @@ mod tests {
 
     #[test]
     fn a_title_overrules_only_a_forename_given_to_both_sexes() {
-        let people = |text: &str| -> Vec<(String, Gender)> {
-            cast_of(text)
-                .people
-                .iter()
-                .map(|p| (p.name.display(), p.gender))
-                .collect()
-        };
         // `Bill` is a man's name: `Mrs. Oduya` is someone else of the family.
         let found = people("Bill Oduya spoke on Monday. Later Mrs. Oduya met voters.");
         assert_eq!(found.len(), 2, "{found:?}");
