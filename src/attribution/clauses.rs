@@ -135,7 +135,12 @@ fn lone_speaking_clause(
     title_case: bool,
     ctx: &Context,
 ) -> Option<Vec<Clause>> {
-    if inside.iter().any(|t| t.quoted) || sentence_speaks(inside, title_case, ctx) {
+    // The cheap test first: most sentences have no clause opener followed by a capitalised
+    // word, and reading the whole sentence with every sieve costs far more.
+    if inside.iter().any(|t| t.quoted)
+        || !may_open_named_clause(inside)
+        || sentence_speaks(inside, title_case, ctx)
+    {
         return None;
     }
     // `When Okafor learned that ..., she walked out.`: the opening clause ends at its comma.
@@ -190,6 +195,25 @@ fn lone_speaking_clause(
             clauses.push(Clause::whole(rest..range.end));
         }
         Some(clauses)
+    })
+}
+
+/// Whether `inside` holds a conjunction or subordinating word with a capitalised word among
+/// the few after it: a clause [`lone_speaking_clause`] could cut needs both (its subject is a
+/// name, which opens with a capital).
+fn may_open_named_clause(inside: &[Token]) -> bool {
+    inside.iter().enumerate().any(|(b, opener)| {
+        let opens = opener.is_word()
+            && !opener.quoted
+            && (is_conjunction(opener)
+                || opens_clause_inside(opener.lower())
+                || opens_clause_at_start(opener.lower()));
+        opens
+            && inside
+                .iter()
+                .skip(b + 1)
+                .take(PREMODIFIER_WORDS + 1)
+                .any(Token::is_capitalized)
     })
 }
 
