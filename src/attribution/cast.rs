@@ -13,7 +13,9 @@ use super::lexicon::{
     forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_not_name, is_place,
     title_gender, Gender,
 };
-use super::mentions::{is_acronym, phrase_before, role_ref, Mention, PersonName, RoleRef};
+use super::mentions::{
+    is_acronym, phrase_before, possessive_owner, role_ref, Mention, PersonName, RoleRef,
+};
 use super::names::{compatible_given, spelling_key};
 use super::tokens::Token;
 use rustc_hash::FxHashSet;
@@ -408,22 +410,7 @@ impl Cast {
         if start == end || kin {
             return false;
         }
-        let owner = tokens[end].text;
-        let bare = owner
-            .strip_suffix("'s")
-            .or_else(|| owner.strip_suffix("’s"))
-            .unwrap_or(owner);
-        let words: Vec<&str> = tokens[start..end]
-            .iter()
-            .map(|t| t.text)
-            .chain(std::iter::once(bare))
-            .collect();
-        let text = words.join(" ");
-        let name_tokens = super::tokens::tokenize(&text, &[]);
-        let Some(last) = name_tokens.len().checked_sub(1) else {
-            return false;
-        };
-        match phrase_before(&name_tokens, last) {
+        match possessive_owner(&tokens[start..=end]) {
             Some((Mention::Person { name, role }, _)) if self.is_headline_name(&name) => {
                 self.add_person(name, role);
                 true

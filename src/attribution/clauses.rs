@@ -205,9 +205,7 @@ fn may_open_named_clause(inside: &[Token]) -> bool {
     inside.iter().enumerate().any(|(b, opener)| {
         let opens = opener.is_word()
             && !opener.quoted
-            && (is_conjunction(opener)
-                || opens_clause_inside(opener.lower())
-                || opens_clause_at_start(opener.lower()));
+            && (is_conjunction(opener) || opens_clause_at_start(opener.lower()));
         opens
             && inside
                 .iter()

@@ -11,7 +11,7 @@
 use super::lexicon::{blocks_finite_reading, Gender, WordSet};
 use super::mentions::{
     is_auxiliary, is_modal_or_auxiliary, is_possessive_determiner, phrase_after, phrase_before,
-    Mention,
+    possessive_owner, Mention,
 };
 use super::subject::{dateline_end, is_finite_form};
 use super::tokens::Token;
@@ -1609,15 +1609,7 @@ fn claim_at(tokens: &[Token], start: usize) -> Option<Cue> {
                     tokens[k].is_word() && !tokens[k].quoted && tokens[k].is_capitalized()
                 })
                 .find(|&k| tokens[k].is_possessive())?;
-            // The name readers take no possessive for a name word: the owner is read again
-            // without its `'s`.
-            let words: Vec<&str> = tokens[start..=owner].iter().map(|t| t.text).collect();
-            let joined = words.join(" ");
-            let name = joined
-                .strip_suffix("'s")
-                .or_else(|| joined.strip_suffix("’s"))?;
-            let name_tokens = super::tokens::tokenize(name, &[]);
-            let (mention, from) = phrase_before(&name_tokens, name_tokens.len().checked_sub(1)?)?;
+            let (mention, from) = possessive_owner(&tokens[start..=owner])?;
             if from != 0 || !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
                 return None;
             }

@@ -589,6 +589,27 @@ fn join(tokens: &[Token]) -> String {
         .to_string()
 }
 
+/// Reads the owner named by `run`, a run of words whose last one is possessive (`Senator Ada
+/// Okafor's`), as [`phrase_before`] reads a subject: the name readers take no possessive for a
+/// name word, so the words are read again with the `'s` dropped. Returns the mention and the
+/// token (of the words read again) it starts at; `None` for an empty run or no phrase.
+pub fn possessive_owner(run: &[Token]) -> Option<(Mention, usize)> {
+    let (owner, before) = run.split_last()?;
+    let bare = owner
+        .text
+        .strip_suffix("'s")
+        .or_else(|| owner.text.strip_suffix("’s"))
+        .unwrap_or(owner.text);
+    let words: Vec<&str> = before
+        .iter()
+        .map(|t| t.text)
+        .chain(std::iter::once(bare))
+        .collect();
+    let text = words.join(" ");
+    let name_tokens = super::tokens::tokenize(&text, &[]);
+    phrase_before(&name_tokens, name_tokens.len().checked_sub(1)?)
+}
+
 /// Reads the noun phrase that ends at token `end` (the word just before a verb).
 pub fn phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usize)> {
     let last = tokens.get(end)?;
