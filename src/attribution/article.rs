@@ -1498,6 +1498,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_means_a_lone_surname_or_a_name_after_an_owner_just_before_it() {
+        let texts = [
+            "Harbour vote",
+            "Gerald Pike said the vote was early. \"We knew it,\" he said.",
+            "Korvin told reporters the plan would fail. \"It is a mess,\" he said.",
+            "Mira Holt said the port would close. \"It is done,\" she said.",
+            "North Dakota's Ada Okonkwo said the port would stay open. \"We will fight,\" she said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "It is a mess").as_deref(),
+            Some("Korvin")
+        );
+        assert_eq!(
+            speaker_of(&texts, "We will fight").as_deref(),
+            Some("Ada Okonkwo")
+        );
+    }
+
+    #[test]
     fn a_yes_no_question_reports_nothing() {
         let texts = [
             "Council vote",

@@ -362,6 +362,9 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
             other => other,
         };
     }
+    if let Some(person) = owned_person(tokens, start, end) {
+        return person;
+    }
     if let Some(person) = affiliated_person(tokens, start, end) {
         return person;
     }
@@ -462,6 +465,29 @@ fn is_post_nominal(word: &str) -> bool {
         word,
         "QC" | "KC" | "MP" | "MEP" | "MSP" | "AM" | "OBE" | "MBE" | "CBE" | "KBE" | "JP"
     )
+}
+
+/// `North Carolina's Ada Oduya`, `the Policy Center's Bakare`: an owner written before a
+/// name says where the person belongs (a state, a newsroom, a think tank); the name after
+/// the last possessive is the person, not an organisation called `Carolina's Ada Oduya`.
+/// Only a name that reads as a person's (a known forename, a title or a role word, or one
+/// bare word the cast then decides on): `Macy's Herald Square` stays whole.
+fn owned_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
+    let owner = (start..end).rev().find(|&i| tokens[i].is_possessive())?;
+    match read_run(tokens, owner + 1, end) {
+        Mention::Person { name, role }
+            if role.is_some()
+                || name.title.is_some()
+                || name
+                    .given
+                    .first()
+                    .is_some_and(|g| forename_gender(g) != Gender::Unknown) =>
+        {
+            Some(Mention::Person { name, role })
+        }
+        bare @ Mention::Bare(_) if is_name_word(&tokens[end]) => Some(bare),
+        _ => None,
+    }
 }
 
 /// "Mike Powell of Dresdner Kleinwort" names Mike Powell; the rest is his affiliation. But
@@ -1275,6 +1301,33 @@ mod tests {
         assert_eq!(name.surname, "Oduya");
         assert_eq!(name.suffix.as_deref(), Some("Jr."));
         assert_eq!(name.display(), "Joseph R. Oduya Jr.");
+    }
+
+    #[test]
+    fn a_name_after_an_owner_is_the_person() {
+        for (text, name) in [
+            ("Then North Dakota's Ada Okonkwo", "Ada Okonkwo"),
+            (
+                "Then the Policy Center\u{2019}s Director Tom Bakare",
+                "Tom Bakare",
+            ),
+        ] {
+            assert_eq!(
+                person(&before(text)).map(|(n, _)| n).as_deref(),
+                Some(name),
+                "{text}"
+            );
+        }
+        // One word after the owner is left for the cast to decide.
+        assert_eq!(
+            before("Then the Policy Center's Bakare"),
+            Mention::Bare("Bakare".into())
+        );
+        // Words after an owner that read as no person's name keep the whole run.
+        assert!(matches!(
+            before("Then Hallam's Herald Square"),
+            Mention::Org(_)
+        ));
     }
 
     #[test]
