@@ -54,20 +54,39 @@ const STACK_WORD: usize = 40;
 /// `to_ascii_lowercase`) of up to [`STACK_WORD`] bytes is lower-cased in a stack buffer, and
 /// one already in lower case is passed as it is; only other words allocate.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.len() <= STACK_WORD && word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(word);
-        }
-        let mut buf = [0u8; STACK_WORD];
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        // ASCII lower-cased is still ASCII, so this always succeeds.
-        if let Ok(lower) = std::str::from_utf8(buf) {
-            return f(lower);
-        }
+    match with_ascii_lower(word, f) {
+        Ok(result) => result,
+        Err(f) => f(&word.to_lowercase()),
     }
-    f(&word.to_lowercase())
+}
+
+/// `f` of an ASCII word of up to [`STACK_WORD`] bytes in lower case, without allocating;
+/// `f` back, uncalled, for any other word. One pass over the bytes tells both whether the
+/// word is ASCII and whether it has a capital.
+fn with_ascii_lower<R, F: FnOnce(&str) -> R>(word: &str, f: F) -> Result<R, F> {
+    if word.len() > STACK_WORD {
+        return Err(f);
+    }
+    let (mut ascii, mut capital) = (true, false);
+    for &b in word.as_bytes() {
+        ascii &= b.is_ascii();
+        capital |= b.is_ascii_uppercase();
+    }
+    if !ascii {
+        return Err(f);
+    }
+    if !capital {
+        return Ok(f(word));
+    }
+    let mut buf = [0u8; STACK_WORD];
+    let buf = &mut buf[..word.len()];
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    // ASCII lower-cased is still ASCII, so this always succeeds.
+    match std::str::from_utf8(buf) {
+        Ok(lower) => Ok(f(lower)),
+        Err(_) => Err(f),
+    }
 }
 
 /// Calls `f` with the word's lexicon form ([`normalise`]), without allocating for ASCII words
@@ -75,10 +94,10 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// dots).
 fn with_normalised<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let trimmed = word.trim_end_matches('.');
-    if trimmed.is_ascii() {
-        with_lower(trimmed, f)
-    } else {
-        f(&normalise(word))
+    match with_ascii_lower(trimmed, f) {
+        Ok(result) => result,
+        Err(f) if trimmed.is_ascii() => f(&trimmed.to_lowercase()),
+        Err(f) => f(&normalise(word)),
     }
 }
 
@@ -166,21 +185,61 @@ fn listed(list: &WordSet, word: &str) -> bool {
     with_normalised(word, |word| list.contains(word))
 }
 
+/// Courtesy titles and the gender each implies.
+const TITLES: &[(&str, Gender)] = &[
+    ("mr", Gender::Male),
+    ("sir", Gender::Male),
+    ("lord", Gender::Male),
+    ("mister", Gender::Male),
+    ("baron", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("father", Gender::Male),
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("lady", Gender::Female),
+    ("dame", Gender::Female),
+    ("baroness", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("madam", Gender::Female),
+    ("dr", Gender::Unknown),
+    ("prof", Gender::Unknown),
+    ("professor", Gender::Unknown),
+    ("rev", Gender::Unknown),
+    ("judge", Gender::Unknown),
+    ("justice", Gender::Unknown),
+    ("sen", Gender::Unknown),
+    ("senator", Gender::Unknown),
+    ("gov", Gender::Unknown),
+    ("rep", Gender::Unknown),
+    ("cllr", Gender::Unknown),
+    ("gen", Gender::Unknown),
+    ("adm", Gender::Unknown),
+    ("maj", Gender::Unknown),
+    ("col", Gender::Unknown),
+    ("capt", Gender::Unknown),
+    ("lt", Gender::Unknown),
+    ("sgt", Gender::Unknown),
+];
+
+/// [`TITLES`] behind a [`WordFilter`]: the rules ask this of every capitalised word, and
+/// comparing a word with each title in turn cost more than the rest of the question.
+static TITLE_FILTER: OnceLock<WordFilter> = OnceLock::new();
+
 /// Courtesy titles and the gender they imply.
 pub fn title_gender(word: &str) -> Option<Gender> {
     // `normalise` also straightens apostrophes, which no title has.
-    with_normalised(word, |word| match word {
-        "mr" | "sir" | "lord" | "mister" | "baron" | "king" | "prince" | "father" => {
-            Some(Gender::Male)
+    with_normalised(word, |word| {
+        let filter = TITLE_FILTER.get_or_init(|| WordFilter::of(TITLES.iter().map(|&(t, _)| t)));
+        if !filter.may_hold(word) {
+            return None;
         }
-        "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" | "queen" | "princess" | "madam" => {
-            Some(Gender::Female)
-        }
-        "dr" | "prof" | "professor" | "rev" | "judge" | "justice" | "sen" | "senator" | "gov"
-        | "rep" | "cllr" | "gen" | "adm" | "maj" | "col" | "capt" | "lt" | "sgt" => {
-            Some(Gender::Unknown)
-        }
-        _ => None,
+        TITLES
+            .iter()
+            .find(|&&(title, _)| title == word)
+            .map(|&(_, gender)| gender)
     })
 }
 
@@ -594,6 +653,18 @@ mod tests {
     }
 
     const ROLE_WORDS_TEXT_FOR_TEST: &str = include_str!("data/role_words.txt");
+
+    #[test]
+    fn every_title_passes_its_filter_in_any_case() {
+        for &(title, gender) in TITLES {
+            assert_eq!(title_gender(title), Some(gender), "{title}");
+            let capitalised = format!("{}{}.", title[..1].to_uppercase(), &title[1..]);
+            assert_eq!(title_gender(&capitalised), Some(gender), "{capitalised}");
+        }
+        for word in ["Mrx", "sirs", "", "lords", "Dame’s", "judges"] {
+            assert_eq!(title_gender(word), None, "{word}");
+        }
+    }
 
     #[test]
     fn genders_agree_when_unknown() {
