@@ -11,7 +11,6 @@
 
 use std::borrow::Cow;
 use std::mem;
-use std::ops::Range;
 
 use rustc_hash::FxHashMap;
 use tantivy::tokenizer::{
@@ -35,12 +34,9 @@ pub fn folded_stem() -> TextAnalyzer {
 }
 
 /// [`folded_stem`] for an index writer: the same terms, each distinct word stemmed once (see
-/// [`CachedStemmer`]), the words split and lowercased in one pass ([`LowerWords`]).
+/// [`CachedStemmer`]).
 pub fn indexing_folded_stem() -> TextAnalyzer {
-    TextAnalyzer::builder(LowerWords::default())
-        .filter(AsciiFoldingFilter)
-        .filter(CachedStemmer)
-        .build()
+    folded_stem_with(CachedStemmer)
 }
 
 fn folded_stem_with<F: TokenFilter>(stemmer: F) -> TextAnalyzer {
@@ -59,109 +55,6 @@ pub fn folded() -> TextAnalyzer {
         .filter(LowerCaser)
         .filter(AsciiFoldingFilter)
         .build()
-}
-
-/// tantivy's `SimpleTokenizer`, `RemoveLongFilter::limit(LONGEST_WORD)` and `LowerCaser` in
-/// one token stream, for an index writer: the same tokens (text, offsets, positions).
-///
-/// Why: on tantivy's one indexing thread, the longest serial stage of a bulk load, the three
-/// stages cost about 280 instructions a word at 1× BBC (each a separate pass over the word,
-/// characters decoded one by one, a call per stage); here an ASCII word is found by its
-/// bytes and lowercased in place. Words with other characters are read as tantivy reads
-/// them. A unit test compares the two on texts of many scripts.
-#[derive(Clone, Debug, Default)]
-pub struct LowerWords {
-    token: Token,
-}
-
-impl Tokenizer for LowerWords {
-    type TokenStream<'a> = LowerWordsStream<'a>;
-
-    fn token_stream<'a>(&'a mut self, text: &'a str) -> LowerWordsStream<'a> {
-        self.token.reset();
-        LowerWordsStream {
-            text,
-            at: 0,
-            token: &mut self.token,
-        }
-    }
-}
-
-/// The token stream of [`LowerWords`].
-pub struct LowerWordsStream<'a> {
-    text: &'a str,
-    /// Byte offset where the search for the next word starts.
-    at: usize,
-    token: &'a mut Token,
-}
-
-impl LowerWordsStream<'_> {
-    /// The byte range of the next run of alphanumeric characters (`char::is_alphanumeric`, as
-    /// `SimpleTokenizer` splits), from `self.at` on.
-    fn next_word(&mut self) -> Option<Range<usize>> {
-        let bytes = self.text.as_bytes();
-        let mut at = self.at;
-        let start = loop {
-            let (alphanumeric, len) = char_class(self.text, bytes, at)?;
-            if alphanumeric {
-                break at;
-            }
-            at += len;
-        };
-        let mut end = start;
-        while let Some((true, len)) = char_class(self.text, bytes, end) {
-            end += len;
-        }
-        self.at = end;
-        Some(start..end)
-    }
-}
-
-/// Whether the character at byte `at` (a character boundary) is alphanumeric, and its length
-/// in bytes; `None` at the end of the text. ASCII is told from the byte alone.
-fn char_class(text: &str, bytes: &[u8], at: usize) -> Option<(bool, usize)> {
-    let &b = bytes.get(at)?;
-    if b.is_ascii() {
-        return Some((b.is_ascii_alphanumeric(), 1));
-    }
-    let c = text.get(at..)?.chars().next()?;
-    Some((c.is_alphanumeric(), c.len_utf8()))
-}
-
-impl TokenStream for LowerWordsStream<'_> {
-    fn advance(&mut self) -> bool {
-        while let Some(word) = self.next_word() {
-            // `SimpleTokenizer` numbers every word; `RemoveLongFilter` then drops the long
-            // ones, judged by their bytes before lowercasing, and keeps the numbers.
-            self.token.position = self.token.position.wrapping_add(1);
-            if word.len() >= LONGEST_WORD {
-                continue;
-            }
-            let text = &self.text[word.clone()];
-            self.token.offset_from = word.start;
-            self.token.offset_to = word.end;
-            self.token.text.clear();
-            if text.is_ascii() {
-                self.token.text.push_str(text);
-                self.token.text.make_ascii_lowercase();
-            } else {
-                // `LowerCaser`'s lower case: each character's, with no rule for a final sigma.
-                for c in text.chars() {
-                    self.token.text.extend(c.to_lowercase());
-                }
-            }
-            return true;
-        }
-        false
-    }
-
-    fn token(&self) -> &Token {
-        self.token
-    }
-
-    fn token_mut(&mut self) -> &mut Token {
-        self.token
-    }
 }
 
 /// English (Snowball) stemming, the algorithm and crate of tantivy's `Stemmer` filter, with
@@ -325,67 +218,6 @@ mod tests {
             out.push(token.text.clone());
         }
         out
-    }
-
-    /// Every token of `text` as a writer indexes it: text, offsets, position and length.
-    fn tokens(
-        analyzer: &mut TextAnalyzer,
-        text: &str,
-    ) -> Vec<(String, usize, usize, usize, usize)> {
-        let mut stream = analyzer.token_stream(text);
-        let mut out = Vec::new();
-        while let Some(t) = stream.next() {
-            out.push((
-                t.text.clone(),
-                t.offset_from,
-                t.offset_to,
-                t.position,
-                t.position_length,
-            ));
-        }
-        out
-    }
-
-    #[test]
-    fn one_pass_words_are_the_three_stages_words() {
-        let mut chain = TextAnalyzer::builder(SimpleTokenizer::default())
-            .filter(RemoveLongFilter::limit(LONGEST_WORD))
-            .filter(LowerCaser)
-            .build();
-        let mut fused = TextAnalyzer::builder(LowerWords::default()).build();
-        let long_ascii = "x".repeat(LONGEST_WORD - 1);
-        let too_long = "y".repeat(LONGEST_WORD);
-        // Twenty two-byte letters: 40 bytes, removed; nineteen and a one-byte one: kept.
-        let long_accented = "é".repeat(LONGEST_WORD / 2);
-        let just_short = format!("{}a", "é".repeat(LONGEST_WORD / 2 - 1));
-        let texts = [
-            String::new(),
-            "   ".to_string(),
-            "Hello, happy tax payer!".to_string(),
-            "The U.S. e-mail isn't 3,000.5 £ — “quoted” (x) 42nd".to_string(),
-            "ÉLYSÉE Straße İstanbul ΣΟΦΟΣ ﬁnale Ǆemal Ⅻ ²³ ١٢٣ 東京タワー 😀x😀".to_string(),
-            "\u{212A}elvin KELVIN ǅ e\u{301}te\u{301}".to_string(),
-            format!("{long_ascii} {too_long} after"),
-            format!("{long_accented} then {just_short} and"),
-            too_long.clone(),
-            "trailing word".to_string(),
-            "a".to_string(),
-        ];
-        for text in &texts {
-            assert_eq!(
-                tokens(&mut fused, text),
-                tokens(&mut chain, text),
-                "{text:?}"
-            );
-        }
-        // The same analyzer reused, as a writer reuses it.
-        for text in texts.iter().rev() {
-            assert_eq!(
-                tokens(&mut fused, text),
-                tokens(&mut chain, text),
-                "{text:?}"
-            );
-        }
     }
 
     #[test]

@@ -21,10 +21,11 @@ use std::cell::RefCell;
 use std::ops::Range;
 
 use tantivy::tokenizer::{
-    AsciiFoldingFilter, BoxTokenStream, TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
+    AsciiFoldingFilter, BoxTokenStream, LowerCaser, RemoveLongFilter, SimpleTokenizer,
+    TextAnalyzer, Token, TokenFilter, TokenStream, Tokenizer,
 };
 
-use super::analysis::{CachedStemmer, LowerWords};
+use super::analysis::{CachedStemmer, LONGEST_WORD};
 
 /// The words of the last two texts the recording analyzer went through, on this thread: the
 /// latest first. Two, because a passage's title comes before its text and is the same for
@@ -116,7 +117,9 @@ thread_local! {
 /// The stemmed analyzer of `analysis::indexing_folded_stem`, recording what it produced.
 pub fn recording_folded_stem() -> TextAnalyzer {
     TextAnalyzer::builder(RecordText {
-        inner: TextAnalyzer::builder(LowerWords::default())
+        inner: TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(LONGEST_WORD))
+            .filter(LowerCaser)
             .filter(RecordLower)
             .filter(AsciiFoldingFilter)
             .filter(CachedStemmer)
@@ -130,7 +133,10 @@ pub fn recording_folded_stem() -> TextAnalyzer {
 pub fn replaying_lowercase() -> TextAnalyzer {
     TextAnalyzer::builder(Replay {
         stems: false,
-        fallback: TextAnalyzer::builder(LowerWords::default()).build(),
+        fallback: TextAnalyzer::builder(SimpleTokenizer::default())
+            .filter(RemoveLongFilter::limit(LONGEST_WORD))
+            .filter(LowerCaser)
+            .build(),
         words: Words::default(),
     })
     .build()
@@ -370,9 +376,7 @@ impl TokenStream for ReplayStream<'_> {
 
 #[cfg(test)]
 mod tests {
-    use super::super::analysis::LONGEST_WORD;
     use super::*;
-    use tantivy::tokenizer::{LowerCaser, RemoveLongFilter, SimpleTokenizer};
 
     type Terms = Vec<(String, usize, usize, usize)>;
 
