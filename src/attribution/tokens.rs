@@ -215,8 +215,9 @@ fn abbreviation_dot(text: &str, start: usize, end: usize) -> bool {
 fn word_end(text: &str, mut at: usize) -> usize {
     while let Some(c) = char_at(text, at) {
         let len = c.len_utf8();
-        let joins = is_joiner(c) && char_at(text, at + len).is_some_and(char::is_alphanumeric);
-        if !(c.is_alphanumeric() || joins) {
+        // A joiner is asked about only when the character is no letter or digit.
+        let joins = || is_joiner(c) && char_at(text, at + len).is_some_and(char::is_alphanumeric);
+        if !(c.is_alphanumeric() || joins()) {
             break;
         }
         at += len;
