@@ -54,20 +54,39 @@ const STACK_WORD: usize = 40;
 /// `to_ascii_lowercase`) of up to [`STACK_WORD`] bytes is lower-cased in a stack buffer, and
 /// one already in lower case is passed as it is; only other words allocate.
 fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
-    if word.len() <= STACK_WORD && word.is_ascii() {
-        if !word.bytes().any(|b| b.is_ascii_uppercase()) {
-            return f(word);
-        }
-        let mut buf = [0u8; STACK_WORD];
-        let buf = &mut buf[..word.len()];
-        buf.copy_from_slice(word.as_bytes());
-        buf.make_ascii_lowercase();
-        // ASCII lower-cased is still ASCII, so this always succeeds.
-        if let Ok(lower) = std::str::from_utf8(buf) {
-            return f(lower);
-        }
+    match with_ascii_lower(word, f) {
+        Ok(result) => result,
+        Err(f) => f(&word.to_lowercase()),
     }
-    f(&word.to_lowercase())
+}
+
+/// `f` of an ASCII word of up to [`STACK_WORD`] bytes in lower case, without allocating;
+/// `f` back, uncalled, for any other word. One pass over the bytes tells both whether the
+/// word is ASCII and whether it has a capital.
+fn with_ascii_lower<R, F: FnOnce(&str) -> R>(word: &str, f: F) -> Result<R, F> {
+    if word.len() > STACK_WORD {
+        return Err(f);
+    }
+    let (mut ascii, mut capital) = (true, false);
+    for &b in word.as_bytes() {
+        ascii &= b.is_ascii();
+        capital |= b.is_ascii_uppercase();
+    }
+    if !ascii {
+        return Err(f);
+    }
+    if !capital {
+        return Ok(f(word));
+    }
+    let mut buf = [0u8; STACK_WORD];
+    let buf = &mut buf[..word.len()];
+    buf.copy_from_slice(word.as_bytes());
+    buf.make_ascii_lowercase();
+    // ASCII lower-cased is still ASCII, so this always succeeds.
+    match std::str::from_utf8(buf) {
+        Ok(lower) => Ok(f(lower)),
+        Err(_) => Err(f),
+    }
 }
 
 /// Calls `f` with the word's lexicon form ([`normalise`]), without allocating for ASCII words
@@ -75,10 +94,10 @@ fn with_lower<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// dots).
 fn with_normalised<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
     let trimmed = word.trim_end_matches('.');
-    if trimmed.is_ascii() {
-        with_lower(trimmed, f)
-    } else {
-        f(&normalise(word))
+    match with_ascii_lower(trimmed, f) {
+        Ok(result) => result,
+        Err(f) if trimmed.is_ascii() => f(&trimmed.to_lowercase()),
+        Err(f) => f(&normalise(word)),
     }
 }
 
@@ -90,9 +109,12 @@ fn with_normalised<R>(word: &str, f: impl FnOnce(&str) -> R) -> R {
 /// look up millions of short words per corpus and the keys are fixed lists, not input an
 /// attacker chooses, so SipHash's flood resistance buys nothing. Measured: SipHash was about
 /// 1.3 G of the 15.4 G instructions of a 1x BBC rebuild (BENCHMARKS.md, "Session 7").
+///
+/// Before the set, a [`WordFilter`] answers most words that are not listed (nearly every
+/// word the rules ask about) from a bit table, without hashing the word or probing the set.
 pub struct WordSet {
     source: &'static str,
-    set: OnceLock<FxHashSet<&'static str>>,
+    set: OnceLock<(WordFilter, FxHashSet<&'static str>)>,
 }
 
 impl WordSet {
@@ -106,16 +128,56 @@ impl WordSet {
 
     /// Whether the file lists this word.
     pub fn contains(&self, word: &str) -> bool {
-        self.set
-            .get_or_init(|| {
-                self.source
-                    .lines()
-                    .filter(|line| !line.trim_start().starts_with('#'))
-                    .flat_map(str::split_whitespace)
-                    .collect()
-            })
-            .contains(word)
+        let (filter, set) = self.set.get_or_init(|| {
+            let set: FxHashSet<&'static str> = self
+                .source
+                .lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+                .collect();
+            (WordFilter::of(set.iter().copied()), set)
+        });
+        filter.may_hold(word) && set.contains(word)
     }
+}
+
+/// A one-sided test in front of a word list: 4,096 bits, one per class of words (a word's
+/// class comes from its length and its first, middle and last bytes), set for the classes of
+/// the listed words. A clear bit means the word is not listed; a set bit means it may be.
+/// The rules' lists hold tens to a few thousand words, so most classes stay clear, and
+/// the words asked about are mostly common words and names that no list holds.
+struct WordFilter([u64; 64]);
+
+impl WordFilter {
+    fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> WordFilter {
+        let mut bits = [0u64; 64];
+        for word in words {
+            let class = word_class(word);
+            bits[class / 64] |= 1 << (class % 64);
+        }
+        WordFilter(bits)
+    }
+
+    /// False only when `word` is none of the words the filter was made of.
+    fn may_hold(&self, word: &str) -> bool {
+        let class = word_class(word);
+        self.0[class / 64] & (1 << (class % 64)) != 0
+    }
+}
+
+/// The class of a word for [`WordFilter`]: a number below 4,096 mixed from its length and its
+/// first, middle and last bytes (the empty word has class 0).
+fn word_class(word: &str) -> usize {
+    let bytes = word.as_bytes();
+    let (Some(&first), Some(&last)) = (bytes.first(), bytes.last()) else {
+        return 0;
+    };
+    let middle = bytes[bytes.len() / 2];
+    let mixed = (bytes.len() as u32).wrapping_mul(0x9E37_79B9)
+        ^ u32::from(first).wrapping_mul(0x85EB_CA6B)
+        ^ u32::from(middle).wrapping_mul(0xC2B2_AE35)
+        ^ u32::from(last).wrapping_mul(0x27D4_EB2F);
+    (mixed.wrapping_mul(0x9E37_79B9) >> 20) as usize
 }
 
 /// Whether a word (in any case, with either apostrophe) is on a word list.
@@ -123,21 +185,61 @@ fn listed(list: &WordSet, word: &str) -> bool {
     with_normalised(word, |word| list.contains(word))
 }
 
+/// Courtesy titles and the gender each implies.
+const TITLES: &[(&str, Gender)] = &[
+    ("mr", Gender::Male),
+    ("sir", Gender::Male),
+    ("lord", Gender::Male),
+    ("mister", Gender::Male),
+    ("baron", Gender::Male),
+    ("king", Gender::Male),
+    ("prince", Gender::Male),
+    ("father", Gender::Male),
+    ("mrs", Gender::Female),
+    ("ms", Gender::Female),
+    ("miss", Gender::Female),
+    ("lady", Gender::Female),
+    ("dame", Gender::Female),
+    ("baroness", Gender::Female),
+    ("queen", Gender::Female),
+    ("princess", Gender::Female),
+    ("madam", Gender::Female),
+    ("dr", Gender::Unknown),
+    ("prof", Gender::Unknown),
+    ("professor", Gender::Unknown),
+    ("rev", Gender::Unknown),
+    ("judge", Gender::Unknown),
+    ("justice", Gender::Unknown),
+    ("sen", Gender::Unknown),
+    ("senator", Gender::Unknown),
+    ("gov", Gender::Unknown),
+    ("rep", Gender::Unknown),
+    ("cllr", Gender::Unknown),
+    ("gen", Gender::Unknown),
+    ("adm", Gender::Unknown),
+    ("maj", Gender::Unknown),
+    ("col", Gender::Unknown),
+    ("capt", Gender::Unknown),
+    ("lt", Gender::Unknown),
+    ("sgt", Gender::Unknown),
+];
+
+/// [`TITLES`] behind a [`WordFilter`]: the rules ask this of every capitalised word, and
+/// comparing a word with each title in turn cost more than the rest of the question.
+static TITLE_FILTER: OnceLock<WordFilter> = OnceLock::new();
+
 /// Courtesy titles and the gender they imply.
 pub fn title_gender(word: &str) -> Option<Gender> {
     // `normalise` also straightens apostrophes, which no title has.
-    with_normalised(word, |word| match word {
-        "mr" | "sir" | "lord" | "mister" | "baron" | "king" | "prince" | "father" => {
-            Some(Gender::Male)
+    with_normalised(word, |word| {
+        let filter = TITLE_FILTER.get_or_init(|| WordFilter::of(TITLES.iter().map(|&(t, _)| t)));
+        if !filter.may_hold(word) {
+            return None;
         }
-        "mrs" | "ms" | "miss" | "lady" | "dame" | "baroness" | "queen" | "princess" | "madam" => {
-            Some(Gender::Female)
-        }
-        "dr" | "prof" | "professor" | "rev" | "judge" | "justice" | "sen" | "senator" | "gov"
-        | "rep" | "cllr" | "gen" | "adm" | "maj" | "col" | "capt" | "lt" | "sgt" => {
-            Some(Gender::Unknown)
-        }
-        _ => None,
+        TITLES
+            .iter()
+            .find(|&&(title, _)| title == word)
+            .map(|&(_, gender)| gender)
     })
 }
 
@@ -231,8 +333,18 @@ pub fn nationality(word: &str) -> Option<String> {
 /// `word` without its trailing `'s` (all of them, as `trim_end_matches("'s")` gives), by
 /// suffix comparison: a string pattern builds a substring searcher on every call, and this
 /// runs for most capitalised words.
-fn trim_possessive(mut word: &str) -> &str {
-    while let Some(rest) = word.strip_suffix("'s") {
+fn trim_possessive(word: &str) -> &str {
+    trim_all_suffixes(word, "'s")
+}
+
+/// `word` without every trailing `suffix`, exactly what `word.trim_end_matches(suffix)` gives,
+/// by suffix comparison: a string pattern builds a substring searcher on every call (about
+/// 200 instructions), which the rules pay for most words they read.
+pub fn trim_all_suffixes<'w>(mut word: &'w str, suffix: &str) -> &'w str {
+    if suffix.is_empty() {
+        return word;
+    }
+    while let Some(rest) = word.strip_suffix(suffix) {
         word = rest;
     }
     word
@@ -244,13 +356,13 @@ fn nationality_stem(word: &str) -> String {
         "british" | "britain" | "uk" => "uk".to_string(),
         "american" | "us" | "u.s" | "america" | "usa" | "washington" => "us".to_string(),
         "moscow" | "kremlin" => "russia".to_string(),
-        _ => word
-            .trim_end_matches("ian")
-            .trim_end_matches("ia")
-            .trim_end_matches("ish")
-            .trim_end_matches("ese")
-            .trim_end_matches('n')
-            .to_string(),
+        _ => {
+            let word = trim_all_suffixes(word, "ian");
+            let word = trim_all_suffixes(word, "ia");
+            let word = trim_all_suffixes(word, "ish");
+            let word = trim_all_suffixes(word, "ese");
+            word.trim_end_matches('n').to_string()
+        }
     }
 }
 
@@ -468,6 +580,89 @@ mod tests {
             "s's",
         ] {
             assert_eq!(trim_possessive(word), word.trim_end_matches("'s"), "{word}");
+        }
+    }
+
+    #[test]
+    fn suffixes_are_trimmed_as_by_a_pattern() {
+        for suffix in ["ian", "ia", "ish", "ese", "n't", "’s", ""] {
+            for word in [
+                "indian",
+                "ianian",
+                "russia",
+                "ia",
+                "danish",
+                "n't",
+                "don't",
+                "us’s’s",
+                "",
+            ] {
+                assert_eq!(
+                    trim_all_suffixes(word, suffix),
+                    word.trim_end_matches(suffix),
+                    "{word} {suffix}"
+                );
+            }
+        }
+    }
+
+    #[test]
+    fn the_filter_keeps_every_listed_word() {
+        // Every word of every list the rules use this way passes the filter and is found.
+        for set in [
+            &ROLE_WORDS,
+            &OCCUPATIONS,
+            &PERSON_ROLE_HEADS,
+            &ORG_ROLE_HEADS,
+            &ORG_NAME_HEADS,
+            &NATIONALITIES,
+            &PLACES,
+            &US_STATES,
+            &NOT_NAMES,
+            &MALE_FORENAMES,
+            &FEMALE_FORENAMES,
+            &CENSUS_MALE_FORENAMES,
+            &CENSUS_FEMALE_FORENAMES,
+            &FORENAMES_OF_BOTH_SEXES,
+            &GROUP_NOUNS,
+            &PARTY_LABELS,
+        ] {
+            for word in set
+                .source
+                .lines()
+                .filter(|line| !line.trim_start().starts_with('#'))
+                .flat_map(str::split_whitespace)
+            {
+                assert!(set.contains(word), "{word}");
+            }
+        }
+        // Words a list does not hold are not found, whether the filter or the set says so.
+        let listed = WordSet::new("# a test list\nsaid told\nwarned");
+        assert!(listed.contains("told") && listed.contains("warned"));
+        for word in ["", "tells", "sad", "toldx", "Told", "warn", "s"] {
+            assert!(!listed.contains(word), "{word}");
+        }
+    }
+
+    #[test]
+    fn the_filter_turns_most_words_away_without_the_set() {
+        // A list of a few hundred words leaves most classes clear.
+        let filter = WordFilter::of(ROLE_WORDS_TEXT_FOR_TEST.split_whitespace());
+        let clear = filter.0.iter().map(|w| w.count_zeros()).sum::<u32>();
+        assert!(clear > 3_500, "{clear} of 4096 classes clear");
+    }
+
+    const ROLE_WORDS_TEXT_FOR_TEST: &str = include_str!("data/role_words.txt");
+
+    #[test]
+    fn every_title_passes_its_filter_in_any_case() {
+        for &(title, gender) in TITLES {
+            assert_eq!(title_gender(title), Some(gender), "{title}");
+            let capitalised = format!("{}{}.", title[..1].to_uppercase(), &title[1..]);
+            assert_eq!(title_gender(&capitalised), Some(gender), "{capitalised}");
+        }
+        for word in ["Mrx", "sirs", "", "lords", "Dame’s", "judges"] {
+            assert_eq!(title_gender(word), None, "{word}");
         }
     }
 

@@ -15,21 +15,35 @@
 //! when they pair up, because a lone `’` is an apostrophe (`don’t`, `voters’`, `’08`). This
 //! module changes marks only; it does not decide where quotations begin or end.
 
-use super::quotes::is_quote_mark;
+use super::quotes::quote_marks;
 
 /// The paragraph with every quotation-mark style rewritten as double marks, byte for byte the
 /// same length as `text` (so offsets into one are offsets into the other).
 pub fn normalise(text: &str) -> String {
     let doubled = rewrite_doubled(text);
-    if doubled.chars().any(is_quote_mark) {
+    // Every paragraph passes here: most have double marks or no single mark at all, which
+    // byte searches tell without reading the paragraph character by character.
+    if quote_marks(&doubled).next().is_some() || !may_hold_single_marks(&doubled) {
         return doubled;
     }
     rewrite_single_pairs(&doubled)
 }
 
+/// False only when `text` has no `'`, `‘` or `’` (the curly ones begin with the byte 0xE2,
+/// which other characters such as dashes share: true then, and the caller reads on).
+fn may_hold_single_marks(text: &str) -> bool {
+    memchr::memchr2(b'\'', 0xE2, text.as_bytes()).is_some()
+}
+
+/// Whether `text` holds `''` or ``` `` ```.
+fn has_doubled_marks(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(b'\'', b'`', bytes).any(|at| bytes.get(at + 1) == Some(&bytes[at]))
+}
+
 /// `''` and ``` `` ``` as `«`/`»`: an opening look (space or start before) gets `«`.
 fn rewrite_doubled(text: &str) -> String {
-    if !text.contains("''") && !text.contains("``") {
+    if !has_doubled_marks(text) {
         return text.to_string();
     }
     let mut out = String::with_capacity(text.len());
@@ -160,6 +174,32 @@ mod tests {
     fn apostrophes_stay_apostrophes() {
         let text = "The voters’ choice isn’t clear, and rock ’n’ roll won’t help.";
         assert_eq!(normalise(text), text);
+    }
+
+    #[test]
+    fn doubled_marks_are_found_by_bytes_as_by_substrings() {
+        for text in [
+            "a '' b",
+            "``x",
+            "x`",
+            "it's 'a'",
+            "‘a’ ''",
+            "''",
+            "'",
+            "é`é``",
+        ] {
+            let by_substring = text.contains("''") || text.contains("``");
+            assert_eq!(has_doubled_marks(text), by_substring, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_paragraph_with_no_single_mark_is_kept_as_it_is() {
+        for text in ["No marks at all – just a dash.", "Plain words", "“A” quote"] {
+            assert_eq!(normalise(text), text);
+        }
+        assert!(!may_hold_single_marks("Plain words, no dash"));
+        assert!(may_hold_single_marks("Don’t"));
     }
 
     #[test]

@@ -43,6 +43,25 @@ pub fn is_quote_mark(c: char) -> bool {
     matches!(c, '"' | '“' | '”' | '„' | '«' | '»' | '‟' | '〝' | '〞')
 }
 
+/// The quotation marks of `text` ([`is_quote_mark`]) with their byte offsets, in order.
+///
+/// Only the bytes that can begin a mark are decoded: `"` and the lead bytes of `«` `»`
+/// (0xC2), `“` `”` `„` `‟` (0xE2) and `〝` `〞` (0xE3). Lead bytes always start a character,
+/// so this finds what a scan of every character finds, without decoding the rest of the
+/// paragraph (every paragraph is scanned, some twice).
+pub fn quote_marks(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.bytes()
+        .enumerate()
+        .filter(|&(_, b)| matches!(b, b'"' | 0xC2 | 0xE2 | 0xE3))
+        .filter_map(move |(at, _)| {
+            text.get(at..)?
+                .chars()
+                .next()
+                .filter(|&c| is_quote_mark(c))
+                .map(|c| (at, c))
+        })
+}
+
 /// How a mark sits between its neighbours.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 struct Shape {
@@ -82,7 +101,7 @@ pub fn scan(text: &str, open_at_start: bool) -> QuoteScan {
     let continues = open_at_start && runs_on(text);
     let mut quotes = Vec::new();
     let mut open: Option<(usize, bool, bool)> = continues.then_some((0, true, false));
-    for (at, c) in text.char_indices().filter(|&(_, c)| is_quote_mark(c)) {
+    for (at, c) in quote_marks(text) {
         let len = c.len_utf8();
         let shape = shape_of(text, at, len);
         open = match open {
@@ -108,7 +127,7 @@ pub fn scan(text: &str, open_at_start: bool) -> QuoteScan {
         // A quotation runs on over one paragraph without marks at most, and only one that
         // opens like speech: a mark before a lower-case word mid-sentence (`those who are
         // "somewhat liberal), education ...`) quotes a phrase whose closing mark was lost.
-        let unmarked = carried && !text.chars().any(is_quote_mark);
+        let unmarked = carried && quote_marks(text).next().is_none();
         let phrase = !carried && shape_of(text, start, mark_len(text, start)).lowercase_after;
         open_at_end = text.len() - start >= MIN_CARRIED_QUOTE && !unmarked && !phrase;
     }
@@ -124,7 +143,7 @@ pub fn scan(text: &str, open_at_start: bool) -> QuoteScan {
 /// but a paragraph whose first mark opens a quotation of its own (`... enter your email and
 /// click "sign up."`) shows the previous one ended without its closing mark.
 fn runs_on(text: &str) -> bool {
-    let Some((at, c)) = text.char_indices().find(|&(_, c)| is_quote_mark(c)) else {
+    let Some((at, c)) = quote_marks(text).next() else {
         return true;
     };
     let shape = shape_of(text, at, c.len_utf8());
@@ -261,6 +280,17 @@ mod tests {
             vec!["\"Keep records.", "\"But destroying them is wrong.\""]
         );
         assert!(scan(text, false).quotes[1].reopened);
+    }
+
+    #[test]
+    fn marks_are_found_where_a_scan_of_every_character_finds_them() {
+        let text = "«A» „b“ \"c\" ‟d” 〝e〞 – é ü 😀 ‘f’ '' end\"";
+        let every: Vec<(usize, char)> = text
+            .char_indices()
+            .filter(|&(_, c)| is_quote_mark(c))
+            .collect();
+        assert_eq!(quote_marks(text).collect::<Vec<_>>(), every);
+        assert_eq!(every.len(), 11);
     }
 
     #[test]

@@ -88,22 +88,29 @@ fn starts_sentence(c: char) -> bool {
 }
 
 /// True when the text before a full stop ends in an abbreviation or an initial.
+///
+/// Reads the word in place (every full stop of every paragraph asks this): no copy of it is
+/// made unless it holds a non-ASCII character, whose lower case only `to_lowercase` knows.
 fn is_abbreviation(before: &str) -> bool {
-    let word: String = before
-        .chars()
+    let start = before
+        .char_indices()
         .rev()
-        .take_while(|c| c.is_alphanumeric() || *c == '.')
-        .collect::<Vec<char>>()
-        .into_iter()
-        .rev()
-        .collect();
+        .take_while(|&(_, c)| c.is_alphanumeric() || c == '.')
+        .last()
+        .map_or(before.len(), |(at, _)| at);
+    let word = &before[start..];
     if word.is_empty() {
         return false;
     }
-    let lower = word.to_lowercase();
     let single_capital = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
     let dotted = word.contains('.') && word.chars().filter(|c| c.is_alphabetic()).count() <= 4;
-    single_capital || dotted || ABBREVIATIONS.contains(&lower.as_str())
+    single_capital
+        || dotted
+        || if word.is_ascii() {
+            ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(word))
+        } else {
+            ABBREVIATIONS.contains(&word.to_lowercase().as_str())
+        }
 }
 
 /// Trims a range of spaces on both sides; `None` when nothing is left.

@@ -91,30 +91,29 @@ fn is_joiner(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; `quotes` are the byte ranges of quotations in the same text.
+///
+/// Reads the text by byte offsets, decoding one character at a time (ASCII without decoding):
+/// every paragraph of every article is tokenized, and a vector of all its characters, made
+/// first, cost more than the reading itself.
 pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
-    // Sized up front: `char_indices` promises only a quarter of the bytes as chars, and
-    // news text has about one token per five bytes, so growing from empty copied both
-    // vectors several times per paragraph.
-    let mut chars: Vec<(usize, char)> = Vec::with_capacity(text.len());
-    chars.extend(text.char_indices());
+    // News text has about one token per five bytes: sized up front so the vector is not
+    // copied as it grows.
     let mut tokens = Vec::with_capacity(text.len() / 5 + 4);
-    let mut i = 0;
-    while i < chars.len() {
-        let (start, c) = chars[i];
+    let mut start = 0;
+    while let Some(c) = char_at(text, start) {
         if c.is_whitespace() {
-            i += 1;
+            start += c.len_utf8();
             continue;
         }
-        let (kind, next) = if c.is_alphanumeric() {
-            let end = word_end(&chars, i);
+        let (kind, end) = if c.is_alphanumeric() {
+            let end = word_end(text, start);
             (
                 TokenKind::Word,
-                end + usize::from(abbreviation_dot(text, &chars, i, end)),
+                end + usize::from(abbreviation_dot(text, start, end)),
             )
         } else {
-            (TokenKind::Punct, i + 1)
+            (TokenKind::Punct, start + c.len_utf8())
         };
-        let end = chars.get(next).map_or(text.len(), |&(b, _)| b);
         let token_text = &text[start..end];
         tokens.push(Token {
             text: token_text,
@@ -124,10 +123,19 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
             kind,
             quoted: false,
         });
-        i = next;
+        start = end;
     }
     mark_quoted(&mut tokens, quotes);
     tokens
+}
+
+/// The character that starts at byte `at` of `text` (a character boundary), `None` at the end.
+fn char_at(text: &str, at: usize) -> Option<char> {
+    match text.as_bytes().get(at) {
+        Some(&b) if b.is_ascii() => Some(char::from(b)),
+        Some(_) => text.get(at..)?.chars().next(),
+        None => None,
+    }
 }
 
 /// The tokens that start inside `range`: a run of `tokens`, which are in text order.
@@ -174,23 +182,25 @@ const TITLE_ABBREVIATIONS: &[&str] = &[
     "Cllr", "Hon", "Pres", "Sec", "Amb", "Insp", "Gens", "Lt.Gen",
 ];
 
-/// The word `chars[start..end]` is a title abbreviation or an initial whose dot belongs to it:
+/// The word `text[start..end]` is a title abbreviation or an initial whose dot belongs to it:
 /// a dot right after it, then a space and a capital (`Sen. Richard`, `John D. Podesta`), so
 /// the name reads as one run.
-fn abbreviation_dot(text: &str, chars: &[(usize, char)], start: usize, end: usize) -> bool {
+fn abbreviation_dot(text: &str, start: usize, end: usize) -> bool {
     // Most words have no dot after them: decide that before looking at the word.
-    let Some(&(dot_at, '.')) = chars.get(end) else {
+    if char_at(text, end) != Some('.') {
         return false;
-    };
-    let word = &text[chars[start].0..dot_at];
+    }
+    let word = &text[start..end];
+    // The dot and a space are one byte each.
+    let after_dot = char_at(text, end + 1);
     // `James B. Comey Jr., the director`: a suffix keeps its dot before a comma.
-    let suffix = matches!(word, "Jr" | "Sr") && chars.get(end + 1).is_some_and(|&(_, c)| c == ',');
+    let suffix = matches!(word, "Jr" | "Sr") && after_dot == Some(',');
     if suffix {
         return true;
     }
-    let space = chars.get(end + 1).is_some_and(|&(_, c)| c == ' ');
-    let capital = chars.get(end + 2).is_some_and(|&(_, c)| c.is_uppercase());
-    if !(space && capital) {
+    let space = after_dot == Some(' ');
+    let capital = space && char_at(text, end + 2).is_some_and(char::is_uppercase);
+    if !capital {
         return false;
     }
     let initial = word.chars().count() == 1 && word.chars().all(char::is_uppercase);
@@ -199,18 +209,20 @@ fn abbreviation_dot(text: &str, chars: &[(usize, char)], start: usize, end: usiz
     initial || dotted || TITLE_ABBREVIATIONS.contains(&word)
 }
 
-/// Index of the first char after the word that starts at `i`.
-fn word_end(chars: &[(usize, char)], mut i: usize) -> usize {
-    while i < chars.len() {
-        let c = chars[i].1;
-        let joins = is_joiner(c) && chars.get(i + 1).is_some_and(|&(_, n)| n.is_alphanumeric());
-        if c.is_alphanumeric() || (joins && i > 0) {
-            i += 1;
-        } else {
+/// Byte offset of the end of the word that starts at byte `start` (an alphanumeric
+/// character): letters and digits, joined by an inner apostrophe, hyphen, dot or ampersand
+/// that has a letter or digit after it.
+fn word_end(text: &str, mut at: usize) -> usize {
+    while let Some(c) = char_at(text, at) {
+        let len = c.len_utf8();
+        // A joiner is asked about only when the character is no letter or digit.
+        let joins = || is_joiner(c) && char_at(text, at + len).is_some_and(char::is_alphanumeric);
+        if !(c.is_alphanumeric() || joins()) {
             break;
         }
+        at += len;
     }
-    i
+    at
 }
 
 #[cfg(test)]
