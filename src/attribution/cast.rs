@@ -249,6 +249,17 @@ impl Cast {
             .checked_sub(1)
             .map(|b| words[b])
             .filter(|(at, _)| *at == paragraph);
+        let after = |k: usize| words.get(k).filter(|(at, _)| *at == paragraph).map(|w| w.1);
+        // This runs for every word of the article: the cheap tests on the word itself go first.
+        let lone = capital_word(token)
+            && !token.is_possessive()
+            && !before.is_some_and(|(_, t)| capital_word(t))
+            && !after(i + 1).is_some_and(capital_word);
+        let word = token.text;
+        let plain = word.chars().all(char::is_alphabetic) && !is_acronym(word);
+        if !lone || !plain {
+            return None;
+        }
         let opens = match before {
             None => true,
             Some((_, t)) => {
@@ -256,7 +267,6 @@ impl Cast {
                     || matches!(t.lower(), "and" | "but" | "then")
             }
         };
-        let after = |k: usize| words.get(k).filter(|(at, _)| *at == paragraph).map(|w| w.1);
         let mut next = i + 1;
         if after(next).is_some_and(|t| t.is_word() && is_clause_adverb(t.lower())) {
             next += 1;
@@ -273,17 +283,9 @@ impl Cast {
                 && ((speech(lower) && !plural)
                     || (lower.len() > 4 && lower.ends_with("ed") && object_follows))
         });
-        let word = token.text;
-        let plain = word.chars().all(char::is_alphabetic) && !is_acronym(word);
         let key = spelling_key(word);
-        let lone = capital_word(token)
-            && !token.is_possessive()
-            && !before.is_some_and(|(_, t)| capital_word(t))
-            && !after(i + 1).is_some_and(capital_word);
-        let usable = lone
-            && opens
+        let usable = opens
             && verb
-            && plain
             && !self.common_words.contains(&word.to_lowercase())
             && !is_place(word)
             && title_gender(word).is_none()
@@ -345,11 +347,13 @@ impl Cast {
             && !before.is_some_and(capital_word)
             && !after.is_some_and(capital_word);
         let word = token.text;
-        let lower = word.to_lowercase();
         let plain = word.chars().all(char::is_alphabetic) && !is_acronym(word);
-        if !lone
-            || !plain
-            || self.common_words.contains(&lower)
+        // Most tokens fail these two cheap tests: lower-case only the few that pass.
+        if !lone || !plain {
+            return None;
+        }
+        let lower = word.to_lowercase();
+        if self.common_words.contains(&lower)
             || is_place(word)
             || title_gender(word).is_some()
             || is_not_name(&lower)
