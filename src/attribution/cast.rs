@@ -11,7 +11,7 @@
 
 use super::lexicon::{
     forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_not_name, is_place,
-    title_gender, Gender,
+    title_gender, trim_all_suffixes, Gender,
 };
 use super::mentions::{
     is_acronym, is_modal_or_auxiliary, phrase_before, possessive_owner, role_ref, Mention,
@@ -689,7 +689,7 @@ impl Cast {
     /// The people of the cast with this surname (or, failing that, this forename); a
     /// possessive `'s` is ignored.
     pub(super) fn by_surname(&self, word: &str) -> Vec<usize> {
-        let key = spelling_key(word.trim_end_matches("'s").trim_end_matches("’s"));
+        let key = spelling_key(trim_all_suffixes(trim_all_suffixes(word, "'s"), "’s"));
         let by_surname: Vec<usize> = (0..self.people.len())
             .filter(|&i| self.people[i].surname_key == key)
             .collect();

@@ -8,7 +8,7 @@
 //! a person's claim (`Okafor's claim that ...`) cites its owner ([`claim_owner`]). This module
 //! finds cues; it does not resolve pronouns or roles to people.
 
-use super::lexicon::{blocks_finite_reading, Gender, WordSet};
+use super::lexicon::{blocks_finite_reading, trim_all_suffixes, Gender, WordSet};
 use super::mentions::{
     is_auxiliary, is_modal_or_auxiliary, is_possessive_determiner, phrase_after, phrase_before,
     possessive_owner, Mention,
@@ -484,7 +484,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     // is "he has said".
     let after_possessive = i > 0 && tokens[i - 1].is_possessive() && {
         let owner = tokens[i - 1].lower();
-        let owner = owner.trim_end_matches("'s").trim_end_matches("’s");
+        let owner = trim_all_suffixes(trim_all_suffixes(owner, "'s"), "’s");
         !matches!(
             owner,
             "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"

@@ -34,7 +34,7 @@ use rustc_hash::FxHashMap;
 
 use super::cues::{self, is_speech_verb_form};
 use super::label;
-use super::lexicon::WordSet;
+use super::lexicon::{trim_all_suffixes, WordSet};
 use super::marks;
 use super::mentions::Mention;
 use super::quotes;
@@ -497,7 +497,7 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
     out.push(format!("class:{class}"));
     let between = &tokens[found.subject_end + 1..found.verb];
     let before = between.iter().rev().find(|t| t.lower() != "not");
-    let before = before.map(|t| t.lower().trim_end_matches("n't"));
+    let before = before.map(|t| trim_all_suffixes(t.lower(), "n't"));
     let after_modal = matches!(
         before,
         Some(

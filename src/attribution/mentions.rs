@@ -9,7 +9,7 @@
 use super::lexicon::{
     forename_gender, is_name_particle, is_not_name, is_office_word, is_org_name_head,
     is_org_role_head, is_party_label, is_person_role_head, is_place, is_place_name, is_role_word,
-    nationality, pronoun_gender, role_gender, title_gender, Gender,
+    nationality, pronoun_gender, role_gender, title_gender, trim_all_suffixes, Gender,
 };
 use super::tokens::Token;
 
@@ -921,11 +921,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
         .find(|t| (t.is_possessive() && t.is_capitalized()) || is_acronym(t.text));
     if let Some(owner) = owner {
         if org_head && !person_head {
-            let name = owner
-                .text
-                .trim_end_matches("'s")
-                .trim_end_matches("’s")
-                .to_string();
+            let name = trim_all_suffixes(trim_all_suffixes(owner.text, "'s"), "’s").to_string();
             // "Trump's campaign said" is the campaign speaking, not Trump.
             if matches!(head, "campaign" | "administration") {
                 return Some((Mention::Org(format!("{name} {head}")), start));

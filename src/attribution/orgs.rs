@@ -27,7 +27,8 @@
 use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
 use super::lexicon::{
-    blocks_finite_reading, is_not_name, is_org_role_head, is_place, nationality, Gender, WordSet,
+    blocks_finite_reading, is_not_name, is_org_role_head, is_place, nationality, trim_all_suffixes,
+    Gender, WordSet,
 };
 use super::mentions::{is_acronym, is_auxiliary, phrase_before, Mention};
 use super::subject::is_stance_verb;
@@ -664,7 +665,7 @@ fn document_org(sentence: &[Token], start: usize, head: usize, cast: &Cast) -> O
     let name: String = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     let name = name.replace(" / ", "/").replace(" - ", "-");
     let personal = words.iter().any(|t| {
-        let bare = t.text.trim_end_matches("'s").trim_end_matches("’s");
+        let bare = trim_all_suffixes(trim_all_suffixes(t.text, "'s"), "’s");
         !cast.by_surname(bare).is_empty()
     });
     let compound = words
@@ -773,7 +774,7 @@ fn owned_body(
         };
     }
     if word.is_capitalized() && !is_not_name(word.text) {
-        let bare = word.text.trim_end_matches("'s").trim_end_matches("’s");
+        let bare = trim_all_suffixes(trim_all_suffixes(word.text, "'s"), "’s");
         if is_place(bare) {
             return None;
         }

@@ -22,7 +22,7 @@ use super::cues::{
     reports_nothing, Cue, CueForm,
 };
 use super::gate;
-use super::lexicon::WordSet;
+use super::lexicon::{trim_all_suffixes, WordSet};
 use super::mentions::{is_auxiliary, phrase_after, phrase_before, Mention};
 use super::tokens::Token;
 
@@ -860,7 +860,7 @@ pub fn be_form_before(tokens: &[Token], at: usize, from: usize) -> bool {
             return false;
         }
         let lower = token.lower();
-        let bare = lower.trim_end_matches("n't").trim_end_matches("n’t");
+        let bare = trim_all_suffixes(trim_all_suffixes(lower, "n't"), "n’t");
         if super::lexicon::is_form_of_be(bare) {
             return true;
         }
@@ -881,7 +881,7 @@ pub fn be_form_before(tokens: &[Token], at: usize, from: usize) -> bool {
 /// `at` in lower case, which the caller already has.
 fn after_auxiliary(tokens: &[Token], at: usize, previous_lower: &str) -> bool {
     let is_auxiliary = |word: &str| {
-        let word = word.trim_end_matches("n't").trim_end_matches("n’t");
+        let word = trim_all_suffixes(trim_all_suffixes(word, "n't"), "n’t");
         matches!(
             word,
             "did" | "does" | "do" | "would" | "wo" | "will" | "could" | "ca" | "can"
