@@ -37,6 +37,8 @@ use newsdex::model::Passage;
 use newsdex::pipeline;
 
 /// Floors on polnear-train, about 0.003 below what the attribution measures (developers' session
+/// 13: person P 0.941, R 0.750; speech person R 0.890; named quotes R 0.932; spurious 2.4% (202
+/// of 8,494), with far pronoun picks answered only for the article's leading person; session
 /// 12: person P 0.938, R 0.749; speech person R 0.890; named quotes R 0.931; spurious 2.3% (198
 /// of 8,545), with forename-only people, claim owners and clauses that speak cut from silent
 /// sentences; session 11: person P 0.938, R 0.744; speech person R 0.886; named quotes R 0.930; spurious 2.3% (198
@@ -55,16 +57,17 @@ use newsdex::pipeline;
 /// 0.873, spurious 2.7%; session 3: P 0.903, R 0.610, speech R 0.796, named quotes R 0.851,
 /// spurious 2.5%; before issue 9: P 0.868, R 0.494, speech R 0.656, named quotes R 0.681, spurious
 /// 2.5%). Raise them as attribution improves.
-const FLOOR_PERSON_P: f64 = 0.935;
-const FLOOR_PERSON_R: f64 = 0.746;
+const FLOOR_PERSON_P: f64 = 0.938;
+const FLOOR_PERSON_R: f64 = 0.747;
 const FLOOR_SPEECH_PERSON_R: f64 = 0.887;
-const FLOOR_NAMED_QUOTES_R: f64 = 0.928;
+const FLOOR_NAMED_QUOTES_R: f64 = 0.929;
 /// Organisation rows given a speaker of kind organisation: at least this share (issue 9's org
 /// sieve, session 6: 827 of 5,391, 15.3%, on the merged tree; before it 694, 12.9%; session 7:
 /// 809, 15.0%, after one-word openers such as "Local" or "Cyber" stopped being speakers;
 /// session 8: 795, 14.7%, as more sentences found a person as their speaker; session 9: 787,
 /// 14.6%, as `Russian Alexei X` and `Democrat Ann X` stopped reading as organisations; session
-/// 10: 794, 14.7%; session 11: 789, 14.6%; session 12: see the test's output).
+/// 10: 794, 14.7%; session 11: 789, 14.6%; session 12: 788, 14.6%; session 13: see the test's
+/// output).
 const FLOOR_ORG_KIND: f64 = 0.145;
 /// Spurious speakers (passages with a speaker that overlap no annotated Content) per passage
 /// with a speaker: at most this (3.0% measured in session 5; 2.7%, 219 of 8,236, after the

@@ -35,14 +35,17 @@ const FLOOR_RECALL: f64 = 0.89;
 /// Floors over all eight files, just under what the rules measure (precision 0.985, recall
 /// 0.807 on the 636 pairs of files 1-7; 0.976 and 0.770 with main 0103b6b's rules, same
 /// attribution; with `statements-8.tsv`, 747 pairs, 0.978 and 0.794 blind, 0.978 and 0.800
-/// with the rules of branch stmt13). `statements-2.tsv` to
+/// with the rules of branch stmt13; 0.978 and 0.794 since session 13's pronoun rule, which
+/// leaves a `he` three sentences past its antecedent unanswered unless that person leads the
+/// article: it cut 20 wrong PolNeAR speakers for 2 right ones, one of which was a statement
+/// pair of `statements-6.tsv`). `statements-2.tsv` to
 /// `statements-8.tsv` were drawn at random without looking at newsdex's groups; the third to
 /// eighth were each judged and scored before the rules of the round that added them, which were
 /// then chosen looking at the files, so these floors guard against getting worse and are not a
 /// blind measure. The eighth holds only 4 "same" pairs (its passages avoid those of files 1-7),
 /// too few for a floor of its own: it counts in the all-file floors.
 const FLOOR_PRECISION_ALL: f64 = 0.975;
-const FLOOR_RECALL_ALL: f64 = 0.795;
+const FLOOR_RECALL_ALL: f64 = 0.79;
 /// Floors on `statements-4.tsv`, just under what the rules measure on it (precision 1.000,
 /// recall 0.882 on 107 pairs). Its blind measure is the one taken before any rule was changed
 /// for it, with the rules of main e307e5a: precision 0.786, recall 0.647.
@@ -54,10 +57,12 @@ const FLOOR_RECALL_4: f64 = 0.88;
 const FLOOR_PRECISION_5: f64 = 0.98;
 const FLOOR_RECALL_5: f64 = 0.78;
 /// Floors on `statements-6.tsv`, just under what the rules measure on it (precision 1.000,
-/// recall 0.714 on 111 pairs; 0.667 before the rewordings around quoted words weeks apart). Its blind measure, taken with the rules and attribution of
+/// recall 0.667 on 111 pairs: 0.714 from the rewordings around quoted words weeks apart until
+/// session 13's pronoun rule left one of its passages, a `he` three sentences past its
+/// antecedent, without a speaker; see the all-file floor). Its blind measure, taken with the rules and attribution of
 /// main 0693aaf before any rule was changed, is precision 0.923, recall 0.571.
 const FLOOR_PRECISION_6: f64 = 0.98;
-const FLOOR_RECALL_6: f64 = 0.71;
+const FLOOR_RECALL_6: f64 = 0.66;
 /// Floors on `statements-7.tsv`, just under what the rules measure on it (precision 1.000,
 /// recall 0.733 on 101 pairs). Its blind measure, taken with the rules and attribution of
 /// main 0103b6b before any rule was changed, is precision 1.000, recall 0.667 (tp 10, fp 0,
