@@ -160,8 +160,15 @@ pub fn is_auxiliary(word: &str) -> bool {
     )
 }
 
-/// Words that end a name run even when capitalised.
+/// Whether a word may stand in a name run (capitalised, and none of the words that end a run
+/// even when capitalised: roles, titles, places, parties, acronyms, ...). Decided once per
+/// token ([`Token::name_word`]): phrase readers ask it of the same token many times.
 fn is_name_word(token: &Token) -> bool {
+    token.name_word(decide_name_word)
+}
+
+/// [`is_name_word`]'s test itself.
+fn decide_name_word(token: &Token) -> bool {
     // The word lists compare lower case: hand them the token's lower form, made once, rather
     // than the text each of them would lower again.
     let lower = token.lower();

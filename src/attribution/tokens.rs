@@ -5,6 +5,7 @@
 //! lies inside a quotation. This module does not decide what a word means.
 
 use std::borrow::Cow;
+use std::cell::OnceCell;
 use std::ops::Range;
 
 /// What a token is made of.
@@ -15,7 +16,7 @@ pub enum TokenKind {
 }
 
 /// One word or punctuation character of a sentence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug)]
 pub struct Token<'a> {
     pub text: &'a str,
     /// Byte offsets in the text that was tokenized.
@@ -27,7 +28,23 @@ pub struct Token<'a> {
     /// [`Token::lower`], computed once when the token is made: the rules ask for it many
     /// times per token. Borrows `text` when that already is the lower form (most words).
     lower: Cow<'a, str>,
+    /// [`Token::name_word`]'s answer, once asked: the mention readers ask it of the same
+    /// capitalised token each time they read a phrase around it.
+    name_word: OnceCell<bool>,
 }
+
+/// Tokens are equal when their text, place, kind and quotation are: the memo is no part of it.
+impl PartialEq for Token<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.text == other.text
+            && self.start == other.start
+            && self.end == other.end
+            && self.kind == other.kind
+            && self.quoted == other.quoted
+    }
+}
+
+impl Eq for Token<'_> {}
 
 impl Token<'_> {
     pub fn is_word(&self) -> bool {
@@ -48,6 +65,12 @@ impl Token<'_> {
     /// dropped (`Sen.` is `sen`). Computed once, when the token is made.
     pub fn lower(&self) -> &str {
         &self.lower
+    }
+
+    /// Whether the word may stand in a name, as `decide` (the mention stage's word-list test,
+    /// which depends on the token alone) says; asked once per token, then remembered.
+    pub fn name_word(&self, decide: impl FnOnce(&Self) -> bool) -> bool {
+        *self.name_word.get_or_init(|| decide(self))
     }
 
     /// True when the token is exactly this punctuation character.
@@ -122,6 +145,7 @@ pub fn tokenize<'a>(text: &'a str, quotes: &[Range<usize>]) -> Vec<Token<'a>> {
             end,
             kind,
             quoted: false,
+            name_word: OnceCell::new(),
         });
         start = end;
     }
@@ -231,6 +255,24 @@ mod tests {
 
     fn words(text: &str) -> Vec<&str> {
         tokenize(text, &[]).into_iter().map(|t| t.text).collect()
+    }
+
+    #[test]
+    fn a_token_decides_whether_it_is_a_name_word_once() {
+        let tokens = tokenize("Okafor said", &[]);
+        let mut asked = 0;
+        assert!(tokens[0].name_word(|_| {
+            asked += 1;
+            true
+        }));
+        // Remembered: the second question is not decided again, whatever it would say.
+        assert!(tokens[0].name_word(|_| {
+            asked += 1;
+            false
+        }));
+        assert_eq!(asked, 1);
+        // The memo is no part of a token's identity.
+        assert_eq!(tokens[0], tokenize("Okafor said", &[])[0]);
     }
 
     #[test]
