@@ -208,14 +208,14 @@ impl Cast {
                     break;
                 }
                 // A forename opens a name: `South Carolina` names no one called Carolina.
-                let key = spelling_key(token.text);
                 let opens_run = !words[j - 1].1.is_capitalized() || !words[j - 1].1.is_word();
-                let known = token.is_capitalized()
-                    && token.is_word()
-                    && self.people.iter().any(|p| {
+                let known = token.is_capitalized() && token.is_word() && {
+                    let key = spelling_key(token.text);
+                    self.people.iter().any(|p| {
                         p.surname_key == key
                             || (opens_run && p.forename_key.as_deref() == Some(key.as_str()))
-                    });
+                    })
+                };
                 if known || self.subject_word_at(&words, j).is_some() {
                     break;
                 }
@@ -256,8 +256,7 @@ impl Cast {
             && !before.is_some_and(|(_, t)| capital_word(t))
             && !after(i + 1).is_some_and(capital_word);
         let word = token.text;
-        let plain = word.chars().all(char::is_alphabetic) && !is_acronym(word);
-        if !lone || !plain {
+        if !lone || !word.chars().all(char::is_alphabetic) || is_acronym(word) {
             return None;
         }
         let opens = match before {
@@ -347,9 +346,8 @@ impl Cast {
             && !before.is_some_and(capital_word)
             && !after.is_some_and(capital_word);
         let word = token.text;
-        let plain = word.chars().all(char::is_alphabetic) && !is_acronym(word);
-        // Most tokens fail these two cheap tests: lower-case only the few that pass.
-        if !lone || !plain {
+        // Most tokens fail these cheap tests: lower-case only the few that pass.
+        if !lone || !word.chars().all(char::is_alphabetic) || is_acronym(word) {
             return None;
         }
         let lower = word.to_lowercase();
