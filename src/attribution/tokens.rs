@@ -69,7 +69,7 @@ impl Token<'_> {
 
     /// Whether the word may stand in a name, as `decide` (the mention stage's word-list test,
     /// which depends on the token alone) says; asked once per token, then remembered.
-    pub fn name_word(&self, decide: impl FnOnce(&Self) -> bool) -> bool {
+    pub(super) fn name_word(&self, decide: impl FnOnce(&Self) -> bool) -> bool {
         *self.name_word.get_or_init(|| decide(self))
     }
 
