@@ -281,10 +281,7 @@ impl Cast {
                     || matches!(t.lower(), "and" | "but" | "then")
             }
         };
-        let mut next = i + 1;
-        if after(next).is_some_and(|t| t.is_word() && is_clause_adverb(t.lower())) {
-            next += 1;
-        }
+        let next = verb_index(words, i);
         // `Allies say`: a verb that does not agree with one person; `Eyebrows raised, he
         // asked`: a participle with nothing after it opens no clause of its subject's.
         let speech = |lower: &str| super::cues::is_speech_verb_form(lower);
@@ -300,10 +297,10 @@ impl Cast {
         let key = spelling_key(word);
         let usable = opens
             && verb
-            && !self.common_words.contains(&word.to_lowercase())
+            && !self.common_words.contains(token.lower())
             && !is_place(word)
             && title_gender(word).is_none()
-            && !is_not_name(&word.to_lowercase())
+            && !is_not_name(token.lower())
             && !is_month_name(word)
             // `Voters turned on the party`: a group is nobody in particular.
             && super::names::speaker_name(word).is_ok()
@@ -361,15 +358,16 @@ impl Cast {
             && !before.is_some_and(capital_word)
             && !after.is_some_and(capital_word);
         let word = token.text;
-        // Most tokens fail these cheap tests: lower-case only the few that pass.
+        // Most tokens fail these cheap tests first.
         if !lone || !word.chars().all(char::is_alphabetic) || is_acronym(word) {
             return None;
         }
-        let lower = word.to_lowercase();
-        if self.common_words.contains(&lower)
+        // All letters, so the token's own lower form is the word lower-cased.
+        let lower = token.lower();
+        if self.common_words.contains(lower)
             || is_place(word)
             || title_gender(word).is_some()
-            || is_not_name(&lower)
+            || is_not_name(lower)
             || self
                 .orgs
                 .iter()
@@ -935,14 +933,7 @@ fn subject_pronoun_at(words: &[(usize, &Token)], i: usize) -> Option<Gender> {
         "she" => Gender::Female,
         _ => return None,
     };
-    let mut next = i + 1;
-    if words
-        .get(next)
-        .is_some_and(|(_, t)| t.is_word() && is_clause_adverb(t.lower()))
-    {
-        next += 1;
-    }
-    let verb = words.get(next).is_some_and(|(at, t)| {
+    let verb = words.get(verb_index(words, i)).is_some_and(|(at, t)| {
         let lower = t.lower();
         *at == words[i].0
             && t.is_word()
@@ -951,6 +942,15 @@ fn subject_pronoun_at(words: &[(usize, &Token)], i: usize) -> Option<Gender> {
                 || (lower.len() > 4 && lower.ends_with("ed")))
     });
     verb.then_some(gender)
+}
+
+/// Where the verb of a subject at `i` of `words` would stand: the next word, or the one after
+/// it past one clause adverb of the same paragraph (`Korvin also said`, `she then added`).
+fn verb_index(words: &[(usize, &Token)], i: usize) -> usize {
+    let adverb = words
+        .get(i + 1)
+        .is_some_and(|(at, t)| *at == words[i].0 && t.is_word() && is_clause_adverb(t.lower()));
+    i + 1 + usize::from(adverb)
 }
 
 /// Adverbs that stand between a subject and its verb (`also said`, `then added`).
