@@ -628,3 +628,26 @@ fn a_pronoun_finds_the_person_the_article_is_about() {
     );
     assert_eq!(speaker_of_hit(&dir, "\"buying bonds\""), ["Tom Reyes"]);
 }
+
+#[test]
+fn a_pronoun_takes_up_a_lone_surname_or_an_owned_name_but_not_a_far_guess() {
+    // A surname the article never gives a forename, taken up by the next `she`; a name after
+    // an owner (a person, not an organisation); and a `he` three sentences past the only man
+    // it could mean, who does not lead the article: no speaker rather than a guess.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Harbour vote\n\n\
+         Korvin told reporters the plan would fail in North Vale.\n\n\
+         \u{201c}It is a mess, Vale knows it,\u{201d} she said.\n\n\
+         North Dakota's Ada Okonkwo said the port would stay open. \"We will fight on,\" she \
+         said.\n\n\
+         Tom Oduya runs the council. Oduya spoke first at the meeting. Mark Ellis arrived late.\n\n\
+         The port was quiet. The ships were gone. The cranes stood idle.\n\n\
+         \"We will rebuild the quay,\" he said.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "mess"), ["Korvin"]);
+    assert_eq!(speaker_of_hit(&dir, "\"fight on\""), ["Ada Okonkwo"]);
+    assert_eq!(speaker_of_hit(&dir, "quay"), ["none"]);
+}
