@@ -14,8 +14,8 @@ use super::lexicon::{
     title_gender, trim_all_suffixes, Gender,
 };
 use super::mentions::{
-    is_acronym, is_modal_or_auxiliary, phrase_before, possessive_owner, role_ref, Mention,
-    PersonName, RoleRef,
+    is_acronym, is_demonym, is_modal_or_auxiliary, phrase_before, possessive_owner, role_ref,
+    Mention, PersonName, RoleRef,
 };
 use super::names::{compatible_given, spelling_key};
 use super::tokens::Token;
@@ -300,6 +300,7 @@ impl Cast {
             && !self.common_words.contains(token.lower())
             && !is_place(word)
             && title_gender(word).is_none()
+            && !is_demonym(word)
             && !is_not_name(token.lower())
             && !is_month_name(word)
             // `Voters turned on the party`: a group is nobody in particular.
@@ -863,7 +864,11 @@ impl Cast {
         {
             return Some((Speaker::Person(id), Resolution::Named));
         }
-        if is_place(word) || title_gender(word).is_some() || !self.is_evidenced_name(word) {
+        if is_place(word)
+            || title_gender(word).is_some()
+            || is_demonym(word)
+            || !self.is_evidenced_name(word)
+        {
             return None;
         }
         Some((Speaker::Org(self.expand_org(word)), Resolution::Named))
@@ -1524,6 +1529,20 @@ mod tests {
             .resolve(&king, &Salience::default(), 1)
             .expect("resolved");
         assert_eq!(cast.display(&speaker), "Billie Jean King");
+    }
+
+    #[test]
+    fn a_word_for_a_people_is_a_surname_only_of_someone_the_article_names() {
+        let cast = cast_of("Martin Cuban owns the team. Later, Cuban said he would sell.");
+        let cuban = Mention::Bare("Cuban".into());
+        let (speaker, _) = cast
+            .resolve(&cuban, &Salience::default(), 1)
+            .expect("resolved");
+        assert_eq!(cast.display(&speaker), "Martin Cuban");
+        // Nobody is called so: neither a person nor an organisation.
+        let cast = cast_of("Cuban officials met. Cuban said nothing. He left.");
+        assert!(cast.resolve(&cuban, &Salience::default(), 1).is_none());
+        assert!(cast.people.is_empty());
     }
 
     #[test]

@@ -180,7 +180,7 @@ fn decide_name_word(token: &Token) -> bool {
         && !is_not_name(lower)
         && !is_role_word(lower)
         && title_gender(lower).is_none()
-        && nationality(token.text).is_none()
+        && !is_demonym(token.text)
         && !is_party_label(lower)
         && !is_place(lower)
         && !is_org_name_head(lower)
@@ -188,6 +188,13 @@ fn decide_name_word(token: &Token) -> bool {
         && !token.is_possessive()
         && !token.text.chars().any(|c| c.is_ascii_digit())
         && !is_contraction(lower)
+}
+
+/// A word for a people: a nationality (`Cuban`, `Britain's`) or a compound of them
+/// (`Asian-American`, `Irish-American`).
+pub fn is_demonym(word: &str) -> bool {
+    nationality(word).is_some()
+        || (word.contains('-') && word.split('-').all(|part| nationality(part).is_some()))
 }
 
 /// "They've", "It's", "Don't": words that look capitalised but are no names.
@@ -225,14 +232,19 @@ fn is_not_name_at(tokens: &[Token], i: usize) -> bool {
 /// Token `i` is an initial between a known forename (or another initial) and a capitalised
 /// word. The forename is the evidence: `World War I. Emeka Obi said` and `Group A. Okafor
 /// disagreed` end a sentence with a letter, and gluing it to the next name would make a
-/// person of `World War I. Emeka Obi`.
+/// person of `World War I. Emeka Obi`. Right after a verb of speech (`said Jory A. Vell`) the
+/// place is the evidence: a tag names its speaker there, and no sentence ends after one word.
 fn is_middle_initial(tokens: &[Token], i: usize) -> bool {
+    let forename_at = |b: usize| {
+        tokens[b].is_capitalized()
+            && (forename_gender(tokens[b].text) != Gender::Unknown
+                || b.checked_sub(1).is_some_and(|v| {
+                    tokens[v].is_lowercase() && super::cues::is_speech_verb_form(tokens[v].lower())
+                }))
+    };
     is_initial(&tokens[i])
-        && i.checked_sub(1).is_some_and(|b| {
-            is_initial(&tokens[b])
-                || (tokens[b].is_capitalized()
-                    && forename_gender(tokens[b].text) != Gender::Unknown)
-        })
+        && i.checked_sub(1)
+            .is_some_and(|b| is_initial(&tokens[b]) || forename_at(b))
         && tokens.get(i + 1).is_some_and(Token::is_capitalized)
 }
 
@@ -326,8 +338,9 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     end
 }
 
-/// `Charlie King`, `Billie Jean King`, `Mike Judge`, `Steve Israel`: a title, role word or
-/// place right after a known forename is a surname, not an office or a place.
+/// `Charlie King`, `Billie Jean King`, `Mike Judge`, `Steve Israel`, `Daniel French`: a title,
+/// role word, place or nationality right after a known forename is a surname, not an office,
+/// a place or a people.
 fn is_surname_after_forename(run: &[Token]) -> bool {
     let Some((last, before)) = run.split_last() else {
         return false;
@@ -340,8 +353,10 @@ fn is_surname_after_forename(run: &[Token]) -> bool {
     let Some(forename) = before.iter().rev().find(|t| !is_initial(t)) else {
         return false;
     };
-    let office =
-        title_gender(last.text).is_some() || is_role_word(last.lower()) || is_place(last.lower());
+    let office = title_gender(last.text).is_some()
+        || is_role_word(last.lower())
+        || is_place(last.lower())
+        || is_demonym(last.text);
     office
         && !last.text.ends_with('.')
         && last.is_capitalized()
@@ -520,9 +535,13 @@ fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Menti
 /// A run with no name in it: an organisation, a place, or a role ("the Foreign Minister").
 fn read_nameless_run(run: &[Token]) -> Mention {
     let last = &run[run.len() - 1];
-    // "Israel said", "King says": a place or an office may still be someone's surname
-    // (Steve Israel, Billie Jean King); the cast decides.
-    if run.len() == 1 && (is_place(last.lower()) || title_gender(last.text).is_some()) {
+    // "Israel said", "King says", "French said": a place, an office or a nationality may
+    // still be someone's surname (Steve Israel, Billie Jean King, Daniel French); the cast
+    // decides.
+    let common_surname = is_place(last.lower())
+        || title_gender(last.text).is_some()
+        || (is_demonym(last.text) && !last.is_possessive());
+    if run.len() == 1 && common_surname {
         return Mention::Bare(last.text.to_string());
     }
     // "Mr. Prince said", "Ms. King said", "Mr. Singer said", "Mr. English said": after an
@@ -799,6 +818,9 @@ fn read_phrase(tokens: &[Token], start: usize, end: usize) -> Mention {
     }
     let prefix: Vec<&Token> = tokens[start..run_start].iter().collect();
     match mention {
+        // `the official Chinese news agency`, `the first Asian-American`: after a
+        // description, a word for a people is an adjective or a noun, not a surname.
+        Mention::Bare(word) if is_demonym(&word) => Mention::Other,
         Mention::Bare(word) => {
             let name = person_name(&tokens[run_start..=end], None);
             let gender = prefix
@@ -1368,6 +1390,27 @@ mod tests {
     }
 
     #[test]
+    fn a_word_for_a_people_after_a_forename_is_a_surname() {
+        for (text, expected) in [
+            ("On Monday, Daniel French", "Daniel French"),
+            ("On Monday, Martin Cuban", "Martin Cuban"),
+            ("said Rosa T. English", "Rosa T. English"),
+        ] {
+            assert_eq!(
+                person(&before(text)).map(|(name, _)| name).as_deref(),
+                Some(expected),
+                "{text}"
+            );
+        }
+        // Alone it may still be a surname, for the cast to decide ...
+        assert_eq!(before("Cuban"), Mention::Bare("Cuban".into()));
+        // ... but not after a description, where it describes.
+        for text in ["Xalta, the official Chinese", "the first Asian-American"] {
+            assert!(!matches!(before(text), Mention::Person { .. }), "{text}");
+        }
+    }
+
+    #[test]
     fn modifiers_may_precede_a_role_before_a_name() {
         let tokens = tokenize("according to election lawyer Charlie Spies", &[]);
         let (m, _) = phrase_after(&tokens, 2).expect("a phrase");
@@ -1539,6 +1582,17 @@ mod tests {
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
             Some("Alice A. Adeyemi")
+        );
+    }
+
+    #[test]
+    fn a_middle_initial_after_an_unknown_forename_stays_after_a_verb_of_speech() {
+        let tokens = tokenize("said Jory A. Vellacott, head of policy", &[]);
+        let (m, end) = phrase_after(&tokens, 1).expect("a phrase");
+        assert_eq!(end, 3);
+        assert_eq!(
+            person(&m).map(|(name, _)| name).as_deref(),
+            Some("Jory A. Vellacott")
         );
     }
 
