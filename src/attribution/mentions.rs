@@ -1390,6 +1390,21 @@ mod tests {
     }
 
     #[test]
+    fn a_preposition_or_conjunction_opening_the_sentence_is_no_part_of_the_name() {
+        for text in [
+            "Neither Ada Okafor",
+            "Besides Ada Okafor",
+            "Alongside Ada Okafor",
+        ] {
+            assert_eq!(
+                person(&before(text)).map(|(name, _)| name).as_deref(),
+                Some("Ada Okafor"),
+                "{text}"
+            );
+        }
+    }
+
+    #[test]
     fn a_word_for_a_people_after_a_forename_is_a_surname() {
         for (text, expected) in [
             ("On Monday, Daniel French", "Daniel French"),
