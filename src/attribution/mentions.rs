@@ -172,7 +172,7 @@ fn decide_name_word(token: &Token) -> bool {
     // The word lists compare lower case: hand them the token's lower form, made once, rather
     // than the text each of them would lower again.
     let lower = token.lower();
-    if is_initial(token) {
+    if is_initial(token) || is_paired_initials(token) {
         return true;
     }
     token.is_word()
@@ -246,6 +246,19 @@ fn is_middle_initial(tokens: &[Token], i: usize) -> bool {
         && i.checked_sub(1)
             .is_some_and(|b| is_initial(&tokens[b]) || forename_at(b))
         && tokens.get(i + 1).is_some_and(Token::is_capitalized)
+}
+
+/// Two initials written together (`J.M.`, `G.K.`), as some people give their forenames; not
+/// a place (`U.S.`, `U.K.`). An organisation so abbreviated (`U.N.`) still reads as one: a
+/// lone capitalised word the cast does not know is an organisation when it is an acronym.
+fn is_paired_initials(token: &Token) -> bool {
+    let bytes = token.text.as_bytes();
+    bytes.len() == 4
+        && bytes[0].is_ascii_uppercase()
+        && bytes[1] == b'.'
+        && bytes[2].is_ascii_uppercase()
+        && bytes[3] == b'.'
+        && !is_place(token.lower())
 }
 
 /// One capital letter with its full stop (`A.`), as a middle initial is written.
@@ -1609,6 +1622,18 @@ mod tests {
             person(&m).map(|(name, _)| name).as_deref(),
             Some("Jory A. Vellacott")
         );
+    }
+
+    #[test]
+    fn paired_initials_are_given_names_but_a_place_is_not() {
+        assert_eq!(
+            person(&before("said J.M. Okafor"))
+                .map(|(name, _)| name)
+                .as_deref(),
+            Some("J.M. Okafor")
+        );
+        assert!(!matches!(before("U.S. Steel"), Mention::Person { .. }));
+        assert!(!matches!(before("the U.N."), Mention::Person { .. }));
     }
 
     #[test]
