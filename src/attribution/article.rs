@@ -1415,6 +1415,18 @@ fn is_heading(text: &str) -> bool {
         && !last.is_some_and(|c| matches!(c, '.' | '?' | '!') || quotes::is_quote_mark(c))
 }
 
+/// The bytes of a sentence that count as quotation when its passage's kind is decided: all
+/// of it when it opens with the quotation (`"We will appeal," said Ada Okafor, the union's
+/// lawyer.`: the rest is the tag, not reported speech), else the bytes inside quotation
+/// marks (a scare-quoted phrase in reported speech stays reported).
+fn quotation_bytes(unit: &Unit) -> usize {
+    if unit.quote_led && unit.quoted_bytes > 0 {
+        unit.range.len()
+    } else {
+        unit.quoted_bytes
+    }
+}
+
 /// Joins neighbouring sentences with the same speaker into spans.
 fn merge(index: usize, text: &str, cast: &Cast, units: Vec<Unit>) -> Vec<Attribution> {
     let mut spans: Vec<(Attribution, usize, bool)> = Vec::new();
@@ -1426,10 +1438,11 @@ fn merge(index: usize, text: &str, cast: &Cast, units: Vec<Unit>) -> Vec<Attribu
             Speaker::Unresolved(_) => None,
         });
         let stance = unit.stance && unit.speaker.is_some();
+        let quotation = quotation_bytes(&unit);
         if let Some((last, quoted, last_stance)) = spans.last_mut() {
             if last.speaker == speaker && *last_stance == stance {
                 last.end = unit.range.end;
-                *quoted += unit.quoted_bytes;
+                *quoted += quotation;
                 continue;
             }
         }
@@ -1442,7 +1455,7 @@ fn merge(index: usize, text: &str, cast: &Cast, units: Vec<Unit>) -> Vec<Attribu
             speaker_kind,
             evidence: unit.evidence,
         };
-        spans.push((span, unit.quoted_bytes, stance));
+        spans.push((span, quotation, stance));
     }
     let mut out: Vec<Attribution> = spans
         .into_iter()

@@ -277,6 +277,24 @@ mod tests {
     }
 
     #[test]
+    fn a_quotation_with_a_long_tag_is_a_quote_and_a_scare_quote_is_reported_speech() {
+        let paras = paragraphs(&[
+            "Union appeals ruling",
+            "\"We will appeal,\" said Ada Okafor, the legal director of the harbour workers union.",
+            "Okafor said the ruling was \"a disgrace\" and that the union had been misled for months.",
+        ]);
+        let spans = attribute(&paras);
+        let kind_of = |phrase: &str| {
+            spans
+                .iter()
+                .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+                .map(|a| a.kind)
+        };
+        assert_eq!(kind_of("will appeal"), Some(PassageKind::Quote));
+        assert_eq!(kind_of("disgrace"), Some(PassageKind::Reported));
+    }
+
+    #[test]
     fn a_stance_is_its_own_passage_kind() {
         let paras = paragraphs(&[
             "Senator Maria Ramos spoke on Monday. Ramos declined to back the deal.",
