@@ -315,10 +315,16 @@ fn read_units(
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
             // Each sieve runs at most once, and only when those before it found nothing.
-            let found = cues::find(inside, title_case);
-            let mut main_clause = None;
             // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
             let labelled = clause.cue.clone().or_else(|| label::opening_label(inside));
+            // `The Latest: Ruiz declares ...`: a heading that names no speaker is read past.
+            let inside = if labelled.is_none() {
+                label::past_heading(inside)
+            } else {
+                inside
+            };
+            let found = cues::find(inside, title_case);
+            let mut main_clause = None;
             let opens_with_label = labelled.is_some();
             // A sentence that is a signature has no other cue (`-Dana Ruiz, tweeting after
             // the speech.` reports no tweet of its own).
@@ -2349,6 +2355,18 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "think he will").as_deref(),
             Some("Marta Kelling")
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_heading_and_a_colon_is_read_on_its_own() {
+        let texts = [
+            "The Latest: Ruiz declares victory, ignores losses.",
+            "Senator Laura Ruiz spoke to supporters in Dayton on Tuesday night.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "declares victory").as_deref(),
+            Some("Laura Ruiz")
         );
     }
 

@@ -48,7 +48,16 @@ fn plain_label(tokens: &[Token], skip: usize) -> Option<Cue> {
     transcript_speaker(label)
         .filter(|_| skip == 0 && reads_as_speech(&tokens[colon + 1..]))
         .map(cue)
-        .or_else(|| name_cue(tokens, skip, colon))
+        .or_else(|| {
+            // `The Latest:` reads as a name after `The`: a label is a name (and its titles)
+            // from its first word, never a function word before it.
+            let cue = name_cue(tokens, skip, colon)?;
+            tokens[skip..colon]
+                .iter()
+                .take_while(|t| t.start < cue.start)
+                .all(|t| !is_not_name(t.lower()))
+                .then_some(cue)
+        })
 }
 
 /// `Ruiz to Nurses: Moss Will Close the Hospitals`, `Ruiz on the Budget: "I Think She
@@ -103,6 +112,34 @@ fn kicker_len(tokens: &[Token]) -> usize {
         words + 1
     } else {
         0
+    }
+}
+
+/// `The Latest: Ruiz declares victory.`, `Editor's note: ...`: a heading of a few words before
+/// a colon that is no speaker's label ([`opening_label`] found none) is followed by a clause
+/// of its own; the cue finders read that clause, from its capitalised first word. Gives the
+/// tokens after the colon, or all of them when the sentence does not open so.
+pub fn past_heading<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    /// Most words of such a heading.
+    const HEADING_WORDS: usize = 3;
+    let Some(colon) = tokens
+        .iter()
+        .take(HEADING_WORDS * 2)
+        .position(|t| t.is_punct(':') && !t.quoted)
+    else {
+        return tokens;
+    };
+    let heading = &tokens[..colon];
+    let words = heading.iter().filter(|t| t.is_word()).count();
+    let plain = heading
+        .iter()
+        .all(|t| !t.quoted && (t.is_word() || t.is_punct(',')));
+    let rest = &tokens[colon + 1..];
+    let clause = rest.len() >= 3 && !rest[0].quoted && rest[0].is_capitalized();
+    if (1..=HEADING_WORDS).contains(&words) && plain && clause {
+        rest
+    } else {
+        tokens
     }
 }
 
@@ -470,6 +507,28 @@ mod tests {
         assert_eq!(label("In short: cut taxes.", &[]), None);
         assert_eq!(label("Delegate Update: The latest count.", &[]), None);
         assert_eq!(label("Hillary Clinton: 1,769.", &[]), None);
+    }
+
+    #[test]
+    fn a_short_heading_before_a_colon_is_read_past() {
+        let past = |text: &str| {
+            let tokens = tokenize(text, &[]);
+            past_heading(&tokens)
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            past("The Latest: Ruiz declares victory."),
+            "Ruiz declares victory ."
+        );
+        // A long clause before the colon, or lower case after it, is one sentence.
+        assert_eq!(
+            past("He made an appeal to his voters: Stay home."),
+            "He made an appeal to his voters : Stay home ."
+        );
+        assert_eq!(past("In short: cut taxes."), "In short : cut taxes .");
     }
 
     #[test]
