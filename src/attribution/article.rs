@@ -46,6 +46,8 @@ struct Unit {
     needs_named_person: bool,
     /// The sentence opens with a speaker's label (`BENENSON: ...`, `Pence: ...`).
     opens_with_label: bool,
+    /// The cue is a signature (`- Dana Ruiz.`, [`label::dash_signature`]).
+    signature: bool,
     /// A subordinate clause cut from its sentence ([`clauses::Clause::subordinate`]): speech
     /// after the sentence goes on with the main clause's speaker, not this one's.
     subordinate: bool,
@@ -84,7 +86,13 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
         .filter(|(_, p)| !p.boilerplate)
         .map(|(index, p)| (index, tokenize(&p.text, &[])))
         .collect();
-    let cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
+    let mut cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
+    // A transcript's speakers may be named only in their capitals labels (`JAKE TAPPER:`).
+    for (_, tokens) in &tokenized {
+        if let Some(name) = label::transcript_person(tokens) {
+            cast.add_person(name, None);
+        }
+    }
     let names = gate::ArticleNames::new(gate::name_counts(
         tokenized.iter().map(|(_, tokens)| tokens.as_slice()),
     ));
@@ -92,13 +100,51 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
     let mut read: Vec<(usize, Vec<Unit>)> = Vec::new();
     for (index, tokens) in &mut tokenized {
         let text = &paragraphs[*index].text;
-        let units = attribute_paragraph(&cast, &names, &mut state, *index, text, tokens);
+        let mut units = attribute_paragraph(&cast, &names, &mut state, *index, text, tokens);
+        sign_quotation_above(&mut state, &mut units, &mut read);
         read.push((*index, units));
     }
     resolve_lead_roles(paragraphs, &cast, &mut read);
     read.into_iter()
         .flat_map(|(index, units)| merge(index, &paragraphs[index].text, &cast, units))
         .collect()
+}
+
+/// `"The budget doubled under him."` then a line `- Dana Ruiz.`: a paragraph that is only a
+/// signature (a dash and a name, [`label::dash_signature`]) gives its speaker to the
+/// paragraph before it when that is a quotation no cue framed. The signature line itself is
+/// the source, not speech, so it keeps no speaker (nor does a byline `- Lena Okafor.` under
+/// narration), and no speech goes on from it.
+fn sign_quotation_above(state: &mut State, units: &mut [Unit], read: &mut [(usize, Vec<Unit>)]) {
+    let [line] = units else {
+        return;
+    };
+    if !line.signature || line.quoted_bytes > 0 {
+        return;
+    }
+    let (Some(speaker), evidence) = (line.speaker.take(), line.evidence.take()) else {
+        return;
+    };
+    state.last_speech = None;
+    let Some((_, above)) = read.last_mut() else {
+        return;
+    };
+    let quoted: usize = above.iter().map(|u| u.quoted_bytes).sum();
+    let length: usize = above.iter().map(|u| u.range.len()).sum();
+    let quotation = !above.is_empty()
+        && quoted * 2 >= length
+        && above.iter().all(|u| u.quote_led && u.cue.is_none());
+    if !quotation {
+        return;
+    }
+    let evidence = format!(
+        "signature under the quotation ({})",
+        evidence.unwrap_or_default()
+    );
+    for unit in above.iter_mut() {
+        unit.speaker = Some(speaker.clone());
+        unit.evidence = Some(evidence.clone());
+    }
 }
 
 /// News leads describe their speaker before naming them: "The information commissioner says
@@ -269,12 +315,26 @@ fn read_units(
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
             // Each sieve runs at most once, and only when those before it found nothing.
-            let found = cues::find(inside, title_case);
-            let mut main_clause = None;
             // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
             let labelled = clause.cue.clone().or_else(|| label::opening_label(inside));
+            // `The Latest: Ruiz declares ...`: a heading that names no speaker is read past.
+            let inside = if labelled.is_none() {
+                label::past_heading(inside)
+            } else {
+                inside
+            };
+            let found = cues::find(inside, title_case);
+            let mut main_clause = None;
             let opens_with_label = labelled.is_some();
+            // A sentence that is a signature has no other cue (`-Dana Ruiz, tweeting after
+            // the speech.` reports no tweet of its own).
+            let signature = labelled
+                .is_none()
+                .then(|| label::dash_signature(inside))
+                .flatten();
+            let signed = signature.is_some();
             let speech = labelled
+                .or(signature)
                 .or_else(|| {
                     found
                         .clone()
@@ -304,6 +364,7 @@ fn read_units(
                 stance,
                 needs_named_person,
                 opens_with_label,
+                signature: signed,
                 subordinate: clause.subordinate,
                 range,
                 quote_led,
@@ -318,7 +379,8 @@ fn read_units(
 }
 
 /// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
-/// a paragraph is its speaker's turn, every sentence of it that has no cue of its own.
+/// a paragraph is its speaker's turn, every sentence of it that no cue gave someone else
+/// (`FALLIN: I think he is trying. I think that has been his message.`: the turn's `I`).
 fn label_speaks_paragraph(units: &mut [Unit]) {
     let Some((first, rest)) = units.split_first_mut() else {
         return;
@@ -326,7 +388,8 @@ fn label_speaks_paragraph(units: &mut [Unit]) {
     let Some(speaker) = first.speaker.clone().filter(|_| first.opens_with_label) else {
         return;
     };
-    for unit in rest.iter_mut().take_while(|u| u.cue.is_none()) {
+    for unit in rest.iter_mut().filter(|u| u.speaker.is_none()) {
+        unit.stance = false;
         unit.speaker = Some(speaker.clone());
         unit.evidence = Some("the label opening the paragraph".to_string());
     }
@@ -2232,6 +2295,105 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "rests on local votes").as_deref(),
             Some("Tom Reyes")
+        );
+    }
+
+    #[test]
+    fn a_signature_line_under_a_quotation_gives_its_speaker() {
+        let texts = [
+            "Debate claims",
+            "Mayor Dana Ruiz and Senator Carl Moss met on Monday.",
+            "\"The budget grew by half under his watch.\"",
+            "- Ruiz.",
+            "\"We need roads, not talk.\"",
+            "-Lena Okafor, a voter from Dayton.",
+            "That is not right.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "budget grew").as_deref(),
+            Some("Dana Ruiz")
+        );
+        assert_eq!(
+            speaker_of(&texts, "need roads").as_deref(),
+            Some("Lena Okafor")
+        );
+        // The signature line is the source, not speech.
+        assert_eq!(speaker_of(&texts, "- Ruiz"), None);
+        assert_eq!(speaker_of(&texts, "Okafor, a voter"), None);
+    }
+
+    #[test]
+    fn a_dash_line_under_narration_or_naming_a_doer_signs_nothing() {
+        let texts = [
+            "Polling notes",
+            "The council voted on Monday to close the harbour.",
+            "- Lena Okafor.",
+            "\"We need roads, not talk.\"",
+            "-Lena Okafor explains why the poll missed. [Ledger.]",
+            "- Old hands -.",
+        ];
+        assert_eq!(speaker_of(&texts, "Okafor."), None);
+        assert_eq!(speaker_of(&texts, "close the harbour"), None);
+        assert_eq!(speaker_of(&texts, "need roads"), None);
+        assert_eq!(speaker_of(&texts, "Old hands"), None);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_after_a_quotation_sign_it() {
+        let texts = [
+            "Voices",
+            "Voters spoke at the hall.",
+            "\"We need roads, not talk.\" —Commissioner Laura Ruiz",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "need roads").as_deref(),
+            Some("Laura Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_capitals_transcript_label_names_a_speaker_the_article_names_nowhere_else() {
+        let texts = [
+            "Interview",
+            "Partial transcript as follows:",
+            "MARTA KELLING: Senator Moss released a video on Friday. Take a listen.",
+            "DANA RUIZ: Why not debate?",
+            "KELLING: Do you think he will win?",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "released a video").as_deref(),
+            Some("Marta Kelling")
+        );
+        assert_eq!(speaker_of(&texts, "Why not").as_deref(), Some("Dana Ruiz"));
+        assert_eq!(
+            speaker_of(&texts, "think he will").as_deref(),
+            Some("Marta Kelling")
+        );
+    }
+
+    #[test]
+    fn a_clause_after_a_heading_and_a_colon_is_read_on_its_own() {
+        let texts = [
+            "The Latest: Ruiz declares victory, ignores losses.",
+            "Senator Laura Ruiz spoke to supporters in Dayton on Tuesday night.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "declares victory").as_deref(),
+            Some("Laura Ruiz")
+        );
+    }
+
+    #[test]
+    fn a_transcript_turn_speaks_its_own_i_think() {
+        let texts = [
+            "Interview",
+            "Governor Ada Quist spoke on Sunday.",
+            "QUIST: I think he is trying to heal the city. I think that has been part of his \
+             message.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "part of his").as_deref(),
+            Some("Ada Quist")
         );
     }
 }

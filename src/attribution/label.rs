@@ -9,7 +9,7 @@
 //! (`Update:`, `Washington:`) are not speakers. This sieve does not resolve names.
 
 use super::cues::{Cue, CueForm};
-use super::lexicon::{forename_gender, is_not_name, Gender};
+use super::lexicon::{forename_gender, is_not_name, is_person_role_head, is_role_word, Gender};
 use super::mentions::{phrase_before, Mention, PersonName};
 use super::tokens::Token;
 
@@ -19,11 +19,19 @@ const LABEL_WORDS: usize = 5;
 /// `Sanders: Clinton Email Story Has Moved.` / `CLINTON: Honestly, ...`: a label opening the
 /// sentence. It outranks any cue inside the sentence, whose `I` is the label's speaker.
 pub fn opening_label(tokens: &[Token]) -> Option<Cue> {
-    let colon = tokens
-        .iter()
-        .take(LABEL_WORDS + 2)
-        .position(|t| t.is_punct(':') && !t.quoted)?;
-    let label = &tokens[..colon];
+    // `EXCLUSIVE – Dana Ruiz: ...`: a capitals kicker and a dash before the label.
+    let skip = kicker_len(tokens);
+    plain_label(tokens, skip).or_else(|| addressed_label(tokens, skip))
+}
+
+/// A label of a few words right before the colon, from token `skip` on.
+fn plain_label(tokens: &[Token], skip: usize) -> Option<Cue> {
+    let colon = skip
+        + tokens[skip..]
+            .iter()
+            .take(LABEL_WORDS + 2)
+            .position(|t| t.is_punct(':') && !t.quoted)?;
+    let label = &tokens[skip..colon];
     let all_words = !label.is_empty()
         && label
             .iter()
@@ -38,9 +46,163 @@ pub fn opening_label(tokens: &[Token]) -> Option<Cue> {
         end: tokens[colon].end,
     };
     transcript_speaker(label)
-        .filter(|_| reads_as_speech(&tokens[colon + 1..]))
+        .filter(|_| skip == 0 && reads_as_speech(&tokens[colon + 1..]))
         .map(cue)
-        .or_else(|| name_cue(tokens, 0, colon))
+        .or_else(|| {
+            // `The Latest:` reads as a name after `The`: a label is a name (and its titles)
+            // from its first word, never a function word before it.
+            let cue = name_cue(tokens, skip, colon)?;
+            tokens[skip..colon]
+                .iter()
+                .take_while(|t| t.start < cue.start)
+                .all(|t| !is_not_name(t.lower()))
+                .then_some(cue)
+        })
+}
+
+/// `Ruiz to Nurses: Moss Will Close the Hospitals`, `Ruiz on the Budget: "I Think She
+/// Will."`: a headline's name, then `to` and whom the words are for, or `on` and a topic
+/// with a quotation after the colon, speaks what follows the colon. A topic before other
+/// words (`Ruiz on Taxes: A Record of Cuts`) is what the piece is about, not her words.
+fn addressed_label(tokens: &[Token], start: usize) -> Option<Cue> {
+    /// Most tokens from the name to the colon.
+    const LINKED_LABEL_TOKENS: usize = 14;
+    let colon = start
+        + tokens[start..]
+            .iter()
+            .take(LINKED_LABEL_TOKENS)
+            .position(|t| t.is_punct(':') && !t.quoted)?;
+    let link = (start + 1..colon).find(|&i| matches!(tokens[i].lower(), "on" | "to"))?;
+    let between = &tokens[link + 1..colon];
+    let quotation_follows = tokens.get(colon + 1).is_some_and(|t| t.quoted);
+    let fits = match tokens[link].lower() {
+        "to" => {
+            !between.is_empty()
+                && between
+                    .iter()
+                    .all(|t| t.is_word() && t.is_capitalized() && !t.quoted)
+        }
+        _ => quotation_follows && !between.is_empty(),
+    };
+    if !fits {
+        return None;
+    }
+    let cue = name_cue(tokens, start, link).filter(|cue| cue.start == tokens[start].start)?;
+    Some(Cue {
+        end: tokens[colon].end,
+        ..cue
+    })
+}
+
+/// `EXCLUSIVE –`, `BREAKING NEWS —`: one or two capitals words and a dash opening a headline,
+/// a kicker before its label; how many tokens it takes (0 when there is none).
+fn kicker_len(tokens: &[Token]) -> usize {
+    let words = tokens
+        .iter()
+        .take(3)
+        .take_while(|t| {
+            t.is_word()
+                && !t.quoted
+                && t.text.chars().filter(|c| c.is_alphabetic()).count() >= 3
+                && is_all_capitals(t.text)
+        })
+        .count();
+    let dashed = words > 0 && tokens.get(words).is_some_and(is_dash);
+    if dashed {
+        words + 1
+    } else {
+        0
+    }
+}
+
+/// `The Latest: Ruiz declares victory.`, `Editor's note: ...`: a heading of a few words before
+/// a colon that is no speaker's label ([`opening_label`] found none) is followed by a clause
+/// of its own; the cue finders read that clause, from its capitalised first word. Gives the
+/// tokens after the colon, or all of them when the sentence does not open so.
+pub fn past_heading<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
+    /// Most words of such a heading.
+    const HEADING_WORDS: usize = 3;
+    let Some(colon) = tokens
+        .iter()
+        .take(HEADING_WORDS * 2)
+        .position(|t| t.is_punct(':') && !t.quoted)
+    else {
+        return tokens;
+    };
+    let heading = &tokens[..colon];
+    let words = heading.iter().filter(|t| t.is_word()).count();
+    let plain = heading
+        .iter()
+        .all(|t| !t.quoted && (t.is_word() || t.is_punct(',')));
+    let rest = &tokens[colon + 1..];
+    let clause = rest.len() >= 3 && !rest[0].quoted && rest[0].is_capitalized();
+    if (1..=HEADING_WORDS).contains(&words) && plain && clause {
+        rest
+    } else {
+        tokens
+    }
+}
+
+/// A hyphen, en dash or em dash standing alone.
+fn is_dash(token: &Token) -> bool {
+    token.is_punct('-') || token.is_punct('–') || token.is_punct('—')
+}
+
+/// `JAKE TAPPER: Donald Trump released a video ...`: the person an all-capitals transcript
+/// label of a given name and a surname names, for the cast to know (its name reader takes
+/// capitals words for acronyms, so a speaker named only in labels would resolve to no one).
+pub fn transcript_person(tokens: &[Token]) -> Option<PersonName> {
+    let colon = tokens
+        .iter()
+        .take(4)
+        .position(|t| t.is_punct(':') && !t.quoted)?;
+    if !reads_as_speech(&tokens[colon + 1..]) {
+        return None;
+    }
+    match transcript_speaker(&tokens[..colon])? {
+        Mention::Person { name, .. } => Some(name),
+        _ => None,
+    }
+}
+
+/// `"We need roads." —Commissioner Dana Ruiz` or a line `- Dana Ruiz, Dayton.` under a
+/// quotation: a dash, a person's name, and at most a short description after a comma, ending
+/// the sentence. Only a quotation may come before the dash. A section heading between dashes
+/// (`– Old hands –`) and a list line whose name a verb follows (`-Dana Ruiz explains why
+/// ...`) are no signature.
+pub fn dash_signature(tokens: &[Token]) -> Option<Cue> {
+    /// Most tokens after the dash: a name with a title and a short description.
+    const SIGNATURE_TOKENS: usize = 14;
+    let dash = tokens.iter().position(|t| !t.quoted)?;
+    let name_start = dash + 1;
+    if !is_dash(&tokens[dash]) || tokens.len() - name_start > SIGNATURE_TOKENS {
+        return None;
+    }
+    let stop = tokens[name_start..]
+        .iter()
+        .position(|t| t.is_punct(',') || t.is_punct('.'))
+        .map_or(tokens.len(), |p| name_start + p);
+    let after = &tokens[stop..];
+    let ends_at_stop = after.first().is_none_or(|t| !t.is_punct('.')) || after.len() == 1;
+    if stop == name_start || after.iter().any(is_dash) || !ends_at_stop {
+        return None;
+    }
+    // Capitalised words before the name the reader gave are its title or office
+    // (`-Mayor Laura Ruiz`).
+    let (mention, first) = phrase_before(tokens, stop - 1)?;
+    let titled = tokens
+        .get(name_start..first)?
+        .iter()
+        .all(|t| t.is_word() && t.is_capitalized());
+    if !titled {
+        return None;
+    }
+    Some(Cue {
+        mention: person_label(mention, true)?,
+        form: CueForm::Subject,
+        start: tokens[dash].start,
+        end: tokens[stop - 1].end,
+    })
 }
 
 /// Whether the words after a label read as someone speaking: a sentence with lower-case
@@ -148,7 +310,7 @@ fn is_addressee_preposition(word: &str) -> bool {
 
 /// The label `tokens[start..colon]` as a cue, when it reads as a person's name.
 fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
-    let (mention, first) = phrase_before(tokens, colon - 1)?;
+    let (mention, first) = phrase_before(tokens, colon.checked_sub(1)?)?;
     // `Hillary Clinton: 1,769.` is a tally, not speech.
     if tokens
         .get(colon + 1)
@@ -156,7 +318,44 @@ fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
     {
         return None;
     }
+    if first < start {
+        return None;
+    }
+    Some(Cue {
+        mention: person_label(mention, false)?,
+        form: CueForm::Subject,
+        start: tokens[first].start,
+        end: tokens[colon].end,
+    })
+}
+
+/// A name read before a colon or after a dash as a person's label, or `None` when it names
+/// no person.
+/// `office_names` lets an office before a surname (`President Ruiz`) stand for that surname,
+/// as in a signature; before a colon such words are more often a heading (`Delegate
+/// Update:`).
+fn person_label(mention: Mention, office_names: bool) -> Option<Mention> {
     let mention = match mention {
+        // `President Ruiz` (an office and a surname, or an office read as a given name): the
+        // surname of someone the article names, which resolving a surname-only name checks.
+        Mention::Person { name, role }
+            if office_names
+                && name.title.is_none()
+                && (role.is_some() || !name.given.is_empty())
+                && name.given.iter().all(|g| {
+                    let lower = g.to_lowercase();
+                    is_role_word(&lower) || is_person_role_head(&lower)
+                }) =>
+        {
+            Mention::Person {
+                name: PersonName {
+                    given: Vec::new(),
+                    gender: Gender::Unknown,
+                    ..name
+                },
+                role,
+            }
+        }
         // `Ninth Circle:`, `Delegate Update:` read as names; a label names a person only with
         // a forename or a title the lexicon knows.
         Mention::Person { ref name, .. }
@@ -189,15 +388,7 @@ fn name_cue(tokens: &[Token], start: usize, colon: usize) -> Option<Cue> {
         },
         _ => return None,
     };
-    if first < start {
-        return None;
-    }
-    Some(Cue {
-        mention,
-        form: CueForm::Subject,
-        start: tokens[first].start,
-        end: tokens[colon].end,
-    })
+    Some(mention)
 }
 
 fn is_all_capitals(word: &str) -> bool {
@@ -316,5 +507,91 @@ mod tests {
         assert_eq!(label("In short: cut taxes.", &[]), None);
         assert_eq!(label("Delegate Update: The latest count.", &[]), None);
         assert_eq!(label("Hillary Clinton: 1,769.", &[]), None);
+    }
+
+    #[test]
+    fn a_short_heading_before_a_colon_is_read_past() {
+        let past = |text: &str| {
+            let tokens = tokenize(text, &[]);
+            past_heading(&tokens)
+                .iter()
+                .map(|t| t.text)
+                .collect::<Vec<_>>()
+                .join(" ")
+        };
+        assert_eq!(
+            past("The Latest: Ruiz declares victory."),
+            "Ruiz declares victory ."
+        );
+        // A long clause before the colon, or lower case after it, is one sentence.
+        assert_eq!(
+            past("He made an appeal to his voters: Stay home."),
+            "He made an appeal to his voters : Stay home ."
+        );
+        assert_eq!(past("In short: cut taxes."), "In short : cut taxes .");
+    }
+
+    #[test]
+    fn a_capitals_kicker_and_a_dash_may_open_a_headline_label() {
+        assert_eq!(
+            label(
+                "EXCLUSIVE – Laura Ruiz: Don't Trust the Voting Machines.",
+                &[]
+            )
+            .as_deref(),
+            Some("Laura Ruiz")
+        );
+        // Not a kicker: the label must follow the dash.
+        assert_eq!(label("Budget – What Next: A Guide.", &[]), None);
+    }
+
+    #[test]
+    fn a_headline_name_to_an_audience_or_on_a_topic_with_a_quotation_speaks() {
+        assert_eq!(
+            label("Ruiz to Nurses: Moss will close the hospitals.", &[]).as_deref(),
+            Some("Ruiz")
+        );
+        let text = "Ruiz on the Budget Transcripts: \"I Think She Will.\"";
+        let open = text.find('"').expect("a quotation");
+        assert_eq!(
+            label(text, std::slice::from_ref(&(open..text.len()))).as_deref(),
+            Some("Ruiz")
+        );
+        // A topic before other words is what the piece is about; `to` before a verb is a plan.
+        assert_eq!(label("Ruiz on Taxes: A Record of Cuts.", &[]), None);
+        assert_eq!(label("Ruiz to face Moss: the rematch is set.", &[]), None);
+    }
+
+    #[test]
+    fn a_capitals_label_of_two_words_is_a_person_for_the_cast() {
+        let name = |text: &str| transcript_person(&tokenize(text, &[])).map(|n| n.display());
+        assert_eq!(
+            name("MARTA KELLING: Senator Moss released a video.").as_deref(),
+            Some("Marta Kelling")
+        );
+        assert_eq!(name("KELLING: Senator Moss released a video."), None);
+        assert_eq!(name("BREAKING NEWS: Senator Moss Wins."), None);
+    }
+
+    #[test]
+    fn a_dash_and_a_name_ending_the_sentence_is_a_signature() {
+        let sign = |text: &str| {
+            dash_signature(&tokenize(text, &[])).map(|cue| match cue.mention {
+                Mention::Person { name, .. } => name.display(),
+                other => format!("{other:?}"),
+            })
+        };
+        assert_eq!(sign("- Ruiz.").as_deref(), Some("Ruiz"));
+        assert_eq!(
+            sign("-Mayor Laura Ruiz, speaking after the vote.").as_deref(),
+            Some("Laura Ruiz")
+        );
+        assert_eq!(
+            sign("-President Ruiz, tweeting after the speech.").as_deref(),
+            Some("Ruiz")
+        );
+        assert_eq!(sign("-Dana Ruiz explains why the poll missed."), None);
+        assert_eq!(sign("– Old hands –."), None);
+        assert_eq!(sign("Dana Ruiz."), None);
     }
 }
