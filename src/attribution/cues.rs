@@ -4,9 +4,11 @@
 //! add, stress, warn, note, indicate, point out, ...). A cue is found in any order: `X said`,
 //! `X, the minister, said`, `"Q," said X`, `X said: "Q"`, `according to X`, `In his opinion`.
 //! Infinitives (`to say`), modal and passive forms (`will warn`, `was told`, `cannot be said`)
-//! and participles (`speaking`, `claiming`) are not cues. Last of all, a sentence opening with
-//! a person's claim (`Okafor's claim that ...`) cites its owner ([`claim_owner`]). This module
-//! finds cues; it does not resolve pronouns or roles to people.
+//! and participles (`speaking`, `claiming`) are not cues; nor is a reporting verb read in a
+//! sense that reports no words ([`reports_nothing`]: `called.` on the telephone, `responded
+//! by easing sanctions`, `posted more than 500 times`, `maintains a lead`). Last of all, a
+//! sentence opening with a person's claim (`Okafor's claim that ...`) cites its owner
+//! ([`claim_owner`]). This module finds cues; it does not resolve pronouns or roles to people.
 
 use super::lexicon::{blocks_finite_reading, trim_all_suffixes, Gender, WordSet};
 use super::mentions::{
@@ -268,7 +270,8 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     }
     let subject_end = skip_auxiliaries_left(tokens, i)?;
     let (mention, start) = subject_ending_at(tokens, subject_end)?;
-    if is_noun_too(lower) && owned_noun(tokens, i) {
+    // `her Harbour Street remarks`: the name modifies the owner's noun.
+    if owned_noun(tokens, i) {
         return None;
     }
     Some(Cue {
