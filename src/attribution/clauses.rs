@@ -740,10 +740,10 @@ mod tests {
     fn an_opening_clause_may_start_with_how_long_after_or_before() {
         assert_eq!(
             clauses(
-                "Not long after Okafor tweeted the old quote, Mensah asked the chair about it."
+                "Not long after Okafor tweeted that it was old, Mensah asked the chair about it."
             ),
             vec![
-                "Not long after Okafor tweeted the old quote,",
+                "Not long after Okafor tweeted that it was old,",
                 "Mensah asked the chair about it."
             ]
         );

@@ -4,9 +4,11 @@
 //! add, stress, warn, note, indicate, point out, ...). A cue is found in any order: `X said`,
 //! `X, the minister, said`, `"Q," said X`, `X said: "Q"`, `according to X`, `In his opinion`.
 //! Infinitives (`to say`), modal and passive forms (`will warn`, `was told`, `cannot be said`)
-//! and participles (`speaking`, `claiming`) are not cues. Last of all, a sentence opening with
-//! a person's claim (`Okafor's claim that ...`) cites its owner ([`claim_owner`]). This module
-//! finds cues; it does not resolve pronouns or roles to people.
+//! and participles (`speaking`, `claiming`) are not cues; nor is a reporting verb read in a
+//! sense that reports no words ([`reports_nothing`]: `called.` on the telephone, `responded
+//! by easing sanctions`, `posted more than 500 times`, `maintains a lead`). Last of all, a
+//! sentence opening with a person's claim (`Okafor's claim that ...`) cites its owner
+//! ([`claim_owner`]). This module finds cues; it does not resolve pronouns or roles to people.
 
 use super::lexicon::{blocks_finite_reading, trim_all_suffixes, Gender, WordSet};
 use super::mentions::{
@@ -46,6 +48,18 @@ static WINNING_VERBS: WordSet = WordSet::new(include_str!("data/winning_verbs.tx
 
 /// What is won or scored (`victory`, `prize`): `data/result_nouns.txt`.
 static RESULT_NOUNS: WordSet = WordSet::new(include_str!("data/result_nouns.txt"));
+
+/// Reporting verbs that also mean telephoning, visiting or naming (`Okafor called.`):
+/// `data/calling_verbs.txt`.
+static CALLING_VERBS: WordSet = WordSet::new(include_str!("data/calling_verbs.txt"));
+
+/// Reporting verbs that also mean reacting by an act (`responded by easing sanctions`):
+/// `data/responding_verbs.txt`.
+static RESPONDING_VERBS: WordSet = WordSet::new(include_str!("data/responding_verbs.txt"));
+
+/// Verbs of posting and briefing whose object may be a document, a count or a person
+/// (`posted a video`, `briefed the ambassador`): `data/publishing_verbs.txt`.
+static PUBLISHING_VERBS: WordSet = WordSet::new(include_str!("data/publishing_verbs.txt"));
 
 /// Nouns of a speech act (`claim`, `assertion`, `promise`): `data/claim_nouns.txt`.
 static CLAIM_NOUNS: WordSet = WordSet::new(include_str!("data/claim_nouns.txt"));
@@ -256,6 +270,10 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     }
     let subject_end = skip_auxiliaries_left(tokens, i)?;
     let (mention, start) = subject_ending_at(tokens, subject_end)?;
+    // `her Harbour Street remarks`: the name modifies the owner's noun.
+    if owned_noun(tokens, i) {
+        return None;
+    }
     Some(Cue {
         mention,
         form: CueForm::Subject,
@@ -450,6 +468,37 @@ fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     })
 }
 
+/// `Trump's remarks about ...`: the word at `i` follows a possessive, so it is a noun; but
+/// `he's said` is `he has said`.
+pub fn follows_possessive(tokens: &[Token], i: usize) -> bool {
+    i > 0 && tokens[i - 1].is_possessive() && {
+        let owner = tokens[i - 1].lower();
+        let owner = trim_all_suffixes(trim_all_suffixes(owner, "'s"), "’s");
+        !matches!(
+            owner,
+            "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
+        )
+    }
+}
+
+/// `her Harbour Street remarks`, `their Senate comments`: a form that is also a noun (see
+/// [`is_noun_too`]) at `i`, after capitalised words that a possessive determiner opens, is
+/// the owner's noun, not a verb.
+pub fn owned_noun(tokens: &[Token], i: usize) -> bool {
+    let mut j = i;
+    while j > 0
+        && tokens[j - 1].is_word()
+        && !tokens[j - 1].quoted
+        && tokens[j - 1].is_capitalized()
+    {
+        j -= 1;
+    }
+    j < i
+        && j > 0
+        && is_noun_too(tokens[i].lower())
+        && is_possessive_determiner(tokens[j - 1].lower())
+}
+
 /// Rules out infinitives, modal and passive uses, and weak verbs without a clause.
 fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     let previous: Vec<&str> = tokens[..i].iter().rev().take(3).map(Token::lower).collect();
@@ -482,14 +531,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     };
     // "Trump's remarks about ...": after a possessive the word is a noun; but "he's said"
     // is "he has said".
-    let after_possessive = i > 0 && tokens[i - 1].is_possessive() && {
-        let owner = tokens[i - 1].lower();
-        let owner = trim_all_suffixes(trim_all_suffixes(owner, "'s"), "’s");
-        !matches!(
-            owner,
-            "he" | "she" | "it" | "that" | "there" | "who" | "what" | "here"
-        )
-    };
+    let after_possessive = follows_possessive(tokens, i);
     if first.is_some_and(blocked) || after_possessive {
         return false;
     }
@@ -646,6 +688,225 @@ pub fn reports_nothing(tokens: &[Token], at: usize, verb: &str) -> bool {
     WINNING_VERBS.contains(verb) && wins_result(tokens, at)
         || HOLDING_VERBS.contains(verb) && holds_plain_object(tokens, at)
         || TESTIMONY_VERBS.contains(verb) && !words_follow(tokens, at)
+        || CALLING_VERBS.contains(verb) && calls_someone(tokens, at)
+        || RESPONDING_VERBS.contains(verb) && responds_by_acting(tokens, at)
+        || PUBLISHING_VERBS.contains(verb) && publishes_object(tokens, at)
+}
+
+/// The token right after the clause that follows the verb at `verb` is a quotation or a
+/// colon: the verb's words follow (`called it "reckless"`, `posted: "..."`).
+fn quotation_closes_clause(tokens: &[Token], verb: usize) -> bool {
+    let stop = verb + 1 + clause_after(tokens, verb).len();
+    tokens
+        .get(stop)
+        .is_some_and(|t| t.quoted || t.is_punct(':'))
+}
+
+/// Words of a time that may stand right after a telephone call or its object (`called
+/// Tuesday night`, `called last week`).
+fn is_time_word(token: &Token) -> bool {
+    token.is_word()
+        && !token.quoted
+        && (WEEKDAYS.contains(token.text)
+            || TIME_PERIODS.contains(token.lower())
+            || matches!(
+                token.lower(),
+                "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "late"
+            ))
+}
+
+/// Whether the clause ends at token `at`, or goes on with a time, a place or a joined verb,
+/// so that no words follow a telephone call (`called both candidates Tuesday night and
+/// ...`, `called from the plane`). After a time, `for`, `on` or `to` still report (`called
+/// Wednesday for a ban`).
+fn ends_call(tokens: &[Token], at: usize) -> bool {
+    let mut at = at;
+    while tokens.get(at).is_some_and(is_time_word) {
+        at += 1;
+    }
+    let Some(next) = tokens.get(at) else {
+        return true;
+    };
+    if next.quoted {
+        return false;
+    }
+    if !next.is_word() {
+        return !next.is_punct(':');
+    }
+    matches!(
+        next.lower(),
+        "and" | "or" | "but" | "shortly" | "from" | "after" | "during" | "while" | "into" | "back"
+    )
+}
+
+/// `Okafor called Bello, her rival, an "ally"`: the object may carry an apposition between
+/// commas, opened by a determiner; returns the index after its closing comma, or `at` when
+/// there is none.
+fn past_apposition(tokens: &[Token], at: usize) -> usize {
+    let opens = tokens.get(at).is_some_and(|t| t.is_punct(','))
+        && tokens.get(at + 1).is_some_and(|t| {
+            t.is_word()
+                && (matches!(t.lower(), "a" | "an" | "the") || is_possessive_determiner(t.lower()))
+        });
+    if !opens {
+        return at;
+    }
+    (at + 2..tokens.len().min(at + 2 + APPOSITION_CHAIN_REACH))
+        .find(|&k| tokens[k].is_punct(',') || tokens[k].is_punct('.') || tokens[k].quoted)
+        .filter(|&k| tokens[k].is_punct(','))
+        .map_or(at, |k| k + 1)
+}
+
+/// `Then Okafor called.`, `Okafor called both candidates Tuesday night`, `a group called
+/// Ginbot 7,`, `called into a radio show`: the verb at `verb` has no object, or one object (a
+/// pronoun, a name, or a noun with at most a determiner) after which the clause ends or
+/// goes on with a time, a place or a joined verb. `called for`, `called on X to`, `called
+/// the plan a disaster`, `called Obi "a liar"` and `called him to say` report words.
+fn calls_someone(tokens: &[Token], verb: usize) -> bool {
+    if quotation_closes_clause(tokens, verb) {
+        return false;
+    }
+    let at = verb + 1;
+    if ends_call(tokens, at) {
+        return true;
+    }
+    let Some(first) = tokens.get(at).filter(|t| t.is_word()) else {
+        return false;
+    };
+    let lower = first.lower();
+    // `called for`, `called on`, `Calls On Bello To Resign` (a headline).
+    if matches!(lower, "for" | "on" | "upon" | "out" | "in") {
+        return false;
+    }
+    let object_end = if matches!(lower, "him" | "her" | "them" | "me" | "us" | "it") {
+        at + 1
+    } else if first.is_capitalized() {
+        // A name, which may end in a number (`Ginbot 7`).
+        let mut k = at + 1;
+        while tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.quoted && (t.is_capitalized() || is_numeral(t)))
+        {
+            k += 1;
+        }
+        k
+    } else if is_possessive_determiner(lower)
+        || matches!(
+            lower,
+            "the" | "both" | "all" | "each" | "several" | "two" | "three" | "four" | "five"
+        )
+    {
+        // The determiner and one noun: `both candidates`; `the plan a disaster` goes on.
+        at + 2
+    } else if first.is_lowercase() {
+        // A bare noun: `called superdelegates,`.
+        at + 1
+    } else {
+        return false;
+    };
+    let object_is_words = tokens[at..object_end.min(tokens.len())]
+        .iter()
+        .all(|t| t.is_word() && !t.quoted);
+    object_is_words && ends_call(tokens, past_apposition(tokens, object_end))
+}
+
+/// `responded by easing sanctions`, `Okafor replied enthusiastically by walking out`: after
+/// the verb at `verb` (and any adverbs in `-ly`) comes `by` and an act in `-ing` that is no
+/// verb of speech (`responded by saying ...` reports words).
+fn responds_by_acting(tokens: &[Token], verb: usize) -> bool {
+    let mut k = verb + 1;
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && !t.quoted && t.lower().ends_with("ly"))
+    {
+        k += 1;
+    }
+    if tokens.get(k).is_none_or(|t| t.lower() != "by") {
+        return false;
+    }
+    // `by first saying`: an adverb may stand before the act too.
+    k += 1;
+    while tokens
+        .get(k)
+        .is_some_and(|t| t.is_word() && matches!(t.lower(), "first" | "simply" | "again"))
+    {
+        k += 1;
+    }
+    tokens.get(k).is_some_and(|act| {
+        act.is_word()
+            && !act.quoted
+            && act.lower().ends_with("ing")
+            && !reports_as_gerund(act.lower())
+    })
+}
+
+/// Whether a form in `-ing` is a verb of speech (`saying`, `noting`, `arguing`, `tweeting`).
+fn reports_as_gerund(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ing") else {
+        return false;
+    };
+    let doubled = stem.len() > 2
+        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
+        && is_speech_verb_form(&stem[..stem.len() - 1]);
+    is_speech_verb_form(stem)
+        || is_speech_verb_form(&format!("{stem}e"))
+        || is_speech_verb_form(&format!("{stem}s"))
+        || is_speech_verb_form(&format!("{stem}es"))
+        || doubled
+}
+
+/// A word that starts with a digit (`7`, `5,000` is read from its first part).
+fn is_numeral(token: &Token) -> bool {
+    token.is_word() && token.text.starts_with(|c: char| c.is_ascii_digit())
+}
+
+/// Quantity words that open a count (`more than 500 times`, `dozens of messages`).
+fn opens_count(token: &Token) -> bool {
+    is_numeral(token)
+        || matches!(
+            token.lower(),
+            "more" | "fewer" | "dozens" | "hundreds" | "thousands" | "millions"
+        )
+}
+
+/// `posted a video from the rally.`, `has posted more than 500 times`, `posted messages on
+/// a forum`, `wrote the introduction for a new book`, `briefed the ambassador`: the object
+/// of the verb at `verb` is a count, or a plain noun phrase (a determiner first, or a bare
+/// plural followed by a preposition or the clause's end), and nothing in the rest of the
+/// sentence gives the words: no quotation or colon, no `that`, no auxiliary that would open
+/// a reported clause (`wrote the plan was legal`) and no verb of speech (`posted a video,
+/// saying ...`).
+fn publishes_object(tokens: &[Token], verb: usize) -> bool {
+    let clause = clause_after(tokens, verb);
+    let Some(first) = clause.first() else {
+        return false;
+    };
+    let rest = &tokens[verb + 1..];
+    let words_later = rest.iter().any(|t| {
+        let lower = t.lower();
+        t.quoted
+            || t.is_punct(':')
+            || lower == "that"
+            || (t.is_lowercase() && is_modal_or_auxiliary(lower))
+            || is_speech_verb_form(lower)
+            || (lower.ends_with("ing") && reports_as_gerund(lower))
+    });
+    if words_later {
+        return false;
+    }
+    if opens_count(first) {
+        return true;
+    }
+    // `posted the following picture` announces the words; `posted her thanks` are hers.
+    let lower = first.lower();
+    let bare_plural = first.is_lowercase()
+        && lower.ends_with('s')
+        && !lower.ends_with("ss")
+        && clause
+            .get(1)
+            .is_none_or(|next| is_preposition(next.lower()));
+    let announces = clause.iter().any(|t| t.lower() == "following");
+    !announces && (matches!(lower, "a" | "an" | "the" | "some") || bare_plural)
 }
 
 /// `..., the Financial Times has reported.`: a weak verb closing the sentence reports the
@@ -1866,7 +2127,7 @@ mod tests {
         assert_eq!(speaker(text), "None");
         let text = "This article was updated to reflect that Mensah conceded the race.";
         assert_eq!(speaker(text), "None");
-        assert_eq!(speaker("Okafor posted the memo online."), "Okafor");
+        assert_eq!(speaker("Okafor posted that the memo was online."), "Okafor");
         let text = "An earlier version of this story incorrectly said that Okafor won the seat.";
         assert_eq!(speaker(text), "None");
         let text = "An earlier version of this article misstated when Okafor announced the plan.";
@@ -2320,6 +2581,89 @@ mod tests {
         );
         assert_eq!(
             speaker("Okafor testified before the board that she had signed nothing."),
+            "Okafor"
+        );
+    }
+
+    #[test]
+    fn a_telephone_call_or_a_name_given_reports_nothing() {
+        for narrated in [
+            "Then, last week, Ada Okafor called.",
+            "Okafor called both candidates Tuesday night and met Bello on Thursday.",
+            "Okafor called into a radio show in Lagos.",
+            "Okafor called him from the plane.",
+            "A group of farmers called Harvest 9, was formed in Kano.",
+        ] {
+            assert_eq!(speaker(narrated), "None", "{narrated}");
+        }
+        for reported in [
+            "Okafor called for a ban on imports.",
+            "Okafor called on Bello to resign.",
+            "Okafor called the plan a disaster.",
+            "Okafor called Bello \"a liar\" on Tuesday.",
+            "Okafor called Wednesday for Bello to resign.",
+            "Okafor called Bello, her rival, an \"ally\" of the unions.",
+        ] {
+            assert_eq!(speaker(reported), "Okafor", "{reported}");
+        }
+        assert_eq!(
+            speaker("Mr. Okafor called Mr. Bello an outstanding leader who was misunderstood."),
+            "Mr Okafor"
+        );
+        // A title-case headline: `On` is still the preposition of `called on`.
+        let text = "Ada Okafor Calls On Bello To Resign";
+        let tokens = tokenize(text, &scan(text, false).ranges());
+        assert!(find(&tokens, true).is_some());
+    }
+
+    #[test]
+    fn responding_by_an_act_reports_nothing() {
+        for narrated in [
+            "The ministry responded by easing sanctions.",
+            "Okafor responded enthusiastically by sending aid.",
+        ] {
+            assert_eq!(speaker(narrated), "None", "{narrated}");
+        }
+        assert_eq!(
+            speaker("Okafor responded by saying the plan was dead."),
+            "Okafor"
+        );
+        assert_eq!(
+            speaker("Okafor responded by first noting that taxes fell."),
+            "Okafor"
+        );
+    }
+
+    #[test]
+    fn posting_or_writing_a_document_or_a_count_reports_nothing() {
+        for narrated in [
+            "Okafor also posted messages on a forum.",
+            "Okafor has posted more than 5,000 times since June.",
+            "Okafor recently posted a video from a rally in Kano.",
+            "The agency briefed the ambassador at the embassy.",
+        ] {
+            assert_eq!(speaker(narrated), "None", "{narrated}");
+        }
+        for reported in [
+            "Okafor wrote that the plan was dead.",
+            "Okafor posted a photo with the caption \"Home at last\".",
+            "Okafor posted the following picture on Sunday.",
+            "Okafor posted her thanks to the voters.",
+            "Okafor wrote a fierce dissent.",
+            "Okafor posted a video, saying the vote was rigged.",
+        ] {
+            assert_eq!(speaker(reported), "Okafor", "{reported}");
+        }
+    }
+
+    #[test]
+    fn a_name_owned_by_a_possessive_modifies_a_noun() {
+        assert_eq!(
+            speaker("Okafor did not revisit her Harbour Street remarks in a speech."),
+            "None"
+        );
+        assert_eq!(
+            speaker("Okafor recalled her Harbour Street remarks in a speech."),
             "Okafor"
         );
     }

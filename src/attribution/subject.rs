@@ -18,8 +18,8 @@
 //! context the article stage passes (`gate::Context`).
 
 use super::cues::{
-    introduces_words, is_commitment, is_credit, is_speech_verb_form, is_yes_no_question,
-    reports_nothing, Cue, CueForm,
+    follows_possessive, introduces_words, is_commitment, is_credit, is_speech_verb_form,
+    is_yes_no_question, owned_noun, reports_nothing, Cue, CueForm,
 };
 use super::gate;
 use super::lexicon::{trim_all_suffixes, WordSet};
@@ -747,7 +747,14 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
             }
             continue;
         }
-        if reports_nothing(tokens, i - 1, lower) {
+        // `Mr. Okafor's comments signal ...`: right after a subject that owns it the word is
+        // a noun, as it is after capitalised words that a possessive opens (`her Harbour
+        // Street remarks`). Further on, a noun after a possessive stays a weak clue to the
+        // clause's own verb (`Okafor rejected Bello's comments`).
+        if reports_nothing(tokens, i - 1, lower)
+            || i - 1 == from && follows_possessive(tokens, i - 1)
+            || owned_noun(tokens, i - 1)
+        {
             continue;
         }
         // A capitalised word of a title-case headline may be a noun (`More Posts`): as a
@@ -1014,6 +1021,24 @@ mod tests {
             let verb = tokens[found.verb].lower().to_string();
             (verb, found.reports)
         })
+    }
+
+    #[test]
+    fn a_reporting_noun_after_its_owner_is_no_verb() {
+        assert_eq!(
+            speaker("Mr. Bello's comments signal a turnabout from the past."),
+            None
+        );
+        assert_eq!(
+            speaker("Mr. Bello's remarks, which included a slide show, came during a lunch."),
+            None
+        );
+        assert_eq!(
+            speaker("Okafor did not revisit her Harbour Street remarks in a speech."),
+            None
+        );
+        // In the object, the noun still marks the sentence as a report of the subject's.
+        assert!(speaker("Okafor rejected several of Bello's comments as unfair.").is_some());
     }
 
     #[test]
