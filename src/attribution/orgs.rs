@@ -3,18 +3,23 @@
 //! News attributes much of what it reports to bodies rather than people: "White House
 //! officials said", "officials at the State Department said", "his campaign said", "a new
 //! Quinnipiac University poll shows", "according to a lawsuit filed by the ACLU", "Senate
-//! Republicans who say ...". This stage finds a verb of speech (`data/speech_verbs.txt`, not the
-//! verbs of belief and stance in `data/stance_verbs.txt`), of a document's findings
-//! (`data/document_verbs.txt`, only with a document as subject), a verb of publishing with its
-//! agent ("first reported by The New York Times"), or `according to`, reads the phrase that
-//! names its source, and gives the sentence the organisation that phrase names:
+//! Republicans who say ...". This stage finds a verb of speech (`data/speech_verbs.txt`), of
+//! a document's findings (`data/document_verbs.txt`, only with a document as subject), of
+//! stance (`data/stance_verbs.txt`, only with a campaign, an administration or an organisation
+//! named unmistakably or in view as subject: "the Obi campaign believes"), a verb of publishing
+//! with its agent ("first reported by The New York Times"), `according to`, or findings cited
+//! with `in` ("In a new Zenith/Orca poll, ..."), reads the phrase that names its source (past
+//! the time and publication words before the verb: "a poll released on Monday found"), and
+//! gives the sentence the organisation that phrase names:
 //! - a named organisation ("Politico reported", "the Associated Press reported");
 //! - a party named by its members (`data/org_groups.txt`: "House Democrats said");
 //! - people who speak for an organisation named beside them (`data/org_staff.txt`: "State
 //!   Department officials", "aides to the Clinton campaign");
 //! - a campaign or administration owned by a person in view ("his campaign" -> "Trump
-//!   campaign", the name users pass to `--speaker`);
-//! - a document (`data/org_documents.txt`) naming its organisation, or else the organisation
+//!   campaign", the name users pass to `--speaker`), and a candidate's "team" or "camp" as
+//!   that campaign;
+//! - a document (`data/org_documents.txt`) naming its organisation (a pollster's compound
+//!   name read whole: "CNN/ORC", "Washington Post-ABC News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
 //! - a description ("the company said") of the organisation in view or named last, in this
 //!   paragraph or the one before (a "department" only one whose name says so).
