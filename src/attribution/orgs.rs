@@ -289,8 +289,15 @@ fn in_document(
     if !head.is_lowercase() || !findings || !determined || owned {
         return None;
     }
-    let named = document_org(sentence, phrase.start, phrase.head, cast)
-        .or_else(|| complement_org(sentence, phrase.head + 1, end, cast));
+    // "In a statement to the Harlow Herald": whom it was given to did not write it.
+    let addressed = sentence
+        .get(phrase.head + 1)
+        .is_some_and(|t| t.lower() == "to");
+    let named = document_org(sentence, phrase.start, phrase.head, cast).or_else(|| {
+        (!addressed)
+            .then(|| complement_org(sentence, phrase.head + 1, end, cast))
+            .flatten()
+    });
     // "In the poll, ..." opens the sentence ("at 5% in the poll" does not).
     let starts = sentence[..i].iter().all(|t| !t.is_word());
     let (org, why) = match named {
@@ -1305,6 +1312,21 @@ mod tests {
         // A standing in the polls, a place's polls, a phrase, a person's own analysis: none.
         assert_eq!(org_of(&article, "Obi leads in the polls."), None);
         assert_eq!(org_of(&article, "Obi is at 5% in the poll."), None);
+        assert_eq!(
+            org_of(
+                &[""],
+                "In a statement to the Harlow Herald, the plan was called a failure."
+            ),
+            None
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "In a statement released by the Zenith Institute, the plan was called a failure."
+            )
+            .as_deref(),
+            Some("Zenith Institute")
+        );
         assert_eq!(org_of(&[""], "Obi leads in New Hampshire polls."), None);
         assert_eq!(
             org_of(
