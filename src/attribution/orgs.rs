@@ -19,7 +19,7 @@
 //!   campaign", the name users pass to `--speaker`), and a candidate's "team" or "camp" as
 //!   that campaign;
 //! - a document (`data/org_documents.txt`) naming its organisation (a pollster's compound
-//!   name read whole: "CNN/ORC", "Washington Post-ABC News"), or else the organisation
+//!   name read whole: "Zenith/Orca", "Harlow Herald-Zenith News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
 //! - a description ("the company said") of the organisation in view or named last, in this
 //!   paragraph or the one before (a "department" only one whose name says so).
@@ -456,7 +456,7 @@ fn phrase_start(sentence: &[Token], end: usize) -> usize {
     let mut prepositions = 0;
     while start > 0 && end - start < PHRASE_REACH {
         let t = &sentence[start - 1];
-        // "A CNN/ORC poll", "a Washington Post-ABC News poll": a slash or hyphen between two
+        // "A Zenith/Orca poll", "a Harlow Herald-Zenith News poll": a slash or hyphen between two
         // names joins them into one pollster's name.
         if joins_names(sentence, start - 1) {
             start -= 1;
@@ -528,7 +528,7 @@ fn skip_adjunct(sentence: &[Token], end: usize) -> usize {
     }
 }
 
-/// Token `at` is a slash or hyphen between two capitalised words ("CNN/ORC").
+/// Token `at` is a slash or hyphen between two capitalised words ("Zenith/Orca").
 fn joins_names(sentence: &[Token], at: usize) -> bool {
     let t = &sentence[at];
     let name = |i: usize| {
@@ -806,9 +806,9 @@ fn document_org(sentence: &[Token], start: usize, head: usize, cast: &Cast) -> O
 
 /// The capitalised run ending at `last` (no further left than `start`) that can name an
 /// organisation, as its first and last tokens. Words such as "News" or "New" that are no
-/// name alone still belong to one ("NBC News poll"); a capitalised article or preposition
+/// name alone still belong to one ("Zenith News poll"); a capitalised article or preposition
 /// opening the sentence ("A", "In"), an owner before it ("May's") and a place after it
-/// ("New Hampshire polls", "NBC New Hampshire poll") do not.
+/// ("New Hampshire polls", "Zenith New Hampshire poll") do not.
 fn name_run(sentence: &[Token], start: usize, last: usize) -> Option<(usize, usize)> {
     let joins = |t: &Token| t.is_punct('/') || t.is_punct('-');
     let in_name = |t: &Token| {
@@ -854,7 +854,7 @@ fn name_run(sentence: &[Token], start: usize, last: usize) -> Option<(usize, usi
     Some((first, last))
 }
 
-/// "Associated Press-GfK", "NBC News/Wall Street Journal": a pollster's compound name that
+/// "Zenith Press-Orca", "Zenith News/Harlow Herald": a pollster's compound name that
 /// no person of the article and no place holds, read whole (not as its last part).
 fn compound_name(sentence: &[Token], first: usize, last: usize, cast: &Cast) -> Option<String> {
     let words = &sentence[first..=last];
@@ -870,7 +870,7 @@ fn compound_name(sentence: &[Token], first: usize, last: usize, cast: &Cast) -> 
         let bare = trim_all_suffixes(trim_all_suffixes(t.text, "'s"), "’s");
         !cast.by_surname(bare).is_empty()
     });
-    // "Iowa/New Hampshire" names places; "Washington Post-ABC News" holds a place but is
+    // "Iowa/New Hampshire" names places; "Harlow Herald-Zenith News" holds a place but is
     // a pollster: only a part between slashes or hyphens made of places alone is a place.
     let place_part = name.split(['/', '-']).any(|part| {
         let lower: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
@@ -936,7 +936,7 @@ fn complement_org(sentence: &[Token], from: usize, end: usize, cast: &Cast) -> O
                     .get(i + 1)
                     .is_none_or(|n| !n.is_word() || n.is_lowercase() || n.quoted)
         })
-        // "from USA TODAY/Suffolk University": a compound name is read whole, from its end.
+        // "from Harlow Today/Zenith University": a compound name is read whole, from its end.
         .filter(|&i| !joins_names(sentence, i + 1))
         .find_map(|i| {
             let run = name_run(sentence, from, i);
