@@ -870,7 +870,7 @@ fn compound_name(sentence: &[Token], first: usize, last: usize, cast: &Cast) -> 
         let bare = trim_all_suffixes(trim_all_suffixes(t.text, "'s"), "’s");
         !cast.by_surname(bare).is_empty()
     });
-    // "Iowa/New Hampshire" names places; "Harlow Herald-Zenith News" holds a place but is
+    // "Iowa/New Hampshire" names places; "Geneva Herald-Zenith News" holds a place but is
     // a pollster: only a part between slashes or hyphens made of places alone is a place.
     let place_part = name.split(['/', '-']).any(|part| {
         let lower: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
@@ -1252,7 +1252,15 @@ mod tests {
             .as_deref(),
             Some("Harlow Today/Zenith University")
         );
-        // Places joined are no pollster.
+        // A place within a pollster's name is part of it; places joined are no pollster.
+        assert_eq!(
+            org_of(
+                &[""],
+                "A Geneva Herald-Zenith News poll found that 40 percent agree."
+            )
+            .as_deref(),
+            Some("Geneva Herald-Zenith News")
+        );
         assert_eq!(
             org_of(
                 &[""],
