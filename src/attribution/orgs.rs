@@ -3,18 +3,23 @@
 //! News attributes much of what it reports to bodies rather than people: "White House
 //! officials said", "officials at the State Department said", "his campaign said", "a new
 //! Quinnipiac University poll shows", "according to a lawsuit filed by the ACLU", "Senate
-//! Republicans who say ...". This stage finds a verb of speech (`data/speech_verbs.txt`, not the
-//! verbs of belief and stance in `data/stance_verbs.txt`), of a document's findings
-//! (`data/document_verbs.txt`, only with a document as subject), a verb of publishing with its
-//! agent ("first reported by The New York Times"), or `according to`, reads the phrase that
-//! names its source, and gives the sentence the organisation that phrase names:
+//! Republicans who say ...". This stage finds a verb of speech (`data/speech_verbs.txt`), of
+//! a document's findings (`data/document_verbs.txt`, only with a document as subject), of
+//! stance (`data/stance_verbs.txt`, only with a campaign, an administration or an organisation
+//! named unmistakably or in view as subject: "the Obi campaign believes"), a verb of publishing
+//! with its agent ("first reported by The New York Times"), `according to`, or findings cited
+//! with `in` ("In a new Zenith/Orca poll, ..."), reads the phrase that names its source (past
+//! the time and publication words before the verb: "a poll released on Monday found"), and
+//! gives the sentence the organisation that phrase names:
 //! - a named organisation ("Politico reported", "the Associated Press reported");
 //! - a party named by its members (`data/org_groups.txt`: "House Democrats said");
 //! - people who speak for an organisation named beside them (`data/org_staff.txt`: "State
 //!   Department officials", "aides to the Clinton campaign");
 //! - a campaign or administration owned by a person in view ("his campaign" -> "Trump
-//!   campaign", the name users pass to `--speaker`);
-//! - a document (`data/org_documents.txt`) naming its organisation, or else the organisation
+//!   campaign", the name users pass to `--speaker`), and a candidate's "team" or "camp" as
+//!   that campaign;
+//! - a document (`data/org_documents.txt`) naming its organisation (a pollster's compound
+//!   name read whole: "Zenith/Orca", "Harlow Herald-Zenith News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
 //! - a description ("the company said") of the organisation in view or named last, in this
 //!   paragraph or the one before (a "department" only one whose name says so).
@@ -27,8 +32,8 @@
 use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
 use super::lexicon::{
-    blocks_finite_reading, is_not_name, is_org_role_head, is_place, nationality, trim_all_suffixes,
-    Gender, WordSet,
+    blocks_finite_reading, is_not_name, is_org_role_head, is_place, is_place_name, nationality,
+    trim_all_suffixes, Gender, WordSet,
 };
 use super::mentions::{is_acronym, is_auxiliary, phrase_before, Mention};
 use super::subject::is_stance_verb;
@@ -42,6 +47,10 @@ static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
 static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
 /// How a document reports its content: `data/document_verbs.txt`.
 static DOCUMENT_VERBS: WordSet = WordSet::new(include_str!("data/document_verbs.txt"));
+/// Days of the week, capitalised: `data/weekdays.txt` (shared with cues.rs).
+static WEEKDAYS: WordSet = WordSet::new(include_str!("data/weekdays.txt"));
+/// Nouns of a period of time (`last week`): `data/time_periods.txt` (shared with cues.rs).
+static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"));
 /// How many paragraphs back "the poll" may reach for the organisation whose poll it is.
 const DOCUMENT_REACH: usize = 3;
 /// Longest source phrase read, in tokens.
@@ -151,12 +160,16 @@ impl Documents {
 enum Verb {
     Speech,
     Document,
+    /// A view or plan ("the campaign believes", "the company opposed"): cited only to a body
+    /// the phrase names unmistakably (see `Phrase::source`).
+    Stance,
 }
 
-/// Verbs of speech and of a document's findings, as listed (base forms included). Verbs of
-/// belief and stance (`think`, `want`, `believe`) are left out: cited to a body, they are
-/// mostly the writer's account of its policy (measured on PolNeAR train, where such
-/// sentences were often a person's attribution or none), so this sieve records words only.
+/// Verbs of speech and of a document's findings, as listed (base forms included), and the
+/// finite verbs of belief and stance (`thinks`, `wanted`, `believes`). A stance cited to a
+/// party or to officials is mostly the writer's account of a policy (measured on PolNeAR
+/// train, where such sentences were often a person's attribution or none), so `source` takes
+/// a stance only from a campaign, an administration or an organisation named or in view.
 fn verb_at(token: &Token) -> Option<Verb> {
     if token.quoted || !token.is_word() || !token.is_lowercase() {
         return None;
@@ -168,6 +181,15 @@ fn verb_at(token: &Token) -> Option<Verb> {
     // Only a speech verb can report; the stance check (base forms through their `-s` form)
     // allocates, so it runs on those alone.
     let stance = || is_stance_verb(lower) || is_stance_verb(&format!("{lower}s"));
+    // A stance only in its finite forms as listed, and not in those mostly read as plural
+    // nouns after a name ("the Orlando attacks", "the group's views").
+    let plural_noun = matches!(
+        lower,
+        "attacks" | "views" | "backs" | "credits" | "faults" | "fears" | "doubts" | "worries"
+    );
+    if is_stance_verb(lower) {
+        return (!plural_noun).then_some(Verb::Stance);
+    }
     (is_speech_verb_form(lower) && !stance()).then_some(Verb::Speech)
 }
 
@@ -199,8 +221,11 @@ pub fn find(
         // Only a verb of speech or of a document's findings reports: checked first, as most
         // words are neither, and the phrase rules below are pure (the order of the checks does
         // not change what is found).
+        if let Some(found) = in_document(sentence, i, cast, documents, paragraph) {
+            return Some(found);
+        }
         let verb = verb_at(t)?;
-        let end = subject_end(sentence, i)?;
+        let end = skip_adjunct(sentence, subject_end(sentence, i)?);
         if !ends_in_source_noun(&sentence[end - 1]) {
             return None;
         }
@@ -222,6 +247,71 @@ pub fn find(
             evidence: evidence(sentence, start, i, why, cast, &speaker),
             speaker,
         })
+    })
+}
+
+/// "In a new Acme/Zenith poll, 40 percent ...", "Obi leads in a Zenith News poll released on
+/// Monday": a document named with its organisation after `in` is the source of what the
+/// sentence reports. "In the poll, ..." opening a sentence is the poll the article last named;
+/// elsewhere ("leads in the polls") a document without its organisation is the race's
+/// standing, not a source.
+fn in_document(
+    sentence: &[Token],
+    i: usize,
+    cast: &Cast,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<Found> {
+    if sentence[i].lower() != "in" {
+        return None;
+    }
+    // The phrase ends at a dash that joins no names ("in the world - an indictment").
+    let end = (i + 1..phrase_end(sentence, i + 1))
+        .find(|&j| sentence[j].is_punct('-') && !joins_names(sentence, j))
+        .unwrap_or_else(|| phrase_end(sentence, i + 1));
+    let phrase = Phrase::new(sentence, i + 1, end)?;
+    let head = &sentence[phrase.head];
+    let noun = head.lower();
+    // Findings only ("in Federal Election Commission records" says where a fact is, not who
+    // says it), with a determiner or a name before them ("in order to" is no document), and
+    // nobody's own ("in Ann Obi's analysis").
+    let findings = matches!(
+        family(noun).as_str(),
+        "poll" | "study" | "report" | "analysis" | "audit" | "review" | "statement"
+    );
+    let opener = &sentence[i + 1];
+    let determined = opener.is_capitalized()
+        || matches!(
+            opener.lower(),
+            "a" | "an" | "the" | "this" | "that" | "its" | "their" | "several" | "one"
+        );
+    let owned = (phrase.start..phrase.head).any(|j| sentence[j].is_possessive());
+    if !head.is_lowercase() || !findings || !determined || owned {
+        return None;
+    }
+    // "In a statement to the Harlow Herald": whom it was given to did not write it.
+    let addressed = sentence
+        .get(phrase.head + 1)
+        .is_some_and(|t| t.lower() == "to");
+    let named = document_org(sentence, phrase.start, phrase.head, cast).or_else(|| {
+        (!addressed)
+            .then(|| complement_org(sentence, phrase.head + 1, end, cast))
+            .flatten()
+    });
+    // "In the poll, ..." opens the sentence ("at 5% in the poll" does not).
+    let starts = sentence[..i].iter().all(|t| !t.is_word());
+    let (org, why) = match named {
+        Some(org) => (org, "its document"),
+        None if starts && phrase.definite() && !noun.ends_with('s') => (
+            documents.recent(noun, paragraph)?.to_string(),
+            "the document last named",
+        ),
+        None => return None,
+    };
+    let speaker = Speaker::Org(org);
+    Some(Found {
+        evidence: evidence(sentence, i, phrase.head, why, cast, &speaker),
+        speaker,
     })
 }
 
@@ -366,6 +456,12 @@ fn phrase_start(sentence: &[Token], end: usize) -> usize {
     let mut prepositions = 0;
     while start > 0 && end - start < PHRASE_REACH {
         let t = &sentence[start - 1];
+        // "A Zenith/Orca poll", "a Harlow Herald-Zenith News poll": a slash or hyphen between two
+        // names joins them into one pollster's name.
+        if joins_names(sentence, start - 1) {
+            start -= 1;
+            continue;
+        }
         if stops_phrase(t) {
             break;
         }
@@ -392,6 +488,57 @@ fn phrase_start(sentence: &[Token], end: usize) -> usize {
     start
 }
 
+/// Where a source phrase ending before `end` really ends once the time and publication
+/// words between it and its verb are skipped: "a poll released on Monday found", "the survey
+/// last week showed" -> the phrase ends at "poll", "survey". Without such words, `end`.
+fn skip_adjunct(sentence: &[Token], end: usize) -> usize {
+    let mut at = end;
+    let mut timed = false;
+    while at > 0 && end - at < 6 {
+        let t = &sentence[at - 1];
+        if !t.is_word() || t.quoted {
+            break;
+        }
+        let lower = t.lower();
+        let time = WEEKDAYS.contains(t.text)
+            || TIME_PERIODS.contains(lower)
+            || TIME_PERIODS.contains(lower.strip_suffix('s').unwrap_or(lower));
+        let published = t.is_lowercase()
+            && matches!(
+                lower,
+                "released" | "conducted" | "taken" | "published" | "issued" | "commissioned"
+            );
+        let linking = t.is_lowercase()
+            && matches!(
+                lower,
+                "last" | "this" | "next" | "past" | "earlier" | "on" | "in" | "late" | "early"
+            );
+        if !(time || published || linking) {
+            break;
+        }
+        timed |= time || published;
+        at -= 1;
+    }
+    let noun = at.checked_sub(1).map(|b| &sentence[b]);
+    let source = noun.is_some_and(|n| n.is_word() && !n.quoted && ends_in_source_noun(n));
+    if timed && at < end && source {
+        at
+    } else {
+        end
+    }
+}
+
+/// Token `at` is a slash or hyphen between two capitalised words ("Zenith/Orca").
+fn joins_names(sentence: &[Token], at: usize) -> bool {
+    let t = &sentence[at];
+    let name = |i: usize| {
+        sentence
+            .get(i)
+            .is_some_and(|n| n.is_word() && !n.quoted && n.is_capitalized())
+    };
+    (t.is_punct('/') || t.is_punct('-')) && at > 0 && name(at - 1) && name(at + 1)
+}
+
 /// A phrase can name a source only when it ends in a name or a noun this sieve knows
 /// ("officials familiar with the matter" names nobody; "his campaign of fabricated" is no
 /// phrase at all).
@@ -401,6 +548,7 @@ fn ends_in_source_noun(t: &Token) -> bool {
         || STAFF.contains(lower)
         || DOCUMENTS.contains(lower)
         || is_org_role_head(lower)
+        || matches!(lower, "camp" | "team")
 }
 
 /// One past the last token of the phrase after `according to`, up to punctuation.
@@ -460,7 +608,12 @@ impl<'s, 't> Phrase<'s, 't> {
         let split = (start + 1..end)
             .find(|&i| sentence[i].is_lowercase() && is_preposition(sentence[i].lower()))
             .unwrap_or(end);
-        let head = (start..split).rev().find(|&i| sentence[i].is_word())?;
+        let last = (start..split).rev().find(|&i| sentence[i].is_word())?;
+        // "a Zenith poll last week": the head is the noun before the time words.
+        let head = match skip_adjunct(sentence, last + 1) {
+            trimmed if trimmed > start + 1 => trimmed - 1,
+            _ => last,
+        };
         Some(Phrase {
             sentence,
             start,
@@ -510,10 +663,11 @@ impl<'s, 't> Phrase<'s, 't> {
         if verb == Some(Verb::Document) {
             return None;
         }
+        let stance = verb == Some(Verb::Stance);
         if head.is_capitalized() && GROUPS.contains(lower) {
-            return Some((Speaker::Org(self.group_name()), "party"));
+            return (!stance).then(|| (Speaker::Org(self.group_name()), "party"));
         }
-        if STAFF.contains(lower) && common {
+        if STAFF.contains(lower) && common && !stance {
             let org = modifier_org(
                 self.sentence,
                 self.start,
@@ -525,7 +679,7 @@ impl<'s, 't> Phrase<'s, 't> {
             .or_else(|| complement_org(self.sentence, self.head + 1, self.end, cast));
             return org.map(|org| (Speaker::Org(org), "speaking for it"));
         }
-        if matches!(lower, "campaign" | "administration") && common {
+        if matches!(lower, "campaign" | "administration" | "camp" | "team") && common {
             if let Some(org) = owned_body(
                 self.sentence,
                 self.start,
@@ -550,7 +704,12 @@ impl<'s, 't> Phrase<'s, 't> {
         if head.is_capitalized() {
             let org = named_org(self.sentence, self.head, self.start, cast)?;
             // A view is cited to a body only when its name is unmistakable: a known
-            // organisation, an acronym, or a name of several words.
+            // organisation, an acronym, or a name of several words, and no place
+            // ("Philadelphia plans").
+            let unmistakable = org.contains(' ') || is_acronym(&org) || cast.orgs.contains(&org);
+            if stance && (!unmistakable || is_place(&org)) {
+                return None;
+            }
             return Some((Speaker::Org(org), "named"));
         }
         None
@@ -640,39 +799,120 @@ fn is_group_member(lower: &str) -> bool {
 /// The organisation named by the capitalised words before a document noun ("a new Quinnipiac
 /// University poll", "the CNN/ORC survey"), not a person's ("a Trump statement").
 fn document_org(sentence: &[Token], start: usize, head: usize, cast: &Cast) -> Option<String> {
-    let last = (start..head).rev().find(|&i| {
-        let t = &sentence[i];
-        t.is_capitalized() && !is_not_name(t.text)
-    })?;
-    if last + 1 != head {
+    let last = head.checked_sub(1).filter(|&l| l >= start)?;
+    let (first, last) = name_run(sentence, start, last)?;
+    compound_name(sentence, first, last, cast).or_else(|| named_org(sentence, last, first, cast))
+}
+
+/// The capitalised run ending at `last` (no further left than `start`) that can name an
+/// organisation, as its first and last tokens. Words such as "News" or "New" that are no
+/// name alone still belong to one ("Zenith News poll"); a capitalised article or preposition
+/// opening the sentence ("A", "In"), an owner before it ("May's") and a place after it
+/// ("New Hampshire polls", "Zenith New Hampshire poll") do not.
+fn name_run(sentence: &[Token], start: usize, last: usize) -> Option<(usize, usize)> {
+    let joins = |t: &Token| t.is_punct('/') || t.is_punct('-');
+    let in_name = |t: &Token| {
+        (t.is_word() && !t.quoted && t.is_capitalized() && !opens_phrase(t.lower())) || joins(t)
+    };
+    if !in_name(&sentence[last]) || joins(&sentence[last]) {
         return None;
     }
     let mut first = last;
-    while first > start
-        && (sentence[first - 1].is_capitalized()
-            || sentence[first - 1].is_punct('/')
-            || sentence[first - 1].is_punct('-'))
-        && !is_not_name(sentence[first - 1].text)
-    {
+    while first > start && in_name(&sentence[first - 1]) && !sentence[first - 1].is_possessive() {
         first -= 1;
     }
-    if let Some(org) = named_org(sentence, last, first, cast) {
-        return Some(org);
+    while joins(&sentence[first]) && first < last {
+        first += 1;
     }
-    // "Associated Press-GfK", "NBC News/Wall Street Journal": a pollster's compound name that
-    // no person and no place holds.
-    let words: Vec<&Token> = sentence[first..=last].iter().collect();
+    let mut last = last;
+    loop {
+        let place_words = if is_place(sentence[last].text) {
+            1
+        } else {
+            (2..=3)
+                .filter(|&n| last + 1 >= first + n)
+                .find(|&n| {
+                    let words: Vec<String> = (last + 1 - n..=last)
+                        .map(|i| sentence[i].text.to_lowercase())
+                        .collect();
+                    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+                    is_place_name(&words)
+                })
+                .unwrap_or(0)
+        };
+        if place_words == 0 {
+            break;
+        }
+        last = last.checked_sub(place_words).filter(|&l| l >= first)?;
+        while joins(&sentence[last]) {
+            last = last.checked_sub(1).filter(|&l| l >= first)?;
+        }
+    }
+    if (first..=last).all(|i| is_not_name(sentence[i].text) || joins(&sentence[i])) {
+        return None;
+    }
+    Some((first, last))
+}
+
+/// "Zenith Press-Orca", "Zenith News/Harlow Herald": a pollster's compound name that
+/// no person of the article and no place holds, read whole (not as its last part).
+fn compound_name(sentence: &[Token], first: usize, last: usize, cast: &Cast) -> Option<String> {
+    let words = &sentence[first..=last];
+    let compound = words.iter().any(|t| {
+        t.text.contains('-') || t.text.contains('/') || t.is_punct('/') || t.is_punct('-')
+    });
+    if !compound {
+        return None;
+    }
     let name: String = words.iter().map(|t| t.text).collect::<Vec<_>>().join(" ");
     let name = name.replace(" / ", "/").replace(" - ", "-");
     let personal = words.iter().any(|t| {
         let bare = trim_all_suffixes(trim_all_suffixes(t.text, "'s"), "’s");
         !cast.by_surname(bare).is_empty()
     });
-    let compound = words
-        .iter()
-        .any(|t| t.text.contains('-') || t.text.contains('/'))
-        || words.iter().any(|t| t.is_punct('/') || t.is_punct('-'));
-    (compound && !personal && !words.iter().any(|t| is_place(t.text))).then_some(name)
+    // "Iowa/New Hampshire" names places; "Geneva Herald-Zenith News" holds a place but is
+    // a pollster: only a part between slashes or hyphens made of places alone is a place.
+    let place_part = name.split(['/', '-']).any(|part| {
+        let lower: Vec<String> = part.split_whitespace().map(str::to_lowercase).collect();
+        let lower: Vec<&str> = lower.iter().map(String::as_str).collect();
+        part.split_whitespace().all(is_place) || is_place_name(&lower)
+    });
+    (!personal && !place_part).then_some(name)
+}
+
+/// Capitalised at a sentence's start, these open a phrase and are no part of a name.
+fn opens_phrase(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "a"
+            | "an"
+            | "in"
+            | "on"
+            | "at"
+            | "by"
+            | "of"
+            | "for"
+            | "from"
+            | "with"
+            | "to"
+            | "but"
+            | "and"
+            | "as"
+            | "after"
+            | "when"
+            | "while"
+            | "if"
+            | "so"
+            | "then"
+            | "according"
+            | "this"
+            | "that"
+            | "its"
+            | "their"
+            | "his"
+            | "her"
+    )
 }
 
 /// The first organisation named in a head's complement ("at the State Department", "conducted
@@ -696,7 +936,13 @@ fn complement_org(sentence: &[Token], from: usize, end: usize, cast: &Cast) -> O
                     .get(i + 1)
                     .is_none_or(|n| !n.is_word() || n.is_lowercase() || n.quoted)
         })
-        .find_map(|i| named_org(sentence, i, from, cast))
+        // "from Harlow Today/Zenith University": a compound name is read whole, from its end.
+        .filter(|&i| !joins_names(sentence, i + 1))
+        .find_map(|i| {
+            let run = name_run(sentence, from, i);
+            run.and_then(|(first, last)| compound_name(sentence, first, last, cast))
+                .or_else(|| named_org(sentence, i, from, cast))
+        })
 }
 
 /// "by Edison Research": a name of several capitalised words right after "by" that holds no
@@ -746,7 +992,12 @@ fn owned_body(
     salience: &Salience,
     paragraph: usize,
 ) -> Option<String> {
-    let noun = sentence[head].lower();
+    // "his team", "the Obi camp": a candidate's people are the candidate's campaign, named
+    // as users search for it; "the team" alone names nobody's.
+    let (noun, person_only) = match sentence[head].lower() {
+        "camp" | "team" => ("campaign", true),
+        noun => (noun, false),
+    };
     let owner = head.checked_sub(1).filter(|&o| o >= start)?;
     let word = &sentence[owner];
     let lower = word.lower();
@@ -762,7 +1013,7 @@ fn owned_body(
             _ => None,
         };
     }
-    if lower == "the" {
+    if lower == "the" && !person_only {
         let mut named = cast.orgs.iter().filter(|org| {
             org.split_whitespace()
                 .last()
@@ -975,6 +1226,177 @@ mod tests {
         // "found" reports only with a document as subject.
         assert_eq!(
             org_of(&[""], "The Associated Press found a new source."),
+            None
+        );
+    }
+
+    #[test]
+    fn a_pollster_named_with_a_slash_or_hyphen_is_read_whole() {
+        assert_eq!(
+            org_of(&[""], "A Zenith/Orca poll showed Obi with a lead.").as_deref(),
+            Some("Zenith/Orca")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "A Harlow Herald-Zenith News poll found that 40 percent agree."
+            )
+            .as_deref(),
+            Some("Harlow Herald-Zenith News")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "Obi gained, a new poll from Harlow Today/Zenith University found."
+            )
+            .as_deref(),
+            Some("Harlow Today/Zenith University")
+        );
+        // A place within a pollster's name is part of it; places joined are no pollster.
+        assert_eq!(
+            org_of(
+                &[""],
+                "A Geneva Herald-Zenith News poll found that 40 percent agree."
+            )
+            .as_deref(),
+            Some("Geneva Herald-Zenith News")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "An Iowa/New Hampshire poll found that 40 percent agree."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn time_and_publication_words_between_a_poll_and_its_verb_are_skipped() {
+        assert_eq!(
+            org_of(
+                &[""],
+                "A Zenith News poll released on Tuesday showed Obi with a lead."
+            )
+            .as_deref(),
+            Some("Zenith News")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "A Zenith poll last week found that 40 percent agree."
+            )
+            .as_deref(),
+            Some("Zenith")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "Obi leads, according to a Zenith News poll last week."
+            )
+            .as_deref(),
+            Some("Zenith News")
+        );
+    }
+
+    #[test]
+    fn findings_cited_with_in_name_their_organisation() {
+        assert_eq!(
+            org_of(&[""], "In a new Zenith News poll, 40 percent back Obi.").as_deref(),
+            Some("Zenith News")
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "Obi has 40 percent in the latest Zenith/Orca survey."
+            )
+            .as_deref(),
+            Some("Zenith/Orca")
+        );
+        let article = ["A new Zenith News poll was released on Tuesday."];
+        assert_eq!(
+            org_of(&article, "In the poll, 40 percent back Obi.").as_deref(),
+            Some("Zenith News")
+        );
+        // A standing in the polls, a place's polls, a phrase, a person's own analysis: none.
+        assert_eq!(org_of(&article, "Obi leads in the polls."), None);
+        assert_eq!(org_of(&article, "Obi is at 5% in the poll."), None);
+        assert_eq!(
+            org_of(
+                &[""],
+                "In a statement to the Harlow Herald, the plan was called a failure."
+            ),
+            None
+        );
+        assert_eq!(
+            org_of(
+                &[""],
+                "In a statement released by the Zenith Institute, the plan was called a failure."
+            )
+            .as_deref(),
+            Some("Zenith Institute")
+        );
+        assert_eq!(org_of(&[""], "Obi leads in New Hampshire polls."), None);
+        assert_eq!(
+            org_of(
+                &[""],
+                "They met in order to fix the Zenith Institute budget."
+            ),
+            None
+        );
+        assert_eq!(
+            org_of(
+                &["Ann Obi spoke on Monday."],
+                "The plan is set out in Ann Obi's analysis for the Zenith Institute."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn a_campaign_or_a_named_body_holds_a_view() {
+        let article = ["Marta Oduya held a rally in Ohio on Saturday."];
+        assert_eq!(
+            org_of(&article, "Her campaign believes the state is within reach.").as_deref(),
+            Some("Oduya campaign")
+        );
+        assert_eq!(
+            org_of(&article, "The Oduya camp thinks the debate went well.").as_deref(),
+            Some("Oduya campaign")
+        );
+        assert_eq!(
+            org_of(&article, "Oduya's team said the crowd was large.").as_deref(),
+            Some("Oduya campaign")
+        );
+        assert_eq!(
+            org_of(&[""], "The Harlow Steel Corporation opposed the merger.").as_deref(),
+            Some("Harlow Steel Corporation")
+        );
+        // A party's or officials' view is the writer's account of a policy; "the team" is
+        // nobody's campaign.
+        assert_eq!(
+            org_of(&article, "But many Democrats want a vote this year."),
+            None
+        );
+        assert_eq!(
+            org_of(
+                &article,
+                "White House officials believe the vote will pass."
+            ),
+            None
+        );
+        assert_eq!(org_of(&article, "The team said the match was hard."), None);
+        // A plural noun after a name is no verb; a place holds no view; nor does a word
+        // that is not known as an organisation.
+        assert_eq!(
+            org_of(
+                &[""],
+                "After the Harlow Steel attacks on the union, prices rose."
+            ),
+            None
+        );
+        assert_eq!(org_of(&[""], "Harlow plans a new bridge."), None);
+        assert_eq!(
+            org_of(&[""], "This angered Zenithians who viewed the plan."),
             None
         );
     }
