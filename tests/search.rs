@@ -651,3 +651,30 @@ fn a_pronoun_takes_up_a_lone_surname_or_an_owned_name_but_not_a_far_guess() {
     assert_eq!(speaker_of_hit(&dir, "\"fight on\""), ["Ada Okonkwo"]);
     assert_eq!(speaker_of_hit(&dir, "quay"), ["none"]);
 }
+
+#[test]
+fn surnames_that_are_words_and_layout_give_the_speaker_and_a_tagged_quotation_is_a_quote() {
+    // A surname that is a word for a people, taken up bare; paired initials; a signature line
+    // under a quotation paragraph; a reporting verb read as a telephone call (no speaker); and
+    // a quotation whose tag runs long, still found by `kind:quote`.
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Harbour deal\n\n\
+         Martin Cuban owns the harbour team. Later, Cuban said he would sell the club.\n\n\
+         \"The deal is done,\" said J.M. Okafor, a lawyer for the buyers.\n\n\
+         \"We are proud of the harbour and its people.\"\n\n\
+         - Ada Reyes, mayor of North Vale.\n\n\
+         Then, last week, Tom Ellis called.\n\n\
+         \"We will appeal,\" said Ana Ruiz, the legal director of the harbour workers union.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "\"sell the club\""), ["Martin Cuban"]);
+    assert_eq!(speaker_of_hit(&dir, "\"deal is done\""), ["J.M. Okafor"]);
+    assert_eq!(
+        speaker_of_hit(&dir, "\"proud of the harbour\""),
+        ["Ada Reyes"]
+    );
+    assert_eq!(speaker_of_hit(&dir, "\"last week\""), ["none"]);
+    assert_eq!(speaker_of_hit(&dir, "appeal kind:quote"), ["Ana Ruiz"]);
+}
