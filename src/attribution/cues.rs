@@ -10,7 +10,9 @@
 //! sentence opening with a person's claim (`Okafor's claim that ...`) cites its owner
 //! ([`claim_owner`]). This module finds cues; it does not resolve pronouns or roles to people.
 
-use super::lexicon::{blocks_finite_reading, trim_all_suffixes, Gender, WordSet};
+use super::lexicon::{
+    blocks_finite_reading, is_time_period, is_weekday, trim_all_suffixes, Gender, WordSet,
+};
 use super::mentions::{
     is_auxiliary, is_modal_or_auxiliary, is_possessive_determiner, phrase_after, phrase_before,
     possessive_owner, Mention,
@@ -32,12 +34,6 @@ static HOLDING_VERBS: WordSet = WordSet::new(include_str!("data/holding_verbs.tx
 /// Verbs of giving evidence (`testified`): they report only when the words follow them,
 /// `data/testimony_verbs.txt`.
 static TESTIMONY_VERBS: WordSet = WordSet::new(include_str!("data/testimony_verbs.txt"));
-
-/// Days of the week, capitalised and compared exactly: `data/weekdays.txt`.
-static WEEKDAYS: WordSet = WordSet::new(include_str!("data/weekdays.txt"));
-
-/// Nouns of a period of time (`last week`): `data/time_periods.txt`.
-static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"));
 
 /// Prepositions whose object is a place or an object, not a speaker:
 /// `data/phrase_prepositions.txt`.
@@ -707,8 +703,8 @@ fn quotation_closes_clause(tokens: &[Token], verb: usize) -> bool {
 fn is_time_word(token: &Token) -> bool {
     token.is_word()
         && !token.quoted
-        && (WEEKDAYS.contains(token.text)
-            || TIME_PERIODS.contains(token.lower())
+        && (is_weekday(token.text)
+            || is_time_period(token.lower())
             || matches!(
                 token.lower(),
                 "last" | "this" | "yesterday" | "today" | "tonight" | "earlier" | "late"
@@ -1274,8 +1270,8 @@ fn time_phrase_start(tokens: &[Token], k: usize) -> Option<usize> {
     if token.quoted || !token.is_word() {
         return None;
     }
-    let weekday = WEEKDAYS.contains(token.text);
-    let period = TIME_PERIODS.contains(token.lower());
+    let weekday = is_weekday(token.text);
+    let period = is_time_period(token.lower());
     let previous = k.checked_sub(1).map(|j| tokens[j].lower());
     // `on Monday`; a bare weekday may close a name (`Super Tuesday results`).
     if weekday && previous == Some("on") {
@@ -1897,8 +1893,8 @@ fn claim_at(tokens: &[Token], start: usize) -> Option<Cue> {
             // `his call for a ban`, `her plan on trade`, not `his call on Monday` or `her
             // claim for last year`.
             "on" | "for" => tokens.get(noun + 2).is_some_and(|t| {
-                !WEEKDAYS.contains(t.text)
-                    && !TIME_PERIODS.contains(t.lower())
+                !is_weekday(t.text)
+                    && !is_time_period(t.lower())
                     && !matches!(t.lower(), "last" | "this" | "next")
             }),
             // `his pledge to repeal the law`, not `his claim to the nomination` nor `her

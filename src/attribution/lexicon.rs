@@ -370,6 +370,22 @@ fn nationality_stem(word: &str) -> String {
 /// `data/places.txt`.
 static PLACES: WordSet = WordSet::new(include_str!("data/places.txt"));
 
+/// Days of the week, capitalised and compared exactly: `data/weekdays.txt`.
+static WEEKDAYS: WordSet = WordSet::new(include_str!("data/weekdays.txt"));
+
+/// Nouns of a period of time (`last week`): `data/time_periods.txt`.
+static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"));
+
+/// A day of the week as news text writes it (`Monday`; a lower-case `monday` is not one).
+pub fn is_weekday(word: &str) -> bool {
+    WEEKDAYS.contains(word)
+}
+
+/// A noun of a period of time (`week`, `month`), given in lower case.
+pub fn is_time_period(lower: &str) -> bool {
+    TIME_PERIODS.contains(lower)
+}
+
 pub fn is_place(word: &str) -> bool {
     with_normalised(word, |word| {
         let word = trim_possessive(word);

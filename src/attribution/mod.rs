@@ -276,6 +276,17 @@ mod tests {
         assert_eq!(speaker_of(&texts, "full video"), None);
     }
 
+    /// The first span whose text holds `phrase`.
+    fn span_holding<'a>(
+        spans: &'a [Attribution],
+        paras: &[Paragraph],
+        phrase: &str,
+    ) -> Option<&'a Attribution> {
+        spans
+            .iter()
+            .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+    }
+
     #[test]
     fn a_quotation_with_a_long_tag_is_a_quote_and_a_scare_quote_is_reported_speech() {
         let paras = paragraphs(&[
@@ -284,12 +295,7 @@ mod tests {
             "Okafor said the ruling was \"a disgrace\" and that the union had been misled for months.",
         ]);
         let spans = attribute(&paras);
-        let kind_of = |phrase: &str| {
-            spans
-                .iter()
-                .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
-                .map(|a| a.kind)
-        };
+        let kind_of = |phrase: &str| span_holding(&spans, &paras, phrase).map(|a| a.kind);
         assert_eq!(kind_of("will appeal"), Some(PassageKind::Quote));
         assert_eq!(kind_of("disgrace"), Some(PassageKind::Reported));
     }
@@ -302,10 +308,7 @@ mod tests {
         ]);
         let spans = attribute(&paras);
         let kind_of = |phrase: &str| {
-            spans
-                .iter()
-                .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
-                .map(|a| (a.kind, a.speaker.clone()))
+            span_holding(&spans, &paras, phrase).map(|a| (a.kind, a.speaker.clone()))
         };
         let ramos = Some("Maria Ramos".to_string());
         assert_eq!(

@@ -32,8 +32,8 @@
 use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
 use super::lexicon::{
-    blocks_finite_reading, is_not_name, is_org_role_head, is_place, is_place_name, nationality,
-    trim_all_suffixes, Gender, WordSet,
+    blocks_finite_reading, is_not_name, is_org_role_head, is_place, is_place_name, is_time_period,
+    is_weekday, nationality, trim_all_suffixes, Gender, WordSet,
 };
 use super::mentions::{is_acronym, is_auxiliary, phrase_before, Mention};
 use super::subject::is_stance_verb;
@@ -47,10 +47,6 @@ static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
 static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
 /// How a document reports its content: `data/document_verbs.txt`.
 static DOCUMENT_VERBS: WordSet = WordSet::new(include_str!("data/document_verbs.txt"));
-/// Days of the week, capitalised: `data/weekdays.txt` (shared with cues.rs).
-static WEEKDAYS: WordSet = WordSet::new(include_str!("data/weekdays.txt"));
-/// Nouns of a period of time (`last week`): `data/time_periods.txt` (shared with cues.rs).
-static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"));
 /// How many paragraphs back "the poll" may reach for the organisation whose poll it is.
 const DOCUMENT_REACH: usize = 3;
 /// Longest source phrase read, in tokens.
@@ -500,9 +496,9 @@ fn skip_adjunct(sentence: &[Token], end: usize) -> usize {
             break;
         }
         let lower = t.lower();
-        let time = WEEKDAYS.contains(t.text)
-            || TIME_PERIODS.contains(lower)
-            || TIME_PERIODS.contains(lower.strip_suffix('s').unwrap_or(lower));
+        let time = is_weekday(t.text)
+            || is_time_period(lower)
+            || is_time_period(lower.strip_suffix('s').unwrap_or(lower));
         let published = t.is_lowercase()
             && matches!(
                 lower,
