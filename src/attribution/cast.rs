@@ -10,8 +10,8 @@
 //! people never leak from one article to another.
 
 use super::lexicon::{
-    forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_not_name, is_place,
-    title_gender, trim_all_suffixes, Gender,
+    forename_gender, is_forename_of_both_sexes, is_generic_role_head, is_month_name, is_not_name,
+    is_place, title_gender, trim_all_suffixes, Gender,
 };
 use super::mentions::{
     is_acronym, is_demonym, is_modal_or_auxiliary, phrase_before, possessive_owner, role_ref,
@@ -1358,13 +1358,6 @@ impl Salience {
             _ => None,
         })
     }
-}
-
-/// `June`, `April`, `August`: month names that the census also lists as forenames
-/// (chrono's English month names, written in full).
-fn is_month_name(word: &str) -> bool {
-    word.parse::<chrono::Month>()
-        .is_ok_and(|month| month.name().eq_ignore_ascii_case(word))
 }
 
 #[cfg(test)]

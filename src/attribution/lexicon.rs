@@ -376,6 +376,22 @@ static WEEKDAYS: WordSet = WordSet::new(include_str!("data/weekdays.txt"));
 /// Nouns of a period of time (`last week`): `data/time_periods.txt`.
 static TIME_PERIODS: WordSet = WordSet::new(include_str!("data/time_periods.txt"));
 
+/// `June`, `April`, `August`: month names that the census also lists as forenames
+/// (chrono's English month names, written in full).
+pub fn is_month_name(word: &str) -> bool {
+    word.parse::<chrono::Month>()
+        .is_ok_and(|month| month.name().eq_ignore_ascii_case(word))
+}
+
+/// `data/dotted_abbreviations.txt`.
+static DOTTED_ABBREVIATIONS: WordSet = WordSet::new(include_str!("data/dotted_abbreviations.txt"));
+
+/// A two-letter abbreviation with full stops that names a place or a time (`D.C.`, `N.H.`,
+/// `U.K.`, `p.m.`), not a person's initials.
+pub fn is_dotted_abbreviation(word: &str) -> bool {
+    with_normalised(word, |lower| DOTTED_ABBREVIATIONS.contains(lower))
+}
+
 /// A day of the week as news text writes it (`Monday`; a lower-case `monday` is not one).
 pub fn is_weekday(word: &str) -> bool {
     WEEKDAYS.contains(word)

@@ -7,9 +7,10 @@
 //! stands for (that is `cast.rs`), nor where the speech verb is (that is `cues.rs`).
 
 use super::lexicon::{
-    forename_gender, is_name_particle, is_not_name, is_office_word, is_org_name_head,
-    is_org_role_head, is_party_label, is_person_role_head, is_place, is_place_name, is_role_word,
-    nationality, pronoun_gender, role_gender, title_gender, trim_all_suffixes, Gender,
+    forename_gender, is_dotted_abbreviation, is_month_name, is_name_particle, is_not_name,
+    is_office_word, is_org_name_head, is_org_role_head, is_party_label, is_person_role_head,
+    is_place, is_place_name, is_role_word, nationality, pronoun_gender, role_gender, title_gender,
+    trim_all_suffixes, Gender,
 };
 use super::tokens::Token;
 
@@ -249,7 +250,7 @@ fn is_middle_initial(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Two initials written together (`J.M.`, `G.K.`), as some people give their forenames; not
-/// a place (`U.S.`, `U.K.`). An organisation so abbreviated (`U.N.`) still reads as one: a
+/// a place or a time so abbreviated (`U.S.`, `D.C.`, `N.H.`, `p.m.`). An organisation so abbreviated (`U.N.`) still reads as one: a
 /// lone capitalised word the cast does not know is an organisation when it is an acronym.
 fn is_paired_initials(token: &Token) -> bool {
     let bytes = token.text.as_bytes();
@@ -259,6 +260,7 @@ fn is_paired_initials(token: &Token) -> bool {
         && bytes[2].is_ascii_uppercase()
         && bytes[3] == b'.'
         && !is_place(token.lower())
+        && !is_dotted_abbreviation(token.text)
 }
 
 /// One capital letter with its full stop (`A.`), as a middle initial is written.
@@ -375,6 +377,8 @@ fn is_surname_after_forename(run: &[Token]) -> bool {
         && last.is_capitalized()
         && is_name_word(forename)
         && forename_gender(forename.text) != Gender::Unknown
+        // `In June Chinese officials said`: a month before a word for a people is a date.
+        && !is_month_name(forename.text)
 }
 
 /// Reads a capitalised run (inclusive bounds) as a mention.
@@ -1430,6 +1434,10 @@ mod tests {
                 "{text}"
             );
         }
+        // A month is no forename before a word for a people: a date.
+        for text in ["In June Chinese", "Last August French"] {
+            assert!(!matches!(before(text), Mention::Person { .. }), "{text}");
+        }
         // Alone it may still be a surname, for the cast to decide ...
         assert_eq!(before("Cuban"), Mention::Bare("Cuban".into()));
         // ... but not after a description, where it describes.
@@ -1633,6 +1641,13 @@ mod tests {
             Some("J.M. Okafor")
         );
         assert!(!matches!(before("U.S. Steel"), Mention::Person { .. }));
+        for text in [
+            "in Washington, D.C. Ruiz",
+            "in Concord, N.H. Ruiz",
+            "the U.K. Ruiz",
+        ] {
+            assert!(!matches!(before(text), Mention::Person { .. }), "{text}");
+        }
         assert!(!matches!(before("the U.N."), Mention::Person { .. }));
     }
 
