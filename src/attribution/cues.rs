@@ -464,7 +464,7 @@ fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     })
 }
 
-/// `Trump's remarks about ...`: the word at `i` follows a possessive, so it is a noun; but
+/// `Okafor's remarks about ...`: the word at `i` follows a possessive, so it is a noun; but
 /// `he's said` is `he has said`.
 pub fn follows_possessive(tokens: &[Token], i: usize) -> bool {
     i > 0 && tokens[i - 1].is_possessive() && {
@@ -525,7 +525,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
                     | "that"
             )
     };
-    // "Trump's remarks about ...": after a possessive the word is a noun; but "he's said"
+    // "Okafor's remarks about ...": after a possessive the word is a noun; but "he's said"
     // is "he has said".
     let after_possessive = follows_possessive(tokens, i);
     if first.is_some_and(blocked) || after_possessive {
@@ -726,6 +726,9 @@ fn ends_call(tokens: &[Token], at: usize) -> bool {
     if next.quoted {
         return false;
     }
+    if next.is_punct(',') {
+        return !words_after_inserted_phrase(tokens, at);
+    }
     if !next.is_word() {
         return !next.is_punct(':');
     }
@@ -733,6 +736,37 @@ fn ends_call(tokens: &[Token], at: usize) -> bool {
         next.lower(),
         "and" | "or" | "but" | "shortly" | "from" | "after" | "during" | "while" | "into" | "back"
     )
+}
+
+/// `Okafor called the ruling, in a statement, "a disgrace."`, `called the decision,
+/// announced Friday, a betrayal`: after the comma at `comma` an inserted phrase closes with a
+/// comma before the sentence ends, and a quotation or `a`/`an` and a noun follow it, so the
+/// call goes on to the words. `a few minutes later` is a time, not words.
+fn words_after_inserted_phrase(tokens: &[Token], comma: usize) -> bool {
+    let Some(close) = tokens
+        .iter()
+        .enumerate()
+        .skip(comma + 1)
+        .take_while(|(_, t)| t.quoted || !['.', '?', '!', ';'].iter().any(|&c| t.is_punct(c)))
+        .find(|(_, t)| t.is_punct(',') && !t.quoted)
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let Some(next) = tokens.get(close + 1) else {
+        return false;
+    };
+    if next.quoted {
+        return true;
+    }
+    matches!(next.lower(), "a" | "an")
+        && next.is_word()
+        && tokens.get(close + 2).is_some_and(|noun| {
+            noun.is_word()
+                && !noun.quoted
+                && !is_time_word(noun)
+                && !matches!(noun.lower(), "few" | "little" | "bit" | "day" | "week")
+        })
 }
 
 /// `Okafor called Bello, her rival, an "ally"`: the object may carry an apposition between
@@ -754,7 +788,7 @@ fn past_apposition(tokens: &[Token], at: usize) -> usize {
 }
 
 /// `Then Okafor called.`, `Okafor called both candidates Tuesday night`, `a group called
-/// Ginbot 7,`, `called into a radio show`: the verb at `verb` has no object, or one object (a
+/// Harvest 9,`, `called into a radio show`: the verb at `verb` has no object, or one object (a
 /// pronoun, a name, or a noun with at most a determiner) after which the clause ends or
 /// goes on with a time, a place or a joined verb. `called for`, `called on X to`, `called
 /// the plan a disaster`, `called Obi "a liar"` and `called him to say` report words.
@@ -777,7 +811,7 @@ fn calls_someone(tokens: &[Token], verb: usize) -> bool {
     let object_end = if matches!(lower, "him" | "her" | "them" | "me" | "us" | "it") {
         at + 1
     } else if first.is_capitalized() {
-        // A name, which may end in a number (`Ginbot 7`).
+        // A name, which may end in a number (`Harvest 9`).
         let mut k = at + 1;
         while tokens
             .get(k)
@@ -841,9 +875,15 @@ fn reports_as_gerund(word: &str) -> bool {
     let Some(stem) = word.strip_suffix("ing") else {
         return false;
     };
-    let doubled = stem.len() > 2
-        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
-        && is_speech_verb_form(&stem[..stem.len() - 1]);
+    // `admitting`: a doubled last letter, compared and cut by characters, never by bytes
+    // (`₂` is E2 82 82, whose last two bytes are equal).
+    let mut last = stem.char_indices().rev();
+    let doubled = match (last.next(), last.next()) {
+        (Some((cut, a)), Some((before, b))) if a == b && before > 0 => {
+            is_speech_verb_form(&stem[..cut])
+        }
+        _ => false,
+    };
     is_speech_verb_form(stem)
         || is_speech_verb_form(&format!("{stem}e"))
         || is_speech_verb_form(&format!("{stem}s"))
@@ -2124,6 +2164,8 @@ mod tests {
         let text = "This article was updated to reflect that Mensah conceded the race.";
         assert_eq!(speaker(text), "None");
         assert_eq!(speaker("Okafor posted that the memo was online."), "Okafor");
+        // A document posted, with no words after it, reports nothing (see publishes_object).
+        assert_eq!(speaker("Okafor posted the memo online."), "None");
         let text = "An earlier version of this story incorrectly said that Okafor won the seat.";
         assert_eq!(speaker(text), "None");
         let text = "An earlier version of this article misstated when Okafor announced the plan.";
@@ -2606,10 +2648,35 @@ mod tests {
             speaker("Mr. Okafor called Mr. Bello an outstanding leader who was misunderstood."),
             "Mr Okafor"
         );
+        // An inserted phrase between commas, then the words the object is called.
+        for reported in [
+            "Okafor called the ruling, in a statement, \"a disgrace.\"",
+            "Okafor called the decision, announced Friday, a betrayal.",
+        ] {
+            assert_eq!(speaker(reported), "Okafor", "{reported}");
+        }
+        // A comma after the call with no such words after the inserted phrase.
+        for narrated in [
+            "Okafor called Bello, who was in Kano, on Tuesday.",
+            "Okafor called the senator, who was at a meeting, a few minutes later.",
+        ] {
+            assert_eq!(speaker(narrated), "None", "{narrated}");
+        }
         // A title-case headline: `On` is still the preposition of `called on`.
         let text = "Ada Okafor Calls On Bello To Resign";
         let tokens = tokenize(text, &scan(text, false).ranges());
         assert!(find(&tokens, true).is_some());
+    }
+
+    #[test]
+    fn a_gerund_is_read_by_characters_not_bytes() {
+        // `₂` is E2 82 82: its last two bytes are equal, a doubled letter in bytes only.
+        assert!(!reports_as_gerund("x₂ing"));
+        assert!(!reports_as_gerund("x₂₂ing"));
+        assert!(reports_as_gerund("admitting"));
+        assert!(reports_as_gerund("saying"));
+        assert_eq!(speaker("Okafor posted a video of x₂ing on Sunday."), "None");
+        assert_eq!(speaker("Okafor responded by x₂₂ing the plan."), "None");
     }
 
     #[test]
