@@ -747,6 +747,16 @@ mod tests {
                 "Mensah asked the chair about it."
             ]
         );
+        // A verb of speech with a plain object in the opening clause.
+        assert_eq!(
+            clauses(
+                "Not long after Adeyemi tweeted the old quote, Nwosu asked the chair about it."
+            ),
+            vec![
+                "Not long after Adeyemi tweeted the old quote,",
+                "Nwosu asked the chair about it."
+            ]
+        );
         assert_eq!(
             clauses("Two days after Okafor said the plan was dead, Mensah vowed to revive it."),
             vec![

@@ -150,7 +150,7 @@ pub struct Cue {
 ///
 /// `title_case` allows capitalised verbs (`Lavrov Says`) in headlines.
 pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
-    // `LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed`: no speaker in the dateline.
+    // `LA CROSSE, Wisc. — Gov. Ada Okafor on Thursday blamed`: no speaker in the dateline.
     let tokens = &tokens[dateline_end(tokens).unwrap_or(0)..];
     if is_editors_note(tokens) {
         return None;
@@ -210,7 +210,7 @@ fn cue_at(tokens: &[Token], i: usize, title_case: bool) -> Option<Cue> {
     // clause ("Lavrov Says", "Minister Warns:"); "Formal Answers Received" holds a noun.
     if token.is_capitalized() && i > 0 {
         let closes_clause = tokens.get(i + 1).is_none_or(|next| !next.is_word());
-        // "Francois Hollande Says Donald Trump ...", "Trump Says He ...": a person's name
+        // "Jean Dupont Says Ada Okafor ...", "Okafor Says He ...": a person's name
         // opening the headline is the subject of the verb after it (a lone word only if the
         // cast knows it as someone's name).
         let opened_by_person = matches!(
@@ -317,7 +317,7 @@ fn described_person_after(tokens: &[Token], end: usize) -> Option<(Mention, usiz
     (full && start > end).then_some((mention, last))
 }
 
-/// `Rubio was asked by moderator Gerard Baker whether ...`, `the plan was described by Okafor
+/// `Okafor was asked by moderator Tunde Bello whether ...`, `the plan was described by Okafor
 /// as "reckless"`: the agent of a passive verb of speech is who spoke; the subject is who was
 /// spoken to or of.
 fn passive_agent(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
@@ -334,7 +334,7 @@ fn passive_agent(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     if !passive || !by {
         return None;
     }
-    // `by Fox Business moderator Gerard Baker whether ...`: the name closing the run of
+    // `by Harbour Business moderator Tunde Bello whether ...`: the name closing the run of
     // capitalised words and role words after `by`.
     let run = tokens[i + 2..]
         .iter()
@@ -349,7 +349,7 @@ fn passive_agent(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
             !t.quoted && (t.is_punct('.') || t.is_word() && describes)
         })
         .count();
-    // The run must end in the name: `by Trump supporters whether` names supporters.
+    // The run must end in the name: `by Okafor supporters whether` names supporters.
     let last = (i + 2..i + 2 + run)
         .rev()
         .find(|&j| !tokens[j].is_punct('.'))?;
@@ -419,7 +419,7 @@ pub fn is_credit(tokens: &[Token], verb: usize) -> bool {
     if matches!(lower, "reported" | "reports") && word(from) == "from" {
         return true;
     }
-    // The handle, alone before the sentence ends: `tweeted @CNN is wrong` reports words.
+    // The handle, alone before the sentence ends: `tweeted @KanoDaily is wrong` reports words.
     let mut at = if word(verb + 1) == "at" {
         verb + 2
     } else {
@@ -464,7 +464,7 @@ fn went_on(tokens: &[Token], i: usize, verb: &str) -> Option<Cue> {
     })
 }
 
-/// `Trump's remarks about ...`: the word at `i` follows a possessive, so it is a noun; but
+/// `Okafor's remarks about ...`: the word at `i` follows a possessive, so it is a noun; but
 /// `he's said` is `he has said`.
 pub fn follows_possessive(tokens: &[Token], i: usize) -> bool {
     i > 0 && tokens[i - 1].is_possessive() && {
@@ -525,7 +525,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
                     | "that"
             )
     };
-    // "Trump's remarks about ...": after a possessive the word is a noun; but "he's said"
+    // "Okafor's remarks about ...": after a possessive the word is a noun; but "he's said"
     // is "he has said".
     let after_possessive = follows_possessive(tokens, i);
     if first.is_some_and(blocked) || after_possessive {
@@ -540,7 +540,7 @@ fn is_finite_use(tokens: &[Token], i: usize, verb: &str, tag: bool) -> bool {
     {
         return false;
     }
-    // "Republican claims." / "Clinton super PAC answers Rove ad": a plural noun ends the
+    // "Republican claims." / "Okafor super PAC answers Bello ad": a plural noun ends the
     // phrase or goes on as a compound, where a verb would report something.
     let ends_sentence = tokens.get(i + 1).is_none_or(|next| next.is_punct('.'));
     if is_noun_too(verb) && !tag && ends_sentence {
@@ -652,7 +652,7 @@ fn words_follow(tokens: &[Token], verb: usize) -> bool {
 }
 
 /// Whether the verb at `at` (its lower-case form `verb`) introduces words, for every sieve
-/// that reads a verb of speech: `He continued, "..."` reports speech, `Cruz continued his
+/// that reads a verb of speech: `He continued, "..."` reports speech, `Okafor continued her
 /// romp` does not (a comma, a colon or a quotation must follow); `maintains a large lead`
 /// holds a plain object ([`HOLDING_VERBS`]); `testified before the panel` has no words after
 /// it ([`TESTIMONY_VERBS`]).
@@ -726,6 +726,9 @@ fn ends_call(tokens: &[Token], at: usize) -> bool {
     if next.quoted {
         return false;
     }
+    if next.is_punct(',') {
+        return !words_after_inserted_phrase(tokens, at);
+    }
     if !next.is_word() {
         return !next.is_punct(':');
     }
@@ -733,6 +736,37 @@ fn ends_call(tokens: &[Token], at: usize) -> bool {
         next.lower(),
         "and" | "or" | "but" | "shortly" | "from" | "after" | "during" | "while" | "into" | "back"
     )
+}
+
+/// `Okafor called the ruling, in a statement, "a disgrace."`, `called the decision,
+/// announced Friday, a betrayal`: after the comma at `comma` an inserted phrase closes with a
+/// comma before the sentence ends, and a quotation or `a`/`an` and a noun follow it, so the
+/// call goes on to the words. `a few minutes later` is a time, not words.
+fn words_after_inserted_phrase(tokens: &[Token], comma: usize) -> bool {
+    let Some(close) = tokens
+        .iter()
+        .enumerate()
+        .skip(comma + 1)
+        .take_while(|(_, t)| t.quoted || !['.', '?', '!', ';'].iter().any(|&c| t.is_punct(c)))
+        .find(|(_, t)| t.is_punct(',') && !t.quoted)
+        .map(|(k, _)| k)
+    else {
+        return false;
+    };
+    let Some(next) = tokens.get(close + 1) else {
+        return false;
+    };
+    if next.quoted {
+        return true;
+    }
+    matches!(next.lower(), "a" | "an")
+        && next.is_word()
+        && tokens.get(close + 2).is_some_and(|noun| {
+            noun.is_word()
+                && !noun.quoted
+                && !is_time_word(noun)
+                && !matches!(noun.lower(), "few" | "little" | "bit" | "day" | "week")
+        })
 }
 
 /// `Okafor called Bello, her rival, an "ally"`: the object may carry an apposition between
@@ -754,7 +788,7 @@ fn past_apposition(tokens: &[Token], at: usize) -> usize {
 }
 
 /// `Then Okafor called.`, `Okafor called both candidates Tuesday night`, `a group called
-/// Ginbot 7,`, `called into a radio show`: the verb at `verb` has no object, or one object (a
+/// Harvest 9,`, `called into a radio show`: the verb at `verb` has no object, or one object (a
 /// pronoun, a name, or a noun with at most a determiner) after which the clause ends or
 /// goes on with a time, a place or a joined verb. `called for`, `called on X to`, `called
 /// the plan a disaster`, `called Obi "a liar"` and `called him to say` report words.
@@ -777,7 +811,7 @@ fn calls_someone(tokens: &[Token], verb: usize) -> bool {
     let object_end = if matches!(lower, "him" | "her" | "them" | "me" | "us" | "it") {
         at + 1
     } else if first.is_capitalized() {
-        // A name, which may end in a number (`Ginbot 7`).
+        // A name, which may end in a number (`Harvest 9`).
         let mut k = at + 1;
         while tokens
             .get(k)
@@ -841,9 +875,15 @@ fn reports_as_gerund(word: &str) -> bool {
     let Some(stem) = word.strip_suffix("ing") else {
         return false;
     };
-    let doubled = stem.len() > 2
-        && stem.as_bytes()[stem.len() - 1] == stem.as_bytes()[stem.len() - 2]
-        && is_speech_verb_form(&stem[..stem.len() - 1]);
+    // `admitting`: a doubled last letter, compared and cut by characters, never by bytes
+    // (`₂` is E2 82 82, whose last two bytes are equal).
+    let mut last = stem.char_indices().rev();
+    let doubled = match (last.next(), last.next()) {
+        (Some((cut, a)), Some((before, b))) if a == b && before > 0 => {
+            is_speech_verb_form(&stem[..cut])
+        }
+        _ => false,
+    };
     is_speech_verb_form(stem)
         || is_speech_verb_form(&format!("{stem}e"))
         || is_speech_verb_form(&format!("{stem}s"))
@@ -997,7 +1037,7 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     let after_comma = before.is_none_or(|b| b.is_punct(',') || b.quoted);
     let lower = tokens[verb].lower();
     // Right after a quotation any verb of speaking may put its speaker after it ("...,"
-    // stated Roman Smbatyan; "...?" reacted Trump.); elsewhere only those that usually do.
+    // stated Roman Adeyemi; "...?" reacted Okafor.); elsewhere only those that usually do.
     let inverts_here = inverts(lower)
         || (after_quote
             && (TAG_VERBS.contains(lower)
@@ -1037,8 +1077,8 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     })
 }
 
-/// `said another Twitter user, Johanna Bayer` / `said Rubio's deputy campaign manager, Rich
-/// Beeson, who ...`: a short description, a comma, then the full name it describes.
+/// `said another Twitter user, Johanna Mensah` / `said Okafor's deputy campaign manager, Rich
+/// Adeyemi, who ...`: a short description, a comma, then the full name it describes.
 fn name_after_description(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
     let comma = (start..tokens.len().min(start + 8))
         .find(|&j| !tokens[j].is_word() || tokens[j].quoted)
@@ -1063,7 +1103,7 @@ fn is_retort(tokens: &[Token], i: usize, verb: &str) -> bool {
     matches!(verb, "shot" | "shoots" | "fired" | "fires" | "hit" | "hits") && back && then_words
 }
 
-/// `"...," Oliver barked.` / `"...?" reacted Trump.`: a past-tense verb that closes the
+/// `"...," Oliver barked.` / `"...?" reacted Okafor.`: a past-tense verb that closes the
 /// sentence right after a quotation ending in a comma, question or exclamation mark (or stands
 /// right after it, the name closing the sentence) is that quotation's tag, whether or not a
 /// word list knows the verb. (The subject between the two is checked by the caller.)
@@ -1077,12 +1117,12 @@ fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
         .skip_while(|t| !t.quoted)
         .find(|t| t.is_word() || t.is_punct(',') || t.is_punct('?') || t.is_punct('!'))
         .is_some_and(|t| !t.is_word());
-    // `Kasich resisted: "..."`: the same verb introducing a quotation after a colon.
+    // `Okafor resisted: "..."`: the same verb introducing a quotation after a colon.
     let introduces = tokens
         .get(i + 1)
         .is_some_and(|t| t.is_punct(':') && !t.quoted)
         && tokens.get(i + 2).is_some_and(|t| t.quoted);
-    // `"...?" reacted Trump.`: the verb right after the closing mark, a name closing the
+    // `"...?" reacted Okafor.`: the verb right after the closing mark, a name closing the
     // sentence after it.
     let inverted = i > 0
         && tokens[i - 1].quoted
@@ -1101,7 +1141,7 @@ fn is_unlisted_tag_verb(tokens: &[Token], i: usize, verb: &str) -> bool {
 /// The verb at `i` follows a quotation's closing mark, directly or after a short subject
 /// (`"...," said X`, `"...," Gorka urged`, `"...?" the senator asked`): the tag position.
 fn quote_tag_position(tokens: &[Token], i: usize) -> bool {
-    // `Mr. Trump yelled, "Out, out!"`: the verb right before a quotation it introduces.
+    // `Mr. Okafor yelled, "Out, out!"`: the verb right before a quotation it introduces.
     let introduces = tokens
         .get(i + 1)
         .is_some_and(|t| !t.quoted && (t.is_punct(',') || t.is_punct(':')))
@@ -1127,10 +1167,10 @@ fn quote_tag_position(tokens: &[Token], i: usize) -> bool {
     false
 }
 
-/// `said former Obama adviser David Axelrod, who ...`: the phrase after an inverted verb runs
+/// `said former Okafor adviser Tunde Bello, who ...`: the phrase after an inverted verb runs
 /// to the end of its clause (a comma, bracket, quotation, relative pronoun or preposition);
 /// when a capitalised name closes it, that name (with the words before it as its role) is the
-/// speaker. `said an Obama aide` is not a name: the phrase ends in a common noun.
+/// speaker. `said an Okafor aide` is not a name: the phrase ends in a common noun.
 fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
     let mut end = start;
     while let Some(token) = tokens.get(end) {
@@ -1341,7 +1381,7 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
                     return Some(person);
                 }
             }
-            // `Clinton, during a town hall in Columbus, Ohio, said`: a place closing the
+            // `Okafor, during a town hall in Columbus, Ohio, said`: a place closing the
             // appositions is where, not who.
             let place = matches!(&inner, Mention::Bare(word) if super::lexicon::is_place(word));
             if !place {
@@ -1598,7 +1638,7 @@ fn owner_before(tokens: &[Token], start: usize) -> usize {
     }
 }
 
-/// `Clinton and the State Department have said`: of a person and an organisation who speak
+/// `Okafor and the State Department have said`: of a person and an organisation who speak
 /// together, the person is the speaker newsdex records. `link` indexes the word before the
 /// organisation (and its `the`).
 fn coordinated_person(
@@ -1811,7 +1851,7 @@ fn object_of_proximity(tokens: &[Token], start: usize) -> bool {
 }
 
 /// A phrase that is the object inside "who had represented Mr Martin" is no subject; right
-/// after the relative pronoun it is the relative clause's own subject (`which Mr. Trump
+/// after the relative pronoun it is the relative clause's own subject (`which Mr. Okafor
 /// called "a disgrace"`), who speaks.
 fn inside_relative_clause(tokens: &[Token], start: usize) -> bool {
     let mut before = tokens[..start]
@@ -2114,7 +2154,7 @@ mod tests {
         assert_eq!(speaker("She writes at @mensah."), "None");
         assert_eq!(speaker("Okafor reports live from the border."), "None");
         // A handle that opens the words tweeted is still a report.
-        assert_eq!(speaker("He tweeted @CNN is wrong."), "He");
+        assert_eq!(speaker("He tweeted @KanoDaily is wrong."), "He");
     }
 
     #[test]
@@ -2124,6 +2164,8 @@ mod tests {
         let text = "This article was updated to reflect that Mensah conceded the race.";
         assert_eq!(speaker(text), "None");
         assert_eq!(speaker("Okafor posted that the memo was online."), "Okafor");
+        // A document posted, with no words after it, reports nothing (see publishes_object).
+        assert_eq!(speaker("Okafor posted the memo online."), "None");
         let text = "An earlier version of this story incorrectly said that Okafor won the seat.";
         assert_eq!(speaker(text), "None");
         let text = "An earlier version of this article misstated when Okafor announced the plan.";
@@ -2134,15 +2176,15 @@ mod tests {
     fn continued_reports_only_words() {
         assert_eq!(speaker("He continued, \"We will win.\""), "He");
         assert_eq!(
-            speaker("Sen. Ted Cruz continued his romp through the state."),
+            speaker("Sen. Ada Okafor continued her romp through the state."),
             "None"
         );
     }
 
     #[test]
     fn a_place_closing_the_appositions_is_not_the_speaker() {
-        let text = "Clinton, during a town hall meeting in Columbus, Ohio, said she would win.";
-        assert_eq!(speaker(text), "Clinton");
+        let text = "Okafor, during a town hall meeting in Columbus, Ohio, said she would win.";
+        assert_eq!(speaker(text), "Okafor");
     }
 
     #[test]
@@ -2157,10 +2199,10 @@ mod tests {
 
     #[test]
     fn an_inverted_tag_may_describe_before_it_names() {
-        let text = "\"We are anxious,\" said another Twitter user, Johanna Bayer.";
-        assert_eq!(speaker(text), "Johanna Bayer");
-        let text = "\"We win,\" said the deputy campaign manager, Rich Beeson, who ran it.";
-        assert_eq!(speaker(text), "Rich Beeson");
+        let text = "\"We are anxious,\" said another Twitter user, Johanna Mensah.";
+        assert_eq!(speaker(text), "Johanna Mensah");
+        let text = "\"We win,\" said the deputy campaign manager, Rich Adeyemi, who ran it.";
+        assert_eq!(speaker(text), "Rich Adeyemi");
     }
 
     #[test]
@@ -2352,8 +2394,8 @@ mod tests {
     #[test]
     fn a_noun_after_a_possessive_is_no_verb() {
         assert_eq!(
-            speaker("Trump's remarks about a judge were \"the definition of a racist comment,\" Mr. Ryan said."),
-            "Mr Ryan"
+            speaker("Okafor's remarks about a judge were \"the definition of a harsh comment,\" Mr. Bello said."),
+            "Mr Bello"
         );
         // "he's" is "he has", not a possessive.
         assert!(cue("He's said the deal was off.").is_some());
@@ -2606,10 +2648,35 @@ mod tests {
             speaker("Mr. Okafor called Mr. Bello an outstanding leader who was misunderstood."),
             "Mr Okafor"
         );
+        // An inserted phrase between commas, then the words the object is called.
+        for reported in [
+            "Okafor called the ruling, in a statement, \"a disgrace.\"",
+            "Okafor called the decision, announced Friday, a betrayal.",
+        ] {
+            assert_eq!(speaker(reported), "Okafor", "{reported}");
+        }
+        // A comma after the call with no such words after the inserted phrase.
+        for narrated in [
+            "Okafor called Bello, who was in Kano, on Tuesday.",
+            "Okafor called the senator, who was at a meeting, a few minutes later.",
+        ] {
+            assert_eq!(speaker(narrated), "None", "{narrated}");
+        }
         // A title-case headline: `On` is still the preposition of `called on`.
         let text = "Ada Okafor Calls On Bello To Resign";
         let tokens = tokenize(text, &scan(text, false).ranges());
         assert!(find(&tokens, true).is_some());
+    }
+
+    #[test]
+    fn a_gerund_is_read_by_characters_not_bytes() {
+        // `₂` is E2 82 82: its last two bytes are equal, a doubled letter in bytes only.
+        assert!(!reports_as_gerund("x₂ing"));
+        assert!(!reports_as_gerund("x₂₂ing"));
+        assert!(reports_as_gerund("admitting"));
+        assert!(reports_as_gerund("saying"));
+        assert_eq!(speaker("Okafor posted a video of x₂ing on Sunday."), "None");
+        assert_eq!(speaker("Okafor responded by x₂₂ing the plan."), "None");
     }
 
     #[test]
