@@ -41,7 +41,7 @@ pub struct Person {
     gender_guessed: bool,
     pub roles: Vec<RoleRef>,
     /// Every full mention of this name opened a sentence, so its first given name may be
-    /// capitalised only by its place (`Bashing Trump may be job one`); see
+    /// capitalised only by its place (`Bashing Okafor may be job one`); see
     /// [`Cast::merge_sentence_openers`].
     opens_sentences_only: bool,
     /// `spelling_key` of the surname and of the first forename, kept with the name (set by
@@ -84,7 +84,7 @@ pub struct Cast {
 }
 
 /// Organisation nouns that are part of the organisation's own name (`Justice Department`,
-/// `Clinton campaign`), so `the department` can only be one whose name holds the word.
+/// `Okafor campaign`), so `the department` can only be one whose name holds the word.
 const NAMED_BY_HEAD: &[&str] = &[
     "department",
     "ministry",
@@ -149,7 +149,7 @@ impl Cast {
         }
         cast.merge_sentence_openers();
         // In a title-case headline (the first line) every word is capitalised, so "Understated Valdane" or
-        // "Fascist Trump" read as names; a headline only adds people the body does not name.
+        // "Fascist Okafor" read as names; a headline only adds people the body does not name.
         for tokens in headlines {
             cast.learn_headline(tokens);
         }
@@ -322,7 +322,7 @@ impl Cast {
     /// kin word (which gives the gender), or a forename the census gives to one sex right
     /// before or after a verb of speech. A word the article also writes in lower case, a
     /// place, a title, a word of an organisation's name, or any name of a person already
-    /// known (`Hillary` is Hillary Clinton) is left alone.
+    /// known (`Ada` is Ada Okafor) is left alone.
     fn learn_forename_people(&mut self, tokens: &[Token]) {
         for i in 0..tokens.len() {
             let Some(gender) = self.forename_person_at(tokens, i) else {
@@ -402,7 +402,7 @@ impl Cast {
         ((speech(before) && closes) || speech(after)).then_some(gender)
     }
 
-    /// `Will Osric come back?`, `Understated Valdane lifts profile`, `Bashing Trump may be
+    /// `Will Osric come back?`, `Understated Valdane lifts profile`, `Bashing Okafor may be
     /// job one`: a sentence capitalises its first word whatever it is, so a name read only
     /// there is doubtful when a given name is no known forename and looks like a common word:
     /// the article writes it in lower case, it is an `-ing` or `-ed` form, or a compound
@@ -500,7 +500,7 @@ impl Cast {
     /// In a title-case headline every word is capitalised, so capitalised words make a name
     /// only with a title, or with given names that are known forenames (or initials) the body
     /// never writes in lower case: "Mr. Valdane" and "Thomas Valdane", not "Understated Valdane",
-    /// "Thomas Perez Raises" or "Will Sanders Come Down" (the body writes "will").
+    /// "Thomas Valdane Raises" or "Will Osric Come Down" (the body writes "will").
     fn is_headline_name(&self, name: &PersonName) -> bool {
         let forename = |given: &String| {
             let initial = given.trim_end_matches('.').chars().count() == 1;
@@ -529,7 +529,7 @@ impl Cast {
             match phrase_before(tokens, end) {
                 Some((Mention::Person { name, role }, start)) => {
                     // The first given name is the sentence's first word (not `President
-                    // Barack Obama`, whose forename follows a title).
+                    // Ada Okafor`, whose forename follows a title).
                     let first = name.given.first().cloned();
                     let opens = opens_sentence(tokens, start)
                         && first.as_deref() == Some(tokens[start].text);
@@ -554,8 +554,8 @@ impl Cast {
         }
     }
 
-    /// `Donald Trump's kind of guy`: a full name written only as an owner is still a person of
-    /// the article, so that a later `Trump` or `he` can mean them. The name is read again
+    /// `Ada Okafor's kind of guy`: a full name written only as an owner is still a person of
+    /// the article, so that a later `Okafor` or `she` can mean them. The name is read again
     /// without its `'s`; as in a headline, its given names must be known forenames (or it has
     /// a title), so that `National Review's` makes no person.
     /// Gives whether it learned a person.
@@ -683,8 +683,8 @@ impl Cast {
     }
 
     /// People whose surname is this word; failing that, the one person with this forename.
-    /// Whether another person of the article bears the surname of person `id` (Bill and
-    /// Hillary Clinton): a bare surname may then mean either.
+    /// Whether another person of the article bears the surname of person `id` (Tunde and
+    /// Ada Okafor): a bare surname may then mean either.
     pub fn shares_surname(&self, id: usize) -> bool {
         let key = &self.people[id].surname_key;
         self.people

@@ -1031,7 +1031,7 @@ fn starts_noun_phrase_rest(next: &Token) -> bool {
 /// `"...," said X` and `..., said X.`: the verb right after a comma or quotation, followed by
 /// a name that closes the clause.
 fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
-    // `Said Comey, "..."`: the verb may open the sentence.
+    // `Said Okafor, "..."`: the verb may open the sentence.
     let before = verb.checked_sub(1).map(|i| &tokens[i]);
     let after_quote = before.is_some_and(|b| b.quoted);
     let after_comma = before.is_none_or(|b| b.is_punct(',') || b.quoted);
@@ -1046,7 +1046,7 @@ fn inverted(tokens: &[Token], verb: usize, verb_end: usize) -> Option<Cue> {
     if !after_comma || !inverts_here {
         return None;
     }
-    // `Said Comey, "..."`: a verb opening the sentence puts its speaker after it only before
+    // `Said Okafor, "..."`: a verb opening the sentence puts its speaker after it only before
     // the words said; `Declared 2016 Presidential Candidates` is a heading.
     if before.is_none() && !tokens.iter().any(|t| t.quoted || t.is_punct(':')) {
         return None;

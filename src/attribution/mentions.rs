@@ -42,7 +42,7 @@ impl PersonName {
 }
 
 /// Generational suffixes written after a surname: `Jr.`, `Sr.` (with or without the full
-/// stop), `II`, `III`, `IV`. They tell a son from his father (`Donald Trump Jr.`), so they stay
+/// stop), `II`, `III`, `IV`. They tell a son from his father (`Tom Oduya Jr.`), so they stay
 /// with the name, but they are never a surname of their own.
 pub fn is_generational_suffix(word: &str) -> bool {
     matches!(
@@ -313,7 +313,7 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
     start
 }
 
-/// `Hillary Clinton and Bernie Sanders`: after `and`, a known forename followed by another
+/// `Ada Okafor and Tunde Bello`: after `and`, a known forename followed by another
 /// capitalised word opens a second person, so the run stops there. `Marks and Spencer` and
 /// `Procter and Gamble` go on: one word after `and` is part of a firm's name.
 fn opens_second_person(tokens: &[Token], connector: &Token, start: usize, end: usize) -> bool {
@@ -391,7 +391,7 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     if end > start && is_post_nominal(tokens[end].text) && is_name_word(&tokens[end - 1]) {
         return read_run(tokens, start, end - 1);
     }
-    // "Joseph R. Biden Jr.", "Charles Elliott III": the suffix is the name's, not its surname.
+    // "Joseph R. Okafor Jr.", "Charles Elliott III": the suffix is the name's, not its surname.
     if end > start && is_generational_suffix(tokens[end].text) && is_name_word(&tokens[end - 1]) {
         return match read_run(tokens, start, end - 1) {
             Mention::Person { mut name, role } if !name.given.is_empty() => {
@@ -968,7 +968,7 @@ fn lowercase_phrase_before(tokens: &[Token], end: usize) -> Option<(Mention, usi
     if let Some(owner) = owner {
         if org_head && !person_head {
             let name = trim_all_suffixes(trim_all_suffixes(owner.text, "'s"), "’s").to_string();
-            // "Trump's campaign said" is the campaign speaking, not Trump.
+            // "Okafor's campaign said" is the campaign speaking, not Okafor.
             if matches!(head, "campaign" | "administration") {
                 return Some((Mention::Org(format!("{name} {head}")), start));
             }
