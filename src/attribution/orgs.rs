@@ -197,6 +197,26 @@ pub fn find(
     documents: &Documents,
     paragraph: usize,
 ) -> Option<Found> {
+    // Findings cited with `in` come second: "Despite her slide in the latest Zenith News
+    // poll, the Ruiz campaign said ..." cites the campaign, and a poll only speaks when no
+    // verb of the sentence gives a source ("In a Zenith News poll released Tuesday, 52
+    // percent said ...": "52 percent" names no source).
+    cited(sentence, cast, salience, documents, paragraph).or_else(|| {
+        (0..sentence.len())
+            .filter(|&i| !sentence[i].quoted && sentence[i].is_word())
+            .find_map(|i| in_document(sentence, i, cast, documents, paragraph))
+    })
+}
+
+/// The first source a verb of speech, of a document's findings or of stance, `according to`
+/// or a verb of publishing with its agent gives the sentence, read from the left.
+fn cited(
+    sentence: &[Token],
+    cast: &Cast,
+    salience: &Salience,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<Found> {
     (0..sentence.len()).find_map(|i| {
         let t = &sentence[i];
         if t.quoted || !t.is_word() {
@@ -214,12 +234,8 @@ pub fn find(
         if let Some(found) = passive(sentence, i, cast) {
             return Some(found);
         }
-        // Only a verb of speech or of a document's findings reports: checked first, as most
-        // words are neither, and the phrase rules below are pure (the order of the checks does
-        // not change what is found).
-        if let Some(found) = in_document(sentence, i, cast, documents, paragraph) {
-            return Some(found);
-        }
+        // Only a verb of speech, of a document's findings or of stance reports: checked
+        // first, as most words are none of these.
         let verb = verb_at(t)?;
         let end = skip_adjunct(sentence, subject_end(sentence, i)?);
         if !ends_in_source_noun(&sentence[end - 1]) {
@@ -1288,6 +1304,27 @@ mod tests {
             org_of(
                 &[""],
                 "Obi leads, according to a Zenith News poll last week."
+            )
+            .as_deref(),
+            Some("Zenith News")
+        );
+    }
+
+    #[test]
+    fn a_verb_of_speech_outranks_findings_cited_with_in() {
+        let article = ["Lena Ruiz spoke in Harlow on Monday."];
+        assert_eq!(
+            org_of(
+                &article,
+                "Despite her slide in the latest Zenith News poll, the Ruiz campaign said it would win."
+            )
+            .as_deref(),
+            Some("Ruiz campaign")
+        );
+        assert_eq!(
+            org_of(
+                &article,
+                "In a Zenith News poll released Tuesday, 52 percent said they would vote."
             )
             .as_deref(),
             Some("Zenith News")
