@@ -17,7 +17,7 @@
 //!   Department officials", "aides to the Clinton campaign");
 //! - a campaign or administration owned by a person in view ("his campaign" -> "Trump
 //!   campaign", the name users pass to `--speaker`), and a candidate's "team" or "camp" as
-//!   that campaign;
+//!   that campaign where the article speaks of a campaign;
 //! - a document (`data/org_documents.txt`) naming its organisation (a pollster's compound
 //!   name read whole: "Zenith/Orca", "Harlow Herald-Zenith News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
@@ -68,6 +68,9 @@ pub struct Documents {
     /// The organisation named last, anywhere in a sentence, and its paragraph: what "the
     /// company said" stands for when no organisation was the subject since.
     named: Option<(String, usize)>,
+    /// Whether the article so far has spoken of a campaign ("campaign" in lower case): only
+    /// then is a person's "team" or "camp" their campaign, not a coach's or a firm's staff.
+    campaign: bool,
 }
 
 /// Polls and surveys are one kind of document; any other noun is its own ("the report" is
@@ -87,6 +90,9 @@ impl Documents {
     /// Notes every document of the sentence that names its organisation ("A new CNN/ORC poll",
     /// "a report by the Pew Research Center").
     pub fn remember(&mut self, sentence: &[Token], cast: &Cast, paragraph: usize) {
+        self.campaign |= sentence
+            .iter()
+            .any(|t| !t.quoted && matches!(t.lower(), "campaign" | "campaigns"));
         // The last organisation of the sentence is the one named last: read from the end and
         // stop at the first.
         for at in (0..sentence.len()).rev() {
@@ -686,6 +692,7 @@ impl<'s, 't> Phrase<'s, 't> {
                 self.head,
                 cast,
                 salience,
+                documents,
                 paragraph,
             )
             .or_else(|| complement_org(self.sentence, self.head + 1, self.end, cast));
@@ -698,6 +705,7 @@ impl<'s, 't> Phrase<'s, 't> {
                 self.head,
                 cast,
                 salience,
+                documents,
                 paragraph,
             ) {
                 return Some((Speaker::Org(org), "owned body"));
@@ -980,12 +988,13 @@ fn modifier_org(
     head: usize,
     cast: &Cast,
     salience: &Salience,
+    documents: &Documents,
     paragraph: usize,
 ) -> Option<String> {
     let last = head.checked_sub(1).filter(|&l| l >= start)?;
     let word = &sentence[last];
     if matches!(word.lower(), "campaign" | "administration") {
-        return owned_body(sentence, start, last, cast, salience, paragraph);
+        return owned_body(sentence, start, last, cast, salience, documents, paragraph);
     }
     if !word.is_capitalized() || word.is_possessive() {
         return None;
@@ -1002,12 +1011,24 @@ fn owned_body(
     head: usize,
     cast: &Cast,
     salience: &Salience,
+    documents: &Documents,
     paragraph: usize,
 ) -> Option<String> {
     // "his team", "the Obi camp": a candidate's people are the candidate's campaign, named
-    // as users search for it; "the team" alone names nobody's.
+    // as users search for it, but only in an article that speaks of a campaign (a coach's or
+    // a chief executive's team is no campaign); "the team" alone names nobody's.
     let (noun, person_only) = match sentence[head].lower() {
-        "camp" | "team" => ("campaign", true),
+        "camp" | "team" => {
+            let campaign = documents.campaign
+                || cast
+                    .orgs
+                    .iter()
+                    .any(|org| org.to_lowercase().ends_with(" campaign"));
+            if !campaign {
+                return None;
+            }
+            ("campaign", true)
+        }
         noun => (noun, false),
     };
     let owner = head.checked_sub(1).filter(|&o| o >= start)?;
@@ -1392,13 +1413,27 @@ mod tests {
             org_of(&article, "Her campaign believes the state is within reach.").as_deref(),
             Some("Oduya campaign")
         );
+        // A team or a camp is a campaign only where the article speaks of one.
+        let race = [
+            "Marta Oduya held a rally in Ohio on Saturday.",
+            "Her campaign spent heavily there.",
+        ];
         assert_eq!(
-            org_of(&article, "The Oduya camp thinks the debate went well.").as_deref(),
+            org_of(&race, "The Oduya camp thinks the debate went well.").as_deref(),
             Some("Oduya campaign")
         );
         assert_eq!(
-            org_of(&article, "Oduya's team said the crowd was large.").as_deref(),
+            org_of(&race, "Oduya's team said the crowd was large.").as_deref(),
             Some("Oduya campaign")
+        );
+        assert_eq!(
+            org_of(&article, "Oduya's team said the crowd was large."),
+            None
+        );
+        let club = ["Dele Okafor, the club's coach, was fined on Monday."];
+        assert_eq!(
+            org_of(&club, "Okafor's team said the appeal would be filed."),
+            None
         );
         assert_eq!(
             org_of(&[""], "The Harlow Steel Corporation opposed the merger.").as_deref(),
