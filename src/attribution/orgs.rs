@@ -14,8 +14,8 @@
 //! - a named organisation ("Politico reported", "the Associated Press reported");
 //! - a party named by its members (`data/org_groups.txt`: "House Democrats said");
 //! - people who speak for an organisation named beside them (`data/org_staff.txt`: "State
-//!   Department officials", "aides to the Clinton campaign");
-//! - a campaign or administration owned by a person in view ("his campaign" -> "Trump
+//!   Department officials", "aides to the Obi campaign");
+//! - a campaign or administration owned by a person in view ("his campaign" -> "Obi
 //!   campaign", the name users pass to `--speaker`), and a candidate's "team" or "camp" as
 //!   that campaign where the article speaks of a campaign;
 //! - a document (`data/org_documents.txt`) naming its organisation (a pollster's compound
@@ -184,7 +184,7 @@ fn verb_at(token: &Token) -> Option<Verb> {
     // allocates, so it runs on those alone.
     let stance = || is_stance_verb(lower) || is_stance_verb(&format!("{lower}s"));
     // A stance only in its finite forms as listed, and not in those mostly read as plural
-    // nouns after a name ("the Orlando attacks", "the group's views").
+    // nouns after a name ("the Harlow Steel attacks", "the group's views").
     let plural_noun = matches!(
         lower,
         "attacks" | "views" | "backs" | "credits" | "faults" | "fears" | "doubts" | "worries"
@@ -248,7 +248,7 @@ fn cited(
             return None;
         }
         let start = phrase_start(sentence, end);
-        // "Jeffrey Lewis of the James Martin Center wrote": a phrase after a preposition is
+        // "Ann Obi of the Zenith Institute wrote": a phrase after a preposition is
         // the complement of someone before it, not the subject.
         if start > 0
             && sentence[start - 1].is_lowercase()
@@ -290,7 +290,7 @@ fn in_document(
     let phrase = Phrase::new(sentence, i + 1, end)?;
     let head = &sentence[phrase.head];
     let noun = head.lower();
-    // Findings only ("in Federal Election Commission records" says where a fact is, not who
+    // Findings only ("in Harlow Election Board records" says where a fact is, not who
     // says it), with a determiner or a name before them ("in order to" is no document), and
     // nobody's own ("in Ann Obi's analysis").
     let findings = matches!(
@@ -725,7 +725,7 @@ impl<'s, 't> Phrase<'s, 't> {
             let org = named_org(self.sentence, self.head, self.start, cast)?;
             // A view is cited to a body only when its name is unmistakable: a known
             // organisation, an acronym, or a name of several words, and no place
-            // ("Philadelphia plans").
+            // ("Harlow plans").
             let unmistakable = org.contains(' ') || is_acronym(&org) || cast.orgs.contains(&org);
             if stance && (!unmistakable || is_place(&org)) {
                 return None;
@@ -980,7 +980,7 @@ fn agent_name(sentence: &[Token], from: usize, cast: &Cast) -> Option<String> {
     plain.then(|| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
 }
 
-/// The organisation named before a staff noun ("White House officials", "Clinton campaign
+/// The organisation named before a staff noun ("Zenith Institute officials", "Obi campaign
 /// aides", "his campaign aides").
 fn modifier_org(
     sentence: &[Token],
@@ -1002,9 +1002,9 @@ fn modifier_org(
     named_org(sentence, last, start, cast)
 }
 
-/// "his campaign", "Trump's campaign", "the Clinton campaign", "the Obama administration":
+/// "his campaign", "Obi's campaign", "the Oduya campaign", "the Ruiz administration":
 /// the campaign or administration of a person in view, named as users search for it
-/// ("Trump campaign"); "the campaign" alone is the only campaign the article names.
+/// ("Obi campaign"); "the campaign" alone is the only campaign the article names.
 fn owned_body(
     sentence: &[Token],
     start: usize,
@@ -1156,7 +1156,7 @@ mod tests {
 
     #[test]
     fn a_campaign_is_its_candidates() {
-        let article = ["Marta Oduya held a rally in Ohio on Saturday."];
+        let article = ["Marta Oduya held a rally in Harlow on Saturday."];
         assert_eq!(
             org_of(&article, "Her campaign said the crowd was the largest yet.").as_deref(),
             Some("Oduya campaign")
@@ -1408,14 +1408,14 @@ mod tests {
 
     #[test]
     fn a_campaign_or_a_named_body_holds_a_view() {
-        let article = ["Marta Oduya held a rally in Ohio on Saturday."];
+        let article = ["Marta Oduya held a rally in Harlow on Saturday."];
         assert_eq!(
             org_of(&article, "Her campaign believes the state is within reach.").as_deref(),
             Some("Oduya campaign")
         );
         // A team or a camp is a campaign only where the article speaks of one.
         let race = [
-            "Marta Oduya held a rally in Ohio on Saturday.",
+            "Marta Oduya held a rally in Harlow on Saturday.",
             "Her campaign spent heavily there.",
         ];
         assert_eq!(
