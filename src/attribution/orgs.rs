@@ -47,6 +47,9 @@ static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
 static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
 /// How a document reports its content: `data/document_verbs.txt`.
 static DOCUMENT_VERBS: WordSet = WordSet::new(include_str!("data/document_verbs.txt"));
+/// Words opening a phrase before a name: `data/phrase_openers.txt`.
+static PHRASE_OPENERS: WordSet = WordSet::new(include_str!("data/phrase_openers.txt"));
+
 /// How many paragraphs back "the poll" may reach for the organisation whose poll it is.
 const DOCUMENT_REACH: usize = 3;
 /// Longest source phrase read, in tokens.
@@ -900,39 +903,10 @@ fn compound_name(sentence: &[Token], first: usize, last: usize, cast: &Cast) -> 
     (!personal && !place_part).then_some(name)
 }
 
-/// Capitalised at a sentence's start, these open a phrase and are no part of a name.
+/// Capitalised at a sentence's start, these open a phrase and are no part of a name
+/// (`data/phrase_openers.txt`).
 fn opens_phrase(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "of"
-            | "for"
-            | "from"
-            | "with"
-            | "to"
-            | "but"
-            | "and"
-            | "as"
-            | "after"
-            | "when"
-            | "while"
-            | "if"
-            | "so"
-            | "then"
-            | "according"
-            | "this"
-            | "that"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-    )
+    PHRASE_OPENERS.contains(lower)
 }
 
 /// The first organisation named in a head's complement ("at the State Department", "conducted
