@@ -14,10 +14,10 @@
 //! - a named organisation ("Politico reported", "the Associated Press reported");
 //! - a party named by its members (`data/org_groups.txt`: "House Democrats said");
 //! - people who speak for an organisation named beside them (`data/org_staff.txt`: "State
-//!   Department officials", "aides to the Clinton campaign");
-//! - a campaign or administration owned by a person in view ("his campaign" -> "Trump
+//!   Department officials", "aides to the Obi campaign");
+//! - a campaign or administration owned by a person in view ("his campaign" -> "Obi
 //!   campaign", the name users pass to `--speaker`), and a candidate's "team" or "camp" as
-//!   that campaign;
+//!   that campaign where the article speaks of a campaign;
 //! - a document (`data/org_documents.txt`) naming its organisation (a pollster's compound
 //!   name read whole: "Zenith/Orca", "Harlow Herald-Zenith News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
@@ -47,6 +47,9 @@ static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
 static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
 /// How a document reports its content: `data/document_verbs.txt`.
 static DOCUMENT_VERBS: WordSet = WordSet::new(include_str!("data/document_verbs.txt"));
+/// Words opening a phrase before a name: `data/phrase_openers.txt`.
+static PHRASE_OPENERS: WordSet = WordSet::new(include_str!("data/phrase_openers.txt"));
+
 /// How many paragraphs back "the poll" may reach for the organisation whose poll it is.
 const DOCUMENT_REACH: usize = 3;
 /// Longest source phrase read, in tokens.
@@ -68,6 +71,9 @@ pub struct Documents {
     /// The organisation named last, anywhere in a sentence, and its paragraph: what "the
     /// company said" stands for when no organisation was the subject since.
     named: Option<(String, usize)>,
+    /// Whether the article so far has spoken of a campaign ("campaign" in lower case): only
+    /// then is a person's "team" or "camp" their campaign, not a coach's or a firm's staff.
+    campaign: bool,
 }
 
 /// Polls and surveys are one kind of document; any other noun is its own ("the report" is
@@ -87,6 +93,9 @@ impl Documents {
     /// Notes every document of the sentence that names its organisation ("A new CNN/ORC poll",
     /// "a report by the Pew Research Center").
     pub fn remember(&mut self, sentence: &[Token], cast: &Cast, paragraph: usize) {
+        self.campaign |= sentence
+            .iter()
+            .any(|t| !t.quoted && matches!(t.lower(), "campaign" | "campaigns"));
         // The last organisation of the sentence is the one named last: read from the end and
         // stop at the first.
         for at in (0..sentence.len()).rev() {
@@ -178,7 +187,7 @@ fn verb_at(token: &Token) -> Option<Verb> {
     // allocates, so it runs on those alone.
     let stance = || is_stance_verb(lower) || is_stance_verb(&format!("{lower}s"));
     // A stance only in its finite forms as listed, and not in those mostly read as plural
-    // nouns after a name ("the Orlando attacks", "the group's views").
+    // nouns after a name ("the Harlow Steel attacks", "the group's views").
     let plural_noun = matches!(
         lower,
         "attacks" | "views" | "backs" | "credits" | "faults" | "fears" | "doubts" | "worries"
@@ -191,6 +200,26 @@ fn verb_at(token: &Token) -> Option<Verb> {
 
 /// The first organisation the sentence cites as the source of its words, view or findings.
 pub fn find(
+    sentence: &[Token],
+    cast: &Cast,
+    salience: &Salience,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<Found> {
+    // Findings cited with `in` come second: "Despite her slide in the latest Zenith News
+    // poll, the Ruiz campaign said ..." cites the campaign, and a poll only speaks when no
+    // verb of the sentence gives a source ("In a Zenith News poll released Tuesday, 52
+    // percent said ...": "52 percent" names no source).
+    cited(sentence, cast, salience, documents, paragraph).or_else(|| {
+        (0..sentence.len())
+            .filter(|&i| !sentence[i].quoted && sentence[i].is_word())
+            .find_map(|i| in_document(sentence, i, cast, documents, paragraph))
+    })
+}
+
+/// The first source a verb of speech, of a document's findings or of stance, `according to`
+/// or a verb of publishing with its agent gives the sentence, read from the left.
+fn cited(
     sentence: &[Token],
     cast: &Cast,
     salience: &Salience,
@@ -214,19 +243,15 @@ pub fn find(
         if let Some(found) = passive(sentence, i, cast) {
             return Some(found);
         }
-        // Only a verb of speech or of a document's findings reports: checked first, as most
-        // words are neither, and the phrase rules below are pure (the order of the checks does
-        // not change what is found).
-        if let Some(found) = in_document(sentence, i, cast, documents, paragraph) {
-            return Some(found);
-        }
+        // Only a verb of speech, of a document's findings or of stance reports: checked
+        // first, as most words are none of these.
         let verb = verb_at(t)?;
         let end = skip_adjunct(sentence, subject_end(sentence, i)?);
         if !ends_in_source_noun(&sentence[end - 1]) {
             return None;
         }
         let start = phrase_start(sentence, end);
-        // "Jeffrey Lewis of the James Martin Center wrote": a phrase after a preposition is
+        // "Ann Obi of the Zenith Institute wrote": a phrase after a preposition is
         // the complement of someone before it, not the subject.
         if start > 0
             && sentence[start - 1].is_lowercase()
@@ -268,7 +293,7 @@ fn in_document(
     let phrase = Phrase::new(sentence, i + 1, end)?;
     let head = &sentence[phrase.head];
     let noun = head.lower();
-    // Findings only ("in Federal Election Commission records" says where a fact is, not who
+    // Findings only ("in Harlow Election Board records" says where a fact is, not who
     // says it), with a determiner or a name before them ("in order to" is no document), and
     // nobody's own ("in Ann Obi's analysis").
     let findings = matches!(
@@ -670,6 +695,7 @@ impl<'s, 't> Phrase<'s, 't> {
                 self.head,
                 cast,
                 salience,
+                documents,
                 paragraph,
             )
             .or_else(|| complement_org(self.sentence, self.head + 1, self.end, cast));
@@ -682,6 +708,7 @@ impl<'s, 't> Phrase<'s, 't> {
                 self.head,
                 cast,
                 salience,
+                documents,
                 paragraph,
             ) {
                 return Some((Speaker::Org(org), "owned body"));
@@ -701,7 +728,7 @@ impl<'s, 't> Phrase<'s, 't> {
             let org = named_org(self.sentence, self.head, self.start, cast)?;
             // A view is cited to a body only when its name is unmistakable: a known
             // organisation, an acronym, or a name of several words, and no place
-            // ("Philadelphia plans").
+            // ("Harlow plans").
             let unmistakable = org.contains(' ') || is_acronym(&org) || cast.orgs.contains(&org);
             if stance && (!unmistakable || is_place(&org)) {
                 return None;
@@ -876,39 +903,10 @@ fn compound_name(sentence: &[Token], first: usize, last: usize, cast: &Cast) -> 
     (!personal && !place_part).then_some(name)
 }
 
-/// Capitalised at a sentence's start, these open a phrase and are no part of a name.
+/// Capitalised at a sentence's start, these open a phrase and are no part of a name
+/// (`data/phrase_openers.txt`).
 fn opens_phrase(lower: &str) -> bool {
-    matches!(
-        lower,
-        "the"
-            | "a"
-            | "an"
-            | "in"
-            | "on"
-            | "at"
-            | "by"
-            | "of"
-            | "for"
-            | "from"
-            | "with"
-            | "to"
-            | "but"
-            | "and"
-            | "as"
-            | "after"
-            | "when"
-            | "while"
-            | "if"
-            | "so"
-            | "then"
-            | "according"
-            | "this"
-            | "that"
-            | "its"
-            | "their"
-            | "his"
-            | "her"
-    )
+    PHRASE_OPENERS.contains(lower)
 }
 
 /// The first organisation named in a head's complement ("at the State Department", "conducted
@@ -956,7 +954,7 @@ fn agent_name(sentence: &[Token], from: usize, cast: &Cast) -> Option<String> {
     plain.then(|| run.iter().map(|t| t.text).collect::<Vec<_>>().join(" "))
 }
 
-/// The organisation named before a staff noun ("White House officials", "Clinton campaign
+/// The organisation named before a staff noun ("Zenith Institute officials", "Obi campaign
 /// aides", "his campaign aides").
 fn modifier_org(
     sentence: &[Token],
@@ -964,12 +962,13 @@ fn modifier_org(
     head: usize,
     cast: &Cast,
     salience: &Salience,
+    documents: &Documents,
     paragraph: usize,
 ) -> Option<String> {
     let last = head.checked_sub(1).filter(|&l| l >= start)?;
     let word = &sentence[last];
     if matches!(word.lower(), "campaign" | "administration") {
-        return owned_body(sentence, start, last, cast, salience, paragraph);
+        return owned_body(sentence, start, last, cast, salience, documents, paragraph);
     }
     if !word.is_capitalized() || word.is_possessive() {
         return None;
@@ -977,21 +976,33 @@ fn modifier_org(
     named_org(sentence, last, start, cast)
 }
 
-/// "his campaign", "Trump's campaign", "the Clinton campaign", "the Obama administration":
+/// "his campaign", "Obi's campaign", "the Oduya campaign", "the Ruiz administration":
 /// the campaign or administration of a person in view, named as users search for it
-/// ("Trump campaign"); "the campaign" alone is the only campaign the article names.
+/// ("Obi campaign"); "the campaign" alone is the only campaign the article names.
 fn owned_body(
     sentence: &[Token],
     start: usize,
     head: usize,
     cast: &Cast,
     salience: &Salience,
+    documents: &Documents,
     paragraph: usize,
 ) -> Option<String> {
     // "his team", "the Obi camp": a candidate's people are the candidate's campaign, named
-    // as users search for it; "the team" alone names nobody's.
+    // as users search for it, but only in an article that speaks of a campaign (a coach's or
+    // a chief executive's team is no campaign); "the team" alone names nobody's.
     let (noun, person_only) = match sentence[head].lower() {
-        "camp" | "team" => ("campaign", true),
+        "camp" | "team" => {
+            let campaign = documents.campaign
+                || cast
+                    .orgs
+                    .iter()
+                    .any(|org| org.to_lowercase().ends_with(" campaign"));
+            if !campaign {
+                return None;
+            }
+            ("campaign", true)
+        }
         noun => (noun, false),
     };
     let owner = head.checked_sub(1).filter(|&o| o >= start)?;
@@ -1119,7 +1130,7 @@ mod tests {
 
     #[test]
     fn a_campaign_is_its_candidates() {
-        let article = ["Marta Oduya held a rally in Ohio on Saturday."];
+        let article = ["Marta Oduya held a rally in Harlow on Saturday."];
         assert_eq!(
             org_of(&article, "Her campaign said the crowd was the largest yet.").as_deref(),
             Some("Oduya campaign")
@@ -1295,6 +1306,27 @@ mod tests {
     }
 
     #[test]
+    fn a_verb_of_speech_outranks_findings_cited_with_in() {
+        let article = ["Lena Ruiz spoke in Harlow on Monday."];
+        assert_eq!(
+            org_of(
+                &article,
+                "Despite her slide in the latest Zenith News poll, the Ruiz campaign said it would win."
+            )
+            .as_deref(),
+            Some("Ruiz campaign")
+        );
+        assert_eq!(
+            org_of(
+                &article,
+                "In a Zenith News poll released Tuesday, 52 percent said they would vote."
+            )
+            .as_deref(),
+            Some("Zenith News")
+        );
+    }
+
+    #[test]
     fn findings_cited_with_in_name_their_organisation() {
         assert_eq!(
             org_of(&[""], "In a new Zenith News poll, 40 percent back Obi.").as_deref(),
@@ -1350,18 +1382,32 @@ mod tests {
 
     #[test]
     fn a_campaign_or_a_named_body_holds_a_view() {
-        let article = ["Marta Oduya held a rally in Ohio on Saturday."];
+        let article = ["Marta Oduya held a rally in Harlow on Saturday."];
         assert_eq!(
             org_of(&article, "Her campaign believes the state is within reach.").as_deref(),
             Some("Oduya campaign")
         );
+        // A team or a camp is a campaign only where the article speaks of one.
+        let race = [
+            "Marta Oduya held a rally in Harlow on Saturday.",
+            "Her campaign spent heavily there.",
+        ];
         assert_eq!(
-            org_of(&article, "The Oduya camp thinks the debate went well.").as_deref(),
+            org_of(&race, "The Oduya camp thinks the debate went well.").as_deref(),
             Some("Oduya campaign")
         );
         assert_eq!(
-            org_of(&article, "Oduya's team said the crowd was large.").as_deref(),
+            org_of(&race, "Oduya's team said the crowd was large.").as_deref(),
             Some("Oduya campaign")
+        );
+        assert_eq!(
+            org_of(&article, "Oduya's team said the crowd was large."),
+            None
+        );
+        let club = ["Dele Okafor, the club's coach, was fined on Monday."];
+        assert_eq!(
+            org_of(&club, "Okafor's team said the appeal would be filed."),
+            None
         );
         assert_eq!(
             org_of(&[""], "The Harlow Steel Corporation opposed the merger.").as_deref(),
