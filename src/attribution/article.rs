@@ -2459,7 +2459,7 @@ mod tests {
         let texts = [
             "Interview",
             "Governor Ada Quist spoke on Sunday.",
-            "QUIST: We have cut the deficit. Critics say she spends too much. We say we invest.",
+            "QUIST: We have cut the deficit. The mayor says she spends too much. We say we invest.",
         ];
         assert_ne!(
             speaker_of(&texts, "spends too much").as_deref(),

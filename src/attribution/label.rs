@@ -1,12 +1,19 @@
-//! The label sieve: `Name: words` gives the words to the name.
+//! The label sieve: a name set before a colon or after a dash gives the words to that name.
 //!
-//! Three news forms put a speaker before a colon: headlines (`Pence: Flowers Won't Be at
-//! Debate`), transcripts (`WALLACE: Let me ask you ...`, `Alex Seitz-Wald: She is right ...`)
-//! and a lead-in to a quotation (`... doesn't surprise pollster Daron Shaw: "Historically
-//! ..."`). The label must open the sentence (or end right before a quotation) and be a name:
-//! one to four capitalised words, with titles and roles allowed before it; an all-capitals
-//! label is a transcript speaker. Places, organisations and common words before a colon
-//! (`Update:`, `Washington:`) are not speakers. This sieve does not resolve names.
+//! News forms that put a speaker beside punctuation rather than a verb: headline labels
+//! (`Ruiz: Moss Won't Be at Debate`), behind a capitals kicker and a dash (`EXCLUSIVE – Dana
+//! Ruiz: ...`); `Name to Audience:` and `Name on Topic: "quotation"` headlines; transcript
+//! turns (`QUIST: Let me ask you ...`), whose two-word capitals labels are also people for the
+//! cast when the first word is a known forename ([`transcript_person`]); a lead-in to a
+//! quotation (`... surprise pollster Ada Okafor: "History says so."`); and dash signatures
+//! under a quotation (`- Dana Ruiz, Dayton.`). It also finds a short capitalised heading
+//! before a colon (`The Latest:`) so that the clause after it is read on its own.
+//!
+//! A label must open the sentence (or end right before a quotation) and read as a name: one
+//! to four capitalised words, titles and roles allowed before them. Places and datelines
+//! (`HONG KONG:`), kickers (`FACT CHECK:`), plans (`Ruiz to Face Moss:`) and common words
+//! (`Update:`) are not speakers. This sieve is not for cues beside a verb (`cues`), nor does
+//! it resolve names to people (`cast`).
 
 use super::cues::{is_speech_verb_form, Cue, CueForm};
 use super::lexicon::{
