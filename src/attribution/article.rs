@@ -18,7 +18,7 @@ use super::lexicon::{
     is_org_role_head, is_party_label, is_person_role_head, is_role_word, nationality, role_gender,
     Gender,
 };
-use super::mentions::{is_firm_word, is_modal_or_auxiliary, phrase_before, Mention};
+use super::mentions::{is_firm_word, is_modal_or_auxiliary, phrase_before, Mention, PersonName};
 use super::orgs;
 use super::quotes::{self, QuoteScan};
 use super::sentences;
@@ -87,10 +87,17 @@ pub fn attribute(paragraphs: &[Paragraph]) -> Vec<Attribution> {
         .map(|(index, p)| (index, tokenize(&p.text, &[])))
         .collect();
     let mut cast = Cast::learn(tokenized.iter().map(|(_, tokens)| tokens.as_slice()));
-    // A transcript's speakers may be named only in their capitals labels (`JAKE TAPPER:`).
-    for (_, tokens) in &tokenized {
-        if let Some(name) = label::transcript_person(tokens) {
-            cast.add_person(name, None);
+    // A transcript's speakers may be named only in their capitals labels (`MARTA KELLING:`).
+    // A label whose first word is no known forename (`FACT CHECK:`) is a person only when it
+    // opens two paragraphs or more, as a speaker's turns do and a kicker seldom does.
+    let labels: Vec<(PersonName, bool)> = tokenized
+        .iter()
+        .filter_map(|(_, tokens)| label::transcript_person(tokens))
+        .collect();
+    for (name, known) in &labels {
+        let turns = labels.iter().filter(|(other, _)| other == name).count();
+        if *known || turns >= 2 {
+            cast.add_person(name.clone(), None);
         }
     }
     let names = gate::ArticleNames::new(gate::name_counts(
@@ -141,7 +148,9 @@ fn sign_quotation_above(state: &mut State, units: &mut [Unit], read: &mut [(usiz
         "signature under the quotation ({})",
         evidence.unwrap_or_default()
     );
-    for unit in above.iter_mut() {
+    // A quotation that already has its speaker (one carried over from the paragraph before)
+    // keeps it: a credit line under the last of them may be the reporter's.
+    for unit in above.iter_mut().filter(|u| u.speaker.is_none()) {
         unit.speaker = Some(speaker.clone());
         unit.evidence = Some(evidence.clone());
     }
@@ -245,7 +254,7 @@ fn attribute_paragraph(
         }
         state.salience.end_sentence();
     }
-    label_speaks_paragraph(&mut units);
+    label_speaks_paragraph(&mut units, text);
     share_subject(&mut units, tokens, cast);
     fill_unframed_quotes(&mut units, state, text, tokens);
     state.salience.truncate(mark);
@@ -315,7 +324,7 @@ fn read_units(
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
             // Each sieve runs at most once, and only when those before it found nothing.
-            // A transcript label (`FALLIN: I think ...`) speaks its sentence's `I think`.
+            // A transcript label (`QUIST: I think ...`) speaks its sentence's `I think`.
             let labelled = clause.cue.clone().or_else(|| label::opening_label(inside));
             // `The Latest: Ruiz declares ...`: a heading that names no speaker is read past.
             let inside = if labelled.is_none() {
@@ -380,15 +389,26 @@ fn read_units(
 
 /// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
 /// a paragraph is its speaker's turn, every sentence of it that no cue gave someone else
-/// (`FALLIN: I think he is trying. I think that has been his message.`: the turn's `I`).
-fn label_speaks_paragraph(units: &mut [Unit]) {
+/// (`QUIST: I think he is trying. I think that has been his message.`: the turn's `I`).
+/// A sentence with a cue of its own that resolved to no one (`Critics say she spends too
+/// much.`) is someone else's words; only one with no cue, or a cue of the turn's own `I` or
+/// `we`, is the label's.
+fn label_speaks_paragraph(units: &mut [Unit], text: &str) {
     let Some((first, rest)) = units.split_first_mut() else {
         return;
     };
     let Some(speaker) = first.speaker.clone().filter(|_| first.opens_with_label) else {
         return;
     };
-    for unit in rest.iter_mut().filter(|u| u.speaker.is_none()) {
+    let first_person = |cue: &Cue| {
+        text.get(cue.start..)
+            .and_then(|from| from.split_whitespace().next())
+            .is_some_and(|word| matches!(word, "I" | "We" | "we"))
+    };
+    let turns = rest
+        .iter_mut()
+        .filter(|u| u.speaker.is_none() && u.cue.as_ref().is_none_or(first_person));
+    for unit in turns {
         unit.stance = false;
         unit.speaker = Some(speaker.clone());
         unit.evidence = Some("the label opening the paragraph".to_string());
@@ -1482,12 +1502,33 @@ fn is_heading(text: &str) -> bool {
 /// of it when it opens with the quotation (`"We will appeal," said Ada Okafor, the union's
 /// lawyer.`: the rest is the tag, not reported speech), else the bytes inside quotation
 /// marks (a scare-quoted phrase in reported speech stays reported).
-fn quotation_bytes(unit: &Unit) -> usize {
-    if unit.quote_led && unit.quoted_bytes > 0 {
+///
+/// A sentence opening with a scare quote (`"Rigged" was the word she used, adding ...`) is
+/// not led by speech: only a quotation closing on `,`, `?` or `!` (the mark a tag follows)
+/// makes the whole sentence count.
+fn quotation_bytes(unit: &Unit, text: &str) -> usize {
+    if unit.quote_led && unit.quoted_bytes > 0 && opens_with_tagged_quotation(unit, text) {
         unit.range.len()
     } else {
         unit.quoted_bytes
     }
+}
+
+/// Whether the sentence's first quotation (straight double quotes by this stage) ends with
+/// `,`, `?` or `!` right before its closing mark: `"We will appeal," said ...`.
+fn opens_with_tagged_quotation(unit: &Unit, text: &str) -> bool {
+    let Some(sentence) = text.get(unit.range.clone()) else {
+        return false;
+    };
+    // A sentence inside a quotation opened before it (or after `But`) is left as it was.
+    let Some(inner) = sentence.trim_start().strip_prefix('"') else {
+        return true;
+    };
+    let Some(close) = inner.find('"') else {
+        // The quotation runs to the end of the sentence or past it.
+        return true;
+    };
+    inner[..close].trim_end().ends_with([',', '?', '!'])
 }
 
 /// Joins neighbouring sentences with the same speaker into spans.
@@ -1501,7 +1542,7 @@ fn merge(index: usize, text: &str, cast: &Cast, units: Vec<Unit>) -> Vec<Attribu
             Speaker::Unresolved(_) => None,
         });
         let stance = unit.stance && unit.speaker.is_some();
-        let quotation = quotation_bytes(&unit);
+        let quotation = quotation_bytes(&unit, text);
         if let Some((last, quoted, last_stance)) = spans.last_mut() {
             if last.speaker == speaker && *last_stance == stance {
                 last.end = unit.range.end;
@@ -2355,15 +2396,17 @@ mod tests {
     fn a_capitals_transcript_label_names_a_speaker_the_article_names_nowhere_else() {
         let texts = [
             "Interview",
-            "Partial transcript as follows:",
-            "MARTA KELLING: Senator Moss released a video on Friday. Take a listen.",
+            "What follows is part of the broadcast:",
+            "MARTA KELLING: Senator Moss released a video on Friday. Here is a clip.",
             "DANA RUIZ: Why not debate?",
             "KELLING: Do you think he will win?",
+            "DANA RUIZ: We will see about that.",
         ];
         assert_eq!(
             speaker_of(&texts, "released a video").as_deref(),
             Some("Marta Kelling")
         );
+        // `Dana` is no forename the lexicon knows: her two turns make her a person.
         assert_eq!(speaker_of(&texts, "Why not").as_deref(), Some("Dana Ruiz"));
         assert_eq!(
             speaker_of(&texts, "think he will").as_deref(),
@@ -2395,5 +2438,60 @@ mod tests {
             speaker_of(&texts, "part of his").as_deref(),
             Some("Ada Quist")
         );
+    }
+
+    #[test]
+    fn a_signature_leaves_a_quotation_with_a_speaker_alone() {
+        let texts = [
+            "Harbour vote",
+            "\"We will appeal,\" said Ada Okafor, the union's lawyer.",
+            "\"The ruling ignores the workers and the law alike.\"",
+            "— Lena Brandt, The Harlow Courier",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "ignores the workers").as_deref(),
+            Some("Ada Okafor")
+        );
+    }
+
+    #[test]
+    fn a_label_does_not_take_a_sentence_with_a_cue_of_its_own() {
+        let texts = [
+            "Interview",
+            "Governor Ada Quist spoke on Sunday.",
+            "QUIST: We have cut the deficit. The mayor says she spends too much. We say we invest.",
+        ];
+        assert_ne!(
+            speaker_of(&texts, "spends too much").as_deref(),
+            Some("Ada Quist")
+        );
+        assert_eq!(
+            speaker_of(&texts, "we invest").as_deref(),
+            Some("Ada Quist")
+        );
+    }
+
+    #[test]
+    fn a_sentence_opening_with_a_scare_quote_is_reported_not_a_quote() {
+        let paras = paragraphs(&[
+            "Paper row",
+            "Ada Okafor spoke on Monday.",
+            "\"Rigged\" was the word Okafor used, adding that the paper had misled readers \
+             for years.",
+            "\"We will appeal,\" said Ada Okafor, the legal director of the harbour union.",
+        ]);
+        let spans = attribute(&paras);
+        let kind_of = |phrase: &str| {
+            spans
+                .iter()
+                .find(|a| paras[a.paragraph].text[a.start..a.end].contains(phrase))
+                .map(|a| (a.kind, a.speaker.clone()))
+        };
+        let okafor = Some("Ada Okafor".to_string());
+        assert_eq!(
+            kind_of("misled readers"),
+            Some((PassageKind::Reported, okafor.clone()))
+        );
+        assert_eq!(kind_of("will appeal"), Some((PassageKind::Quote, okafor)));
     }
 }
