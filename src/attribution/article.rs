@@ -148,9 +148,9 @@ fn sign_quotation_above(state: &mut State, units: &mut [Unit], read: &mut [(usiz
         "signature under the quotation ({})",
         evidence.unwrap_or_default()
     );
-    // A quotation that already has its speaker (one carried over from the paragraph before)
-    // keeps it: a credit line under the last of them may be the reporter's.
-    for unit in above.iter_mut().filter(|u| u.speaker.is_none()) {
+    // No cue framed the quotation, so a speaker it has was carried over from the paragraph
+    // before, a guess: the signature under it names its speaker outright.
+    for unit in above.iter_mut() {
         unit.speaker = Some(speaker.clone());
         unit.evidence = Some(evidence.clone());
     }
@@ -2441,15 +2441,19 @@ mod tests {
     }
 
     #[test]
-    fn a_signature_leaves_a_quotation_with_a_speaker_alone() {
+    fn a_signature_outranks_a_speaker_carried_from_the_paragraph_before() {
         let texts = [
             "Harbour vote",
             "\"We will appeal,\" said Ada Okafor, the union's lawyer.",
             "\"The ruling ignores the workers and the law alike.\"",
-            "— Lena Brandt, The Harlow Courier",
+            "- Lena Brandt, harbour pilot.",
         ];
         assert_eq!(
             speaker_of(&texts, "ignores the workers").as_deref(),
+            Some("Lena Brandt")
+        );
+        assert_eq!(
+            speaker_of(&texts, "will appeal").as_deref(),
             Some("Ada Okafor")
         );
     }
