@@ -250,8 +250,9 @@ fn is_middle_initial(tokens: &[Token], i: usize) -> bool {
 }
 
 /// Two initials written together (`J.M.`, `G.K.`), as some people give their forenames; not
-/// a place or a time so abbreviated (`U.S.`, `D.C.`, `N.H.`, `p.m.`). An organisation so abbreviated (`U.N.`) still reads as one: a
-/// lone capitalised word the cast does not know is an organisation when it is an acronym.
+/// a place or a time so abbreviated (`U.S.`, `D.C.`, `N.H.`, `p.m.`). An organisation so
+/// abbreviated (`U.N.`) still reads as one: a lone capitalised word the cast does not know is
+/// an organisation when it is an acronym.
 fn is_paired_initials(token: &Token) -> bool {
     let bytes = token.text.as_bytes();
     bytes.len() == 4
@@ -259,7 +260,6 @@ fn is_paired_initials(token: &Token) -> bool {
         && bytes[1] == b'.'
         && bytes[2].is_ascii_uppercase()
         && bytes[3] == b'.'
-        && !is_place(token.lower())
         && !is_dotted_abbreviation(token.text)
 }
 
