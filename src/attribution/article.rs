@@ -254,7 +254,7 @@ fn attribute_paragraph(
         }
         state.salience.end_sentence();
     }
-    label_speaks_paragraph(&mut units, text);
+    label_speaks_paragraph(&mut units);
     share_subject(&mut units, tokens, cast);
     fill_unframed_quotes(&mut units, state, text, tokens);
     state.salience.truncate(mark);
@@ -390,25 +390,17 @@ fn read_units(
 /// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
 /// a paragraph is its speaker's turn, every sentence of it that no cue gave someone else
 /// (`QUIST: I think he is trying. I think that has been his message.`: the turn's `I`).
-/// A sentence with a cue of its own that resolved to no one (`Critics say she spends too
-/// much.`) is someone else's words; only one with no cue, or a cue of the turn's own `I` or
-/// `we`, is the label's.
-fn label_speaks_paragraph(units: &mut [Unit], text: &str) {
+/// A sentence whose cue names someone the article does not resolve (`The mayor says she
+/// spends too much.`, `If you watch what he said, ...`) is still the turn's: the label's
+/// person is the one saying it, reporting someone else's words.
+fn label_speaks_paragraph(units: &mut [Unit]) {
     let Some((first, rest)) = units.split_first_mut() else {
         return;
     };
     let Some(speaker) = first.speaker.clone().filter(|_| first.opens_with_label) else {
         return;
     };
-    let first_person = |cue: &Cue| {
-        text.get(cue.start..)
-            .and_then(|from| from.split_whitespace().next())
-            .is_some_and(|word| matches!(word, "I" | "We" | "we"))
-    };
-    let turns = rest
-        .iter_mut()
-        .filter(|u| u.speaker.is_none() && u.cue.as_ref().is_none_or(first_person));
-    for unit in turns {
+    for unit in rest.iter_mut().filter(|u| u.speaker.is_none()) {
         unit.stance = false;
         unit.speaker = Some(speaker.clone());
         unit.evidence = Some("the label opening the paragraph".to_string());
@@ -2459,13 +2451,13 @@ mod tests {
     }
 
     #[test]
-    fn a_label_does_not_take_a_sentence_with_a_cue_of_its_own() {
+    fn a_transcript_turn_speaks_the_words_it_reports() {
         let texts = [
             "Interview",
             "Governor Ada Quist spoke on Sunday.",
             "QUIST: We have cut the deficit. The mayor says she spends too much. We say we invest.",
         ];
-        assert_ne!(
+        assert_eq!(
             speaker_of(&texts, "spends too much").as_deref(),
             Some("Ada Quist")
         );
