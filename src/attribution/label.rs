@@ -18,7 +18,7 @@
 use super::cues::{is_speech_verb_form, Cue, CueForm};
 use super::lexicon::{
     forename_gender, is_forename_of_both_sexes, is_not_name, is_person_role_head, is_place,
-    is_place_name, is_role_word, Gender, WordSet,
+    is_place_name, is_role_word, trim_all_suffixes, Gender, WordSet,
 };
 use super::mentions::{phrase_before, Mention, PersonName};
 use super::tokens::Token;
@@ -165,7 +165,7 @@ pub fn past_heading<'t, 'a>(tokens: &'t [Token<'a>]) -> &'t [Token<'a>] {
         let lower = t.lower();
         is_speech_verb_form(lower)
             || is_heading_pronoun(lower)
-            || (t.is_possessive() && !is_role_word(&possessor(lower)))
+            || (t.is_possessive() && !is_role_word(possessor(lower)))
     });
     let rest = &tokens[colon + 1..];
     let clause = rest.len() >= 3 && !rest[0].quoted && rest[0].is_capitalized();
@@ -196,12 +196,10 @@ fn is_heading_pronoun(lower: &str) -> bool {
     )
 }
 
-/// `editor's` → `editor`: the owner of a possessive word, in lower case.
-fn possessor(lower: &str) -> String {
-    lower
-        .trim_end_matches("'s")
-        .trim_end_matches("’s")
-        .to_string()
+/// `editor's` → `editor`: the owner of a possessive word, in lower case (the suffixes
+/// trimmed in place, as `trim_end_matches` would, without a searcher or a copy).
+fn possessor(lower: &str) -> &str {
+    trim_all_suffixes(trim_all_suffixes(lower, "'s"), "’s")
 }
 
 /// A hyphen, en dash or em dash standing alone.
