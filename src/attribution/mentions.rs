@@ -1111,7 +1111,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     let mut end = start;
     while let Some(next) = tokens.get(end + 1) {
-        // `said the group might run ads against Mr. X`: a modal, an auxiliary or a possessive
+        // `said the league may print leaflets about Mr. Varn`: a modal, an auxiliary or a possessive
         // determiner starts the reported clause.
         let stop = matches!(
             next.lower(),
