@@ -1111,8 +1111,8 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     let mut end = start;
     while let Some(next) = tokens.get(end + 1) {
-        // `said the league may print leaflets about Mr. Varn`: a modal, an auxiliary or a possessive
-        // determiner starts the reported clause.
+        // `said the league may print leaflets about Mr. Varn`: a modal, an auxiliary or a
+        // possessive determiner starts the reported clause.
         let stop = matches!(
             next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
