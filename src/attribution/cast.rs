@@ -2,8 +2,8 @@
 //!
 //! Before attribution, the whole article is read once to learn its cast: every named person
 //! (merged by surname and compatible given names, keeping the fullest form), the roles the
-//! article gives them ("Russian Deputy Foreign Minister Alexander Grushko", "Rod Eddington,
-//! BA's chief executive"), their gender where a title or forename tells it, and the named
+//! article gives them ("Russian Deputy Foreign Minister Pavel Orlov", "Rod Tolland,
+//! VA's chief executive"), their gender where a title or forename tells it, and the named
 //! organisations. During attribution, [`Salience`] remembers who was recently the subject (and
 //! whom the latest sentences named otherwise), so that "he", "the diplomat" or "it" resolve to
 //! the most recent compatible entity, a subject before an object within one sentence. Roles and
@@ -81,6 +81,16 @@ pub struct Cast {
     /// short words; the words come from one article, so flooding buys an attacker nothing
     /// beyond that article) changes no output.
     common_words: FxHashSet<String>,
+    /// Words the article writes with a capital and then lower case (`York`, `Update`), in
+    /// lower case, outside a title-case headline: a word it also writes in capitals only is
+    /// shouted (see [`Cast::is_shouted_word`]).
+    title_words: FxHashSet<String>,
+    /// The words of a title-case headline (first line), in lower case: capitalised there by
+    /// the style, not as names (see [`Cast::is_evidenced_name`]).
+    headline_words: FxHashSet<String>,
+    /// Lower-case words the article writes right after an article or a determiner (`the
+    /// world`, `a computer`, `its partners`): common nouns (see [`Cast::is_named_thing`]).
+    noun_words: FxHashSet<String>,
 }
 
 /// Organisation nouns that are part of the organisation's own name (`Justice Department`,
@@ -137,9 +147,14 @@ impl Cast {
         let mut body = Vec::new();
         let paragraphs: Vec<&[Token]> = paragraphs.into_iter().collect();
         let several = paragraphs.len() > 1;
+        // Every paragraph's lower-case words first: whether a name's word is a common noun
+        // ([`Cast::is_named_thing`]) is asked of the whole article, not of the text so far.
+        for (i, tokens) in paragraphs.iter().enumerate() {
+            let title_case_headline = i == 0 && several && super::tokens::is_title_case(tokens);
+            cast.learn_common_words(tokens, title_case_headline);
+        }
         for (i, tokens) in paragraphs.into_iter().enumerate() {
             let headline = i == 0 && several;
-            cast.learn_common_words(tokens);
             if headline && super::tokens::is_title_case(tokens) {
                 headlines.push(tokens);
             } else {
@@ -406,10 +421,10 @@ impl Cast {
     /// job one`: a sentence capitalises its first word whatever it is, so a name read only
     /// there is doubtful when a given name is no known forename and looks like a common word:
     /// the article writes it in lower case, it is an `-ing` or `-ed` form, or a compound
-    /// whose second part is in lower case (`Liberal Oscar-winner Sarandon`).
+    /// whose second part is in lower case (`Liberal Oscar-winner Valdane`).
     /// A doubtful name is not a person of its own when someone the article names without
-    /// doubt bears the surname (and not that word among their given names: `De Blasio` after
-    /// `Bill de Blasio`): it is that person when they are the only one, else nobody in
+    /// doubt bears the surname (and not that word among their given names: `De Varno` after
+    /// `Bill de Varno`): it is that person when they are the only one, else nobody in
     /// particular (a bare surname then resolves as usual).
     fn merge_sentence_openers(&mut self) {
         let doubtful: Vec<bool> = self
@@ -461,19 +476,90 @@ impl Cast {
         }
     }
 
-    fn learn_common_words(&mut self, tokens: &[Token]) {
-        let lower = tokens.iter().filter(|t| t.is_word() && t.is_lowercase());
-        for token in lower {
-            if !self.common_words.contains(token.lower()) {
-                self.common_words.insert(token.lower().to_string());
+    fn learn_common_words(&mut self, tokens: &[Token], title_case_headline: bool) {
+        for pair in tokens.windows(2) {
+            let determiner = matches!(
+                pair[0].lower(),
+                "the" | "a" | "an" | "this" | "these" | "those" | "its" | "their" | "our"
+            );
+            let noun = &pair[1];
+            if determiner
+                && noun.is_word()
+                && noun.is_lowercase()
+                && !self.noun_words.contains(noun.lower())
+            {
+                self.noun_words.insert(noun.lower().to_string());
             }
         }
+        for token in tokens.iter().filter(|t| t.is_word()) {
+            let set = if token.is_lowercase() {
+                &mut self.common_words
+            } else if title_case_headline {
+                &mut self.headline_words
+            } else if token.is_capitalized() && token.text.chars().any(char::is_lowercase) {
+                &mut self.title_words
+            } else {
+                continue;
+            };
+            if !set.contains(token.lower()) {
+                set.insert(token.lower().to_string());
+            }
+        }
+    }
+
+    /// `NEW YORK (AP) —`, `CORRECTION:`, `UPDATE`: one word of four letters or more in
+    /// capitals that the article also writes in lower case or with only a capital first
+    /// (`New York`, `a correction`) is an ordinary word set in capitals by a dateline or a
+    /// kicker, not an acronym: an organisation's initials are written in capitals only.
+    fn is_shouted_word(&self, word: &str) -> bool {
+        let letters = word.chars().filter(|c| c.is_alphabetic()).count();
+        letters >= 4 && word.chars().all(|c| c.is_uppercase()) && {
+            let lower = word.to_lowercase();
+            self.common_words.contains(&lower) || self.title_words.contains(&lower)
+        }
+    }
+
+    /// `the Coastal Trade Partnership`, `Okafor World`, `Lake Varn City`: capitalised words
+    /// whose last one the article also writes in lower case after an article or a
+    /// determiner (`a partnership`, `the world`, `the city`: a common noun) and whose other
+    /// words hold no known forename or initial, nor a title, name a thing (a treaty, a place,
+    /// a product, an event) called by a common noun, not a person: a person's given name is
+    /// the evidence that a surname which is also a common noun (`Walter Stone`, `Ada Green`)
+    /// is a surname. A word the article uses only otherwise (`to win`, `may`) says nothing:
+    /// given names outside the forename lists bear such surnames too.
+    fn is_named_thing(&self, name: &PersonName) -> bool {
+        let evidenced_given = |given: &String| {
+            given.trim_end_matches('.').chars().count() == 1
+                || forename_gender(given) != Gender::Unknown
+                || is_forename_of_both_sexes(given)
+        };
+        name.title.is_none()
+            && !name.given.is_empty()
+            && name.suffix.is_none()
+            && !name.given.iter().any(evidenced_given)
+            && self.noun_words.contains(&name.surname.to_lowercase())
+            && self.find(name).is_none()
     }
 
     /// A lone capitalised word the cast does not know names an organisation only when the
     /// article never writes it in lower case: "Watch the video", "Questions and answers",
     /// "Given the fallout" capitalise a common word only because it opens the sentence.
+    /// Nor is it one when it is capitalised only in a title-case headline (`Rival Just
+    /// Blinked`: the style capitalises every word) or written in capitals where the article
+    /// writes it otherwise ([`Cast::is_shouted_word`]), or when it is a compound whose last
+    /// part is a word the article writes in lower case (`Okafor-style`, `Varn-based`: a
+    /// modifier made from a name, not the name).
     fn is_evidenced_name(&self, word: &str) -> bool {
+        let lower = word.to_lowercase();
+        let headline_only = self.headline_words.contains(&lower)
+            && !self.title_words.contains(&lower)
+            && !self.orgs.iter().any(|org| org == word);
+        let modifier = word.rsplit_once('-').is_some_and(|(_, tail)| {
+            tail.starts_with(char::is_lowercase) && self.common_words.contains(tail)
+        });
+        if self.is_shouted_word(word) || modifier || (headline_only && !is_acronym(word)) {
+            return false;
+        }
         is_acronym(word)
             || self.orgs.iter().any(|org| org == word)
             || !self.common_words.contains(&word.to_lowercase())
@@ -527,7 +613,9 @@ impl Cast {
                 continue;
             }
             match phrase_before(tokens, end) {
-                Some((Mention::Person { name, role }, start)) => {
+                Some((Mention::Person { name, role }, start))
+                    if !(role.is_none() && self.is_named_thing(&name)) =>
+                {
                     // The first given name is the sentence's first word (not `President
                     // Ada Okafor`, whose forename follows a title).
                     let first = name.given.first().cloned();
@@ -536,7 +624,7 @@ impl Cast {
                     let known = self.people.len();
                     let id = self.add_person(name, role);
                     // A new person, or their first given name now read where no sentence
-                    // begins (`Secretary Perez` says nothing of `Understated`).
+                    // begins (`Secretary Oduya` says nothing of `Understated`).
                     let person = &mut self.people[id];
                     if id == known {
                         person.opens_sentences_only = opens;
@@ -557,7 +645,7 @@ impl Cast {
     /// `Ada Okafor's kind of guy`: a full name written only as an owner is still a person of
     /// the article, so that a later `Okafor` or `she` can mean them. The name is read again
     /// without its `'s`; as in a headline, its given names must be known forenames (or it has
-    /// a title), so that `National Review's` makes no person.
+    /// a title), so that `Civic Review's` makes no person.
     /// Gives whether it learned a person.
     fn learn_possessive(&mut self, tokens: &[Token], end: usize) -> bool {
         let start = (end.saturating_sub(4)..end)
@@ -565,7 +653,7 @@ impl Cast {
             .take_while(|&i| tokens[i].is_word() && tokens[i].is_capitalized())
             .last()
             .unwrap_or(end);
-        // `Michael Howard's wife, Sandra`: kin share the surname, and `Mrs Howard` after it is
+        // `Michael Tolland's wife, Sandra`: kin share the surname, and `Mrs Tolland` after it is
         // the wife, so the owner is not learned from here.
         let kin = tokens
             .get(end + 1)
@@ -660,7 +748,7 @@ impl Cast {
         })
     }
 
-    /// "Sir John" after "Sir John Stevens": knights and dames are called by their forename.
+    /// "Sir John" after "Sir John Tolland": knights and dames are called by their forename.
     fn knight_by_forename(&self, name: &PersonName) -> Option<usize> {
         let knighted = |title: Option<&String>| {
             title.is_some_and(|t| matches!(t.to_lowercase().as_str(), "sir" | "dame"))
@@ -719,7 +807,7 @@ impl Cast {
     }
 
     /// Whether `speaker` is a person the article names with a given name or a title
-    /// ("Hillary Clinton", "Mr. Obama"), not by one bare word.
+    /// ("Ada Okafor", "Mr. Oduya"), not by one bare word.
     pub fn is_named_person(&self, speaker: &Speaker) -> bool {
         match speaker {
             Speaker::Person(id) => {
@@ -732,9 +820,9 @@ impl Cast {
 
     /// Whether "he" or "she" may stand for this person. A name with no title and no gender
     /// known from a forename, one of whose words the article also writes in lower case ("The
-    /// Great Debate Debate shows ...", "Compaq Computer"), is more likely a capitalised thing
+    /// Great Debate Debate shows ...", "Kestrel Computer"), is more likely a capitalised thing
     /// than a person: a pronoun passes over it to the person before. A known forename
-    /// ("Staff Katie Walsh") or an office ("Pope Francis") keeps a person.
+    /// ("Staff Katie Varn") or an office ("Pope Clement") keeps a person.
     fn may_be_pronoun_antecedent(&self, id: usize) -> bool {
         let person = &self.people[id];
         let name = &person.name;
@@ -759,10 +847,10 @@ impl Cast {
         }
     }
 
-    /// Expands an acronym to an organisation the article spells out ("BA" -> "British Airways").
+    /// Expands an acronym to an organisation the article spells out ("VA" -> "Varn Airways").
     pub fn expand_org(&self, name: &str) -> String {
         if !is_acronym(name) {
-            // "Pernod said" after "Pernod Ricard": one known organisation begins with the word.
+            // "Vellan said" after "Vellan Brisco": one known organisation begins with the word.
             let mut longer = self.orgs.iter().filter(|org| {
                 org.as_str() != name
                     && org.split_whitespace().next() == Some(name)
@@ -801,7 +889,7 @@ impl Cast {
             Mention::It => salience
                 .latest_org(paragraph)
                 .map(|org| (Speaker::Org(org), Resolution::Pronoun)),
-            // `King says ...` after `Billie Jean King`: a title word the cast knows as a
+            // `King says ...` after `Mary Jean King`: a title word the cast knows as a
             // surname names that person.
             Mention::Role(role) if self.is_known_surname(&role.text) => {
                 self.resolve_bare(&role.text, salience)
@@ -809,6 +897,7 @@ impl Cast {
             Mention::Role(role) => self
                 .resolve_role(role, salience, paragraph)
                 .map(|id| (Speaker::Person(id), Resolution::Role)),
+            Mention::Org(name) if self.is_shouted_word(name) => None,
             Mention::Org(name) => Some((Speaker::Org(self.expand_org(name)), Resolution::Named)),
             Mention::OrgRole(head) => self
                 .resolve_org_role(head, salience, paragraph)
@@ -893,7 +982,7 @@ impl Cast {
         {
             return Some(id);
         }
-        // "Mr Blair said ... The prime minister ridiculed ...": an office the article never
+        // "Mr Varn said ... The prime minister ridiculed ...": an office the article never
         // gave anyone refers back to the latest person, if they hold no other known office.
         let latest = *recent.first()?;
         let office = !is_generic_role_head(role.head())
@@ -1410,6 +1499,95 @@ mod tests {
     }
 
     #[test]
+    fn capitalised_words_ending_in_a_common_noun_with_no_forename_name_a_thing() {
+        let names = |text: &str| -> Vec<String> {
+            cast_of(text)
+                .people
+                .iter()
+                .map(|p| p.name.display())
+                .collect()
+        };
+        // The article writes `world`, `syndrome` and `computer` in lower case, and no given
+        // name is a forename: a venture, an ailment, a firm's product.
+        assert!(names("Okafor World told staff to wait. The world waited.").is_empty());
+        assert!(names("Varn Harbor Syndrome spread. The syndrome is rare.").is_empty());
+        assert!(names("Kestrel Computer grew. A computer sold.").is_empty());
+        // A surname the article writes in lower case only as a verb is no common noun here.
+        assert_eq!(
+            names("Tha Zaw Win spoke. They hope to win."),
+            ["Tha Zaw Win"]
+        );
+        // A forename, an initial or a title is the evidence for a surname that is a word.
+        assert_eq!(names("Walter Stone spoke. A stone fell."), ["Walter Stone"]);
+        assert_eq!(names("J. Stone spoke. A stone fell."), ["J. Stone"]);
+        assert_eq!(names("Mr. Varn Stone spoke. A stone fell."), ["Varn Stone"]);
+        // A surname the article never writes in lower case is no evidence either way.
+        assert_eq!(names("Varn Okafor spoke."), ["Varn Okafor"]);
+    }
+
+    #[test]
+    fn a_word_in_capitals_the_article_writes_otherwise_is_no_acronym() {
+        let speaker = |text: &str, word: &str| {
+            let cast = cast_of(text);
+            cast.resolve(&Mention::Org(word.to_string()), &Salience::default(), 0)
+                .map(|(s, _)| cast.display(&s))
+        };
+        // A dateline's place and a kicker are ordinary words set in capitals.
+        assert_eq!(
+            speaker("NEW YORK (AP) - Ada Okafor left New York.", "YORK"),
+            None
+        );
+        assert_eq!(
+            speaker(
+                "CORRECTION: the vote was on a Tuesday, a correction says.",
+                "CORRECTION"
+            ),
+            None
+        );
+        // An organisation's initials, written only so, stay an organisation.
+        assert_eq!(
+            speaker("VARNCO said the deal was off.", "VARNCO").as_deref(),
+            Some("VARNCO")
+        );
+    }
+
+    #[test]
+    fn a_lone_word_capitalised_only_by_a_headline_or_made_a_modifier_names_nobody() {
+        let speaker = |paragraphs: &[&str], word: &str| {
+            let tokens: Vec<_> = paragraphs.iter().map(|p| tokenize(p, &[])).collect();
+            let cast = Cast::learn(tokens.iter().map(Vec::as_slice));
+            cast.resolve(&Mention::Bare(word.to_string()), &Salience::default(), 0)
+                .map(|(s, _)| cast.display(&s))
+        };
+        let body = "Ada Okafor gave a speech on the plan in the morning.";
+        // Every word of a title-case headline is capitalised: `Rival` is no organisation.
+        assert_eq!(
+            speaker(&["What Her Old Rival Just Said", body], "Rival"),
+            None
+        );
+        // The body writing it capitalised is the evidence a headline cannot give.
+        assert_eq!(
+            speaker(
+                &[
+                    "What Her Old Rival Just Said",
+                    "Rival said the plan would fail."
+                ],
+                "Rival"
+            )
+            .as_deref(),
+            Some("Rival")
+        );
+        // A compound whose tail the article writes alone in lower case is a modifier.
+        assert_eq!(
+            speaker(
+                &["Okafor-style answers, in a new style, won."],
+                "Okafor-style"
+            ),
+            None
+        );
+    }
+
+    #[test]
     fn learns_fullest_names_and_roles() {
         let cast = cast_of(
             "Finnish Deputy Trade Minister Anna Virtanen met Mr Koski. Later Virtanen said the \
@@ -1512,7 +1690,7 @@ mod tests {
 
     #[test]
     fn a_title_word_known_as_a_surname_is_that_person() {
-        let cast = cast_of("Billie Jean King was there.");
+        let cast = cast_of("Mary Jean King was there.");
         let king = Mention::Role(RoleRef {
             words: vec!["king".into()],
             nationality: None,
@@ -1521,7 +1699,7 @@ mod tests {
         let (speaker, _) = cast
             .resolve(&king, &Salience::default(), 1)
             .expect("resolved");
-        assert_eq!(cast.display(&speaker), "Billie Jean King");
+        assert_eq!(cast.display(&speaker), "Mary Jean King");
     }
 
     #[test]
@@ -1540,11 +1718,10 @@ mod tests {
 
     #[test]
     fn two_people_joined_by_and_are_two_people() {
-        let cast =
-            cast_of("Hillary Clinton and Bernie Sanders met voters. Marks and Spencer fell.");
+        let cast = cast_of("Ada Okafor and Walter Bello met voters. Hollis and Spencer fell.");
         let names: Vec<String> = cast.people.iter().map(|p| p.name.display()).collect();
-        assert!(names.contains(&"Bernie Sanders".to_string()), "{names:?}");
-        assert!(names.contains(&"Hillary Clinton".to_string()), "{names:?}");
+        assert!(names.contains(&"Walter Bello".to_string()), "{names:?}");
+        assert!(names.contains(&"Ada Okafor".to_string()), "{names:?}");
         assert!(!names.iter().any(|n| n.contains("Spencer")), "{names:?}");
     }
 
@@ -1588,25 +1765,25 @@ mod tests {
         let cast = cast_of("The National Audit Office said so.");
         assert_eq!(cast.expand_org("NAO"), "National Audit Office");
         assert_eq!(cast.expand_org("IMF"), "IMF");
-        let cast = cast_of("Shares in the Pernod Ricard Group rose.");
-        assert_eq!(cast.expand_org("Pernod"), "Pernod Ricard Group");
-        assert_eq!(cast.expand_org("Diageo"), "Diageo");
-        let cast = cast_of("Both Boeing and Airbus Group took orders.");
-        assert_eq!(cast.expand_org("Boeing"), "Boeing");
+        let cast = cast_of("Shares in the Vellan Brisco Group rose.");
+        assert_eq!(cast.expand_org("Vellan"), "Vellan Brisco Group");
+        assert_eq!(cast.expand_org("Garrick"), "Garrick");
+        let cast = cast_of("Both Kestrel and Varn Group took orders.");
+        assert_eq!(cast.expand_org("Kestrel"), "Kestrel");
     }
     #[test]
     fn an_owner_of_kin_is_not_learned_from_the_possessive() {
-        // `Mrs Howard` is the wife, not Michael Howard with a corrected gender.
+        // `Mrs Tolland` is the wife, not Michael Tolland with a corrected gender.
         let cast = cast_of(
-            "Michael Howard's wife, Sandra, is to play a role. Mrs Howard will visit seats.",
+            "Michael Tolland's wife, Sandra, is to play a role. Mrs Tolland will visit seats.",
         );
         let howards: Vec<(String, Gender)> = cast
             .people
             .iter()
-            .filter(|p| p.name.surname == "Howard")
+            .filter(|p| p.name.surname == "Tolland")
             .map(|p| (p.name.display(), p.gender))
             .collect();
-        assert_eq!(howards, [("Mrs Howard".to_string(), Gender::Female)]);
+        assert_eq!(howards, [("Mrs Tolland".to_string(), Gender::Female)]);
     }
 
     #[test]

@@ -451,7 +451,7 @@ pub fn is_not_name(word: &str) -> bool {
     listed(&NOT_NAMES, word)
 }
 
-/// Lower-case particles that occur inside names ("Nick Van den Brul", "Charles de Gaulle").
+/// Lower-case particles that occur inside names ("Nick Van den Berk", "Charles de Varno").
 pub fn is_name_particle(word: &str) -> bool {
     matches!(
         word,

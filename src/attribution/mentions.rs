@@ -1,5 +1,5 @@
 //! Reading the noun phrase that names a speaker: a person ("Russian Deputy Foreign Minister
-//! Alexander Grushko", "Mr Blair", "Nick Van den Brul of BNP Paribas"), a pronoun, a role
+//! Pavel Orlov", "Mr Varn", "Nick Van den Berk of Aldane Bank"), a pronoun, a role
 //! description ("the diplomat", "the head of Russian diplomacy"), or an organisation ("the
 //! Russian Foreign Ministry", "a Cabinet Office spokeswoman", "the OECD").
 //!
@@ -314,8 +314,8 @@ fn run_start_before(tokens: &[Token], end: usize) -> usize {
 }
 
 /// `Ada Okafor and Tunde Bello`: after `and`, a known forename followed by another
-/// capitalised word opens a second person, so the run stops there. `Marks and Spencer` and
-/// `Procter and Gamble` go on: one word after `and` is part of a firm's name.
+/// capitalised word opens a second person, so the run stops there. `Hollis and Spencer` and
+/// `Varn and Garrick` go on: one word after `and` is part of a firm's name.
 fn opens_second_person(tokens: &[Token], connector: &Token, start: usize, end: usize) -> bool {
     connector.text == "and"
         && start < end
@@ -353,7 +353,7 @@ fn run_end_after(tokens: &[Token], start: usize) -> usize {
     end
 }
 
-/// `Charlie King`, `Billie Jean King`, `Mike Judge`, `Steve Israel`, `Daniel French`: a title,
+/// `Walter King`, `Mary Jean King`, `Wade Judge`, `Colin Israel`, `Colin French`: a title,
 /// role word, place or nationality right after a known forename is a surname, not an office,
 /// a place or a people.
 fn is_surname_after_forename(run: &[Token]) -> bool {
@@ -387,7 +387,7 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
     if end > start && opens_question(tokens, start) {
         return read_run(tokens, start + 1, end);
     }
-    // "Philippe Sands QC", "Jane Roe MP": letters after a name are no part of it.
+    // "Philippe Arnaud QC", "Jane Roe MP": letters after a name are no part of it.
     if end > start && is_post_nominal(tokens[end].text) && is_name_word(&tokens[end - 1]) {
         return read_run(tokens, start, end - 1);
     }
@@ -442,7 +442,7 @@ pub fn read_run(tokens: &[Token], start: usize, end: usize) -> Mention {
             return Mention::Org(join(run));
         }
     }
-    // "MP for Henley", "Minister for Sport", "MP for Hornsey and Wood Green": words after
+    // "MP for Ashvale", "Minister for Sport", "MP for Lowmoor and Wood Green": words after
     // "for" (or a seat's "and") are a seat or a portfolio.
     if prefix
         .last()
@@ -510,7 +510,7 @@ fn is_post_nominal(word: &str) -> bool {
 /// name says where the person belongs (a state, a newsroom, a think tank); the name after
 /// the last possessive is the person, not an organisation called `Carolina's Ada Oduya`.
 /// Only a name that reads as a person's (a known forename, a title or a role word, or one
-/// bare word the cast then decides on): `Macy's Herald Square` stays whole.
+/// bare word the cast then decides on): `Hallam's Herald Square` stays whole.
 fn owned_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
     let owner = (start..end).rev().find(|&i| tokens[i].is_possessive())?;
     match read_run(tokens, owner + 1, end) {
@@ -529,7 +529,7 @@ fn owned_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
     }
 }
 
-/// "Mike Powell of Dresdner Kleinwort" names Mike Powell; the rest is his affiliation. But
+/// "Mike Hollis of Aldane Kleber" names Mike Hollis; the rest is his affiliation. But
 /// "County Supervisor of Elections Mary Oduya" is an office, then the name: a known forename
 /// after the connector opens the person's name.
 fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Mention> {
@@ -553,7 +553,7 @@ fn affiliated_person(tokens: &[Token], start: usize, end: usize) -> Option<Menti
 fn read_nameless_run(run: &[Token]) -> Mention {
     let last = &run[run.len() - 1];
     // "Israel said", "King says", "French said": a place, an office or a nationality may
-    // still be someone's surname (Steve Israel, Billie Jean King, Daniel French); the cast
+    // still be someone's surname (Colin Israel, Mary Jean King, Colin French); the cast
     // decides.
     let common_surname = is_place(last.lower())
         || title_gender(last.text).is_some()
@@ -572,7 +572,7 @@ fn read_nameless_run(run: &[Token]) -> Mention {
     if run.len() > 2 && is_org_name_head(run[0].lower()) && matches!(run[1].text, "of" | "for") {
         return Mention::Org(join(run));
     }
-    // "Muslim Council of Britain", "Royal Bank of Scotland": an organisation head before "of".
+    // "Farmers Council of Wessex", "Royal Bank of Varn": an organisation head before "of".
     let head_of = run
         .windows(3)
         .any(|w| is_org_name_head(w[0].lower()) && w[0].is_capitalized() && w[1].text == "of");
@@ -778,7 +778,7 @@ pub fn is_firm_word(word: &str) -> bool {
     )
 }
 
-/// Moves a run's start left over lower-case role words ("Kremlin spokesperson Dmitry Peskov").
+/// Moves a run's start left over lower-case role words ("ministry spokesperson Dmitry Orlov").
 fn extend_over_lowercase_role(tokens: &[Token], start: usize) -> usize {
     let mut i = start;
     let mut found_role = false;
@@ -1069,13 +1069,13 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     if (first.is_capitalized() && !is_not_name(first.lower())) || title_gender(first.text).is_some()
     {
         let end = run_end_after(tokens, start);
-        // "said Flight International's Mr Learmount": the organisation owns the speaker.
+        // "said Air Review's Mr Tolland": the organisation owns the speaker.
         if tokens[end].is_possessive() {
             if let Some(found @ (Mention::Person { .. }, _)) = phrase_after(tokens, end + 1) {
                 return Some(found);
             }
         }
-        // "American Bridge President Jessica Mackler": a capitalised office after the
+        // "Civic Bridge President Jessica Ambler": a capitalised office after the
         // organisation, then the name.
         let office = tokens.get(end + 1).is_some_and(|t| {
             t.is_capitalized()
@@ -1092,7 +1092,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
                 return Some((person, name_end));
             }
         }
-        // "Bank of England deputy governor Rachel Lomax": an organisation, its office, a name.
+        // "Bank of Varn deputy governor Rachel Tolland": an organisation, its office, a name.
         if let Some(name_end) = name_after_role_words(tokens, end + 1) {
             if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
                 return Some((person, name_end));
@@ -1100,7 +1100,7 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
         }
         return Some((read_run(tokens, start, end), end));
     }
-    // "said director Kate Allen", "according to chief economist Tom Hill".
+    // "said director Kate Arden", "according to chief economist Tom Hale".
     if let Some(name_end) = name_after_role_words(tokens, start) {
         if let Some((person @ Mention::Person { .. }, _)) = phrase_before(tokens, name_end) {
             return Some((person, name_end));
@@ -1111,8 +1111,8 @@ pub fn phrase_after(tokens: &[Token], start: usize) -> Option<(Mention, usize)> 
     }
     let mut end = start;
     while let Some(next) = tokens.get(end + 1) {
-        // `said the group might run ads against Mr. X`: a modal, an auxiliary or a possessive
-        // determiner starts the reported clause.
+        // `said the league may print leaflets about Mr. Varn`: a modal, an auxiliary or a
+        // possessive determiner starts the reported clause.
         let stop = matches!(
             next.lower(),
             "of" | "for" | "at" | "with" | "who" | "that" | "in" | "on" | "and"
@@ -1138,7 +1138,7 @@ pub fn is_possessive_determiner(word: &str) -> bool {
 }
 
 /// Modal and auxiliary verbs, which no description of a speaker holds. `word` is lower case;
-/// callers check that the token is written in lower case (`Theresa May`, `Will Carling`).
+/// callers check that the token is written in lower case (`Ada May`, `Will Okafor`).
 pub fn is_modal_or_auxiliary(word: &str) -> bool {
     matches!(
         word,
@@ -1279,23 +1279,23 @@ mod tests {
     #[test]
     fn an_organisation_its_capitalised_office_and_a_name() {
         let tokens = tokenize(
-            "American Bridge President Jessica Mackler issued a statement.",
+            "Civic Bridge President Jessica Ambler issued a statement.",
             &[],
         );
         let (m, end) = phrase_after(&tokens, 0).expect("a phrase");
         assert_eq!(end, 4);
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Jessica Mackler")
+            Some("Jessica Ambler")
         );
     }
 
     #[test]
     fn role_title_before_a_name() {
-        let m = before("Yesterday, Italian Deputy Finance Minister Carla Bruni");
+        let m = before("Yesterday, Italian Deputy Finance Minister Carla Rossi");
         assert_eq!(
             person(&m),
-            Some(("Carla Bruni".into(), Some("deputy finance minister".into())))
+            Some(("Carla Rossi".into(), Some("deputy finance minister".into())))
         );
     }
 
@@ -1382,25 +1382,25 @@ mod tests {
 
     #[test]
     fn a_title_word_after_a_forename_is_a_surname() {
-        let m = before("On Monday, Charlie King");
+        let m = before("On Monday, Walter King");
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Charlie King")
+            Some("Walter King")
         );
-        let m = before("said Representative Peter T. King");
+        let m = before("said Representative Wade T. King");
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Peter T. King")
+            Some("Wade T. King")
         );
-        let m = before("Rep. Steve Israel");
+        let m = before("Rep. Colin Israel");
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Steve Israel")
+            Some("Colin Israel")
         );
-        let m = before("tennis champion Billie Jean King");
+        let m = before("tennis champion Mary Jean King");
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Billie Jean King")
+            Some("Mary Jean King")
         );
         // An office still opens a name: "King Abdullah".
         assert!(!matches!(before("King"), Mention::Person { .. }));
@@ -1424,7 +1424,7 @@ mod tests {
     #[test]
     fn a_word_for_a_people_after_a_forename_is_a_surname() {
         for (text, expected) in [
-            ("On Monday, Daniel French", "Daniel French"),
+            ("On Monday, Colin French", "Colin French"),
             ("On Monday, Martin Cuban", "Martin Cuban"),
             ("said Rosa T. English", "Rosa T. English"),
         ] {
@@ -1448,14 +1448,14 @@ mod tests {
 
     #[test]
     fn modifiers_may_precede_a_role_before_a_name() {
-        let tokens = tokenize("according to election lawyer Charlie Spies", &[]);
+        let tokens = tokenize("according to election lawyer Wade Spies", &[]);
         let (m, _) = phrase_after(&tokens, 2).expect("a phrase");
         assert_eq!(
             person(&m).map(|(name, _)| name).as_deref(),
-            Some("Charlie Spies")
+            Some("Wade Spies")
         );
         // The word before the name must be a role.
-        let tokens = tokenize("according to local Charlie Spies", &[]);
+        let tokens = tokenize("according to local Wade Spies", &[]);
         assert!(!matches!(
             phrase_after(&tokens, 2),
             Some((Mention::Person { .. }, _))
@@ -1544,8 +1544,8 @@ mod tests {
         assert_eq!(before("the IMF"), Mention::Org("IMF".into()));
         assert_eq!(before("the watchdog"), Mention::OrgRole("watchdog".into()));
         assert_eq!(
-            before("Trump's campaign"),
-            Mention::Org("Trump campaign".into())
+            before("Okafor's campaign"),
+            Mention::Org("Okafor campaign".into())
         );
         assert_eq!(
             before("The New York Times"),

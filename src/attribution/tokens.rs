@@ -175,7 +175,7 @@ pub fn span_in(tokens: &[Token], range: &Range<usize>) -> Range<usize> {
     from..to.max(from)
 }
 
-/// A headline in title case lets capitalised verbs count ("Lavrov Says").
+/// A headline in title case lets capitalised verbs count ("Varlamov Says").
 ///
 /// Counts words of four letters or more and how many of them are capitalised, in one pass
 /// without allocating: rules ask this of the same sentence many times.
