@@ -88,7 +88,8 @@ fn run_command(command: Command, place: IndexPlace, style: Style) -> Result<()> 
             let passages = index.article_passages(&index.reader()?.searcher(), &args.article_id)?;
             if passages.is_empty() {
                 bail!(
-                    "no article {:?} in index {}; `newsdex stats` lists what is there",
+                    "no article {:?} in index {}; `newsdex search` prints each hit's article id \
+                     (`newsdex search '*'` lists them all)",
                     args.article_id,
                     place.path.display()
                 );
@@ -110,8 +111,13 @@ fn run_command(command: Command, place: IndexPlace, style: Style) -> Result<()> 
 }
 
 fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
+    let inputs = if args.paths.is_empty() {
+        default_inputs(index_path, args.rebuild)?
+    } else {
+        args.paths
+    };
     let job = IndexJob {
-        inputs: args.paths,
+        inputs,
         index: index_path.to_path_buf(),
         ingest: ingest::Options {
             max_file_size: args.max_file_size,
@@ -129,6 +135,49 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
         summary.line()
     });
     Ok(())
+}
+
+/// What `newsdex index` reads when no file or folder is named: `seeds/`, but only for a new
+/// index or one built from `seeds/` alone. An index built from other files would otherwise
+/// be emptied of them (every article outside `seeds/` counts as gone with `--rebuild`), so
+/// for such an index, or one too damaged to say what it holds, the user must name the inputs.
+fn default_inputs(index_path: &Path, rebuild: bool) -> Result<Vec<PathBuf>> {
+    let seeds = vec![PathBuf::from(SEEDS)];
+    if !NewsIndex::exists(index_path) {
+        return Ok(seeds);
+    }
+    let name_them = if rebuild {
+        format!(
+            "newsdex index --rebuild --index {} PATH...",
+            index_path.display()
+        )
+    } else {
+        format!("newsdex index --index {} PATH...", index_path.display())
+    };
+    let catalog = NewsIndex::open(index_path)
+        .and_then(|index| index.catalog())
+        .map_err(|_| {
+            anyhow!(
+                "index {} cannot be read, so the files it was built from are unknown; \
+                 name them: `{name_them}`",
+                index_path.display()
+            )
+        })?;
+    let seeds_root = std::fs::canonicalize(SEEDS).ok();
+    let elsewhere = catalog.values().find(|entry| {
+        !seeds_root
+            .as_ref()
+            .is_some_and(|root| Path::new(&entry.file).starts_with(root))
+    });
+    match elsewhere {
+        None => Ok(seeds),
+        Some(entry) => bail!(
+            "index {} holds articles from files outside {SEEDS}/ (such as {}); name the files \
+             or folders to index: `{name_them}`",
+            index_path.display(),
+            entry.file
+        ),
+    }
 }
 
 /// Opens the index for a reading command. Only the default index is built (from `seeds/`)
@@ -231,7 +280,9 @@ fn date_range(
         .map_err(usage)?;
     if let (Some(since), Some(until)) = (since, until) {
         if since > until {
-            bail!("--since {since} is after --until {until}; nothing can match");
+            return Err(usage(anyhow!(
+                "--since {since} is after --until {until}; nothing can match"
+            )));
         }
     }
     Ok((since, until))

@@ -88,7 +88,8 @@ red line            both words (AND); --any for either\n  \
 sanctions -oil      exclude a word (a query may start with one: -oil sanctions)\n  \
 (nato OR otan) AND expansion\n  \
 title:russia        a word in the title (also speaker:, source:, kind:)\n  \
-Putin's             apostrophes inside words need no quotes\n\n\
+Putin's             apostrophes inside words need no quotes\n  \
+*                   every passage: with --speaker, all that one speaker said\n\n\
 Accents are folded (Sefcovic finds Šefčovič) unless --exact. A phrase whose closing quote \
 is missing runs to the end of the query (with a note). Queries are limited to 1000 \
 characters and 32 nested parentheses.\n\n\
@@ -106,7 +107,8 @@ newsdex stats --index /tmp/newsdex-seeds")]
     /// One article's metadata and passages, with speakers and the evidence for them
     #[command(after_help = "Examples:\n  newsdex show 002_3771e57ae3d689cd\n  \
 newsdex show 004_9c85c5a5ec5c4165 --json\n\n\
-Article ids are shown by `newsdex search` and `newsdex stats`.")]
+Article ids are printed beside every hit of `newsdex search` (`newsdex search '*'` lists \
+every passage).")]
     Show(ShowArgs),
     /// Every speaker with its passage count
     #[command(after_help = "Examples:\n  newsdex speakers\n  newsdex speakers --json")]
@@ -171,8 +173,9 @@ pub struct QuotesArgs {
 
 #[derive(Debug, Args)]
 pub struct IndexArgs {
-    /// Files or folders of .txt, .md, .html articles and .jsonl, .csv, .tsv collections (also .gz)
-    #[arg(default_value = "seeds")]
+    /// Files or folders of .txt, .md, .html/.htm articles and .jsonl, .csv, .tsv collections
+    /// and .warc archives (those four also as .gz or .zst); none: seeds/, for a new index or
+    /// one built from seeds/ alone
     pub paths: Vec<PathBuf>,
     /// Source of every article that has none from its manifest or text
     #[arg(long, value_name = "NAME")]

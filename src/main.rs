@@ -6,7 +6,7 @@
 use std::panic::{self, AssertUnwindSafe};
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 use newsdex::app::UsageError;
 use newsdex::cli::{Cli, Command};
 
@@ -17,7 +17,14 @@ use newsdex::cli::{Cli, Command};
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
 fn main() -> ExitCode {
-    let cli = Cli::parse();
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(error) if !error.use_stderr() => error.exit(),
+        Err(error) => {
+            eprintln!("newsdex: {}", usage_line(&error));
+            return ExitCode::from(2);
+        }
+    };
     let index = cli.index_dir();
     let indexing = matches!(cli.command, Command::Index(_));
     // A damaged index can make tantivy panic deep inside a read; the default hook would print
@@ -41,13 +48,42 @@ fn main() -> ExitCode {
                 .unwrap_or_default();
             let step = if indexing { "indexing" } else { "reading it" };
             eprintln!(
-                "newsdex: index {} cannot be used: {step} stopped on bad data ({}); rebuild it with `newsdex index --rebuild --index {}`",
+                "newsdex: index {} cannot be used: {step} stopped on bad data ({}); rebuild it from the files it was built from: `newsdex index --rebuild --index {} PATH...`",
                 index.display(),
                 first_line(&what),
                 index.display()
             );
             ExitCode::FAILURE
         }
+    }
+}
+
+/// clap's usage error as one line: what it says before its usage block (the flag or argument
+/// at fault, and any tip), and where to read more.
+fn usage_line(error: &clap::Error) -> String {
+    let rendered = error.to_string();
+    let said: Vec<&str> = rendered
+        .lines()
+        .take_while(|line| !line.starts_with("Usage:"))
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with("For more information"))
+        .collect();
+    let mut message = String::new();
+    for line in said {
+        if !message.is_empty() {
+            message.push_str(if message.ends_with(':') { " " } else { "; " });
+        }
+        message.push_str(line);
+    }
+    let message = message.strip_prefix("error: ").unwrap_or(&message);
+    let command = std::env::args().skip(1).find(|arg| {
+        Cli::command()
+            .get_subcommands()
+            .any(|sub| sub.get_name() == arg)
+    });
+    match command {
+        Some(command) => format!("{message}; see `newsdex {command} --help`"),
+        None => format!("{message}; see `newsdex --help`"),
     }
 }
 

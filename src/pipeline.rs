@@ -94,6 +94,13 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         on_problem(&format!("warning: {warning}"));
         summary.warnings.push(warning);
     }
+    if files.is_empty() && summary.skipped.is_empty() {
+        // Most often a mistyped or empty folder: say so rather than report success on nothing.
+        let named: Vec<String> = job.inputs.iter().map(|p| p.display().to_string()).collect();
+        let warning = format!("no article files found in {}", named.join(", "));
+        on_problem(&format!("warning: {warning}"));
+        summary.warnings.push(warning);
+    }
 
     // Which file each article id belongs to. Articles from files outside this run's inputs
     // keep their ids while their files exist; inside, the first file in path order wins.
@@ -111,6 +118,14 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             .get(id)
             .is_some_and(|entry| entry.fingerprint == fingerprint && entry.file == file)
     };
+    // The articles each file gave last time, so that a file this run cannot read keeps them.
+    let mut earlier_by_file: HashMap<&str, Vec<&String>> = HashMap::new();
+    for (id, entry) in &catalog {
+        earlier_by_file
+            .entry(entry.file.as_str())
+            .or_default()
+            .push(id);
+    }
     let mut kept: HashSet<String> = HashSet::new();
     let mut prepared = Vec::new();
     let stage = "reading and attributing";
@@ -140,7 +155,22 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
                 on_problem(&format!("warning: {warning}"));
                 summary.warnings.push(warning);
             }
-            for skipped in loaded.skipped {
+            // A file skipped whole (grown past --max-file-size, unreadable, now binary or
+            // empty) is bad input, not a deletion: the articles it gave before stay.
+            let skipped_whole = loaded.articles.is_empty()
+                && loaded.unchanged.is_empty()
+                && !loaded.skipped.is_empty();
+            let earlier: &[&String] = match earlier_by_file.get(file.key.as_str()) {
+                Some(ids) if skipped_whole => ids,
+                _ => &[],
+            };
+            for mut skipped in loaded.skipped {
+                if !earlier.is_empty() {
+                    skipped.reason.push_str(
+                        "; what it held when last indexed stays in the index (delete the file \
+                         to remove it)",
+                    );
+                }
                 on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
                 summary.skipped.push(skipped);
             }
@@ -163,6 +193,14 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
                     true
                 }
             };
+            for &id in earlier {
+                if claim(id) {
+                    originals
+                        .entry(catalog[id].content_hash.clone())
+                        .or_insert_with(|| id.clone());
+                    kept.insert(id.clone());
+                }
+            }
             for (id, content_hash) in loaded.unchanged {
                 if claim(&id) {
                     summary.unchanged += 1;

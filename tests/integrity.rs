@@ -90,6 +90,19 @@ fn files_of_other_kinds_in_a_folder_are_counted_in_one_line() {
 }
 
 #[test]
+fn a_folder_with_no_article_files_is_a_warning_not_a_silent_success() {
+    let dir = TestDir::new();
+    std::fs::create_dir_all(dir.join("empty")).unwrap();
+    let run = dir.run(&["index", "empty"]);
+    assert!(run.ok().contains("indexed 0 articles"), "{}", run.stdout);
+    assert!(
+        run.stderr.contains("no article files found in empty"),
+        "{}",
+        run.stderr
+    );
+}
+
+#[test]
 fn a_renamed_file_is_indexed_under_its_new_id() {
     let dir = TestDir::new();
     dir.write("in/old.txt", article("Title", "The walrus spoke."));
@@ -197,6 +210,71 @@ fn rebuild_refuses_a_folder_with_a_foreign_meta_json_and_deletes_nothing() {
     assert!(stderr.contains("does not hold an index"), "{stderr}");
     assert!(dir.join("mine/notes/thesis.txt").exists());
     assert!(dir.join("mine/meta.json").exists());
+}
+
+#[test]
+fn rebuild_refuses_a_folder_whose_newsdex_json_is_someone_elses() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", article("A", "Words."));
+    dir.write("mine/newsdex.json", "{\"mine\": 1}");
+    dir.write("junk/newsdex.json", "not json");
+    dir.write("junk/meta.json", "{}");
+    for folder in ["mine", "junk"] {
+        let stderr = clean_failure(&dir.run(&["index", "in", "--rebuild", "--index", folder]));
+        assert!(stderr.contains("does not hold an index"), "{stderr}");
+    }
+    let mine = std::fs::read_to_string(dir.join("mine/newsdex.json")).unwrap();
+    assert_eq!(mine, "{\"mine\": 1}");
+    assert!(dir.join("junk/meta.json").exists());
+}
+
+#[test]
+fn a_bare_rebuild_never_swaps_an_index_of_other_files_for_the_seeds() {
+    let dir = TestDir::with_seeds();
+    dir.write("in/a.txt", article("A", "The aardvark spoke."));
+    dir.run(&["index", "in", "--index", "idx"]).ok();
+    for args in [
+        &["index", "--rebuild", "--index", "idx"][..],
+        &["index", "--index", "idx"][..],
+    ] {
+        let stderr = clean_failure(&dir.run(args));
+        assert!(stderr.contains("name the files or folders"), "{stderr}");
+    }
+    assert_eq!(hits(&dir, &["aardvark", "--index", "idx"]), 1);
+    // A damaged index cannot say what it was built from: its repair advice asks for the
+    // inputs, and following it to the letter without them changes nothing.
+    damage(&segment_file(&dir.join("idx"), ".store"), Damage::Truncate);
+    let advice = clean_failure(&dir.run(&["search", "aardvark", "--index", "idx"]));
+    assert!(advice.contains("--rebuild --index idx PATH"), "{advice}");
+    let stderr = clean_failure(&dir.run(&["index", "--rebuild", "--index", "idx"]));
+    assert!(stderr.contains("name them"), "{stderr}");
+    dir.run(&["index", "in", "--rebuild", "--index", "idx"])
+        .ok();
+    assert_eq!(hits(&dir, &["aardvark", "--index", "idx"]), 1);
+    // The seeds' own index is still refreshed and rebuilt with no input named.
+    dir.run(&["index"]).ok();
+    let rebuilt = dir.run(&["index", "--rebuild", "--json"]).json();
+    assert_eq!(rebuilt["indexed"], 5, "{rebuilt}");
+}
+
+#[test]
+fn a_file_skipped_as_bad_input_keeps_what_it_held_when_last_indexed() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", article("A", "The aardvark spoke at length."));
+    dir.write("in/b.txt", article("B", "The badger spoke."));
+    dir.run(&["index", "in"]).ok();
+    let run = dir.run(&["index", "in", "--max-file-size", "30"]);
+    let stderr = run.stderr.clone();
+    assert!(stderr.contains("stays in the index"), "{stderr}");
+    assert!(!run.ok().contains("removed"), "{}", run.stdout);
+    assert_eq!(hits(&dir, &["aardvark"]), 1);
+    // Emptied, it is bad input too; deleted, it is gone.
+    dir.write("in/a.txt", "");
+    dir.run(&["index", "in"]).ok();
+    assert_eq!(hits(&dir, &["aardvark"]), 1);
+    std::fs::remove_file(dir.join("in/a.txt")).unwrap();
+    assert!(dir.run(&["index", "in"]).ok().contains("removed 1"));
+    assert_eq!(hits(&dir, &["aardvark"]), 0);
 }
 
 #[test]
@@ -639,6 +717,16 @@ fn dates_outside_the_range_are_unknown_at_ingest_and_a_usage_error_in_queries() 
         assert_eq!(query.status.code(), Some(2), "{}", query.stderr);
         assert_eq!(query.stderr.lines().count(), 1, "{}", query.stderr);
     }
+    // Dates in the wrong order are a usage error too, like every other bad date value.
+    let query = dir.run(&[
+        "search", "aardvark", "--since", "2016-10", "--until", "2016-09",
+    ]);
+    assert_eq!(query.status.code(), Some(2), "{}", query.stderr);
+    assert!(
+        query.stderr.contains("is after --until"),
+        "{}",
+        query.stderr
+    );
 }
 
 // 12. Names across runs

@@ -328,7 +328,8 @@ const WRITER_THREADS: usize = 1;
 /// The one-line message for an index that cannot be used, with the command that repairs it.
 pub fn broken(path: &Path, reason: &str) -> anyhow::Error {
     anyhow!(
-        "index {} cannot be used: {reason}; rebuild it with `newsdex index --rebuild --index {}`",
+        "index {} cannot be used: {reason}; rebuild it from the files it was built from: \
+         `newsdex index --rebuild --index {} PATH...`",
         path.display(),
         path.display()
     )
@@ -350,8 +351,14 @@ fn is_ours(path: &Path, names: &[String]) -> bool {
         .iter()
         .filter(|n| *n != ".gitignore" && !is_lock_file(n))
         .collect();
-    if others.is_empty() || path.join(MARKER).is_file() {
+    if others.is_empty() {
         return true;
+    }
+    let marker = path.join(MARKER);
+    if marker.exists() {
+        // Only newsdex's own marker counts: a file of that name written by someone else (or
+        // damaged past reading) says nothing about whose the folder is.
+        return is_our_marker(&marker);
     }
     let newsdex_meta = std::fs::read_to_string(path.join("meta.json"))
         .is_ok_and(|meta| meta.contains("schema_version"));
@@ -367,8 +374,8 @@ fn clear_index_files(path: &Path) -> Result<()> {
         .collect();
     if !is_ours(path, &names) {
         bail!(
-            "{} is not empty and does not hold an index made by newsdex (no {MARKER}); \
-             nothing was deleted; choose another folder with --index",
+            "{} is not empty and does not hold an index made by newsdex (no {MARKER} written \
+             by newsdex); nothing was deleted; choose another folder with --index",
             path.display()
         );
     }
@@ -391,6 +398,14 @@ fn clear_index_files(path: &Path) -> Result<()> {
     }
     drop(lock);
     Ok(())
+}
+
+/// Whether the file holds the marker newsdex writes (JSON with `"created_by": "newsdex"`).
+fn is_our_marker(path: &Path) -> bool {
+    std::fs::read(path)
+        .ok()
+        .and_then(|bytes| serde_json::from_slice::<serde_json::Value>(&bytes).ok())
+        .is_some_and(|marker| marker["created_by"] == "newsdex")
 }
 
 fn marker() -> String {
