@@ -26,9 +26,40 @@ fn show_of_an_unknown_article_fails_with_advice() {
     let dir = TestDir::with_seeds();
     let stderr = dir.run(&["show", "nope"]).failed().to_string();
     assert!(
-        stderr.contains("no article \"nope\"") && stderr.contains("newsdex stats"),
+        stderr.contains("no article \"nope\"") && stderr.contains("newsdex search '*'"),
         "{stderr}"
     );
+    // The advice works: every article id is listed.
+    let all = dir
+        .run(&["search", "*", "--limit", "1000", "--json"])
+        .json();
+    let ids: std::collections::HashSet<&str> = all["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter_map(|hit| hit["article_id"].as_str())
+        .collect();
+    assert_eq!(ids.len(), 5, "{ids:?}");
+}
+
+#[test]
+fn usage_errors_are_one_line_naming_the_flag_with_exit_status_2() {
+    let dir = TestDir::with_seeds();
+    for (args, names) in [
+        (&["search", "nato", "--limit", "-1"][..], "-1"),
+        (&["search", "nato", "--limit", "many"][..], "--limit"),
+        (&["search"][..], "QUERY"),
+        (&["search", "nato", "--sort", "bogus"][..], "bogus"),
+        (&["index", "--no-such-flag"][..], "--no-such-flag"),
+    ] {
+        let run = dir.run(args);
+        assert_eq!(run.status.code(), Some(2), "{args:?}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains(names), "{args:?}: {}", run.stderr);
+        assert!(run.stderr.contains("--help"), "{args:?}: {}", run.stderr);
+    }
+    // Help itself is not an error.
+    assert!(dir.run(&["search", "--help"]).ok().contains("Examples"));
 }
 
 #[test]

@@ -148,6 +148,19 @@ fn possessive_query_finds_the_name() {
 }
 
 #[test]
+fn a_phrase_pasted_with_typographic_quotes_is_a_phrase() {
+    let dir = indexed(&[
+        ("phrase", "The minister crossed a red line."),
+        ("apart", "The line was red, the minister said."),
+    ]);
+    for query in ["\"red line\"", "“red line”", "„red line“", "«red line»"] {
+        assert_eq!(ids(&search(&dir, &[query])), ["phrase"], "{query}");
+    }
+    // Reversed, the words are no phrase of either text, however the quotes are written.
+    assert_eq!(total(&dir.run(&["search", "“line red”", "--json"])), 0);
+}
+
+#[test]
 fn a_query_may_start_with_an_excluded_word() {
     let dir = TestDir::with_seeds();
     let leading = total(&dir.run(&["search", "-perturbed sanctions", "--json"]));
@@ -157,6 +170,38 @@ fn a_query_may_start_with_an_excluded_word() {
     // Flags after it are still flags.
     let limited = dir.run(&["search", "-perturbed sanctions", "--limit", "1", "--json"]);
     assert_eq!(limited.json()["hits"].as_array().map(Vec::len), Some(1));
+}
+
+#[test]
+fn kind_values_are_case_blind_and_an_unknown_kind_is_an_error_not_zero_hits() {
+    let dir = TestDir::with_seeds();
+    let lower = total(&dir.run(&["search", "kind:quote", "--json"]));
+    assert!(lower > 0);
+    assert_eq!(total(&dir.run(&["search", "kind:Quote", "--json"])), lower);
+    let run = dir.run(&["search", "kind:bogus"]);
+    assert_eq!(run.status.code(), Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("unknown kind \"bogus\""),
+        "{}",
+        run.stderr
+    );
+    assert!(run.stderr.contains("quote, reported"), "{}", run.stderr);
+}
+
+#[test]
+fn query_forms_newsdex_does_not_answer_are_explained_in_its_own_words() {
+    let dir = TestDir::with_seeds();
+    dir.run(&["stats"]).ok(); // builds the index, whose note would be a line of its own
+    for (query, says) in [
+        ("[1 TO 3]", "ranges such as [a TO b]"),
+        ("date:2022", "--since and --until"),
+        ("url:x", "cannot be searched"),
+    ] {
+        let run = dir.run(&["search", query]);
+        assert_eq!(run.status.code(), Some(1), "{query}: {}", run.stderr);
+        assert_eq!(run.stderr.lines().count(), 1, "{query}: {}", run.stderr);
+        assert!(run.stderr.contains(says), "{query}: {}", run.stderr);
+    }
 }
 
 #[test]

@@ -17,7 +17,11 @@ pub enum End {
 /// ([`crate::model::date_in_range`]) are refused rather than silently matching everything.
 pub fn parse(value: &str, end: End, flag: &str) -> Result<NaiveDate> {
     let date = parse_parts(value.trim(), end).ok_or_else(|| {
-        anyhow!("invalid {flag} date {value:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        if well_formed(value.trim()) {
+            anyhow!("invalid {flag} date {value:?}: no such month or day in the calendar")
+        } else {
+            anyhow!("invalid {flag} date {value:?}: expected YYYY, YYYY-MM or YYYY-MM-DD")
+        }
     })?;
     if !crate::model::date_in_range(date) {
         return Err(anyhow!(
@@ -27,6 +31,18 @@ pub fn parse(value: &str, end: End, flag: &str) -> Result<NaiveDate> {
         ));
     }
     Ok(date)
+}
+
+/// Whether the value has the shape `YYYY`, `YYYY-MM` or `YYYY-MM-DD` (digits only), whether
+/// or not that day exists.
+fn well_formed(value: &str) -> bool {
+    let parts: Vec<&str> = value.split('-').collect();
+    let widths = [4, 2, 2];
+    parts.len() <= widths.len()
+        && parts
+            .iter()
+            .zip(widths)
+            .all(|(part, width)| part.len() == width && part.bytes().all(|b| b.is_ascii_digit()))
 }
 
 fn parse_parts(value: &str, end: End) -> Option<NaiveDate> {
@@ -89,6 +105,22 @@ mod tests {
             parse("2022-02", End::First, "--since").unwrap(),
             day(2022, 2, 1)
         );
+    }
+
+    #[test]
+    fn a_day_that_does_not_exist_is_called_that_not_a_bad_shape() {
+        let error = parse("2016-09-31", End::First, "--since").unwrap_err();
+        assert!(
+            error.to_string().contains("no such month or day"),
+            "{error}"
+        );
+        let error = parse("2016-13", End::First, "--since").unwrap_err();
+        assert!(
+            error.to_string().contains("no such month or day"),
+            "{error}"
+        );
+        let error = parse("16-09-30", End::First, "--since").unwrap_err();
+        assert!(error.to_string().contains("expected YYYY"), "{error}");
     }
 
     #[test]

@@ -68,6 +68,12 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     let invalid = |e: QueryParserError| anyhow!("invalid query {text:?}: {}", explain(&e));
     let ast = query_grammar::parse_query(&prepared.text)
         .map_err(|_| invalid(QueryParserError::SyntaxError(text.to_string())))?;
+    let ast = with_known_kinds(ast).map_err(|kind| {
+        anyhow!(
+            "invalid query {text:?}: unknown kind {kind:?} (kinds: quote, reported, stance, \
+             narration, boilerplate)"
+        )
+    })?;
     let paired = if exact || !holds_a_phrase(&ast) {
         None
     } else {
@@ -88,6 +94,35 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
         highlighting,
         ast,
         notes: prepared.notes,
+    })
+}
+
+/// `kind:` values in lower case, as they are indexed (`kind:Quote` is `kind:quote`); a value
+/// that is no passage kind is returned as the error, since it could only ever match nothing.
+fn with_known_kinds(ast: UserInputAst) -> std::result::Result<UserInputAst, String> {
+    Ok(match ast {
+        UserInputAst::Clause(clauses) => UserInputAst::Clause(
+            clauses
+                .into_iter()
+                .map(|(occur, clause)| Ok((occur, with_known_kinds(clause)?)))
+                .collect::<std::result::Result<_, String>>()?,
+        ),
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(with_known_kinds(*inner)?), boost)
+        }
+        UserInputAst::Leaf(leaf) => match *leaf {
+            UserInputLeaf::Literal(mut literal)
+                if literal.field_name.as_deref() == Some("kind") =>
+            {
+                let kind = literal.phrase.trim().to_lowercase();
+                if PassageKind::parse(&kind).is_none() {
+                    return Err(literal.phrase);
+                }
+                literal.phrase = kind;
+                UserInputAst::from(UserInputLeaf::Literal(literal))
+            }
+            other => UserInputAst::from(other),
+        },
     })
 }
 
@@ -204,7 +239,28 @@ fn explain(error: &QueryParserError) -> String {
         QueryParserError::AllButQueryForbidden => {
             "only excluded words; add at least one word to look for".to_string()
         }
-        other => other.to_string(),
+        QueryParserError::FieldNotIndexed(field) if field == "date" => {
+            "dates are not searched in the query; filter with --since and --until".to_string()
+        }
+        QueryParserError::DateFormatError(_) => {
+            "dates are not searched in the query; filter with --since and --until".to_string()
+        }
+        QueryParserError::FieldNotIndexed(field) => format!(
+            "field {field:?} cannot be searched (searchable fields: title, text, speaker, source, kind, article)"
+        ),
+        QueryParserError::UnsupportedQuery(what) if what.starts_with("Range") => {
+            "ranges such as [a TO b] are not supported; filter dates with --since and --until"
+                .to_string()
+        }
+        QueryParserError::RangeMustNotHavePhrase => {
+            "ranges such as [a TO b] are not supported; filter dates with --since and --until"
+                .to_string()
+        }
+        QueryParserError::UnsupportedQuery(what) if what.starts_with("Regex") => {
+            "regular expressions are not supported; use words, \"phrases\" and -exclusions"
+                .to_string()
+        }
+        other => format!("{other} (see `newsdex search --help` for the query language)"),
     }
 }
 

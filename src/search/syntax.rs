@@ -3,6 +3,8 @@
 //! People type queries as they write: `Putin's`, `O’Brien`, `don't`, a phrase whose closing
 //! quote they forgot, text pasted from a decomposed-Unicode PDF. Here, before parsing:
 //! - the text is brought to Unicode NFC (as article text is at ingest);
+//! - typographic double quotation marks (`“…”`, `„…“`, `«…»`, as pasted from an article) are
+//!   the grammar's `"`, so a pasted phrase is searched as a phrase;
 //! - a word holding apostrophes (straight or curly) is quoted, so `Putin's` is the phrase
 //!   `"Putin's"` (the words "putin" and "s" next to each other, exactly as the text is indexed);
 //!   an apostrophe that is not inside or at the end of a word is a space;
@@ -69,7 +71,10 @@ pub fn prepare(text: &str) -> Result<Prepared, Refusal> {
     if text.trim().is_empty() {
         return Err(Refusal::Empty);
     }
-    let text = analysis::nfc(text);
+    let text: String = analysis::nfc(text)
+        .chars()
+        .map(|c| if is_double_quote(c) { '"' } else { c })
+        .collect();
     let mut notes = Vec::new();
     let mut out = quote_apostrophes(&text);
     if quotes_unbalanced(&out) {
@@ -81,6 +86,14 @@ pub fn prepare(text: &str) -> Result<Prepared, Refusal> {
         return Err(Refusal::TooDeep(depth));
     }
     Ok(Prepared { text: out, notes })
+}
+
+/// Double quotation marks other than `"`: curly, low-9, reversed, guillemets and fullwidth.
+fn is_double_quote(c: char) -> bool {
+    matches!(
+        c,
+        '\u{201C}' | '\u{201D}' | '\u{201E}' | '\u{201F}' | '\u{00AB}' | '\u{00BB}' | '\u{FF02}'
+    )
 }
 
 /// Straight, curly and modifier-letter apostrophes.
@@ -207,6 +220,14 @@ mod tests {
         );
         assert_eq!(text("the Joneses' house"), "the \"Joneses'\" house");
         assert_eq!(text("\"Putin's war\""), "\"Putin's war\"");
+    }
+
+    #[test]
+    fn typographic_double_quotes_make_a_phrase() {
+        assert_eq!(text("“red line” nato"), "\"red line\" nato");
+        assert_eq!(text("„rote Linie“"), "\"rote Linie\"");
+        assert_eq!(text("«ligne rouge»"), "\"ligne rouge\"");
+        assert_eq!(text("“O’Brien’s plan”"), "\"O’Brien’s plan\"");
     }
 
     #[test]
