@@ -371,7 +371,7 @@ fn organisations_speak_with_their_kind_in_json_show_and_speakers() {
         "news/budget.txt",
         "Budget fight\n\n\
          The White House said on Monday that the budget would pass.\n\n\
-         \"We will not back down,\" the Clinton campaign said in a statement.\n\n\
+         \"We will not back down,\" the Varga campaign said in a statement.\n\n\
          Senator Dana Ruiz said the budget was a disgrace.\n",
     );
     dir.run(&["index", "news"]).ok();
@@ -391,7 +391,7 @@ fn organisations_speak_with_their_kind_in_json_show_and_speakers() {
         .map(|s| (s["value"].to_string(), s["kind"].to_string()))
         .collect();
     assert!(
-        kinds.contains(&("\"Clinton campaign\"".into(), "\"organisation\"".into())),
+        kinds.contains(&("\"Varga campaign\"".into(), "\"organisation\"".into())),
         "{kinds:?}"
     );
     assert!(

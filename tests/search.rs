@@ -539,17 +539,17 @@ fn wire_news_forms_give_the_right_speaker() {
     dir.write(
         "news/a.txt",
         "Candidates meet voters\n\n\
-         CONCORD, N.H. (AP) — Hillary Clinton and Bernie Sanders met voters on Wednesday.\n\n\
-         Sanders went first at the town hall.\n\n\
+         CONCORD, N.H. (AP) — Ada Lund and Kurt Brenner met voters on Wednesday.\n\n\
+         Brenner went first at the town hall.\n\n\
          \"We have come a long way since the summer,\" he said.\n\n\
-         \"Do you think I am going to change my plan?\" Donald Trump asked reporters during \
+         \"Do you think I am going to change my plan?\" Tom Varga asked reporters during \
          a news conference in Ohio.\n\n\
-         SANDERS: We will win this primary. Particularly when turnout is high.\n",
+         BRENNER: We will win this primary. Above all when turnout is high.\n",
     );
     dir.run(&["index", "news", "--index", "idx"]).ok();
-    assert_eq!(speaker_of_hit(&dir, "\"long way\""), ["Bernie Sanders"]);
-    assert_eq!(speaker_of_hit(&dir, "\"change my plan\""), ["Donald Trump"]);
-    assert_eq!(speaker_of_hit(&dir, "turnout"), ["Bernie Sanders"]);
+    assert_eq!(speaker_of_hit(&dir, "\"long way\""), ["Kurt Brenner"]);
+    assert_eq!(speaker_of_hit(&dir, "\"change my plan\""), ["Tom Varga"]);
+    assert_eq!(speaker_of_hit(&dir, "turnout"), ["Kurt Brenner"]);
 }
 
 #[test]
@@ -611,20 +611,23 @@ fn a_pronoun_finds_the_person_the_article_is_about() {
     dir.write(
         "news/a.txt",
         "Rates Stay Low\n\n\
-         Alex Jones may be Donald Trump's kind of guy. Jones spoke first. Trump was blunt. \
+         Rex Dole may be Victor Hanley's kind of guy. Dole spoke first. Hanley was blunt. \
          \"We will build the wall,\" he said.\n\n\
-         Senator Paul Brandt wants more than one debate a month. The Great Debate Debate \
-         shows the futility. \"We need more of them,\" he said.\n\n\
-         Although Julian Assange was not charged, he has accused the senator of lying.\n\n\
+         Senator Paul Brandt wants more than one debate a month. The Grand Forum Forum \
+         shows the waste. \"We need more of them,\" he said.\n\n\
+         Although Marek Pell was never fined, he has accused the senator of spying.\n\n\
          That is more than you can say for others. Just look at House Speaker Tom Reyes. \
          In 2010, he warned the bank against buying bonds.\n",
     );
     dir.run(&["index", "news", "--index", "idx"]).ok();
-    assert_eq!(speaker_of_hit(&dir, "\"build the wall\""), ["Donald Trump"]);
+    assert_eq!(
+        speaker_of_hit(&dir, "\"build the wall\""),
+        ["Victor Hanley"]
+    );
     assert_eq!(speaker_of_hit(&dir, "\"more of them\""), ["Paul Brandt"]);
     assert_eq!(
         speaker_of_hit(&dir, "\"accused the senator\""),
-        ["Julian Assange"]
+        ["Marek Pell"]
     );
     assert_eq!(speaker_of_hit(&dir, "\"buying bonds\""), ["Tom Reyes"]);
 }

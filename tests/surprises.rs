@@ -132,14 +132,14 @@ fn did_you_mean_hints_ignore_accents() {
 #[test]
 fn possessive_query_finds_the_name() {
     let dir = indexed(&[
-        ("putin", "Putin's envoy arrived on Monday."),
-        ("curly", "President Putin’s envoy left."),
+        ("varga", "Varga's envoy arrived on Monday."),
+        ("curly", "President Varga’s envoy left."),
         ("obrien", "Mr O'Brien said he didn't know."),
         ("dont", "They don't agree."),
-        ("plain", "Putin spoke."),
+        ("plain", "Varga spoke."),
     ]);
-    for query in ["Putin's", "Putin’s", "putin's envoy", "\"Putin's envoy\""] {
-        assert_eq!(ids(&search(&dir, &[query])), ["curly", "putin"], "{query}");
+    for query in ["Varga's", "Varga’s", "varga's envoy", "\"Varga's envoy\""] {
+        assert_eq!(ids(&search(&dir, &[query])), ["curly", "varga"], "{query}");
     }
     assert_eq!(ids(&search(&dir, &["O'Brien"])), ["obrien"]);
     assert_eq!(ids(&search(&dir, &["O’Brien"])), ["obrien"]);

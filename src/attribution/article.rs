@@ -44,7 +44,7 @@ struct Unit {
     /// The cue is weak evidence ([`subject::Reports::Attributed`]): it holds only when it
     /// resolves to a named person.
     needs_named_person: bool,
-    /// The sentence opens with a speaker's label (`BENENSON: ...`, `Pence: ...`).
+    /// The sentence opens with a speaker's label (`HALVORSEN: ...`, `Varga: ...`).
     opens_with_label: bool,
     /// The cue is a signature (`- Dana Ruiz.`, [`label::dash_signature`]).
     signature: bool,
@@ -320,7 +320,7 @@ fn read_units(
                     .iter()
                     .any(|q| q.range.start <= range.start && range.start < q.range.end);
             // The cue beside its verb first; else the sentence's subject, when its own verb
-            // reports speech; else a cue naming nobody readable ("Donald Trump, Cuban said"
+            // reports speech; else a cue naming nobody readable ("Tom Varga, Lund said"
             // read from the wrong comma), which gives way to the sieves before it. Last, the
             // subject of a stance verb (`wants`, `opposed`): a passage of its own kind.
             // Each sieve runs at most once, and only when those before it found nothing.
@@ -387,9 +387,9 @@ fn read_units(
         .collect()
 }
 
-/// `BENENSON: Senator Sanders doesn't get to decide. Particularly when ...`: a label opening
+/// `HALVORSEN: Senator Ruiz can't choose for us. Above all when ...`: a label opening
 /// a paragraph is its speaker's turn, every sentence of it that no cue gave someone else
-/// (`QUIST: I think he is trying. I think that has been his message.`: the turn's `I`).
+/// (`QUIST: I think he means well. I think that shows in his work.`: the turn's `I`).
 /// A sentence whose cue names someone the article does not resolve (`The mayor says she
 /// spends too much.`, `If you watch what he said, ...`) is still the turn's: the label's
 /// person is the one saying it, reporting someone else's words.
@@ -490,7 +490,7 @@ fn explicit_speaker(
         _ => state.spokes.take(),
     };
     let Some((speaker, resolution)) = resolved else {
-        // `The Washington Post columnist Ruth Marcus has been critical ...`: a cue whose
+        // `The Daily Ledger columnist Rhoda Marsh has been critical ...`: a cue whose
         // subject reads as no one still has a named subject a later pronoun may mean.
         let subject =
             unresolved_role(&cue.mention).or_else(|| subject_before_verb(cast, unit, tokens));
@@ -532,7 +532,7 @@ fn organisation_speaker(
 }
 
 /// Forgets a weak cue ([`subject::Reports::Attributed`]) unless it names a person the
-/// article knows by more than one bare word: `Hillary Clinton defeated` may cite her, but
+/// article knows by more than one bare word: `Ada Lund defeated` may cite her, but
 /// `California offered` and `Party elders did` cite nobody.
 fn drop_weak_cue(cast: &Cast, state: &State, index: usize, unit: &mut Unit, tokens: &[Token]) {
     if !unit.needs_named_person {
@@ -579,10 +579,10 @@ fn named_person(cast: &Cast, mention: &Mention) -> Option<Speaker> {
     }
 }
 
-/// `The day before, at a rally in Beaumont, Tex., Mr. Trump was just as blunt`: the first
+/// `The night before, at a fair in Dalton Creek, Tex., Mr. Varga was just as curt`: the first
 /// named person of the sentence that a verb follows (`was`, `has`, `rejected`), however long
 /// the introduction before them, for the participle rule and for later pronouns. A name
-/// after a preposition (`at a rally with Mr. Trump`) is no subject.
+/// after a preposition (`at a fair with Mr. Varga`) is no subject.
 fn subject_before_verb(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
     clause_subject(cast, unit, tokens, usize::MAX)
 }
@@ -614,7 +614,7 @@ fn clause_subject(cast: &Cast, unit: &Unit, tokens: &[Token], before: usize) -> 
     })
 }
 
-/// `President Obama prompted outrage when he blasted the ruling`: a pronoun that is not
+/// `Mayor Varga drew anger when he attacked the ruling`: a pronoun that is not
 /// the sentence's subject refers to that subject when it is a named person of a compatible
 /// gender, before anyone salient from earlier sentences.
 fn antecedent_in_sentence(
@@ -639,7 +639,7 @@ fn antecedent_in_sentence(
             .map(|(speaker, _)| speaker)
     });
     let agrees = |speaker: &Speaker| matches!(speaker, Speaker::Person(id) if cast.gender(*id).agrees_with(*gender));
-    // `Although Assange was not charged, he has accused ...`: else the subject of the
+    // `Although Pell was never fined, he has accused ...`: else the subject of the
     // subordinate clause the sentence opens with, before anyone from earlier sentences.
     named
         .or_else(|| sentence_topic(cast, unit, tokens))
@@ -678,7 +678,7 @@ fn overruled_gender(
         .map(|speaker| (speaker, Resolution::Pronoun))
 }
 
-/// `Although Assange was not charged, ...`: where the subordinate clause a sentence opens
+/// `Although Pell was never fined, ...`: where the subordinate clause a sentence opens
 /// with ends (the byte offset of its comma). Only such a clause: words before a pronoun's
 /// `he said` are more often what was said than who said it.
 fn opening_clause_end(sentence: &[Token]) -> Option<usize> {
@@ -816,7 +816,7 @@ fn narration_subject(
                         || is_person_role_head(n.text)
                         || is_role_word(n.text))
             });
-        // `Clinton's chief Democratic rival, ...`: a party or nationality adjective inside a
+        // `Lund's chief Democratic rival, ...`: a party or nationality adjective inside a
         // description neither ends it nor names anyone.
         let adjective = |t: &Token| {
             t.is_capitalized() && (is_party_label(t.text) || nationality(t.text).is_some())
@@ -858,9 +858,9 @@ fn narration_subject(
     None
 }
 
-/// The person a sentence is about when its subject is not a name: the owner in `Trump's
-/// response to the attacks has been controversial. He has proposed ...` (in centering theory
-/// the possessor of the subject ranks with the subject), or the topic in `As for Trump, he
+/// The person a sentence is about when its subject is not a name: the owner in `Varga's
+/// answer to the critics has been divisive. He has proposed ...` (in centering theory
+/// the possessor of the subject ranks with the subject), or the topic in `As for Varga, he
 /// said ...`. Read only at the sentence's opening, and only a person of the cast whom the
 /// name picks out alone; a later `he` may mean them.
 fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
@@ -906,12 +906,12 @@ fn sentence_topic(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker>
     Some(Speaker::Person(id))
 }
 
-/// `Just look at House Speaker Paul D. Ryan.`: in a sentence with no subject a pronoun may
+/// `Just look at House Speaker Piet K. Vos.`: in a sentence with no subject a pronoun may
 /// mean, the one person it names in full and with their office or title (outside quotations
 /// and not as an owner), of a gender the article tells, is the new topic a following `he` or
 /// `she` most likely means.
 fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speaker> {
-    // `The prime minister shrugged off claims from Conservative leader Michael Howard`: a
+    // `The prime minister brushed aside claims from Conservative leader Ivo Hart`: a
     // sentence with a subject of its own (a role, a pronoun) is about that subject.
     if subject::sentence_subject(tokens_in(tokens, &unit.range)).is_some_and(|(mention, ..)| {
         !matches!(mention, Mention::Other | Mention::It | Mention::Org(_))
@@ -932,7 +932,7 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
         let Some((Mention::Person { name, role }, start)) = phrase_before(&sentence, end) else {
             continue;
         };
-        // `claims from Conservative leader Michael Howard`: a name inside a phrase that
+        // `claims from Conservative leader Ivo Hart`: a name inside a phrase that
         // modifies something else is no topic; `look at X` points to one.
         let modifier = start
             .checked_sub(1)
@@ -945,9 +945,9 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
         if name.given.is_empty() || (role.is_none() && name.title.is_none()) {
             continue;
         }
-        // A person whose surname another bears (`her husband, former President Bill
-        // Clinton`) is no topic: made salient, they would also take the bare surname
-        // (`Clinton said`) that means the other.
+        // A person whose surname another bears (`her husband, former President Olaf
+        // Lund`) is no topic: made salient, they would also take the bare surname
+        // (`Lund said`) that means the other.
         let Some(id) = cast
             .find(&name)
             .filter(|&id| cast.gender(id) != Gender::Unknown && !cast.shares_surname(id))
@@ -964,9 +964,9 @@ fn introduced_person(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Option<Speak
 }
 
 /// The people of the cast a sentence names outside quotations, in order, each once, with
-/// their rank: objects (`exasperated Mr. Obama, who ...`) and owners (`Trump's ire`) are
+/// their rank: objects (`annoyed Mr. Varga, who ...`) and owners (`Lund's ire`) are
 /// [`Rank::Named`], names after a preposition [`Rank::Oblique`]. A name after `a`, or that
-/// only describes the next noun (`Obama consultant Cornell Belcher`), is left out. Quoted
+/// only describes the next noun (`Varga consultant Edwin Marsh`), is left out. Quoted
 /// names are someone else's words.
 fn mentioned_people(cast: &Cast, unit: &Unit, tokens: &[Token]) -> Vec<(usize, Rank)> {
     let mut found: Vec<(usize, Rank)> = Vec::new();
@@ -1002,9 +1002,9 @@ fn mentions_in(cast: &Cast, sentence: &[Token]) -> Vec<(usize, Rank)> {
         else {
             continue;
         };
-        // `tangle with Trump`, `a chronicle of Mr. Putin's thinking`: a name after a
+        // `tangle with Varga`, `a study of Mr. Lund's thinking`: a name after a
         // preposition ranks below the subject of the sentence before (Lappin and Leass weigh
-        // an oblique at half a subject); `a Republican Obama` describes, it names nobody.
+        // an oblique at half a subject); `a Republican Varga` describes, it names nobody.
         let before = start.checked_sub(1).map(|b| sentence[b].lower());
         if before.is_some_and(|w| matches!(w, "a" | "an")) {
             continue;
@@ -1086,7 +1086,7 @@ fn causative_cue(unit: &Unit, tokens: &[Token]) -> Option<(Mention, String)> {
     })
 }
 
-/// `Mr Blair said he had not read it. But told BBC News: "..."`: a sentence that opens with a
+/// `Mr Lund said he had not read it. But told Radio Ten: "..."`: a sentence that opens with a
 /// conjunction and a reporting verb shares the subject of the sentence before it, when that
 /// was a person.
 fn share_subject(units: &mut [Unit], tokens: &[Token], cast: &Cast) {
@@ -1172,7 +1172,7 @@ fn participle_cue<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
     })
 }
 
-/// `Clinton tried to turn the tables, portraying ...`: a participle the corpus often cites
+/// `Varga tried to shift the blame, portraying ...`: a participle the corpus often cites
 /// ([`subject::is_corpus_cue`]), set off by a comma or a dash. Weak evidence: the caller holds
 /// it only for a named person and records a stance.
 fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
@@ -1196,7 +1196,7 @@ fn corpus_participle<'t>(unit: &Unit, tokens: &'t [Token]) -> Option<&'t str> {
     })
 }
 
-/// `... a defense of "New York values," saying ...`: the comma before the participle sat inside
+/// `... a defense of "harbour values," saying ...`: the comma before the participle sat inside
 /// the quotation, as American style puts it.
 fn closes_quotation_with_comma(before: &[&Token]) -> bool {
     let mut marks = before.iter().rev().take_while(|t| t.quoted && !t.is_word());
@@ -1350,9 +1350,9 @@ fn fill_unframed_quotes(units: &mut [Unit], state: &State, text: &str, tokens: &
                     "continuation of quote from the previous sentence".to_string(),
                 )
             });
-        // `"... missing." Trump said.`: a short sentence that is only a tag frames the
+        // `"... missing." Varga said.`: a short sentence that is only a tag frames the
         // quotation before it, as a tag inside the quotation's sentence would.
-        // `"You think I'm going to change?" Trump asked reporters during ...`: a quotation
+        // `"You think I'll back down?" Varga asked reporters after ...`: a quotation
         // ending in a question or exclamation mark ends its sentence, yet the next sentence,
         // opening with its speaker and a reporting verb, is its tag, whoever spoke before.
         let words = text[units[i].range.clone()].trim_end_matches(quotes::is_quote_mark);
@@ -1440,8 +1440,8 @@ fn main_clause_before(units: &[Unit], i: usize) -> Option<usize> {
 /// speaker before it: most of the sentence is their words, not a scare-quoted phrase.
 const PARTIAL_QUOTE_SHARE: f64 = 0.5;
 
-/// `"It's an enormous moment," said Schmidt. Unless rivals quit, "it's very difficult to see
-/// how he is stopped."`: a sentence without a cue or a subject of its own whose words are
+/// `"It's a huge night," said Lund. Unless rivals quit, "it's very hard to think who
+/// could stop him."`: a sentence without a cue or a subject of its own whose words are
 /// mostly a quotation goes on quoting the speaker of the quotation before it in the
 /// paragraph.
 fn continue_partial_quote(units: &mut [Unit], i: usize) {
@@ -1462,7 +1462,7 @@ fn continue_partial_quote(units: &mut [Unit], i: usize) {
     }
 }
 
-/// A sentence that holds nothing but a speech tag (`Trump said.`, `Mr. Clinton added on
+/// A sentence that holds nothing but a speech tag (`Varga said.`, `Mr. Lund added on
 /// Tuesday.`): no quotation, and short.
 fn is_bare_tag(unit: &Unit) -> bool {
     /// Longest bare tag, in bytes: a name with a title and a time phrase.
@@ -1680,7 +1680,7 @@ mod tests {
         let texts = [
             "Candidates answer on security",
             "Kwame Mensah spoke first. Daniel Okafor said on Monday that the party must unite.",
-            "Mensah's response to the attacks has been controversial. He has proposed \
+            "Mensah's answer to the critics has been divisive. He has proposed \
              patrols at the border, he said.",
         ];
         assert_eq!(
@@ -1734,20 +1734,20 @@ mod tests {
     #[test]
     fn a_weak_cue_holds_for_a_pronoun_that_can_mean_one_person_only() {
         let alone = [
-            "Health care in the debate",
+            "School meals in the debate",
             "Kwame Mensah spoke in Ohio on Monday.",
-            "He bemoaned the cost of health care in the United States.",
+            "He bemoaned the price of school meals in the county.",
         ];
         assert_eq!(
-            speaker_of(&alone, "cost of health care").as_deref(),
+            speaker_of(&alone, "price of school meals").as_deref(),
             Some("Kwame Mensah")
         );
         let two_men = [
-            "Health care in the debate",
+            "School meals in the debate",
             "Kwame Mensah spoke in Ohio on Monday. Daniel Okafor visited Iowa.",
-            "He bemoaned the cost of health care in the United States.",
+            "He bemoaned the price of school meals in the county.",
         ];
-        assert_eq!(speaker_of(&two_men, "cost of health care"), None);
+        assert_eq!(speaker_of(&two_men, "price of school meals"), None);
     }
 
     #[test]
@@ -1847,36 +1847,36 @@ mod tests {
     fn a_transcript_label_speaks_its_whole_paragraph() {
         let texts = [
             "Transcript of the interview",
-            "Joel Benenson and Kate Bolduan spoke on CNN.",
-            "BENENSON: Senator Sanders does not get to decide. Particularly when he runs a \
+            "Joel Halvorsen and Kate Brill spoke on Radio Ten.",
+            "HALVORSEN: Senator Ruiz does not get to choose for us. Above all when he runs a \
              negative campaign.",
         ];
         assert_eq!(
             speaker_of(&texts, "negative campaign").as_deref(),
-            Some("Joel Benenson")
+            Some("Joel Halvorsen")
         );
     }
 
     #[test]
     fn a_quoted_question_takes_the_tag_after_it() {
         let texts = [
-            "Trump holds his ground",
+            "Varga holds his ground",
             "\"We will fight on,\" Ann Lee said.",
-            "\"You think I'm going to change?\" Donald Trump asked reporters during a news \
-             conference late last month.",
+            "\"You think I'll back down?\" Tom Varga asked reporters after a press \
+             briefing late last week.",
         ];
         assert_eq!(
-            speaker_of(&texts, "going to change").as_deref(),
-            Some("Donald Trump")
+            speaker_of(&texts, "back down").as_deref(),
+            Some("Tom Varga")
         );
     }
 
     #[test]
     fn a_dateline_is_no_apposition() {
-        let text = "LA CROSSE, Wisc. — Gov. Mike Pence on Thursday blamed the press for it.";
+        let text = "PINE HOLLOW, Minn. — Gov. Lars Odegaard on Friday blamed the press for it.";
         assert_eq!(
-            speaker_of(&["Pence blames press", text], "blamed").as_deref(),
-            Some("Mike Pence")
+            speaker_of(&["Odegaard blames press", text], "blamed").as_deref(),
+            Some("Lars Odegaard")
         );
     }
 
@@ -1900,18 +1900,18 @@ mod tests {
     fn an_office_that_is_someones_surname_speaks() {
         let texts = [
             "Mourners remember the champion",
-            "Tennis champion Billie Jean King was there.",
-            "King says Ali \"talked the talk and walked the walk.\"",
+            "Tennis champion Rosa Mae King was there.",
+            "King says Adeyemi \"ran the race and kept the faith.\"",
         ];
         assert_eq!(
-            speaker_of(&texts, "talked the talk").as_deref(),
-            Some("Billie Jean King")
+            speaker_of(&texts, "ran the race").as_deref(),
+            Some("Rosa Mae King")
         );
     }
 
     #[test]
     fn adding_to_a_tally_is_no_stance() {
-        let texts = ["Donald Trump has won the primary in Virginia, adding to his victories."];
+        let texts = ["Tom Varga has won the primary in Vermont, adding to his victories."];
         assert_eq!(speaker_of(&texts, "adding to his victories"), None);
     }
 
@@ -2110,7 +2110,7 @@ mod tests {
         let texts = [
             "Debates draw crowds",
             "Senator Paul Brandt wants more than one debate a month.",
-            "But what does he get from this? The Great Debate Debate shows the futility.",
+            "But what does he gain from this? The Grand Forum Forum shows the waste.",
             "\"We need more of them,\" he said.",
         ];
         assert_eq!(
@@ -2122,12 +2122,12 @@ mod tests {
     fn a_full_name_written_only_as_an_owner_is_a_person() {
         let texts = [
             "Host praises candidate",
-            "Alex Jones may be Donald Trump's kind of guy.",
-            "Jones spoke first. Trump was blunt. \"We will build it,\" he said.",
+            "Rex Dole may be Victor Hanley's kind of guy.",
+            "Dole spoke first. Hanley was blunt. \"We will build it,\" he said.",
         ];
         assert_eq!(
             speaker_of(&texts, "build it").as_deref(),
-            Some("Donald Trump")
+            Some("Victor Hanley")
         );
     }
     #[test]
@@ -2135,12 +2135,12 @@ mod tests {
         let texts = [
             "Columnists weigh in",
             "Senator Carla Diaz spoke on Monday.",
-            "The Washington Post columnist Ruth Marcus has been critical of Diaz but on \
-             Tuesday wrote that she agreed with her. \"It will fail,\" she wrote.",
+            "The Daily Ledger columnist Rhoda Marsh has been critical of Diaz but on \
+             Friday wrote that she sided with her. \"It will fail,\" she wrote.",
         ];
         assert_eq!(
             speaker_of(&texts, "will fail").as_deref(),
-            Some("Ruth Marcus")
+            Some("Rhoda Marsh")
         );
     }
     #[test]
@@ -2148,12 +2148,9 @@ mod tests {
         let texts = [
             "Leaks row grows",
             "Senator Paul Brandt criticized the group on Monday.",
-            "Although Julian Assange was not charged, he has accused the senator of lying.",
+            "Although Marek Pell was never fined, he has accused the senator of spying.",
         ];
-        assert_eq!(
-            speaker_of(&texts, "accused").as_deref(),
-            Some("Julian Assange")
-        );
+        assert_eq!(speaker_of(&texts, "accused").as_deref(), Some("Marek Pell"));
     }
     #[test]
     fn a_person_introduced_with_their_office_is_the_new_topic() {
@@ -2172,13 +2169,13 @@ mod tests {
     fn a_name_inside_a_phrase_about_something_else_is_no_new_topic() {
         let texts = [
             "Row grows",
-            "Prime Minister Tony Blair spoke on Monday.",
-            "The prime minister shrugged off claims from Conservative leader Michael Howard \
-             that he led a grubby government. He said the minister had done a great job.",
+            "Prime Minister Otto Lund spoke on Monday.",
+            "The prime minister brushed aside claims from Conservative leader Ivo Hart \
+             that he ran a lazy cabinet. He said the minister had done fine work.",
         ];
         assert_eq!(
-            speaker_of(&texts, "great job").as_deref(),
-            Some("Tony Blair")
+            speaker_of(&texts, "fine work").as_deref(),
+            Some("Otto Lund")
         );
     }
 
@@ -2186,8 +2183,8 @@ mod tests {
     fn a_sentence_mostly_quoting_goes_on_with_the_quoted_speaker_before_it() {
         let texts = [
             "Race narrows",
-            "\"It's an enormous moment,\" said Ada Okafor, a strategist. Unless rivals quit, \
-             \"it's very difficult to see how he is stopped on his way.\"",
+            "\"It's a huge night,\" said Ada Okafor, a strategist. Unless rivals quit, \
+             \"it's very difficult to think who could stop him now.\"",
             "\"We will win,\" said Kofi Mensah. The plan is \"bold\" and will cost a great deal.",
         ];
         assert_eq!(
@@ -2423,11 +2420,11 @@ mod tests {
         let texts = [
             "Interview",
             "Governor Ada Quist spoke on Sunday.",
-            "QUIST: I think he is trying to heal the city. I think that has been part of his \
-             message.",
+            "QUIST: I think he wants to mend the town. I think that is the core of his \
+             pitch.",
         ];
         assert_eq!(
-            speaker_of(&texts, "part of his").as_deref(),
+            speaker_of(&texts, "core of his").as_deref(),
             Some("Ada Quist")
         );
     }
@@ -2489,5 +2486,30 @@ mod tests {
             Some((PassageKind::Reported, okafor.clone()))
         );
         assert_eq!(kind_of("will appeal"), Some((PassageKind::Quote, okafor)));
+    }
+
+    #[test]
+    fn a_reporting_verb_with_its_addressee_or_manner_before_a_colon_frames_the_words() {
+        // `He told reporters: We will appeal.`: a reporting verb with whom it was told to or
+        // how (`in a statement`) before a colon, and the words after it unquoted. The short
+        // clause before the colon is no heading to read past: its pronoun speaks the words.
+        for (frame, words) in [
+            ("He told reporters:", "We will appeal the ruling."),
+            ("He told the crowd:", "we are not done yet."),
+            ("He said in a statement:", "The board will appeal."),
+            ("He wrote on his blog:", "The vote was rigged."),
+        ] {
+            let sentence = format!("{frame} {words}");
+            let texts = [
+                "Harbour vote",
+                "Leo Okafor lost the vote on Monday.",
+                sentence.as_str(),
+            ];
+            assert_eq!(
+                speaker_of(&texts, words).as_deref(),
+                Some("Leo Okafor"),
+                "{sentence}"
+            );
+        }
     }
 }

@@ -346,7 +346,7 @@ fn joined_clause_at(
     if !(joined || subordinate_opening || joins_sentences) {
         return None;
     }
-    // `McConnell says that ..., but instead Obama is giving ...`: after reported speech a
+    // `Lund says that ..., but instead Varga is giving ...`: after reported speech a
     // joined clause may go on with the speech; it is a clause of its own only when its verb
     // is a cue too.
     let any_verb = !(joined && reports_speech(&inside[..=comma], title_case, ctx));
@@ -517,7 +517,7 @@ fn opens_clause_at_start(word: &str) -> bool {
     OPENING_SUBORDINATORS.contains(word) || opens_clause_inside(word)
 }
 
-/// `but Sanders rejected that`: the surname of a named subject that opens a clause with a
+/// `but Varga rejected that`: the surname of a named subject that opens a clause with a
 /// verb of its own at token `at` of `inside`. A few lower-case words may come before the name
 /// (`while presumptive party nominee Mensah has threatened`, `but ultimately Eze thinks`),
 /// but no word that opens a clause of its own, and at most `reach` of them. With `any_verb`,

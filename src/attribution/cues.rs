@@ -161,8 +161,8 @@ pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
     (0..tokens.len()).find_map(|i| cue_at(tokens, i, title_case))
 }
 
-/// `This story has been updated to note that Okafor posted ...`, `This article was corrected
-/// to reflect that ...`, `An earlier version of this story misstated ...`: an editor's note on
+/// `This piece was revised to show that Okafor shared ...`, `The report was corrected so it
+/// now says that ...`, `An earlier version of this piece misstated ...`: an editor's note on
 /// the article itself, whose clause after `that` reports what the article now says, not what
 /// anyone said.
 fn is_editors_note(tokens: &[Token]) -> bool {
@@ -906,7 +906,7 @@ fn opens_count(token: &Token) -> bool {
 }
 
 /// `posted a video from the rally.`, `has posted more than 500 times`, `posted messages on
-/// a forum`, `wrote the introduction for a new book`, `briefed the ambassador`: the object
+/// a forum`, `wrote the preface to a cookbook`, `briefed the harbour board`: the object
 /// of the verb at `verb` is a count, or a plain noun phrase (a determiner first, or a bare
 /// plural followed by a preposition or the clause's end), and nothing in the rest of the
 /// sentence gives the words: no quotation or colon, no `that`, no auxiliary that would open
@@ -1203,7 +1203,7 @@ fn name_closing_phrase(tokens: &[Token], start: usize) -> Option<(Mention, usize
     {
         return None;
     }
-    // `Guy Oduya, the group's strategist, said the group might run ads against Mr. X`: a
+    // `Guy Oduya, the union's organiser, said the union might print leaflets about Mr. X`: a
     // modal, an auxiliary or a possessive inside the phrase makes it the reported clause,
     // not a description of who speaks.
     let clause = tokens[start..=last].iter().enumerate().any(|(i, t)| {
@@ -1381,7 +1381,7 @@ fn subject_ending_at(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
                     return Some(person);
                 }
             }
-            // `Okafor, during a town hall in Columbus, Ohio, said`: a place closing the
+            // `Okafor, at a school fair in Caddo Falls, Iowa, said`: a place closing the
             // appositions is where, not who.
             let place = matches!(&inner, Mention::Bare(word) if super::lexicon::is_place(word));
             if !place {
@@ -1466,7 +1466,7 @@ fn names_person(mention: &Mention) -> bool {
     }
 }
 
-/// `Cecelia Purner, 67, a retired customer service representative in Allentown, Pa., said`:
+/// `Mirela Dovan, 58, a retired school bus driver from Quarrydale, Pa., said`:
 /// however many appositions follow it, a person's full name that opens the clause (the
 /// sentence, or what follows a quotation) and is followed by a comma heads them.
 fn apposition_chain_head(tokens: &[Token], comma: usize) -> Option<(Mention, usize)> {
@@ -1485,8 +1485,8 @@ fn apposition_chain_head(tokens: &[Token], comma: usize) -> Option<(Mention, usi
         &mention,
         Mention::Person { name, .. } if !name.given.is_empty() || name.title.is_some()
     );
-    // The name must open the clause (`An identical letter has been sent to Feroz Abbasi, the
-    // men's solicitor says` names Abbasi as no subject): before it only capitalised words,
+    // The name must open the clause (`A copy of the notice went to Kofi Mensah, the
+    // men's solicitor says` names Mensah as no subject): before it only capitalised words,
     // titles and roles (`former`, `chief`).
     let opens = tokens[start..end].iter().all(|t| {
         t.is_punct('.')
@@ -1500,7 +1500,7 @@ fn apposition_chain_head(tokens: &[Token], comma: usize) -> Option<(Mention, usi
 }
 
 /// Whether the name ending before token `at` is followed by a comma, or by a short
-/// `of`/`from` place first (`Stacy Baker of Columbia, South Carolina, says`), before `comma`.
+/// `of`/`from` place first (`Lena Pruitt of Marlow, North Dakota, says`), before `comma`.
 fn closes_name(tokens: &[Token], at: usize, comma: usize) -> bool {
     if tokens[at].is_punct(',') {
         return true;
@@ -1518,7 +1518,7 @@ fn closes_name(tokens: &[Token], at: usize, comma: usize) -> bool {
 /// How many tokens a chain of appositions may hold between a name and its verb.
 const APPOSITION_CHAIN_REACH: usize = 48;
 
-/// `Jeffrey Lewis of the James Martin Center wrote`: the person before an organisation they
+/// `Ines Varga of the Harlow Policy Institute wrote`: the person before an organisation they
 /// belong to (`of`, `at`, `from`, with or without `the`) speaks, not the organisation.
 fn affiliated_speaker(
     tokens: &[Token],
@@ -1677,7 +1677,7 @@ fn described_name(tokens: &[Token], open: usize, close: usize) -> Option<(Mentio
     plain.then_some((inner, start))
 }
 
-/// `... rejected by Mr Blair, who said: "..."`: a person named right before `who` is the one
+/// `... rejected by Mr Lund, who said: "..."`: a person named right before `who` is the one
 /// who speaks.
 fn relative_antecedent(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     let token = &tokens[k];
@@ -1689,8 +1689,8 @@ fn relative_antecedent(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
         j = j.checked_sub(1)?;
     }
     let found = phrase_before(tokens, j)?;
-    // `Mr. Bakare, a Republican who described himself as ...`, `Kemi Bakare, an economics
-    // professor at the University of X who had concluded`: a relative clause inside an
+    // `Mr. Bakare, a farmer who calls himself ...`, `Kemi Bakare, a chemistry
+    // lecturer at the Polytechnic of X who once argued`: a relative clause inside an
     // apposition describes the person the apposition describes.
     if let Some(comma) = apposition_holding(tokens, found.1) {
         return apposition_chain_head(tokens, comma);
@@ -1741,7 +1741,7 @@ fn dashed_subject(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     }
 }
 
-/// `A National Audit Office report on the 20 biggest projects says`: the subject is the
+/// `A Harbour Board review of the 12 oldest piers says`: the subject is the
 /// named phrase before a short prepositional modifier.
 fn subject_before_modifier(tokens: &[Token], k: usize) -> Option<(Mention, usize)> {
     let preposition = (k.saturating_sub(8)..k)
@@ -1759,7 +1759,7 @@ fn subject_before_modifier(tokens: &[Token], k: usize) -> Option<(Mention, usize
     }
 }
 
-/// Walks back over comma-separated appositions ("Mr Mubanga, 32, from Wembley, London, said")
+/// Walks back over comma-separated appositions ("Mr Dallow, 41, from Ashgrove, Kent, said")
 /// to the phrase they describe; places and numbers between commas are skipped.
 fn subject_before_appositions(
     tokens: &[Token],
@@ -2131,7 +2131,7 @@ mod tests {
         );
         // Coordinated with an organisation.
         assert_eq!(
-            speaker("Okafor and the State Department have said that none was marked."),
+            speaker("Okafor and the Transport Department have said that the ferry ran late."),
             "Okafor"
         );
         // Coordinated with another person: the first named (see
@@ -2159,14 +2159,15 @@ mod tests {
 
     #[test]
     fn an_editors_note_reports_nothing() {
-        let text = "This story has been updated to note that Okafor posted the memo online.";
+        let text = "This piece has been revised to show that Okafor shared the memo online.";
         assert_eq!(speaker(text), "None");
-        let text = "This article was updated to reflect that Mensah conceded the race.";
+        let text = "The report was amended so it notes that Mensah lost the race.";
         assert_eq!(speaker(text), "None");
         assert_eq!(speaker("Okafor posted that the memo was online."), "Okafor");
         // A document posted, with no words after it, reports nothing (see publishes_object).
         assert_eq!(speaker("Okafor posted the memo online."), "None");
-        let text = "An earlier version of this story incorrectly said that Okafor won the seat.";
+        let text =
+            "An earlier version of this piece incorrectly said that Okafor had won the ward.";
         assert_eq!(speaker(text), "None");
         let text = "An earlier version of this article misstated when Okafor announced the plan.";
         assert_eq!(speaker(text), "None");
@@ -2183,18 +2184,18 @@ mod tests {
 
     #[test]
     fn a_place_closing_the_appositions_is_not_the_speaker() {
-        let text = "Okafor, during a town hall meeting in Columbus, Ohio, said she would win.";
+        let text = "Okafor, at a school fair in Caddo Falls, Iowa, said she would win.";
         assert_eq!(speaker(text), "Okafor");
     }
 
     #[test]
     fn a_long_chain_of_appositions_keeps_its_head() {
-        let text = "\"We win,\" Cecelia Purner, 67, a retired customer service representative \
-                    in Allentown, Pa., said in an interview.";
-        assert_eq!(speaker(text), "Cecelia Purner");
-        let text = "Scott Morris, a former official who is now a senior fellow at the Center \
-                    for Global Development, which works to alleviate poverty, said it worked.";
-        assert_eq!(speaker(text), "Scott Morris");
+        let text = "\"We win,\" Mirela Dovan, 58, a retired school bus driver \
+                    from Quarrydale, Pa., said by phone.";
+        assert_eq!(speaker(text), "Mirela Dovan");
+        let text = "Abel Moreno, a onetime clerk who is today a visiting scholar at the Institute \
+                    for Coastal Farming, which helps small growers, said it worked.";
+        assert_eq!(speaker(text), "Abel Moreno");
     }
 
     #[test]
@@ -2348,7 +2349,7 @@ mod tests {
     #[test]
     fn a_clause_after_said_is_what_was_said_not_who_said_it() {
         assert_eq!(
-            speaker("Guy Oduya, the group's strategist, said the group might run ads against Mr. Bakare."),
+            speaker("Guy Oduya, the union's organiser, said the union might print leaflets about Mr. Bakare."),
             "Guy Oduya"
         );
         assert_eq!(
@@ -2404,8 +2405,8 @@ mod tests {
     #[test]
     fn a_verb_opening_the_sentence_puts_its_speaker_after_it() {
         assert_eq!(
-            speaker("Said Comey, \"The thought that we erred is painful.\""),
-            "Comey"
+            speaker("Said Rasmus, \"The thought that we erred is painful.\""),
+            "Rasmus"
         );
     }
 
@@ -2701,7 +2702,7 @@ mod tests {
     fn posting_or_writing_a_document_or_a_count_reports_nothing() {
         for narrated in [
             "Okafor also posted messages on a forum.",
-            "Okafor has posted more than 5,000 times since June.",
+            "Okafor has posted more than 3,000 times since April.",
             "Okafor recently posted a video from a rally in Kano.",
             "The agency briefed the ambassador at the embassy.",
         ] {

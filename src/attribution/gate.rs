@@ -1,8 +1,8 @@
 //! The learned gate: which weak main-clause cues cite their subject.
 //!
 //! The main-clause sieve (`subject.rs`) generates a weak candidate for the first verb of a
-//! sentence's main clause after its subject (`Clinton refused to say`, `Trump thanked`,
-//! `Sanders walked to the car`): rules cannot tell which of these an attribution corpus cites
+//! sentence's main clause after its subject (`Lund refused to say`, `Varga thanked`,
+//! `Brill walked to the car`): rules cannot tell which of these an attribution corpus cites
 //! and which are narration. This stage scores each stance or weak candidate with a logistic
 //! regression model learned from PolNeAR train (never from the seed or BBC gold files) and
 //! keeps it when the probability reaches the model's threshold. Speech verbs never come here.

@@ -143,10 +143,10 @@ mod tests {
 
     #[test]
     fn a_nested_quote_closing_with_the_outer_one() {
-        let text = "''I would use the word 'old-school,''' said Greg Slayton.";
+        let text = "''I would call it 'rough-cut,''' said Lina Hoyt.";
         assert_eq!(
             normalise(text),
-            "«I would use the word 'old-school,'» said Greg Slayton."
+            "«I would call it 'rough-cut,'» said Lina Hoyt."
         );
     }
 

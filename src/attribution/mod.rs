@@ -242,27 +242,27 @@ mod tests {
     fn a_public_promise_with_an_infinitive_is_a_speech_act() {
         let texts = ["In addition to that, Mara Clint has vowed to repeal the amendment."];
         assert_eq!(speaker_of(&texts, "repeal").as_deref(), Some("Mara Clint"));
-        let texts = ["On his website, Lopez-Cantera promises to \"end\" the Common Core."];
+        let texts = ["On his website, Ruiz-Abela promises to \"scrap\" the Harbour Levy."];
         assert_eq!(
-            speaker_of(&texts, "Common Core").as_deref(),
-            Some("Lopez-Cantera")
+            speaker_of(&texts, "Harbour Levy").as_deref(),
+            Some("Ruiz-Abela")
         );
     }
 
     #[test]
     fn a_verb_introducing_a_quotation_after_a_comma_is_its_tag() {
-        let texts = ["When a man was led away, Mr. Trump yelled, ''Out, out, out!''"];
-        assert_eq!(speaker_of(&texts, "Out").as_deref(), Some("Mr Trump"));
-        let texts = ["Asked about it, Mr. Curt Smith shot back: ''That would be good.''"];
-        assert_eq!(speaker_of(&texts, "good").as_deref(), Some("Curt Smith"));
+        let texts = ["When a heckler was led away, Mr. Varga yelled, ''Go, go, go!''"];
+        assert_eq!(speaker_of(&texts, "Go").as_deref(), Some("Mr Varga"));
+        let texts = ["Asked about this, Mr. Kurt Sand shot back: ''That would be fine.''"];
+        assert_eq!(speaker_of(&texts, "fine").as_deref(), Some("Kurt Sand"));
     }
 
     #[test]
     fn a_participle_after_a_comma_inside_a_quotation_reports_the_subject() {
         let texts = [
-            "Donald Trump has defended \"New York values,\" saying the city embodied the \"heart of America.\"",
+            "Mara Holt has defended \"harbour values,\" saying the town embodied the \"soul of the coast.\"",
         ];
-        assert_eq!(speaker_of(&texts, "heart").as_deref(), Some("Donald Trump"));
+        assert_eq!(speaker_of(&texts, "soul").as_deref(), Some("Mara Holt"));
         let texts = ["Mark Dalton complained about it, suggesting the senator sees issues as \"black and white.\""];
         assert_eq!(speaker_of(&texts, "black").as_deref(), Some("Mark Dalton"));
     }
@@ -321,13 +321,13 @@ mod tests {
     #[test]
     fn a_participle_after_a_dash_or_by_is_the_subjects_speech() {
         let texts =
-            ["Marco Rubio flipped his choice on the spot – saying he was rooting for Denver."];
+            ["Piet Reyes switched his pick on the spot – saying he was cheering for Toledo."];
         assert_eq!(
-            speaker_of(&texts, "rooting").as_deref(),
-            Some("Marco Rubio")
+            speaker_of(&texts, "cheering").as_deref(),
+            Some("Piet Reyes")
         );
-        let texts = ["Donald Trump picked up from his daughter by saying he is ready to work."];
-        assert_eq!(speaker_of(&texts, "ready").as_deref(), Some("Donald Trump"));
+        let texts = ["Tom Varga thanked his sister by saying he was ready to serve."];
+        assert_eq!(speaker_of(&texts, "ready").as_deref(), Some("Tom Varga"));
     }
 
     #[test]
@@ -367,10 +367,10 @@ mod tests {
     #[test]
     fn a_pronoun_refers_to_the_subject_after_a_long_introduction() {
         let texts = [
-            "Ben Carson spoke next.",
-            "The day before, at a rally in Beaumont, Tex., Mr. Don Trent was just as blunt. \"You'd have to be insane,\" he said.",
+            "Ben Carlow spoke next.",
+            "The night before, at a fair in Dalton Creek, Tex., Mr. Don Trent was just as curt. \"You'd have to be mad,\" he said.",
         ];
-        assert_eq!(speaker_of(&texts, "insane").as_deref(), Some("Don Trent"));
+        assert_eq!(speaker_of(&texts, "be mad").as_deref(), Some("Don Trent"));
     }
 
     #[test]
@@ -389,21 +389,19 @@ mod tests {
 
     #[test]
     fn a_person_of_an_organisation_speaks_for_themselves() {
-        let texts = ["\"It is a stretch,\" Jeffrey Lewes of the James Martin Center wrote in May."];
-        assert_eq!(
-            speaker_of(&texts, "stretch").as_deref(),
-            Some("Jeffrey Lewes")
-        );
+        let texts =
+            ["\"It is a stretch,\" Ines Varga of the Harlow Policy Institute wrote in May."];
+        assert_eq!(speaker_of(&texts, "stretch").as_deref(), Some("Ines Varga"));
     }
 
     #[test]
     fn a_headline_opened_by_a_full_name_gives_it_the_verb_after_it() {
         let texts = [
-            "Roger Hollins Says Donald Trump \u{2018}Makes You Want To Retch.\u{2019}",
+            "Roger Hollins Says Tom Varga \u{2018}Makes You Want To Scream.\u{2019}",
             "The president spoke on Monday.",
         ];
         assert_eq!(
-            speaker_of(&texts, "Retch").as_deref(),
+            speaker_of(&texts, "Scream").as_deref(),
             Some("Roger Hollins")
         );
     }
@@ -411,25 +409,25 @@ mod tests {
     #[test]
     fn census_forenames_make_a_label_a_person() {
         let texts = [
-            "Trey Gowdy: Benghazi Investigation Helped Reveal Email Scandal",
-            "Gowdy spoke on Monday.",
+            "Trey Holloway: Harbour Inquiry Helped Reveal Ledger Scandal",
+            "Holloway spoke on Monday.",
         ];
         assert_eq!(
-            speaker_of(&texts, "Benghazi").as_deref(),
-            Some("Trey Gowdy")
+            speaker_of(&texts, "Harbour Inquiry").as_deref(),
+            Some("Trey Holloway")
         );
     }
 
     #[test]
     fn a_bare_tag_sentence_frames_the_quotation_before_it() {
-        let texts = ["\"I hope you find the emails that are missing.\" Trump said."];
-        assert_eq!(speaker_of(&texts, "emails").as_deref(), Some("Trump"));
+        let texts = ["\"I hope you find the ledgers that are missing.\" Varga said."];
+        assert_eq!(speaker_of(&texts, "ledgers").as_deref(), Some("Varga"));
     }
 
     #[test]
     fn the_subject_speaks_through_appositions_and_brackets() {
-        let texts = ["Sen. Rand Ortiz, R-Ky., told Fox News that polls could be way off."];
-        assert_eq!(speaker_of(&texts, "polls").as_deref(), Some("Rand Ortiz"));
+        let texts = ["Sen. Ada Ortiz, R-Vt., told Radio Ten that polls could be well off."];
+        assert_eq!(speaker_of(&texts, "polls").as_deref(), Some("Ada Ortiz"));
     }
 
     #[test]
@@ -443,10 +441,10 @@ mod tests {
 
     #[test]
     fn middle_initials_stay_in_the_name() {
-        let texts = ["\"My advice was not to do it,\" recalled James B. Cunningham, then envoy."];
+        let texts = ["\"My counsel was to wait,\" recalled Hugo B. Marlowe, then consul."];
         assert_eq!(
-            speaker_of(&texts, "advice").as_deref(),
-            Some("James B. Cunningham")
+            speaker_of(&texts, "counsel").as_deref(),
+            Some("Hugo B. Marlowe")
         );
     }
 
@@ -479,9 +477,9 @@ mod tests {
 
     #[test]
     fn a_named_campaign_speaks_as_an_organisation() {
-        let paras = paragraphs(&["\"We will not back down,\" the Clinton campaign said."]);
+        let paras = paragraphs(&["\"We will not back down,\" the Varga campaign said."]);
         let spans = attribute(&paras);
-        assert_eq!(spans[0].speaker.as_deref(), Some("Clinton campaign"));
+        assert_eq!(spans[0].speaker.as_deref(), Some("Varga campaign"));
         assert_eq!(spans[0].speaker_kind, Some(SpeakerKind::Organisation));
     }
 
@@ -489,10 +487,10 @@ mod tests {
     fn a_connective_before_a_quotation_goes_on_with_the_speaker() {
         let texts = [
             "Lena Ortiz spoke.",
-            "\"I don't think it's do or die,\" she said. But \"an endorsement helps.\"",
+            "\"I don't think it's now or never,\" she said. But \"a big name helps.\"",
         ];
         assert_eq!(
-            speaker_of(&texts, "endorsement helps").as_deref(),
+            speaker_of(&texts, "big name helps").as_deref(),
             Some("Lena Ortiz")
         );
     }
@@ -500,11 +498,11 @@ mod tests {
     #[test]
     fn headline_words_are_not_part_of_a_name() {
         let texts = [
-            "Understated Perez Rises In The Cabinet",
-            "Thomas Perez spoke on Sunday.",
-            "\"Donald Trump is a fraud,\" Perez said.",
+            "Quiet Perez Climbs In The Council",
+            "Lucas Perez spoke on Sunday.",
+            "\"Tom Varga is a fraud,\" Perez said.",
         ];
-        assert_eq!(speaker_of(&texts, "fraud").as_deref(), Some("Thomas Perez"));
+        assert_eq!(speaker_of(&texts, "fraud").as_deref(), Some("Lucas Perez"));
     }
 
     #[test]

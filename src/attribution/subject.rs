@@ -1,11 +1,11 @@
 //! The main-clause sieve: the sentence's subject speaks when its own verb reports speech.
 //!
 //! The cue finder (`cues.rs`) reads the words right before or after a reporting verb. News
-//! sentences often put much between the two: `Sen. Rand Paul, R-Ky., told Fox News ...`,
-//! `Hemsley, the co-author of "Going Viral," about the rapid spread of information, said ...`,
-//! `Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack ... and said ...`. This
+//! sentences often put much between the two: `Sen. Ada Brill, R-Vt., told Radio Ten ...`,
+//! `Osei, the co-author of "Slow Boats," a history of river trade, said ...`,
+//! `Sen. Nils Ostrom (R-Iowa) on Friday downplayed the leak ... and said ...`. This
 //! sieve runs only when the cue finder found nothing: it reads the sentence's subject (after an
-//! introductory phrase such as `In an interview with CNN,`) and takes it as the speaker when a
+//! introductory phrase such as `In an interview with Radio Ten,`) and takes it as the speaker when a
 //! reporting verb outside quotations follows it in the same clause, with appositions,
 //! brackets, time phrases and coordinated verbs allowed in between, but no new clause (`that`,
 //! `but`, `;`, a relative pronoun outside commas). A verb is a form in `-s` or `-ed` or an
@@ -76,7 +76,7 @@ pub enum Reports {
     /// A view or plan: wants, believes, opposed.
     Stance,
     /// Any other verb of the main clause: an act or view that news may attribute
-    /// (`bemoaned`, `thanked`, `refused to say`, `Rubio described it as "a disaster"`) or
+    /// (`bemoaned`, `thanked`, `refused to say`, `Brill described it as "a mess"`) or
     /// mere narration (`walked to the car`). The learned gate decides which; weaker evidence
     /// than a stance verb, it holds only when the subject is a named person.
     Attributed,
@@ -373,8 +373,8 @@ fn subject_after_fronted_phrase(tokens: &[Token], start: usize) -> Option<(Menti
     subject_at(tokens, at)
 }
 
-/// Lower-case words that may follow a one-word subject before its verb (`Obama on Tuesday
-/// said`, `Sanders himself wrote`, `Obama was asked`), besides adverbs in `-ly`,
+/// Lower-case words that may follow a one-word subject before its verb (`Varga on Tuesday
+/// said`, `Lund himself wrote`, `Varga was asked`), besides adverbs in `-ly`,
 /// [`MAY_PRECEDE_VERB`] and the words `mentions::is_auxiliary` knows.
 const MAY_FOLLOW_SUBJECT: &[&str] = &[
     "is",
@@ -438,7 +438,7 @@ fn opening_word_is_subject(
     }
     let lower = next.lower();
     let negated = lower.ends_with("n't") || lower.ends_with("n’t");
-    // `Netanyahu rejects Trump's remarks`, `Sanders wins R.I.`: a verb of its own, known to
+    // `Halvorsen rejects Varga's remarks`, `Lund wins R.I.`: a verb of its own, known to
     // the cue lists or taking an object.
     let verb_like = is_finite_form(lower)
         && (lower.ends_with("ed")
@@ -482,7 +482,7 @@ fn titled_name(tokens: &[Token], start: usize) -> Option<(Mention, usize)> {
 }
 
 /// Where the subject begins: after a leading connective and an introductory phrase that ends
-/// in a comma (`In an interview with CNN,` / `Asked about the polls,`).
+/// in a comma (`In an interview with Radio Ten,` / `Asked about the polls,`).
 fn subject_start(tokens: &[Token]) -> Option<usize> {
     let first = tokens.first()?;
     if first.quoted {
@@ -499,14 +499,14 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
         }
     }
     let opener = tokens.get(at)?;
-    // After a connective the introduction is in lower case: `But first, Pence sounded ...`.
+    // After a connective the introduction is in lower case: `But first, Varga sounded ...`.
     let introduces = opener.is_word()
         && (opener.is_capitalized() || at > 0)
         && (INTRO_OPENERS.contains(&opener.lower())
             || opener.lower().ends_with("ing")
             || opener.lower().ends_with("ly"));
     if introduces {
-        // The comma may sit inside a closing quotation: `In an interview with "Fox News,"`.
+        // The comma may sit inside a closing quotation: `In an interview with "Radio Ten,"`.
         let closes_phrase = |j: usize| {
             let after = tokens[j + 1..].iter().find(|t| t.is_word());
             tokens[j].is_punct(',') && (!tokens[j].quoted || after.is_some_and(|t| !t.quoted))
@@ -517,7 +517,7 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
         let Some(first) = commas.next() else {
             return Some(at);
         };
-        // `In a move that shocked everyone, especially in New Jersey, Christie endorsed`: a
+        // `In a step that surprised everyone, especially in New Hampshire, Brenner endorsed`: a
         // comma followed by a lower-case word other than a determiner or a pronoun goes on
         // with the introduction, up to a comma that opens a subject.
         let opens_subject = |j: usize| {
@@ -549,7 +549,7 @@ const DATELINE_REACH: usize = 14;
 /// `WASHINGTON (AP) —`, `NEW YORK, Nov. 19 (UPI) —`, `Dec 29 (Reuters) -`: a wire story's
 /// dateline names a place, a date and an agency before a dash, never the subject. It is
 /// capitalised words, numbers and punctuation only, with an agency in brackets or a place in
-/// capitals (`FBI Director James Comey —` is a subject: its capitals go on in mixed case).
+/// capitals (`FBI Director Paul Rasmus —` is a subject: its capitals go on in mixed case).
 /// Gives the index of the first token after the dash.
 pub fn dateline_end(tokens: &[Token]) -> Option<usize> {
     let dash = tokens
@@ -621,7 +621,7 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
     let mut stance = None;
     let mut attributed = None;
     // Whether a lower-case word other than an auxiliary, adverb or time word has been passed:
-    // after it, an unlisted verb is no longer the main clause's own (`Kasich has taken to
+    // after it, an unlisted verb is no longer the main clause's own (`Lund has taken to
     // urging voters ... neighbors`).
     let mut clause_started = false;
     // In a title-case headline (`Ruiz Refuses to Back the Plan`) capitalised words may be
@@ -644,7 +644,7 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
         if depth > 0 {
             continue;
         }
-        // Commas and dashes open and close appositions (`Trump - who said ... - said`).
+        // Commas and dashes open and close appositions (`Varga - who said ... - said`).
         if token.is_punct(',') || matches!(token.text, "-" | "–" | "—" | "--") {
             in_apposition = !in_apposition;
             continue;
@@ -657,8 +657,8 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
         }
         let lower = token.lower();
         // A reporting verb right after a comma or a closing quotation mark ends whatever
-        // apposition came before: `Joe Scarborough, host of "Morning Joe," suggested` (the
-        // comma sat inside the quotation), `Rubio, R-Fla., appearing on Fox News, said`.
+        // apposition came before: `Dee Harlan, host of "Early Hour," suggested` (the
+        // comma sat inside the quotation), `Brill, R-Vt., appearing on Radio Ten, said`.
         let previous = &tokens[i - 2];
         let after_break = !previous.is_word() && (previous.quoted || previous.is_punct(','));
         if in_apposition && after_break && is_speech_verb_form(lower) && is_finite_form(lower) {
@@ -920,7 +920,7 @@ fn may_be_base(base: &str) -> bool {
 }
 
 /// Common words ending in `-s` or `-ed` that are no verb of their own, or are an auxiliary
-/// before the verb that matters (`Trump this week thanked`, `Clinton does not say`).
+/// before the verb that matters (`Varga this week thanked`, `Lund does not say`).
 const NOT_VERBS: &[&str] = &[
     "this", "its", "his", "hers", "has", "was", "is", "does", "as", "us", "yes", "thus", "plus",
     "less", "unless", "across", "always", "perhaps", "towards", "whereas", "news",
@@ -1146,7 +1146,7 @@ mod tests {
     #[test]
     fn a_writers_credit_line_reports_nothing() {
         assert_eq!(
-            speaker("Okafor is our political editor and frequently reports live from the field."),
+            speaker("Okafor is our county editor and often reports live from the coast."),
             None
         );
         assert_eq!(speaker("Okafor tweets @okafor_k."), None);
@@ -1165,87 +1165,90 @@ mod tests {
 
     #[test]
     fn subject_with_a_party_tag_speaks() {
-        let found = speaker("Sen. Rand Paul, R-Ky., told Fox News that polls could be off.");
-        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Rand Paul"));
+        let found = speaker("Sen. Ada Brill, R-Vt., told Radio Ten that polls could be off.");
+        assert_eq!(found.map(|(n, _)| n).as_deref(), Some("Ada Brill"));
     }
 
     #[test]
     fn coordinated_verb_after_a_time_phrase() {
-        let text =
-            "Sen. Chuck Grassley (R-Iowa) on Wednesday downplayed the attack and said it was fine.";
+        let text = "Sen. Nils Ostrom (R-Iowa) on Friday downplayed the leak and said it was fine.";
         assert_eq!(
             speaker(text).map(|(n, _)| n).as_deref(),
-            Some("Chuck Grassley")
+            Some("Nils Ostrom")
         );
     }
 
     #[test]
     fn a_wire_dateline_is_not_the_subject() {
         for text in [
-            "Dec 29 (Reuters) - U.S. Democratic presidential candidate Hillary Clinton on Tuesday said that it is genocide.",
-            "NEW YORK, Nov. 19 (UPI) — Hillary Clinton on Thursday said that she would fight.",
-            "WASHINGTON — Hillary Clinton on Thursday said that she would fight.",
+            "Mar 12 (Reuters) - U.S. Democratic Senate candidate Ada Lund on Friday said that it is a disgrace.",
+            "NEW YORK, Apr. 3 (UPI) — Ada Lund on Monday said that she would fight.",
+            "WASHINGTON — Ada Lund on Monday said that she would fight.",
         ] {
             assert_eq!(
                 speaker(text).map(|(n, _)| n).as_deref(),
-                Some("Hillary Clinton"),
+                Some("Ada Lund"),
                 "{text}"
             );
         }
         // Capitals that go on in mixed case are a subject, not a place.
-        let text = "FBI Director James Comey — a Republican — on Tuesday said it was closed.";
+        let text = "FBI Director Paul Rasmus — a Republican — on Friday said it was closed.";
         assert_eq!(
             speaker(text).map(|(n, _)| n).as_deref(),
-            Some("James Comey")
+            Some("Paul Rasmus")
         );
     }
 
     #[test]
     fn an_introduction_after_a_connective() {
-        let text = "But first, Mike Pence said he would back Trump.";
-        assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Mike Pence"));
+        let text = "But first, Mark Delaney said he would back Varga.";
+        assert_eq!(
+            speaker(text).map(|(n, _)| n).as_deref(),
+            Some("Mark Delaney")
+        );
     }
 
     #[test]
     fn an_introduction_may_hold_commas_of_its_own() {
-        let text = "In a move that shocked nearly everyone, especially in New Jersey, Chris \
-                    Christie said he would back Trump.";
+        let text = "In a step that surprised almost everyone, especially in New Hampshire, Carl \
+                    Brenner said he would back Varga.";
         assert_eq!(
             speaker(text).map(|(n, _)| n).as_deref(),
-            Some("Chris Christie")
+            Some("Carl Brenner")
         );
     }
 
     #[test]
     fn introductory_phrase_is_skipped() {
-        let text = "In an interview with CNN, Trump continued to question Cruz, saying he could not make deals.";
+        let text = "In an interview with Radio Ten, Varga kept on doubting Lund, saying he could not make deals.";
         let found = speaker(text).map(|(_, reports)| reports);
         assert_ne!(
             found,
             Some(Reports::Speech),
             "a participle is not a finite verb"
         );
-        let text = "In an interview with CNN, Trump said Cruz could not make deals.";
-        assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Trump"));
+        let text = "In an interview with Radio Ten, Varga said Lund could not make deals.";
+        assert_eq!(speaker(text).map(|(n, _)| n).as_deref(), Some("Varga"));
     }
 
     #[test]
     fn time_phrases_and_quoted_appositions_do_not_end_the_clause() {
-        let text = "Sen. Marco Rubio, R-Fla., appearing on Fox News right after the speech, said Obama failed.";
+        let text = "Sen. Mark Delaney, R-Fla., appearing on Radio Ten just after the speech, said Varga failed.";
         assert_eq!(
             speaker(text).map(|(n, _)| n).as_deref(),
-            Some("Marco Rubio")
+            Some("Mark Delaney")
         );
-        let text = "Joe Scarborough, host of MSNBC's “Morning Joe,” suggested the mogul was wrong.";
+        let text =
+            "Dee Harlan, host of Channel Nine's “Early Hour,” suggested the mogul was wrong.";
         let open = text.find('“').expect("a quotation");
         let close = text.find('”').expect("a quotation") + '”'.len_utf8();
         let tokens = tokenize(text, std::slice::from_ref(&(open..close)));
         assert!(main_clause_cue(&tokens, &gate::Context::alone(&tokens)).is_some());
         assert_eq!(
-            speaker("Chris Carr, the political director, released a statement confirming it.")
+            speaker("Rosa Lind, the field director, released a statement confirming it.")
                 .map(|(n, _)| n)
                 .as_deref(),
-            Some("Chris Carr")
+            Some("Rosa Lind")
         );
     }
 
@@ -1259,7 +1262,7 @@ mod tests {
     fn an_introduction_may_open_with_an_adverb_or_end_in_a_quotation() {
         let found = speaker("Shortly after the news, Senator Mitch Connell issued a statement.");
         assert_eq!(found, Some(("Mitch Connell".to_string(), Reports::Speech)));
-        let found = speaker("In an interview with \"Fox News,\" Dana Ruiz said it was over.");
+        let found = speaker("In an interview with \"Radio Ten,\" Dana Ruiz said it was over.");
         assert_eq!(found, Some(("Dana Ruiz".to_string(), Reports::Speech)));
     }
 
@@ -1341,7 +1344,7 @@ mod tests {
                 "mocked",
             ),
             (
-                "Two days in a row this week, Ana Ruiz campaigned with nurses.",
+                "Three times this month, Ana Ruiz campaigned with nurses.",
                 "campaigned",
             ),
             ("Most recently, Ana Ruiz thanked the volunteers.", "thanked"),
@@ -1383,7 +1386,7 @@ mod tests {
 
     #[test]
     fn a_new_clause_has_its_own_subject() {
-        assert_eq!(speaker("Clinton arrived after the senator said no."), None);
+        assert_eq!(speaker("Lund arrived after the senator said no."), None);
         assert_eq!(speaker("The report that Smith wrote said nothing."), None);
     }
 

@@ -287,7 +287,7 @@ fn is_byline(p: &Para) -> bool {
     if !p.is_short(14) || paragraph.trim_end().ends_with(['.', '?', '!', ':']) {
         return false;
     }
-    // Bylines set between rules: "| By Cara Stiles | April 13, 2020".
+    // Bylines set between rules: "| By Dana Whitlow | May 2, 2021".
     let paragraph = paragraph.trim_start_matches(|c: char| !c.is_alphanumeric());
     let lower = paragraph.to_lowercase();
     let Some(cue) = CUES
@@ -608,8 +608,8 @@ fn is_photo_credit(p: &Para) -> bool {
 }
 
 /// A date stamp standing as a paragraph: "Updated 7:12 am PDT, Wednesday, May 6, 2020",
-/// "Publié le jeudi 24 décembre 2020 à 07h47", "30.11.2020 18:14", "Posted: Oct 6, 2020 / 03:38
-/// PM MDT". It is short and holds a day with its year (a month name, or a numeric day such as
+/// "Publié le mardi 3 mars 2020 à 09h15", "30.11.2020 18:14", "Posted: Mar 4, 2021 / 11:05
+/// AM MDT". It is short and holds a day with its year (a month name, or a numeric day such as
 /// `30.11.2020`), and every other word is a figure, a time, a zone, a weekday or a stamp label.
 /// One word of anything else ("Updated guidance was published on May 6, 2020") keeps it text.
 fn is_date_stamp(paragraph: &str) -> bool {
@@ -861,7 +861,7 @@ fn is_tag_list(p: &Para) -> bool {
     })
 }
 
-/// The site promoting itself: its app ("Click here to get the Fox News app", "Download the
+/// The site promoting itself: its app ("Click here to get the Daily Ledger app", "Download the
 /// … app") or its channels ("Follow us on …", "Folge uns auf Facebook", "Подписывайтесь на
 /// наш канал"). Short, and the invitation opens the paragraph (or the app is named with a
 /// download verb), so "Downloads of the app doubled, the company said." stays text.
@@ -900,8 +900,8 @@ fn is_promotion(p: &Para) -> bool {
         || (names_app && DOWNLOAD.iter().any(|cue| text.starts_with(cue)))
 }
 
-/// A note about the author at the end of an article: "Paul Steinhauser is a politics reporter
-/// based in New Hampshire." A name of two to four capitalised words, "is a(n)" and, within a
+/// A note about the author at the end of an article: "Dale Rensfield is a county affairs
+/// reporter based in Vermont." A name of two to four capitalised words, "is a(n)" and, within a
 /// few words, a writer's role. The caller asks only of the last paragraphs.
 fn is_author_note(paragraph: &str) -> bool {
     const ROLES: [&str; 12] = [
@@ -1226,32 +1226,32 @@ mod tests {
             "17302",
             "12 345",
             "Newsletter",
-            "Never miss the latest news from the Star. Sign up for our newsletters to get today's top stories in your email inbox.",
+            "Never miss a story from the Ledger. Sign up to our newsletters for the day's main stories in your inbox.",
             "When you subscribe we will use the information you provide to send you these newsletters.",
             "Invalid Email",
             "Recevez l'information analysée par la rédaction dans votre boîte e-mail, inscrivez-vous à la newsletter",
-            "By Sage Anderson 2020-02-20 13:52:51 UTC",
-            "Von Felix Eisenreich // 1. November 2023",
-            "Posted by: Ed de Leon on February 18, 2020 in Showbiz Leave a comment",
-            "By Hillel Italie, The Associated Press",
-            "Von Volkmar Kabisch, Jan Lukas Strozyk und Benedikt Strunz, NDR",
+            "By Tess Hadley 2021-03-14 09:41:07 UTC",
+            "Von Lars Brandmeier // 3. Mai 2022",
+            "Posted by: Ria de Vera on March 9, 2021 in Showbiz Leave a comment",
+            "By Noam Petrelli, The Associated Press",
+            "Von Jörg Wendland, Anna Lena Kriebel und Tobias Marek, NDR",
             "Next Story",
             "YOU MIGHT BE INTERESTED IN...",
-            "À LIRE AUSSI Massacre du 7 octobre : comment les défenseurs s'inspirent de la rhétorique",
+            "À LIRE AUSSI Grève du port : comment les dockers s'organisent face à la direction",
             "Lesen Sie auch: Die Bahn erhöht die Preise",
-            "Vaquinha online foi aberta para juntar o dinheiro — Foto: Reprodução",
+            "Feira do bairro reuniu centenas de moradores — Foto: Reprodução",
             "Foto: sidm / DW",
             "(Image credit: HandyGames)",
             "Shutterstock",
             "You are here: Home / Showbiz / Actress follows her boyfriend",
             "Startseite > Politik > Ausland",
-            "| By Cara Stiles | April 13, 2020",
-            "Written by Miami Today on November 7, 2023",
-            "Written by: Julie Mollins",
+            "| By Dana Whitlow | May 2, 2021",
+            "Written by Harbour Today on March 2, 2022",
+            "Written by: Julia Marwick",
             "Bildquelle: SWR",
             "Main image: Wirestock/iStock",
             "Фото: Reuters",
-            "Subscribe to Riverfront Times newsletters.",
+            "Subscribe to Lakeside Ledger newsletters.",
             "Lesezeit: ca. 3 Minuten",
             "Tempo di lettura: 3 minuti",
             "Post Views: 1.432",
@@ -1302,13 +1302,13 @@ mod tests {
     fn date_stamps_standing_as_paragraphs_are_furniture() {
         for stamp in [
             "Updated 7:12 am PDT, Wednesday, May 6, 2020",
-            "Publié le jeudi 24 Décembre 2020 à 07h47",
-            "Posted: Oct 6, 2020 / 03:38 PM MDT / Updated: Oct 6, 2020 / 03:38 PM MDT",
+            "Publié le mardi 3 Mars 2020 à 09h15",
+            "Posted: Mar 4, 2021 / 11:05 AM MDT / Updated: Mar 4, 2021 / 11:05 AM MDT",
             "30.11.2020 18:14",
-            "Last Updated: September 24, 2020, 9:27 PM IST",
+            "Last Updated: March 11, 2021, 8:14 PM IST",
             "16:23, Thu, Nov 2, 2023 | UPDATED: 16:32, Thu, Nov 2, 2023",
             "Veröffentlicht am 12. November 2015 / 13:48 Uhr",
-            "Published: Sept. 8, 2020 at 9:22 a.m. ET",
+            "Published: Sept. 3, 2021 at 7:48 a.m. ET",
             "Ultimo aggiornamento: 30 Settembre 2020",
             "30.11.2020 18:14 | Son Güncelleme: 30.11.2020 18:14",
         ] {
@@ -1367,10 +1367,10 @@ mod tests {
     #[test]
     fn the_site_promoting_its_app_and_channels_is_furniture() {
         for promotion in [
-            "CLICK HERE TO GET THE FOX NEWS APP",
+            "CLICK HERE TO GET THE DAILY LEDGER APP",
             "Download the Daily Planet app for the latest news",
             "Folge uns auf Facebook | Instagram",
-            "Follow our full coverage of the coronavirus pandemic here.",
+            "Follow our full coverage of the harbour strike here.",
             "Подписывайтесь на наш канал:",
             "Subscribe",
         ] {
@@ -1388,7 +1388,7 @@ mod tests {
 
     #[test]
     fn an_authors_note_at_the_end_is_furniture_and_only_there() {
-        let note = "Paul Steinhauser is a politics reporter based in New Hampshire.";
+        let note = "Dale Rensfield is a county affairs reporter based in Vermont.";
         let article = [
             "Title",
             "The debate ran for two hours.",
@@ -1531,9 +1531,9 @@ mod tests {
     fn a_lower_case_word_inside_a_broken_sentence_is_no_tag() {
         let page = [
             "Title",
-            "Parry revealed Real Madrid",
+            "Moss admitted Harbour Rovers",
             "did",
-            "ask for an option on the midfielder.",
+            "bid for the young striker in May.",
         ];
         assert!(marked(&page).is_empty());
         let after_title = ["Ministers meet", "geneva", "Ministers met on Wednesday."];
@@ -1557,12 +1557,12 @@ mod tests {
     #[test]
     fn never_marks_article_sentences() {
         let sentences = [
-            "Picture the scene - Wales are camped on the England line in the dying seconds.",
+            "Picture the scene - Harbour Town are camped on the Rovers line in the last seconds.",
             "Choose hope over fear - Kennedy",
             "Best film - The Aviator, 2004",
-            "By 2025, 40% of the UK's population will still be without internet access, says a study.",
+            "By 2030, 35% of the region's homes will still be without a fast connection, says a study.",
             "Readers were asked to leave a reply to the minister's letter, and thousands did so within a week of its publication in the paper, which delighted the editors and the minister alike.",
-            "Images from camera phones have even made it into the art world.",
+            "Images from pocket cameras have even made it into the museum world.",
             "Next Stage Will Begin Once Formal Answers Received",
             "About NATO",
             "He said the talks would go on.",
@@ -1592,7 +1592,7 @@ mod tests {
             Stamp::parse("Talks - Example Times, March 3, 2021").and_then(|s| s.date),
             NaiveDate::from_ymd_opt(2021, 3, 3)
         );
-        assert_eq!(Stamp::parse("Pelosi Rushes Bill - Reports"), None);
+        assert_eq!(Stamp::parse("Varga Rushes Bill - Reports"), None);
         assert_eq!(
             Stamp::parse("He left - and then, 3 hours later, he came back"),
             None

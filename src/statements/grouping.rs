@@ -19,8 +19,8 @@
 //! - **a rare quoted phrase, within [`PHRASE_WINDOW_DAYS`]**: both quote the same run of
 //!   words holding three content words, and the speaker is quoted with it in at most
 //!   [`RARE_PHRASE_WORDINGS`] wordings of the collection: one remark quoted in part by two
-//!   outlets ("not a handful of wealthy campaign contributors" / "not just a few wealthy
-//!   campaign contributors"), not a stock phrase;
+//!   outlets ("not a handful of rich harbour landlords" / "not just a few rich
+//!   harbour landlords"), not a stock phrase;
 //! - **a new partial quote, within [`PHRASE_WINDOW_DAYS`]**: two paraphrases (statements
 //!   compared whole) quote the same short phrase whole, as reporters pick a remark's striking
 //!   words ("called her handling of the files “deeply reckless”" / "said she had been “deeply
@@ -38,10 +38,10 @@
 //! - **reworded, within [`WINDOW_DAYS`]**: they share at least [`REWORD_SHARED`] content words
 //!   and at least [`REWORD_WEIGHT`] of the smaller statement's content, each word weighed by its
 //!   rarity in the collection (inverse document frequency over the distinct wordings, see
-//!   [`Weights`]): sharing "Trump", "Republican" and "Thursday" says little, sharing
+//!   [`Weights`]): sharing "Varga", "Republican" and "Thursday" says little, sharing
 //!   "prosecutor" and "pregnant" says much. A short statement may share [`NEAR_RUN`] words
 //!   when that is all of its content words but one and both quote the same two content words
-//!   ("Trump called on her to resign and said, 'Her mind is shot!'"). Not when both reports
+//!   ("Varga called on her to quit and said, 'Her mind is broken!'"). Not when both reports
 //!   name the day of the remark and those days differ (see [`on_other_days`]). Not for a
 //!   passage that names its speaker only in an "according to" clause: a source's findings (delegate counts, poll results) are
 //!   restated daily in the words of their topic, so only their own words join them.
@@ -51,8 +51,8 @@
 //!   news for weeks, re-quoting its striking words, while a standing charge restated in a
 //!   reporter's words quotes none.
 //!
-//! The date window keeps a speaker's stock phrases on different occasions apart ("transform our
-//! energy system away from fossil fuel" in December and in April are two statements). It is two
+//! The date window keeps a speaker's stock phrases on different occasions apart ("take the
+//! harbour off diesel" in December and in April are two statements). It is two
 //! weeks: outlets come back to a statement in the following days' reports and in weekly
 //! round-ups (a partial quote 13 or 14 days after the remark, three such pairs in the random gold
 //! files), while the stock phrases the gold files hold recur a month or more apart. Beyond
@@ -60,7 +60,7 @@
 //! the gold files sample pairs up to about 30 days apart, so that rule rests on few pairs.
 //!
 //! "The same speaker" is the same person as outlets name them: the folded surname, and the
-//! same first given name where both names have one ("Felipe Calderón", "Calderon"). A bare
+//! same first given name where both names have one ("Felipe Ordóñez", "Ordonez"). A bare
 //! surname can bridge two people of that surname into one group; the gold file has no such case.
 
 use crate::index::analysis::Folder;
@@ -82,8 +82,8 @@ pub const WEAK_RUN: usize = 3;
 /// containment.
 pub const CONTAINED: f64 = 0.8;
 /// Content words a shared run must hold, at any dates, when it is (nearly) the whole of the
-/// smaller statement: a full sentence quoted again a week or more later ("has consistently
-/// demonstrated his deep commitment to conservative principles", 9 days on) is the same
+/// smaller statement: a full sentence quoted again a week or more later ("has steadily
+/// proven his firm loyalty to harbour values", 9 days on) is the same
 /// statement, while a speaker's short stock phrases (5 content words or fewer, "we're going to
 /// build a wall") recur across occasions.
 pub const FAR_CONTAINED: usize = 6;
@@ -99,18 +99,18 @@ pub const REWORD_WEIGHT: f32 = 0.5;
 const BACKGROUND_WORDINGS: usize = 100;
 /// Distinct wordings of one speaker that may quote a phrase (see
 /// `Features::quoted_phrases`) for it to name one remark: a phrase the
-/// speaker is quoted saying in more wordings than this is a stock phrase ("radical Islamic
-/// terrorism", quoted in Trump passages of many days), not evidence. Set on the PolNeAR gold
+/// speaker is quoted saying in more wordings than this is a stock phrase ("rampant harbour
+/// smuggling", quoted in one speaker's passages of many days), not evidence. Set on the PolNeAR gold
 /// files (so not a blind figure): the remarks it joins there are quoted in 2 or 3 wordings of
-/// the speaker; two remarks of one day sharing "the words radical Islam" in 4, and the
+/// the speaker; two remarks of one day sharing a three-word phrase in 4, and the
 /// speakers' stock phrases in 6 or more. The more a collection holds, the more wordings quote
 /// any phrase, so the rule only grows stricter with size.
 pub const RARE_PHRASE_WORDINGS: u32 = 3;
 /// Days apart two reports sharing only a rare quoted phrase may be: three words are the
 /// weakest evidence the rules take. Outlets quoting a piece of one remark do so within days
 /// (0 to 4 in the gold files), while a speaker's repeated lines come back over weeks (in
-/// PolNeAR train, Cruz's "as president I will not be neutral" at a debate and 12 days later at
-/// AIPAC).
+/// PolNeAR train, one candidate's pledge repeated word for word at a debate and 12 days later
+/// at a conference).
 pub const PHRASE_WINDOW_DAYS: i64 = 7;
 /// Days apart two reports of one statement may be, for rewordings and short cuts (see the
 /// module doc).
@@ -121,7 +121,7 @@ pub const WINDOW_DAYS: i64 = 14;
 /// re-quoted in reports 35 days on). Beyond the window the rewording must share [`FAR_RUN`] content words,
 /// as many as a verbatim run needs at any dates, and half the smaller statement's weight: a
 /// paraphrase a month on that shares a few words around a quoted phrase ("would make “a
-/// terrible situation even worse”") is another remark coming back to it.
+/// grim harvest even leaner”") is another remark coming back to it.
 pub const FAR_REWORD_DAYS: i64 = 45;
 
 /// MinHash LSH shape: `BANDS` bands of `ROWS` hashes. A pair with Jaccard similarity `s` of
@@ -354,8 +354,8 @@ pub fn groupable(item: &Item) -> bool {
     comparable(item) || item.features.reprint.is_some()
 }
 
-/// One speaker as outlets name them: "Felipe Calderón" in one article is "Calderon" or
-/// "Felipe Calderon" in another. Folded surname, and the first given name when there is one.
+/// One speaker as outlets name them: "Felipe Ordóñez" in one article is "Ordonez" or
+/// "Felipe Ordonez" in another. Folded surname, and the first given name when there is one.
 struct Person {
     surname: String,
     given: Option<String>,
@@ -372,8 +372,8 @@ impl Person {
         }
     }
 
-    /// The same surname, and the same first given name where both have one ("Bill Clinton"
-    /// is not "Hillary Clinton"; "Clinton" may be either, and the words must then agree).
+    /// The same surname, and the same first given name where both have one ("Olaf Lund"
+    /// is not "Ada Lund"; "Lund" may be either, and the words must then agree).
     fn is(&self, other: &Person) -> bool {
         self.surname == other.surname
             && match (&self.given, &other.given) {
@@ -578,7 +578,7 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     if run_content >= FAR_RUN || (near && run_content >= NEAR_RUN) {
         return true;
     }
-    // Containment is judged on content words: the framing around a short report ("Paul Ryan
+    // Containment is judged on content words: the framing around a short report ("Piet Vos
     // says he's ...") is not part of the statement, so it must not make the run look partial.
     // And fragment by fragment: a report that quotes two pieces of a remark ("X," he said,
     // "Y") holds it as two runs, not one.
@@ -616,12 +616,12 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
     {
         return true;
     }
-    // A source's findings are restated day after day in the words of their topic ("Clinton
-    // is 71 delegates short of the nomination" on Friday, "clinched the nomination" on
-    // Monday, both "according to the Associated Press"): only their words, cut or whole,
+    // A source's findings are restated day after day in the words of their topic ("Lund
+    // is 64 votes shy of the nomination" on Friday, "secured the nomination" on
+    // Monday, both "according to the Harbour Wire"): only their words, cut or whole,
     // make them one.
-    // A short statement reworded around the same few quoted words ("Trump called on her to
-    // resign and said, 'Her mind is shot!'"): all its content words but one shared, and a
+    // A short statement reworded around the same few quoted words ("Varga called on her to
+    // quit and said, 'Her mind is broken!'"): all its content words but one shared, and a
     // quoted run of two content words in both.
     let short_all_but_one = shared >= NEAR_RUN
         && shared + 1 >= small.content.len()
@@ -644,7 +644,7 @@ fn same_words(a: &Item, b: &Item, surname: &str, weights: &Weights) -> bool {
         return false;
     }
     // A rewording shares at least half of the smaller statement, weighing each word by its
-    // rarity: two remarks of one speaker share the words of the day ("Trump", "Republican",
+    // rarity: two remarks of one speaker share the words of the day ("Varga", "Republican",
     // "Thursday", "party"), one remark reworded shares its rare ones.
     let (weight_a, shared_weight) = weights.sums(fa, fb);
     let (weight_b, _) = weights.sums(fb, fa);
@@ -811,18 +811,18 @@ mod tests {
     #[test]
     fn outlets_naming_a_speaker_differently_still_share_the_statement() {
         let mut an = Analyzer::new();
-        let quote = "“We are not going to pay any single cent for such a stupid wall,” he said.";
+        let quote = "“We are not going to give any single peso for such a silly dam,” he said.";
         let items = vec![
-            item(&mut an, "Felipe Calderón", "a", 6, quote),
-            item(&mut an, "Calderon", "b", 7, quote),
-            item(&mut an, "Felipe Calderon", "c", 8, quote),
+            item(&mut an, "Felipe Ordóñez", "a", 6, quote),
+            item(&mut an, "Ordonez", "b", 7, quote),
+            item(&mut an, "Felipe Ordonez", "c", 8, quote),
         ];
         let groups = groups(&items);
         assert_eq!(groups[0], groups[1]);
         assert_eq!(groups[0], groups[2]);
         // Another person of the same surname is someone else.
-        let a = item(&mut an, "Felipe Calderon", "c", 8, quote);
-        let b = item(&mut an, "Hillary Calderon", "d", 8, quote);
+        let a = item(&mut an, "Felipe Ordonez", "c", 8, quote);
+        let b = item(&mut an, "Rosa Ordonez", "d", 8, quote);
         let apart = super::groups(&[a, b]);
         assert_ne!(apart[0], apart[1]);
     }
@@ -830,12 +830,12 @@ mod tests {
     #[test]
     fn a_cut_quote_joins_its_fuller_form_but_not_across_weeks_when_short() {
         let mut an = Analyzer::new();
-        let full = "“No, I meant he’s the founder of ISIS. I do. He was the most valuable player,” Trump said.";
-        let cut = "Trump replied: “No, I meant he’s the founder of ISIS.”";
-        let a = item(&mut an, "Donald Trump", "a", 11, full);
-        let b = item(&mut an, "Donald Trump", "b", 12, cut);
+        let full = "“No, I meant he’s the father of Redline. I do. He was the most useful ally,” Varga said.";
+        let cut = "Varga replied: “No, I meant he’s the father of Redline.”";
+        let a = item(&mut an, "Tom Varga", "a", 11, full);
+        let b = item(&mut an, "Tom Varga", "b", 12, cut);
         assert!(same_statement(&a, &b));
-        let mut late = item(&mut an, "Donald Trump", "c", 12, cut);
+        let mut late = item(&mut an, "Tom Varga", "c", 12, cut);
         late.date = NaiveDate::from_ymd_opt(2022, 3, 1);
         assert!(!same_statement(&a, &late));
     }
@@ -843,24 +843,24 @@ mod tests {
     #[test]
     fn containment_is_judged_on_content_words_not_on_the_framing() {
         let mut an = Analyzer::new();
-        // The short report is mostly framing ("Paul Ryan says he's"): its every content word
+        // The short report is mostly framing ("Piet Vos says he's"): its every content word
         // is in the run the longer report shares, so it is a cut of the same statement.
         let short = item(
             &mut an,
-            "Paul D. Ryan",
+            "Piet D. Vos",
             "a",
             5,
-            "Paul Ryan says he's not ready to support Trump.",
+            "Piet Vos says he's not ready to back Varga.",
         );
-        let long = item(&mut an, "Paul D. Ryan", "b", 6, "On Thursday, Ryan said he was “not ready” to support Trump’s campaign for president, and suggested that Trump needs to take the first steps to show he will unify the party.");
+        let long = item(&mut an, "Piet D. Vos", "b", 6, "On Thursday, Vos said he was “not ready” to back Varga’s bid for governor, and hinted that Varga needs to make the first moves to prove he will unite the party.");
         assert!(same_statement(&short, &long));
         // Sharing the same words in another order is no run, so no containment.
         let other = item(
             &mut an,
-            "Paul D. Ryan",
+            "Piet D. Vos",
             "c",
             6,
-            "Trump said he is ready to support Ryan, not the other way round.",
+            "Varga said he is ready to back Vos, not the other way round.",
         );
         assert!(!same_statement(&short, &other));
     }
@@ -868,24 +868,24 @@ mod tests {
     #[test]
     fn a_whole_sentence_quoted_again_weeks_later_is_the_same_statement_but_a_stock_phrase_is_not() {
         let mut an = Analyzer::new();
-        let full = item(&mut an, "Morton Blackwell", "a", 10, "Cruz, Blackwell wrote “has consistently demonstrated his deep commitment to conservative principles. He works hard for those principles. He is very smart.”");
-        let mut later = item(&mut an, "Morton Blackwell", "b", 10, "Blackwell endorsed Cruz, saying he “has consistently demonstrated his deep commitment to conservative principles.”");
+        let full = item(&mut an, "Morton Hale", "a", 10, "Ostrom, Hale wrote “has steadily proven his firm loyalty to harbour values. He works hard for those values. He is very sharp.”");
+        let mut later = item(&mut an, "Morton Hale", "b", 10, "Hale endorsed Ostrom, saying he “has steadily proven his firm loyalty to harbour values.”");
         later.date = NaiveDate::from_ymd_opt(2022, 3, 19);
         assert!(same_statement(&full, &later));
         // Five content words said again two months on: a stock phrase, another occasion.
         let wall = item(
             &mut an,
-            "Donald Trump",
+            "Tom Varga",
             "c",
             10,
-            "“Mexico is going to pay for the wall, believe me,” Trump told the crowd in Iowa.",
+            "“Norland is going to pay for the wall, believe me,” Varga told the crowd in Iowa.",
         );
         let mut wall_later = item(
             &mut an,
-            "Donald Trump",
+            "Tom Varga",
             "d",
             10,
-            "“Mexico is going to pay for the wall, believe me,” he said.",
+            "“Norland is going to pay for the wall, believe me,” he said.",
         );
         wall_later.date = NaiveDate::from_ymd_opt(2022, 3, 19);
         assert!(!same_statement(&wall, &wall_later));
@@ -898,44 +898,50 @@ mod tests {
         let mut an = Analyzer::new();
         // Two remarks a day apart, reported under the same long title: the title is how
         // outlets name her, so sharing it makes no statement.
-        let jobs = item(&mut an, "Hillary Clinton", "a", 6, "Presumptive Democratic presidential nominee Hillary Clinton said Monday that her plan would create jobs in manufacturing towns.");
-        let guns = item(&mut an, "Hillary Clinton", "b", 7, "The shooting shows that weapons of war have no place on our streets, presumptive Democratic presidential nominee Hillary Clinton said.");
+        let jobs = item(&mut an, "Ada Lund", "a", 6, "Presumptive Democratic presidential nominee Ada Lund said Monday that her plan would create jobs in manufacturing towns.");
+        let guns = item(&mut an, "Ada Lund", "b", 7, "The shooting shows that weapons of war have no place on our streets, presumptive Democratic presidential nominee Ada Lund said.");
         assert!(!same_statement(&jobs, &guns));
         // The same remark under two framings is still one statement.
-        let again = item(&mut an, "Hillary Clinton", "c", 7, "Clinton told supporters in Ohio that her plan would create jobs in manufacturing towns.");
+        let again = item(
+            &mut an,
+            "Ada Lund",
+            "c",
+            7,
+            "Lund told supporters in Ohio that her plan would create jobs in manufacturing towns.",
+        );
         assert!(same_statement(&jobs, &again));
         // The title before a name opening its clause, whatever the verb, and an apposition.
-        let urged = item(&mut an, "Hillary Clinton", "d", 7, "Presumptive Democratic presidential nominee Hillary Clinton on Tuesday urged Congress to ban assault weapons.");
-        let praised = item(&mut an, "Hillary Clinton", "e", 8, "Hillary Clinton, the presumptive Democratic presidential nominee, praised the workers of the steel plant.");
+        let urged = item(&mut an, "Ada Lund", "d", 7, "Presumptive Democratic presidential nominee Ada Lund on Tuesday urged Congress to ban assault weapons.");
+        let praised = item(&mut an, "Ada Lund", "e", 8, "Ada Lund, the presumptive Democratic presidential nominee, praised the workers of the steel plant.");
         assert!(!same_statement(&urged, &jobs));
         assert!(!same_statement(&urged, &praised));
-        // A name inside the statement is no attribution clause: "Trump said" is kept.
+        // A name inside the statement is no attribution clause: "Varga said" is kept.
         let features = an.features(
-            "Clinton warned that Trump said Mexico would pay for a wall across the border.",
-            "Hillary Clinton",
+            "Lund warned that Varga said Norland would pay for a wall across the border.",
+            "Ada Lund",
         );
-        assert!(features.is_content(super::super::text::hash_word("mexico")));
+        assert!(features.is_content(super::super::text::hash_word("norland")));
         assert!(!features.is_content(super::super::text::hash_word("warn")));
     }
 
     #[test]
     fn a_quote_cut_into_fragments_is_judged_fragment_by_fragment() {
         let mut an = Analyzer::new();
-        let full = item(&mut an, "Hillary Clinton", "a", 1, "“We will rebuild the roads and bridges of this country, and we will put millions of Americans back to work,” Clinton said.");
+        let full = item(&mut an, "Ada Lund", "a", 1, "“We will rebuild the roads and bridges of this country, and we will put millions of Americans back to work,” Lund said.");
         // Weeks later, the remark in two pieces: no single run holds enough of it, the two
         // pieces together hold all of it.
-        let pieces = item(&mut an, "Hillary Clinton", "b", 1, "Clinton promised to “rebuild the roads and bridges of this country” and said she would “put millions of Americans back to work.”");
+        let pieces = item(&mut an, "Ada Lund", "b", 1, "Lund promised to “rebuild the roads and bridges of this country” and said she would “put millions of Americans back to work.”");
         let mut pieces = pieces;
         pieces.date = NaiveDate::from_ymd_opt(2022, 1, 20);
         assert!(same_statement(&full, &pieces));
         // One short piece weeks later is a stock phrase, not the statement.
-        let mut stock = item(&mut an, "Hillary Clinton", "c", 1, "Clinton said she would “put millions of Americans back to work” by raising taxes on the wealthy.");
+        let mut stock = item(&mut an, "Ada Lund", "c", 1, "Lund said she would “put millions of Americans back to work” by raising taxes on the wealthy.");
         stock.date = NaiveDate::from_ymd_opt(2022, 1, 20);
         assert!(!same_statement(&full, &stock));
         // One whole sentence of a two-sentence quote, re-quoted weeks later beside other
         // words, is that statement again.
-        let speech = item(&mut an, "Hillary Clinton", "d", 1, "“The economy is rigged for big corporations and the wealthiest donors at the top. We need a tax code that rewards hard work, not inherited wealth,” she said.");
-        let mut again = item(&mut an, "Hillary Clinton", "e", 1, "She repeated that “the economy is rigged for big corporations and the wealthiest donors at the top” and that “farmers deserve far better than broken promises from Washington.”");
+        let speech = item(&mut an, "Ada Lund", "d", 1, "“The economy is rigged for big corporations and the wealthiest donors at the top. We need a tax code that rewards hard work, not inherited wealth,” she said.");
+        let mut again = item(&mut an, "Ada Lund", "e", 1, "She repeated that “the economy is rigged for big corporations and the wealthiest donors at the top” and that “farmers deserve far better than broken promises from Washington.”");
         again.date = NaiveDate::from_ymd_opt(2022, 1, 20);
         assert!(same_statement(&speech, &again));
     }
@@ -945,17 +951,17 @@ mod tests {
         let mut an = Analyzer::new();
         // The quote is four words of a long paraphrase: compared alone, "vetting is one
         // thing" shares nothing with the interview it reports; the paraphrase around it does.
-        let interview = item(&mut an, "Ben Carson", "a", 8, "“I have always said that I expect to be vetted. But nobody asked the others about incidents that happened 20 and 50 years ago,” Carson said on Sunday.");
-        let report = item(&mut an, "Ben Carson", "b", 9, "“Vetting is one thing,” Carson said on NBC, but he said he is being asked about incidents that happened 20 and 50 years ago.");
+        let interview = item(&mut an, "Ben Marlowe", "a", 8, "“I have long said that I expect to be questioned. But nobody asked the others about events that occurred 30 and 40 years ago,” Marlowe said on Sunday.");
+        let report = item(&mut an, "Ben Marlowe", "b", 9, "“Questioning is one thing,” Marlowe said on Radio Ten, but he says he is being asked about events that occurred 30 and 40 years ago.");
         assert!(same_statement(&interview, &report));
         // A quote that is most of its passage is still compared alone: the reporter's framing
-        // around it ("Carson told the crowd in Iowa") is no part of the statement.
-        let framed = item(&mut an, "Ben Carson", "c", 9, "“Nobody asked the others about incidents that happened 20 and 50 years ago,” Carson told the crowd.");
+        // around it ("Marlowe told the crowd in Iowa") is no part of the statement.
+        let framed = item(&mut an, "Ben Marlowe", "c", 9, "“Nobody asked the others about events that occurred 30 and 40 years ago,” Marlowe told the crowd.");
         assert_eq!(
             framed.features,
             an.features(
-                "“Nobody asked the others about incidents that happened 20 and 50 years ago.”",
-                "Ben Carson"
+                "“Nobody asked the others about events that occurred 30 and 40 years ago.”",
+                "Ben Marlowe"
             )
         );
     }
@@ -963,8 +969,8 @@ mod tests {
     #[test]
     fn a_partial_quote_two_weeks_later_is_the_same_statement_but_not_a_month_later() {
         let mut an = Analyzer::new();
-        let letter = item(&mut an, "Bernie Sanders", "a", 1, "“At a time when the people of Puerto Rico are suffering, the legislation introduced in the House would make a terrible situation even worse,” Sanders wrote in the letter.");
-        let mut later = item(&mut an, "Bernie Sanders", "b", 15, "Sanders said last week that he plans to introduce his own bill after having slammed an effort that he said would make “a terrible situation even worse.”");
+        let letter = item(&mut an, "Kurt Brenner", "a", 1, "“At a time when the farmers of Cape Verra are struggling, the measure drafted in the House would make a grim harvest even leaner,” Brenner wrote in the letter.");
+        let mut later = item(&mut an, "Kurt Brenner", "b", 15, "Brenner said last week that he means to draft his own bill after having attacked an effort that he said would make “a grim harvest even leaner.”");
         assert!(same_statement(&letter, &later));
         later.date = NaiveDate::from_ymd_opt(2022, 2, 5);
         assert!(!same_statement(&letter, &later));
@@ -975,16 +981,16 @@ mod tests {
         let mut an = Analyzer::new();
         // Two remarks of one week that share the words every report of that week holds:
         // enough shared content words for the old unweighted rule, yet two statements.
-        let met = "Donald Trump and the Republican party leaders met on Thursday in Washington to talk about the convention and the campaign.";
-        let invited = "Ryan has invited Donald Trump to meet Republican party leaders on Thursday to begin a discussion of principles for the campaign.";
+        let met = "Tom Varga and the Republican party leaders met on Thursday in Washington to talk about the convention and the campaign.";
+        let invited = "Vos has invited Tom Varga to meet Republican party leaders on Thursday to begin a discussion of principles for the campaign.";
         // A rewording that shares the rare words of the remark.
-        let called = "Pence called for a special prosecutor and for the Clinton Foundation to be shut down at once.";
-        let demanded = "Pence demanded that the Clinton Foundation be shut down and that a special prosecutor look into it.";
+        let called = "Delaney called for a special prosecutor and for the Lund Foundation to be shut down at once.";
+        let demanded = "Delaney demanded that the Lund Foundation be shut down and that a special prosecutor look into it.";
         let mut items = vec![
-            item(&mut an, "Paul Ryan", "a", 5, met),
-            item(&mut an, "Paul Ryan", "b", 6, invited),
-            item(&mut an, "Mike Pence", "c", 5, called),
-            item(&mut an, "Mike Pence", "d", 6, demanded),
+            item(&mut an, "Piet Vos", "a", 5, met),
+            item(&mut an, "Piet Vos", "b", 6, invited),
+            item(&mut an, "Mark Delaney", "c", 5, called),
+            item(&mut an, "Mark Delaney", "d", 6, demanded),
         ];
         // The rest of the collection: the week's other reports, months before, each with the
         // words of the day and words of its own.
@@ -999,7 +1005,7 @@ mod tests {
                 "Someone Else",
                 topic,
                 1,
-                &format!("On Thursday the campaign of Donald Trump told Republican party leaders about {topic} plans number {n}."),
+                &format!("On Thursday the campaign of Tom Varga told Republican party leaders about {topic} plans number {n}."),
             );
             other.date = NaiveDate::from_ymd_opt(2021, 6, 1);
             items.push(other);
@@ -1016,12 +1022,12 @@ mod tests {
     #[test]
     fn two_findings_of_one_poll_are_two_statements_though_their_source_clause_is_the_same() {
         let mut an = Analyzer::new();
-        let speaker = "Associated Press";
-        let first = item(&mut an, speaker, "a", 1, "According to early results of the exit poll conducted by Edison Research for the Associated Press and Television Networks, Clinton led in both Virginia and Georgia among both men and women.");
-        let second = item(&mut an, speaker, "b", 12, "According to early results of exit polls conducted by Edison Research for the Associated Press and television networks, voters are more likely to describe Sanders than Clinton as honest.");
+        let speaker = "Harbour Wire";
+        let first = item(&mut an, speaker, "a", 1, "According to first figures of the door poll run by Marsh Polling for the Harbour Wire and Radio Networks, Lund led in both Vermont and Oregon among both men and women.");
+        let second = item(&mut an, speaker, "b", 12, "According to first figures of door polls run by Marsh Polling for the Harbour Wire and radio networks, voters are more apt to call Brenner than Lund honest.");
         assert!(!same_statement(&first, &second));
         // One finding reported twice is still one statement.
-        let again = item(&mut an, speaker, "c", 2, "Clinton led in both Virginia and Georgia among both men and women, according to exit polls for the Associated Press.");
+        let again = item(&mut an, speaker, "c", 2, "Lund led in both Vermont and Oregon among both men and women, according to door polls for the Harbour Wire.");
         assert!(same_statement(&first, &again));
     }
 
@@ -1032,27 +1038,27 @@ mod tests {
         let mut items = vec![
             // One victory speech, quoted by two outlets: three words in common, a third of
             // either, so no run, containment or rewording rule holds.
-            item(&mut an, "Bernie Sanders", "a", 10, "“Let me thank the thousands of volunteers who worked so hard,” Sanders said. He said the results were a win for ordinary voters and “not a handful of wealthy campaign contributors.”"),
-            item(&mut an, "Bernie Sanders", "b", 10, "“We will all say loudly and clearly that the government of our great nation belongs to all of us, not just a few wealthy campaign contributors,” he said."),
+            item(&mut an, "Kurt Brenner", "a", 10, "“Let me thank the hundreds of helpers who toiled so long,” Brenner said. He said the count was a victory for ordinary tenants and “not a handful of rich harbour landlords.”"),
+            item(&mut an, "Kurt Brenner", "b", 10, "“We will all say plainly and firmly that the council of our proud county belongs to every one of us, not just a few rich harbour landlords,” he said."),
             // Twelve days on, the phrase in another remark: a repeated line, not that speech.
-            item(&mut an, "Bernie Sanders", "c", 22, "“Our trade policy was written for wealthy campaign contributors and their lobbyists,” Sanders told the union hall."),
+            item(&mut an, "Kurt Brenner", "c", 22, "“Our trade policy was written for rich harbour landlords and their lobbyists,” Brenner told the union hall."),
             // The same content words with other words between: no shared phrase.
-            item(&mut an, "Bernie Sanders", "d", 11, "“The party must make clear that we stand with working families,” he said."),
-            item(&mut an, "Bernie Sanders", "e", 11, "“We need to make it clear that we stand with those left behind,” Sanders said."),
+            item(&mut an, "Kurt Brenner", "d", 11, "“The union must make plain that we side with working parents,” he said."),
+            item(&mut an, "Kurt Brenner", "e", 11, "“We need to make it plain that we side with those cast aside,” Brenner said."),
         ];
         // A phrase the speaker is quoted with on many days is a stock phrase: four remarks
         // of one week quoting it stay four statements.
         for (n, text) in [
-            "“Radical Islamic terrorism is coming across the southern border,” Trump said.",
-            "“Our schools must teach children about radical Islamic terrorism,” Trump said.",
-            "“Our allies in Europe are losing to radical Islamic terrorism,” Trump said.",
-            "“The internet is where radical Islamic terrorism recruits,” Trump said.",
+            "“Rampant harbour smuggling is coming across the southern border,” Varga said.",
+            "“Our schools must teach children about rampant harbour smuggling,” Varga said.",
+            "“Our allies in Europe are losing to rampant harbour smuggling,” Varga said.",
+            "“The internet is where rampant harbour smuggling recruits,” Varga said.",
         ]
         .iter()
         .enumerate()
         {
             let article = ["f", "g", "h", "i"][n];
-            items.push(item(&mut an, "Donald Trump", article, 1 + n as u32, text));
+            items.push(item(&mut an, "Tom Varga", article, 1 + n as u32, text));
         }
         let groups = groups(&items);
         assert_eq!(groups[0], groups[1]);
@@ -1067,24 +1073,24 @@ mod tests {
         let mut an = Analyzer::new();
         // Two content words quoted: too short to compare as a statement. The same passage,
         // framing and all, in the next day's edition is that passage copied.
-        let copied = "“Your reputation is amazing,” Trump assured Jones,";
+        let copied = "“Your reputation is amazing,” Varga assured Dole,";
         let mut items = vec![
-            item(&mut an, "Donald Trump", "a", 12, copied),
-            item(&mut an, "Donald Trump", "b", 13, copied),
+            item(&mut an, "Tom Varga", "a", 12, copied),
+            item(&mut an, "Tom Varga", "b", 13, copied),
             // The same two quoted words under other framing: nothing says it is one remark.
             item(
                 &mut an,
-                "Donald Trump",
+                "Tom Varga",
                 "c",
                 13,
                 "“Your reputation is amazing,” he said.",
             ),
             // A copy a month later is no reprint of that edition.
-            item(&mut an, "Donald Trump", "d", 12, copied),
+            item(&mut an, "Tom Varga", "d", 12, copied),
             // A passage whose every word is the speaker's name and stop words has nothing to
-            // copy: "“Yes,” Trump said." stays alone.
-            item(&mut an, "Donald Trump", "e", 12, "“Yes,” Trump said."),
-            item(&mut an, "Donald Trump", "f", 13, "“Yes,” Trump said."),
+            // copy: "“Yes,” Varga said." stays alone.
+            item(&mut an, "Tom Varga", "e", 12, "“Yes,” Varga said."),
+            item(&mut an, "Tom Varga", "f", 13, "“Yes,” Varga said."),
         ];
         items[3].date = NaiveDate::from_ymd_opt(2022, 2, 20);
         assert!(items[0].features.reprint.is_some());
@@ -1125,42 +1131,42 @@ mod tests {
     #[test]
     fn two_counts_of_one_source_reworded_are_two_findings_but_a_remark_reworded_is_one() {
         let mut an = Analyzer::new();
-        let speaker = "Associated Press";
+        let speaker = "Harbour Wire";
         // The tally on Friday and on Monday: the words of the topic shared, the finding not.
-        let short = item(&mut an, speaker, "a", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, according to the Associated Press.");
-        let clinched = item(&mut an, speaker, "b", 6, "Clinton clinched the Democratic nomination when superdelegates declaring support pushed her delegate count above the number needed, according to The Associated Press.");
+        let short = item(&mut an, speaker, "a", 3, "Counting her backer pledges, Lund is 64 votes shy of the tally required to secure the Labour nomination, according to the Harbour Wire.");
+        let clinched = item(&mut an, speaker, "b", 6, "Lund secured the Labour nomination when backers declaring pledges pushed her vote count above the tally required, according to The Harbour Wire.");
         assert!(!same_statement(&short, &clinched));
         // The same words as a remark reworded are one statement.
-        let speaker = "Robby Mook";
-        let said = item(&mut an, speaker, "c", 3, "Counting her superdelegate support, Clinton is 71 delegates short of the number needed to clinch the Democratic nomination, Mook said.");
-        let told = item(&mut an, speaker, "d", 4, "Mook told reporters that superdelegates declaring support put Clinton 71 delegates short of the number needed for the Democratic nomination.");
+        let speaker = "Robby Lind";
+        let said = item(&mut an, speaker, "c", 3, "Counting her backer pledges, Lund is 64 votes shy of the tally required to secure the Labour nomination, Lind said.");
+        let told = item(&mut an, speaker, "d", 4, "Lind told reporters that backers declaring pledges put Lund 64 votes shy of the tally required for the Labour nomination.");
         assert!(same_statement(&said, &told));
     }
 
     #[test]
     fn a_short_report_reworded_around_the_same_quoted_words_is_the_same_statement() {
         let mut an = Analyzer::new();
-        let report = item(&mut an, "Donald Trump", "a", 13, "Donald Trump called Wednesday for Justice Ginsburg to resign for saying publicly that she feels he is unfit to be president. Lashing out, Trump said the 83-year-old justice’s “mind is shot.”");
+        let report = item(&mut an, "Tom Varga", "a", 13, "Tom Varga called Friday for Justice Hallam to quit for stating openly that she feels he is too weak to be governor. Hitting back, Varga said the 79-year-old judge’s “mind is broken.”");
         // Two days on, five content words, four of them in the report, two quoted in both:
         // under the five shared words a rewording needs, yet nothing else to share.
         let short = item(
             &mut an,
-            "Donald Trump",
+            "Tom Varga",
             "b",
             15,
-            "Trump called on her to resign from her post and said, \"Her mind is shot!\"",
+            "Varga called on her to quit her seat and said, \"Her mind is broken!\"",
         );
         assert!(same_statement(&report, &short));
         // All but one word of a short report shared, but no quoted words: a proposal named
         // again inside another remark, not the remark.
         let proposal = item(
             &mut an,
-            "Donald Trump",
+            "Tom Varga",
             "c",
             13,
-            "Trump has said there should be a temporary ban on Muslims entering the country.",
+            "Varga has said there should be a brief ban on tourists crossing the frontier.",
         );
-        let other = item(&mut an, "Donald Trump", "d", 20, "Trump said that even if videos surfaced of his calling for a temporary halt to Muslims entering the country, he would not change his position. “I think that my words represent toughness and strength,” he said.");
+        let other = item(&mut an, "Tom Varga", "d", 20, "Varga said that even if recordings emerged of his calling for a brief pause to tourists crossing the frontier, he would not alter his stance. “I believe that my words show grit and resolve,” he said.");
         assert!(!same_statement(&proposal, &other));
     }
 

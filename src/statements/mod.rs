@@ -418,7 +418,7 @@ mod tests {
             kind: PassageKind::Quote,
             title: None,
             text: text.to_string(),
-            speaker: Some("Donald Trump".to_string()),
+            speaker: Some("Tom Varga".to_string()),
             speaker_kind: None,
             evidence: None,
             source: Some("Daily".to_string()),
@@ -433,12 +433,12 @@ mod tests {
     fn copies_of_a_passage_too_short_to_compare_are_grouped() {
         // The quote alone holds two content words; the passage, framing included, is the
         // same in both editions.
-        let copied = "“Your reputation is amazing,” Trump assured Jones,";
+        let copied = "“Your reputation is amazing,” Varga assured Dole,";
         let groups = compute(&[
             passage("monday", 12, copied),
             passage("tuesday", 13, copied),
-            passage("other", 13, "“Yes,” Trump said."),
-            passage("another", 13, "“Yes,” Trump said."),
+            passage("other", 13, "“Yes,” Varga said."),
+            passage("another", 13, "“Yes,” Varga said."),
         ]);
         assert_eq!(groups.len(), 1);
         let articles: Vec<&str> = groups[0]

@@ -21,8 +21,8 @@ use tantivy::tokenizer::{
 const MIN_QUOTED_WORDS: usize = 3;
 
 /// Share of a passage's words that must be quoted for the quoted words alone to be its
-/// statement. Below it the passage is a paraphrase with a quote inside ("'Vetting is one
-/// thing,' Carson said, but he said he is being asked about incidents that happened 20 and 50
+/// statement. Below it the passage is a paraphrase with a quote inside ("'Questioning is one
+/// thing,' Marlowe said, but he says he is being asked about events that occurred 30 and 40
 /// years ago"): the reporter's paraphrase carries most of what was said, so the whole passage
 /// is compared, its quoted pieces as fragments of their own.
 const QUOTED_SHARE: f64 = 0.5;
@@ -43,7 +43,7 @@ pub const MIN_CONTENT: usize = 3;
 /// Content words (besides the speaker's name) a whole passage needs for a word-for-word copy
 /// of it to count as a reprint of one report (see [`Features::reprint`]): two. A passage of
 /// two content words copied with its framing, word for word, in another article of the
-/// speaker within the window ("While not everything Trump says is true," in the next day's
+/// speaker within the window ("While not everything Varga says is accurate," in the next day's
 /// edition) is one report printed twice; one content word ("“Never,” she said") is a word
 /// anyone may say again.
 pub const REPRINT_CONTENT: usize = 2;
@@ -121,25 +121,25 @@ pub struct Features {
     pub fragments: Vec<usize>,
     /// The quoted phrases: a hash of each run of words inside one quoted segment that holds
     /// [`PHRASE_WORDS`] content words, from the first to the last of them ("not a handful of
-    /// wealthy campaign contributors" and "not just a few wealthy campaign contributors" share
-    /// "wealthy campaign contributors"; "make clear that we stand" and "make it clear that we
+    /// rich harbour landlords" and "not just a few rich harbour landlords" share
+    /// "rich harbour landlords"; "make clear that we stand" and "make it clear that we
     /// stand" share none), sorted and without repeats. Two reports quoting the same rare phrase
     /// quote the same remark (the grouping counts how rare).
     pub quoted_phrases: Vec<u64>,
-    /// The same for quoted runs holding two content words ("her mind is shot", "pathological
+    /// The same for quoted runs holding two content words ("her mind is broken", "pathological
     /// liar"): too common to name one remark alone, so the grouping takes them only beside
     /// other evidence.
     pub quoted_pairs: Vec<u64>,
     /// For a statement too short to compare on its own (fewer than [`MIN_CONTENT`] content
-    /// words, "“Your reputation is amazing,” Trump assured Jones"): a hash of its whole
+    /// words, "“Your reputation is amazing,” Varga assured Dole"): a hash of its whole
     /// passage's words in order, framing included, when the passage holds at least
     /// [`REPRINT_CONTENT`] content words. Two such passages alike word for word, framing and all,
     /// are one passage copied (a reprint, two versions of a live blog), not a short phrase said
     /// twice.
     pub reprint: Option<u64>,
     /// Whether the passage names its speaker only as the source of what it reports, in an
-    /// "according to …" clause ("Clinton is 71 delegates short of the nomination, according
-    /// to the Associated Press"): a finding, a count or a poll result rather than a remark.
+    /// "according to …" clause ("Lund is 64 votes shy of the nomination, according
+    /// to the Harbour Wire"): a finding, a count or a poll result rather than a remark.
     pub sourced: bool,
     /// For a statement compared whole (a paraphrase, see [`QUOTED_SHARE`]): a hash of each of
     /// its quoted segments that is a partial quote, at most [`PARTIAL_QUOTE_WORDS`] words with
@@ -632,7 +632,7 @@ fn partial_quote_pairs(
     found
 }
 
-/// Reporting verbs that end (or open) an attribution clause: "Clinton said", "said Clinton".
+/// Reporting verbs that end (or open) an attribution clause: "Lund said", "said Lund".
 const CUES: &[&str] = &[
     "said",
     "says",
@@ -677,7 +677,7 @@ const CUES: &[&str] = &[
 /// presidential nominee", "the chairman of the Republican National Committee").
 const TITLE_WORDS: usize = 6;
 
-/// Words a cue may stand from the speaker's name in one clause ("Clinton on Tuesday said").
+/// Words a cue may stand from the speaker's name in one clause ("Lund on Tuesday said").
 const CUE_REACH: usize = 4;
 
 /// One token of a statement as the attribution-clause search sees it.
@@ -697,10 +697,10 @@ struct Seen {
 /// when they open a clause, an apposition after it (a clause of at most [`TITLE_WORDS`]
 /// between punctuation), and the name with a reporting verb in
 /// the same clause (no punctuation between them), together with everything from the clause's
-/// start to the verb ("Presumptive Democratic presidential nominee Hillary Clinton said"), or,
-/// inverted, from the verb to the name ending its clause ("…, said Hillary Clinton."), and a
+/// start to the verb ("Presumptive Democratic presidential nominee Ada Lund said"), or,
+/// inverted, from the verb to the name ending its clause ("…, said Ada Lund."), and a
 /// whole "according to …" clause that names the speaker. Clauses are bounded by punctuation,
-/// so "…, Clinton said" drops only "Clinton said". Also whether an "according to" clause
+/// so "…, Lund said" drops only "Lund said". Also whether an "according to" clause
 /// named the speaker (see [`Features::sourced`]).
 fn attribution_clauses(text: &str, tokens: &[Seen]) -> (Vec<bool>, bool) {
     let mut dropped = vec![false; tokens.len()];
@@ -720,7 +720,7 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> (Vec<bool>, bool) {
             continue;
         }
         // The name as the subject of its clause, after a short title: "Presumptive
-        // Democratic presidential nominee Hillary Clinton [called for …]".
+        // Democratic presidential nominee Ada Lund [urged …]".
         let mut start = j;
         while start > 0 && !boundary[start] {
             start -= 1;
@@ -728,7 +728,7 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> (Vec<bool>, bool) {
         if j - start <= TITLE_WORDS {
             dropped[start..=j].iter_mut().for_each(|d| *d = true);
         }
-        // An apposition after the name: "Clinton, the presumptive Democratic nominee, said".
+        // An apposition after the name: "Lund, the presumptive Democratic nominee, said".
         if end_of_clause(j) && j + 1 < tokens.len() {
             let mut end = j + 1;
             while !end_of_clause(end) && end - j <= TITLE_WORDS {
@@ -741,8 +741,8 @@ fn attribution_clauses(text: &str, tokens: &[Seen]) -> (Vec<bool>, bool) {
     }
     // "According to <source>" names where the words come from, like "said <name>": when
     // its clause names the speaker, the whole clause is attribution, however long the
-    // source's description ("according to early results of the exit poll conducted by
-    // Edison Research for the Associated Press and television networks"). Two findings
+    // source's description ("according to first figures of the door poll run by
+    // Marsh Polling for the Harbour Wire and radio networks"). Two findings
     // of one pollster share that clause word for word; it is no part of either finding.
     let word = |i: usize| &text[tokens[i].from..tokens[i].to];
     for i in 0..tokens.len().saturating_sub(1) {
@@ -985,8 +985,8 @@ mod tests {
     #[test]
     fn undotted_place_abbreviations_are_spelled_out_only_where_they_name_the_place() {
         assert_eq!(
-            spell_out_abbreviations("the US economy, US-Mexico trade and the UN".to_string()),
-            "the United States economy, United States-Mexico trade and the United Nations"
+            spell_out_abbreviations("the US economy, US-Norland trade and the UN".to_string()),
+            "the United States economy, United States-Norland trade and the United Nations"
         );
         assert_eq!(
             spell_out_abbreviations("a UK court heard the UN Security Council".to_string()),
@@ -1030,31 +1030,31 @@ mod tests {
             vec!["Golf is thin,".to_string(), "Very thin".to_string()]
         );
         // An apostrophe inside a word is no quotation mark.
-        assert!(quoted_segments("Trump’s plan, he said, isn't ready").is_empty());
+        assert!(quoted_segments("Varga’s plan, he said, isn't ready").is_empty());
     }
 
     #[test]
     fn an_according_to_clause_naming_the_speaker_is_attribution_not_content() {
         let mut an = Analyzer::new();
-        let finding = "Clinton led in both Virginia and Georgia, according to early results of \
-                       the exit poll conducted by Edison Research for the Associated Press and \
-                       television networks.";
-        let features = an.features(finding, "Associated Press");
-        assert!(!features.is_content(hash_word("edison")));
-        assert!(!features.is_content(hash_word("televis")));
-        assert!(features.is_content(hash_word("virginia")));
+        let finding = "Lund led in both Vermont and Oregon, according to first figures of \
+                       the door poll run by Marsh Polling for the Harbour Wire and \
+                       radio networks.";
+        let features = an.features(finding, "Harbour Wire");
+        assert!(!features.is_content(hash_word("marsh")));
+        assert!(!features.is_content(hash_word("radio")));
+        assert!(features.is_content(hash_word("vermont")));
         assert!(features.sourced);
         // Opening the passage, up to its comma.
         let opening = an.features(
-            "According to exit polls conducted for the Associated Press, voters were angry.",
-            "Associated Press",
+            "According to door polls run for the Harbour Wire, voters were angry.",
+            "Harbour Wire",
         );
         assert!(!opening.is_content(hash_word("poll")));
         assert!(opening.is_content(hash_word("angri")));
         // A clause that does not name the speaker is part of what was said.
         let other = an.features(
-            "Turnout rose, according to the state's own figures, Sanders said.",
-            "Bernie Sanders",
+            "Turnout rose, according to the state's own figures, Brenner said.",
+            "Kurt Brenner",
         );
         assert!(other.is_content(hash_word("figur")));
         assert!(!other.sourced);
@@ -1062,11 +1062,11 @@ mod tests {
 
     #[test]
     fn a_short_quote_inside_reported_speech_keeps_the_whole_passage() {
-        let text = "Bernie Sanders called Trump a \"pathological liar.\"";
+        let text = "Kurt Brenner called Varga a \"pathological liar.\"";
         assert_eq!(statement_text(text), text);
         // Quoted words that are under half the passage are a quote inside a paraphrase.
-        let text = "“Vetting is one thing,” Carson said, but he said he is being asked about \
-                    incidents that happened 20 and 50 years ago.";
+        let text = "“Questioning is one thing,” Marlowe said, but he says he is being asked about \
+                    events that occurred 30 and 40 years ago.";
         assert_eq!(statement_text(text), text);
     }
 }

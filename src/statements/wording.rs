@@ -56,7 +56,7 @@ fn folded(words: &[String]) -> Vec<String> {
         .iter()
         .map(|w| {
             let w = w.to_lowercase().replace('’', "'");
-            // A possessive is the same word: "ISIS's" and "ISIS'" (trimmed to "ISIS").
+            // A possessive is the same word: "Redline's" and "Redline'" (trimmed to "Redline").
             w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
         })
         .collect()
@@ -109,16 +109,20 @@ mod tests {
 
     #[test]
     fn same_cut_and_reworded() {
-        let full = words("No, I meant he's the founder of ISIS. I do.");
+        let full = words("No, I meant he's the father of Redline. I do.");
         assert_eq!(
-            compare(&words("no, i meant HE'S the founder of ISIS; i do"), &full).0,
+            compare(
+                &words("no, i meant HE'S the father of Redline; i do"),
+                &full
+            )
+            .0,
             Wording::Same
         );
         assert_eq!(
-            compare(&words("I meant he's the founder of ISIS"), &full).0,
+            compare(&words("I meant he's the father of Redline"), &full).0,
             Wording::Shortened
         );
-        let (wording, marked) = compare(&words("I said he's the founder of ISIS"), &full);
+        let (wording, marked) = compare(&words("I said he's the father of Redline"), &full);
         assert_eq!(wording, Wording::Reworded);
         let differing: Vec<&str> = marked
             .iter()
