@@ -760,6 +760,24 @@ fn a_speaker_keeps_one_name_across_runs() {
     assert_eq!(hits(&dir, &["retreat", "--speaker", "Sergei Lavrov"]), 1);
 }
 
+#[test]
+fn a_second_collection_never_renames_a_bare_surname_spelled_otherwise() {
+    let dir = TestDir::new();
+    dir.write(
+        "one/a.txt",
+        article("Ruling", "\"The appeal fails,\" Lord Woolf said on Monday."),
+    );
+    dir.run(&["index", "one"]).ok();
+    dir.write(
+        "two/b.txt",
+        article("Spy", "\"I kept my silence,\" Mara Wolf said on Tuesday."),
+    );
+    let run = dir.run(&["index", "two"]);
+    assert!(!run.ok().contains("renamed"), "{}", run.stdout);
+    assert_eq!(hits(&dir, &["appeal", "--speaker", "Lord Woolf"]), 1);
+    assert_eq!(hits(&dir, &["appeal", "--speaker", "Mara Wolf"]), 0);
+}
+
 // 13. Small ones
 
 #[test]

@@ -25,8 +25,14 @@ impl SplitName {
     /// Whether the two names can be one person: compatible given names and the same
     /// generational suffix (or none on both). A bare surname (`Oduya`) may be any suffix-less
     /// bearer, never `Tom B. Oduya Jr.` across articles: that would name the son for the father.
+    /// Nor a bearer of another spelling: the tolerant spelling key that lets `Sergey Varlamov`
+    /// be `Sergei Varlamov` needs given names on both sides to vouch for it, as a bare `Lord
+    /// Woolf` and `Mara Wolf` are two surnames that share a key, not one transliterated.
     fn may_be(&self, other: &SplitName) -> bool {
-        compatible_given(&self.given, &other.given) && self.suffix == other.suffix
+        let bare = self.given.is_empty() || other.given.is_empty();
+        compatible_given(&self.given, &other.given)
+            && self.suffix == other.suffix
+            && (!bare || folded(&self.surname) == folded(&other.surname))
     }
 }
 
@@ -130,6 +136,14 @@ fn strip_accent(c: char) -> char {
         'ß' => 's',
         other => other,
     }
+}
+
+/// A word in lower case without accents: spellings that are the same but for case and accents.
+fn folded(word: &str) -> String {
+    word.chars()
+        .flat_map(char::to_lowercase)
+        .map(strip_accent)
+        .collect()
 }
 
 /// Edit distance between two short strings.
@@ -376,6 +390,15 @@ mod tests {
         assert_eq!(
             canonical_names(["J. Smith", "John Smith"])["J. Smith"],
             "John Smith"
+        );
+        // A bare surname joins only a full name spelled the same (folded): one transliterated
+        // spelling key is no evidence without given names that agree.
+        let bare = canonical_names(["Lord Woolf", "Mara Wolf", "Mr Varlamov", "Sergei Varlamov"]);
+        assert_eq!(bare["Lord Woolf"], "Lord Woolf");
+        assert_eq!(bare["Mara Wolf"], "Mara Wolf");
+        assert_eq!(
+            canonical_names(["Mr Garcia", "Inés García"])["Mr Garcia"],
+            "Inés García"
         );
         let apart = canonical_names(["John Smith", "Mary Smith", "John Smyth-Jones"]);
         assert_eq!(apart["John Smith"], "John Smith");
