@@ -9,7 +9,7 @@ use serde_json::{json, Value};
 
 use crate::bench::Report;
 use crate::index::{Count, Stats};
-use crate::model::{SpeakerKind, StoredPassage};
+use crate::model::{Origin, SpeakerKind, StoredPassage};
 use crate::pipeline::Summary;
 use crate::search::{FacetCounts, Results};
 
@@ -180,19 +180,22 @@ pub fn article_text(passages: &[StoredPassage], style: Style) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{}", style.bold(&or_unknown(first.title.as_deref())));
     let _ = writeln!(out, "id:     {}", clean(&first.article_id));
-    let _ = writeln!(
-        out,
-        "source: {} (from {})",
-        or_unknown(first.source.as_deref()),
-        first.source_origin.as_str()
-    );
     let date = first.date.map(|d| d.to_string());
-    let _ = writeln!(
-        out,
-        "date:   {} (from {})",
-        or_unknown(date.as_deref()),
-        first.date_origin.as_str()
-    );
+    for (label, value, origin) in [
+        ("source:", first.source.as_deref(), first.source_origin),
+        ("date:  ", date.as_deref(), first.date_origin),
+    ] {
+        // Where a value came from is worth saying only when there is one.
+        let _ = match (value, origin) {
+            (Some(_), origin) if origin != Origin::None => writeln!(
+                out,
+                "{label} {} (from {})",
+                or_unknown(value),
+                origin.as_str()
+            ),
+            _ => writeln!(out, "{label} {}", or_unknown(value)),
+        };
+    }
     if let Some(url) = &first.url {
         let _ = writeln!(out, "url:    {}", clean(url));
     }

@@ -43,6 +43,16 @@ fn show_of_an_unknown_article_fails_with_advice() {
 }
 
 #[test]
+fn show_says_unknown_without_an_origin_for_a_value_nobody_gave() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", "Harbour news\nThe ferry left late.\n");
+    dir.run(&["index", "in"]).ok();
+    let text = dir.run(&["show", "a", "--color", "never"]).ok().to_string();
+    assert!(text.contains("date:   unknown\n"), "{text}");
+    assert!(!text.contains("from none"), "{text}");
+}
+
+#[test]
 fn usage_errors_are_one_line_naming_the_flag_with_exit_status_2() {
     let dir = TestDir::with_seeds();
     for (args, names) in [

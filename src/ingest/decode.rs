@@ -61,6 +61,48 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
     Ok(decoded)
 }
 
+/// Decodes a web page: as [`decode`], except that bytes that are not UTF-8 are read in the
+/// encoding the page declares in its first 1,024 bytes (`<meta charset="iso-8859-1">` or a
+/// `content="text/html; charset=..."`), without a warning, since the page said what it is. The
+/// label is resolved by `encoding_rs` as browsers resolve it (WHATWG Encoding Standard), so
+/// `iso-8859-1` is read as Windows-1252, as browsers read it.
+pub fn decode_html(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    let declared = declared_charset(bytes).filter(|encoding| {
+        *encoding != encoding_rs::UTF_8
+            && *encoding != encoding_rs::UTF_16LE
+            && *encoding != encoding_rs::UTF_16BE
+    });
+    let (Some(encoding), Err(_)) = (declared, std::str::from_utf8(bytes)) else {
+        return decode(bytes);
+    };
+    if encoding_rs::Encoding::for_bom(bytes).is_some() || bytes.contains(&0) {
+        return decode(bytes);
+    }
+    let (text, _, had_errors) = encoding.decode(bytes);
+    let mut decoded = decode(text.as_bytes())?;
+    decoded.warning = had_errors.then(|| {
+        format!(
+            "not valid {} as declared; bad sequences replaced",
+            encoding.name()
+        )
+    });
+    Ok(decoded)
+}
+
+/// The encoding a page's `charset=` in its first 1,024 bytes names, if `encoding_rs` knows it.
+fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(1024)];
+    let lower = head.to_ascii_lowercase();
+    let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
+    let label: Vec<u8> = lower[at..]
+        .iter()
+        .copied()
+        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
+        .collect();
+    encoding_rs::Encoding::for_label(&label)
+}
+
 /// Old Mac line endings (a CR alone) as line feeds, so their lines stay apart; CRLF is kept.
 /// Same length in bytes, so offsets into the text are unchanged.
 fn lone_cr_to_lf(text: &str) -> String {
@@ -156,6 +198,26 @@ pub fn human_size(bytes: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_page_in_its_declared_encoding_is_read_without_a_warning() {
+        let page = b"<html><head><meta charset=\"ISO-8859-1\"></head><p>Caf\xe9 cr\xe8me</p>";
+        let decoded = decode_html(page).unwrap();
+        assert!(decoded.text.contains("Café crème"), "{}", decoded.text);
+        assert_eq!(decoded.warning, None);
+        let old_style =
+            b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        assert!(decode_html(old_style).unwrap().text.contains("Москва"));
+        // No declaration, or a false UTF-8 one: read as before, with the warning.
+        for page in [
+            &b"<p>Caf\xe9</p>"[..],
+            b"<meta charset=utf-8><p>Caf\xe9</p>",
+        ] {
+            let decoded = decode_html(page).unwrap();
+            assert!(decoded.text.contains("Café"));
+            assert!(decoded.warning.unwrap().contains("Windows-1252"));
+        }
+    }
 
     #[test]
     fn decomposed_text_is_composed() {

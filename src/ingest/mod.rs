@@ -172,7 +172,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 if entry.path() == input.as_path() {
                     problems.skipped.push(Skipped {
                         path: input.display().to_string(),
-                        reason: "not a .txt, .md, .html, .csv, .tsv, .jsonl or .warc file (or a .gz of a collection)".into(),
+                        reason: "not a .txt, .md, .html, .htm, .csv, .tsv, .jsonl or .warc file (or a .gz or .zst of a collection)".into(),
                     });
                 } else if entry.file_name() != manifest::FILE_NAME {
                     ignored.push(entry.path().to_path_buf());
@@ -204,7 +204,7 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
         if let Some(first) = ignored.first() {
             problems.warnings.push(format!(
-                "{}: left out {} files that are not .txt, .md, .html, .csv, .tsv, .jsonl, .warc or .gz (such as {})",
+                "{}: left out {} files that are not .txt, .md, .html, .htm, .csv, .tsv, .jsonl, .warc, .gz or .zst (such as {})",
                 input.display(),
                 ignored.len(),
                 first.display()
@@ -412,7 +412,11 @@ fn load_told(
             }
         }
     };
-    let decoded = match decode::decode(&bytes) {
+    let decoded = match file.kind {
+        FileKind::Html => decode::decode_html(&bytes),
+        _ => decode::decode(&bytes),
+    };
+    let decoded = match decoded {
         Ok(decoded) => decoded,
         Err(refusal) => {
             loaded.skipped.push(skip(refusal.to_string()));
@@ -594,7 +598,7 @@ fn load_warc(
             });
             continue;
         }
-        let text = match decode::decode(&response.body) {
+        let text = match decode::decode_html(&response.body) {
             Ok(decoded) => decoded.text,
             Err(refusal) => {
                 loaded.skipped.push(Skipped {
