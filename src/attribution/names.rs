@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is_group_noun, is_org_name_head, title_gender};
+use super::lexicon::{forename_gender, is_group_noun, is_org_name_head, title_gender, Gender};
 use super::mentions::{is_acronym, is_generational_suffix};
 
 /// A name split into given names, surname and generational suffix (`Jr.`), without
@@ -19,6 +19,8 @@ pub struct SplitName {
     pub given: Vec<String>,
     pub surname: String,
     pub suffix: Option<String>,
+    /// From a courtesy title (`Mr`, `Mrs`) or else the first given name's usual gender.
+    pub gender: Gender,
 }
 
 impl SplitName {
@@ -33,14 +35,24 @@ impl SplitName {
         compatible_given(&self.given, &other.given)
             && self.suffix == other.suffix
             && (!bare || folded(&self.surname) == folded(&other.surname))
+            && self.gender.agrees_with(other.gender)
     }
 }
 
 /// Splits a written name, dropping titles ("Mr", "Sir", "Dr").
 pub fn split(name: &str) -> Option<SplitName> {
+    let mut title = Gender::Unknown;
     let words: Vec<&str> = name
         .split_whitespace()
-        .filter(|w| title_gender(w).is_none())
+        .filter(|w| match title_gender(w) {
+            Some(gender) => {
+                if gender != Gender::Unknown {
+                    title = gender;
+                }
+                false
+            }
+            None => true,
+        })
         .collect();
     let (suffix, words) = match words.split_last() {
         Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => {
@@ -49,10 +61,15 @@ pub fn split(name: &str) -> Option<SplitName> {
         _ => (None, &words[..]),
     };
     let (surname, given) = words.split_last()?;
+    let gender = match (title, given.first()) {
+        (Gender::Unknown, Some(first)) => forename_gender(first),
+        (title, _) => title,
+    };
     Some(SplitName {
         given: given.iter().map(|w| w.to_string()).collect(),
         surname: surname.to_string(),
         suffix,
+        gender,
     })
 }
 
@@ -396,6 +413,17 @@ mod tests {
         let bare = canonical_names(["Lord Woolf", "Mara Wolf", "Mr Varlamov", "Sergei Varlamov"]);
         assert_eq!(bare["Lord Woolf"], "Lord Woolf");
         assert_eq!(bare["Mara Wolf"], "Mara Wolf");
+        // A title's gender tells a bare surname which of two bearers it is.
+        let couple = canonical_names([
+            "Mr Hallam",
+            "Mrs Hallam",
+            "Peter Hallam",
+            "Ruth Hallam",
+            "Hallam",
+        ]);
+        assert_eq!(couple["Mr Hallam"], "Peter Hallam");
+        assert_eq!(couple["Mrs Hallam"], "Ruth Hallam");
+        assert_eq!(couple["Hallam"], "Hallam");
         assert_eq!(
             canonical_names(["Mr Garcia", "Inés García"])["Mr Garcia"],
             "Inés García"
