@@ -330,7 +330,12 @@ fn pronoun_source(
     documents: &Documents,
     paragraph: usize,
 ) -> Option<Found> {
-    let subject = it == 0 || stops_phrase(&sentence[it - 1]);
+    // "a report which it describes as encouraging": `it` inside a relative clause describes
+    // the thing the clause hangs on; the sentence's own report is elsewhere (measured on the
+    // BBC gold files, where such a clause put its organisation in view of a later "the
+    // government" that was nobody's).
+    let relative = it > 0 && matches!(sentence[it - 1].lower(), "which" | "that" | "whom");
+    let subject = (it == 0 || stops_phrase(&sentence[it - 1])) && !relative;
     let lower = sentence[verb_at].lower();
     if verb == Verb::Document
         || !subject
@@ -1796,6 +1801,14 @@ mod tests {
                     "Shoppers came early."
                 ],
                 "It said the sale would last a week."
+            ),
+            None
+        );
+        // Inside a relative clause `it` describes the thing the clause hangs on.
+        assert_eq!(
+            org_next(
+                &["Zenith Corp cut its prices on Friday."],
+                "Shoppers liked the sale, which it said would last a week."
             ),
             None
         );
