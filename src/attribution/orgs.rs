@@ -22,7 +22,12 @@
 //!   name read whole: "Zenith/Orca", "Harlow Herald-Zenith News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
 //! - a description ("the company said") of the organisation in view or named last, in this
-//!   paragraph or the one before (a "department" only one whose name says so).
+//!   paragraph or the one before (a "department" only one whose name says so);
+//! - `it` as the subject of a verb of speech or stance ("It said", "but it plans"): the
+//!   organisation its own sentence opened with as subject before it, or else the one the
+//!   sentence just before in the same paragraph opened with (coreference in one small step:
+//!   a person, a document or a thing as that subject gives nothing; see
+//!   [`Documents::antecedent`]).
 //!
 //! A relative pronoun (`who`, `which`, `that`) stands for the phrase before it. What it is
 //! not for: people (every other sieve runs first and a person never comes from here), and
