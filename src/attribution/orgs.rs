@@ -2,16 +2,16 @@
 //!
 //! News attributes much of what it reports to bodies rather than people: "White House
 //! officials said", "officials at the State Department said", "his campaign said", "a new
-//! Quinnipiac University poll shows", "according to a lawsuit filed by the ACLU", "Senate
+//! Zenith University poll shows", "according to a lawsuit filed by the Harlow Civic League", "Senate
 //! Republicans who say ...". This stage finds a verb of speech (`data/speech_verbs.txt`), of
 //! a document's findings (`data/document_verbs.txt`, only with a document as subject), of
 //! stance (`data/stance_verbs.txt`, only with a campaign, an administration or an organisation
 //! named unmistakably or in view as subject: "the Obi campaign believes"), a verb of publishing
-//! with its agent ("first reported by The New York Times"), `according to`, or findings cited
+//! with its agent ("first reported by The Harlow Herald"), `according to`, or findings cited
 //! with `in` ("In a new Zenith/Orca poll, ..."), reads the phrase that names its source (past
 //! the time and publication words before the verb: "a poll released on Monday found"), and
 //! gives the sentence the organisation that phrase names:
-//! - a named organisation ("Politico reported", "the Associated Press reported");
+//! - a named organisation ("Zenith Media reported", "the Harlow Press Agency reported");
 //! - a party named by its members (`data/org_groups.txt`: "House Democrats said");
 //! - people who speak for an organisation named beside them (`data/org_staff.txt`: "State
 //!   Department officials", "aides to the Obi campaign");
@@ -22,7 +22,12 @@
 //!   name read whole: "Zenith/Orca", "Harlow Herald-Zenith News"), or else the organisation
 //!   whose document the article last named within three paragraphs ("the poll found");
 //! - a description ("the company said") of the organisation in view or named last, in this
-//!   paragraph or the one before (a "department" only one whose name says so).
+//!   paragraph or the one before (a "department" only one whose name says so);
+//! - `it` as the subject of a verb of speech or stance ("It said", "but it plans"): the
+//!   organisation its own sentence opened with as subject before it, or else the one the
+//!   sentence just before in the same paragraph opened with (coreference in one small step:
+//!   a person, a document or a thing as that subject gives nothing; see
+//!   [`Documents::antecedent`]).
 //!
 //! A relative pronoun (`who`, `which`, `that`) stands for the phrase before it. What it is
 //! not for: people (every other sieve runs first and a person never comes from here), and
@@ -74,6 +79,9 @@ pub struct Documents {
     /// Whether the article so far has spoken of a campaign ("campaign" in lower case): only
     /// then is a person's "team" or "camp" their campaign, not a coach's or a firm's staff.
     campaign: bool,
+    /// The organisation the sentence read last opened with as its subject, and its
+    /// paragraph: what "It said" opening the next sentence stands for ([`subject_org`]).
+    opener: Option<(String, usize)>,
 }
 
 /// Polls and surveys are one kind of document; any other noun is its own ("the report" is
@@ -90,9 +98,13 @@ fn family(noun: &str) -> String {
 }
 
 impl Documents {
-    /// Notes every document of the sentence that names its organisation ("A new CNN/ORC poll",
-    /// "a report by the Pew Research Center").
+    /// Notes every document of the sentence that names its organisation ("A new Zenith/Orca poll",
+    /// "a report by the Marlow Research Center").
     pub fn remember(&mut self, sentence: &[Token], cast: &Cast, paragraph: usize) {
+        // Read before this sentence's names are noted: "The company ..." describes an
+        // organisation named before it.
+        let opener = subject_org(sentence, cast, self, paragraph).map(|(org, _)| (org, paragraph));
+        self.opener = opener;
         self.campaign |= sentence
             .iter()
             .any(|t| !t.quoted && matches!(t.lower(), "campaign" | "campaigns"));
@@ -150,6 +162,43 @@ impl Documents {
         let holds = org.split_whitespace().any(|w| w.eq_ignore_ascii_case(head));
         let named_by_head = is_named_by_head(head) || head == "government";
         (at + 1 >= paragraph && (holds || !named_by_head)).then_some(org.as_str())
+    }
+
+    /// The organisation `it` at token `it` stands for, as the subject of a verb of speech or
+    /// stance, with how it was found: the organisation this sentence opens with as its
+    /// subject when `it` comes after it ("Zenith Corp closed the account; it gave no
+    /// reason"), else, when nothing before `it` could be its antecedent (no name, no noun
+    /// with a determiner), the organisation the sentence just before in this paragraph opened
+    /// with ("The Harlow Gazette dropped the column. It said ..."). A subject that is no
+    /// organisation (a person, a document, a thing) gives nothing: `it` is never a person,
+    /// and "The email went out. It said ..." is the email's, not whoever was named before.
+    /// Not across a paragraph break, and nothing older than the sentence before.
+    fn antecedent(
+        &self,
+        sentence: &[Token],
+        it: usize,
+        cast: &Cast,
+        paragraph: usize,
+    ) -> Option<(String, &'static str)> {
+        if let Some((org, end)) = subject_org(sentence, cast, self, paragraph) {
+            return (end < it).then_some((org, "it: the subject before it"));
+        }
+        let first = opening_word(sentence)?;
+        let open = (first..it).all(|j| {
+            let t = &sentence[j];
+            !t.is_word()
+                || t.quoted
+                || is_weekday(t.text)
+                || (j != first && !t.is_capitalized() && !is_determiner(t.lower()))
+                || (j == first && !is_determiner(t.lower()))
+        });
+        if !open {
+            return None;
+        }
+        self.opener
+            .as_ref()
+            .filter(|(_, at)| *at == paragraph)
+            .map(|(org, _)| (org.clone(), "it: the subject of the sentence before"))
     }
 
     fn recent(&self, noun: &str, paragraph: usize) -> Option<&str> {
@@ -247,6 +296,9 @@ fn cited(
         // first, as most words are none of these.
         let verb = verb_at(t)?;
         let end = skip_adjunct(sentence, subject_end(sentence, i)?);
+        if sentence[end - 1].lower() == "it" {
+            return pronoun_source(sentence, i, end - 1, verb, cast, documents, paragraph);
+        }
         if !ends_in_source_noun(&sentence[end - 1]) {
             return None;
         }
@@ -269,6 +321,209 @@ fn cited(
             speaker,
         })
     })
+}
+
+/// `it` (token `it`) as the subject of the verb at `verb`, standing for an organisation
+/// ([`Documents::antecedent`]): "It said", "what it calls", "but it plans". Not a document's
+/// verbs ("it found" is mostly a study's), and not `it` as an object ("sets it apart").
+fn pronoun_source(
+    sentence: &[Token],
+    verb_at: usize,
+    it: usize,
+    verb: Verb,
+    cast: &Cast,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<Found> {
+    // "a report which it describes as encouraging": `it` inside a relative clause describes
+    // the thing the clause hangs on; the sentence's own report is elsewhere (measured on the
+    // BBC gold files, where such a clause put its organisation in view of a later "the
+    // government" that was nobody's).
+    let relative = it > 0 && matches!(sentence[it - 1].lower(), "which" | "that" | "whom");
+    let subject = (it == 0 || stops_phrase(&sentence[it - 1])) && !relative;
+    let lower = sentence[verb_at].lower();
+    if verb == Verb::Document
+        || !subject
+        || !finite(sentence, verb_at)
+        || !introduces_words(sentence, verb_at, lower)
+    {
+        return None;
+    }
+    let (org, why) = documents.antecedent(sentence, it, cast, paragraph)?;
+    let speaker = Speaker::Org(org);
+    Some(Found {
+        evidence: evidence(sentence, it, verb_at, why, cast, &speaker),
+        speaker,
+    })
+}
+
+/// Determiners that open a noun phrase: a phrase such a word opens could be what a later `it`
+/// stands for.
+fn is_determiner(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the" | "a" | "an" | "this" | "these" | "those" | "his" | "her" | "their" | "its" | "our"
+    )
+}
+
+/// Words that may open a sentence before its subject ("But the company said", "Still, ...").
+fn is_sentence_adverb(lower: &str) -> bool {
+    matches!(
+        lower,
+        "but" | "and" | "so" | "yet" | "still" | "now" | "meanwhile" | "instead" | "also"
+    )
+}
+
+/// The first word of the sentence past punctuation and sentence adverbs; none when the
+/// sentence opens with a quotation.
+fn opening_word(sentence: &[Token]) -> Option<usize> {
+    let mut at = 0;
+    while let Some(t) = sentence.get(at) {
+        if t.quoted {
+            return None;
+        }
+        if t.is_word() && !is_sentence_adverb(t.lower()) {
+            return Some(at);
+        }
+        at += 1;
+    }
+    None
+}
+
+/// Token `at` reads as the verb after a subject: an auxiliary or modal, a past form, a verb
+/// of speech or stance, a present form in `-s` ("Zenith Corp plans"), or a word before an
+/// object's determiner ("Zenith Corp cut its prices"). A preposition, a conjunction or a noun
+/// ("Zenith Corp's", "TV ad") does not.
+fn reads_as_verb(sentence: &[Token], at: usize) -> bool {
+    let Some(t) = sentence.get(at) else {
+        return false;
+    };
+    if !t.is_word() || t.quoted || !t.is_lowercase() {
+        return false;
+    }
+    // "Zenith Corp quickly backtracked": an adverb stands before the verb.
+    let lower = t.lower();
+    if lower.len() > 4 && lower.ends_with("ly") {
+        return reads_as_verb(sentence, at + 1);
+    }
+    let object = sentence.get(at + 1).is_some_and(|n| {
+        n.is_word() && (is_determiner(n.lower()) || matches!(n.lower(), "him" | "them" | "it"))
+    });
+    let lower = t.lower();
+    if is_preposition(lower) || stops_phrase(t) && !is_speech_verb_form(lower) {
+        return false;
+    }
+    is_auxiliary(t.text)
+        || matches!(
+            lower,
+            "is" | "was"
+                | "does"
+                | "did"
+                | "will"
+                | "would"
+                | "can"
+                | "could"
+                | "may"
+                | "might"
+                | "must"
+                | "should"
+        )
+        || lower.ends_with("ed")
+        || is_speech_verb_form(lower)
+        || is_stance_verb(lower)
+        || (lower.ends_with('s') && !lower.ends_with("ss") && !lower.ends_with("us"))
+        || object
+}
+
+/// The organisation a sentence opens with as its subject, and the index of the subject's
+/// last token: a named organisation ("Zenith Corp suspended ..."), a campaign or
+/// administration ("The Obi campaign said", "Obi's campaign is"), or a description of the
+/// organisation named last in this paragraph or the one before ("The company plans"; not a
+/// document, "The report said", nor people, "The officials"). A place is no organisation
+/// here ("Harlow wants" is its people or its council, which a reader cannot tell). The word
+/// after the subject must read as its verb.
+fn subject_org(
+    sentence: &[Token],
+    cast: &Cast,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<(String, usize)> {
+    let start = opening_word(sentence)?;
+    let definite = sentence[start].lower() == "the";
+    let first = if definite { start + 1 } else { start };
+    let head = sentence.get(first)?;
+    if !head.is_word() || head.quoted {
+        return None;
+    }
+    if head.is_capitalized() {
+        let mut last = first;
+        let capital =
+            |n: Option<&Token>| n.is_some_and(|n| n.is_word() && !n.quoted && n.is_capitalized());
+        loop {
+            if sentence[last].is_possessive() {
+                break;
+            }
+            if capital(sentence.get(last + 1)) {
+                last += 1;
+            // "The Department of Education": `of` between capitalised words is in the name.
+            } else if sentence.get(last + 1).is_some_and(|n| n.text == "of")
+                && capital(sentence.get(last + 2))
+            {
+                last += 2;
+            } else {
+                break;
+            }
+        }
+        let next = sentence.get(last + 1)?;
+        if matches!(next.lower(), "campaign" | "administration") && next.is_lowercase() {
+            let salience = Salience::default();
+            let org = owned_body(
+                sentence,
+                start,
+                last + 1,
+                cast,
+                &salience,
+                documents,
+                paragraph,
+            );
+            return org
+                .filter(|_| reads_as_verb(sentence, last + 2))
+                .map(|org| (org, last + 1));
+        }
+        if sentence[last].is_possessive() || !reads_as_verb(sentence, last + 1) {
+            return None;
+        }
+        let org = named_org(sentence, last, start, cast)?;
+        return (!is_place(&org)).then_some((org, last));
+    }
+    if !definite {
+        return None;
+    }
+    // "The company", "The social media company": up to two words before the head.
+    let at = (first..sentence.len().min(first + 3)).find(|&j| {
+        let t = &sentence[j];
+        let lower = t.lower();
+        t.is_word()
+            && !t.quoted
+            && t.is_lowercase()
+            && (is_org_role_head(lower) || matches!(lower, "campaign" | "administration"))
+            && !DOCUMENTS.contains(lower)
+            && !matches!(lower, "spokesman" | "spokeswoman" | "spokesperson")
+    })?;
+    if !(first..at).all(|j| sentence[j].is_word() && sentence[j].is_lowercase()) {
+        return None;
+    }
+    if !reads_as_verb(sentence, at + 1) {
+        return None;
+    }
+    let lower = sentence[at].lower();
+    let org = if matches!(lower, "campaign" | "administration") {
+        let salience = Salience::default();
+        owned_body(sentence, start, at, cast, &salience, documents, paragraph)?
+    } else {
+        documents.recent_named(lower, paragraph)?.to_string()
+    };
+    Some((org, at))
 }
 
 /// "In a new Acme/Zenith poll, 40 percent ...", "Obi leads in a Zenith News poll released on
@@ -336,7 +591,7 @@ fn in_document(
     })
 }
 
-/// "first reported by The New York Times", "as announced by the Pentagon": a verb of reporting
+/// "first reported by The Harlow Herald", "as announced by the Ministry of Works": a verb of reporting
 /// in the past participle with its agent, a named organisation.
 fn passive(sentence: &[Token], i: usize, cast: &Cast) -> Option<Found> {
     let verb = &sentence[i];
@@ -393,7 +648,7 @@ fn finite(sentence: &[Token], i: usize) -> bool {
     let Some(before) = i.checked_sub(1).map(|b| &sentence[b]) else {
         return false;
     };
-    // "Mr. Obama's calls": a noun after a possessive.
+    // "Mr. Obi's calls": a noun after a possessive.
     if before.is_possessive() {
         return false;
     }
@@ -410,7 +665,7 @@ fn subject_end(sentence: &[Token], verb: usize) -> Option<usize> {
         let t = &sentence[end - 1];
         let lower = t.lower();
         let adverb = t.is_lowercase() && lower.len() > 4 && lower.ends_with("ly");
-        // "did not respond to a request for comment", "has not endorsed": a report of
+        // "has not answered our questions", "has not endorsed": a report of
         // silence names no words.
         if matches!(lower, "not" | "n't" | "never") {
             return None;
@@ -586,7 +841,7 @@ fn phrase_end(sentence: &[Token], start: usize) -> usize {
 }
 
 /// Prepositions that tie a head noun to its complement ("officials at the State Department",
-/// "a poll by Gallup", "critics of the administration").
+/// "a poll by Orca", "critics of the administration").
 fn is_preposition(word: &str) -> bool {
     matches!(
         word,
@@ -799,8 +1054,8 @@ fn named_org(sentence: &[Token], end: usize, floor: usize, cast: &Cast) -> Optio
         }
         _ => None,
     }?;
-    // "Pennsylvania's Patrick J. Toomey", "Bloomberg" where the article names Michael
-    // Bloomberg: a name ending in a person's surname is that person's.
+    // "Harlow's Dele K. Okafor", "Marlowe" where the article names Ann
+    // Marlowe: a name ending in a person's surname is that person's.
     let last = org.split_whitespace().last().unwrap_or_default();
     cast.by_surname(last).is_empty().then_some(org)
 }
@@ -819,8 +1074,8 @@ fn is_group_member(lower: &str) -> bool {
     std::str::from_utf8(room).is_ok_and(|plural| GROUPS.contains(plural))
 }
 
-/// The organisation named by the capitalised words before a document noun ("a new Quinnipiac
-/// University poll", "the CNN/ORC survey"), not a person's ("a Trump statement").
+/// The organisation named by the capitalised words before a document noun ("a new Zenith
+/// University poll", "the Zenith/Orca survey"), not a person's ("an Obi statement").
 fn document_org(sentence: &[Token], start: usize, head: usize, cast: &Cast) -> Option<String> {
     let last = head.checked_sub(1).filter(|&l| l >= start)?;
     let (first, last) = name_run(sentence, start, last)?;
@@ -830,7 +1085,7 @@ fn document_org(sentence: &[Token], start: usize, head: usize, cast: &Cast) -> O
 /// The capitalised run ending at `last` (no further left than `start`) that can name an
 /// organisation, as its first and last tokens. Words such as "News" or "New" that are no
 /// name alone still belong to one ("Zenith News poll"); a capitalised article or preposition
-/// opening the sentence ("A", "In"), an owner before it ("May's") and a place after it
+/// opening the sentence ("A", "In"), an owner before it ("Obi's") and a place after it
 /// ("New Hampshire polls", "Zenith New Hampshire poll") do not.
 fn name_run(sentence: &[Token], start: usize, last: usize) -> Option<(usize, usize)> {
     let joins = |t: &Token| t.is_punct('/') || t.is_punct('-');
@@ -910,9 +1165,9 @@ fn opens_phrase(lower: &str) -> bool {
 }
 
 /// The first organisation named in a head's complement ("at the State Department", "conducted
-/// for the Associated Press").
+/// for the Harlow Press Agency").
 fn complement_org(sentence: &[Token], from: usize, end: usize, cast: &Cast) -> Option<String> {
-    // "polls conducted for the Associated Press by Edison Research": the agent after "by"
+    // "polls conducted for the Harlow Press Agency by Orca Research": the agent after "by"
     // did the work.
     let by = (from..end).find(|&i| sentence[i].lower() == "by");
     if let Some(by) = by {
@@ -939,7 +1194,7 @@ fn complement_org(sentence: &[Token], from: usize, end: usize, cast: &Cast) -> O
         })
 }
 
-/// "by Edison Research": a name of several capitalised words right after "by" that holds no
+/// "by Orca Research": a name of several capitalised words right after "by" that holds no
 /// person of the article and no place is the agent's, an organisation's.
 fn agent_name(sentence: &[Token], from: usize, cast: &Cast) -> Option<String> {
     let first = (from..sentence.len()).find(|&i| sentence[i].lower() != "the")?;
@@ -1050,6 +1305,18 @@ mod tests {
     use crate::attribution::tokens::tokenize;
 
     fn org_of(article: &[&str], sentence: &str) -> Option<String> {
+        org_at(article, sentence, article.len())
+    }
+
+    /// The organisation `find` gives `sentence` read as the next sentence of the last
+    /// paragraph of `article`.
+    fn org_next(article: &[&str], sentence: &str) -> Option<String> {
+        org_at(article, sentence, article.len().saturating_sub(1))
+    }
+
+    /// The organisation `find` gives `sentence` read in paragraph `paragraph`, after the
+    /// paragraphs of `article`.
+    fn org_at(article: &[&str], sentence: &str, paragraph: usize) -> Option<String> {
         let mut texts: Vec<&str> = article.to_vec();
         texts.push(sentence);
         let tokenized: Vec<Vec<Token>> = texts.iter().map(|t| tokenize(t, &[])).collect();
@@ -1069,7 +1336,7 @@ mod tests {
             }
         }
         let tokens = tokenize(sentence, &[]);
-        let found = find(&tokens, &cast, &salience, &documents, article.len())?;
+        let found = find(&tokens, &cast, &salience, &documents, paragraph)?;
         Some(cast.display(&found.speaker))
     }
 
@@ -1143,22 +1410,22 @@ mod tests {
 
     #[test]
     fn documents_speak_for_their_organisation() {
-        let article = ["A new Quinnipiac University poll was released on Tuesday."];
+        let article = ["A new Zenith University poll was released on Tuesday."];
         assert_eq!(
             org_of(
                 &article,
                 "The poll found that 40 percent of voters are undecided."
             )
             .as_deref(),
-            Some("Quinnipiac University")
+            Some("Zenith University")
         );
         assert_eq!(
             org_of(
                 &[""],
-                "Turnout was low, according to a report by the Pew Research Center."
+                "Turnout was low, according to a report by the Marlow Research Center."
             )
             .as_deref(),
-            Some("Pew Research Center")
+            Some("Marlow Research Center")
         );
         assert_eq!(
             org_of(
@@ -1179,14 +1446,14 @@ mod tests {
 
     #[test]
     fn an_organisation_described_is_the_one_named_last() {
-        let article = ["The account was suspended by Twitter on Thursday."];
+        let article = ["The account was suspended by Zenith Corp on Thursday."];
         assert_eq!(
-            org_of(&article, "The company said it had no comment on the case.").as_deref(),
-            Some("Twitter")
+            org_of(&article, "The company said its stores would stay open.").as_deref(),
+            Some("Zenith Corp")
         );
         // "the department" is a department, not whichever organisation came last.
         assert_eq!(
-            org_of(&article, "The department said it had no comment."),
+            org_of(&article, "The department said its stores would stay open."),
             None
         );
     }
@@ -1196,10 +1463,10 @@ mod tests {
         assert_eq!(
             org_of(
                 &[""],
-                "The plan was first reported by The Washington Post on Tuesday."
+                "The plan was first reported by The Harlow Herald on Tuesday."
             )
             .as_deref(),
-            Some("Washington Post")
+            Some("Harlow Herald")
         );
         assert_eq!(
             org_of(
@@ -1225,14 +1492,14 @@ mod tests {
         assert_eq!(
             org_of(
                 &[""],
-                "The deal fell through, the Associated Press reported."
+                "The deal fell through, the Harlow Press Agency reported."
             )
             .as_deref(),
-            Some("Associated Press")
+            Some("Harlow Press Agency")
         );
         // "found" reports only with a document as subject.
         assert_eq!(
-            org_of(&[""], "The Associated Press found a new source."),
+            org_of(&[""], "The Harlow Press Agency found a new source."),
             None
         );
     }
@@ -1439,6 +1706,131 @@ mod tests {
         assert_eq!(org_of(&[""], "Harlow plans a new bridge."), None);
         assert_eq!(
             org_of(&[""], "This angered Zenithians who viewed the plan."),
+            None
+        );
+    }
+
+    #[test]
+    fn it_after_an_organisation_subject_is_that_organisation() {
+        let gazette = ["The Harlow Gazette dropped the column on Monday."];
+        assert_eq!(
+            org_next(&gazette, "It said the writer had broken its rules.").as_deref(),
+            Some("Harlow Gazette")
+        );
+        assert_eq!(
+            org_next(&gazette, "On Monday, it said the rules were clear.").as_deref(),
+            Some("Harlow Gazette")
+        );
+        // A view: "it plans", "what it calls".
+        let firm = ["Zenith Corp cut its prices on Friday."];
+        assert_eq!(
+            org_next(&firm, "It plans to open ten shops next year.").as_deref(),
+            Some("Zenith Corp")
+        );
+        // In the sentence itself, after its subject.
+        assert_eq!(
+            org_next(
+                &[""],
+                "Zenith Corp closed the account on Thursday; it said the rules were broken."
+            )
+            .as_deref(),
+            Some("Zenith Corp")
+        );
+        // A name holding `of`; an adverb before the verb.
+        assert_eq!(
+            org_next(
+                &["The Harlow Board of Trade sharply raised its fees."],
+                "It said the costs had doubled."
+            )
+            .as_deref(),
+            Some("Harlow Board of Trade")
+        );
+        // A description of the organisation named before.
+        let described = [
+            "The account was closed by Zenith Corp on Thursday.",
+            "The company closed two more on Friday.",
+        ];
+        assert_eq!(
+            org_next(&described, "It later said the rules were clear.").as_deref(),
+            Some("Zenith Corp")
+        );
+        // A campaign.
+        let race = [
+            "Marta Oduya held a rally in Harlow on Saturday.",
+            "The Oduya campaign spent its money there.",
+        ];
+        assert_eq!(
+            org_next(&race, "It said the crowd was the largest yet.").as_deref(),
+            Some("Oduya campaign")
+        );
+        let owned = [
+            "Marta Oduya held a rally in Harlow on Saturday.",
+            "Oduya's campaign quickly backtracked on Sunday.",
+        ];
+        assert_eq!(
+            org_next(
+                &owned,
+                "In its view, it said, the crowd was the largest yet."
+            )
+            .as_deref(),
+            None
+        );
+        assert_eq!(
+            org_next(&owned, "On Sunday, it said, the figures were clear.").as_deref(),
+            Some("Oduya campaign")
+        );
+    }
+
+    #[test]
+    fn it_stands_for_no_person_no_document_and_nothing_far() {
+        // A person or a document opened the sentence before: `it` is not an organisation.
+        assert_eq!(
+            org_next(
+                &["Ann Obi wrote to the board on Monday."],
+                "It said the plan had failed."
+            ),
+            None
+        );
+        assert_eq!(
+            org_next(
+                &["The Zenith Corp memo went out on Monday."],
+                "It said the plan had failed."
+            ),
+            None
+        );
+        // Not across a paragraph break.
+        assert_eq!(
+            org_of(
+                &[
+                    "Zenith Corp cut its prices on Friday.",
+                    "Shoppers came early."
+                ],
+                "It said the sale would last a week."
+            ),
+            None
+        );
+        // Inside a relative clause `it` describes the thing the clause hangs on.
+        assert_eq!(
+            org_next(
+                &["Zenith Corp cut its prices on Friday."],
+                "Shoppers liked the sale, which it said would last a week."
+            ),
+            None
+        );
+        // A noun with a determiner before `it` may be what it stands for.
+        assert_eq!(
+            org_next(
+                &["Zenith Corp cut its prices on Friday."],
+                "After the vote, it said the sale would last a week."
+            ),
+            None
+        );
+        // `it` as an object.
+        assert_eq!(
+            org_next(
+                &["Zenith Corp cut its prices on Friday."],
+                "Shoppers found it said nothing new."
+            ),
             None
         );
     }
