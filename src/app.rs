@@ -163,12 +163,19 @@ fn default_inputs(index_path: &Path, rebuild: bool) -> Result<Vec<PathBuf>> {
                 index_path.display()
             )
         })?;
-    let seeds_root = std::fs::canonicalize(SEEDS).ok();
-    let elsewhere = catalog.values().find(|entry| {
-        !seeds_root
-            .as_ref()
-            .is_some_and(|root| Path::new(&entry.file).starts_with(root))
-    });
+    let Ok(seeds_root) = std::fs::canonicalize(SEEDS) else {
+        if catalog.is_empty() {
+            return Ok(seeds);
+        }
+        bail!(
+            "no {SEEDS}/ folder here to refresh index {} from; name the files or folders to \
+             index: `{name_them}`",
+            index_path.display()
+        );
+    };
+    let elsewhere = catalog
+        .values()
+        .find(|entry| !Path::new(&entry.file).starts_with(&seeds_root));
     match elsewhere {
         None => Ok(seeds),
         Some(entry) => bail!(

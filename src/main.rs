@@ -19,7 +19,15 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 fn main() -> ExitCode {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
-        Err(error) if !error.use_stderr() => error.exit(),
+        // Help, the version, and the command list a bare `newsdex` prints are not errors to
+        // shorten.
+        Err(error)
+            if !error.use_stderr()
+                || error.kind()
+                    == clap::error::ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand =>
+        {
+            error.exit()
+        }
         Err(error) => {
             eprintln!("newsdex: {}", usage_line(&error));
             return ExitCode::from(2);
@@ -76,10 +84,13 @@ fn usage_line(error: &clap::Error) -> String {
         message.push_str(line);
     }
     let message = message.strip_prefix("error: ").unwrap_or(&message);
-    let command = std::env::args().skip(1).find(|arg| {
+    // `args_os`: an argument that is not Unicode (a path) must not panic here.
+    let command = std::env::args_os().skip(1).find_map(|arg| {
+        let arg = arg.to_str()?;
         Cli::command()
             .get_subcommands()
             .any(|sub| sub.get_name() == arg)
+            .then(|| arg.to_string())
     });
     match command {
         Some(command) => format!("{message}; see `newsdex {command} --help`"),

@@ -127,6 +127,8 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             .push(id);
     }
     let mut kept: HashSet<String> = HashSet::new();
+    // Earlier articles of files read with errors this run, as (id, file), kept at the end.
+    let mut unread: Vec<(String, String)> = Vec::new();
     let mut prepared = Vec::new();
     let stage = "reading and attributing";
     let total_bytes = files
@@ -151,26 +153,49 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             .collect();
         let mut fresh = Vec::new();
         for (file, loaded) in chunk.iter().zip(loaded) {
+            // A file read with errors (skipped whole, a bad record, a broken stream) or now
+            // holding nothing is bad input, not a deletion: what it gave before and did not
+            // give again stays, claimed once every file has been read.
+            let troubled = !loaded.skipped.is_empty()
+                || !loaded.warnings.is_empty()
+                || (loaded.articles.is_empty() && loaded.unchanged.is_empty());
+            if troubled {
+                let read_again: HashSet<&str> = loaded
+                    .articles
+                    .iter()
+                    .map(|a| a.id.as_str())
+                    .chain(loaded.unchanged.iter().map(|(id, _)| id.as_str()))
+                    .collect();
+                let left: Vec<&String> = earlier_by_file
+                    .get(file.key.as_str())
+                    .map(|ids| {
+                        ids.iter()
+                            .copied()
+                            .filter(|id| !read_again.contains(id.as_str()))
+                            .collect()
+                    })
+                    .unwrap_or_default();
+                if !left.is_empty() {
+                    let warning =
+                        format!(
+                        "{}: read with errors or empty; {} {} indexed from it before and not read \
+                         again {} in the index (delete the file to remove {})",
+                        file.path.display(),
+                        left.len(),
+                        if left.len() == 1 { "article" } else { "articles" },
+                        if left.len() == 1 { "stays" } else { "stay" },
+                        if left.len() == 1 { "it" } else { "them" },
+                    );
+                    on_problem(&format!("warning: {warning}"));
+                    summary.warnings.push(warning);
+                    unread.extend(left.into_iter().map(|id| (id.clone(), file.key.clone())));
+                }
+            }
             for warning in loaded.warnings {
                 on_problem(&format!("warning: {warning}"));
                 summary.warnings.push(warning);
             }
-            // A file skipped whole (grown past --max-file-size, unreadable, now binary or
-            // empty) is bad input, not a deletion: the articles it gave before stay.
-            let skipped_whole = loaded.articles.is_empty()
-                && loaded.unchanged.is_empty()
-                && !loaded.skipped.is_empty();
-            let earlier: &[&String] = match earlier_by_file.get(file.key.as_str()) {
-                Some(ids) if skipped_whole => ids,
-                _ => &[],
-            };
-            for mut skipped in loaded.skipped {
-                if !earlier.is_empty() {
-                    skipped.reason.push_str(
-                        "; what it held when last indexed stays in the index (delete the file \
-                         to remove it)",
-                    );
-                }
+            for skipped in loaded.skipped {
                 on_problem(&format!("skipped {}: {}", skipped.path, skipped.reason));
                 summary.skipped.push(skipped);
             }
@@ -193,14 +218,6 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
                     true
                 }
             };
-            for &id in earlier {
-                if claim(id) {
-                    originals
-                        .entry(catalog[id].content_hash.clone())
-                        .or_insert_with(|| id.clone());
-                    kept.insert(id.clone());
-                }
-            }
             for (id, content_hash) in loaded.unchanged {
                 if claim(&id) {
                     summary.unchanged += 1;
@@ -222,6 +239,17 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             prepared
         }));
         progress.detail(stage, "");
+    }
+    // Articles of files read with errors stay under their ids unless a file read this run
+    // took the id meanwhile (then that file's article is the one indexed, as for any id).
+    for (id, key) in unread {
+        if owners.get(&id).is_none_or(|owner| *owner == key) {
+            owners.insert(id.clone(), key);
+            originals
+                .entry(catalog[&id].content_hash.clone())
+                .or_insert_with(|| id.clone());
+            kept.insert(id);
+        }
     }
     progress.stage("writing", prepared.len(), "articles");
 

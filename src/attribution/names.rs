@@ -19,7 +19,9 @@ pub struct SplitName {
     pub given: Vec<String>,
     pub surname: String,
     pub suffix: Option<String>,
-    /// From a courtesy title (`Mr`, `Mrs`) or else the first given name's usual gender.
+    /// From a courtesy title (`Mr`, `Mrs`) or else the first given name's usual gender; used
+    /// only to choose between bearers of one surname who disagree (forename lists are wrong
+    /// for some people, so gender never keeps apart names that could only be one person).
     pub gender: Gender,
 }
 
@@ -29,13 +31,12 @@ impl SplitName {
     /// bearer, never `Tom B. Oduya Jr.` across articles: that would name the son for the father.
     /// Nor a bearer of another spelling: the tolerant spelling key that lets `Sergey Varlamov`
     /// be `Sergei Varlamov` needs given names on both sides to vouch for it, as a bare `Lord
-    /// Woolf` and `Mara Wolf` are two surnames that share a key, not one transliterated.
+    /// Hallett` and `Mara Halet` are two surnames that share a key, not one transliterated.
     fn may_be(&self, other: &SplitName) -> bool {
         let bare = self.given.is_empty() || other.given.is_empty();
         compatible_given(&self.given, &other.given)
             && self.suffix == other.suffix
             && (!bare || folded(&self.surname) == folded(&other.surname))
-            && self.gender.agrees_with(other.gender)
     }
 }
 
@@ -282,10 +283,30 @@ struct Candidate<'a> {
 /// The fullest name in the surname group that can be the same person as `candidate`;
 /// the name itself when those variants disagree with each other (two people share the surname).
 fn fullest_variant(candidate: &Candidate, group: &[Candidate]) -> String {
-    let mut variants: Vec<&Candidate> = group
+    let compatible: Vec<&Candidate> = group
         .iter()
         .filter(|other| candidate.split.may_be(&other.split))
         .collect();
+    if let Some(best) = agreed_fullest(&compatible) {
+        return best.to_string();
+    }
+    // Bearers who disagree ("Peter Hallam", "Ruth Hallam"): a gender the candidate's title or
+    // forename gives may still single one out ("Mr Hallam").
+    if candidate.split.gender != Gender::Unknown {
+        let same_gender: Vec<&Candidate> = compatible
+            .into_iter()
+            .filter(|other| candidate.split.gender.agrees_with(other.split.gender))
+            .collect();
+        if let Some(best) = agreed_fullest(&same_gender) {
+            return best.to_string();
+        }
+    }
+    candidate.name.to_string()
+}
+
+/// The fullest of these variants when they can all be its person; none when they disagree.
+fn agreed_fullest<'a>(variants: &[&Candidate<'a>]) -> Option<&'a str> {
+    let mut variants = variants.to_vec();
     variants.sort_by(|a, b| {
         b.split
             .given
@@ -295,15 +316,11 @@ fn fullest_variant(candidate: &Candidate, group: &[Candidate]) -> String {
             .then(b.name.len().cmp(&a.name.len()))
             .then(a.name.cmp(b.name))
     });
-    let Some(best) = variants.first() else {
-        return candidate.name.to_string();
-    };
-    let all_agree = variants.iter().all(|v| v.split.may_be(&best.split));
-    if all_agree {
-        best.name.to_string()
-    } else {
-        candidate.name.to_string()
-    }
+    let best = variants.first()?;
+    variants
+        .iter()
+        .all(|v| v.split.may_be(&best.split))
+        .then_some(best.name)
 }
 
 #[cfg(test)]
@@ -410,9 +427,14 @@ mod tests {
         );
         // A bare surname joins only a full name spelled the same (folded): one transliterated
         // spelling key is no evidence without given names that agree.
-        let bare = canonical_names(["Lord Woolf", "Mara Wolf", "Mr Varlamov", "Sergei Varlamov"]);
-        assert_eq!(bare["Lord Woolf"], "Lord Woolf");
-        assert_eq!(bare["Mara Wolf"], "Mara Wolf");
+        let bare = canonical_names([
+            "Lord Hallett",
+            "Mara Halet",
+            "Mr Varlamov",
+            "Sergei Varlamov",
+        ]);
+        assert_eq!(bare["Lord Hallett"], "Lord Hallett");
+        assert_eq!(bare["Mara Halet"], "Mara Halet");
         // A title's gender tells a bare surname which of two bearers it is.
         let couple = canonical_names([
             "Mr Hallam",
@@ -424,6 +446,11 @@ mod tests {
         assert_eq!(couple["Mr Hallam"], "Peter Hallam");
         assert_eq!(couple["Mrs Hallam"], "Ruth Hallam");
         assert_eq!(couple["Hallam"], "Hallam");
+        // Gender only chooses: a forename the lists give the other gender never splits the
+        // one person who bears a surname.
+        let one = canonical_names(["Mr Rossi", "Andrea Rossi", "Rossi"]);
+        assert_eq!(one["Mr Rossi"], "Andrea Rossi");
+        assert_eq!(one["Rossi"], "Andrea Rossi");
         assert_eq!(
             canonical_names(["Mr Garcia", "Inés García"])["Mr Garcia"],
             "Inés García"

@@ -354,11 +354,11 @@ fn is_ours(path: &Path, names: &[String]) -> bool {
     if others.is_empty() {
         return true;
     }
-    let marker = path.join(MARKER);
-    if marker.exists() {
-        // Only newsdex's own marker counts: a file of that name written by someone else (or
-        // damaged past reading) says nothing about whose the folder is.
-        return is_our_marker(&marker);
+    // Only newsdex's own marker counts: a file of that name written by someone else (or
+    // damaged past reading) says nothing about whose the folder is, so the folder must then
+    // prove itself newsdex's as an index older than the marker does.
+    if is_our_marker(&path.join(MARKER)) {
+        return true;
     }
     let newsdex_meta = std::fs::read_to_string(path.join("meta.json"))
         .is_ok_and(|meta| meta.contains("schema_version"));

@@ -1,8 +1,8 @@
 //! Turning a file's bytes into text, or saying why they cannot be.
 //!
 //! This is where binary, empty and oversized files are refused and where text that is not
-//! UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text), with a warning.
-//! Decoded text is brought to Unicode NFC here, once, before anything reads it: decomposed
+//! UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text), with a warning,
+//! unless it is a web page whose `<meta>` tag declares its encoding. Decoded text is brought to Unicode NFC here, once, before anything reads it: decomposed
 //! text (`S` + combining caron, as some Mac and PDF exports write it) then matches composed
 //! queries, and its names are found by attribution. It does not split the text or look at what
 //! it says.
@@ -67,10 +67,17 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
 /// label is resolved by `encoding_rs` as browsers resolve it (WHATWG Encoding Standard), so
 /// `iso-8859-1` is read as Windows-1252, as browsers read it.
 pub fn decode_html(bytes: &[u8]) -> Result<Decoded, Refusal> {
+    // REPLACEMENT (what `iso-2022-kr` and other unsafe labels resolve to) would decode the
+    // whole page to one U+FFFD; x-user-defined is no real encoding.
     let declared = declared_charset(bytes).filter(|encoding| {
-        *encoding != encoding_rs::UTF_8
-            && *encoding != encoding_rs::UTF_16LE
-            && *encoding != encoding_rs::UTF_16BE
+        ![
+            encoding_rs::UTF_8,
+            encoding_rs::UTF_16LE,
+            encoding_rs::UTF_16BE,
+            encoding_rs::REPLACEMENT,
+            encoding_rs::X_USER_DEFINED,
+        ]
+        .contains(encoding)
     });
     let (Some(encoding), Err(_)) = (declared, std::str::from_utf8(bytes)) else {
         return decode(bytes);
@@ -89,18 +96,34 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, Refusal> {
     Ok(decoded)
 }
 
-/// The encoding a page's `charset=` in its first 1,024 bytes names, if `encoding_rs` knows it.
+/// The encoding named by `charset` inside the first `<meta` tag of the page's first 1,024
+/// bytes that has one, if `encoding_rs` knows the label. A `charset` elsewhere (a script's
+/// URL, a comment, body text) is not the page's declaration.
 fn declared_charset(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
-    let head = &bytes[..bytes.len().min(1024)];
-    let lower = head.to_ascii_lowercase();
-    let at = memchr::memmem::find(&lower, b"charset=")? + b"charset=".len();
-    let label: Vec<u8> = lower[at..]
-        .iter()
-        .copied()
-        .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
-        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.'))
-        .collect();
-    encoding_rs::Encoding::for_label(&label)
+    let head = bytes[..bytes.len().min(1024)].to_ascii_lowercase();
+    let mut rest = &head[..];
+    while let Some(at) = memchr::memmem::find(rest, b"<meta") {
+        let tag = &rest[at..];
+        let tag = &tag[..memchr::memchr(b'>', tag).unwrap_or(tag.len())];
+        if let Some(found) = memchr::memmem::find(tag, b"charset") {
+            let mut value = tag[found + b"charset".len()..]
+                .iter()
+                .copied()
+                .skip_while(|&b| b == b' ')
+                .peekable();
+            if value.next_if_eq(&b'=').is_some() {
+                let label: Vec<u8> = value
+                    .skip_while(|&b| b == b'"' || b == b'\'' || b == b' ')
+                    .take_while(|b| {
+                        b.is_ascii_alphanumeric() || matches!(b, b'-' | b'_' | b':' | b'.')
+                    })
+                    .collect();
+                return encoding_rs::Encoding::for_label(&label);
+            }
+        }
+        rest = &rest[at + b"<meta".len()..];
+    }
+    None
 }
 
 /// Old Mac line endings (a CR alone) as line feeds, so their lines stay apart; CRLF is kept.
@@ -208,10 +231,19 @@ mod tests {
         let old_style =
             b"<meta http-equiv='Content-Type' content='text/html; charset=windows-1251'><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
         assert!(decode_html(old_style).unwrap().text.contains("Москва"));
-        // No declaration, or a false UTF-8 one: read as before, with the warning.
+        assert_eq!(
+            decode_html(b"<meta charset = \"iso-8859-1\"><p>Caf\xe9</p>")
+                .unwrap()
+                .warning,
+            None
+        );
+        // No declaration, a false UTF-8 one, one outside a <meta> tag, or one that would
+        // turn the page into a replacement character: read as before, with the warning.
         for page in [
             &b"<p>Caf\xe9</p>"[..],
             b"<meta charset=utf-8><p>Caf\xe9</p>",
+            b"<script src='x.js?charset=iso-8859-1'></script><p>Caf\xe9</p>",
+            b"<meta charset=iso-2022-kr><p>Caf\xe9</p>",
         ] {
             let decoded = decode_html(page).unwrap();
             assert!(decoded.text.contains("Café"));
