@@ -9,7 +9,7 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{forename_gender, is_group_noun, is_org_name_head, title_gender, Gender};
+use super::lexicon::{is_group_noun, is_org_name_head, title_gender};
 use super::mentions::{is_acronym, is_generational_suffix};
 
 /// A name split into given names, surname and generational suffix (`Jr.`), without
@@ -19,10 +19,6 @@ pub struct SplitName {
     pub given: Vec<String>,
     pub surname: String,
     pub suffix: Option<String>,
-    /// From a courtesy title (`Mr`, `Mrs`) or else the first given name's usual gender; used
-    /// only to choose between bearers of one surname who disagree (forename lists are wrong
-    /// for some people, so gender never keeps apart names that could only be one person).
-    pub gender: Gender,
 }
 
 impl SplitName {
@@ -42,18 +38,9 @@ impl SplitName {
 
 /// Splits a written name, dropping titles ("Mr", "Sir", "Dr").
 pub fn split(name: &str) -> Option<SplitName> {
-    let mut title = Gender::Unknown;
     let words: Vec<&str> = name
         .split_whitespace()
-        .filter(|w| match title_gender(w) {
-            Some(gender) => {
-                if gender != Gender::Unknown {
-                    title = gender;
-                }
-                false
-            }
-            None => true,
-        })
+        .filter(|w| title_gender(w).is_none())
         .collect();
     let (suffix, words) = match words.split_last() {
         Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => {
@@ -62,15 +49,10 @@ pub fn split(name: &str) -> Option<SplitName> {
         _ => (None, &words[..]),
     };
     let (surname, given) = words.split_last()?;
-    let gender = match (title, given.first()) {
-        (Gender::Unknown, Some(first)) => forename_gender(first),
-        (title, _) => title,
-    };
     Some(SplitName {
         given: given.iter().map(|w| w.to_string()).collect(),
         surname: surname.to_string(),
         suffix,
-        gender,
     })
 }
 
@@ -287,21 +269,9 @@ fn fullest_variant(candidate: &Candidate, group: &[Candidate]) -> String {
         .iter()
         .filter(|other| candidate.split.may_be(&other.split))
         .collect();
-    if let Some(best) = agreed_fullest(&compatible) {
-        return best.to_string();
-    }
-    // Bearers who disagree ("Peter Hallam", "Ruth Hallam"): a gender the candidate's title or
-    // forename gives may still single one out ("Mr Hallam").
-    if candidate.split.gender != Gender::Unknown {
-        let same_gender: Vec<&Candidate> = compatible
-            .into_iter()
-            .filter(|other| candidate.split.gender.agrees_with(other.split.gender))
-            .collect();
-        if let Some(best) = agreed_fullest(&same_gender) {
-            return best.to_string();
-        }
-    }
-    candidate.name.to_string()
+    agreed_fullest(&compatible)
+        .unwrap_or(candidate.name)
+        .to_string()
 }
 
 /// The fullest of these variants when they can all be its person; none when they disagree.
@@ -435,22 +405,6 @@ mod tests {
         ]);
         assert_eq!(bare["Lord Hallett"], "Lord Hallett");
         assert_eq!(bare["Mara Halet"], "Mara Halet");
-        // A title's gender tells a bare surname which of two bearers it is.
-        let couple = canonical_names([
-            "Mr Hallam",
-            "Mrs Hallam",
-            "Peter Hallam",
-            "Ruth Hallam",
-            "Hallam",
-        ]);
-        assert_eq!(couple["Mr Hallam"], "Peter Hallam");
-        assert_eq!(couple["Mrs Hallam"], "Ruth Hallam");
-        assert_eq!(couple["Hallam"], "Hallam");
-        // Gender only chooses: a forename the lists give the other gender never splits the
-        // one person who bears a surname.
-        let one = canonical_names(["Mr Rossi", "Andrea Rossi", "Rossi"]);
-        assert_eq!(one["Mr Rossi"], "Andrea Rossi");
-        assert_eq!(one["Rossi"], "Andrea Rossi");
         assert_eq!(
             canonical_names(["Mr Garcia", "Inés García"])["Mr Garcia"],
             "Inés García"
