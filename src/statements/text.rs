@@ -112,9 +112,6 @@ pub type Word = u64;
 pub struct Features {
     /// Every word in order (stemmed, lowercased, accents folded), for shared runs.
     pub words: Vec<Word>,
-    /// For each of `words`, whether it was written with a capital (a name's word, or a
-    /// sentence's first): a shared run that is all names is a shared topic, not shared words.
-    pub capitalised: Vec<bool>,
     /// The content words (stop words, framing words and the speaker's own name left out),
     /// sorted and without repeats, for rewordings.
     pub content: Vec<Word>,
@@ -180,36 +177,6 @@ impl Features {
     }
 
     /// The distinct content words among `words[range]`.
-    /// The distinct content words of `self.words[range]` that are written in lower case here
-    /// or at the same place of `other`'s run starting at `other_at`: what two reports share
-    /// beyond names ("the Harbour Authority for Fishing and Trade" in two reports of different
-    /// remarks is their shared topic).
-    pub fn common_content_in(
-        &self,
-        range: std::ops::Range<usize>,
-        other: &Features,
-        other_at: usize,
-    ) -> usize {
-        let start = range.start;
-        let mut found: Vec<Word> = self.words[range]
-            .iter()
-            .enumerate()
-            .filter(|&(i, &w)| {
-                let capital_here = self.capitalised.get(start + i).copied().unwrap_or(false);
-                let capital_there = other
-                    .capitalised
-                    .get(other_at + i)
-                    .copied()
-                    .unwrap_or(false);
-                self.is_content(w) && !(capital_here && capital_there)
-            })
-            .map(|(_, &w)| w)
-            .collect();
-        found.sort_unstable();
-        found.dedup();
-        found.len()
-    }
-
     pub fn content_in(&self, range: std::ops::Range<usize>) -> usize {
         let mut found: Vec<Word> = self.words[range]
             .iter()
@@ -380,9 +347,6 @@ impl Analyzer {
             }
             at_word[i] = Some(features.words.len());
             features.words.push(token.word);
-            features
-                .capitalised
-                .push(statement[token.from..].starts_with(char::is_uppercase));
         }
         if whole {
             features.partial_quotes = partial_quotes(&seen, &quoted);
