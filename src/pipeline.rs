@@ -155,9 +155,10 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         for (file, loaded) in chunk.iter().zip(loaded) {
             // A file read with errors (skipped whole, a bad record, a broken stream) or now
             // holding nothing is bad input, not a deletion: what it gave before and did not
-            // give again stays, claimed once every file has been read.
+            // give again stays, claimed once every file has been read. (A warning alone, such
+            // as a Windows-1252 reading, leaves the file whole: its missing records are gone.)
             let troubled = !loaded.skipped.is_empty()
-                || !loaded.warnings.is_empty()
+                || loaded.broken
                 || (loaded.articles.is_empty() && loaded.unchanged.is_empty());
             if troubled {
                 let read_again: HashSet<&str> = loaded

@@ -318,6 +318,13 @@ fn a_collection_read_with_errors_keeps_the_records_it_did_not_give_again() {
     );
     assert!(dir.run(&["index", "in"]).ok().contains("removed 1"));
     assert_eq!(hits(&dir, &["raven"]), 0);
+    // A file read whole (Latin-1 bytes and all) is no excuse: a record removed from it is gone.
+    let mut latin = record("r1", "The rhino spoke at the caf").into_bytes();
+    latin.splice(latin.len() - 3..latin.len() - 3, [0xE9]);
+    dir.write("in/feed.jsonl", &latin);
+    let run = dir.run(&["index", "in"]);
+    assert!(run.ok().contains("removed 1"), "{}", run.stdout);
+    assert_eq!(hits(&dir, &["robin"]), 0);
     // Emptied, or compressed and cut short, the collection is bad input: nothing goes.
     dir.write("in/feed.jsonl", "");
     dir.run(&["index", "in"]).ok();

@@ -101,6 +101,9 @@ pub struct Loaded {
     pub unchanged: Vec<(String, String)>,
     pub skipped: Vec<Skipped>,
     pub warnings: Vec<String>,
+    /// The file was read only in part (a compressed stream broke or a size limit cut it), so
+    /// records missing from `articles` and `unchanged` may still be in the file.
+    pub broken: bool,
 }
 
 /// What discovery noticed beside the files themselves.
@@ -396,7 +399,7 @@ fn load_told(
         return loaded;
     }
     let bytes = if is_compressed(&file.path) {
-        match read_compressed(&file.path, options.max_file_size, &mut loaded.warnings) {
+        match read_compressed(&file.path, options.max_file_size, &mut loaded) {
             Ok(bytes) => bytes,
             Err(reason) => {
                 loaded.skipped.push(skip(reason));
@@ -456,11 +459,14 @@ fn load_told(
 
 /// A compressed file's decompressed bytes, at most `limit` of them (whole lines only when the
 /// stream broke or the limit was reached, with a warning).
-fn read_compressed(path: &Path, limit: u64, warnings: &mut Vec<String>) -> Result<Vec<u8>, String> {
+fn read_compressed(path: &Path, limit: u64, loaded: &mut Loaded) -> Result<Vec<u8>, String> {
     let stream = compressed::open(path).map_err(|e| format!("cannot read it ({e})"))?;
     let inflated = compressed::inflate(stream, limit, compressed::Compression::of(path));
     if let Some(warning) = inflated.warning {
-        warnings.push(format!("{}: {warning}", path.display()));
+        loaded
+            .warnings
+            .push(format!("{}: {warning}", path.display()));
+        loaded.broken = true;
     }
     Ok(inflated.bytes)
 }
@@ -636,6 +642,7 @@ fn load_warc(
         ));
     }
     if let Some(e) = reader.failure {
+        loaded.broken = true;
         loaded.warnings.push(format!(
             "{}: {} is truncated or corrupt ({e}); kept the records before the break",
             file.path.display(),
@@ -784,6 +791,7 @@ fn load_csv(
                     break;
                 }
                 if let ::csv::ErrorKind::Io(io) = e.kind() {
+                    loaded.broken = true;
                     loaded.warnings.push(format!(
                         "{}: {} is truncated or corrupt ({io}); kept the {row_number} rows before the break",
                         file.path.display(),
@@ -914,6 +922,7 @@ fn load_json_lines(
                 continue;
             }
             Err(e) => {
+                loaded.broken = true;
                 loaded.warnings.push(format!(
                     "{}: {} is truncated or corrupt ({e}); kept the {records} lines before the break",
                     file.path.display(),
