@@ -160,22 +160,18 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             let troubled = !loaded.skipped.is_empty()
                 || loaded.broken
                 || (loaded.articles.is_empty() && loaded.unchanged.is_empty());
-            if troubled {
+            if let Some(earlier) = earlier_by_file.get(file.key.as_str()).filter(|_| troubled) {
                 let read_again: HashSet<&str> = loaded
                     .articles
                     .iter()
                     .map(|a| a.id.as_str())
                     .chain(loaded.unchanged.iter().map(|(id, _)| id.as_str()))
                     .collect();
-                let left: Vec<&String> = earlier_by_file
-                    .get(file.key.as_str())
-                    .map(|ids| {
-                        ids.iter()
-                            .copied()
-                            .filter(|id| !read_again.contains(id.as_str()))
-                            .collect()
-                    })
-                    .unwrap_or_default();
+                let left: Vec<&String> = earlier
+                    .iter()
+                    .copied()
+                    .filter(|id| !read_again.contains(id.as_str()))
+                    .collect();
                 if !left.is_empty() {
                     let warning =
                         format!(

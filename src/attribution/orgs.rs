@@ -409,7 +409,6 @@ fn reads_as_verb(sentence: &[Token], at: usize) -> bool {
     let object = sentence.get(at + 1).is_some_and(|n| {
         n.is_word() && (is_determiner(n.lower()) || matches!(n.lower(), "him" | "them" | "it"))
     });
-    let lower = t.lower();
     if is_preposition(lower) || stops_phrase(t) && !is_speech_verb_form(lower) {
         return false;
     }

@@ -79,10 +79,16 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, Refusal> {
         ]
         .contains(encoding)
     });
-    let (Some(encoding), Err(_)) = (declared, std::str::from_utf8(bytes)) else {
+    // Most pages declare nothing else: only those that do pay for a look at their bytes, and
+    // bytes that are valid UTF-8, carry a UTF-16 mark or hold NULs are read as `decode` reads
+    // them whatever the declaration says.
+    let Some(encoding) = declared else {
         return decode(bytes);
     };
-    if encoding_rs::Encoding::for_bom(bytes).is_some() || bytes.contains(&0) {
+    if std::str::from_utf8(bytes).is_ok()
+        || encoding_rs::Encoding::for_bom(bytes).is_some()
+        || bytes.contains(&0)
+    {
         return decode(bytes);
     }
     let (text, _, had_errors) = encoding.decode(bytes);

@@ -227,6 +227,12 @@ fn count_tokens(analyzer: &mut TextAnalyzer, text: &str) -> usize {
     count
 }
 
+/// Why a date in the query text is refused, and what to use instead.
+const DATES: &str = "dates are not searched in the query; filter with --since and --until";
+/// Why a range in the query text is refused, and what to use instead.
+const RANGES: &str =
+    "ranges such as [a TO b] are not supported; filter dates with --since and --until";
+
 /// Says what is wrong with a query in the user's terms.
 fn explain(error: &QueryParserError) -> String {
     match error {
@@ -239,23 +245,13 @@ fn explain(error: &QueryParserError) -> String {
         QueryParserError::AllButQueryForbidden => {
             "only excluded words; add at least one word to look for".to_string()
         }
-        QueryParserError::FieldNotIndexed(field) if field == "date" => {
-            "dates are not searched in the query; filter with --since and --until".to_string()
-        }
-        QueryParserError::DateFormatError(_) => {
-            "dates are not searched in the query; filter with --since and --until".to_string()
-        }
+        QueryParserError::FieldNotIndexed(field) if field == "date" => DATES.to_string(),
+        QueryParserError::DateFormatError(_) => DATES.to_string(),
         QueryParserError::FieldNotIndexed(field) => format!(
             "field {field:?} cannot be searched (searchable fields: title, text, speaker, source, kind, article)"
         ),
-        QueryParserError::UnsupportedQuery(what) if what.starts_with("Range") => {
-            "ranges such as [a TO b] are not supported; filter dates with --since and --until"
-                .to_string()
-        }
-        QueryParserError::RangeMustNotHavePhrase => {
-            "ranges such as [a TO b] are not supported; filter dates with --since and --until"
-                .to_string()
-        }
+        QueryParserError::UnsupportedQuery(what) if what.starts_with("Range") => RANGES.to_string(),
+        QueryParserError::RangeMustNotHavePhrase => RANGES.to_string(),
         QueryParserError::UnsupportedQuery(what) if what.starts_with("Regex") => {
             "regular expressions are not supported; use words, \"phrases\" and -exclusions"
                 .to_string()
