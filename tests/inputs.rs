@@ -173,6 +173,22 @@ fn malformed_html_gives_its_text_and_loses_nothing_else() {
 }
 
 #[test]
+fn a_page_in_its_declared_latin_1_is_read_without_a_warning() {
+    let dir = TestDir::new();
+    let mut html = b"<html><head><meta charset=\"iso-8859-1\"><title>Harbour</title></head>\
+<body><p>The caf"
+        .to_vec();
+    html.extend_from_slice(
+        b"\xe9 on the harbour reopened on Monday after a long winter.</p></body></html>",
+    );
+    dir.write("pages/cafe.html", html);
+    let run = dir.run(&["index", "pages"]);
+    run.ok();
+    assert!(!run.stderr.contains("Windows-1252"), "{}", run.stderr);
+    assert_eq!(hits(&dir, "\"café on the harbour\""), 1);
+}
+
+#[test]
 fn csv_rows_are_articles_and_a_broken_row_is_one_line() {
     let dir = TestDir::new();
     dir.write(

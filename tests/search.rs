@@ -553,6 +553,17 @@ fn wire_news_forms_give_the_right_speaker() {
 }
 
 #[test]
+fn it_after_an_organisation_opening_the_sentence_before_is_that_organisation() {
+    let dir = TestDir::new();
+    dir.write(
+        "news/a.txt",
+        "Prices cut\n\nZenith Corp cut its prices on Friday. It plans to open ten shops next year.\n",
+    );
+    dir.run(&["index", "news", "--index", "idx"]).ok();
+    assert_eq!(speaker_of_hit(&dir, "\"ten shops\""), ["Zenith Corp"]);
+}
+
+#[test]
 fn each_clause_and_pronoun_keeps_its_own_speaker() {
     // Two speakers in one sentence, a pronoun after a possessive subject, a surname opening a
     // title-case headline and an unlisted verb tagging a quotation: each keeps its speaker.
