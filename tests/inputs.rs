@@ -182,7 +182,7 @@ fn a_page_in_its_declared_latin_1_is_read_without_a_warning() {
         b"\xe9 on the harbour reopened on Monday after a long winter.</p></body></html>",
     );
     dir.write("pages/cafe.html", html);
-    let run = dir.run(&["index", "pages"]);
+    let run = dir.run(&["index", "pages", "--index", "idx"]);
     run.ok();
     assert!(!run.stderr.contains("Windows-1252"), "{}", run.stderr);
     assert_eq!(hits(&dir, "\"café on the harbour\""), 1);
