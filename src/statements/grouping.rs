@@ -830,8 +830,8 @@ mod tests {
     #[test]
     fn a_cut_quote_joins_its_fuller_form_but_not_across_weeks_when_short() {
         let mut an = Analyzer::new();
-        let full = "“No, I meant he’s the father of Redline. I do. He was the most useful ally,” Varga said.";
-        let cut = "Varga replied: “No, I meant he’s the father of Redline.”";
+        let full = "“No, I meant she’s the author of Fairway. I do. She was the most useful ally,” Varga said.";
+        let cut = "Varga replied: “No, I meant she’s the author of Fairway.”";
         let a = item(&mut an, "Tom Varga", "a", 11, full);
         let b = item(&mut an, "Tom Varga", "b", 12, cut);
         assert!(same_statement(&a, &b));

@@ -56,7 +56,7 @@ fn folded(words: &[String]) -> Vec<String> {
         .iter()
         .map(|w| {
             let w = w.to_lowercase().replace('’', "'");
-            // A possessive is the same word: "Redline's" and "Redline'" (trimmed to "Redline").
+            // A possessive is the same word: "Fairway's" and "Fairway'" (trimmed to "Fairway").
             w.strip_suffix("'s").map(str::to_string).unwrap_or(w)
         })
         .collect()
@@ -109,20 +109,20 @@ mod tests {
 
     #[test]
     fn same_cut_and_reworded() {
-        let full = words("No, I meant he's the father of Redline. I do.");
+        let full = words("No, I meant she's the author of Fairway. I do.");
         assert_eq!(
             compare(
-                &words("no, i meant HE'S the father of Redline; i do"),
+                &words("no, i meant SHE'S the author of Fairway; i do"),
                 &full
             )
             .0,
             Wording::Same
         );
         assert_eq!(
-            compare(&words("I meant he's the father of Redline"), &full).0,
+            compare(&words("I meant she's the author of Fairway"), &full).0,
             Wording::Shortened
         );
-        let (wording, marked) = compare(&words("I said he's the father of Redline"), &full);
+        let (wording, marked) = compare(&words("I said she's the author of Fairway"), &full);
         assert_eq!(wording, Wording::Reworded);
         let differing: Vec<&str> = marked
             .iter()
