@@ -174,7 +174,7 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
             let group =
                 |p: &StoredPassage| group_of.get(&(p.article_id.clone(), p.paragraph, p.start));
             let predicted = matches!((group(a), group(b)), (Some(x), Some(y)) if x == y);
-            score.add(pair, predicted);
+            score.add(pair, predicted, &why_apart(a, b));
         }
         println!("statements gold, {name}: {}", score.summary());
         scores.push(score);
@@ -244,6 +244,19 @@ fn statement_pairs_are_grouped_as_judged_by_hand() {
     );
 }
 
+/// Why two passages are not in one group, for the list of misses: attribution (a speaker
+/// missing or different, a passage not a statement) or the grouping rules themselves.
+fn why_apart(a: &StoredPassage, b: &StoredPassage) -> String {
+    match (&a.speaker, &b.speaker) {
+        (None, _) | (_, None) => "attribution: a passage has no speaker".to_string(),
+        (Some(x), Some(y)) if x != y => format!("attribution: speakers differ, {x} / {y}"),
+        _ if !statements::is_statement(a) || !statements::is_statement(b) => {
+            "a passage is not a statement (narration)".to_string()
+        }
+        _ => "grouping: same speaker, the rules judged the wording different".to_string(),
+    }
+}
+
 /// Pairwise counts over gold pairs, with the misses listed.
 #[derive(Default)]
 struct Score {
@@ -255,7 +268,7 @@ struct Score {
 }
 
 impl Score {
-    fn add(&mut self, pair: &GoldPair, predicted: bool) {
+    fn add(&mut self, pair: &GoldPair, predicted: bool, why_apart: &str) {
         match (pair.same, predicted) {
             (true, true) => self.tp += 1,
             (false, true) => self.fp += 1,
@@ -263,8 +276,9 @@ impl Score {
             (false, false) => self.tn += 1,
         }
         if pair.same != predicted {
+            let why = if predicted { String::new() } else { format!(" [{why_apart}]") };
             self.misses.push_str(&format!(
-                "  {} ({}): {} / {}\n",
+                "  {} ({}): {} / {}{why}\n",
                 if predicted { "false same" } else { "missed" },
                 pair.case,
                 pair.a.0,
