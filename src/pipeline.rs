@@ -69,7 +69,7 @@ struct Prepared {
 pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> {
     crate::attribution::gate::check_model().map_err(anyhow::Error::msg)?;
     let started = Instant::now();
-    let (files, problems) = ingest::discover(&job.inputs, &job.ingest)?;
+    let (mut files, problems) = ingest::discover(&job.inputs, &job.ingest)?;
     let scopes = scopes(&job.inputs);
     let in_scope = |file: &str| {
         scopes
@@ -85,6 +85,21 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     } else {
         index.catalog()?
     };
+    // The ids each file gave last time: a file keeps them whichever folder is named now, and
+    // a file (or folder) this run cannot read keeps its articles.
+    let mut earlier_by_file: HashMap<&str, Vec<&String>> = HashMap::new();
+    for (id, entry) in &catalog {
+        earlier_by_file
+            .entry(entry.file.as_str())
+            .or_default()
+            .push(id);
+    }
+    for file in &mut files {
+        if let Some(earlier) = earlier_by_file.get(file.key.as_str()) {
+            let earlier: Vec<&str> = earlier.iter().map(|id| id.as_str()).collect();
+            file.keep_earlier_id(&earlier);
+        }
+    }
     let mut summary = Summary::default();
     for problem in problems.skipped {
         on_problem(&format!("skipped {}: {}", problem.path, problem.reason));
@@ -118,17 +133,37 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             .get(id)
             .is_some_and(|entry| entry.fingerprint == fingerprint && entry.file == file)
     };
-    // The articles each file gave last time, so that a file this run cannot read keeps them.
-    let mut earlier_by_file: HashMap<&str, Vec<&String>> = HashMap::new();
-    for (id, entry) in &catalog {
-        earlier_by_file
-            .entry(entry.file.as_str())
-            .or_default()
-            .push(id);
-    }
     let mut kept: HashSet<String> = HashSet::new();
     // Earlier articles of files read with errors this run, as (id, file), kept at the end.
     let mut unread: Vec<(String, String)> = Vec::new();
+    // A folder that could not be read is bad input, not a deletion, like a file that could
+    // not be: the articles indexed from files under it stay.
+    for folder in &problems.unread {
+        let mut left: Vec<(&String, &CatalogEntry)> = catalog
+            .iter()
+            .filter(|(_, entry)| Path::new(&entry.file).starts_with(folder))
+            .collect();
+        if left.is_empty() {
+            continue;
+        }
+        left.sort_by(|a, b| a.0.cmp(b.0));
+        let warning = format!(
+            "{folder}: could not be read; {} {} indexed from it before {} in the index",
+            left.len(),
+            if left.len() == 1 {
+                "article"
+            } else {
+                "articles"
+            },
+            if left.len() == 1 { "stays" } else { "stay" },
+        );
+        on_problem(&format!("warning: {warning}"));
+        summary.warnings.push(warning);
+        unread.extend(
+            left.into_iter()
+                .map(|(id, entry)| (id.clone(), entry.file.clone())),
+        );
+    }
     let mut prepared = Vec::new();
     let stage = "reading and attributing";
     let total_bytes = files

@@ -73,6 +73,37 @@ fn a_run_over_one_folder_leaves_other_folders_articles_alone() {
 }
 
 #[test]
+fn naming_a_subfolder_keeps_its_files_ids_and_its_siblings_articles() {
+    let dir = TestDir::new();
+    dir.write("news/tech/001.txt", article("T", "The aardvark spoke."));
+    dir.write("news/sport/001.txt", article("S", "The badger spoke."));
+    dir.run(&["index", "news"]).ok();
+    let again = dir.run(&["index", "news/tech"]);
+    assert!(again.ok().contains("1 unchanged"), "{}", again.ok());
+    dir.run(&["index", "news/sport"]).ok();
+    assert_eq!(hits(&dir, &["badger"]), 1);
+    assert_eq!(hits(&dir, &["aardvark"]), 1);
+    assert!(dir.run(&["show", "tech/001"]).ok().contains("aardvark"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_linked_folder_that_cannot_be_read_keeps_its_articles() {
+    let dir = TestDir::new();
+    dir.write("elsewhere/a.txt", article("A", "The aardvark spoke."));
+    dir.write("in/b.txt", article("B", "The badger spoke."));
+    std::os::unix::fs::symlink(dir.join("elsewhere"), dir.join("in/linked")).unwrap();
+    dir.run(&["index", "in"]).ok();
+    assert_eq!(hits(&dir, &["aardvark"]), 1);
+    // The link's target goes away, as an unmounted drive does.
+    std::fs::rename(dir.join("elsewhere"), dir.join("moved")).unwrap();
+    let run = dir.run(&["index", "in"]);
+    assert!(run.stderr.contains("could not be read"), "{}", run.stderr);
+    assert_eq!(hits(&dir, &["aardvark"]), 1);
+    assert_eq!(hits(&dir, &["badger"]), 1);
+}
+
+#[test]
 fn files_of_other_kinds_in_a_folder_are_counted_in_one_line() {
     let dir = TestDir::new();
     dir.write("in/a.txt", article("A", "The aardvark spoke."));

@@ -72,6 +72,52 @@ pub struct InputFile {
     entry: Entry,
 }
 
+impl InputFile {
+    /// Gives the file back the id it was first indexed under, when a run names a folder
+    /// inside the one named then.
+    ///
+    /// An id is the file's path relative to the folder named on the command line, so naming
+    /// `news/tech` after `news` would turn `tech/001` into `001`: the article would be indexed
+    /// again under a new id, and that id could be one a sibling folder's file holds
+    /// (`sport/001` → `001`). `earlier` holds the ids the index has from this file (by
+    /// [`InputFile::key`]); when one of them is this id under a longer stretch of the file's
+    /// own path (`tech/001`, or `tech/001/7` for a record), that longer id is kept. Ids a
+    /// collection gives its records itself are left alone.
+    pub fn keep_earlier_id(&mut self, earlier: &[&str]) {
+        let folders: Vec<String> = Path::new(&self.key)
+            .parent()
+            .map(|parent| {
+                parent
+                    .components()
+                    .filter_map(|c| match c {
+                        std::path::Component::Normal(name) => {
+                            Some(name.to_string_lossy().into_owned())
+                        }
+                        _ => None,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default();
+        // The file's own id already holds the folders nearest to it.
+        let depth = self.id.matches('/').count();
+        let above = folders.len().saturating_sub(depth);
+        let mut longer = self.id.clone();
+        for folder in folders[..above].iter().rev() {
+            longer = format!("{folder}/{longer}");
+            let earlier_here = earlier.iter().any(|id| {
+                *id == longer
+                    || id
+                        .strip_prefix(longer.as_str())
+                        .is_some_and(|rest| rest.starts_with('/'))
+            });
+            if earlier_here {
+                self.id = longer;
+                return;
+            }
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum FileKind {
     /// `.txt` or `.md`: one article, title on the first line.
@@ -113,6 +159,10 @@ pub struct Problems {
     pub skipped: Vec<Skipped>,
     /// Things worth a line that did not stop a file (a bad manifest entry).
     pub warnings: Vec<String>,
+    /// Folders and links inside the inputs that could not be read (no permission, a link to
+    /// nothing), as [`InputFile::key`] would name them: what was indexed from files under
+    /// them is not known to be gone.
+    pub unread: Vec<String>,
 }
 
 /// Finds the article files under the given inputs, sorted by path for a stable order.
@@ -153,6 +203,12 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
             let entry = match entry {
                 Ok(entry) => entry,
                 Err(e) => {
+                    if let Some(path) = e.path() {
+                        let relative = path.strip_prefix(&root).unwrap_or(path);
+                        problems
+                            .unread
+                            .push(absolute_root.join(relative).to_string_lossy().into_owned());
+                    }
                     problems.skipped.push(walk_problem(&e, input));
                     continue;
                 }
