@@ -630,10 +630,10 @@ fn antecedent_in_sentence(
         return None;
     }
     let sentence = tokens_in(tokens, &unit.range);
-    let named = subject::sentence_subject(sentence).and_then(|(mention, _, end)| {
+    let named = subject::sentence_subject(sentence).and_then(|(mention, start, end)| {
         let before_cue = sentence[end].end <= cue.start;
         let name = matches!(mention, Mention::Person { .. } | Mention::Bare(_));
-        (before_cue && name)
+        (name && (before_cue || cataphoric(sentence, cue, start)))
             .then(|| cast.resolve(&mention, &Salience::default(), 0))
             .flatten()
             .map(|(speaker, _)| speaker)
@@ -650,6 +650,40 @@ fn antecedent_in_sentence(
         })
         .or_else(|| named_before_clause_pronoun(cast, unit, tokens, cue, *gender))
         .map(|speaker| (speaker, Resolution::Pronoun))
+}
+
+/// `In what he called a rant, Mayor Varga attacked the ruling`: the pronoun's cue lies in the
+/// subordinate clause the sentence opens with and the main clause's subject (token `subject`)
+/// comes right after that clause's comma. The pronoun then looks ahead to that subject
+/// (cataphora, which coreference systems resolve within the sentence before looking back):
+/// a writer who meant someone earlier would not name a new subject right after it.
+fn cataphoric(sentence: &[Token], cue: &Cue, subject: usize) -> bool {
+    let first = usize::from(
+        sentence
+            .first()
+            .is_some_and(|t| is_sentence_connective(t.lower())),
+    );
+    let Some(opener) = sentence.get(first).filter(|t| !t.quoted) else {
+        return false;
+    };
+    let subordinate = match opener.lower() {
+        // `In what he called ...`, `From what she told ...`: a free relative after a
+        // preposition.
+        "in" | "from" | "by" => sentence.get(first + 1).is_some_and(|t| t.lower() == "what"),
+        other => matches!(
+            other,
+            "although" | "though" | "while" | "when" | "after" | "because" | "since" | "as"
+        ),
+    };
+    let comma = subject
+        .checked_sub(1)
+        .and_then(|at| sentence.get(at))
+        .filter(|t| !t.quoted && t.is_punct(','));
+    subordinate
+        && comma.is_some_and(|comma| opener.start < cue.start && cue.end <= comma.start)
+        && !sentence[first..subject - 1]
+            .iter()
+            .any(|t| !t.quoted && t.is_punct(','))
 }
 
 /// A pronoun opening its sentence (after a connective at most) that no one in view can mean:
@@ -2019,6 +2053,56 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "the pier was safe").as_deref(),
             Some("Ray Dole")
+        );
+    }
+
+    #[test]
+    fn it_means_the_organisation_opening_the_sentence_before_not_the_last_to_speak() {
+        let texts = [
+            "Zenith Corp said its prices would rise.",
+            "The Harlow Board of Trade raised its fees. It said the costs of the market had doubled.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "costs of the market").as_deref(),
+            Some("Harlow Board of Trade")
+        );
+        // Nor does a thing opening the sentence before leave `it` to the last speaker.
+        let texts = [
+            "Zenith Corp said its prices would rise.",
+            "The letter went out on Monday. It said the shops would close early.",
+        ];
+        assert_eq!(speaker_of(&texts, "shops would close"), None);
+        // With nothing between them, `it` still goes on with the organisation that spoke last.
+        let texts = [
+            "Zenith Corp said its prices would rise.",
+            "It said the shops would close early.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "shops would close").as_deref(),
+            Some("Zenith Corp")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_in_an_opening_clause_means_the_named_subject_after_it() {
+        let texts = [
+            "Teodor Blum spoke first at the hall.",
+            "In what he acknowledged was a long speech, Alvar Quist left the hall \
+             before the vote.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "before the vote").as_deref(),
+            Some("Alvar Quist")
+        );
+        // A subject of the other gender, or a pronoun after the subject, still looks back.
+        let texts = [
+            "Teodor Blum spoke first at the hall.",
+            "In what he acknowledged was a long speech, Marta Quist left the hall \
+             before the vote.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "before the vote").as_deref(),
+            Some("Teodor Blum")
         );
     }
 

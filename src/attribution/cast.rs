@@ -886,8 +886,12 @@ impl Cast {
             Mention::Pronoun(gender, _) => salience
                 .latest_person(self, *gender, paragraph)
                 .map(|id| (Speaker::Person(id), Resolution::Pronoun)),
+            // `it` is the organisation that spoke in the sentence just before; else it is
+            // left to the organisation sieve (`orgs`: the organisation opening its sentence or
+            // the one before), never given to one that spoke earlier with something else
+            // in between.
             Mention::It => salience
-                .latest_org(paragraph)
+                .org_of_sentence_before(paragraph)
                 .map(|org| (Speaker::Org(org), Resolution::Pronoun)),
             // `King says ...` after `Mary Jean King`: a title word the cast knows as a
             // surname names that person.
@@ -1439,6 +1443,28 @@ impl Salience {
                 Speaker::Org(name) => Some(name.clone()),
                 Speaker::Person(_) | Speaker::Unresolved(_) => None,
             })
+    }
+
+    /// `Zenith Corp said prices would rise.` then `It added ...` (in the same paragraph or
+    /// opening the next): the organisation that was the subject or speaker of the sentence
+    /// just before. Anything else that sentence was about (a person, a letter) leaves `it` to
+    /// nobody here, not to an organisation that spoke earlier.
+    pub fn org_of_sentence_before(&self, paragraph: usize) -> Option<String> {
+        let previous = self.sentence.checked_sub(1)?;
+        let mut subjects = self
+            .entries
+            .iter()
+            .rev()
+            .take_while(|e| e.sentence >= previous)
+            .filter(|e| e.sentence == previous && e.rank == Rank::Subject);
+        match subjects.next() {
+            Some(Entry {
+                speaker: Speaker::Org(name),
+                paragraph: at,
+                ..
+            }) if at + 1 >= paragraph => Some(name.clone()),
+            _ => None,
+        }
     }
 
     fn latest_among(&self, ids: &[usize]) -> Option<usize> {
