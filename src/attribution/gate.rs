@@ -40,8 +40,8 @@ use super::mentions::Mention;
 use super::quotes;
 use super::sentences;
 use super::subject::{
-    self, be_form_before, is_corpus_cue, is_finite_form, is_stance_verb, reports_as_base,
-    spoken_words_quoted, MainClause, Reports, QUOTED_WORDS,
+    self, be_form_before, is_corpus_cue, is_finite_form, is_stance_noun, is_stance_verb,
+    reports_as_base, spoken_words_quoted, MainClause, Reports, QUOTED_WORDS,
 };
 use super::tokens::{tokenize, Token};
 use crate::model::Paragraph;
@@ -454,8 +454,9 @@ const NEXT_WORDS: &[&str] = &[
 ///   `form:ed|s|ing|base` (an irregular past such as `took` is
 ///   `ed`, except after a modal: `did not put` is `base`);
 /// - `listed` when `data/cue_words.txt` or `data/stance_verbs.txt` holds the verb (or a
-///   finite form of a base form), `speech` when it is a speech verb form (as in `refused to
-///   say`'s `say`, seen through `next2`);
+///   finite form of a base form), or the sieve read it as a stance noun of
+///   `data/stance_nouns.txt` (`is a critic of`), `speech` when it is a speech verb form (as
+///   in `refused to say`'s `say`, seen through `next2`);
 /// - `next:W` for the token after the verb when it is one of [`NEXT_WORDS`], else
 ///   `next:quote` (a quotation opens), `next:cap`, `next:word`, `next:punct`, `next:end`;
 ///   `next2:` the same for the token after that, and `next2:speech` when it is a speech verb;
@@ -528,7 +529,8 @@ pub fn features(tokens: &[Token], found: &MainClause) -> Vec<String> {
         "base"
     };
     out.push(format!("form:{form}"));
-    if is_corpus_cue(lower) || is_stance_verb(lower) || reports_as_base(lower) {
+    let stance_noun = found.reports == Reports::Stance && is_stance_noun(lower);
+    if is_corpus_cue(lower) || is_stance_verb(lower) || stance_noun || reports_as_base(lower) {
         out.push("listed".to_string());
     }
     if is_speech_verb_form(lower) {
@@ -931,6 +933,22 @@ mod tests {
         assert!(has("Ana Ruiz was clearly critical of the plan.", "copula"));
         assert!(has("Ana Ruiz is now talking about trade.", "progressive"));
         assert!(!has("Ana Ruiz is now talking about trade.", "copula"));
+    }
+
+    #[test]
+    fn a_stance_noun_read_as_a_predicate_is_listed() {
+        let (tokens, found) = candidate("Ana Ruiz is a fierce critic of the harbour plan.");
+        let features = features(&tokens, &found);
+        for expected in ["listed", "kind:stance", "verb:critic"] {
+            assert!(
+                features.iter().any(|f| f == expected),
+                "{expected} in {features:?}"
+            );
+        }
+        // Read as a verb after a name (`Ruiz supporters gathered`), the noun is no cue.
+        let (tokens, found) = candidate("Ruiz supporters gathered outside the hall.");
+        let unlisted = super::features(&tokens, &found);
+        assert!(!unlisted.iter().any(|f| f == "listed"), "{unlisted:?}");
     }
 
     #[test]

@@ -34,6 +34,14 @@ static STANCE_VERBS: WordSet = WordSet::new(include_str!("data/stance_verbs.txt"
 /// learned from PolNeAR train: `data/cue_words.txt`, rebuilt by `data/learn_cue_words.py`.
 static CORPUS_CUES: WordSet = WordSet::new(include_str!("data/cue_words.txt"));
 
+/// Agent nouns of stance (`critic`, `backer`, `proponent`), a stance cue after `be` and a
+/// determiner: `data/stance_nouns.txt`.
+static STANCE_NOUNS: WordSet = WordSet::new(include_str!("data/stance_nouns.txt"));
+
+/// How many words (adjectives, adverbs) may stand between the determiner and a stance noun
+/// (`a long and fierce critic of`).
+const STANCE_NOUN_REACH: usize = 4;
+
 /// Irregular past forms and past participles (`made`, `took`, `has taken`):
 /// `data/irregular_past.txt`.
 static IRREGULAR_PAST: WordSet = WordSet::new(include_str!("data/irregular_past.txt"));
@@ -61,6 +69,12 @@ const VERB_REACH: usize = 40;
 /// Whether a lower-case word form is a verb of stance or belief (`data/stance_verbs.txt`).
 pub fn is_stance_verb(word: &str) -> bool {
     STANCE_VERBS.contains(word)
+}
+
+/// Whether a lower-case word is an agent noun of stance (`critic`, `backer`):
+/// `data/stance_nouns.txt`.
+pub fn is_stance_noun(word: &str) -> bool {
+    STANCE_NOUNS.contains(word)
 }
 
 /// Whether the corpus-learned list (`data/cue_words.txt`) holds this lower-case word form.
@@ -162,9 +176,13 @@ fn clause_of(
 fn verb_after_subject(tokens: &[Token], end: usize) -> Option<(usize, Reports)> {
     // Two joined subjects take a plural verb, whose present is the base form (`Ruiz and
     // Mensah see`, `Ruiz and her allies aim`).
+    // `Neither Ruiz nor Mensah saw`, `Either Ruiz or her aides will`: the conjunction of a
+    // correlative pair joins the subjects as `and` does.
     let joined = tokens
         .get(end + 1)
-        .filter(|next| next.is_word() && !next.quoted && next.lower() == "and")
+        .filter(|next| {
+            next.is_word() && !next.quoted && matches!(next.lower(), "and" | "nor" | "or")
+        })
         .and_then(|_| second_subject_end(tokens, end + 2));
     if let Some(found) = joined.and_then(|joined| clause_verb(tokens, joined + 1, true)) {
         return Some(found);
@@ -456,8 +474,9 @@ fn opening_word_is_subject(
         || is_auxiliary(lower)
         || lower.ends_with("ly")
         // `Questions and answers have`: a word joined by `and` to a bare common noun is
-        // one too; a name joins names or people (`Okafor and his lawyers said`).
-        || lower == "and" && tokens.get(end + 2).is_some_and(|joined| {
+        // one too; a name joins names or people (`Okafor and his lawyers said`, `Neither
+        // Okafor nor Bello`).
+        || matches!(lower, "and" | "or" | "nor") && tokens.get(end + 2).is_some_and(|joined| {
             joined.is_word() && !joined.quoted && joined.is_capitalized()
                 || matches!(
                     joined.lower(),
@@ -497,6 +516,16 @@ fn subject_start(tokens: &[Token]) -> Option<usize> {
         if tokens.get(at).is_some_and(|t| t.is_punct(',')) {
             at += 1;
         }
+    }
+    // `Both Ruiz and Mensah ...`, `Neither Ruiz nor ...`: the first word of a correlative
+    // pair opens the joined subject that follows it, never a subject of its own.
+    let correlative = tokens.get(at)?.is_word()
+        && matches!(tokens[at].lower(), "both" | "neither" | "either")
+        && tokens
+            .get(at + 1)
+            .is_some_and(|next| next.is_word() && !next.quoted && next.is_capitalized());
+    if correlative {
+        return Some(at + 1);
     }
     let opener = tokens.get(at)?;
     // After a connective the introduction is in lower case: `But first, Varga sounded ...`.
@@ -690,6 +719,19 @@ fn clause_verb(tokens: &[Token], from: usize, plural: bool) -> Option<(usize, Re
         // progressive of a verb the corpus attributes.
         let be_before = be_form_before(tokens, i - 1, from);
         let progressive = be_before && lower.ends_with("ing");
+        // `is a fierce critic of`, `has been a backer of`, `remains a proponent of`: an agent
+        // noun of stance as the predicate is a view held, as `opposes` or `supports` is.
+        let linked = be_before && first_verb_slot
+            || matches!(
+                previous_lower,
+                "remains" | "remained" | "became" | "becomes"
+            ) && attributed == Some(i - 2);
+        if linked {
+            if let Some(noun) = stance_noun_after(tokens, i - 1) {
+                stance = stance.or(Some(noun));
+                continue;
+            }
+        }
         // `was critical of`, `is upbeat about`, `was eager to`: a predicate after a form of
         // `be` whose complement follows; a view the corpus may cite (the gate decides).
         if be_before && !progressive && first_verb_slot && is_predicate(tokens, i - 1) {
@@ -830,6 +872,22 @@ pub fn spoken_words_quoted(tokens: &[Token]) -> usize {
         }
     }
     count
+}
+
+/// The index of a stance noun (`data/stance_nouns.txt`) whose phrase the determiner at
+/// `det` opens, with `of` or `for` right after the noun: `a fierce critic of`, `an early
+/// backer of`. Only lower-case words may stand between the determiner and the noun.
+fn stance_noun_after(tokens: &[Token], det: usize) -> Option<usize> {
+    if !matches!(tokens[det].lower(), "a" | "an" | "the") {
+        return None;
+    }
+    let noun = (det + 1..tokens.len().min(det + 2 + STANCE_NOUN_REACH))
+        .take_while(|&k| tokens[k].is_word() && !tokens[k].quoted && tokens[k].is_lowercase())
+        .find(|&k| STANCE_NOUNS.contains(tokens[k].lower()))?;
+    let complement = tokens
+        .get(noun + 1)
+        .is_some_and(|next| !next.quoted && matches!(next.lower(), "of" | "for"));
+    complement.then_some(noun)
 }
 
 /// Words that open the complement of a predicate after `be` (`critical of`, `sure that`).
@@ -1461,6 +1519,50 @@ mod tests {
         // A predicate needs its complement: a place or a bare adjective is none.
         assert_eq!(candidate("Ana Ruiz was in Ohio."), None);
         assert_eq!(candidate("Ana Ruiz was tired."), None);
+    }
+
+    #[test]
+    fn an_agent_noun_of_stance_after_be_is_a_stance_cue() {
+        assert_eq!(
+            candidate("Ana Ruiz is a fierce critic of the harbour plan."),
+            Some(("critic".to_string(), Reports::Stance))
+        );
+        assert_eq!(
+            candidate("Kofi Mensah has been an early and loyal backer of the mayor."),
+            Some(("backer".to_string(), Reports::Stance))
+        );
+        assert_eq!(
+            candidate("Ruiz remains a proponent of lower fares."),
+            Some(("proponent".to_string(), Reports::Stance))
+        );
+        // Without `of` or `for` the noun names a role, not a view of something.
+        assert_ne!(
+            candidate("Ana Ruiz was a critic at the city paper.").map(|c| c.1),
+            Some(Reports::Stance)
+        );
+        // Nor is the object of another verb a predicate.
+        assert_ne!(
+            candidate("Ana Ruiz met a critic of the plan.").map(|c| c.1),
+            Some(Reports::Stance)
+        );
+    }
+
+    #[test]
+    fn a_correlative_pair_opens_joined_subjects() {
+        assert_eq!(
+            subject_and_verb("Both Ana Ruiz and Kofi Mensah criticized the plan."),
+            pair("Ruiz", "criticized")
+        );
+        assert_eq!(
+            subject_and_verb("Neither Ana Ruiz nor her advisers showed much interest."),
+            pair("Ruiz", "showed")
+        );
+        assert_eq!(
+            subject_and_verb("Either Ruiz or Mensah will decide the matter."),
+            pair("Ruiz", "decide")
+        );
+        // A lower-case word after it is a determiner of a noun phrase, not a name.
+        assert_eq!(subject_and_verb("Both sides criticized the plan."), None);
     }
 
     #[test]
