@@ -31,8 +31,11 @@
 //!
 //! A relative pronoun (`who`, `which`, `that`) stands for the phrase before it. What it is
 //! not for: people (every other sieve runs first and a person never comes from here), and
-//! groups that name no organisation ("officials said", "experts say", "voters who want"):
-//! those stay without a speaker rather than becoming a speaker nobody can search for.
+//! bare plurals that name no group ("officials said", "experts say", "voters who want"):
+//! those stay without a speaker rather than becoming a speaker nobody can search for. A
+//! plural named by its modifiers ("Republican lawmakers said", `data/org_plural_groups.txt`)
+//! is a group speaker of kind organisation, a person's aides their campaign, and `they` after
+//! such a group that group.
 
 use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
