@@ -31,8 +31,11 @@
 //!
 //! A relative pronoun (`who`, `which`, `that`) stands for the phrase before it. What it is
 //! not for: people (every other sieve runs first and a person never comes from here), and
-//! groups that name no organisation ("officials said", "experts say", "voters who want"):
-//! those stay without a speaker rather than becoming a speaker nobody can search for.
+//! bare plurals that name no group ("officials said", "experts say", "voters who want"):
+//! those stay without a speaker rather than becoming a speaker nobody can search for. A
+//! plural named by its modifiers ("Republican lawmakers said", `data/org_plural_groups.txt`)
+//! is a group speaker of kind organisation, a person's aides their campaign, and `they` after
+//! such a group that group.
 
 use super::cast::{is_named_by_head, Cast, Salience, Speaker};
 use super::cues::{introduces_words, is_speech_verb_form};
@@ -48,6 +51,8 @@ use super::tokens::Token;
 static GROUPS: WordSet = WordSet::new(include_str!("data/org_groups.txt"));
 /// People speaking for a named organisation: `data/org_staff.txt`.
 static STAFF: WordSet = WordSet::new(include_str!("data/org_staff.txt"));
+/// Groups of people cited as one voice: `data/org_plural_groups.txt`.
+static PLURAL_GROUPS: WordSet = WordSet::new(include_str!("data/org_plural_groups.txt"));
 /// What an organisation publishes or files: `data/org_documents.txt`.
 static DOCUMENTS: WordSet = WordSet::new(include_str!("data/org_documents.txt"));
 /// How a document reports its content: `data/document_verbs.txt`.
@@ -79,6 +84,13 @@ pub struct Documents {
     /// Whether the article so far has spoken of a campaign ("campaign" in lower case): only
     /// then is a person's "team" or "camp" their campaign, not a coach's or a firm's staff.
     campaign: bool,
+    /// The party or group of people the last sentence with one named as a subject, and its
+    /// paragraph: what a later "They said" stands for ([`group_subject`]).
+    group: Option<(String, usize)>,
+    /// The campaign or administration named last for its owner ("the Obi campaign", "Ruiz's
+    /// administration"), and its paragraph: what a later "the campaign" stands for when the
+    /// article names several or none by name.
+    body: Option<(String, usize)>,
     /// The organisation the sentence read last opened with as its subject, and its
     /// paragraph: what "It said" opening the next sentence stands for ([`subject_org`]).
     opener: Option<(String, usize)>,
@@ -105,6 +117,27 @@ impl Documents {
         // organisation named before it.
         let opener = subject_org(sentence, cast, self, paragraph).map(|(org, _)| (org, paragraph));
         self.opener = opener;
+        let salience = Salience::default();
+        for at in 1..sentence.len() {
+            let t = &sentence[at];
+            let owned = !t.quoted
+                && t.is_lowercase()
+                && matches!(t.lower(), "campaign" | "administration")
+                && sentence[at - 1].is_capitalized();
+            if owned {
+                let start = phrase_start(sentence, at + 1).min(at - 1);
+                if let Some(body) =
+                    owned_body(sentence, start, at, cast, &salience, self, paragraph)
+                {
+                    self.body = Some((body, paragraph));
+                }
+            }
+        }
+        // No pronoun is resolved here ("his aides" are nobody's): what a later `they`
+        // stands for must be named.
+        if let Some(group) = group_subject(sentence, cast, &salience, self, paragraph) {
+            self.group = Some((group, paragraph));
+        }
         self.campaign |= sentence
             .iter()
             .any(|t| !t.quoted && matches!(t.lower(), "campaign" | "campaigns"));
@@ -201,6 +234,17 @@ impl Documents {
             .map(|(org, _)| (org.clone(), "it: the subject of the sentence before"))
     }
 
+    /// The campaign or administration ([`Documents::body`]) named last, within three
+    /// paragraphs as a document is, when its name ends in `noun`.
+    fn recent_body(&self, noun: &str, paragraph: usize) -> Option<&str> {
+        let (body, at) = self.body.as_ref()?;
+        let ends = body
+            .rsplit(' ')
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case(noun));
+        (ends && at + DOCUMENT_REACH >= paragraph).then_some(body.as_str())
+    }
+
     fn recent(&self, noun: &str, paragraph: usize) -> Option<&str> {
         self.last
             .as_ref()
@@ -217,6 +261,10 @@ enum Verb {
     /// A view or plan ("the campaign believes", "the company opposed"): cited only to a body
     /// the phrase names unmistakably (see `Phrase::source`).
     Stance,
+    /// A verb of stance in its plain form ("want", "support"): finite only after a plural
+    /// subject ("Republicans want", "they support"), so cited only to a party, a group or
+    /// `they`, never to an organisation's name ("the GOP plan" is a noun phrase).
+    PluralStance,
 }
 
 /// Verbs of speech and of a document's findings, as listed (base forms included), and the
@@ -244,7 +292,23 @@ fn verb_at(token: &Token) -> Option<Verb> {
     if is_stance_verb(lower) {
         return (!plural_noun).then_some(Verb::Stance);
     }
-    (is_speech_verb_form(lower) && !stance()).then_some(Verb::Speech)
+    if is_speech_verb_form(lower) {
+        return (!stance()).then_some(Verb::Speech);
+    }
+    // Only a plain form whose `-s` form is listed: "wants" makes "want" one, and "fears"
+    // (a plural noun as often) makes "fear" none.
+    let plain = !lower.ends_with('s') && !lower.ends_with("ed") && !lower.ends_with("ing");
+    (plain && !plural_noun_form(lower) && is_stance_verb(&format!("{lower}s")))
+        .then_some(Verb::PluralStance)
+}
+
+/// Plain verb forms whose `-s` form is mostly a plural noun after a name ("attack", "view"):
+/// the same words `verb_at` keeps from reading as stances.
+fn plural_noun_form(lower: &str) -> bool {
+    matches!(
+        lower,
+        "attack" | "view" | "back" | "credit" | "fault" | "fear" | "doubt" | "worry"
+    )
 }
 
 /// The first organisation the sentence cites as the source of its words, view or findings.
@@ -299,6 +363,12 @@ fn cited(
         if sentence[end - 1].lower() == "it" {
             return pronoun_source(sentence, i, end - 1, verb, cast, documents, paragraph);
         }
+        if sentence[end - 1].lower() == "they" {
+            let pronoun = Pronoun { at: end - 1, verb };
+            return plural_pronoun_source(
+                sentence, i, pronoun, cast, salience, documents, paragraph,
+            );
+        }
         if !ends_in_source_noun(&sentence[end - 1]) {
             return None;
         }
@@ -342,7 +412,7 @@ fn pronoun_source(
     let relative = it > 0 && matches!(sentence[it - 1].lower(), "which" | "that" | "whom");
     let subject = (it == 0 || stops_phrase(&sentence[it - 1])) && !relative;
     let lower = sentence[verb_at].lower();
-    if verb == Verb::Document
+    if matches!(verb, Verb::Document | Verb::PluralStance)
         || !subject
         || !finite(sentence, verb_at)
         || !introduces_words(sentence, verb_at, lower)
@@ -354,6 +424,103 @@ fn pronoun_source(
     Some(Found {
         evidence: evidence(sentence, it, verb_at, why, cast, &speaker),
         speaker,
+    })
+}
+
+/// `they` (token `they`) as the subject of a verb of speech at `verb_at`, standing for the
+/// group or party a subject named last: earlier in this sentence ("Democrats say the bill
+/// fails and they want a vote"), else in this paragraph or the one before ("Republican
+/// lawmakers met on Monday. They said ..."), see [`Documents::group`]. Not a document's
+/// verbs, nor a stance, nor `they` as an object or inside a relative clause.
+fn plural_pronoun_source(
+    sentence: &[Token],
+    verb_at: usize,
+    pronoun: Pronoun,
+    cast: &Cast,
+    salience: &Salience,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<Found> {
+    let Pronoun { at: they, verb } = pronoun;
+    let relative = they > 0 && matches!(sentence[they - 1].lower(), "which" | "that" | "whom");
+    let subject = (they == 0 || stops_phrase(&sentence[they - 1])) && !relative;
+    let lower = sentence[verb_at].lower();
+    if verb == Verb::Document
+        || !subject
+        || !finite(sentence, verb_at)
+        || !introduces_words(sentence, verb_at, lower)
+    {
+        return None;
+    }
+    let before = &sentence[..they];
+    let (group, why) = match group_subject(before, cast, salience, documents, paragraph) {
+        Some(group) => (group, "they: the group before it"),
+        None => {
+            let (group, at) = documents.group.as_ref()?;
+            if *at + 1 < paragraph {
+                return None;
+            }
+            (group.clone(), "they: the group named last")
+        }
+    };
+    let speaker = Speaker::Org(group);
+    Some(Found {
+        evidence: evidence(sentence, they, verb_at, why, cast, &speaker),
+        speaker,
+    })
+}
+
+/// A subject pronoun and the verb it is the subject of.
+#[derive(Clone, Copy)]
+struct Pronoun {
+    at: usize,
+    verb: Verb,
+}
+
+/// The first party or group of people ([`GROUPS`], [`STAFF`], [`PLURAL_GROUPS`]) that is the
+/// subject of a verb in `sentence` ("Senate Republicans voted", "critics who say", "White
+/// House officials have"), as its speaker name: what a later `they` stands for.
+fn group_subject(
+    sentence: &[Token],
+    cast: &Cast,
+    salience: &Salience,
+    documents: &Documents,
+    paragraph: usize,
+) -> Option<String> {
+    (0..sentence.len()).find_map(|at| {
+        let t = &sentence[at];
+        if !t.is_word() || t.quoted {
+            return None;
+        }
+        let lower = t.lower();
+        let party = t.is_capitalized() && GROUPS.contains(lower);
+        let people = STAFF.contains(lower) || PLURAL_GROUPS.contains(lower);
+        if !party && !people {
+            return None;
+        }
+        // Any plain lower-case word after the plural may be its verb ("met", "think"):
+        // the plural is a listed noun of people, which seldom modifies another noun.
+        let verb_follows = sentence.get(at + 1).is_some_and(|n| {
+            n.is_word()
+                && !n.quoted
+                && n.is_lowercase()
+                && (n.lower() == "who" || !stops_phrase(n) && !is_preposition(n.lower()))
+        });
+        if !verb_follows {
+            return None;
+        }
+        let start = phrase_start(sentence, at + 1);
+        if start > 0
+            && sentence[start - 1].is_lowercase()
+            && is_preposition(sentence[start - 1].lower())
+        {
+            return None;
+        }
+        let phrase = Phrase::new(sentence, start, at + 1)?;
+        match phrase.source(cast, salience, documents, paragraph, Some(Verb::Speech))? {
+            (Speaker::Org(group), _) => Some(group),
+            _ => None,
+        }
     })
 }
 
@@ -821,6 +988,7 @@ fn ends_in_source_noun(t: &Token) -> bool {
     let lower = t.lower();
     t.is_capitalized()
         || STAFF.contains(lower)
+        || PLURAL_GROUPS.contains(lower)
         || DOCUMENTS.contains(lower)
         || is_org_role_head(lower)
         || matches!(lower, "camp" | "team")
@@ -938,9 +1106,13 @@ impl<'s, 't> Phrase<'s, 't> {
         if verb == Some(Verb::Document) {
             return None;
         }
-        let stance = verb == Some(Verb::Stance);
+        let plural = verb == Some(Verb::PluralStance);
+        let stance = verb == Some(Verb::Stance) || plural;
         if head.is_capitalized() && GROUPS.contains(lower) {
-            return (!stance).then(|| (Speaker::Org(self.group_name()), "party"));
+            return Some((Speaker::Org(self.group_name()), "party"));
+        }
+        if plural && !(PLURAL_GROUPS.contains(lower) && common) {
+            return None;
         }
         if STAFF.contains(lower) && common && !stance {
             let org = modifier_org(
@@ -953,7 +1125,14 @@ impl<'s, 't> Phrase<'s, 't> {
                 paragraph,
             )
             .or_else(|| complement_org(self.sentence, self.head + 1, self.end, cast));
-            return org.map(|org| (Speaker::Org(org), "speaking for it"));
+            if let Some(org) = org {
+                return Some((Speaker::Org(org), "speaking for it"));
+            }
+        }
+        if (PLURAL_GROUPS.contains(lower) || STAFF.contains(lower) && !stance) && common {
+            return self
+                .plural_group(cast, salience, documents, paragraph)
+                .map(|group| (Speaker::Org(group), "group"));
         }
         if matches!(lower, "campaign" | "administration" | "camp" | "team") && common {
             if let Some(org) = owned_body(
@@ -992,6 +1171,114 @@ impl<'s, 't> Phrase<'s, 't> {
         None
     }
 
+    /// A group of people named by its plural noun ([`PLURAL_GROUPS`], or staff with no
+    /// organisation beside them), as the phrase's own words name it: "Republican lawmakers",
+    /// "Sanders supporters", "critics". A person's own staff ("his aides", "Obi's advisers")
+    /// is their campaign where the article speaks of one ([`owned_body`]), else named by the
+    /// person's surname ("Obi supporters"). Only a plain phrase: a complement ("critics of
+    /// the plan", "officials familiar with") or a quantity ("two officials") gives nothing, as
+    /// it names part of a group nobody could search for.
+    fn plural_group(
+        &self,
+        cast: &Cast,
+        salience: &Salience,
+        documents: &Documents,
+        paragraph: usize,
+    ) -> Option<String> {
+        let noun = self.head_lower();
+        if self.head + 1 != self.end {
+            return None;
+        }
+        let owner = self.head.checked_sub(1).filter(|&o| o >= self.start);
+        if let Some(owner) = owner {
+            let word = &self.sentence[owner];
+            let lower = word.lower();
+            let person = if matches!(lower, "his" | "her") {
+                let gender = if lower == "his" {
+                    Gender::Male
+                } else {
+                    Gender::Female
+                };
+                let pronoun = Mention::Pronoun(gender, lower.to_string());
+                match cast.resolve(&pronoun, salience, paragraph)? {
+                    (Speaker::Person(id), _) => Some(id),
+                    _ => return None,
+                }
+            } else if word.is_capitalized() && !is_not_name(word.text) {
+                // The owner is a person's surname standing alone ("Clinton aides", "Top Obi
+                // strategists"), not the end of a longer name ("Cook County prosecutors") nor
+                // a first name ("Fed" for someone called Fed).
+                let bare = trim_all_suffixes(trim_all_suffixes(word.text, "'s"), "’s");
+                let longer = owner > self.start && {
+                    let before = &self.sentence[owner - 1];
+                    before.is_capitalized()
+                        && !opens(self.sentence, owner - 1)
+                        && !is_not_name(before.text)
+                        && !before.text.ends_with('.')
+                };
+                cast.by_surname(bare).into_iter().find(|&id| {
+                    let name = &cast.people[id].name;
+                    !longer && !name.given.is_empty() && name.surname.eq_ignore_ascii_case(bare)
+                })
+            } else {
+                None
+            };
+            if let Some(id) = person {
+                let surname = &cast.people[id].name.surname;
+                // A candidate's aides speak for the campaign, named as `--speaker` takes it
+                // ("Obi campaign"), as "his team" does; their supporters speak for
+                // themselves.
+                if STAFF.contains(noun) && speaks_of_campaign(cast, documents) {
+                    return Some(format!("{surname} campaign"));
+                }
+                return Some(format!("{surname} {noun}"));
+            }
+        }
+        // The capitalised words right before the noun ("Senate Republican", "Israeli"). The
+        // sentence's first word is one only when it is a name, a party, a nationality or a
+        // place ("Republican senators", not "Top advisers" or "Many critics").
+        let mut first = self.head;
+        while first > self.start {
+            let t = &self.sentence[first - 1];
+            let plain_capital = t.is_word()
+                && !t.quoted
+                && t.is_capitalized()
+                && (names_a_group(t, cast)
+                    || !is_not_name(t.text)
+                        && !opens_phrase(t.lower())
+                        && !opens(self.sentence, first - 1));
+            if !plain_capital {
+                break;
+            }
+            first -= 1;
+        }
+        // A bare plural ("officials said", "critics say") names no group a reader could
+        // search for: every body has officials and every plan critics.
+        if first == self.head {
+            return None;
+        }
+        // Whatever else comes before must be a determiner or quantifier of the whole group.
+        // Whatever else comes before must be a determiner or quantifier of the whole group,
+        // a lower-case word, or a capital only the sentence's first word has ("Local
+        // Republican lawmakers"): a figure in digits ("12 officials") names part of a group.
+        let rest_plain = (self.start..first).all(|j| {
+            let t = &self.sentence[j];
+            !t.is_word()
+                || is_quantity(t.lower())
+                || opens(self.sentence, j)
+                || t.is_lowercase() && !t.lower().chars().any(|c| c.is_ascii_digit())
+        });
+        if !rest_plain {
+            return None;
+        }
+        let mut words: Vec<String> = self.sentence[first..self.head]
+            .iter()
+            .map(|t| trim_all_suffixes(trim_all_suffixes(t.text, "'s"), "’s").to_string())
+            .collect();
+        words.push(noun.to_string());
+        Some(words.join(" "))
+    }
+
     /// "Senate Republicans", "some Democrats" -> "Democrats": the capitalised words ending at
     /// the head, without sentence openers and quantifiers.
     fn group_name(&self) -> String {
@@ -1008,6 +1295,42 @@ impl<'s, 't> Phrase<'s, 't> {
             .collect::<Vec<_>>()
             .join(" ")
     }
+}
+
+/// A capitalised word that names whose group it is even at the start of a sentence: a person
+/// of the article, a party member ("Republican"), a nationality, a place, an acronym, or an
+/// organisation the article names.
+fn names_a_group(t: &Token, cast: &Cast) -> bool {
+    let bare = trim_all_suffixes(trim_all_suffixes(t.text, "'s"), "’s");
+    is_group_member(&bare.to_lowercase())
+        || nationality(bare).is_some()
+        || is_place(bare)
+        || is_acronym(bare)
+        || !cast.by_surname(bare).is_empty()
+        || cast.orgs.iter().any(|org| org == bare)
+}
+
+/// Determiners and quantifiers of a whole group ("some critics", "Many Democrats").
+fn is_quantity(lower: &str) -> bool {
+    matches!(
+        lower,
+        "the"
+            | "some"
+            | "many"
+            | "most"
+            | "several"
+            | "other"
+            | "these"
+            | "those"
+            | "both"
+            | "all"
+            | "few"
+            | "a"
+            | "more"
+            | "its"
+            | "their"
+            | "our"
+    )
 }
 
 /// Token `i` opens the sentence or follows punctuation (its capital says nothing).
@@ -1230,6 +1553,16 @@ fn modifier_org(
     named_org(sentence, last, start, cast)
 }
 
+/// Whether the article so far speaks of a campaign ("campaign" in lower case, or a name
+/// such as "Obi campaign"): only then are a person's team, camp or aides their campaign.
+fn speaks_of_campaign(cast: &Cast, documents: &Documents) -> bool {
+    documents.campaign
+        || cast
+            .orgs
+            .iter()
+            .any(|org| org.to_lowercase().ends_with(" campaign"))
+}
+
 /// "his campaign", "Obi's campaign", "the Oduya campaign", "the Ruiz administration":
 /// the campaign or administration of a person in view, named as users search for it
 /// ("Obi campaign"); "the campaign" alone is the only campaign the article names.
@@ -1247,12 +1580,7 @@ fn owned_body(
     // a chief executive's team is no campaign); "the team" alone names nobody's.
     let (noun, person_only) = match sentence[head].lower() {
         "camp" | "team" => {
-            let campaign = documents.campaign
-                || cast
-                    .orgs
-                    .iter()
-                    .any(|org| org.to_lowercase().ends_with(" campaign"));
-            if !campaign {
+            if !speaks_of_campaign(cast, documents) {
                 return None;
             }
             ("campaign", true)
@@ -1282,7 +1610,9 @@ fn owned_body(
         });
         return match (named.next(), named.next()) {
             (Some(only), None) => Some(only.clone()),
-            _ => None,
+            // Several campaigns in the article, or none by name: "the campaign" is the one
+            // named last, close by ("the Obi campaign ... The campaign said").
+            _ => documents.recent_body(noun, paragraph).map(str::to_string),
         };
     }
     if word.is_capitalized() && !is_not_name(word.text) {
@@ -1340,6 +1670,63 @@ mod tests {
     }
 
     #[test]
+    fn a_named_group_of_people_speaks_as_one() {
+        let article = ["Congress returns on Monday."];
+        assert_eq!(
+            org_of(&article, "Harlow Republican lawmakers said the bill fails.").as_deref(),
+            Some("Republican lawmakers")
+        );
+        // A bare plural names no group anyone could search for.
+        assert_eq!(org_of(&article, "Critics said the bill fails."), None);
+        assert_eq!(org_of(&article, "Top advisers said the bill fails."), None);
+        // A party holds a view as it speaks.
+        assert_eq!(
+            org_of(&article, "Many Democrats want a vote this year.").as_deref(),
+            Some("Democrats")
+        );
+    }
+
+    #[test]
+    fn a_candidates_aides_speak_for_the_campaign() {
+        let article = ["Marta Oduya opened her campaign in Harlow on Saturday."];
+        assert_eq!(
+            org_of(&article, "Oduya aides said the crowd was large.").as_deref(),
+            Some("Oduya campaign")
+        );
+    }
+
+    #[test]
+    fn they_after_a_named_group_is_that_group() {
+        assert_eq!(
+            org_next(
+                &["Harlow Republican lawmakers met on Monday."],
+                "They said the bill fails."
+            )
+            .as_deref(),
+            Some("Republican lawmakers")
+        );
+        assert_eq!(
+            org_next(
+                &["The trains ran late on Monday."],
+                "They said the bill fails."
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn the_campaign_is_the_one_named_last_among_several() {
+        let article = [
+            "Dana Ruiz and Ann Obi campaigned in Harlow on Monday.",
+            "The Ruiz campaign ran new ads. The Obi campaign did not.",
+        ];
+        assert_eq!(
+            org_next(&article, "The campaign said the ads worked.").as_deref(),
+            Some("Obi campaign")
+        );
+    }
+
+    #[test]
     fn staff_speak_for_the_organisation_named_beside_them() {
         let article = ["The State Department and the White House met on Tuesday."];
         assert_eq!(
@@ -1387,10 +1774,10 @@ mod tests {
             .as_deref(),
             Some("Democrats")
         );
-        // A view cited to a body is mostly the writer's account: words only.
+        // A party holds a view as it speaks (PolNeAR annotates such views as the party's).
         assert_eq!(
-            org_of(&article, "But many Democrats want a vote this year."),
-            None
+            org_of(&article, "But many Democrats want a vote this year.").as_deref(),
+            Some("Democrats")
         );
     }
 
@@ -1679,11 +2066,10 @@ mod tests {
             org_of(&[""], "The Harlow Steel Corporation opposed the merger.").as_deref(),
             Some("Harlow Steel Corporation")
         );
-        // A party's or officials' view is the writer's account of a policy; "the team" is
-        // nobody's campaign.
+        // A party's view is its own; "the team" is nobody's campaign.
         assert_eq!(
-            org_of(&article, "But many Democrats want a vote this year."),
-            None
+            org_of(&article, "But many Democrats want a vote this year.").as_deref(),
+            Some("Democrats")
         );
         assert_eq!(
             org_of(
