@@ -302,3 +302,79 @@ fn the_summary_names_a_few_skipped_files_and_counts_the_rest() {
         run.stderr
     );
 }
+
+/// The segments listed in an index folder's last commit.
+fn segments(index: &std::path::Path) -> usize {
+    let meta = std::fs::read_to_string(index.join("meta.json")).expect("meta.json");
+    let meta: serde_json::Value = serde_json::from_str(&meta).expect("meta.json is JSON");
+    meta["segments"].as_array().map_or(0, Vec::len)
+}
+
+#[test]
+fn a_rebuild_keeps_a_segment_per_writing_thread_and_answers_as_one_segment_does() {
+    let dir = TestDir::new();
+    let people = [
+        "Dana Ruiz",
+        "Omar Velde",
+        "Harlow Board of Trade",
+        "Lena Okafor",
+    ];
+    let topics = [
+        "harbour tolls",
+        "grain prices",
+        "tram fares",
+        "river levels",
+    ];
+    for i in 0..160 {
+        let person = people[i % people.len()];
+        let topic = topics[(i / 3) % topics.len()];
+        let body = format!(
+            "Council notice {i} on {topic}\n\n\
+             The council met on Tuesday to discuss {topic} in ward {i}.\n\n\
+             \"We expect {topic} to settle by spring,\" {person} said.\n\n\
+             Traders in the market square said {topic} had risen for {n} weeks.\n",
+            n = i % 7 + 2
+        );
+        dir.write(&format!("in/notice{i:03}.txt"), body);
+    }
+    dir.run(&["--index", "one", "index", "in"]).ok();
+    dir.run(&["--index", "two", "index", "in", "--rebuild"])
+        .ok();
+    assert_eq!(segments(&dir.join("one")), 1);
+    assert_eq!(segments(&dir.join("two")), 2);
+    let answer = |index: &str, args: &[&str]| {
+        let mut command = vec!["--index", index];
+        command.extend_from_slice(args);
+        let mut json = dir.run(&command).json();
+        if let Some(object) = json.as_object_mut() {
+            object.remove("took_ms");
+        }
+        json
+    };
+    for args in [
+        &["search", "\"tram fares\"", "--json", "--limit", "50"][..],
+        &[
+            "search",
+            "grain market",
+            "--json",
+            "--limit",
+            "50",
+            "--facets",
+        ],
+        &["search", "said", "--json", "--limit", "200"],
+        &["search", "spring", "--json", "--speaker", "ruiz"],
+        &["search", "\"river levels\"", "--json", "--sort", "newest"],
+        &[
+            "search",
+            "\"Grain prices\"",
+            "--json",
+            "--exact",
+            "--limit",
+            "50",
+        ],
+        &["stats", "--json"],
+        &["speakers", "--json"],
+    ] {
+        assert_eq!(answer("one", args), answer("two", args), "{args:?}");
+    }
+}
