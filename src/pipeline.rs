@@ -77,11 +77,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
             .any(|scope| Path::new(file).starts_with(scope))
     };
     let index = open_for_writing(&job.index, job.rebuild)?;
-    let mut writer = if job.rebuild {
-        index.rebuild_writer()?
-    } else {
-        index.writer()?
-    };
+    let mut writer = index.writer()?;
     let catalog = if job.rebuild {
         writer.delete_all()?;
         writer.without_background_merges();
@@ -329,9 +325,10 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     }
     std::thread::scope(|scope| -> Result<()> {
         let prepared = std::mem::take(&mut prepared);
-        // A rebuild's commit holds exactly these passages, so their statement groups are
-        // computed (in this order) on another thread while tantivy indexes them, instead of
-        // being read back and grouped after the commit.
+        // A rebuild's commit holds exactly these passages in this order (one indexing thread,
+        // segments merged in order), so their statement groups are computed on another thread
+        // while tantivy indexes them, instead of being read back and grouped after the commit
+        // with the second core idle.
         let grouping = job.rebuild.then(|| {
             let passages = statement_passages(&prepared);
             scope.spawn(move || crate::statements::compute(&passages))
@@ -360,9 +357,7 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         if job.rebuild || wrote || !removed.is_empty() || !renamed.is_empty() {
             progress.stage("committing and merging segments", 0, "");
             writer.commit()?;
-            // A rebuild's segments (one per indexing thread) are kept: merging them would cost
-            // about what writing them did (see `index::REBUILD_WRITER_THREADS`).
-            let bulk = !job.rebuild && summary.indexed * 2 >= summary.indexed + summary.unchanged;
+            let bulk = job.rebuild || summary.indexed * 2 >= summary.indexed + summary.unchanged;
             // The run's data is committed: tidying segments afterwards can no longer fail it.
             if let Err(e) = writer.finish(bulk) {
                 let warning = format!(

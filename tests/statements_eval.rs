@@ -276,11 +276,7 @@ impl Score {
             (false, false) => self.tn += 1,
         }
         if pair.same != predicted {
-            let why = if predicted {
-                String::new()
-            } else {
-                format!(" [{why_apart}]")
-            };
+            let why = if predicted { String::new() } else { format!(" [{why_apart}]") };
             self.misses.push_str(&format!(
                 "  {} ({}): {} / {}{why}\n",
                 if predicted { "false same" } else { "missed" },

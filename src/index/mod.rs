@@ -189,20 +189,10 @@ impl NewsIndex {
 
     /// Takes the index's single writer lock; a second writer fails at once.
     pub fn writer(&self) -> Result<PassageWriter> {
-        self.writer_with_threads(WRITER_THREADS)
-    }
-
-    /// The writer for `--rebuild`: [`REBUILD_WRITER_THREADS`] indexing threads, each writing
-    /// its own segment, which are kept as they are (see [`PassageWriter::finish`]).
-    pub fn rebuild_writer(&self) -> Result<PassageWriter> {
-        self.writer_with_threads(REBUILD_WRITER_THREADS)
-    }
-
-    fn writer_with_threads(&self, threads: usize) -> Result<PassageWriter> {
         analysis::register_for_writing(&self.index);
         let writer = self
             .index
-            .writer_with_num_threads(threads, WRITER_HEAP_BYTES)
+            .writer_with_num_threads(WRITER_THREADS, WRITER_HEAP_BYTES)
             .map_err(|e| match e {
             TantivyError::LockFailure(LockError::LockBusy, _) => anyhow!(
                 "index {} is being written by another newsdex process; wait for it to finish and try again",
@@ -324,23 +314,16 @@ pub struct CatalogEntry {
 /// merged.
 const WRITER_HEAP_BYTES: usize = 1_000_000_000;
 
-/// tantivy indexing threads of an incremental run. One: such a run adds a segment to the
-/// segments already there, and a second thread would add two, which the merge policy or the
-/// compaction after a large run then merges (tantivy's merge of two halves costs more than
-/// writing the whole as one segment: BENCHMARKS.md, "Session 8"). With one thread, documents
-/// also keep their input order, which that compaction keeps.
+/// tantivy indexing threads. One, not one per core: passages are attributed on every core
+/// before writing starts, and while they are written the main thread (building documents)
+/// and background merges keep the second core busy. A second indexing thread split each bulk
+/// load into two segments that then had to be merged: on the 1× and 4× BBC corpora it cost
+/// about a quarter more CPU time for no faster a run on 2 cores (BENCHMARKS.md, issue 15).
+/// Segments written side by side from runs of consecutive articles, which keep the order, did
+/// no better (BENCHMARKS.md, "Session 8"): tantivy's merge of two halves of 1× BBC costs more
+/// instructions than writing the whole as one segment. With one thread, documents also keep
+/// their input order.
 const WRITER_THREADS: usize = 1;
-
-/// tantivy indexing threads of a rebuild: one per core of the 2-core machines newsdex is
-/// measured on. Attribution has then finished on every core, and tantivy's one indexing thread
-/// was the longest serial stage left (4.7 G of the 13.0 G instructions of a 1× BBC rebuild).
-/// Two threads write two segments side by side (2.6 G each, +10% in all) and the rebuild keeps
-/// them unmerged: a merge costs about what writing them did, and searches over two segments
-/// answer the same (ties are ordered by article and paragraph, not by document number, and
-/// BM25's statistics are the searcher's, summed over segments) at 0–11% more per query on 1×
-/// BBC (BENCHMARKS.md, "Session 16"). Which passage lands in which segment depends on timing;
-/// no answer does.
-const REBUILD_WRITER_THREADS: usize = 2;
 
 /// The one-line message for an index that cannot be used, with the command that repairs it.
 pub fn broken(path: &Path, reason: &str) -> anyhow::Error {

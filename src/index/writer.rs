@@ -33,9 +33,9 @@ impl PassageWriter {
         }
     }
 
-    /// For a rebuild: no merges while writing or after it. Its segments are written once and
-    /// kept (see `index::REBUILD_WRITER_THREADS`); a merge would cost about what writing them
-    /// did.
+    /// For a bulk load that [`PassageWriter::finish`] compacts into one segment: no merges
+    /// while writing, which would only rewrite passages the compaction rewrites again, and
+    /// which take segments in no fixed order, losing the writing order.
     pub fn without_background_merges(&mut self) {
         self.writer.set_merge_policy(Box::new(NoMergePolicy));
     }
