@@ -740,3 +740,36 @@ fn a_trailing_star_finds_words_starting_with_the_prefix() {
     let refused = dir.run(&["search", "text:/sanc.*/"]).failed().to_string();
     assert!(refused.contains("regular expressions"), "{refused}");
 }
+
+#[test]
+fn grouped_hits_all_carry_statement_keys_and_total_counts_the_folded_hits() {
+    let dir = TestDir::with_seeds();
+    let all = search(&dir, &["*", "--group", "--limit", "1000"]);
+    let hits = all["hits"].as_array().unwrap();
+    assert_eq!(all["total"].as_u64().unwrap() as usize, hits.len(), "{all}");
+    assert!(all["passages"].as_u64().unwrap() as usize > hits.len());
+    let mut alone = 0;
+    for hit in hits {
+        assert!(hit["reported_by"].is_array(), "{hit}");
+        match hit["statement_id"].as_str() {
+            Some(_) => assert!(!hit["reported_by"].as_array().unwrap().is_empty()),
+            None => {
+                assert!(hit["statement_id"].is_null(), "{hit}");
+                assert_eq!(hit["reported_by"], serde_json::json!([]));
+                alone += 1;
+            }
+        }
+    }
+    assert!(alone > 0, "some passages are in no statement");
+    // A quote and its paraphrase: one hit, two passages, and the page after it is empty.
+    let folded = search(&dir, &["\"positive reaction\"", "--group"]);
+    assert_eq!(
+        (folded["total"].as_u64(), folded["passages"].as_u64()),
+        (Some(1), Some(2))
+    );
+    let text = dir
+        .run(&["search", "\"positive reaction\"", "--group"])
+        .ok()
+        .to_string();
+    assert!(text.starts_with("1 hit (2 passages)"), "{text}");
+}
