@@ -298,10 +298,18 @@ pub fn value_counts_json(values: &[(String, u64)]) -> String {
 /// `4 passages in 0.6 ms`, then each hit and the facet tables.
 pub fn results_text(results: &Results, style: Style) -> String {
     let mut out = String::new();
+    let found = match results.passages {
+        // Grouped: the hits the pages add up to, and the passages they fold.
+        Some(passages) => format!(
+            "{} ({})",
+            counted(results.total as u64, "hit", "hits"),
+            counted(passages as u64, "passage", "passages")
+        ),
+        None => counted(results.total as u64, "passage", "passages"),
+    };
     let _ = writeln!(
         out,
-        "{} in {:.1} ms",
-        counted(results.total as u64, "passage", "passages"),
+        "{found} in {:.1} ms",
         results.took.as_secs_f64() * 1000.0
     );
     for hit in &results.hits {
@@ -433,9 +441,13 @@ pub fn results_json(results: &Results) -> String {
                 "end": p.end,
                 "url": p.url,
             });
-            if let Some(statement) = &hit.statement {
-                hit_json["statement_id"] = json!(statement.statement_id);
-                hit_json["reported_by"] = reports_json(&statement.reported_by);
+            // Grouped hits all carry both keys: null and [] for a passage in no statement.
+            if results.passages.is_some() {
+                hit_json["statement_id"] = json!(hit.statement.as_ref().map(|s| &s.statement_id));
+                hit_json["reported_by"] = match &hit.statement {
+                    Some(statement) => reports_json(&statement.reported_by),
+                    None => json!([]),
+                };
             }
             hit_json
         })
@@ -446,6 +458,9 @@ pub fn results_json(results: &Results) -> String {
         "took_ms": results.took.as_secs_f64() * 1000.0,
         "hits": hits,
     });
+    if let Some(passages) = results.passages {
+        out["passages"] = json!(passages);
+    }
     if let Some(facets) = &results.facets {
         let list = |values: &[(String, u64)]| -> Vec<Value> {
             values

@@ -692,3 +692,84 @@ fn surnames_that_are_words_and_layout_give_the_speaker_and_a_tagged_quotation_is
     assert_eq!(speaker_of_hit(&dir, "\"last week\""), ["none"]);
     assert_eq!(speaker_of_hit(&dir, "appeal kind:quote"), ["Ana Ruiz"]);
 }
+
+#[test]
+fn and_not_excludes_as_a_minus_does() {
+    let dir = TestDir::with_seeds();
+    let minus = total(&dir.run(&["search", "sanctions -perturbed", "--json"]));
+    assert!(minus > 0);
+    for query in [
+        "sanctions AND NOT perturbed",
+        "sanctions AND (NOT perturbed)",
+        "sanctions (NOT perturbed)",
+        "NOT perturbed AND sanctions",
+    ] {
+        let found = total(&dir.run(&["search", query, "--json"]));
+        assert_eq!(found, minus, "{query}");
+    }
+    // "or not": passages with the word, or without the other one.
+    let all = total(&dir.run(&["search", "*", "--json"]));
+    let or_not = total(&dir.run(&["search", "sanctions OR NOT perturbed", "--json"]));
+    assert_eq!(
+        or_not, all,
+        "every passage has sanctions or lacks perturbed"
+    );
+    // Excluding "everything but" a word requires it.
+    let both = total(&dir.run(&["search", "sanctions perturbed", "--json"]));
+    let double = total(&dir.run(&["search", "sanctions -(-perturbed)", "--json"]));
+    assert_eq!(double, both);
+}
+
+#[test]
+fn a_trailing_star_finds_words_starting_with_the_prefix() {
+    let dir = TestDir::with_seeds();
+    let sanctions = search(&dir, &["sanctions"]);
+    assert!(sanctions["total"].as_u64().unwrap() > 0);
+    // "sanctio" is neither a word nor a stem: only a prefix search finds anything.
+    for query in ["sanctio*", "Sanctio*", "\"sanctio\"*", "text:sanctio*"] {
+        let prefix = search(&dir, &[query]);
+        assert!(
+            prefix["total"].as_u64().unwrap() >= sanctions["total"].as_u64().unwrap(),
+            "{query}: {prefix}"
+        );
+    }
+    // A whole word with a star finds at least the word's own forms.
+    let starred = search(&dir, &["sanctions*"]);
+    assert!(starred["total"].as_u64().unwrap() >= sanctions["total"].as_u64().unwrap());
+    // A typed regular expression stays refused, in one line.
+    let refused = dir.run(&["search", "text:/sanc.*/"]).failed().to_string();
+    assert!(refused.contains("regular expressions"), "{refused}");
+}
+
+#[test]
+fn grouped_hits_all_carry_statement_keys_and_total_counts_the_folded_hits() {
+    let dir = TestDir::with_seeds();
+    let all = search(&dir, &["*", "--group", "--limit", "1000"]);
+    let hits = all["hits"].as_array().unwrap();
+    assert_eq!(all["total"].as_u64().unwrap() as usize, hits.len(), "{all}");
+    assert!(all["passages"].as_u64().unwrap() as usize > hits.len());
+    let mut alone = 0;
+    for hit in hits {
+        assert!(hit["reported_by"].is_array(), "{hit}");
+        match hit["statement_id"].as_str() {
+            Some(_) => assert!(!hit["reported_by"].as_array().unwrap().is_empty()),
+            None => {
+                assert!(hit["statement_id"].is_null(), "{hit}");
+                assert_eq!(hit["reported_by"], serde_json::json!([]));
+                alone += 1;
+            }
+        }
+    }
+    assert!(alone > 0, "some passages are in no statement");
+    // A quote and its paraphrase: one hit, two passages, and the page after it is empty.
+    let folded = search(&dir, &["\"positive reaction\"", "--group"]);
+    assert_eq!(
+        (folded["total"].as_u64(), folded["passages"].as_u64()),
+        (Some(1), Some(2))
+    );
+    let text = dir
+        .run(&["search", "\"positive reaction\"", "--group"])
+        .ok()
+        .to_string();
+    assert!(text.starts_with("1 hit (2 passages)"), "{text}");
+}

@@ -81,8 +81,11 @@ pub struct Hit {
 #[derive(Clone, Debug)]
 pub struct Results {
     pub query: String,
-    /// Matching passages in all (not only those shown).
+    /// Hits in all (not only those shown): matching passages, or with `--group` the folded
+    /// hits (statements, and passages in no statement), so that pages add up to it.
     pub total: usize,
+    /// With `--group`, the matching passages those hits fold; `None` in ungrouped searches.
+    pub passages: Option<usize>,
     pub took: Duration,
     pub hits: Vec<Hit>,
     pub facets: Option<FacetCounts>,
@@ -137,7 +140,12 @@ impl Engine {
     /// Runs one search.
     pub fn search(&self, request: &Request) -> Result<Results> {
         if request.group {
-            return crate::statements::fold::grouped(self, request);
+            let started = Instant::now();
+            let mut results = crate::statements::fold::grouped(self, request)?;
+            results.passages = Some(results.total);
+            results.total = self.folded_total(request)?;
+            results.took = started.elapsed();
+            return Ok(results);
         }
         let started = Instant::now();
         let searcher = self.reader.searcher();
@@ -231,7 +239,39 @@ impl Engine {
             facets: facet_counts,
             hints,
             notes: parsed.notes,
+            passages: None,
         })
+    }
+
+    /// How many hits a grouped search folds its whole match set into: one per statement, one
+    /// per matching passage in no statement (as `statements::fold` folds a page).
+    fn folded_total(&self, request: &Request) -> Result<usize> {
+        let statements = self.statements()?;
+        let searcher = self.reader.searcher();
+        let fields = self.index.fields();
+        let tantivy_index = self.index.tantivy();
+        let parsed = query::parse(
+            tantivy_index,
+            fields,
+            &request.query,
+            request.any,
+            request.exact,
+        )?;
+        let full_query =
+            query::with_filters(parsed.matching, fields, tantivy_index, &request.filters)?;
+        let addresses = searcher.search(&*full_query, &tantivy::collector::DocSetCollector)?;
+        let mut ids = std::collections::HashSet::new();
+        let mut alone = 0;
+        for address in addresses {
+            let passage = stored_passage(fields, &searcher.doc(address)?);
+            match statements.id_of(&passage) {
+                Some(id) => {
+                    ids.insert(id);
+                }
+                None => alone += 1,
+            }
+        }
+        Ok(ids.len() + alone)
     }
 
     fn count(

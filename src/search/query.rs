@@ -8,6 +8,12 @@
 //! (`--speaker`, `--source`, `--since`, `--until`, `--article`) are added as required clauses
 //! that score nothing, so a filter only ever removes hits and never reorders them; boilerplate
 //! is excluded unless asked for.
+//!
+//! Two readings are added to tantivy's grammar here. A group of nothing but exclusions inside
+//! a query (`tax AND NOT oil`, `tax AND (NOT oil)`) excludes from what the rest of the query
+//! finds, as `tax -oil` does; tantivy would read it as a clause that matches nothing. A word
+//! ending in `*` (`econ*`) finds every word that starts with it; tantivy would search the word
+//! without its star.
 
 use std::ops::Bound;
 
@@ -17,7 +23,7 @@ use tantivy::query::{
     BooleanQuery, ConstScoreQuery, Occur, PhraseQuery, Query, QueryParser, QueryParserError,
     RangeQuery, TermQuery,
 };
-use tantivy::query_grammar::{self, UserInputAst, UserInputLeaf, UserInputLiteral};
+use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
 use tantivy::schema::{Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
 use tantivy::{Index, Term};
@@ -61,6 +67,9 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     };
     let mut parser = QueryParser::for_index(index, vec![body, title]);
     parser.set_field_boost(title, TITLE_BOOST);
+    // Regexes are how prefix words (`econ*`) reach the parser; ones the user typed
+    // (`text:/ab.*/`) are refused below, before prefixes become regexes.
+    parser.allow_regexes();
     if !any {
         parser.set_conjunction_by_default();
     }
@@ -74,6 +83,19 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
              narration, boilerplate)"
         )
     })?;
+    if holds_a_regex(&ast) {
+        return Err(anyhow!("invalid query {text:?}: {REGEXES}"));
+    }
+    let schema = index.schema();
+    let prefixes = Prefixes {
+        index,
+        default_fields: vec![
+            schema.get_field_name(body).to_string(),
+            schema.get_field_name(title).to_string(),
+        ],
+    };
+    let ast = prefixes.rewrite(ast).map_err(&invalid)?;
+    let ast = place_exclusions(ast, any);
     let paired = if exact || !holds_a_phrase(&ast) {
         None
     } else {
@@ -144,6 +166,196 @@ fn holds_a_phrase(ast: &UserInputAst) -> bool {
             _ => false,
         },
     }
+}
+
+/// Whether the query holds a `field:/regex/` the user typed.
+fn holds_a_regex(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().any(|(_, clause)| holds_a_regex(clause)),
+        UserInputAst::Boost(inner, _) => holds_a_regex(inner),
+        UserInputAst::Leaf(leaf) => matches!(leaf.as_ref(), UserInputLeaf::Regex { .. }),
+    }
+}
+
+/// Gives every group of nothing but exclusions inside the query a meaning.
+///
+/// tantivy answers such a group with nothing, so `tax AND NOT oil` (`+tax +(-oil)`) found no
+/// passage at all. A required group's exclusions become the enclosing query's own
+/// (`+tax -oil`, exactly `tax -oil`); an optional or excluded one means "everything but", so
+/// `tax OR NOT oil` finds passages with tax or without oil, and `-(-oil)` requires oil. A query
+/// of exclusions only is left as it is, for the parser to refuse with its own message.
+fn place_exclusions(ast: UserInputAst, any: bool) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            let mut placed = Vec::with_capacity(clauses.len());
+            for (occur, clause) in clauses {
+                let clause = place_exclusions(clause, any);
+                if !only_exclusions(&clause) {
+                    placed.push((occur, clause));
+                    continue;
+                }
+                // A clause with no operator is required unless words are ORed (`--any`).
+                let required = match occur {
+                    Some(Occur::Must) => true,
+                    None => !any,
+                    _ => false,
+                };
+                if required {
+                    placed.extend(exclusions(clause));
+                } else {
+                    placed.push((occur, everything_but(clause)));
+                }
+            }
+            UserInputAst::Clause(placed)
+        }
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(place_exclusions(*inner, any)), boost)
+        }
+        leaf => leaf,
+    }
+}
+
+/// Whether a group holds exclusions and nothing else.
+fn only_exclusions(ast: &UserInputAst) -> bool {
+    match ast {
+        UserInputAst::Clause(clauses) => {
+            !clauses.is_empty()
+                && clauses
+                    .iter()
+                    .all(|(occur, _)| *occur == Some(Occur::MustNot))
+        }
+        UserInputAst::Boost(inner, _) => only_exclusions(inner),
+        UserInputAst::Leaf(_) => false,
+    }
+}
+
+/// The exclusions of a group of exclusions only (a boost on them scores nothing).
+fn exclusions(ast: UserInputAst) -> Vec<(Option<Occur>, UserInputAst)> {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses,
+        UserInputAst::Boost(inner, _) => exclusions(*inner),
+        leaf => vec![(None, leaf)],
+    }
+}
+
+/// A group of exclusions only, made to match every passage but those it excludes.
+fn everything_but(ast: UserInputAst) -> UserInputAst {
+    match ast {
+        UserInputAst::Clause(mut clauses) => {
+            clauses.push((Some(Occur::Should), UserInputAst::from(UserInputLeaf::All)));
+            UserInputAst::Clause(clauses)
+        }
+        UserInputAst::Boost(inner, boost) => {
+            UserInputAst::Boost(Box::new(everything_but(*inner)), boost)
+        }
+        leaf => leaf,
+    }
+}
+
+/// Turns words ending in `*` into prefix searches.
+struct Prefixes<'a> {
+    index: &'a Index,
+    /// The fields a word with no `field:` is searched in.
+    default_fields: Vec<String>,
+}
+
+impl Prefixes<'_> {
+    /// `econ*` becomes, on each field it is searched in, a regex matching the indexed words
+    /// that start with the prefix as the field analyses it (stemmed on the stemmed fields:
+    /// `economy*` finds "economies", indexed as "economi") or as written, folded and in lower
+    /// case (`econ*` finds "economic", indexed as "econom"). A prefix of several words
+    /// (`e-con*`, `"big bad wo"*`) is a phrase whose last word is a prefix, which tantivy
+    /// answers itself; a one-word `"econ"*` is read as `econ*`.
+    fn rewrite(&self, ast: UserInputAst) -> std::result::Result<UserInputAst, QueryParserError> {
+        Ok(match ast {
+            UserInputAst::Clause(clauses) => UserInputAst::Clause(
+                clauses
+                    .into_iter()
+                    .map(|(occur, clause)| Ok((occur, self.rewrite(clause)?)))
+                    .collect::<std::result::Result<_, QueryParserError>>()?,
+            ),
+            UserInputAst::Boost(inner, boost) => {
+                UserInputAst::Boost(Box::new(self.rewrite(*inner)?), boost)
+            }
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(literal) => self.literal(literal)?,
+                other => UserInputAst::from(other),
+            },
+        })
+    }
+
+    fn literal(
+        &self,
+        mut literal: UserInputLiteral,
+    ) -> std::result::Result<UserInputAst, QueryParserError> {
+        let Some(prefix) = prefix_of(&literal) else {
+            return Ok(UserInputAst::from(UserInputLeaf::Literal(literal)));
+        };
+        let written = tokens(&mut analysis::folded(), &prefix);
+        if written.len() != 1 {
+            // A prefix of several words: a phrase whose last word is a prefix.
+            literal.phrase = prefix;
+            literal.prefix = written.len() > 1;
+            return Ok(UserInputAst::from(UserInputLeaf::Literal(literal)));
+        }
+        let fields = match &literal.field_name {
+            Some(field) => vec![field.clone()],
+            None => self.default_fields.clone(),
+        };
+        let schema = self.index.schema();
+        let mut clauses = Vec::with_capacity(fields.len());
+        for name in fields {
+            let field = schema
+                .get_field(&name)
+                .map_err(|_| QueryParserError::FieldDoesNotExist(name.clone()))?;
+            let mut analyzer = self
+                .index
+                .tokenizer_for_field(field)
+                .map_err(|_| QueryParserError::FieldNotIndexed(name.clone()))?;
+            let mut starts = tokens(&mut analyzer, &prefix);
+            starts.extend(written.iter().cloned());
+            starts.sort();
+            starts.dedup();
+            let pattern = starts
+                .iter()
+                .map(|start| regex::escape(start))
+                .collect::<Vec<_>>()
+                .join("|");
+            let regex = UserInputAst::from(UserInputLeaf::Regex {
+                field: Some(name),
+                pattern: format!("(?:{pattern}).*"),
+            });
+            clauses.push((Some(Occur::Should), regex));
+        }
+        Ok(match clauses.len() {
+            1 => clauses.remove(0).1,
+            _ => UserInputAst::Clause(clauses),
+        })
+    }
+}
+
+/// The prefix of `econ*` (a bare word ending in one `*`) or of the phrase `"econ"*`.
+fn prefix_of(literal: &UserInputLiteral) -> Option<String> {
+    if literal.slop > 0 {
+        return None;
+    }
+    let stem = if literal.prefix {
+        literal.phrase.as_str()
+    } else if literal.delimiter == Delimiter::None {
+        literal.phrase.strip_suffix('*')?
+    } else {
+        return None;
+    };
+    (!stem.contains('*') && stem.chars().any(char::is_alphanumeric)).then(|| stem.to_string())
+}
+
+fn tokens(analyzer: &mut TextAnalyzer, text: &str) -> Vec<String> {
+    let mut stream = analyzer.token_stream(text);
+    let mut out = Vec::new();
+    while let Some(token) = stream.next() {
+        out.push(token.text.clone());
+    }
+    out
 }
 
 /// Rewrites exact two-word phrases on the text into lookups of the word pair.
@@ -233,6 +445,10 @@ const DATES: &str = "dates are not searched in the query; filter with --since an
 const RANGES: &str =
     "ranges such as [a TO b] are not supported; filter dates with --since and --until";
 
+/// Why a regex in the query text is refused, and what to use instead.
+const REGEXES: &str =
+    "regular expressions are not supported; use words, prefixes (econ*), \"phrases\" and -exclusions";
+
 /// Says what is wrong with a query in the user's terms.
 fn explain(error: &QueryParserError) -> String {
     match error {
@@ -253,8 +469,7 @@ fn explain(error: &QueryParserError) -> String {
         QueryParserError::UnsupportedQuery(what) if what.starts_with("Range") => RANGES.to_string(),
         QueryParserError::RangeMustNotHavePhrase => RANGES.to_string(),
         QueryParserError::UnsupportedQuery(what) if what.starts_with("Regex") => {
-            "regular expressions are not supported; use words, \"phrases\" and -exclusions"
-                .to_string()
+            REGEXES.to_string()
         }
         other => format!("{other} (see `newsdex search --help` for the query language)"),
     }
