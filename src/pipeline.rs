@@ -129,9 +129,9 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
         }
     }
     let known = |id: &str, fingerprint: &str, file: &str| {
-        catalog
-            .get(id)
-            .is_some_and(|entry| entry.fingerprint == fingerprint && entry.file == file)
+        catalog.get(id).is_some_and(|entry| {
+            ingest::same_fingerprint(&entry.fingerprint, fingerprint) && entry.file == file
+        })
     };
     let mut kept: HashSet<String> = HashSet::new();
     // Earlier articles of files read with errors this run, as (id, file), kept at the end.

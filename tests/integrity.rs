@@ -86,6 +86,24 @@ fn naming_a_subfolder_keeps_its_files_ids_and_its_siblings_articles() {
     assert!(dir.run(&["show", "tech/001"]).ok().contains("aardvark"));
 }
 
+#[test]
+fn a_run_without_source_keeps_the_source_an_earlier_run_set() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", article("A", "The aardvark spoke."));
+    dir.run(&["index", "in", "--source", "Harbour Times"]).ok();
+    let again = dir.run(&["index", "in"]);
+    assert!(again.ok().contains("1 unchanged"), "{}", again.ok());
+    assert!(dir.run(&["sources"]).ok().contains("Harbour Times"));
+    // A new --source is a change.
+    let renamed = dir.run(&["index", "in", "--source", "Quay Post"]);
+    assert!(
+        renamed.ok().contains("indexed 1 article"),
+        "{}",
+        renamed.ok()
+    );
+    assert!(dir.run(&["sources"]).ok().contains("Quay Post"));
+}
+
 #[cfg(unix)]
 #[test]
 fn a_linked_folder_that_cannot_be_read_keeps_its_articles() {

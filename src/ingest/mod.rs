@@ -1111,16 +1111,33 @@ struct Hashes {
 }
 
 impl Hashes {
+    /// The fingerprint is the hash of the content and the file's manifest entry, then, when
+    /// `--source` was given, `+` and the hash of that source (see [`same_fingerprint`]).
     fn of(bytes: &[u8], entry: &Entry, options: &Options) -> Hashes {
         let content = blake3::hash(bytes);
         let mut hasher = blake3::Hasher::new();
         hasher.update(content.as_bytes());
-        hasher.update(format!("{entry:?}|{:?}", options.default_source).as_bytes());
+        hasher.update(format!("{entry:?}|None").as_bytes());
+        let mut fingerprint = hasher.finalize().to_hex().to_string();
+        if let Some(source) = &options.default_source {
+            fingerprint.push('+');
+            fingerprint.push_str(blake3::hash(source.as_bytes()).to_hex().as_str());
+        }
         Hashes {
             content: content.to_hex().to_string(),
-            fingerprint: hasher.finalize().to_hex().to_string(),
+            fingerprint,
         }
     }
+}
+
+/// Whether an article indexed with fingerprint `stored` is unchanged for a run that computes
+/// `now` for it.
+///
+/// A run without `--source` leaves the source an earlier run's `--source` set: only content
+/// and manifest entry are compared then (re-running `newsdex index` to pick up new files
+/// must not wipe every source). A run with `--source` also compares the source.
+pub fn same_fingerprint(stored: &str, now: &str) -> bool {
+    stored == now || (!now.contains('+') && stored.split('+').next() == Some(now))
 }
 
 /// An article's known metadata by where it came from: the manifest entry or the record's
