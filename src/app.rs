@@ -134,6 +134,24 @@ fn index(index_path: &Path, args: IndexArgs) -> Result<()> {
     } else {
         summary.line()
     });
+    // A file or folder named on the command line that could not be read at all is an error
+    // (exit status 1), though the other inputs were indexed: the run did not do what was asked.
+    let unread: Vec<&str> = summary
+        .skipped
+        .iter()
+        .filter(|s| {
+            job.inputs
+                .iter()
+                .any(|input| input.display().to_string() == s.path)
+        })
+        .map(|s| s.path.as_str())
+        .collect();
+    if !unread.is_empty() {
+        bail!(
+            "could not read {} named on the command line (see the lines above)",
+            unread.join(", ")
+        );
+    }
     Ok(())
 }
 

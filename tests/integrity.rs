@@ -87,6 +87,21 @@ fn naming_a_subfolder_keeps_its_files_ids_and_its_siblings_articles() {
 }
 
 #[test]
+fn a_named_input_that_is_not_an_article_fails_the_run() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", article("A", "The aardvark spoke."));
+    dir.write("doc.pdf", "%PDF");
+    let run = dir.run(&["index", "in", "doc.pdf"]);
+    assert_eq!(run.status.code(), Some(1), "{}", run.stderr);
+    assert!(
+        run.stderr.contains("could not read doc.pdf"),
+        "{}",
+        run.stderr
+    );
+    assert_eq!(hits(&dir, &["aardvark"]), 1);
+}
+
+#[test]
 fn a_run_without_source_keeps_the_source_an_earlier_run_set() {
     let dir = TestDir::new();
     dir.write("in/a.txt", article("A", "The aardvark spoke."));
