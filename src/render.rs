@@ -273,6 +273,10 @@ pub fn speaker_counts_json(speakers: &[(String, SpeakerKind, u64)]) -> String {
 
 /// `newsdex speakers` / `newsdex sources`.
 pub fn value_counts_text(values: &[(String, u64)]) -> String {
+    if values.is_empty() {
+        // A line rather than a blank: an index whose articles all lack a source is not broken.
+        return "none: no passage in the index has one\n".to_string();
+    }
     let values: Vec<(String, u64)> = values.iter().map(|(v, n)| (clean(v), *n)).collect();
     let width = values
         .iter()

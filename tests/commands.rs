@@ -463,3 +463,18 @@ fn a_gate_model_file_that_cannot_be_read_stops_indexing_with_one_line_naming_it(
     assert_eq!(stderr.trim().lines().count(), 1, "{stderr}");
     assert!(!dir.join("idx").exists());
 }
+
+#[test]
+fn sources_of_an_index_with_no_source_say_so_in_one_line() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/a.txt",
+        "A title\n\nDana Ruiz said the ferry would run.\n",
+    );
+    dir.run(&["index", "in", "--index", "ix"]).ok();
+    let listed = dir.run(&["sources", "--index", "ix"]).ok().to_string();
+    assert_eq!(listed.trim_end().lines().count(), 1, "{listed:?}");
+    assert!(listed.starts_with("none"), "{listed:?}");
+    let json = dir.run(&["sources", "--index", "ix", "--json"]).json();
+    assert_eq!(json, serde_json::json!([]));
+}
