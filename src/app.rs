@@ -419,15 +419,24 @@ fn usage(error: anyhow::Error) -> anyhow::Error {
 /// `newsdex serve`: the index opened once, then the HTTP API and web page until a signal.
 fn serve(place: &IndexPlace, args: ServeArgs) -> Result<()> {
     let token = match &args.token_file {
-        Some(path) => Some(
-            std::fs::read_to_string(path)
+        Some(path) => {
+            let token = std::fs::read_to_string(path)
                 .map_err(|e| anyhow!("cannot read token file {}: {e}", path.display()))?
                 .trim()
-                .to_string(),
-        ),
-        None => std::env::var("NEWSDEX_TOKEN").ok(),
-    }
-    .filter(|token| !token.is_empty());
+                .to_string();
+            // An empty file is a mistake, not a wish to serve without a token.
+            if token.is_empty() {
+                bail!(
+                    "token file {} is empty; write the token into it",
+                    path.display()
+                );
+            }
+            Some(token)
+        }
+        None => std::env::var("NEWSDEX_TOKEN")
+            .ok()
+            .filter(|token| !token.is_empty()),
+    };
     if !args.addr.ip().is_loopback() && token.is_none() {
         return Err(UsageError(format!(
             "serving on {} (not a loopback address) needs a token: --token-file FILE or NEWSDEX_TOKEN",

@@ -134,6 +134,27 @@ fn bad_requests_are_json_errors() {
 }
 
 #[test]
+fn an_empty_token_file_is_an_error_naming_it() {
+    let dir = seeds_index();
+    dir.write("token", "  \n");
+    let refused = dir.run(&[
+        "serve",
+        "--index",
+        "index",
+        "--addr",
+        "127.0.0.1:0",
+        "--token-file",
+        "token",
+    ]);
+    assert!(
+        refused.failed().contains("token file token is empty"),
+        "{}",
+        refused.stderr
+    );
+    assert_eq!(refused.status.code(), Some(1));
+}
+
+#[test]
 fn non_loopback_needs_a_token() {
     let dir = seeds_index();
     let refused = dir.run(&["serve", "--index", "index", "--addr", "0.0.0.0:0"]);
