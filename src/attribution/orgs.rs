@@ -1173,7 +1173,7 @@ impl<'s, 't> Phrase<'s, 't> {
 
     /// A group of people named by its plural noun ([`PLURAL_GROUPS`], or staff with no
     /// organisation beside them), as the phrase's own words name it: "Republican lawmakers",
-    /// "Sanders supporters", "critics". A person's own staff ("his aides", "Obi's advisers")
+    /// "Ruiz supporters", "critics". A person's own staff ("his aides", "Obi's advisers")
     /// is their campaign where the article speaks of one ([`owned_body`]), else named by the
     /// person's surname ("Obi supporters"). Only a plain phrase: a complement ("critics of
     /// the plan", "officials familiar with") or a quantity ("two officials") gives nothing, as
@@ -1205,7 +1205,7 @@ impl<'s, 't> Phrase<'s, 't> {
                     _ => return None,
                 }
             } else if word.is_capitalized() && !is_not_name(word.text) {
-                // The owner is a person's surname standing alone ("Clinton aides", "Top Obi
+                // The owner is a person's surname standing alone ("Ruiz aides", "Top Obi
                 // strategists"), not the end of a longer name ("Cook County prosecutors") nor
                 // a first name ("Fed" for someone called Fed).
                 let bare = trim_all_suffixes(trim_all_suffixes(word.text, "'s"), "’s");
