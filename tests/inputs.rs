@@ -615,3 +615,23 @@ fn the_dateline_beats_body_dates_and_reader_comments() {
         assert_eq!(show["date_origin"], "text", "{id}");
     }
 }
+
+#[test]
+fn jsonl_dates_with_a_time_are_read_as_their_day() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/d.jsonl",
+        concat!(
+            r#"{"id":"d1","title":"T","body":"Ada Okafor said one.","date":"2022-01-26T10:00:00Z"}"#,
+            "\n",
+            r#"{"id":"d2","title":"T","body":"Ada Okafor said two.","date":"2022-01-27 10:00:00"}"#,
+            "\n"
+        ),
+    );
+    let run = dir.run(&["index", "in"]);
+    assert!(!run.stderr.contains("date left unknown"), "{}", run.stderr);
+    let shown = dir.run(&["show", "d1", "--json"]).json();
+    assert_eq!(shown["date"], "2022-01-26", "{shown}");
+    let shown = dir.run(&["show", "d2", "--json"]).json();
+    assert_eq!(shown["date"], "2022-01-27", "{shown}");
+}

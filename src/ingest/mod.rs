@@ -1034,7 +1034,10 @@ fn load_json_lines(
         lines_by_id.insert(id.clone(), number);
         let date = match record.date {
             None | Some(serde_json::Value::Null) => None,
-            Some(serde_json::Value::String(value)) => match manifest::parse_date(&value) {
+            // A timestamp (`2022-01-26T10:00:00Z`) is read as a CSV cell's is: its day.
+            Some(serde_json::Value::String(value)) => match manifest::parse_date(&value)
+                .or_else(|why| html::parse_page_date(&value).ok_or(why))
+            {
                 Ok(date) => Some(date),
                 Err(why) => {
                     loaded
