@@ -3,7 +3,7 @@
 //! `main.rs` stays thin by handing everything here; this module owns which stage each
 //! subcommand calls, not how the stages work.
 
-use std::collections::HashSet;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use anyhow::{anyhow, bail, Result};
@@ -244,15 +244,18 @@ pub fn speaker_counts(
     index: &NewsIndex,
     searcher: &tantivy::Searcher,
 ) -> Result<Vec<(String, SpeakerKind, u64)>> {
-    let organisations: HashSet<String> = index
-        .known_values(searcher, "organisation_facet")?
+    // Passages spoken by each name as an organisation. A name is listed as the kind most of
+    // its passages give it: one "Ruiz said" read as an organisation does not make a person one.
+    let organisations: HashMap<String, u64> = index
+        .facet_values(searcher, "organisation_facet")?
         .into_iter()
         .collect();
     Ok(index
         .facet_values(searcher, "speaker_facet")?
         .into_iter()
         .map(|(name, count)| {
-            let kind = if organisations.contains(&name) {
+            let as_organisation = organisations.get(&name).copied().unwrap_or(0);
+            let kind = if 2 * as_organisation > count {
                 SpeakerKind::Organisation
             } else {
                 SpeakerKind::Person

@@ -478,3 +478,29 @@ fn sources_of_an_index_with_no_source_say_so_in_one_line() {
     let json = dir.run(&["sources", "--index", "ix", "--json"]).json();
     assert_eq!(json, serde_json::json!([]));
 }
+
+#[test]
+fn speakers_lists_a_name_as_the_kind_most_of_its_passages_give_it() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/a.txt",
+        "Talks stall\n\nOkafor said the talks had stalled.\n",
+    );
+    dir.write(
+        "in/b.txt",
+        "Talks resume\n\nAda Okafor said the talks would resume.\n",
+    );
+    dir.write(
+        "in/c.txt",
+        "Talks end\n\nAda Okafor said the talks were over.\n",
+    );
+    dir.run(&["index", "in"]).ok();
+    let speakers = dir.run(&["speakers", "--json"]).json();
+    let okafor = speakers
+        .as_array()
+        .expect("a list")
+        .iter()
+        .find(|s| s["value"] == "Ada Okafor")
+        .unwrap_or_else(|| panic!("Ada Okafor listed: {speakers}"));
+    assert_eq!(okafor["kind"], "person", "{speakers}");
+}
