@@ -635,3 +635,21 @@ fn jsonl_dates_with_a_time_are_read_as_their_day() {
     let shown = dir.run(&["show", "d2", "--json"]).json();
     assert_eq!(shown["date"], "2022-01-27", "{shown}");
 }
+
+#[test]
+fn an_unclosed_quote_in_a_csv_says_the_rest_of_the_file_was_not_read() {
+    let dir = TestDir::new();
+    let mut rows = vec!["title,text,date".to_string()];
+    for i in 1..=20 {
+        rows.push(format!("T{i},Ada Okafor said thing {i}.,2021-01-{:02}", i));
+    }
+    rows[3] = "T3,\"Ada Okafor said thing 3.,2021-01-03".to_string();
+    dir.write("in/z.csv", rows.join("\n") + "\n");
+    let run = dir.run(&["index", "in"]);
+    assert!(
+        run.stderr
+            .contains("a quote opened in this row never closes"),
+        "{}",
+        run.stderr
+    );
+}

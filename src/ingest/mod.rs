@@ -856,9 +856,24 @@ fn load_csv(
                     break;
                 }
                 row_number += 1;
+                // A row that is cut short yet ran over several lines most likely holds a
+                // quote that never closes: the rows after it were read as one cell.
+                let last_line = reader.position().line();
+                let swallowed = matches!(e.kind(), ::csv::ErrorKind::UnequalLengths { .. })
+                    && last_line > line + 1;
+                let reason = if swallowed {
+                    format!(
+                        "a quote opened in this row never closes, so lines {line} to {} were \
+                         read as one row ({}); none of them is indexed",
+                        last_line - 1,
+                        csv_error(&e)
+                    )
+                } else {
+                    format!("unreadable CSV row ({}); row skipped", csv_error(&e))
+                };
                 loaded.skipped.push(Skipped {
                     path: place(line),
-                    reason: format!("unreadable CSV row ({}); row skipped", csv_error(&e)),
+                    reason,
                 });
                 continue;
             }
