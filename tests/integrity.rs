@@ -102,6 +102,25 @@ fn a_named_input_that_is_not_an_article_fails_the_run() {
 }
 
 #[test]
+fn a_folder_of_other_files_with_a_meta_json_is_not_called_a_damaged_index() {
+    let dir = TestDir::new();
+    dir.write("in/a.txt", article("A", "The aardvark spoke."));
+    dir.write("theirs/notes.txt", "precious");
+    dir.write("theirs/meta.json", "{\"a\":1}");
+    let run = dir.run(&["index", "in", "--index", "theirs"]);
+    let stderr = clean_failure(&run);
+    assert!(
+        stderr.contains("does not hold an index made by newsdex"),
+        "{stderr}"
+    );
+    assert!(!stderr.contains("--rebuild"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(dir.join("theirs/notes.txt")).unwrap(),
+        "precious"
+    );
+}
+
+#[test]
 fn a_run_without_source_keeps_the_source_an_earlier_run_set() {
     let dir = TestDir::new();
     dir.write("in/a.txt", article("A", "The aardvark spoke."));

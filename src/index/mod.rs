@@ -327,6 +327,22 @@ const WRITER_THREADS: usize = 1;
 
 /// The one-line message for an index that cannot be used, with the command that repairs it.
 pub fn broken(path: &Path, reason: &str) -> anyhow::Error {
+    // A folder of someone else's files (a stray `meta.json` among them) is not a damaged
+    // index: advice to rebuild it would only be refused.
+    let names: Vec<String> = std::fs::read_dir(path)
+        .map(|entries| {
+            entries
+                .filter_map(|e| e.ok().and_then(|e| e.file_name().into_string().ok()))
+                .collect()
+        })
+        .unwrap_or_default();
+    if !is_ours(path, &names) {
+        return anyhow!(
+            "folder {} does not hold an index made by newsdex ({reason}); give --index a new \
+             or empty folder",
+            path.display()
+        );
+    }
     anyhow!(
         "index {} cannot be used: {reason}; rebuild it from the files it was built from: \
          `newsdex index --rebuild --index {} PATH...`",
