@@ -87,17 +87,16 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     };
     // The ids each file gave last time: a file keeps them whichever folder is named now, and
     // a file (or folder) this run cannot read keeps its articles.
-    let mut earlier_by_file: HashMap<&str, Vec<&String>> = HashMap::new();
+    let mut earlier_by_file: HashMap<&str, Vec<&str>> = HashMap::new();
     for (id, entry) in &catalog {
         earlier_by_file
             .entry(entry.file.as_str())
             .or_default()
-            .push(id);
+            .push(id.as_str());
     }
     for file in &mut files {
         if let Some(earlier) = earlier_by_file.get(file.key.as_str()) {
-            let earlier: Vec<&str> = earlier.iter().map(|id| id.as_str()).collect();
-            file.keep_earlier_id(&earlier);
+            file.keep_earlier_id(earlier);
         }
     }
     let mut summary = Summary::default();
@@ -202,10 +201,10 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
                     .map(|a| a.id.as_str())
                     .chain(loaded.unchanged.iter().map(|(id, _)| id.as_str()))
                     .collect();
-                let left: Vec<&String> = earlier
+                let left: Vec<&str> = earlier
                     .iter()
                     .copied()
-                    .filter(|id| !read_again.contains(id.as_str()))
+                    .filter(|id| !read_again.contains(id))
                     .collect();
                 if !left.is_empty() {
                     let warning =
@@ -220,7 +219,10 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
                     );
                     on_problem(&format!("warning: {warning}"));
                     summary.warnings.push(warning);
-                    unread.extend(left.into_iter().map(|id| (id.clone(), file.key.clone())));
+                    unread.extend(
+                        left.into_iter()
+                            .map(|id| (id.to_string(), file.key.clone())),
+                    );
                 }
             }
             for warning in loaded.warnings {

@@ -1135,6 +1135,8 @@ impl Hashes {
         let content = blake3::hash(bytes);
         let mut hasher = blake3::Hasher::new();
         hasher.update(content.as_bytes());
+        // "|None" as when `--source` was part of this hash: an index written before keeps
+        // its unchanged files unchanged.
         hasher.update(format!("{entry:?}|None").as_bytes());
         let mut fingerprint = hasher.finalize().to_hex().to_string();
         if let Some(source) = &options.default_source {

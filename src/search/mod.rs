@@ -140,26 +140,13 @@ impl Engine {
     /// Runs one search.
     pub fn search(&self, request: &Request) -> Result<Results> {
         if request.group {
-            let started = Instant::now();
-            let mut results = crate::statements::fold::grouped(self, request)?;
-            results.passages = Some(results.total);
-            results.total = self.folded_total(request)?;
-            results.took = started.elapsed();
-            return Ok(results);
+            return crate::statements::fold::grouped(self, request);
         }
         let started = Instant::now();
         let searcher = self.reader.searcher();
         let fields = self.index.fields();
         let tantivy_index = self.index.tantivy();
-        let parsed = query::parse(
-            tantivy_index,
-            fields,
-            &request.query,
-            request.any,
-            request.exact,
-        )?;
-        let full_query =
-            query::with_filters(parsed.matching, fields, tantivy_index, &request.filters)?;
+        let (parsed, full_query) = self.parse(request)?;
 
         // No page can hold more passages than the index has, whatever --offset and --limit say.
         let wanted = request
@@ -243,35 +230,26 @@ impl Engine {
         })
     }
 
-    /// How many hits a grouped search folds its whole match set into: one per statement, one
-    /// per matching passage in no statement (as `statements::fold` folds a page).
-    fn folded_total(&self, request: &Request) -> Result<usize> {
-        let statements = self.statements()?;
+    /// The request's query as parsed, and the query that finds its matches (the parsed one
+    /// under the request's filters).
+    fn parse(&self, request: &Request) -> Result<(query::Parsed, Box<dyn Query>)> {
+        let (index, fields) = (self.index.tantivy(), self.index.fields());
+        let parsed = query::parse(index, fields, &request.query, request.any, request.exact)?;
+        let matching =
+            query::with_filters(parsed.matching.box_clone(), fields, index, &request.filters)?;
+        Ok((parsed, matching))
+    }
+
+    /// Every passage the request matches, unranked (for counting what a grouped search folds).
+    pub(crate) fn matching_passages(&self, request: &Request) -> Result<Vec<StoredPassage>> {
+        let (_, matching) = self.parse(request)?;
         let searcher = self.reader.searcher();
         let fields = self.index.fields();
-        let tantivy_index = self.index.tantivy();
-        let parsed = query::parse(
-            tantivy_index,
-            fields,
-            &request.query,
-            request.any,
-            request.exact,
-        )?;
-        let full_query =
-            query::with_filters(parsed.matching, fields, tantivy_index, &request.filters)?;
-        let addresses = searcher.search(&*full_query, &tantivy::collector::DocSetCollector)?;
-        let mut ids = std::collections::HashSet::new();
-        let mut alone = 0;
-        for address in addresses {
-            let passage = stored_passage(fields, &searcher.doc(address)?);
-            match statements.id_of(&passage) {
-                Some(id) => {
-                    ids.insert(id);
-                }
-                None => alone += 1,
-            }
-        }
-        Ok(ids.len() + alone)
+        searcher
+            .search(&*matching, &tantivy::collector::DocSetCollector)?
+            .into_iter()
+            .map(|address| Ok(stored_passage(fields, &searcher.doc(address)?)))
+            .collect()
     }
 
     fn count(

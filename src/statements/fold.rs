@@ -7,7 +7,8 @@
 use anyhow::Result;
 use serde::Serialize;
 
-use super::Report;
+use super::{Report, Statements};
+use crate::model::StoredPassage;
 use crate::search::{Engine, Request, Results};
 
 /// A hit's statement: its id and every report of it, first seen first (the hit's own too).
@@ -24,6 +25,7 @@ pub struct Carried {
 /// The search is run with a growing window (doubling) until the page is full or every match
 /// was seen, so the page is the same as folding the whole ranked list.
 pub fn grouped(engine: &Engine, request: &Request) -> Result<Results> {
+    let started = std::time::Instant::now();
     let statements = engine.statements()?;
     let wanted = request.offset.saturating_add(request.limit);
     let mut window = wanted.saturating_mul(2).max(32);
@@ -37,19 +39,13 @@ pub fn grouped(engine: &Engine, request: &Request) -> Result<Results> {
         let mut kept: Vec<crate::search::Hit> = Vec::new();
         let mut ids = std::collections::HashSet::new();
         for mut hit in std::mem::take(&mut results.hits) {
-            let key = match statements.id_of(&hit.passage) {
-                Some(id) => {
-                    hit.statement = Some(Carried {
-                        statement_id: id.clone(),
-                        reported_by: statements.reports_of(&hit.passage),
-                    });
-                    id
-                }
-                None => format!(
-                    "passage\0{}\0{}\0{}",
-                    hit.passage.article_id, hit.passage.paragraph, hit.passage.start
-                ),
-            };
+            let (key, statement) = fold_key(&statements, &hit.passage);
+            if let Some(statement_id) = statement {
+                hit.statement = Some(Carried {
+                    statement_id,
+                    reported_by: statements.reports_of(&hit.passage),
+                });
+            }
             if ids.insert(key) {
                 kept.push(hit);
                 if kept.len() >= wanted {
@@ -69,8 +65,31 @@ pub fn grouped(engine: &Engine, request: &Request) -> Result<Results> {
                 })
                 .collect();
             results.query = request.query.clone();
+            // The pages add up to the folded hits of the whole match set, not its passages.
+            let mut folded = std::collections::HashSet::new();
+            for passage in engine.matching_passages(request)? {
+                folded.insert(fold_key(&statements, &passage).0);
+            }
+            results.passages = Some(results.total);
+            results.total = folded.len();
+            results.took = started.elapsed();
             return Ok(results);
         }
         window = window.saturating_mul(2);
+    }
+}
+
+/// What a passage folds by: its statement id (also returned), or the passage itself when it
+/// is in no statement.
+fn fold_key(statements: &Statements, passage: &StoredPassage) -> (String, Option<String>) {
+    match statements.id_of(passage) {
+        Some(id) => (id.clone(), Some(id)),
+        None => (
+            format!(
+                "passage\0{}\0{}\0{}",
+                passage.article_id, passage.paragraph, passage.start
+            ),
+            None,
+        ),
     }
 }
