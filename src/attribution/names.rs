@@ -36,12 +36,17 @@ impl SplitName {
     }
 }
 
-/// Splits a written name, dropping titles ("Mr", "Sir", "Dr").
+/// Splits a written name, dropping the titles it opens with ("Mr", "Sir", "Dr"; its last word
+/// always stays, as in "Mr King"). A title word after the first name word is part of the name: "King" and "Earl" are surnames and forenames
+/// too, so "Paul King" is a King, not a "Paul" with a title.
 pub fn split(name: &str) -> Option<SplitName> {
-    let words: Vec<&str> = name
-        .split_whitespace()
-        .filter(|w| title_gender(w).is_none())
-        .collect();
+    let mut words: Vec<&str> = name.split_whitespace().collect();
+    let titles = words
+        .iter()
+        .take(words.len().saturating_sub(1))
+        .take_while(|w| title_gender(w).is_some())
+        .count();
+    words.drain(..titles);
     let (suffix, words) = match words.split_last() {
         Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => {
             (Some(last.to_string()), rest)
@@ -477,6 +482,16 @@ mod tests {
         assert_eq!(map["Varlamov"], "Sergei Varlamov");
         assert_eq!(map["Sergey Varlamov"], "Sergei Varlamov");
         assert_eq!(map["Mr Varlamov"], "Sergei Varlamov");
+    }
+
+    #[test]
+    fn a_title_word_after_a_forename_is_a_surname() {
+        // "King" is a title before a name and a surname after one.
+        let map = canonical_names(["Dev Rana Paul", "Tobin King", "Mr King"]);
+        assert_eq!(map["Tobin King"], "Tobin King");
+        assert_eq!(map["Mr King"], "Tobin King");
+        assert_eq!(split("Tobin King").expect("a name").surname, "King");
+        assert_eq!(split("Lord Harlow").expect("a name").surname, "Harlow");
     }
 
     #[test]
