@@ -37,21 +37,21 @@ impl SplitName {
 }
 
 /// Splits a written name, dropping the titles it opens with ("Mr", "Sir", "Dr"; its last word
-/// always stays, as in "Mr King"). A title word after the first name word is part of the name: "King" and "Earl" are surnames and forenames
-/// too, so "Paul King" is a King, not a "Paul" with a title.
+/// always stays, as in "Mr King"). A title word after the first name word is part of the
+/// name: "King" and "Earl" are surnames too, so "Paul King" is a King, not a titled "Paul".
 pub fn split(name: &str) -> Option<SplitName> {
-    let mut words: Vec<&str> = name.split_whitespace().collect();
-    let titles = words
+    let all: Vec<&str> = name.split_whitespace().collect();
+    let titles = all
         .iter()
-        .take(words.len().saturating_sub(1))
+        .take(all.len().saturating_sub(1))
         .take_while(|w| title_gender(w).is_some())
         .count();
-    words.drain(..titles);
+    let words = &all[titles..];
     let (suffix, words) = match words.split_last() {
         Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => {
             (Some(last.to_string()), rest)
         }
-        _ => (None, &words[..]),
+        _ => (None, words),
     };
     let (surname, given) = words.split_last()?;
     Some(SplitName {
@@ -486,7 +486,8 @@ mod tests {
 
     #[test]
     fn a_title_word_after_a_forename_is_a_surname() {
-        // "King" is a title before a name and a surname after one.
+        // "King" is a title before a name and a surname after one; read as a title, "Tobin
+        // King" was a bare "Tobin" that any one Tobin in the collection absorbed.
         let map = canonical_names(["Dev Rana Paul", "Tobin King", "Mr King"]);
         assert_eq!(map["Tobin King"], "Tobin King");
         assert_eq!(map["Mr King"], "Tobin King");
