@@ -164,6 +164,12 @@ pub struct Passage {
     pub kind: PassageKind,
     /// Canonical speaker name, or `None` for narration and unattributed text.
     pub speaker: Option<String>,
+    /// The speaker's name as this passage's own article writes it ("Mr Welch"), before names
+    /// are merged across the collection into `speaker` ("Peter Welch"); `None` without a
+    /// speaker. The index keeps it so every run can merge names afresh from the articles
+    /// that stay, whatever order they came in (see `pipeline`).
+    #[serde(skip)]
+    pub written_speaker: Option<String>,
     /// Whether the speaker is a person or an organisation; `None` without a speaker.
     pub speaker_kind: Option<SpeakerKind>,
     /// Why the speaker was chosen ("explicit: Lavrov said"), for `newsdex show` to display.
@@ -181,6 +187,9 @@ pub struct StoredPassage {
     pub title: Option<String>,
     pub text: String,
     pub speaker: Option<String>,
+    /// As [`Passage::written_speaker`]; not shown to users.
+    #[serde(skip)]
+    pub written_speaker: Option<String>,
     pub speaker_kind: Option<SpeakerKind>,
     pub evidence: Option<String>,
     pub source: Option<String>,
@@ -203,6 +212,7 @@ impl StoredPassage {
             title: article.title.clone(),
             text: passage.text.clone(),
             speaker: passage.speaker.clone(),
+            written_speaker: passage.written_speaker.clone(),
             speaker_kind: passage.speaker_kind,
             evidence: passage.evidence.clone(),
             source: article.source.clone(),

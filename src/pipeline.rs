@@ -15,9 +15,9 @@ use anyhow::Result;
 use rayon::prelude::*;
 
 use crate::attribution;
-use crate::index::{CatalogEntry, NewsIndex};
+use crate::index::{CatalogEntry, NewsIndex, SpeakerSpelling};
 use crate::ingest::{self, Skipped};
-use crate::model::{Article, Origin, Passage, PassageKind, StoredPassage};
+use crate::model::{Article, Origin, Passage, PassageKind, SpeakerKind, StoredPassage};
 use crate::progress::Progress;
 
 /// How to run an indexing job.
@@ -320,23 +320,30 @@ pub fn run(job: &IndexJob, on_problem: &mut dyn FnMut(&str)) -> Result<Summary> 
     summary.removed = removed.len();
 
     let searcher = index.reader()?.searcher();
-    let existing_speakers = if job.rebuild {
-        Vec::new()
-    } else {
-        index.known_values(&searcher, "speaker_facet")?
-    };
-    let names = SpeakerNames::new(&prepared, existing_speakers.iter().map(String::as_str));
-    // Articles indexed earlier under a name this run merged into a fuller one are rewritten
-    // with the new name, so one person is never counted under two names.
+    // Speaker names are merged afresh from every passage the index will hold: the articles
+    // that stay (as their own articles spell their speakers) and this run's. So a merge never
+    // depends on the order articles came in, and one whose evidence was removed is undone.
     let rewritten: HashSet<&str> = prepared
         .iter()
         .map(|p| p.article.id.as_str())
         .chain(removed.iter().map(|id| id.as_str()))
         .collect();
+    let existing = if job.rebuild || rewritten.is_empty() {
+        Vec::new()
+    } else {
+        index.speaker_spellings(&searcher, &rewritten)?
+    };
+    let names = SpeakerNames::new(&prepared, &existing);
+    // Earlier articles whose speakers now merge into another name are rewritten with it, so
+    // one person is never counted under two names, nor two people under one.
     let mut renamed: Vec<Prepared> = Vec::new();
     let mut renamed_ids: HashSet<String> = HashSet::new();
-    for old_name in existing_speakers.iter().filter(|n| names.renames(n)) {
-        for id in index.articles_with_speaker(&searcher, old_name)? {
+    let moved = existing
+        .iter()
+        .map(|(spelling, _)| spelling)
+        .filter(|s| names.merged(Some(s.kind), &s.written) != s.canonical);
+    for spelling in moved {
+        for id in index.articles_with_spelling(&searcher, spelling)? {
             if rewritten.contains(id.as_str()) || renamed_ids.contains(&id) {
                 continue;
             }
@@ -467,6 +474,7 @@ fn restored(entry: &CatalogEntry, stored: &[StoredPassage]) -> Prepared {
             text: p.text.clone(),
             kind: p.kind,
             speaker: p.speaker.clone(),
+            written_speaker: p.written_speaker.clone(),
             speaker_kind: p.speaker_kind,
             evidence: p.evidence.clone(),
         })
@@ -544,25 +552,31 @@ fn prepare(mut article: Article) -> Prepared {
     Prepared { article, passages }
 }
 
-/// Speaker names across the collection: each raw name's canonical form and its variants.
+/// Person names across the collection: the name each written name is merged into, and the
+/// written names behind each merged one. Organisations are never merged: "Borders" the
+/// bookseller is not a Wayne Borders.
 struct SpeakerNames {
     canonical: HashMap<String, String>,
     variants: HashMap<String, BTreeSet<String>>,
 }
 
 impl SpeakerNames {
-    fn new<'a>(prepared: &'a [Prepared], existing: impl Iterator<Item = &'a str>) -> SpeakerNames {
-        // Every occurrence counts: the collection's most frequent full spelling wins.
-        let raw: Vec<&str> = prepared
+    /// Merges the person names of this run's articles with the `existing` spellings of the
+    /// articles that stay. Every passage counts once, as a rebuild would count it: the
+    /// collection's most frequent full spelling wins.
+    fn new(prepared: &[Prepared], existing: &[(SpeakerSpelling, u64)]) -> SpeakerNames {
+        let fresh = prepared
             .iter()
-            .flat_map(|p| {
-                p.passages
-                    .iter()
-                    .filter_map(|passage| passage.speaker.as_deref())
-            })
-            .chain(existing)
-            .collect();
-        let canonical = attribution::canonical_names(raw);
+            .flat_map(|p| &p.passages)
+            .filter(|passage| passage.speaker_kind != Some(SpeakerKind::Organisation))
+            .filter_map(|passage| passage.written_speaker.as_deref());
+        let kept = existing
+            .iter()
+            .filter(|(spelling, _)| spelling.kind == SpeakerKind::Person)
+            .flat_map(|(spelling, count)| {
+                std::iter::repeat_n(spelling.written.as_str(), *count as usize)
+            });
+        let canonical = attribution::canonical_names(fresh.chain(kept));
         let mut variants: HashMap<String, BTreeSet<String>> = HashMap::new();
         for (name, canonical_name) in &canonical {
             let entry = variants.entry(canonical_name.clone()).or_default();
@@ -575,15 +589,20 @@ impl SpeakerNames {
         }
     }
 
-    /// Whether a name already in the index now has another canonical form.
-    fn renames(&self, name: &str) -> bool {
-        self.canonical.get(name).is_some_and(|c| c != name)
+    /// The name a speaker of this kind, written so, is indexed under.
+    fn merged<'a>(&'a self, kind: Option<SpeakerKind>, written: &'a str) -> &'a str {
+        match kind {
+            Some(SpeakerKind::Organisation) => written,
+            _ => self.canonical.get(written).map_or(written, String::as_str),
+        }
     }
 
+    /// Gives each passage the merged name of its written speaker.
     fn canonicalise(&self, passages: &mut [Passage]) {
         for passage in passages {
-            if let Some(name) = passage.speaker.as_ref().and_then(|s| self.canonical.get(s)) {
-                passage.speaker = Some(name.clone());
+            if let Some(written) = &passage.written_speaker {
+                let merged = self.merged(passage.speaker_kind, written).to_string();
+                passage.speaker = Some(merged);
             }
         }
     }
@@ -639,7 +658,7 @@ pub fn attribute_collection(
         }
     }
     let mut prepared: Vec<Prepared> = fresh.into_par_iter().map(prepare).collect();
-    let names = SpeakerNames::new(&prepared, std::iter::empty());
+    let names = SpeakerNames::new(&prepared, &[]);
     for item in &mut prepared {
         names.canonicalise(&mut item.passages);
         item.passages.sort_by_key(|p| (p.paragraph, p.start));
@@ -767,6 +786,7 @@ mod tests {
             text: text.to_string(),
             kind,
             speaker: Some("Jane Doe".to_string()),
+            written_speaker: Some("Jane Doe".to_string()),
             speaker_kind: Some(SpeakerKind::Person),
             evidence: None,
         };

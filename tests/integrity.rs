@@ -932,6 +932,86 @@ fn a_second_collection_never_renames_a_bare_surname_spelled_otherwise() {
     assert_eq!(hits(&dir, &["appeal", "--speaker", "Mara Halet"]), 0);
 }
 
+/// The speakers `newsdex speakers --json` lists, by name.
+fn speaker_names(dir: &TestDir) -> Vec<String> {
+    let speakers = dir.run(&["speakers", "--json"]).json();
+    let mut names: Vec<String> = speakers
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|v| v["value"].as_str().unwrap().to_string())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn speaker_names_merge_the_same_whatever_order_the_collections_came_in() {
+    // Two spellings of one name: the one more passages use wins, as a rebuild would decide,
+    // whichever collection was indexed first.
+    let often =
+        "\"We hold firm,\" Antony Blinken said.\n\n\"We hold firm again,\" Antony Blinken said.";
+    let once = "\"Talks resume,\" Anthony Blinken said on Friday.";
+    let mut orders = Vec::new();
+    for (first, second) in [("one", "two"), ("two", "one")] {
+        let dir = TestDir::new();
+        dir.write("one/a.txt", article("Firm", often));
+        dir.write("two/b.txt", article("Talks", once));
+        dir.run(&["index", first]).ok();
+        dir.run(&["index", second]).ok();
+        orders.push(speaker_names(&dir));
+    }
+    assert_eq!(orders[0], ["Antony Blinken"]);
+    assert_eq!(orders[0], orders[1]);
+}
+
+#[test]
+fn removing_a_collection_undoes_the_merges_it_caused() {
+    let dir = TestDir::new();
+    dir.write(
+        "one/a.txt",
+        article(
+            "Budget",
+            "\"The budget is sound,\" Mr Welch said on Monday.",
+        ),
+    );
+    dir.write(
+        "two/b.txt",
+        article(
+            "Farm",
+            "\"The farm bill passes,\" Peter Welch said on Friday.",
+        ),
+    );
+    dir.run(&["index", "one"]).ok();
+    dir.run(&["index", "two"]).ok();
+    assert_eq!(speaker_names(&dir), ["Peter Welch"]);
+    std::fs::remove_file(dir.join("two/b.txt")).unwrap();
+    let run = dir.run(&["index", "two"]);
+    assert!(run.ok().contains("removed 1"), "{}", run.stdout);
+    // Nothing left says this Mr Welch is Peter Welch.
+    assert_eq!(speaker_names(&dir), ["Mr Welch"]);
+    assert_eq!(hits(&dir, &["budget", "--speaker", "Peter Welch"]), 0);
+}
+
+#[test]
+fn a_title_of_one_sex_never_merges_with_a_forename_of_the_other() {
+    let dir = TestDir::new();
+    dir.write(
+        "one/a.txt",
+        article(
+            "Court",
+            "\"The appeal is dismissed,\" Lady Hale said on Monday.",
+        ),
+    );
+    dir.write(
+        "two/b.txt",
+        article("Match", "\"We played well,\" Andrew Hale said on Saturday."),
+    );
+    dir.run(&["index", "one"]).ok();
+    dir.run(&["index", "two"]).ok();
+    assert_eq!(speaker_names(&dir), ["Andrew Hale", "Lady Hale"]);
+}
+
 // 13. Small ones
 
 #[test]

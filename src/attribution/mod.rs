@@ -126,6 +126,7 @@ pub fn passages(article: &Article) -> Vec<Passage> {
                 end: start + text.len(),
                 text: text.to_string(),
                 kind: span.kind,
+                written_speaker: span.speaker.clone(),
                 speaker: span.speaker,
                 speaker_kind: span.speaker_kind,
                 evidence: span.evidence,

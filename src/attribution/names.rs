@@ -9,7 +9,10 @@
 
 use std::collections::HashMap;
 
-use super::lexicon::{is_group_noun, is_org_name_head, title_gender};
+use super::lexicon::{
+    forename_gender, is_forename_of_both_sexes, is_group_noun, is_org_name_head, title_gender,
+    Gender,
+};
 use super::mentions::{is_acronym, is_generational_suffix};
 
 /// A name split into given names, surname and generational suffix (`Jr.`), without
@@ -19,6 +22,9 @@ pub struct SplitName {
     pub given: Vec<String>,
     pub surname: String,
     pub suffix: Option<String>,
+    /// What the name says of its bearer's sex: its opening title's ("Lady", "Mr"), else its
+    /// first forename's when the census gives that forename to one sex only.
+    pub gender: Gender,
 }
 
 impl SplitName {
@@ -28,10 +34,12 @@ impl SplitName {
     /// Nor a bearer of another spelling: the tolerant spelling key that lets `Sergey Varlamov`
     /// be `Sergei Varlamov` needs given names on both sides to vouch for it, as a bare `Lord
     /// Hallett` and `Mara Halet` are two surnames that share a key, not one transliterated.
+    /// And the names must not tell two sexes apart: `Lady Hale` is never `Andrew Hale`.
     fn may_be(&self, other: &SplitName) -> bool {
         let bare = self.given.is_empty() || other.given.is_empty();
         compatible_given(&self.given, &other.given)
             && self.suffix == other.suffix
+            && self.gender.agrees_with(other.gender)
             && (!bare || folded(&self.surname) == folded(&other.surname))
     }
 }
@@ -46,6 +54,10 @@ pub fn split(name: &str) -> Option<SplitName> {
         .take(all.len().saturating_sub(1))
         .take_while(|w| title_gender(w).is_some())
         .count();
+    let title = all[..titles]
+        .iter()
+        .filter_map(|w| title_gender(w))
+        .fold(Gender::Unknown, Gender::or);
     let words = &all[titles..];
     let (suffix, words) = match words.split_last() {
         Some((last, rest)) if !rest.is_empty() && is_generational_suffix(last) => {
@@ -54,10 +66,15 @@ pub fn split(name: &str) -> Option<SplitName> {
         _ => (None, words),
     };
     let (surname, given) = words.split_last()?;
+    let forename = match given.first() {
+        Some(first) if !is_forename_of_both_sexes(first) => forename_gender(first),
+        _ => Gender::Unknown,
+    };
     Some(SplitName {
         given: given.iter().map(|w| w.to_string()).collect(),
         surname: surname.to_string(),
         suffix,
+        gender: title.or(forename),
     })
 }
 
@@ -521,6 +538,18 @@ mod tests {
         assert_eq!(forward, backward);
         let tie = canonical_names(["Dmitri Peskov", "Dmitry Peskov"]);
         assert_eq!(tie["Dmitri Peskov"], tie["Dmitry Peskov"]);
+    }
+
+    #[test]
+    fn a_title_of_one_gender_is_never_a_forename_of_the_other() {
+        let map = canonical_names(["Lady Hale", "Andrew Hale"]);
+        assert_eq!(map["Lady Hale"], "Lady Hale");
+        assert_eq!(map["Andrew Hale"], "Andrew Hale");
+        let map = canonical_names(["Mrs Okoro", "Grace Okoro"]);
+        assert_eq!(map["Mrs Okoro"], "Grace Okoro");
+        // A forename both sexes bear says nothing either way.
+        let map = canonical_names(["Ms Pruitt", "Robin Pruitt"]);
+        assert_eq!(map["Ms Pruitt"], "Robin Pruitt");
     }
 
     #[test]

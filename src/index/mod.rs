@@ -16,6 +16,7 @@ mod one_pass;
 pub mod pairs;
 mod reader;
 pub mod schema;
+mod spellings;
 mod writer;
 
 pub use facet_counter::FacetCounter;
@@ -33,6 +34,7 @@ use tantivy::{Index, IndexReader, IndexSettings, ReloadPolicy, TantivyError};
 use directory::NewsDirectory;
 
 pub use schema::{Fields, SCHEMA_VERSION};
+pub use spellings::SpeakerSpelling;
 pub use writer::{to_datetime, PassageWriter};
 
 /// newsdex's marker file in every index folder it creates: only a folder holding it (or an

@@ -4,12 +4,12 @@ use anyhow::Result;
 use chrono::DateTime as ChronoDateTime;
 use std::collections::HashMap;
 
-use tantivy::collector::{DocSetCollector, TopDocs};
+use tantivy::collector::TopDocs;
 use tantivy::query::{AllQuery, TermQuery};
 use tantivy::schema::{Facet, IndexRecordOption, OwnedValue, Value};
 use tantivy::{Searcher, TantivyDocument, Term};
 
-use super::{FacetCounter, Fields, NewsIndex};
+use super::{FacetCounter, Fields, NewsIndex, SpeakerSpelling};
 use crate::model::{Origin, PassageKind, SpeakerKind, StoredPassage};
 
 impl NewsIndex {
@@ -31,25 +31,6 @@ impl NewsIndex {
             .collect::<Result<Vec<_>>>()?;
         passages.sort_by_key(|p| (p.paragraph, p.start));
         Ok(passages)
-    }
-
-    /// The ids of the articles with a passage by this speaker (its canonical name as indexed).
-    pub fn articles_with_speaker(&self, searcher: &Searcher, speaker: &str) -> Result<Vec<String>> {
-        let query = TermQuery::new(
-            Term::from_facet(self.fields.speaker_facet, &Facet::from_path([speaker])),
-            IndexRecordOption::Basic,
-        );
-        let addresses = searcher.search(&query, &DocSetCollector)?;
-        let mut ids = Vec::new();
-        for address in addresses {
-            let doc: TantivyDocument = searcher.doc(address)?;
-            if let Some(id) = doc.get_first(self.fields.article).and_then(|v| v.as_str()) {
-                ids.push(id.to_string());
-            }
-        }
-        ids.sort_unstable();
-        ids.dedup();
-        Ok(ids)
     }
 
     /// Every value of a facet field (`speaker_facet`, `source_facet`, `date_facet`) with its
@@ -134,6 +115,9 @@ pub fn stored_passage(fields: &Fields, doc: &TantivyDocument) -> StoredPassage {
         title: text(fields.title),
         text: text(fields.text).unwrap_or_default(),
         speaker: facet(fields.speaker_facet),
+        written_speaker: facet(fields.speaker_spelling)
+            .and_then(|value| SpeakerSpelling::parse(&value))
+            .map(|spelling| spelling.written),
         speaker_kind: text(fields.speaker_kind).and_then(|k| SpeakerKind::parse(&k)),
         evidence: text(fields.evidence),
         source: facet(fields.source_facet),

@@ -10,7 +10,7 @@ use tantivy::schema::{
 
 /// Bumped whenever the schema or what is stored in it changes; an index built with another
 /// version is refused with advice to rebuild it.
-pub const SCHEMA_VERSION: u32 = 7;
+pub const SCHEMA_VERSION: u32 = 8;
 
 /// English stemming with accents folded (see `index::analysis`), for the text and title.
 pub const STEMMED: &str = super::analysis::FOLDED_STEM;
@@ -37,6 +37,9 @@ pub struct Fields {
     pub speaker: Field,
     /// `/Canonical Name`, for counts.
     pub speaker_facet: Field,
+    /// The speaker as the passage's article writes it, with its kind and merged name (see
+    /// `index::spellings`), so each run can merge names afresh.
+    pub speaker_spelling: Field,
     /// `person` or `organisation`, for `speaker_kind:` and for showing a passage.
     pub speaker_kind: Field,
     /// `/Canonical Name` of organisation speakers only, so listings can tell the two kinds
@@ -102,6 +105,8 @@ pub fn build() -> (Schema, Fields) {
         speaker: builder.add_text_field("speaker", text_field(NAMES, false)),
         speaker_facet: builder
             .add_facet_field("speaker_facet", FacetOptions::default().set_stored()),
+        speaker_spelling: builder
+            .add_facet_field("speaker_spelling", FacetOptions::default().set_stored()),
         speaker_kind: builder.add_text_field("speaker_kind", STRING | STORED),
         organisation_facet: builder.add_facet_field("organisation_facet", FacetOptions::default()),
         evidence: builder.add_text_field("evidence", STORED),

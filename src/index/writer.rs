@@ -13,7 +13,7 @@ use tantivy::indexer::NoMergePolicy;
 use tantivy::schema::{Facet, Value};
 use tantivy::{DateTime, Index, IndexWriter, SegmentReader, TantivyDocument, Term};
 
-use super::Fields;
+use super::{Fields, SpeakerSpelling};
 use crate::model::{Article, Passage, SpeakerKind};
 
 pub struct PassageWriter {
@@ -111,6 +111,15 @@ impl PassageWriter {
         if let Some(speaker) = &passage.speaker {
             doc.add_facet(f.speaker_facet, Facet::from_path([speaker.as_str()]));
             if let Some(kind) = passage.speaker_kind {
+                let spelling = SpeakerSpelling {
+                    kind,
+                    written: passage
+                        .written_speaker
+                        .clone()
+                        .unwrap_or_else(|| speaker.clone()),
+                    canonical: speaker.clone(),
+                };
+                doc.add_facet(f.speaker_spelling, spelling.facet());
                 doc.add_text(f.speaker_kind, kind.as_str());
                 if kind == SpeakerKind::Organisation {
                     doc.add_facet(f.organisation_facet, Facet::from_path([speaker.as_str()]));
@@ -251,6 +260,7 @@ mod tests {
             text: "text".to_string(),
             kind: PassageKind::Narration,
             speaker: None,
+            written_speaker: None,
             speaker_kind: None,
             evidence: None,
         }

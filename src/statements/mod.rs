@@ -419,6 +419,7 @@ mod tests {
             title: None,
             text: text.to_string(),
             speaker: Some("Tom Varga".to_string()),
+            written_speaker: None,
             speaker_kind: None,
             evidence: None,
             source: Some("Daily".to_string()),
