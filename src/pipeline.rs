@@ -553,8 +553,13 @@ fn prepare(mut article: Article) -> Prepared {
 }
 
 /// Person names across the collection: the name each written name is merged into, and the
-/// written names behind each merged one. Organisations are never merged: "Borders" the
-/// bookseller is not a Wayne Borders.
+/// written names behind each merged one.
+///
+/// Organisations of more than one word ("Borders Group", "White House") never merge. A single
+/// word the article gave as an organisation may still be a surname whose forename only other
+/// articles give ("Lavrov said" with no "Sergei" in its own article): it merges like a bare
+/// surname, with the same care (only when one person in the collection bears it), and keeps
+/// its kind.
 struct SpeakerNames {
     canonical: HashMap<String, String>,
     variants: HashMap<String, BTreeSet<String>>,
@@ -568,11 +573,13 @@ impl SpeakerNames {
         let fresh = prepared
             .iter()
             .flat_map(|p| &p.passages)
-            .filter(|passage| passage.speaker_kind != Some(SpeakerKind::Organisation))
-            .filter_map(|passage| passage.written_speaker.as_deref());
+            .filter_map(|passage| {
+                let written = passage.written_speaker.as_deref()?;
+                mergeable(passage.speaker_kind, written).then_some(written)
+            });
         let kept = existing
             .iter()
-            .filter(|(spelling, _)| spelling.kind == SpeakerKind::Person)
+            .filter(|(spelling, _)| mergeable(Some(spelling.kind), &spelling.written))
             .flat_map(|(spelling, count)| {
                 std::iter::repeat_n(spelling.written.as_str(), *count as usize)
             });
@@ -591,9 +598,10 @@ impl SpeakerNames {
 
     /// The name a speaker of this kind, written so, is indexed under.
     fn merged<'a>(&'a self, kind: Option<SpeakerKind>, written: &'a str) -> &'a str {
-        match kind {
-            Some(SpeakerKind::Organisation) => written,
-            _ => self.canonical.get(written).map_or(written, String::as_str),
+        if mergeable(kind, written) {
+            self.canonical.get(written).map_or(written, String::as_str)
+        } else {
+            written
         }
     }
 
@@ -613,6 +621,11 @@ impl SpeakerNames {
             .cloned()
             .unwrap_or_else(|| BTreeSet::from([canonical.to_string()]))
     }
+}
+
+/// Whether a speaker may be merged with others: a person, or an organisation of one word.
+fn mergeable(kind: Option<SpeakerKind>, written: &str) -> bool {
+    kind != Some(SpeakerKind::Organisation) || !written.trim().contains(char::is_whitespace)
 }
 
 /// An article as the index holds it (text and paragraphs dropped) with its passages.
