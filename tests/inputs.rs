@@ -653,3 +653,54 @@ fn an_unclosed_quote_in_a_csv_says_the_rest_of_the_file_was_not_read() {
         run.stderr
     );
 }
+
+#[test]
+fn a_csv_read_with_columns_keeps_their_fields_when_indexed_again_without_them() {
+    let dir = TestDir::new();
+    let header = "id,body,date,published,outlet,source\n";
+    let rows = "c1,The otter keepers met on Tuesday.,2020-01-01,2022-03-04,River News,Crawler\n\
+                c2,The badger keepers met on Friday.,2020-01-01,2022-03-05,Sett Times,Crawler\n";
+    dir.write("in/data.csv", format!("{header}{rows}"));
+    let chosen = "text=body,date=published,source=outlet";
+    let index = |columns: Option<&str>| {
+        let mut args = vec!["index", "in", "--index", "idx"];
+        if let Some(columns) = columns {
+            args.extend(["--columns", columns]);
+        }
+        dir.run(&args)
+    };
+    let show = |id: &str| dir.run(&["show", id, "--json", "--index", "idx"]).json();
+    index(Some(chosen)).ok();
+    assert_eq!(show("c1")["date"], "2022-03-04");
+    assert_eq!(show("c1")["source"], "River News");
+
+    // The same file again, without --columns: nothing is read again, nothing is lost.
+    let again = index(None);
+    again.ok();
+    assert!(again.stderr.is_empty(), "{}", again.stderr);
+    assert_eq!(show("c1")["date"], "2022-03-04");
+    assert_eq!(show("c1")["source"], "River News");
+    assert_eq!(show("c2")["source"], "Sett Times");
+
+    // A changed row read without the columns is said to be read differently from the rest.
+    dir.write(
+        "in/data.csv",
+        format!("{header}{}", rows.replace("on Friday", "on Sunday")),
+    );
+    let changed = index(None);
+    changed.ok();
+    assert!(
+        changed
+            .stderr
+            .contains("data.csv: 1 unchanged rows keep the fields")
+            && changed.stderr.contains("same --columns"),
+        "{}",
+        changed.stderr
+    );
+    assert_eq!(show("c1")["source"], "River News");
+
+    // Other columns read the rows again with them.
+    index(Some("text=body")).ok();
+    assert_eq!(show("c1")["date"], "2020-01-01");
+    assert_eq!(show("c1")["source"], "Crawler");
+}

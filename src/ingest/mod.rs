@@ -800,10 +800,20 @@ fn load_csv(
             })
             .collect()
     };
+    // With `--columns`, a row's fingerprint is made as a run without them would make it
+    // (from the header's usual names, `auto`), marked with the choice: a later run without
+    // `--columns` then finds the row unchanged and keeps what the choice read, while a run
+    // with another choice reads it again.
+    let mut choice: Option<(csv::Columns, String)> = None;
     let columns = match reader.byte_headers() {
         Ok(header) => {
-            let header = header.clone();
-            csv::auto_columns(&cells(&header, 1), &options.columns)
+            let header = cells(&header.clone(), 1);
+            if !options.columns.is_empty() {
+                choice = csv::auto_columns(&header, &[])
+                    .ok()
+                    .map(|auto| (auto, csv::choice_mark(&header, &options.columns)));
+            }
+            csv::auto_columns(&header, &options.columns)
         }
         Err(e) => Err(format!("no readable header row ({})", csv_error(&e))),
     };
@@ -825,6 +835,8 @@ fn load_csv(
     let mut lines_by_id: HashMap<String, u64> = HashMap::new();
     let mut record = ::csv::ByteRecord::new();
     let mut row_number = 0;
+    // Without `--columns`: rows kept from a run that gave them, and rows read again now.
+    let (mut kept_with_choice, mut read_again) = (0usize, 0usize);
     loop {
         let next_row = reader.position().byte();
         reader.get_mut().row_starts_at(next_row);
@@ -920,16 +932,46 @@ fn load_csv(
             date,
             url: row.url,
         };
-        let raw: Vec<&str> = record.iter().collect();
-        let record = CollectionRecord { id, body, entry };
-        push_record(
-            record,
-            raw.join("\u{1f}").as_bytes(),
-            file,
-            options,
-            known,
-            loaded,
-        );
+        let raw = record.iter().collect::<Vec<&str>>().join("\u{1f}");
+        let hashes = match &choice {
+            Some((auto, mark)) => {
+                let plain = csv::Row::of(&record, auto);
+                let plain = Entry {
+                    date: plain.date.as_deref().and_then(html::parse_page_date),
+                    title: plain.title,
+                    source: plain.source,
+                    url: plain.url,
+                };
+                let mut hashes = Hashes::of(raw.as_bytes(), &plain, options);
+                hashes.fingerprint.push(COLUMNS_MARK);
+                hashes.fingerprint.push_str(mark);
+                hashes
+            }
+            None => Hashes::of(raw.as_bytes(), &entry, options),
+        };
+        if choice.is_none() {
+            let as_read_before = format!("{}{COLUMNS_MARK}", hashes.fingerprint);
+            if !known(&id, &hashes.fingerprint) {
+                read_again += 1;
+            } else if !known(&id, &as_read_before) {
+                kept_with_choice += 1;
+            }
+        }
+        let record = CollectionRecord {
+            id,
+            body,
+            entry,
+            hashes,
+        };
+        push_record(record, file, options, known, loaded);
+    }
+    if kept_with_choice > 0 && read_again > 0 {
+        loaded.warnings.push(format!(
+            "{}: {kept_with_choice} unchanged rows keep the fields an earlier run's --columns \
+             gave them, but {read_again} changed or new rows were read with the header's usual \
+             column names; run again with the same --columns to read them alike",
+            file.path.display()
+        ));
     }
     if let Some(line) = not_utf8 {
         loaded.warnings.push(format!(
@@ -1074,30 +1116,41 @@ fn load_json_lines(
             date,
             url: record.url,
         };
-        let record = CollectionRecord { id, body, entry };
-        push_record(record, line.as_bytes(), file, options, known, loaded);
+        let hashes = Hashes::of(line.as_bytes(), &entry, options);
+        let record = CollectionRecord {
+            id,
+            body,
+            entry,
+            hashes,
+        };
+        push_record(record, file, options, known, loaded);
     }
 }
 
-/// One record of a collection file (a JSONL line, a CSV row) with its id, text and metadata.
+/// One record of a collection file (a JSONL line, a CSV row) with its id, text, metadata and
+/// hashes.
 struct CollectionRecord {
     id: String,
     body: String,
     entry: Entry,
+    hashes: Hashes,
 }
 
 /// Adds a collection record to `loaded`: as unchanged when the index already holds it with
-/// the same fingerprint, else as an article; `raw` is the record's bytes, for its hash.
+/// the same fingerprint, else as an article.
 fn push_record(
     record: CollectionRecord,
-    raw: &[u8],
     file: &InputFile,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
 ) {
-    let CollectionRecord { id, body, entry } = record;
-    let hashes = Hashes::of(raw, &entry, options);
+    let CollectionRecord {
+        id,
+        body,
+        entry,
+        hashes,
+    } = record;
     if known(&id, &hashes.fingerprint) {
         loaded.unchanged.push((id, hashes.content));
         return;
@@ -1150,14 +1203,41 @@ impl Hashes {
     }
 }
 
+/// Ends a CSV row's fingerprint, followed by the hash of the `--columns` it was read with
+/// (nothing after it: read with the header's usual names).
+const COLUMNS_MARK: char = '~';
+
 /// Whether an article indexed with fingerprint `stored` is unchanged for a run that computes
 /// `now` for it.
 ///
-/// A run without `--source` leaves the source an earlier run's `--source` set: only content
-/// and manifest entry are compared then (re-running `newsdex index` to pick up new files
-/// must not wipe every source). A run with `--source` also compares the source.
+/// A fingerprint is `HASH[+SOURCE][~COLUMNS]`. A run without `--source` leaves the source an
+/// earlier run's `--source` set, and a run without `--columns` leaves the fields an earlier
+/// run's `--columns` read from a CSV row: only content and manifest entry are compared then
+/// (re-running `newsdex index` to pick up new files must not wipe every source or date). A
+/// run with `--source` or `--columns` also compares that; `~` alone in `now` asks for a row
+/// read without `--columns`.
 pub fn same_fingerprint(stored: &str, now: &str) -> bool {
-    stored == now || (!now.contains('+') && stored.split('+').next() == Some(now))
+    if stored == now {
+        return true;
+    }
+    let (stored, stored_columns) = split_mark(stored, COLUMNS_MARK);
+    let (now, now_columns) = split_mark(now, COLUMNS_MARK);
+    let (stored, stored_source) = split_mark(stored, '+');
+    let (now, now_source) = split_mark(now, '+');
+    let columns_fit = match now_columns {
+        None => true,
+        Some(wanted) => stored_columns.unwrap_or_default() == wanted,
+    };
+    let source_fits = now_source.is_none() || stored_source == now_source;
+    stored == now && columns_fit && source_fits
+}
+
+/// `text` cut at `mark`: what comes before it, and what after (when it is there).
+fn split_mark(text: &str, mark: char) -> (&str, Option<&str>) {
+    match text.split_once(mark) {
+        Some((before, after)) => (before, Some(after)),
+        None => (text, None),
+    }
 }
 
 /// An article's known metadata by where it came from: the manifest entry or the record's
