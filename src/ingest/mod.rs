@@ -637,7 +637,12 @@ fn load_warc(
     let mut reader = warc::Reader::new(stream, cap);
     let mut other_records = 0usize;
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for item in reader.by_ref() {
+    while let Some(item) = reader.next() {
+        for note in reader.notes.drain(..) {
+            loaded
+                .warnings
+                .push(format!("{}: {note}", file.path.display()));
+        }
         let response = match item {
             warc::Item::Page(response) => response,
             warc::Item::Other => {
@@ -660,7 +665,7 @@ fn load_warc(
             });
             continue;
         }
-        let text = match decode::decode_html(&response.body) {
+        let text = match decode::decode_html_sent_as(&response.body, Some(&response.content_type)) {
             Ok(decoded) => decoded.text,
             Err(refusal) => {
                 loaded.skipped.push(Skipped {
@@ -696,6 +701,11 @@ fn load_warc(
             options,
             &file.key,
         ));
+    }
+    for note in reader.notes.drain(..) {
+        loaded
+            .warnings
+            .push(format!("{}: {note}", file.path.display()));
     }
     if let Some(e) = reader.failure {
         loaded.broken = true;
