@@ -62,7 +62,9 @@ impl Default for Options {
 #[derive(Clone, Debug)]
 pub struct InputFile {
     pub path: PathBuf,
-    /// Path relative to its input folder, without extension.
+    /// Path relative to its input folder, without extension; with it when another file of
+    /// the folder has the same name but for the extension (`a.txt` and `a.md` give `a.txt`
+    /// and `a.md`, not two articles `a`).
     pub id: String,
     pub kind: FileKind,
     /// The file as an absolute path through its input root (symbolic links not resolved),
@@ -70,6 +72,46 @@ pub struct InputFile {
     pub key: String,
     /// What the nearest `manifest.json` with an entry for this file says about it.
     entry: Entry,
+    /// The id without the extension, when the extension had to stay in [`InputFile::id`]: the
+    /// id the file may have had before a namesake came.
+    stem_id: Option<String>,
+    /// Whether [`InputFile::keep_earlier_id`] found the id the index holds for this file.
+    settled: bool,
+    /// What the files of the same input learnt about where the index's ids start.
+    anchors: Arc<Anchors>,
+}
+
+/// How many folders above the folder named now the index's ids start, by folder, as the
+/// files that were indexed before tell it ([`InputFile::keep_earlier_id`]): a file new to the
+/// index takes the same, so that naming `news/tech` after `news` gives a new file
+/// `tech/002`, as its neighbour `tech/001`, not `002`.
+#[derive(Debug, Default)]
+struct Anchors {
+    by_folder: std::sync::Mutex<HashMap<PathBuf, usize>>,
+}
+
+impl Anchors {
+    fn learn(&self, folder: &Path, above: usize) {
+        self.by_folder
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(folder.to_path_buf(), above);
+    }
+
+    /// What was learnt for this folder or the nearest folder above it; else what every
+    /// folder of the input agrees on.
+    fn for_folder(&self, folder: &Path) -> Option<usize> {
+        let by_folder = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(above) = folder.ancestors().find_map(|f| by_folder.get(f)) {
+            return Some(*above);
+        }
+        let mut values = by_folder.values();
+        let first = *values.next()?;
+        values.all(|&v| v == first).then_some(first)
+    }
 }
 
 impl InputFile {
@@ -83,8 +125,48 @@ impl InputFile {
     /// [`InputFile::key`]); when one of them is this id under a longer stretch of the file's
     /// own path (`tech/001`, or `tech/001/7` for a record), that longer id is kept. Ids a
     /// collection gives its records itself are left alone.
+    ///
+    /// A file whose id now keeps its extension (a namesake came) keeps the id without it
+    /// that it had. What is found is also learnt for the files of the same input that are
+    /// new to the index (see [`InputFile::article_id`]).
     pub fn keep_earlier_id(&mut self, earlier: &[&str]) {
-        let folders: Vec<String> = Path::new(&self.key)
+        let folders = self.folders();
+        // The file's own id already holds the folders nearest to it.
+        let depth = self.id.matches('/').count();
+        let above = folders.len().saturating_sub(depth);
+        let forms: Vec<String> = std::iter::once(self.id.clone())
+            .chain(self.stem_id.clone())
+            .collect();
+        let earlier_here = |longer: &str| {
+            earlier.iter().any(|id| {
+                *id == longer
+                    || id
+                        .strip_prefix(longer)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        };
+        for added in 0..=above {
+            let prefix: String = folders[above - added..above]
+                .iter()
+                .map(|folder| format!("{folder}/"))
+                .collect();
+            for form in &forms {
+                let longer = format!("{prefix}{form}");
+                if earlier_here(&longer) {
+                    self.id = longer;
+                    self.settled = true;
+                    if let Some(parent) = Path::new(&self.key).parent() {
+                        self.anchors.learn(parent, added);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The folders of the file's path ([`InputFile::key`]), outermost first.
+    fn folders(&self) -> Vec<String> {
+        Path::new(&self.key)
             .parent()
             .map(|parent| {
                 parent
@@ -97,24 +179,33 @@ impl InputFile {
                     })
                     .collect()
             })
-            .unwrap_or_default();
-        // The file's own id already holds the folders nearest to it.
-        let depth = self.id.matches('/').count();
-        let above = folders.len().saturating_sub(depth);
-        let mut longer = self.id.clone();
-        for folder in folders[..above].iter().rev() {
-            longer = format!("{folder}/{longer}");
-            let earlier_here = earlier.iter().any(|id| {
-                *id == longer
-                    || id
-                        .strip_prefix(longer.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            });
-            if earlier_here {
-                self.id = longer;
-                return;
-            }
+            .unwrap_or_default()
+    }
+
+    /// The id the file's article (or the prefix its records') gets: [`InputFile::id`], or for
+    /// a file new to the index, that id under as many folders above the named one as the
+    /// index's ids of its neighbours start at.
+    pub fn article_id(&self) -> String {
+        if self.settled {
+            return self.id.clone();
         }
+        let Some(parent) = Path::new(&self.key).parent() else {
+            return self.id.clone();
+        };
+        let added = match self.anchors.for_folder(parent) {
+            Some(added) if added > 0 => added,
+            _ => return self.id.clone(),
+        };
+        let folders = self.folders();
+        let above = folders.len().saturating_sub(self.id.matches('/').count());
+        if added > above {
+            return self.id.clone();
+        }
+        let prefix: String = folders[above - added..above]
+            .iter()
+            .map(|folder| format!("{folder}/"))
+            .collect();
+        format!("{prefix}{}", self.id)
     }
 }
 
@@ -193,6 +284,8 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         };
         let absolute_root = std::fs::canonicalize(&root)
             .with_context(|| format!("cannot read input {}", input.display()))?;
+        let anchors = Arc::new(Anchors::default());
+        let first_of_input = files.len();
         let mut manifests = Manifests::new(&root, options.use_manifest);
         // Other kinds of file in a folder are left out without a line each, but counted.
         let mut ignored: Vec<PathBuf> = Vec::new();
@@ -259,8 +352,12 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 kind,
                 key: absolute_root.join(relative).to_string_lossy().into_owned(),
                 entry: entry_meta,
+                stem_id: None,
+                settled: false,
+                anchors: Arc::clone(&anchors),
             });
         }
+        keep_extensions_of_namesakes(&mut files[first_of_input..], &root);
         if let Some(first) = ignored.first() {
             problems.warnings.push(format!(
                 "{}: left out {} files that are not .txt, .md, .html, .htm, .csv, .tsv, .jsonl, .warc, .gz or .zst (such as {})",
@@ -271,6 +368,24 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
     }
     Ok((files, problems))
+}
+
+/// Gives files whose ids would be the same but for the extension (`a.txt`, `a.md`,
+/// `a.html`; `data.csv`, `data.csv.gz`) ids that keep it, so that none overwrites or
+/// shuts out another. Every one of them gets its extension, not all but the first: a file
+/// that comes later then never takes the id another file already holds.
+fn keep_extensions_of_namesakes(files: &mut [InputFile], root: &Path) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for file in files.iter() {
+        *count.entry(file.id.clone()).or_default() += 1;
+    }
+    for file in files.iter_mut() {
+        if count.get(&file.id).is_some_and(|&n| n > 1) {
+            let relative = file.path.strip_prefix(root).unwrap_or(&file.path);
+            let full = relative.to_string_lossy().replace('\\', "/");
+            file.stem_id = Some(std::mem::replace(&mut file.id, full));
+        }
+    }
 }
 
 /// A walk error as a skipped path with a reason a person understands.
@@ -322,7 +437,7 @@ impl Manifests {
         loop {
             let manifest = self.manifest(&folder, warnings);
             let key = relative.strip_prefix(&folder).unwrap_or(relative);
-            if let Some(entry) = manifest.get(&manifest::strip_extension(&key.to_string_lossy())) {
+            if let Some(entry) = manifest.for_file(&key.to_string_lossy()) {
                 return entry.clone();
             }
             if !folder.pop() {
@@ -410,6 +525,11 @@ pub fn load_counted(
     known: KnownFn,
     on_read: compressed::OnRead,
 ) -> Loaded {
+    let file = &InputFile {
+        id: file.article_id(),
+        settled: true,
+        ..file.clone()
+    };
     let told = std::sync::atomic::AtomicU64::new(0);
     let tell = |n: u64| {
         told.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
