@@ -272,10 +272,9 @@ impl<R: BufRead> Iterator for Reader<R> {
         // next record must follow the block, and when it does not but starts inside it, the
         // block ends there.
         let complete = (block.len() as u64) == length;
-        if !(complete && self.at_record_end())
-            && !self.cut_at_next_record(&mut block, &head, start, length)
-            && !complete
-        {
+        let ends_here = complete && self.at_record_end();
+        let cut = !ends_here && self.cut_at_next_record(&mut block, &head, start, length);
+        if !complete && !cut {
             return Some(problem(format!(
                 "block cut short ({} of {length} bytes)",
                 block.len()
