@@ -302,3 +302,68 @@ fn the_summary_names_a_few_skipped_files_and_counts_the_rest() {
         run.stderr
     );
 }
+
+/// The article ids in the index, each once.
+fn article_ids(dir: &TestDir) -> Vec<String> {
+    let run = dir.run(&["search", "*", "--json", "--limit", "1000", "--index", "idx"]);
+    let mut ids: Vec<String> = run.json()["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .filter_map(|hit| hit["article_id"].as_str().map(str::to_string))
+        .collect();
+    ids.sort();
+    ids.dedup();
+    ids
+}
+
+#[test]
+fn namesakes_with_other_extensions_get_their_own_ids_and_new_files_follow_the_old_ids() {
+    let dir = TestDir::new();
+    dir.write(
+        "news/tech/a.txt",
+        "Otters\n\nThe otter spoke about rivers.\n",
+    );
+    dir.write(
+        "news/tech/a.md",
+        "# Badgers\n\nThe badger spoke about setts.\n",
+    );
+    dir.write(
+        "news/tech/a.html",
+        "<html><body><h1>Walrus</h1><p>The walrus spoke about ice floes at length.</p></body></html>",
+    );
+    dir.write("news/sport/b.txt", "Moles\n\nThe mole spoke about lawns.\n");
+    let first = dir.run(&["index", "news", "--index", "idx"]);
+    first.ok();
+    assert!(!first.stderr.contains("skipped"), "{}", first.stderr);
+    assert_eq!(
+        article_ids(&dir),
+        ["sport/b", "tech/a.html", "tech/a.md", "tech/a.txt"]
+    );
+
+    // A namesake that comes later takes the extension; the file that was there keeps its id.
+    dir.write(
+        "news/sport/b.md",
+        "# Voles\n\nThe vole spoke about banks.\n",
+    );
+    // A new file indexed by naming its folder gets an id like its neighbours'.
+    dir.write(
+        "news/tech/c.txt",
+        "Stoats\n\nThe stoat spoke about burrows.\n",
+    );
+    dir.run(&["index", "news/tech", "--index", "idx"]).ok();
+    let last = dir.run(&["index", "news", "--index", "idx"]);
+    last.ok();
+    assert!(!last.stderr.contains("skipped"), "{}", last.stderr);
+    assert_eq!(
+        article_ids(&dir),
+        [
+            "sport/b",
+            "sport/b.md",
+            "tech/a.html",
+            "tech/a.md",
+            "tech/a.txt",
+            "tech/c"
+        ]
+    );
+}

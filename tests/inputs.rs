@@ -653,3 +653,137 @@ fn an_unclosed_quote_in_a_csv_says_the_rest_of_the_file_was_not_read() {
         run.stderr
     );
 }
+
+#[test]
+fn a_csv_read_with_columns_keeps_their_fields_when_indexed_again_without_them() {
+    let dir = TestDir::new();
+    let header = "id,body,date,published,outlet,source\n";
+    let rows = "c1,The otter keepers met on Tuesday.,2020-01-01,2022-03-04,River News,Crawler\n\
+                c2,The badger keepers met on Friday.,2020-01-01,2022-03-05,Sett Times,Crawler\n";
+    dir.write("in/data.csv", format!("{header}{rows}"));
+    let chosen = "text=body,date=published,source=outlet";
+    let index = |columns: Option<&str>| {
+        let mut args = vec!["index", "in", "--index", "idx"];
+        if let Some(columns) = columns {
+            args.extend(["--columns", columns]);
+        }
+        dir.run(&args)
+    };
+    let show = |id: &str| dir.run(&["show", id, "--json", "--index", "idx"]).json();
+    index(Some(chosen)).ok();
+    assert_eq!(show("c1")["date"], "2022-03-04");
+    assert_eq!(show("c1")["source"], "River News");
+
+    // The same file again, without --columns: nothing is read again, nothing is lost.
+    let again = index(None);
+    again.ok();
+    assert!(again.stderr.is_empty(), "{}", again.stderr);
+    assert_eq!(show("c1")["date"], "2022-03-04");
+    assert_eq!(show("c1")["source"], "River News");
+    assert_eq!(show("c2")["source"], "Sett Times");
+
+    // A changed row read without the columns is said to be read differently from the rest.
+    dir.write(
+        "in/data.csv",
+        format!("{header}{}", rows.replace("on Friday", "on Sunday")),
+    );
+    let changed = index(None);
+    changed.ok();
+    assert!(
+        changed
+            .stderr
+            .contains("data.csv: 1 unchanged rows keep the fields")
+            && changed.stderr.contains("same --columns"),
+        "{}",
+        changed.stderr
+    );
+    assert_eq!(show("c1")["source"], "River News");
+
+    // Other columns read the rows again with them.
+    index(Some("text=body")).ok();
+    assert_eq!(show("c1")["date"], "2020-01-01");
+    assert_eq!(show("c1")["source"], "Crawler");
+}
+
+#[test]
+fn a_warc_page_is_read_in_the_charset_its_http_header_names() {
+    let dir = TestDir::new();
+    // "Переговоры в Москве" / "Министры встретились ..." in Windows-1251, no <meta charset>.
+    let (encoded, _, _) = encoding_rs::WINDOWS_1251.encode(
+        "<html><head><title>Переговоры в Москве</title></head><body><article>\
+         <h1>Переговоры в Москве</h1><p>Министры встретились в среду и говорили четыре часа, \
+         сообщили чиновники, и договорились встретиться снова в следующем месяце.</p>\
+         </article></body></html>",
+    );
+    let mut http =
+        b"HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=windows-1251\r\n\r\n".to_vec();
+    http.extend_from_slice(&encoded);
+    let mut archive = format!(
+        "WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://c.example/talks\r\n\
+         Content-Type: application/http; msgtype=response\r\nContent-Length: {}\r\n\r\n",
+        http.len()
+    )
+    .into_bytes();
+    archive.extend_from_slice(&http);
+    archive.extend_from_slice(b"\r\n\r\n");
+    dir.write("crawl/site.warc", archive);
+    let run = dir.run(&["index", "crawl", "--index", "idx"]);
+    run.ok();
+    let show = dir
+        .run(&[
+            "show",
+            "https://c.example/talks",
+            "--json",
+            "--index",
+            "idx",
+        ])
+        .json();
+    assert_eq!(show["title"], "Переговоры в Москве", "{}", run.stderr);
+    assert_eq!(hits(&dir, "министры"), 1);
+}
+
+#[test]
+fn a_warc_record_longer_than_its_block_is_one_line_and_the_next_records_are_read() {
+    let dir = TestDir::new();
+    let ok = |body: &str| format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n{body}");
+    let animals = ["walrus", "otter", "badger"];
+    let records: Vec<String> = animals
+        .iter()
+        .map(|animal| {
+            warc_record(
+                "response",
+                &format!("https://w.example/{animal}"),
+                &ok(&page(&format!("<title>{animal}</title>"))
+                    .replace("foreign ministers", &format!("{animal} keepers"))),
+            )
+        })
+        .collect();
+    let first_length = records[0]
+        .lines()
+        .find_map(|line| line.strip_prefix("Content-Length: "))
+        .and_then(|n| n.trim().parse::<usize>().ok())
+        .expect("a Content-Length");
+    // The first record says it is 300 bytes longer than it is: it would swallow the next one.
+    let wrong = records[0].replacen(
+        &format!("Content-Length: {first_length}\r\n"),
+        &format!("Content-Length: {}\r\n", first_length + 300),
+        1,
+    );
+    dir.write("crawl/site.warc", wrong + &records[1] + &records[2]);
+    let run = dir.run(&["index", "crawl", "--index", "idx"]);
+    run.ok();
+    let lines: Vec<&str> = run
+        .stderr
+        .lines()
+        .filter(|l| l.contains("site.warc"))
+        .collect();
+    assert_eq!(lines.len(), 1, "{}", run.stderr);
+    assert!(
+        lines[0].contains("https://w.example/walrus") && lines[0].contains("Content-Length"),
+        "{}",
+        lines[0]
+    );
+    for animal in animals {
+        assert_eq!(hits(&dir, &format!("\"{animal} keepers\"")), 1, "{animal}");
+    }
+}

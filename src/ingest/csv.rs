@@ -142,6 +142,20 @@ pub fn auto_columns(header: &StringRecord, chosen: &[(String, String)]) -> Resul
     Ok(columns)
 }
 
+/// What a row's fingerprint records of the user's `--columns` choice: a hash of the choice and
+/// of the header it was applied to, so either changing makes the rows read again.
+pub fn choice_mark(header: &StringRecord, chosen: &[(String, String)]) -> String {
+    let mut hasher = blake3::Hasher::new();
+    for (field, column) in chosen {
+        hasher.update(format!("{field}={}\u{1f}", normalise(column)).as_bytes());
+    }
+    hasher.update(b"\x1e");
+    for name in header {
+        hasher.update(format!("{}\u{1f}", normalise(name)).as_bytes());
+    }
+    hasher.finalize().to_hex()[..16].to_string()
+}
+
 /// The user's column choices from `--columns`, as (`field`, `column name`) pairs.
 #[derive(Clone, Debug, Default, PartialEq, Eq)]
 pub struct ColumnChoice(pub Vec<(String, String)>);

@@ -2,10 +2,11 @@
 //!
 //! This is where binary, empty and oversized files are refused and where text that is not
 //! UTF-8 is read as Windows-1252 (a superset of Latin-1 for printable text), with a warning,
-//! unless it is a web page whose `<meta>` tag declares its encoding. Decoded text is brought to Unicode NFC here, once, before anything reads it: decomposed
-//! text (`S` + combining caron, as some Mac and PDF exports write it) then matches composed
-//! queries, and its names are found by attribution. It does not split the text or look at what
-//! it says.
+//! unless it is a web page whose HTTP header (in a web archive) or `<meta>` tag declares its
+//! encoding. Decoded text is brought to Unicode NFC here, once, before anything reads it:
+//! decomposed text (`S` + combining caron, as some Mac and PDF exports write it) then matches
+//! composed queries, and its names are found by attribution. It does not split the text or look
+//! at what it says.
 
 use encoding_rs::WINDOWS_1252;
 use unicode_normalization::{is_nfc_quick, IsNormalized, UnicodeNormalization};
@@ -67,18 +68,22 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, Refusal> {
 /// label is resolved by `encoding_rs` as browsers resolve it (WHATWG Encoding Standard), so
 /// `iso-8859-1` is read as Windows-1252, as browsers read it.
 pub fn decode_html(bytes: &[u8]) -> Result<Decoded, Refusal> {
-    // REPLACEMENT (what `iso-2022-kr` and other unsafe labels resolve to) would decode the
-    // whole page to one U+FFFD; x-user-defined is no real encoding.
-    let declared = declared_charset(bytes).filter(|encoding| {
-        ![
-            encoding_rs::UTF_8,
-            encoding_rs::UTF_16LE,
-            encoding_rs::UTF_16BE,
-            encoding_rs::REPLACEMENT,
-            encoding_rs::X_USER_DEFINED,
-        ]
-        .contains(encoding)
-    });
+    decode_html_sent_as(bytes, None)
+}
+
+/// Decodes a web page that came with an HTTP `Content-Type` (`text/html; charset=koi8-r`):
+/// as [`decode_html`], except that the header's charset, when it names one, wins over the
+/// page's `<meta>`, in the order of the HTML standard's encoding sniffing (byte-order mark,
+/// transport layer, `<meta>`, then a guess). Bytes that are valid UTF-8 are still read as
+/// UTF-8 whatever is declared, as for a `<meta>`: a server's default charset that does not
+/// fit its pages is common in crawls, and text in a single-byte encoding that happens to be
+/// valid UTF-8 beyond ASCII is all but unknown.
+pub fn decode_html_sent_as(bytes: &[u8], content_type: Option<&str>) -> Result<Decoded, Refusal> {
+    // A header that names UTF-8 for bytes that are not leaves the guess to the page.
+    let declared = content_type
+        .and_then(header_charset)
+        .filter(|&encoding| usable_declaration(encoding))
+        .or_else(|| declared_charset(bytes).filter(|&encoding| usable_declaration(encoding)));
     // Most pages declare nothing else: only those that do pay for a look at their bytes, and
     // bytes that are valid UTF-8, carry a UTF-16 mark or hold NULs are read as `decode` reads
     // them whatever the declaration says.
@@ -100,6 +105,34 @@ pub fn decode_html(bytes: &[u8]) -> Result<Decoded, Refusal> {
         )
     });
     Ok(decoded)
+}
+
+/// Whether a declared encoding is one to decode a page with. UTF-8 and UTF-16 are what the
+/// bytes are read as anyway when they fit; REPLACEMENT (what `iso-2022-kr` and other unsafe
+/// labels resolve to) would decode the whole page to one U+FFFD; x-user-defined is no real
+/// encoding.
+fn usable_declaration(encoding: &'static encoding_rs::Encoding) -> bool {
+    ![
+        encoding_rs::UTF_8,
+        encoding_rs::UTF_16LE,
+        encoding_rs::UTF_16BE,
+        encoding_rs::REPLACEMENT,
+        encoding_rs::X_USER_DEFINED,
+    ]
+    .contains(&encoding)
+}
+
+/// The encoding the `charset` parameter of a `Content-Type` header value names, if
+/// `encoding_rs` knows the label: `text/html; charset="windows-1251"` → windows-1251.
+fn header_charset(content_type: &str) -> Option<&'static encoding_rs::Encoding> {
+    content_type.split(';').skip(1).find_map(|parameter| {
+        let (name, value) = parameter.split_once('=')?;
+        if !name.trim().eq_ignore_ascii_case("charset") {
+            return None;
+        }
+        let label = value.trim().trim_matches(['"', '\'']).trim();
+        encoding_rs::Encoding::for_label(label.as_bytes())
+    })
 }
 
 /// The encoding named by `charset` inside the first `<meta` tag of the page's first 1,024
@@ -255,6 +288,40 @@ mod tests {
             assert!(decoded.text.contains("Café"));
             assert!(decoded.warning.unwrap().contains("Windows-1252"));
         }
+    }
+
+    #[test]
+    fn the_http_charset_wins_over_the_page_and_a_guess() {
+        let moscow = b"<p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        let sent = |bytes: &[u8], header: &str| decode_html_sent_as(bytes, Some(header)).unwrap();
+        let cyrillic = sent(moscow, "text/html; charset=windows-1251");
+        assert!(cyrillic.text.contains("Москва"), "{}", cyrillic.text);
+        assert_eq!(cyrillic.warning, None);
+        assert!(sent(moscow, "text/html;Charset=\"WINDOWS-1251\"")
+            .text
+            .contains("Москва"));
+        // Over a <meta> that says otherwise.
+        let meta = b"<meta charset=iso-8859-1><p>\xcc\xee\xf1\xea\xe2\xe0</p>";
+        assert!(sent(meta, "text/html; charset=windows-1251")
+            .text
+            .contains("Москва"));
+        // No charset, an unknown one, or UTF-8 for bytes that are not: the page decides.
+        let latin = b"<meta charset=iso-8859-1><p>Caf\xe9</p>";
+        for header in [
+            "text/html",
+            "text/html; charset=klingon",
+            "text/html; charset=utf-8",
+        ] {
+            let decoded = sent(latin, header);
+            assert!(decoded.text.contains("Café"), "{header}: {}", decoded.text);
+            assert_eq!(decoded.warning, None, "{header}");
+        }
+        // Valid UTF-8 stays UTF-8 under a server's default single-byte charset.
+        assert!(
+            sent("<p>Café</p>".as_bytes(), "text/html; charset=iso-8859-1")
+                .text
+                .contains("Café")
+        );
     }
 
     #[test]

@@ -37,6 +37,9 @@ pub struct Entry {
 #[derive(Debug, Default)]
 pub struct Manifest {
     entries: HashMap<String, Entry>,
+    /// The same entries by their keys as written, for files that share a name but for the
+    /// extension (`a.txt`, `a.md`): each finds its own.
+    exact: HashMap<String, Entry>,
 }
 
 impl Manifest {
@@ -75,6 +78,7 @@ impl Manifest {
             }
         };
         let mut entries = HashMap::new();
+        let mut exact = HashMap::new();
         for (key, value) in raw {
             let mut problem =
                 |what: String| warnings.push(format!("{name}: entry {key:?}: {what}"));
@@ -100,13 +104,23 @@ impl Manifest {
                     _ => {}
                 }
             }
+            exact.insert(key.replace('\\', "/"), entry.clone());
             entries.insert(strip_extension(&key), entry);
         }
-        (Manifest { entries }, warnings)
+        (Manifest { entries, exact }, warnings)
     }
 
+    /// The entry for an article id (a path without its extension).
     pub fn get(&self, article_id: &str) -> Option<&Entry> {
         self.entries.get(article_id)
+    }
+
+    /// The entry for a file (its path relative to the manifest's folder): the one keyed by
+    /// its full name, else the one keyed by its name with or without another extension.
+    pub fn for_file(&self, relative: &str) -> Option<&Entry> {
+        self.exact
+            .get(&relative.replace('\\', "/"))
+            .or_else(|| self.get(&strip_extension(relative)))
     }
 }
 
@@ -158,6 +172,22 @@ mod tests {
         assert_eq!(a.source.as_deref(), Some("Reuters"));
         assert_eq!(a.date, NaiveDate::from_ymd_opt(2022, 1, 26));
         assert_eq!(manifest.get("sub/b").unwrap().title.as_deref(), Some("B"));
+    }
+
+    #[test]
+    fn namesakes_find_their_own_entries() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::write(
+            dir.path().join(FILE_NAME),
+            r#"{"a.txt": {"source": "Text Times"}, "a.md": {"source": "Markdown Mail"}, "b": {"source": "Any"}}"#,
+        )
+        .unwrap();
+        let (manifest, _) = Manifest::load(dir.path());
+        let source = |name: &str| manifest.for_file(name).and_then(|e| e.source.as_deref());
+        assert_eq!(source("a.txt"), Some("Text Times"));
+        assert_eq!(source("a.md"), Some("Markdown Mail"));
+        assert_eq!(source("b.html"), Some("Any"));
+        assert_eq!(source("c.txt"), None);
     }
 
     #[test]

@@ -62,7 +62,9 @@ impl Default for Options {
 #[derive(Clone, Debug)]
 pub struct InputFile {
     pub path: PathBuf,
-    /// Path relative to its input folder, without extension.
+    /// Path relative to its input folder, without extension; with it when another file of
+    /// the folder has the same name but for the extension (`a.txt` and `a.md` give `a.txt`
+    /// and `a.md`, not two articles `a`).
     pub id: String,
     pub kind: FileKind,
     /// The file as an absolute path through its input root (symbolic links not resolved),
@@ -70,6 +72,46 @@ pub struct InputFile {
     pub key: String,
     /// What the nearest `manifest.json` with an entry for this file says about it.
     entry: Entry,
+    /// The id without the extension, when the extension had to stay in [`InputFile::id`]: the
+    /// id the file may have had before a namesake came.
+    stem_id: Option<String>,
+    /// Whether [`InputFile::keep_earlier_id`] found the id the index holds for this file.
+    settled: bool,
+    /// What the files of the same input learnt about where the index's ids start.
+    anchors: Arc<Anchors>,
+}
+
+/// How many folders above the folder named now the index's ids start, by folder, as the
+/// files that were indexed before tell it ([`InputFile::keep_earlier_id`]): a file new to the
+/// index takes the same, so that naming `news/tech` after `news` gives a new file
+/// `tech/002`, as its neighbour `tech/001`, not `002`.
+#[derive(Debug, Default)]
+struct Anchors {
+    by_folder: std::sync::Mutex<HashMap<PathBuf, usize>>,
+}
+
+impl Anchors {
+    fn learn(&self, folder: &Path, above: usize) {
+        self.by_folder
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner)
+            .insert(folder.to_path_buf(), above);
+    }
+
+    /// What was learnt for this folder or the nearest folder above it; else what every
+    /// folder of the input agrees on.
+    fn for_folder(&self, folder: &Path) -> Option<usize> {
+        let by_folder = self
+            .by_folder
+            .lock()
+            .unwrap_or_else(std::sync::PoisonError::into_inner);
+        if let Some(above) = folder.ancestors().find_map(|f| by_folder.get(f)) {
+            return Some(*above);
+        }
+        let mut values = by_folder.values();
+        let first = *values.next()?;
+        values.all(|&v| v == first).then_some(first)
+    }
 }
 
 impl InputFile {
@@ -83,8 +125,48 @@ impl InputFile {
     /// [`InputFile::key`]); when one of them is this id under a longer stretch of the file's
     /// own path (`tech/001`, or `tech/001/7` for a record), that longer id is kept. Ids a
     /// collection gives its records itself are left alone.
+    ///
+    /// A file whose id now keeps its extension (a namesake came) keeps the id without it
+    /// that it had. What is found is also learnt for the files of the same input that are
+    /// new to the index (see [`InputFile::article_id`]).
     pub fn keep_earlier_id(&mut self, earlier: &[&str]) {
-        let folders: Vec<String> = Path::new(&self.key)
+        let folders = self.folders();
+        // The file's own id already holds the folders nearest to it.
+        let depth = self.id.matches('/').count();
+        let above = folders.len().saturating_sub(depth);
+        let forms: Vec<String> = std::iter::once(self.id.clone())
+            .chain(self.stem_id.clone())
+            .collect();
+        let earlier_here = |longer: &str| {
+            earlier.iter().any(|id| {
+                *id == longer
+                    || id
+                        .strip_prefix(longer)
+                        .is_some_and(|rest| rest.starts_with('/'))
+            })
+        };
+        for added in 0..=above {
+            let prefix: String = folders[above - added..above]
+                .iter()
+                .map(|folder| format!("{folder}/"))
+                .collect();
+            for form in &forms {
+                let longer = format!("{prefix}{form}");
+                if earlier_here(&longer) {
+                    self.id = longer;
+                    self.settled = true;
+                    if let Some(parent) = Path::new(&self.key).parent() {
+                        self.anchors.learn(parent, added);
+                    }
+                    return;
+                }
+            }
+        }
+    }
+
+    /// The folders of the file's path ([`InputFile::key`]), outermost first.
+    fn folders(&self) -> Vec<String> {
+        Path::new(&self.key)
             .parent()
             .map(|parent| {
                 parent
@@ -97,24 +179,33 @@ impl InputFile {
                     })
                     .collect()
             })
-            .unwrap_or_default();
-        // The file's own id already holds the folders nearest to it.
-        let depth = self.id.matches('/').count();
-        let above = folders.len().saturating_sub(depth);
-        let mut longer = self.id.clone();
-        for folder in folders[..above].iter().rev() {
-            longer = format!("{folder}/{longer}");
-            let earlier_here = earlier.iter().any(|id| {
-                *id == longer
-                    || id
-                        .strip_prefix(longer.as_str())
-                        .is_some_and(|rest| rest.starts_with('/'))
-            });
-            if earlier_here {
-                self.id = longer;
-                return;
-            }
+            .unwrap_or_default()
+    }
+
+    /// The id the file's article (or the prefix its records') gets: [`InputFile::id`], or for
+    /// a file new to the index, that id under as many folders above the named one as the
+    /// index's ids of its neighbours start at.
+    pub fn article_id(&self) -> String {
+        if self.settled {
+            return self.id.clone();
         }
+        let Some(parent) = Path::new(&self.key).parent() else {
+            return self.id.clone();
+        };
+        let added = match self.anchors.for_folder(parent) {
+            Some(added) if added > 0 => added,
+            _ => return self.id.clone(),
+        };
+        let folders = self.folders();
+        let above = folders.len().saturating_sub(self.id.matches('/').count());
+        if added > above {
+            return self.id.clone();
+        }
+        let prefix: String = folders[above - added..above]
+            .iter()
+            .map(|folder| format!("{folder}/"))
+            .collect();
+        format!("{prefix}{}", self.id)
     }
 }
 
@@ -193,6 +284,8 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         };
         let absolute_root = std::fs::canonicalize(&root)
             .with_context(|| format!("cannot read input {}", input.display()))?;
+        let anchors = Arc::new(Anchors::default());
+        let first_of_input = files.len();
         let mut manifests = Manifests::new(&root, options.use_manifest);
         // Other kinds of file in a folder are left out without a line each, but counted.
         let mut ignored: Vec<PathBuf> = Vec::new();
@@ -259,8 +352,12 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
                 kind,
                 key: absolute_root.join(relative).to_string_lossy().into_owned(),
                 entry: entry_meta,
+                stem_id: None,
+                settled: false,
+                anchors: Arc::clone(&anchors),
             });
         }
+        keep_extensions_of_namesakes(&mut files[first_of_input..], &root);
         if let Some(first) = ignored.first() {
             problems.warnings.push(format!(
                 "{}: left out {} files that are not .txt, .md, .html, .htm, .csv, .tsv, .jsonl, .warc, .gz or .zst (such as {})",
@@ -271,6 +368,24 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
     }
     Ok((files, problems))
+}
+
+/// Gives files whose ids would be the same but for the extension (`a.txt`, `a.md`,
+/// `a.html`; `data.csv`, `data.csv.gz`) ids that keep it, so that none overwrites or
+/// shuts out another. Every one of them gets its extension, not all but the first: a file
+/// that comes later then never takes the id another file already holds.
+fn keep_extensions_of_namesakes(files: &mut [InputFile], root: &Path) {
+    let mut count: HashMap<String, usize> = HashMap::new();
+    for file in files.iter() {
+        *count.entry(file.id.clone()).or_default() += 1;
+    }
+    for file in files.iter_mut() {
+        if count.get(&file.id).is_some_and(|&n| n > 1) {
+            let relative = file.path.strip_prefix(root).unwrap_or(&file.path);
+            let full = relative.to_string_lossy().replace('\\', "/");
+            file.stem_id = Some(std::mem::replace(&mut file.id, full));
+        }
+    }
 }
 
 /// A walk error as a skipped path with a reason a person understands.
@@ -322,7 +437,7 @@ impl Manifests {
         loop {
             let manifest = self.manifest(&folder, warnings);
             let key = relative.strip_prefix(&folder).unwrap_or(relative);
-            if let Some(entry) = manifest.get(&manifest::strip_extension(&key.to_string_lossy())) {
+            if let Some(entry) = manifest.for_file(&key.to_string_lossy()) {
                 return entry.clone();
             }
             if !folder.pop() {
@@ -410,6 +525,11 @@ pub fn load_counted(
     known: KnownFn,
     on_read: compressed::OnRead,
 ) -> Loaded {
+    let file = &InputFile {
+        id: file.article_id(),
+        settled: true,
+        ..file.clone()
+    };
     let told = std::sync::atomic::AtomicU64::new(0);
     let tell = |n: u64| {
         told.fetch_add(n, std::sync::atomic::Ordering::Relaxed);
@@ -637,7 +757,12 @@ fn load_warc(
     let mut reader = warc::Reader::new(stream, cap);
     let mut other_records = 0usize;
     let mut seen: std::collections::HashSet<String> = std::collections::HashSet::new();
-    for item in reader.by_ref() {
+    while let Some(item) = reader.next() {
+        for note in reader.notes.drain(..) {
+            loaded
+                .warnings
+                .push(format!("{}: {note}", file.path.display()));
+        }
         let response = match item {
             warc::Item::Page(response) => response,
             warc::Item::Other => {
@@ -660,7 +785,7 @@ fn load_warc(
             });
             continue;
         }
-        let text = match decode::decode_html(&response.body) {
+        let text = match decode::decode_html_sent_as(&response.body, Some(&response.content_type)) {
             Ok(decoded) => decoded.text,
             Err(refusal) => {
                 loaded.skipped.push(Skipped {
@@ -696,6 +821,11 @@ fn load_warc(
             options,
             &file.key,
         ));
+    }
+    for note in reader.notes.drain(..) {
+        loaded
+            .warnings
+            .push(format!("{}: {note}", file.path.display()));
     }
     if let Some(e) = reader.failure {
         loaded.broken = true;
@@ -800,10 +930,20 @@ fn load_csv(
             })
             .collect()
     };
+    // With `--columns`, a row's fingerprint is made as a run without them would make it
+    // (from the header's usual names, `auto`), marked with the choice: a later run without
+    // `--columns` then finds the row unchanged and keeps what the choice read, while a run
+    // with another choice reads it again.
+    let mut choice: Option<(csv::Columns, String)> = None;
     let columns = match reader.byte_headers() {
         Ok(header) => {
-            let header = header.clone();
-            csv::auto_columns(&cells(&header, 1), &options.columns)
+            let header = cells(&header.clone(), 1);
+            if !options.columns.is_empty() {
+                choice = csv::auto_columns(&header, &[])
+                    .ok()
+                    .map(|auto| (auto, csv::choice_mark(&header, &options.columns)));
+            }
+            csv::auto_columns(&header, &options.columns)
         }
         Err(e) => Err(format!("no readable header row ({})", csv_error(&e))),
     };
@@ -825,6 +965,8 @@ fn load_csv(
     let mut lines_by_id: HashMap<String, u64> = HashMap::new();
     let mut record = ::csv::ByteRecord::new();
     let mut row_number = 0;
+    // Without `--columns`: rows kept from a run that gave them, and rows read again now.
+    let (mut kept_with_choice, mut read_again) = (0usize, 0usize);
     loop {
         let next_row = reader.position().byte();
         reader.get_mut().row_starts_at(next_row);
@@ -920,16 +1062,46 @@ fn load_csv(
             date,
             url: row.url,
         };
-        let raw: Vec<&str> = record.iter().collect();
-        let record = CollectionRecord { id, body, entry };
-        push_record(
-            record,
-            raw.join("\u{1f}").as_bytes(),
-            file,
-            options,
-            known,
-            loaded,
-        );
+        let raw = record.iter().collect::<Vec<&str>>().join("\u{1f}");
+        let hashes = match &choice {
+            Some((auto, mark)) => {
+                let plain = csv::Row::of(&record, auto);
+                let plain = Entry {
+                    date: plain.date.as_deref().and_then(html::parse_page_date),
+                    title: plain.title,
+                    source: plain.source,
+                    url: plain.url,
+                };
+                let mut hashes = Hashes::of(raw.as_bytes(), &plain, options);
+                hashes.fingerprint.push(COLUMNS_MARK);
+                hashes.fingerprint.push_str(mark);
+                hashes
+            }
+            None => Hashes::of(raw.as_bytes(), &entry, options),
+        };
+        if choice.is_none() {
+            let as_read_before = format!("{}{COLUMNS_MARK}", hashes.fingerprint);
+            if !known(&id, &hashes.fingerprint) {
+                read_again += 1;
+            } else if !known(&id, &as_read_before) {
+                kept_with_choice += 1;
+            }
+        }
+        let record = CollectionRecord {
+            id,
+            body,
+            entry,
+            hashes,
+        };
+        push_record(record, file, options, known, loaded);
+    }
+    if kept_with_choice > 0 && read_again > 0 {
+        loaded.warnings.push(format!(
+            "{}: {kept_with_choice} unchanged rows keep the fields an earlier run's --columns \
+             gave them, but {read_again} changed or new rows were read with the header's usual \
+             column names; run again with the same --columns to read them alike",
+            file.path.display()
+        ));
     }
     if let Some(line) = not_utf8 {
         loaded.warnings.push(format!(
@@ -1074,30 +1246,41 @@ fn load_json_lines(
             date,
             url: record.url,
         };
-        let record = CollectionRecord { id, body, entry };
-        push_record(record, line.as_bytes(), file, options, known, loaded);
+        let hashes = Hashes::of(line.as_bytes(), &entry, options);
+        let record = CollectionRecord {
+            id,
+            body,
+            entry,
+            hashes,
+        };
+        push_record(record, file, options, known, loaded);
     }
 }
 
-/// One record of a collection file (a JSONL line, a CSV row) with its id, text and metadata.
+/// One record of a collection file (a JSONL line, a CSV row) with its id, text, metadata and
+/// hashes.
 struct CollectionRecord {
     id: String,
     body: String,
     entry: Entry,
+    hashes: Hashes,
 }
 
 /// Adds a collection record to `loaded`: as unchanged when the index already holds it with
-/// the same fingerprint, else as an article; `raw` is the record's bytes, for its hash.
+/// the same fingerprint, else as an article.
 fn push_record(
     record: CollectionRecord,
-    raw: &[u8],
     file: &InputFile,
     options: &Options,
     known: KnownFn,
     loaded: &mut Loaded,
 ) {
-    let CollectionRecord { id, body, entry } = record;
-    let hashes = Hashes::of(raw, &entry, options);
+    let CollectionRecord {
+        id,
+        body,
+        entry,
+        hashes,
+    } = record;
     if known(&id, &hashes.fingerprint) {
         loaded.unchanged.push((id, hashes.content));
         return;
@@ -1150,14 +1333,41 @@ impl Hashes {
     }
 }
 
+/// Ends a CSV row's fingerprint, followed by the hash of the `--columns` it was read with
+/// (nothing after it: read with the header's usual names).
+const COLUMNS_MARK: char = '~';
+
 /// Whether an article indexed with fingerprint `stored` is unchanged for a run that computes
 /// `now` for it.
 ///
-/// A run without `--source` leaves the source an earlier run's `--source` set: only content
-/// and manifest entry are compared then (re-running `newsdex index` to pick up new files
-/// must not wipe every source). A run with `--source` also compares the source.
+/// A fingerprint is `HASH[+SOURCE][~COLUMNS]`. A run without `--source` leaves the source an
+/// earlier run's `--source` set, and a run without `--columns` leaves the fields an earlier
+/// run's `--columns` read from a CSV row: only content and manifest entry are compared then
+/// (re-running `newsdex index` to pick up new files must not wipe every source or date). A
+/// run with `--source` or `--columns` also compares that; `~` alone in `now` asks for a row
+/// read without `--columns`.
 pub fn same_fingerprint(stored: &str, now: &str) -> bool {
-    stored == now || (!now.contains('+') && stored.split('+').next() == Some(now))
+    if stored == now {
+        return true;
+    }
+    let (stored, stored_columns) = split_mark(stored, COLUMNS_MARK);
+    let (now, now_columns) = split_mark(now, COLUMNS_MARK);
+    let (stored, stored_source) = split_mark(stored, '+');
+    let (now, now_source) = split_mark(now, '+');
+    let columns_fit = match now_columns {
+        None => true,
+        Some(wanted) => stored_columns.unwrap_or_default() == wanted,
+    };
+    let source_fits = now_source.is_none() || stored_source == now_source;
+    stored == now && columns_fit && source_fits
+}
+
+/// `text` cut at `mark`: what comes before it, and what after (when it is there).
+fn split_mark(text: &str, mark: char) -> (&str, Option<&str>) {
+    match text.split_once(mark) {
+        Some((before, after)) => (before, Some(after)),
+        None => (text, None),
+    }
 }
 
 /// An article's known metadata by where it came from: the manifest entry or the record's

@@ -10,7 +10,10 @@
 //! The record format is simple enough to read here directly (a header block, a
 //! `Content-Length`, the block), which keeps the dependency list short; a record whose header
 //! is damaged or whose block is cut short is reported, and reading goes on at the next
-//! `WARC/` header. Records are read one at a time from a stream ([`Reader`]), so an archive of
+//! `WARC/` header. A `Content-Length` that runs past its record (the next record's header
+//! is inside the block, not after it) is reported and the block cut there, so the records
+//! after it are still read. A page's HTTP `charset` is handed on with it, to decode it by.
+//! Records are read one at a time from a stream ([`Reader`]), so an archive of
 //! any size costs the memory of its largest record, which `--max-file-size` bounds.
 
 use std::io::{BufRead, Read};
@@ -22,6 +25,8 @@ pub struct Response {
     pub uri: String,
     /// The HTTP body (de-chunked and un-gzipped), in the page's own encoding.
     pub body: Vec<u8>,
+    /// The HTTP `Content-Type` header's value, whose `charset` says that encoding.
+    pub content_type: String,
 }
 
 /// One record of an archive, as [`Reader`] hands them out.
@@ -38,7 +43,7 @@ pub enum Item {
 /// Reads the records of an (uncompressed) WARC stream one at a time, holding one record in
 /// memory: a record whose block is longer than the cap is read past and reported.
 pub struct Reader<R> {
-    input: R,
+    input: Replay<R>,
     /// The stream offset of the next unread byte, for messages.
     at: u64,
     cap: usize,
@@ -46,7 +51,61 @@ pub struct Reader<R> {
     pending: Option<Vec<u8>>,
     /// Set when the stream itself failed (a truncated or corrupt compressed stream).
     pub failure: Option<std::io::Error>,
+    /// Records read in spite of a fault, one line each ("record at byte N (URI): ..."), for
+    /// the caller to pass on; they are still handed out.
+    pub notes: Vec<String>,
 }
+
+/// A stream with bytes put back in front of it: the part of a block that turned out to be
+/// the next record, to be read again as that.
+struct Replay<R> {
+    front: Vec<u8>,
+    at: usize,
+    inner: R,
+}
+
+impl<R: BufRead> Replay<R> {
+    fn unread(&mut self, bytes: &[u8]) {
+        let mut front = bytes.to_vec();
+        front.extend_from_slice(&self.front[self.at..]);
+        self.front = front;
+        self.at = 0;
+    }
+}
+
+impl<R: BufRead> Read for Replay<R> {
+    fn read(&mut self, buf: &mut [u8]) -> std::io::Result<usize> {
+        let available = self.fill_buf()?;
+        let n = available.len().min(buf.len());
+        buf[..n].copy_from_slice(&available[..n]);
+        self.consume(n);
+        Ok(n)
+    }
+}
+
+impl<R: BufRead> BufRead for Replay<R> {
+    fn fill_buf(&mut self) -> std::io::Result<&[u8]> {
+        if self.at < self.front.len() {
+            return Ok(&self.front[self.at..]);
+        }
+        self.inner.fill_buf()
+    }
+
+    fn consume(&mut self, amount: usize) {
+        if self.at < self.front.len() {
+            self.at = (self.at + amount).min(self.front.len());
+            if self.at == self.front.len() {
+                self.front.clear();
+                self.at = 0;
+            }
+        } else {
+            self.inner.consume(amount);
+        }
+    }
+}
+
+/// How far past a block [`Reader`] looks for the start of the next record.
+const LOOK_AHEAD: usize = 64;
 
 /// A record's header lines are short; this bounds one line of them.
 const MAX_HEADER_LINE: u64 = 64 * 1024;
@@ -55,12 +114,64 @@ impl<R: BufRead> Reader<R> {
     /// A reader keeping at most `cap` bytes of any one record's block.
     pub fn new(input: R, cap: usize) -> Reader<R> {
         Reader {
-            input,
+            input: Replay {
+                front: Vec::new(),
+                at: 0,
+                inner: input,
+            },
             at: 0,
             cap,
             pending: None,
             failure: None,
+            notes: Vec::new(),
         }
+    }
+
+    /// Whether what follows in the stream is where a record may end: the end of the stream,
+    /// or blank lines then a `WARC/` version line. Nothing is consumed.
+    fn at_record_end(&mut self) -> bool {
+        let mut ahead = Vec::new();
+        match (&mut self.input)
+            .take(LOOK_AHEAD as u64)
+            .read_to_end(&mut ahead)
+        {
+            Ok(_) => {}
+            // The failure shows when the next record is read.
+            Err(_) => return true,
+        }
+        self.input.unread(&ahead);
+        let rest = match ahead.iter().position(|b| !matches!(b, b'\r' | b'\n')) {
+            Some(first) => &ahead[first..],
+            None => return true,
+        };
+        b"WARC/".starts_with(&rest[..rest.len().min(5)])
+    }
+
+    /// When a block's `Content-Length` ran past its record (the block holds the end of the
+    /// record, then the next record's header), cuts the block there, puts the rest back in
+    /// the stream and says so in [`Reader::notes`]; `declared` is the `Content-Length`.
+    fn cut_at_next_record(
+        &mut self,
+        block: &mut Vec<u8>,
+        head: &str,
+        start: u64,
+        declared: u64,
+    ) -> bool {
+        let Some(end) = next_record_in(block) else {
+            return false;
+        };
+        self.input.unread(&block[end..]);
+        self.at -= (block.len() - end) as u64;
+        block.truncate(end);
+        let name = header(head, "WARC-Target-URI")
+            .or_else(|| header(head, "WARC-Record-ID"))
+            .map(|name| format!(" ({})", name.trim_matches(['<', '>'])))
+            .unwrap_or_default();
+        self.notes.push(format!(
+            "WARC record at byte {start}{name} says Content-Length: {declared}, but the next \
+             record starts after {end} bytes of it; read it as {end} bytes and went on there"
+        ));
+        true
     }
 
     /// The next line (with its line end), or `None` at the end or on a stream failure.
@@ -157,7 +268,13 @@ impl<R: BufRead> Iterator for Reader<R> {
                 return None;
             }
         }
-        if (block.len() as u64) < length {
+        // A `Content-Length` larger than the block would swallow the records after it: the
+        // next record must follow the block, and when it does not but starts inside it, the
+        // block ends there.
+        let complete = (block.len() as u64) == length;
+        let ends_here = complete && self.at_record_end();
+        let cut = !ends_here && self.cut_at_next_record(&mut block, &head, start, length);
+        if !complete && !cut {
             return Some(problem(format!(
                 "block cut short ({} of {length} bytes)",
                 block.len()
@@ -168,6 +285,12 @@ impl<R: BufRead> Iterator for Reader<R> {
             None => Item::Other,
         })
     }
+}
+
+/// Where in a block a record that ran past its end stops: the blank lines before the first
+/// `WARC/1.` version line inside it.
+fn next_record_in(block: &[u8]) -> Option<usize> {
+    find(block, b"\r\n\r\nWARC/1.").or_else(|| find(block, b"\n\nWARC/1."))
 }
 
 fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
@@ -203,23 +326,28 @@ fn record(head: &str, block: &[u8]) -> Option<Response> {
         .map(|u| u.trim_matches(['<', '>']).to_string())
         .filter(|u| !u.is_empty());
     match (is_response && is_http, uri) {
-        (true, Some(uri)) => http_html(block).map(|body| Response { uri, body }),
+        (true, Some(uri)) => http_html(block).map(|(body, content_type)| Response {
+            uri,
+            body,
+            content_type,
+        }),
         _ => None,
     }
 }
 
-/// The body of an HTTP 200 answer with an HTML content type, or `None`.
-fn http_html(block: &[u8]) -> Option<Vec<u8>> {
+/// The body of an HTTP 200 answer with an HTML content type, with that content type, or `None`.
+fn http_html(block: &[u8]) -> Option<(Vec<u8>, String)> {
     let (head, body) = split_head(block)?;
     let head = String::from_utf8_lossy(head);
     let status = head.lines().next()?.split_whitespace().nth(1)?;
     if status != "200" {
         return None;
     }
-    let html = header(&head, "Content-Type").is_some_and(|t| {
-        let t = t.to_ascii_lowercase();
+    let content_type = header(&head, "Content-Type")?.to_string();
+    let html = {
+        let t = content_type.to_ascii_lowercase();
         t.contains("text/html") || t.contains("application/xhtml")
-    });
+    };
     if !html {
         return None;
     }
@@ -230,7 +358,7 @@ fn http_html(block: &[u8]) -> Option<Vec<u8>> {
     if header(&head, "Content-Encoding").is_some_and(|t| t.eq_ignore_ascii_case("gzip")) {
         body = super::compressed::gunzip(&body[..], u64::MAX).bytes;
     }
-    Some(body)
+    Some((body, content_type))
 }
 
 /// Undoes HTTP chunked transfer encoding (keeping what is there if the chunks are damaged).
@@ -338,6 +466,59 @@ mod tests {
         let archive = read(&data.as_bytes()[..data.len() - 10]);
         assert_eq!(archive.problems.len(), 1, "{:?}", archive.problems);
         assert!(archive.problems[0].contains("cut short"));
+    }
+
+    #[test]
+    fn a_content_length_past_the_record_is_cut_at_the_next_record() {
+        let page =
+            |word: &str| format!("HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<p>{word}</p>");
+        let one = page("one");
+        let long = rec("response", "https://a.example/1", &one).replacen(
+            &format!("Content-Length: {}\r\n", one.len()),
+            "Content-Length: 140\r\n",
+            1,
+        );
+        assert_ne!(long, rec("response", "https://a.example/1", &one));
+        for tail in ["", "\r\n\r\n"] {
+            let data = long.clone()
+                + &rec("response", "https://a.example/2", &page("two"))
+                + &rec("response", "https://a.example/3", &page("three"))
+                + tail;
+            let mut reader = Reader::new(data.as_bytes(), 1 << 20);
+            let items: Vec<Item> = reader.by_ref().collect();
+            let uris: Vec<&str> = items
+                .iter()
+                .filter_map(|item| match item {
+                    Item::Page(page) => Some(page.uri.as_str()),
+                    _ => None,
+                })
+                .collect();
+            assert_eq!(
+                uris,
+                [
+                    "https://a.example/1",
+                    "https://a.example/2",
+                    "https://a.example/3"
+                ],
+                "{items:?}"
+            );
+            assert!(matches!(&items[0], Item::Page(p) if p.body == b"<p>one</p>"));
+            assert_eq!(reader.notes.len(), 1, "{:?}", reader.notes);
+            assert!(reader.notes[0].contains("record at byte 0 (https://a.example/1)"));
+            assert!(reader.notes[0].contains("Content-Length: 140"));
+        }
+        // Past the end of the stream, too.
+        let data = long.replace("Content-Length: 140", "Content-Length: 9999")
+            + &rec("response", "https://a.example/2", &page("two"));
+        let mut reader = Reader::new(data.as_bytes(), 1 << 20);
+        assert_eq!(
+            reader
+                .by_ref()
+                .filter(|i| matches!(i, Item::Page(_)))
+                .count(),
+            2
+        );
+        assert_eq!(reader.notes.len(), 1, "{:?}", reader.notes);
     }
 
     #[test]
