@@ -158,7 +158,56 @@ pub fn find(tokens: &[Token], title_case: bool) -> Option<Cue> {
     if let Some(cue) = opinion_cue(tokens) {
         return Some(cue);
     }
-    (0..tokens.len()).find_map(|i| cue_at(tokens, i, title_case))
+    (0..tokens.len())
+        .find_map(|i| cue_at(tokens, i, title_case))
+        .or_else(|| absolute_participle(tokens))
+}
+
+/// `..., with Sen. Ada Okafor calling it "a mess."`, `The interview ended with Ruiz asking
+/// whether ...`: in an absolute phrase after `with`, a named person and the participle of a
+/// speech verb (`saying`, `calling`, `tweeting`) report that person's words. Only a named
+/// person: `with the crowd chanting` has no one speaking. The weakest cue of [`find`], asked
+/// only when no verb of the sentence gave one.
+fn absolute_participle(tokens: &[Token]) -> Option<Cue> {
+    tokens.iter().enumerate().find_map(|(w, with)| {
+        if with.quoted || with.lower() != "with" {
+            return None;
+        }
+        let (mention, last) = phrase_after(tokens, w + 1)?;
+        if !matches!(mention, Mention::Person { .. } | Mention::Bare(_)) {
+            return None;
+        }
+        // One adverb may come between (`with Ruiz repeatedly calling`).
+        let mut k = last + 1;
+        if tokens
+            .get(k)
+            .is_some_and(|t| t.is_word() && !t.quoted && t.lower().ends_with("ly"))
+        {
+            k += 1;
+        }
+        let participle = tokens.get(k)?;
+        (participle.is_word()
+            && !participle.quoted
+            && participle.is_lowercase()
+            && speech_participle(participle.lower()))
+        .then(|| Cue {
+            mention,
+            form: CueForm::Subject,
+            start: tokens[w + 1].start,
+            end: participle.end,
+        })
+    })
+}
+
+/// Whether a form in `-ing` is a speech verb's (`saying`, `arguing`, `tweeting`): one of
+/// its finite forms is listed in `data/speech_verbs.txt`.
+fn speech_participle(word: &str) -> bool {
+    let Some(stem) = word.strip_suffix("ing").filter(|stem| stem.len() > 1) else {
+        return false;
+    };
+    [format!("{stem}s"), format!("{stem}es"), format!("{stem}ed")]
+        .iter()
+        .any(|form| is_speech_verb_form(form))
 }
 
 /// `This piece was revised to show that Okafor shared ...`, `The report was corrected so it
@@ -1926,7 +1975,15 @@ fn claim_at(tokens: &[Token], start: usize) -> Option<Cue> {
         return None;
     }
     let next = tokens.get(noun + 1)?;
-    let words_follow = next.quoted
+    // `Okafor's view is that taxes rose`, `Her response was: "No."`: the claim is the
+    // subject and a form of `be` gives its words.
+    let told_by_be = matches!(next.lower(), "is" | "was")
+        && !next.quoted
+        && tokens
+            .get(noun + 2)
+            .is_some_and(|t| t.quoted || t.is_punct(':') || t.lower() == "that");
+    let words_follow = told_by_be
+        || next.quoted
         || next.is_punct(':')
         || match next.lower() {
             "that" | "about" => true,
@@ -2261,6 +2318,51 @@ mod tests {
             ("Ama Mensah's remarks about the budget angered her party.", "Ama Mensah"),
         ] {
             assert_eq!(claim(text).as_deref(), Some(owner), "{text}");
+        }
+    }
+
+    #[test]
+    fn a_claim_that_a_form_of_be_gives_words_cites_its_owner() {
+        for (text, owner) in [
+            ("Okafor's response was that the ferry was safe.", "Okafor"),
+            (
+                "Mr. Dele Okafor's argument is: \"Nobody pays.\"",
+                "Dele Okafor",
+            ),
+            ("Her warning was \"do not sail.\"", "Her"),
+        ] {
+            assert_eq!(claim(text).as_deref(), Some(owner), "{text}");
+        }
+        // A claim described by `be`, not given words by it.
+        for text in [
+            "Okafor's response was swift.",
+            "Okafor's argument is weak in places.",
+        ] {
+            assert_eq!(claim(text), None, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_named_person_with_a_speech_participle_after_with_speaks() {
+        assert_eq!(
+            speaker("Rivals were furious, with Sen. Ada Okafor calling the plan \"a mess.\""),
+            "Ada Okafor"
+        );
+        assert_eq!(
+            speaker("The interview ended with Ruiz asking whether the ferry was safe."),
+            "Ruiz"
+        );
+        assert_eq!(
+            speaker("Rivals piled on, with Okafor repeatedly tweeting that the plan failed."),
+            "Okafor"
+        );
+        // No speech participle, or nobody named: no cue.
+        for text in [
+            "Rivals were furious, with Okafor leading in the polls.",
+            "The rally ended with the crowd chanting slogans.",
+            "She left with Okafor's blessing, saying nothing.",
+        ] {
+            assert!(cue(text).is_none(), "{text}");
         }
     }
 
