@@ -278,7 +278,8 @@ pub struct StatsArgs {
 
 #[derive(Debug, Args)]
 pub struct ShowArgs {
-    /// Article id (its path without extension, e.g. politics/001)
+    /// Article id (its path without extension, e.g. politics/001; with it where namesakes differ
+    /// only by extension, e.g. politics/001.md)
     pub article_id: String,
     /// Print JSON instead of text
     #[arg(long)]
