@@ -678,7 +678,15 @@ fn cataphoric(sentence: &[Token], cue: &Cue, subject: usize) -> bool {
     let comma = subject
         .checked_sub(1)
         .and_then(|at| sentence.get(at))
-        .filter(|t| !t.quoted && t.is_punct(','));
+        .filter(|t| !t.quoted && t.is_punct(','))
+        .or_else(|| {
+            // `In what he called a "rant," Mayor Varga ...`: American style puts the comma
+            // inside the quotation's closing mark; it still ends the opening clause.
+            let mark = sentence.get(subject.checked_sub(1)?)?;
+            let comma = sentence.get(subject.checked_sub(2)?)?;
+            (mark.quoted && mark.text.chars().all(quotes::is_quote_mark) && comma.is_punct(','))
+                .then_some(comma)
+        });
     subordinate
         && comma.is_some_and(|comma| opener.start < cue.start && cue.end <= comma.start)
         && !sentence[first..subject - 1]
@@ -2103,6 +2111,19 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "before the vote").as_deref(),
             Some("Teodor Blum")
+        );
+    }
+
+    #[test]
+    fn an_opening_clause_may_end_with_a_comma_inside_a_quotation() {
+        let texts = [
+            "Teodor Blum spoke first at the hall.",
+            "In what he acknowledged was a long \"lecture,\" Alvar Quist left the hall \
+             before the vote.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "before the vote").as_deref(),
+            Some("Alvar Quist")
         );
     }
 
