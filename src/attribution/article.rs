@@ -649,7 +649,37 @@ fn antecedent_in_sentence(
             clause_subject(cast, unit, tokens, clause_end).filter(agrees)
         })
         .or_else(|| named_before_clause_pronoun(cast, unit, tokens, cue, *gender))
+        .or_else(|| subject_before_pronoun(cast, unit, tokens, cue).filter(agrees))
         .map(|speaker| (speaker, Resolution::Pronoun))
+}
+
+/// `At a rally in Portland, Trump listed the countries he said had sent ...`: a pronoun
+/// inside the sentence, after its main clause's named subject and verb, means that subject.
+/// The subject is read only where no clause opens the sentence (such a clause's subject is
+/// [`opening_clause_end`]'s), and the pronoun must not open the sentence itself.
+fn subject_before_pronoun(
+    cast: &Cast,
+    unit: &Unit,
+    tokens: &[Token],
+    cue: &Cue,
+) -> Option<Speaker> {
+    let sentence = unquoted(unit, tokens);
+    let first = usize::from(
+        sentence
+            .first()
+            .is_some_and(|t| is_sentence_connective(t.lower())),
+    );
+    let opener = sentence.get(first)?;
+    if opener.start >= cue.start || opening_clause_end(tokens_in(tokens, &unit.range)).is_some() {
+        return None;
+    }
+    // `"I doubt" -- that Varga is liked -- "it lasts," he says`: a name between quotations
+    // is what was said about, not who spoke; the subject stands before any quotation.
+    let quoted = tokens_in(tokens, &unit.range)
+        .iter()
+        .find(|t| t.quoted)
+        .map_or(cue.start, |t| t.start.min(cue.start));
+    clause_subject(cast, unit, tokens, quoted)
 }
 
 /// `In what he called a rant, Mayor Varga attacked the ruling`: the pronoun's cue lies in the
@@ -678,7 +708,15 @@ fn cataphoric(sentence: &[Token], cue: &Cue, subject: usize) -> bool {
     let comma = subject
         .checked_sub(1)
         .and_then(|at| sentence.get(at))
-        .filter(|t| !t.quoted && t.is_punct(','));
+        .filter(|t| !t.quoted && t.is_punct(','))
+        .or_else(|| {
+            // `In what he called a "rant," Mayor Varga ...`: American style puts the comma
+            // inside the quotation's closing mark; it still ends the opening clause.
+            let mark = sentence.get(subject.checked_sub(1)?)?;
+            let comma = sentence.get(subject.checked_sub(2)?)?;
+            (mark.quoted && mark.text.chars().all(quotes::is_quote_mark) && comma.is_punct(','))
+                .then_some(comma)
+        });
     subordinate
         && comma.is_some_and(|comma| opener.start < cue.start && cue.end <= comma.start)
         && !sentence[first..subject - 1]
@@ -2103,6 +2141,42 @@ mod tests {
         assert_eq!(
             speaker_of(&texts, "before the vote").as_deref(),
             Some("Teodor Blum")
+        );
+    }
+
+    #[test]
+    fn an_opening_clause_may_end_with_a_comma_inside_a_quotation() {
+        let texts = [
+            "Teodor Blum spoke first at the hall.",
+            "In what he acknowledged was a long \"lecture,\" Alvar Quist left the hall \
+             before the vote.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "before the vote").as_deref(),
+            Some("Alvar Quist")
+        );
+    }
+
+    #[test]
+    fn a_pronoun_after_the_main_clause_subject_means_that_subject() {
+        let texts = [
+            "Dorian Falk said the harbour plan had no backers.",
+            "At the town hall in Vessby, on Monday night, Teodor Blum named the towns he \
+             said had lost their ferries.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "lost their ferries").as_deref(),
+            Some("Teodor Blum")
+        );
+        // A name between quotations is talked about, not the speaker: the pronoun still
+        // means the person in view.
+        let texts = [
+            "Dorian Falk said the harbour plan had no backers.",
+            "\"I doubt\" -- that Blum was wrong -- \"it will pass,\" he said.",
+        ];
+        assert_eq!(
+            speaker_of(&texts, "it will pass").as_deref(),
+            Some("Dorian Falk")
         );
     }
 
