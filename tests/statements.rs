@@ -23,7 +23,7 @@ fn positive_reaction(value: &serde_json::Value) -> Vec<(String, String, String)>
             s["fullest"]
                 .as_str()
                 .unwrap_or("")
-                .contains("no positive reaction")
+                .contains("positive reaction")
         })
         .map(|s| {
             s["reports"]
@@ -272,6 +272,8 @@ fn quotes_since_counts_and_shows_only_the_reports_in_the_dates() {
             "lavrov",
             "--until",
             "2022-01-27",
+            "--limit",
+            "100",
             "--json",
         ])
         .json();

@@ -215,12 +215,22 @@ fn with_known_kinds(ast: UserInputAst) -> std::result::Result<UserInputAst, Stri
 /// What a passage must match beyond the whole query: any one of the words and phrases the
 /// query looks for, those that name no field searched in the passage text (`body`) alone, and
 /// those that name the text or title (`title:russia`) there as asked. `None` when the query
-/// names no word off a field (`title:russia`, `kind:quote`) or holds `*`: nothing is then held
-/// back.
+/// names no word off a field (`title:russia`, `kind:quote`), holds `*`, or holds a group of
+/// nothing but exclusions (`tax OR NOT oil`): nothing is then held back.
 fn own_text(ast: &UserInputAst, body: &str) -> Option<UserInputAst> {
     /// Adds the leaves looked for; false when one of them is not a word or phrase (`*`).
     fn collect(ast: &UserInputAst, body: &str, out: &mut Vec<UserInputLiteral>) -> bool {
         match ast {
+            // A group of nothing but exclusions (`tax OR NOT oil`) can match a passage that
+            // holds none of the query's words: such a query is not held back, as with `*`.
+            UserInputAst::Clause(clauses)
+                if !clauses.is_empty()
+                    && clauses
+                        .iter()
+                        .all(|(occur, _)| *occur == Some(Occur::MustNot)) =>
+            {
+                false
+            }
             UserInputAst::Clause(clauses) => clauses
                 .iter()
                 // An excluded word is no evidence that the passage is about the query.

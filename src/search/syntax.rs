@@ -392,7 +392,7 @@ mod tests {
     #[test]
     fn quotations_inside_a_phrase_are_words_of_it() {
         let nested = prepare("\"he said \"no\"\"").unwrap();
-        assert_eq!(nested.text, "\"he said  no  \"");
+        assert_eq!(nested.text, "\"he said  no \"");
         assert_eq!(nested.notes, [NESTED]);
         assert_eq!(
             text("\"wait \"until forever\" now\" nato"),
