@@ -23,7 +23,7 @@ fn positive_reaction(value: &serde_json::Value) -> Vec<(String, String, String)>
             s["fullest"]
                 .as_str()
                 .unwrap_or("")
-                .contains("no positive reaction")
+                .contains("positive reaction")
         })
         .map(|s| {
             s["reports"]
@@ -219,4 +219,63 @@ fn a_rebuild_saves_the_groups_a_reader_computes() {
     let run = dir.run(&["--index", "idx", "quotes", "--json"]);
     assert!(run.stderr.contains("statement groups computed now"));
     assert_eq!(run.json(), saved);
+}
+
+#[test]
+fn quotes_since_counts_and_shows_only_the_reports_in_the_dates() {
+    let dir = TestDir::with_seeds();
+    dir.run(&["index", "seeds", "--index", "idx"]).ok();
+    let value = dir
+        .run(&[
+            "--index",
+            "idx",
+            "quotes",
+            "--speaker",
+            "lavrov",
+            "--since",
+            "2022-01-28",
+            "--json",
+        ])
+        .json();
+    // The quote of the 27th is outside the dates: only the paraphrase of the 28th is left.
+    assert_eq!(
+        positive_reaction(&value),
+        vec![(
+            PARAPHRASE.to_string(),
+            "2022-01-28".to_string(),
+            "fullest".to_string()
+        )]
+    );
+    for statement in value["statements"].as_array().expect("statements") {
+        for report in statement["reports"].as_array().expect("reports") {
+            let date = report["date"].as_str().unwrap_or("");
+            assert!(date >= "2022-01-28", "{statement}");
+        }
+        assert_eq!(
+            statement["articles"].as_u64(),
+            Some(statement["reports"].as_array().map_or(0, |r| {
+                let mut ids: Vec<&str> =
+                    r.iter().filter_map(|r| r["article_id"].as_str()).collect();
+                ids.sort_unstable();
+                ids.dedup();
+                ids.len() as u64
+            })),
+            "{statement}"
+        );
+    }
+    let until = dir
+        .run(&[
+            "--index",
+            "idx",
+            "quotes",
+            "--speaker",
+            "lavrov",
+            "--until",
+            "2022-01-27",
+            "--limit",
+            "100",
+            "--json",
+        ])
+        .json();
+    assert_eq!(positive_reaction(&until).len(), 1, "{until}");
 }

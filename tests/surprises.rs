@@ -400,3 +400,189 @@ fn a_phrase_query_highlights_only_the_phrase_and_a_word_query_single_words() {
         ["A <b>red</b> car passed a <b>line</b> of trucks at the <b>red</b> <b>line</b>."]
     );
 }
+
+/// Paragraphs of each hit of a `--json` search, as `article ¶paragraph`.
+fn places(result: &Value) -> Vec<String> {
+    let mut places: Vec<String> = result["hits"]
+        .as_array()
+        .expect("hits")
+        .iter()
+        .map(|h| {
+            format!(
+                "{} ¶{}",
+                h["article_id"].as_str().expect("id"),
+                h["paragraph"]
+            )
+        })
+        .collect();
+    places.sort();
+    places
+}
+
+/// A text article whose headline is also its first passage, and a collection record whose
+/// title is not a passage at all.
+fn headlined() -> TestDir {
+    let dir = TestDir::new();
+    dir.write(
+        "in/volcano.txt",
+        "Volcano erupts in Iceland\n\nThe mountain shook on Tuesday.\n\nResidents were evacuated by bus.\n",
+    );
+    dir.write(
+        "in/alps.jsonl",
+        "{\"id\": \"alps\", \"title\": \"Glacier melts in the Alps\", \"body\": \"Ice retreated fast this summer.\\n\\nSkiers were unhappy about the season.\"}\n",
+    );
+    dir.run(&["index", "in"]).ok();
+    dir
+}
+
+#[test]
+fn a_word_only_in_the_headline_finds_the_article_once_not_every_passage() {
+    let dir = headlined();
+    // The text article's headline is its first passage: that passage, not the other two.
+    assert_eq!(places(&search(&dir, &["volcano"])), ["volcano ¶0"]);
+    // The record's title is no passage: the article is found once, by its first passage.
+    assert_eq!(places(&search(&dir, &["glacier"])), ["alps ¶0"]);
+    assert_eq!(
+        places(&search(&dir, &["\"melts in the alps\""])),
+        ["alps ¶0"]
+    );
+    // The title still completes a passage's own match, and ranks it (×2).
+    assert_eq!(
+        places(&search(&dir, &["volcano evacuated"])),
+        ["volcano ¶2"]
+    );
+    assert_eq!(places(&search(&dir, &["glacier skiers"])), ["alps ¶1"]);
+    assert_eq!(
+        places(&search(&dir, &["glacier OR skiers"])),
+        ["alps ¶0", "alps ¶1"]
+    );
+    // Naming the title field asks for the passages of the articles so titled.
+    assert_eq!(search(&dir, &["title:volcano"])["total"], 3);
+    // The count agrees with the hits, facets included.
+    let faceted = search(&dir, &["glacier", "--facets"]);
+    assert_eq!(faceted["total"], 1);
+    assert_eq!(faceted["facets"]["source"][0]["count"], 1);
+}
+
+#[test]
+fn quotation_marks_inside_a_phrase_or_a_word_are_read_leniently() {
+    let dir = indexed(&[
+        (
+            "refusal",
+            "He said \"no\" to the plan. The minister said \"we will not wait forever\" on Friday.",
+        ),
+        ("other", "Nobody said anything about the plan."),
+    ]);
+    for query in [
+        "\"he said \"no\"\"",
+        "\"he said \\\"no\\\"\"",
+        "\"minister said \"we will not wait forever\" on friday\"",
+        "\"he said \"no\" to the plan\"",
+        "said\"no",
+        "plan\" minister",
+        "\"he said \"no",
+    ] {
+        let run = dir.run(&["search", query, "--json"]);
+        assert!(run.status.success(), "{query}: {}", run.stderr.trim());
+        assert_eq!(ids(&run.json()), ["refusal"], "{query}");
+    }
+    // What was read differently is said.
+    let nested = search(&dir, &["\"he said \"no\"\""]);
+    assert_eq!(
+        nested["notes"].as_array().map(Vec::len),
+        Some(1),
+        "{nested}"
+    );
+    let stderr = dir.run(&["search", "said\"no"]).stderr;
+    assert!(stderr.contains("read as a space"), "{stderr}");
+}
+
+#[test]
+fn a_word_with_a_tilde_is_fuzzy_and_a_phrase_with_one_keeps_its_slop() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/lavrov.txt",
+        "Talks\n\nSergei Lavrov spoke to reporters in Moscow.\n",
+    );
+    dir.write(
+        "in/other.txt",
+        "Weather\n\nThe weather in Moscow was cold.\n",
+    );
+    dir.run(&["index", "in"]).ok();
+    assert_eq!(search(&dir, &["lavrof"])["total"], 0);
+    for query in [
+        "lavrof~1",
+        "lavorv~1",
+        "lavrv~",
+        "lavrof~2 moscow",
+        "text:lavrof~1",
+    ] {
+        assert_eq!(ids(&search(&dir, &[query])), ["lavrov"], "{query}");
+    }
+    assert_eq!(search(&dir, &["lavrovvv~1"])["total"], 0);
+    assert_eq!(search(&dir, &["lavrov~0"])["total"], 1);
+    assert_eq!(ids(&search(&dir, &["\"lavrov reporters\"~2"])), ["lavrov"]);
+    let stderr = dir.run(&["search", "lavrov~3"]).failed().to_string();
+    assert_eq!(stderr.lines().count(), 1, "{stderr}");
+    assert!(stderr.contains("word~1, word~2"), "{stderr}");
+}
+
+#[test]
+fn a_speaker_facet_and_a_click_on_it_count_the_same() {
+    let dir = TestDir::new();
+    dir.write(
+        "in/mayor.txt",
+        "Bridge plan\n\n\"We will build the bridge,\" said John Smith Jr., the mayor.\n",
+    );
+    dir.write(
+        "in/treasurer.txt",
+        "Bridge costs\n\n\"The bridge costs too much,\" said John Smith, the treasurer.\n",
+    );
+    dir.run(&["index", "in"]).ok();
+    let faceted = search(&dir, &["bridge", "--facets"]);
+    let speakers = faceted["facets"]["speaker"].as_array().expect("speakers");
+    let names: Vec<&str> = speakers
+        .iter()
+        .filter_map(|s| s["value"].as_str())
+        .collect();
+    assert!(
+        names.contains(&"John Smith") && names.contains(&"John Smith Jr."),
+        "{faceted}"
+    );
+    for speaker in speakers {
+        let value = speaker["value"].as_str().expect("value");
+        if value == "unknown" {
+            continue;
+        }
+        let clicked = search(&dir, &["bridge", "--speaker", value]);
+        assert_eq!(clicked["total"], speaker["count"], "{value}: {clicked}");
+    }
+    // Case and accents aside, a whole name is that name; a word is every name holding it.
+    assert_eq!(
+        search(&dir, &["bridge", "--speaker", "john smith"])["total"],
+        1
+    );
+    assert_eq!(search(&dir, &["bridge", "--speaker", "smith"])["total"], 2);
+}
+
+#[test]
+fn a_time_or_an_address_in_the_query_is_text_not_a_field() {
+    let dir = indexed(&[
+        ("meeting", "The talks began at 10:30 and ended at noon."),
+        (
+            "link",
+            "The ministry posted its plan at http://example.org/talks on Monday.",
+        ),
+        ("other", "The talks began at 11 and ended at 30 past."),
+    ]);
+    assert_eq!(ids(&search(&dir, &["10:30"])), ["meeting"]);
+    assert_eq!(ids(&search(&dir, &["talks 10:30"])), ["meeting"]);
+    assert_eq!(ids(&search(&dir, &["text:10:30"])), ["meeting"]);
+    assert_eq!(ids(&search(&dir, &["http://example.org/talks"])), ["link"]);
+    // A field name that is no field is still an error that lists the fields.
+    let stderr = dir
+        .run(&["search", "nosuchfield:word"])
+        .failed()
+        .to_string();
+    assert!(stderr.contains("unknown field"), "{stderr}");
+}

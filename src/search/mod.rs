@@ -146,7 +146,7 @@ impl Engine {
         let searcher = self.reader.searcher();
         let fields = self.index.fields();
         let tantivy_index = self.index.tantivy();
-        let (parsed, full_query) = self.parse(request)?;
+        let (parsed, full_query) = self.parse(request, &searcher)?;
 
         // No page can hold more passages than the index has, whatever --offset and --limit say.
         let wanted = request
@@ -232,18 +232,33 @@ impl Engine {
 
     /// The request's query as parsed, and the query that finds its matches (the parsed one
     /// under the request's filters).
-    fn parse(&self, request: &Request) -> Result<(query::Parsed, Box<dyn Query>)> {
+    fn parse(
+        &self,
+        request: &Request,
+        searcher: &Searcher,
+    ) -> Result<(query::Parsed, Box<dyn Query>)> {
         let (index, fields) = (self.index.tantivy(), self.index.fields());
-        let parsed = query::parse(index, fields, &request.query, request.any, request.exact)?;
-        let matching =
-            query::with_filters(parsed.matching.box_clone(), fields, index, &request.filters)?;
+        let parsed = query::parse(
+            index,
+            searcher,
+            fields,
+            &request.query,
+            request.any,
+            request.exact,
+        )?;
+        let matching = query::with_filters(
+            parsed.matching.box_clone(),
+            &self.index,
+            searcher,
+            &request.filters,
+        )?;
         Ok((parsed, matching))
     }
 
     /// Every passage the request matches, unranked (for counting what a grouped search folds).
     pub(crate) fn matching_passages(&self, request: &Request) -> Result<Vec<StoredPassage>> {
-        let (_, matching) = self.parse(request)?;
         let searcher = self.reader.searcher();
+        let (_, matching) = self.parse(request, &searcher)?;
         let fields = self.index.fields();
         searcher
             .search(&*matching, &tantivy::collector::DocSetCollector)?

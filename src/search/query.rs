@@ -9,11 +9,27 @@
 //! that score nothing, so a filter only ever removes hits and never reorders them; boilerplate
 //! is excluded unless asked for.
 //!
-//! Two readings are added to tantivy's grammar here. A group of nothing but exclusions inside
+//! A passage matches on its own text: the query as a whole is matched over the passage and its
+//! article's title (so `lavrov sanctions` finds a passage on sanctions in an article headlined
+//! with Lavrov, the title scoring ×2), but one of the words or phrases the query looks for
+//! without naming a field must be in the passage itself (or one it looks for in a field it
+//! names, such as `title:russia`), or the passage must be its article's first. A word found
+//! only in the title so finds its article once, by its first passage, and not every passage of
+//! it, most of which say nothing of it. A query of named fields only (`title:russia`,
+//! `speaker:lavrov`) or holding `*` asked for those fields and is not held to this.
+//!
+//! Three readings are added to tantivy's grammar here. A group of nothing but exclusions inside
 //! a query (`tax AND NOT oil`, `tax AND (NOT oil)`) excludes from what the rest of the query
 //! finds, as `tax -oil` does; tantivy would read it as a clause that matches nothing. A word
 //! ending in `*` (`econ*`) finds every word that starts with it; tantivy would search the word
-//! without its star.
+//! without its star. A word ending in `~N` (`lavrof~1`, `~` alone is `~2`) finds the words of the
+//! index within N edits of it (a letter added, removed, changed, or two swapped; at most 2, as
+//! in Lucene); tantivy would search the word and the number as a phrase, finding nothing.
+//!
+//! A `--speaker` or `--source` value of two or more words that is, case and accents aside, a
+//! whole canonical name (a facet value, as the facet list and the web page's facet links give
+//! it) matches that name only, so a facet's count and a click on it agree ("Barack Obama" is not
+//! also "Barack Obama Sr."); other values match every name holding their words.
 
 use std::ops::Bound;
 
@@ -24,16 +40,20 @@ use tantivy::query::{
     RangeQuery, TermQuery,
 };
 use tantivy::query_grammar::{self, Delimiter, UserInputAst, UserInputLeaf, UserInputLiteral};
-use tantivy::schema::{Field, IndexRecordOption};
+use tantivy::schema::{Facet, Field, IndexRecordOption};
 use tantivy::tokenizer::TextAnalyzer;
-use tantivy::{Index, Term};
+use tantivy::{Index, Searcher, Term};
 
 use super::syntax;
-use crate::index::{analysis, Fields};
+use crate::index::{analysis, Fields, NewsIndex};
 use crate::model::PassageKind;
 
 /// How much a match in the title counts against one in the passage.
 const TITLE_BOOST: f32 = 2.0;
+/// The most edits a fuzzy word (`word~N`) may allow, as in Lucene: more finds mostly noise.
+const MAX_EDITS: u32 = 2;
+/// The most index words a fuzzy word stands for (the closest, then in order).
+const MAX_FUZZY_WORDS: usize = 64;
 
 /// The filters of a search, as plain values.
 #[derive(Clone, Debug, Default)]
@@ -58,8 +78,16 @@ pub struct Parsed {
     pub notes: Vec<String>,
 }
 
-/// Parses the query text for the given matching mode.
-pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool) -> Result<Parsed> {
+/// Parses the query text for the given matching mode; `searcher` gives the words a fuzzy word
+/// (`word~1`) stands for.
+pub fn parse(
+    index: &Index,
+    searcher: &Searcher,
+    fields: &Fields,
+    text: &str,
+    any: bool,
+    exact: bool,
+) -> Result<Parsed> {
     let (body, title) = if exact {
         (fields.text_exact, fields.title_exact)
     } else {
@@ -86,14 +114,20 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
     if holds_a_regex(&ast) {
         return Err(anyhow!("invalid query {text:?}: {REGEXES}"));
     }
+    if let Some(word) = too_fuzzy(&ast) {
+        return Err(anyhow!(
+            "invalid query {text:?}: {word:?} asks for more than {MAX_EDITS} edits; \
+             fuzzy words allow 1 or 2 (word~1, word~2)"
+        ));
+    }
     let schema = index.schema();
+    let body_name = schema.get_field_name(body).to_string();
     let prefixes = Prefixes {
         index,
-        default_fields: vec![
-            schema.get_field_name(body).to_string(),
-            schema.get_field_name(title).to_string(),
-        ],
+        searcher,
+        default_fields: vec![body_name.clone(), schema.get_field_name(title).to_string()],
     };
+    let own = own_text(&ast, &body_name);
     let ast = prefixes.rewrite(ast).map_err(&invalid)?;
     let ast = place_exclusions(ast, any);
     let paired = if exact || !holds_a_phrase(&ast) {
@@ -110,6 +144,36 @@ pub fn parse(index: &Index, fields: &Fields, text: &str, any: bool, exact: bool)
             .build_query_from_user_input_ast(paired)
             .map_err(invalid)?,
         None => highlighting.box_clone(),
+    };
+    let (matching, highlighting) = match own {
+        None => (matching, highlighting),
+        Some(own) => {
+            let own = prefixes.rewrite(own).map_err(&invalid)?;
+            let own = if exact {
+                own
+            } else {
+                Pairing::new(index, fields)?.rewrite(own)
+            };
+            let own = parser
+                .build_query_from_user_input_ast(own)
+                .map_err(invalid)?;
+            let lead: Box<dyn Query> = Box::new(TermQuery::new(
+                Term::from_field_u64(fields.first_passage, 1),
+                IndexRecordOption::Basic,
+            ));
+            let held: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
+                (Occur::Should, own),
+                (Occur::Should, lead),
+            ]));
+            let held = filter(held);
+            let with_held = |query: Box<dyn Query>| -> Box<dyn Query> {
+                Box::new(BooleanQuery::new(vec![
+                    (Occur::Must, query),
+                    (Occur::Must, held.box_clone()),
+                ]))
+            };
+            (with_held(matching), with_held(highlighting))
+        }
     };
     Ok(Parsed {
         matching,
@@ -146,6 +210,130 @@ fn with_known_kinds(ast: UserInputAst) -> std::result::Result<UserInputAst, Stri
             other => UserInputAst::from(other),
         },
     })
+}
+
+/// What a passage must match beyond the whole query: any one of the words and phrases the
+/// query looks for, those that name no field searched in the passage text (`body`) alone, and
+/// those that name the text or title (`title:russia`) there as asked. `None` when the query
+/// names no word off a field (`title:russia`, `kind:quote`), holds `*`, or holds a group of
+/// nothing but exclusions (`tax OR NOT oil`): nothing is then held back.
+fn own_text(ast: &UserInputAst, body: &str) -> Option<UserInputAst> {
+    /// Adds the leaves looked for; false when one of them is not a word or phrase (`*`).
+    fn collect(ast: &UserInputAst, body: &str, out: &mut Vec<UserInputLiteral>) -> bool {
+        match ast {
+            // A group of nothing but exclusions (`tax OR NOT oil`) can match a passage that
+            // holds none of the query's words: such a query is not held back, as with `*`.
+            UserInputAst::Clause(clauses)
+                if !clauses.is_empty()
+                    && clauses
+                        .iter()
+                        .all(|(occur, _)| *occur == Some(Occur::MustNot)) =>
+            {
+                false
+            }
+            UserInputAst::Clause(clauses) => clauses
+                .iter()
+                // An excluded word is no evidence that the passage is about the query.
+                .filter(|(occur, _)| *occur != Some(Occur::MustNot))
+                .all(|(_, clause)| collect(clause, body, out)),
+            UserInputAst::Boost(inner, _) => collect(inner, body, out),
+            UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                UserInputLeaf::Literal(literal) => {
+                    // `kind:quote`, `speaker:lavrov`: what the passage is, not what it says.
+                    let words = match literal.field_name.as_deref() {
+                        None => true,
+                        Some(name) => {
+                            name == body
+                                || ["text", "text_exact", "title", "title_exact"].contains(&name)
+                        }
+                    };
+                    if words {
+                        out.push(literal.clone());
+                    }
+                    true
+                }
+                _ => false,
+            },
+        }
+    }
+    let mut literals = Vec::new();
+    if !collect(ast, body, &mut literals) || literals.iter().all(|l| l.field_name.is_some()) {
+        return None;
+    }
+    let leaves = literals
+        .into_iter()
+        .map(|mut literal| {
+            literal.field_name.get_or_insert_with(|| body.to_string());
+            (
+                Some(Occur::Should),
+                UserInputAst::from(UserInputLeaf::Literal(literal)),
+            )
+        })
+        .collect();
+    Some(UserInputAst::Clause(leaves))
+}
+
+/// A fuzzy word of the query that asks for more edits than [`MAX_EDITS`], if any.
+fn too_fuzzy(ast: &UserInputAst) -> Option<String> {
+    match ast {
+        UserInputAst::Clause(clauses) => clauses.iter().find_map(|(_, clause)| too_fuzzy(clause)),
+        UserInputAst::Boost(inner, _) => too_fuzzy(inner),
+        UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+            UserInputLeaf::Literal(literal) => match fuzzy_of(literal) {
+                Some((_, edits)) if edits > MAX_EDITS => Some(literal.phrase.clone()),
+                _ => None,
+            },
+            _ => None,
+        },
+    }
+}
+
+/// The word and edit count of a fuzzy word, `word~N` or `word~` (2 edits), written bare.
+fn fuzzy_of(literal: &UserInputLiteral) -> Option<(String, u32)> {
+    if literal.delimiter != Delimiter::None || literal.slop > 0 || literal.prefix {
+        return None;
+    }
+    let (word, edits) = literal.phrase.rsplit_once('~')?;
+    let edits = if edits.is_empty() {
+        MAX_EDITS
+    } else if edits.chars().all(|c| c.is_ascii_digit()) {
+        edits.parse().unwrap_or(u32::MAX)
+    } else {
+        return None;
+    };
+    let plain =
+        !word.is_empty() && word.chars().any(char::is_alphanumeric) && !word.contains(['~', '*']);
+    plain.then(|| (word.to_string(), edits))
+}
+
+/// The words of `field` in the index within `edits` edits of `term` (optimal string alignment:
+/// a swap of two neighbours is one edit), closest first, at most [`MAX_FUZZY_WORDS`].
+fn fuzzy_words(searcher: &Searcher, field: Field, term: &str, edits: u32) -> Result<Vec<String>> {
+    let length = term.chars().count();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    for segment in searcher.segment_readers() {
+        let inverted = segment.inverted_index(field)?;
+        let mut stream = inverted.terms().stream()?;
+        while stream.advance() {
+            let Ok(word) = std::str::from_utf8(stream.key()) else {
+                continue;
+            };
+            if word.chars().count().abs_diff(length) > edits as usize {
+                continue;
+            }
+            let distance = strsim::osa_distance(word, term);
+            if distance <= edits as usize {
+                found.push((distance, word.to_string()));
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    Ok(found
+        .into_iter()
+        .take(MAX_FUZZY_WORDS)
+        .map(|(_, word)| word)
+        .collect())
 }
 
 /// Whether any literal could be a phrase of two or more words: the cheap test that spares
@@ -252,9 +440,11 @@ fn everything_but(ast: UserInputAst) -> UserInputAst {
     }
 }
 
-/// Turns words ending in `*` into prefix searches.
+/// Turns words ending in `*` into prefix searches, and words ending in `~N` into fuzzy ones.
 struct Prefixes<'a> {
     index: &'a Index,
+    /// The index's words, for fuzzy words.
+    searcher: &'a Searcher,
     /// The fields a word with no `field:` is searched in.
     default_fields: Vec<String>,
 }
@@ -288,6 +478,9 @@ impl Prefixes<'_> {
         &self,
         mut literal: UserInputLiteral,
     ) -> std::result::Result<UserInputAst, QueryParserError> {
+        if let Some((word, edits)) = fuzzy_of(&literal) {
+            return self.fuzzy(literal, &word, edits);
+        }
         let Some(prefix) = prefix_of(&literal) else {
             return Ok(UserInputAst::from(UserInputLeaf::Literal(literal)));
         };
@@ -326,6 +519,61 @@ impl Prefixes<'_> {
                 pattern: format!("(?:{pattern}).*"),
             });
             clauses.push((Some(Occur::Should), regex));
+        }
+        Ok(match clauses.len() {
+            1 => clauses.remove(0).1,
+            _ => UserInputAst::Clause(clauses),
+        })
+    }
+}
+
+impl Prefixes<'_> {
+    /// `lavrof~1` becomes, on each field it is searched in, a regex matching exactly the
+    /// indexed words within the edits of the word as the field analyses it (so `sanction~1`
+    /// finds "sanctions", stemmed alike). A "word" the field splits in several (`e-mail~1`)
+    /// is searched as written, without the fuzziness.
+    fn fuzzy(
+        &self,
+        mut literal: UserInputLiteral,
+        word: &str,
+        edits: u32,
+    ) -> std::result::Result<UserInputAst, QueryParserError> {
+        let fields = match &literal.field_name {
+            Some(field) => vec![field.clone()],
+            None => self.default_fields.clone(),
+        };
+        let schema = self.index.schema();
+        let mut clauses = Vec::with_capacity(fields.len());
+        for name in fields {
+            let field = schema
+                .get_field(&name)
+                .map_err(|_| QueryParserError::FieldDoesNotExist(name.clone()))?;
+            let mut analyzer = self
+                .index
+                .tokenizer_for_field(field)
+                .map_err(|_| QueryParserError::FieldNotIndexed(name.clone()))?;
+            let mut terms = tokens(&mut analyzer, word);
+            if terms.len() != 1 {
+                literal.phrase = word.to_string();
+                return Ok(UserInputAst::from(UserInputLeaf::Literal(literal)));
+            }
+            let term = terms.remove(0);
+            let words = fuzzy_words(self.searcher, field, &term, edits)
+                .map_err(|e| QueryParserError::SyntaxError(e.to_string()))?;
+            // With no word near enough, the word itself: it is not in the index either.
+            let words = if words.is_empty() { vec![term] } else { words };
+            let pattern = words
+                .iter()
+                .map(|w| regex::escape(w))
+                .collect::<Vec<_>>()
+                .join("|");
+            clauses.push((
+                Some(Occur::Should),
+                UserInputAst::from(UserInputLeaf::Regex {
+                    field: Some(name),
+                    pattern: format!("(?:{pattern})"),
+                }),
+            ));
         }
         Ok(match clauses.len() {
             1 => clauses.remove(0).1,
@@ -478,21 +726,60 @@ fn explain(error: &QueryParserError) -> String {
 /// The query with every filter attached as a required clause that scores nothing.
 pub fn with_filters(
     query: Box<dyn Query>,
-    fields: &Fields,
-    index: &Index,
+    news: &NewsIndex,
+    searcher: &Searcher,
     filters: &Filters,
 ) -> Result<Box<dyn Query>> {
+    let (index, fields) = (news.tantivy(), news.fields());
     let mut clauses: Vec<(Occur, Box<dyn Query>)> = vec![(Occur::Must, query)];
-    if !filters.speakers.is_empty() {
+    let names = [
+        (
+            &filters.speakers,
+            fields.speaker,
+            fields.speaker_facet,
+            "speaker_facet",
+        ),
+        (
+            &filters.sources,
+            fields.source,
+            fields.source_facet,
+            "source_facet",
+        ),
+    ];
+    for (values, field, facet_field, facet_name) in names {
+        if values.is_empty() {
+            continue;
+        }
+        let canonical = if values.iter().any(|v| count_words(index, field, v) >= 2) {
+            news.known_values(searcher, facet_name)?
+        } else {
+            Vec::new()
+        };
+        let clauses_of_names = values
+            .iter()
+            .map(|value| {
+                let exact = whole_names(index, field, value, &canonical)?;
+                let query: Box<dyn Query> = if exact.is_empty() {
+                    name_query(index, field, value)?
+                } else {
+                    Box::new(BooleanQuery::new(
+                        exact
+                            .iter()
+                            .map(|name| {
+                                term_clause(Term::from_facet(
+                                    facet_field,
+                                    &Facet::from_path([name]),
+                                ))
+                            })
+                            .collect(),
+                    ))
+                };
+                Ok((Occur::Should, query))
+            })
+            .collect::<Result<Vec<_>>>()?;
         clauses.push((
             Occur::Must,
-            filter(any_name(index, fields.speaker, &filters.speakers)?),
-        ));
-    }
-    if !filters.sources.is_empty() {
-        clauses.push((
-            Occur::Must,
-            filter(any_name(index, fields.source, &filters.sources)?),
+            filter(Box::new(BooleanQuery::new(clauses_of_names))),
         ));
     }
     if filters.since.is_some() || filters.until.is_some() {
@@ -530,6 +817,37 @@ fn term_clause(term: Term) -> (Occur, Box<dyn Query>) {
         Occur::Should,
         Box::new(TermQuery::new(term, IndexRecordOption::Basic)),
     )
+}
+
+/// The name's words as the name field reads them (lowercased, accents folded).
+fn name_words(index: &Index, field: Field, name: &str) -> Result<Vec<String>> {
+    let mut tokenizer = index.tokenizer_for_field(field)?;
+    Ok(tokens(&mut tokenizer, &analysis::nfc(name)))
+}
+
+fn count_words(index: &Index, field: Field, name: &str) -> usize {
+    name_words(index, field, name).map_or(0, |words| words.len())
+}
+
+/// The canonical names that `value` is whole, case and accents aside, when it has two or more
+/// words; empty otherwise (a one-word value is a word of names, such as a surname).
+fn whole_names(
+    index: &Index,
+    field: Field,
+    value: &str,
+    canonical: &[String],
+) -> Result<Vec<String>> {
+    let words = name_words(index, field, value)?;
+    if words.len() < 2 {
+        return Ok(Vec::new());
+    }
+    let mut names = Vec::new();
+    for name in canonical {
+        if name_words(index, field, name)? == words {
+            names.push(name.clone());
+        }
+    }
+    Ok(names)
 }
 
 /// Matches any of the names: a single word as a term, several words as a phrase.
@@ -576,6 +894,60 @@ mod tests {
     use crate::pipeline::{self, IndexJob};
     use tantivy::collector::Count;
 
+    fn literal(phrase: &str) -> UserInputLiteral {
+        match query_grammar::parse_query(phrase).unwrap() {
+            UserInputAst::Leaf(leaf) => match *leaf {
+                UserInputLeaf::Literal(literal) => literal,
+                other => panic!("{other:?}"),
+            },
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn a_word_with_a_tilde_is_a_fuzzy_word() {
+        assert_eq!(fuzzy_of(&literal("lavrof~1")), Some(("lavrof".into(), 1)));
+        assert_eq!(fuzzy_of(&literal("lavrof~")), Some(("lavrof".into(), 2)));
+        assert_eq!(fuzzy_of(&literal("lavrof~7")), Some(("lavrof".into(), 7)));
+        assert_eq!(fuzzy_of(&literal("\"red line\"~2")), None);
+        assert_eq!(fuzzy_of(&literal("econ*")), None);
+        assert_eq!(fuzzy_of(&literal("a~b")), None);
+        assert!(too_fuzzy(&query_grammar::parse_query("nato lavrof~3").unwrap()).is_some());
+    }
+
+    #[test]
+    fn only_looked_for_words_off_named_fields_must_be_in_the_passage() {
+        let ast = |q: &str| query_grammar::parse_query(q).unwrap();
+        let own = own_text(
+            &ast("volcano -ash title:iceland text:lava kind:quote"),
+            "text",
+        )
+        .unwrap();
+        let UserInputAst::Clause(leaves) = own else {
+            panic!("{own:?}")
+        };
+        let words: Vec<String> = leaves
+            .iter()
+            .map(|(_, leaf)| match leaf {
+                UserInputAst::Leaf(leaf) => match leaf.as_ref() {
+                    UserInputLeaf::Literal(l) => format!("{:?}:{}", l.field_name, l.phrase),
+                    other => format!("{other:?}"),
+                },
+                other => format!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            words,
+            [
+                "Some(\"text\"):volcano",
+                "Some(\"title\"):iceland",
+                "Some(\"text\"):lava"
+            ]
+        );
+        assert!(own_text(&ast("title:iceland speaker:lavrov"), "text").is_none());
+        assert!(own_text(&ast("* lavrov"), "text").is_none());
+    }
+
     /// Phrases taken from the seed articles (a third of their neighbouring word pairs, a fifth
     /// of their word triples, some across paragraphs, some with stop words, and a few chosen
     /// to tempt a wrong rewrite) find the same passages as the query as written, answered from
@@ -620,7 +992,15 @@ mod tests {
         let mut paired = 0;
         for phrase in phrases {
             for query in [format!("\"{phrase}\""), format!("text:\"{phrase}\"")] {
-                let parsed = parse(index.tantivy(), index.fields(), &query, false, false).unwrap();
+                let parsed = parse(
+                    index.tantivy(),
+                    &searcher,
+                    index.fields(),
+                    &query,
+                    false,
+                    false,
+                )
+                .unwrap();
                 let by_pairs = searcher.search(&*parsed.matching, &Count).unwrap();
                 let by_positions = searcher.search(&*parsed.highlighting, &Count).unwrap();
                 assert_eq!(by_pairs, by_positions, "{query}");

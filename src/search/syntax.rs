@@ -8,7 +8,13 @@
 //! - a word holding apostrophes (straight or curly) is quoted, so `Putin's` is the phrase
 //!   `"Putin's"` (the words "putin" and "s" next to each other, exactly as the text is indexed);
 //!   an apostrophe that is not inside or at the end of a word is a space;
+//! - quotation marks are read leniently, the way a person wrote them: a `"` inside a word
+//!   (`a"b`) is a space; inside a phrase, a `"` after a space and before a word opens a quotation
+//!   within the phrase (`"he said "no""`, as copied from an article) and it and its closing
+//!   mark are spaces, so the whole is one phrase (a note says so); `\"` is a quote escaped;
 //! - an unbalanced `"` is closed at the end of the query, with a note saying so;
+//! - a word with a colon between digits (`10:30`) or a web address (`http://x.org`) is a
+//!   phrase of its words, not a field name followed by a value;
 //! - queries longer than [`MAX_CHARS`] characters or nesting parentheses deeper than
 //!   [`MAX_DEPTH`] are refused with a one-line error, before the (recursive) parser sees them.
 //!
@@ -75,12 +81,8 @@ pub fn prepare(text: &str) -> Result<Prepared, Refusal> {
         .chars()
         .map(|c| if is_double_quote(c) { '"' } else { c })
         .collect();
-    let mut notes = Vec::new();
-    let mut out = quote_apostrophes(&text);
-    if quotes_unbalanced(&out) {
-        out.push('"');
-        notes.push("unbalanced '\"': the phrase runs to the end of the query".to_string());
-    }
+    let (mended, notes) = mend_quotes(&text);
+    let out = quote_apostrophes(&quote_colon_words(&mended));
     let depth = nesting(&out);
     if depth > MAX_DEPTH {
         return Err(Refusal::TooDeep(depth));
@@ -112,9 +114,6 @@ fn quote_apostrophes(text: &str) -> String {
             quoted = !quoted;
             out.push(c);
             i += 1;
-        } else if quoted {
-            out.push(c);
-            i += 1;
         } else if c == '\\' {
             // An escaped character stays as it is, escape and all.
             out.push(c);
@@ -122,6 +121,9 @@ fn quote_apostrophes(text: &str) -> String {
                 out.push(next);
             }
             i += 2;
+        } else if quoted {
+            out.push(c);
+            i += 1;
         } else if c.is_alphanumeric() {
             let end = word_end(&chars, i);
             let word = &chars[i..end];
@@ -167,19 +169,148 @@ fn word_end(chars: &[char], start: usize) -> usize {
     end
 }
 
-/// Whether the query has an odd number of unescaped double quotes.
-fn quotes_unbalanced(text: &str) -> bool {
-    let mut count = 0;
-    let mut escaped = false;
-    for c in text.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' => escaped = true,
-            '"' => count += 1,
-            _ => {}
+/// Note for a phrase whose closing quote is missing.
+const UNBALANCED: &str = "unbalanced '\"': the phrase runs to the end of the query";
+/// Note for quotation marks inside a phrase.
+const NESTED: &str = "a quotation inside a phrase was read as words of the phrase";
+/// Note for a quotation mark inside or right after a word.
+const STRAY: &str = "a '\"' inside or after a word was read as a space";
+
+/// Leaves every `"` of the query one that opens or closes a phrase (see the module
+/// documentation): stray ones inside words and nested ones inside phrases become spaces, and
+/// a phrase left open is closed at the end. Escaped quotes (`\"`) are kept as they are.
+fn mend_quotes(text: &str) -> (String, Vec<String>) {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 1);
+    let mut notes = Vec::new();
+    let (mut phrase, mut nested) = (false, 0usize);
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        let before = i.checked_sub(1).and_then(|j| chars.get(j)).copied();
+        let after = chars.get(i + 1).copied();
+        if c == '\\' {
+            out.push(c);
+            if let Some(next) = after {
+                out.push(next);
+            }
+            i += 2;
+            continue;
+        }
+        i += 1;
+        if c != '"' {
+            out.push(c);
+            continue;
+        }
+        if !phrase {
+            if before.is_some_and(char::is_alphanumeric) {
+                // `a"b`, `no"`: a quote inside or after a word opens nothing.
+                out.push(' ');
+                note(&mut notes, STRAY);
+            } else {
+                out.push('"');
+                phrase = true;
+            }
+        } else if nested > 0 && before.is_some_and(|b| !b.is_whitespace()) {
+            nested -= 1;
+            out.push(' ');
+        } else if before.is_some_and(char::is_whitespace)
+            && after.is_some_and(char::is_alphanumeric)
+        {
+            // `"he said "no""`: a quotation inside the phrase.
+            nested += 1;
+            out.push(' ');
+            note(&mut notes, NESTED);
+        } else {
+            out.push('"');
+            phrase = false;
+            nested = 0;
+            if after.is_some_and(char::is_alphanumeric) {
+                // `"red line"nato`: the word after a phrase is a word of its own.
+                out.push(' ');
+            }
         }
     }
-    count % 2 == 1
+    if phrase {
+        out.push('"');
+        note(&mut notes, UNBALANCED);
+    }
+    (out, notes)
+}
+
+fn note(notes: &mut Vec<String>, text: &str) {
+    if !notes.iter().any(|n| n == text) {
+        notes.push(text.to_string());
+    }
+}
+
+/// Quotes the words outside phrases that hold a colon between digits (`10:30`) or `://`
+/// (`http://x.org`), so the parser does not read them as a field and its value; a field name
+/// before such a word stays a field (`text:10:30` is `text:"10:30"`).
+fn quote_colon_words(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    let mut out = String::with_capacity(text.len() + 4);
+    let mut quoted = false;
+    let mut i = 0;
+    while let Some(&c) = chars.get(i) {
+        if c == '\\' {
+            out.push(c);
+            if let Some(&next) = chars.get(i + 1) {
+                out.push(next);
+            }
+            i += 2;
+            continue;
+        }
+        if c == '"' {
+            quoted = !quoted;
+        }
+        let word_char = |c: char| !c.is_whitespace() && !matches!(c, '"' | '(' | ')' | '\\');
+        if quoted || !word_char(c) {
+            out.push(c);
+            i += 1;
+            continue;
+        }
+        let mut end = i;
+        while chars.get(end).is_some_and(|&c| word_char(c)) {
+            end += 1;
+        }
+        let word: String = chars[i..end].iter().collect();
+        out.push_str(&colon_word(&word));
+        i = end;
+    }
+    out
+}
+
+/// One word of [`quote_colon_words`], quoted when it needs to be.
+fn colon_word(word: &str) -> String {
+    let timelike = |w: &str| {
+        let chars: Vec<char> = w.chars().collect();
+        chars
+            .windows(3)
+            .any(|t| t[0].is_ascii_digit() && t[1] == ':' && t[2].is_ascii_digit())
+            || w.contains("://")
+    };
+    if !timelike(word) {
+        return word.to_string();
+    }
+    let sign_len = word.len() - word.trim_start_matches(['+', '-']).len();
+    let (sign, rest) = word.split_at(sign_len);
+    // A field name (letters and underscores) before the first colon stays a field, unless
+    // the word is an address (`http://...`).
+    let field_len = rest
+        .find(':')
+        .filter(|&at| {
+            at > 0
+                && rest[..at]
+                    .chars()
+                    .all(|c| c.is_ascii_alphabetic() || c == '_')
+                && !rest[at..].starts_with("://")
+        })
+        .map_or(0, |at| at + 1);
+    let (field, value) = rest.split_at(field_len);
+    if value.is_empty() || !timelike(value) {
+        return word.to_string();
+    }
+    format!("{sign}{field}\"{value}\"")
 }
 
 /// The deepest nesting of parentheses outside phrases.
@@ -256,6 +387,43 @@ mod tests {
             Ok(())
         );
         assert_eq!(prepare("  "), Err(Refusal::Empty));
+    }
+
+    #[test]
+    fn quotations_inside_a_phrase_are_words_of_it() {
+        let nested = prepare("\"he said \"no\"\"").unwrap();
+        assert_eq!(nested.text, "\"he said  no \"");
+        assert_eq!(nested.notes, [NESTED]);
+        assert_eq!(
+            text("\"wait \"until forever\" now\" nato"),
+            "\"wait  until forever  now\" nato"
+        );
+        // Escaped quotes are left to the grammar, which reads them as escaped.
+        assert_eq!(text("\"he said \\\"no\\\"\""), "\"he said \\\"no\\\"\"");
+        // Two phrases side by side stay two phrases.
+        assert_eq!(text("\"red line\" \"nato\""), "\"red line\" \"nato\"");
+        assert_eq!(text("\"red line \" nato"), "\"red line \" nato");
+        assert!(prepare("\"red line\" \"nato\"").unwrap().notes.is_empty());
+    }
+
+    #[test]
+    fn a_quote_inside_or_after_a_word_is_a_space() {
+        let stray = prepare("a\"b").unwrap();
+        assert_eq!(stray.text, "a b");
+        assert_eq!(stray.notes, [STRAY]);
+        assert_eq!(text("plan\" nato"), "plan  nato");
+        assert_eq!(text("\"red line\"nato"), "\"red line\" nato");
+    }
+
+    #[test]
+    fn times_and_addresses_are_phrases_not_fields() {
+        assert_eq!(text("10:30"), "\"10:30\"");
+        assert_eq!(text("talks -12:00"), "talks -\"12:00\"");
+        assert_eq!(text("text:10:30"), "text:\"10:30\"");
+        assert_eq!(text("http://x.org/a"), "\"http://x.org/a\"");
+        assert_eq!(text("title:russia"), "title:russia");
+        assert_eq!(text("nosuchfield:word"), "nosuchfield:word");
+        assert_eq!(text("\"at 10:30\""), "\"at 10:30\"");
     }
 
     #[test]

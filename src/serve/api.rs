@@ -114,6 +114,14 @@ where
 /// `limit`, `offset` and `facet_by` take a value; `facets`, `exact`, `any`, `group` and
 /// `include_boilerplate` are flags (`1`, `true`, `on` or empty for on; `0`, `false`, `off`).
 pub fn search_request(query_string: &str) -> Result<Request, String> {
+    if !decodes_to_utf8(query_string) {
+        // Read leniently, `%FF` would be searched as a replacement character, finding nothing.
+        return Err(
+            "the query string is not UTF-8 once its %-escapes are decoded; encode text as UTF-8 \
+             (\"é\" is %C3%A9)"
+                .to_string(),
+        );
+    }
     let mut query = None;
     let mut args = vec![];
     for (key, value) in form_urlencoded::parse(query_string.as_bytes()) {
@@ -153,6 +161,31 @@ pub fn search_request(query_string: &str) -> Result<Request, String> {
         ));
     }
     crate::app::search_request(&parsed.args).map_err(|e| format!("{e:#}"))
+}
+
+/// Whether a query string is UTF-8 text once `+` and `%XX` escapes are decoded.
+fn decodes_to_utf8(query_string: &str) -> bool {
+    let bytes = query_string.as_bytes();
+    let mut decoded = Vec::with_capacity(bytes.len());
+    let mut i = 0;
+    while let Some(&b) = bytes.get(i) {
+        let escaped = (b == b'%')
+            .then(|| bytes.get(i + 1..i + 3))
+            .flatten()
+            .and_then(|hex| std::str::from_utf8(hex).ok())
+            .and_then(|hex| u8::from_str_radix(hex, 16).ok());
+        match escaped {
+            Some(byte) => {
+                decoded.push(byte);
+                i += 3;
+            }
+            None => {
+                decoded.push(b);
+                i += 1;
+            }
+        }
+    }
+    std::str::from_utf8(&decoded).is_ok()
 }
 
 /// `GET /api/search`: exactly `newsdex search --json`.
@@ -290,5 +323,8 @@ mod tests {
         assert!(search_request("q=a&limit=x").is_err());
         assert!(search_request("q=a&facets=maybe").is_err());
         assert!(search_request("q=a&since=2263").is_err());
+        assert!(search_request("q=%FF").is_err());
+        assert!(search_request("q=%C3%A9&speaker=%C3").is_err());
+        assert!(search_request("q=%C3%A9+%25FF").is_ok());
     }
 }

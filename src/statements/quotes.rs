@@ -75,14 +75,22 @@ pub fn quotes(index: &NewsIndex, request: &QuotesRequest) -> Result<Quotes> {
     let matching: Box<dyn Query> = if request.query.trim().is_empty() {
         Box::new(AllQuery)
     } else {
-        query::parse(tantivy_index, index.fields(), &request.query, false, false)?.matching
+        query::parse(
+            tantivy_index,
+            &searcher,
+            index.fields(),
+            &request.query,
+            false,
+            false,
+        )?
+        .matching
     };
     let kinds = statement_kinds(index);
     let both: Box<dyn Query> = Box::new(BooleanQuery::new(vec![
         (Occur::Must, matching),
         (Occur::Must, kinds),
     ]));
-    let full = query::with_filters(both, index.fields(), tantivy_index, &request.filters)?;
+    let full = query::with_filters(both, index, &searcher, &request.filters)?;
     let matched = passages_matching(index, &searcher, &*full)?;
 
     // Each statement touched, with the passages already read.
@@ -97,8 +105,19 @@ pub fn quotes(index: &NewsIndex, request: &QuotesRequest) -> Result<Quotes> {
             .or_insert_with(|| statements.reports_of(&passage));
         known.insert(super::Report::of(&passage).key(), passage);
     }
+    // `--since`/`--until` bound what is counted and shown, not only which statements are
+    // touched: a report outside the dates is not one of the period's.
+    let in_dates = |report: &Report| {
+        let (since, until) = (request.filters.since, request.filters.until);
+        (since.is_none() && until.is_none())
+            || report
+                .date
+                .is_some_and(|d| since.is_none_or(|s| d >= s) && until.is_none_or(|u| d <= u))
+    };
     let mut candidates: Vec<(String, Vec<Report>)> = touched
         .into_iter()
+        .map(|(id, reports)| (id, reports.into_iter().filter(in_dates).collect::<Vec<_>>()))
+        .filter(|(_, reports)| !reports.is_empty())
         .filter(|(_, reports)| sources(reports) >= request.min_sources.max(1))
         .collect();
     candidates.sort_by(|a, b| {
