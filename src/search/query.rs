@@ -491,20 +491,8 @@ impl Prefixes<'_> {
             literal.prefix = written.len() > 1;
             return Ok(UserInputAst::from(UserInputLeaf::Literal(literal)));
         }
-        let fields = match &literal.field_name {
-            Some(field) => vec![field.clone()],
-            None => self.default_fields.clone(),
-        };
-        let schema = self.index.schema();
-        let mut clauses = Vec::with_capacity(fields.len());
-        for name in fields {
-            let field = schema
-                .get_field(&name)
-                .map_err(|_| QueryParserError::FieldDoesNotExist(name.clone()))?;
-            let mut analyzer = self
-                .index
-                .tokenizer_for_field(field)
-                .map_err(|_| QueryParserError::FieldNotIndexed(name.clone()))?;
+        let mut clauses = Vec::new();
+        for (name, _, mut analyzer) in self.analyzers(&literal)? {
             let mut starts = tokens(&mut analyzer, &prefix);
             starts.extend(written.iter().cloned());
             starts.sort();
@@ -528,6 +516,32 @@ impl Prefixes<'_> {
 }
 
 impl Prefixes<'_> {
+    /// The fields a literal is searched in (the one it names, else the default fields): name,
+    /// handle and the analyzer its words are indexed with.
+    fn analyzers(
+        &self,
+        literal: &UserInputLiteral,
+    ) -> std::result::Result<Vec<(String, Field, TextAnalyzer)>, QueryParserError> {
+        let fields = match &literal.field_name {
+            Some(field) => vec![field.clone()],
+            None => self.default_fields.clone(),
+        };
+        let schema = self.index.schema();
+        fields
+            .into_iter()
+            .map(|name| {
+                let field = schema
+                    .get_field(&name)
+                    .map_err(|_| QueryParserError::FieldDoesNotExist(name.clone()))?;
+                let analyzer = self
+                    .index
+                    .tokenizer_for_field(field)
+                    .map_err(|_| QueryParserError::FieldNotIndexed(name.clone()))?;
+                Ok((name, field, analyzer))
+            })
+            .collect()
+    }
+
     /// `lavrof~1` becomes, on each field it is searched in, a regex matching exactly the
     /// indexed words within the edits of the word as the field analyses it (so `sanction~1`
     /// finds "sanctions", stemmed alike). A "word" the field splits in several (`e-mail~1`)
@@ -538,20 +552,8 @@ impl Prefixes<'_> {
         word: &str,
         edits: u32,
     ) -> std::result::Result<UserInputAst, QueryParserError> {
-        let fields = match &literal.field_name {
-            Some(field) => vec![field.clone()],
-            None => self.default_fields.clone(),
-        };
-        let schema = self.index.schema();
-        let mut clauses = Vec::with_capacity(fields.len());
-        for name in fields {
-            let field = schema
-                .get_field(&name)
-                .map_err(|_| QueryParserError::FieldDoesNotExist(name.clone()))?;
-            let mut analyzer = self
-                .index
-                .tokenizer_for_field(field)
-                .map_err(|_| QueryParserError::FieldNotIndexed(name.clone()))?;
+        let mut clauses = Vec::new();
+        for (name, field, mut analyzer) in self.analyzers(&literal)? {
             let mut terms = tokens(&mut analyzer, word);
             if terms.len() != 1 {
                 literal.phrase = word.to_string();
