@@ -146,10 +146,7 @@ impl InputFile {
             })
         };
         for added in 0..=above {
-            let prefix: String = folders[above - added..above]
-                .iter()
-                .map(|folder| format!("{folder}/"))
-                .collect();
+            let prefix = folder_prefix(&folders[above - added..above]);
             for form in &forms {
                 let longer = format!("{prefix}{form}");
                 if earlier_here(&longer) {
@@ -201,11 +198,11 @@ impl InputFile {
         if added > above {
             return self.id.clone();
         }
-        let prefix: String = folders[above - added..above]
-            .iter()
-            .map(|folder| format!("{folder}/"))
-            .collect();
-        format!("{prefix}{}", self.id)
+        format!(
+            "{}{}",
+            folder_prefix(&folders[above - added..above]),
+            self.id
+        )
     }
 }
 
@@ -368,6 +365,11 @@ pub fn discover(inputs: &[PathBuf], options: &Options) -> Result<(Vec<InputFile>
         }
     }
     Ok((files, problems))
+}
+
+/// `["news", "tech"]` as the start of an id: `news/tech/`.
+fn folder_prefix(folders: &[String]) -> String {
+    folders.iter().map(|folder| format!("{folder}/")).collect()
 }
 
 /// Gives files whose ids would be the same but for the extension (`a.txt`, `a.md`,
